@@ -1,0 +1,33 @@
+import type { CollectionConfig } from 'payload'
+
+import { anyone, catalogueManagers } from '../src/policies/access.js'
+import { optionalUrlValidator, slugValidator } from '../src/fields/validators.js'
+import type { ResolvedOptions } from '../src/options.js'
+import { actorOf } from '../src/policies/roles.js'
+import { canManageCatalogue } from '../src/policies/contributions.js'
+
+/** Public bodies that own procedures; agents belong to one. */
+export const agenciesCollection = (_options: ResolvedOptions): CollectionConfig => ({
+  slug: 'agencies',
+  labels: { singular: 'Agency', plural: 'Agencies' },
+  admin: {
+    group: 'Administration',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'slug', 'website'],
+    hidden: ({ user }) => !canManageCatalogue(actorOf(user)),
+  },
+  access: { read: anyone, create: catalogueManagers, update: catalogueManagers, delete: catalogueManagers },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 200 },
+    {
+      name: 'slug',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      maxLength: 100,
+      validate: slugValidator,
+    },
+    { name: 'website', type: 'text', maxLength: 500, validate: optionalUrlValidator },
+  ],
+})

@@ -1,0 +1,62 @@
+import type { CollectionConfig } from 'payload'
+
+import { authorField, promotedToField, scoreField, validationFields, visibilityField } from '../src/fields/contribution.js'
+import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit.js'
+import { attachAnswerToThread } from '../src/hooks/attachAnswerToThread.js'
+import { setAuthor } from '../src/hooks/setAuthor.js'
+import type { ResolvedOptions } from '../src/options.js'
+import { contributors, moderators, readContributions, systemField, updateOwnContributions } from '../src/policies/access.js'
+import { ownContributionsFilter } from '../src/policies/listFilters.js'
+
+/** Replies in a thread; the asker accepts one, an agent validates the right ones. */
+export const answersCollection = (options: ResolvedOptions): CollectionConfig => ({
+  slug: 'answers',
+  labels: { singular: 'Answer', plural: 'Answers' },
+  admin: {
+    group: 'Community',
+    useAsTitle: 'body',
+    defaultColumns: ['body', 'thread', 'isAccepted', 'validatedAt', 'visibility', 'author', 'score'],
+    baseFilter: ownContributionsFilter,
+  },
+  access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
+  hooks: { beforeChange: [setAuthor(), attachAnswerToThread(), clearValidationOnEdit()] },
+  fields: [
+    { name: 'thread', type: 'relationship', relationTo: 'threads', required: true, index: true },
+    {
+      name: 'body',
+      type: 'textarea',
+      required: true,
+      minLength: 10,
+      maxLength: 5000,
+      admin: { description: 'Plain text; line breaks are kept.' },
+    },
+    {
+      name: 'procedure',
+      type: 'relationship',
+      relationTo: 'procedures',
+      index: true,
+      access: systemField,
+      admin: { position: 'sidebar', readOnly: true, description: 'The procedure of the thread.' },
+    },
+    authorField(options.usersCollection),
+    visibilityField(),
+    {
+      name: 'isAccepted',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: systemField,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    ...validationFields(options.usersCollection),
+    {
+      name: 'validationNote',
+      type: 'textarea',
+      maxLength: 1000,
+      access: systemField,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    promotedToField(),
+    scoreField(),
+  ],
+})

@@ -1,0 +1,84 @@
+import type { CollectionConfig } from 'payload'
+
+import { forceDraftUnless } from '../src/hooks/forceDraftUnless.js'
+import { trackGuideRevision } from '../src/hooks/trackGuideRevision.js'
+import { scoreField } from '../src/fields/contribution.js'
+import type { ResolvedOptions } from '../src/options.js'
+import { contributors, moderators, readGuides, reviewers, systemField } from '../src/policies/access.js'
+import { canPublishGuide } from '../src/policies/contributions.js'
+import { actorOf } from '../src/policies/roles.js'
+
+/**
+ * The simplified guide of a procedure, co-written like a wiki. Readers see the
+ * published version; edits by citizens who are not yet trusted wait as drafts
+ * until an agent or editor publishes them.
+ */
+export const guidesCollection = (options: ResolvedOptions): CollectionConfig => ({
+  slug: 'guides',
+  labels: { singular: 'Guide', plural: 'Guides' },
+  admin: {
+    group: 'Knowledge base',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'procedure', '_status', 'verifiedAt', 'needsReview', 'updatedAt'],
+    description: 'Simplified guides written by users. Your changes are reviewed before they are published.',
+  },
+  versions: { drafts: true, maxPerDoc: 100 },
+  access: {
+    read: readGuides,
+    create: contributors,
+    update: contributors,
+    delete: moderators,
+    readVersions: reviewers,
+  },
+  hooks: {
+    beforeOperation: [
+      forceDraftUnless((req) => canPublishGuide(actorOf(req.user), options.moderation.trustedReputation)),
+    ],
+    beforeChange: [trackGuideRevision()],
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    {
+      name: 'procedure',
+      type: 'relationship',
+      relationTo: 'procedures',
+      required: true,
+      unique: true,
+      index: true,
+      admin: { description: 'One guide per procedure.' },
+    },
+    { name: 'body', type: 'richText' },
+    {
+      name: 'lastEditedBy',
+      type: 'relationship',
+      relationTo: options.usersCollection,
+      access: systemField,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'verifiedBy',
+      type: 'relationship',
+      relationTo: options.usersCollection,
+      access: systemField,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'verifiedAt',
+      type: 'date',
+      access: systemField,
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'needsReview',
+      type: 'checkbox',
+      defaultValue: false,
+      access: systemField,
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: 'Set when the procedure or the guide changed after the last verification.',
+      },
+    },
+    scoreField(),
+  ],
+})

@@ -1,0 +1,51 @@
+import type { CollectionConfig } from 'payload'
+
+import { optionalUrlValidator, slugValidator } from '../src/fields/validators.js'
+import { flagGuideWhenProcedureChanges } from '../src/hooks/flagGuideWhenProcedureChanges.js'
+import type { ResolvedOptions } from '../src/options.js'
+import { anyone, catalogueManagers } from '../src/policies/access.js'
+import { canReviewContributions } from '../src/policies/contributions.js'
+import { actorOf } from '../src/policies/roles.js'
+
+/** The official procedures, as the administration describes them. */
+export const proceduresCollection = (_options: ResolvedOptions): CollectionConfig => ({
+  slug: 'procedures',
+  labels: { singular: 'Procedure', plural: 'Procedures' },
+  admin: {
+    group: 'Knowledge base',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'agency', 'lastOfficialChange', 'updatedAt'],
+    hidden: ({ user }) => !canReviewContributions(actorOf(user)),
+  },
+  access: { read: anyone, create: catalogueManagers, update: catalogueManagers, delete: catalogueManagers },
+  hooks: { afterChange: [flagGuideWhenProcedureChanges()] },
+  fields: [
+    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    { name: 'slug', type: 'text', required: true, unique: true, index: true, maxLength: 100, validate: slugValidator },
+    { name: 'summary', type: 'textarea', maxLength: 2000 },
+    { name: 'agency', type: 'relationship', relationTo: 'agencies', required: true, index: true },
+    { name: 'officialUrl', type: 'text', maxLength: 500, validate: optionalUrlValidator },
+    {
+      name: 'steps',
+      type: 'array',
+      labels: { singular: 'Step', plural: 'Steps' },
+      fields: [
+        { name: 'title', type: 'text', required: true, maxLength: 200 },
+        { name: 'description', type: 'textarea', maxLength: 4000 },
+      ],
+    },
+    {
+      name: 'requiredDocuments',
+      type: 'array',
+      labels: { singular: 'Required document', plural: 'Required documents' },
+      fields: [{ name: 'document', type: 'text', required: true, maxLength: 300 }],
+    },
+    { name: 'cost', type: 'text', maxLength: 200 },
+    { name: 'delay', type: 'text', maxLength: 200 },
+    {
+      name: 'lastOfficialChange',
+      type: 'date',
+      admin: { position: 'sidebar', description: 'When the administration last changed this procedure.' },
+    },
+  ],
+})

@@ -1,0 +1,64 @@
+import type { CollectionConfig } from 'payload'
+
+import { authorField, scoreField, visibilityField } from '../src/fields/contribution.js'
+import { setAuthor } from '../src/hooks/setAuthor.js'
+import type { ResolvedOptions } from '../src/options.js'
+import { contributors, moderators, readContributions, systemField, updateOwnContributions } from '../src/policies/access.js'
+import { ownContributionsFilter } from '../src/policies/listFilters.js'
+
+/** The states of a question, from asked to settled. */
+export const threadStatuses = ['open', 'answered', 'resolved', 'closed'] as const
+export type ThreadStatus = (typeof threadStatuses)[number]
+
+/** Questions asked about a procedure. */
+export const threadsCollection = (options: ResolvedOptions): CollectionConfig => ({
+  slug: 'threads',
+  labels: { singular: 'Question', plural: 'Questions' },
+  admin: {
+    group: 'Community',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'procedure', 'status', 'visibility', 'author', 'createdAt'],
+    baseFilter: ownContributionsFilter,
+  },
+  access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
+  hooks: { beforeChange: [setAuthor()] },
+  fields: [
+    { name: 'title', type: 'text', required: true, minLength: 10, maxLength: 200 },
+    {
+      name: 'body',
+      type: 'textarea',
+      required: true,
+      minLength: 10,
+      maxLength: 5000,
+      admin: { description: 'Plain text; line breaks are kept.' },
+    },
+    { name: 'procedure', type: 'relationship', relationTo: 'procedures', required: true, index: true },
+    {
+      name: 'step',
+      type: 'number',
+      min: 0,
+      max: 100,
+      admin: { description: 'Index of the procedure step the question is about (optional).' },
+    },
+    authorField(options.usersCollection),
+    visibilityField(),
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'open',
+      index: true,
+      options: threadStatuses.map((value) => ({ label: value[0]?.toUpperCase() + value.slice(1), value })),
+      access: systemField,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'acceptedAnswer',
+      type: 'relationship',
+      relationTo: 'answers',
+      access: systemField,
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    scoreField(),
+  ],
+})

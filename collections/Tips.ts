@@ -1,0 +1,45 @@
+import type { CollectionConfig } from 'payload'
+
+import { authorField, promotedToField, scoreField, validationFields, visibilityField } from '../src/fields/contribution.js'
+import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit.js'
+import { setAuthor } from '../src/hooks/setAuthor.js'
+import type { ResolvedOptions } from '../src/options.js'
+import { contributors, moderators, readContributions, updateOwnContributions } from '../src/policies/access.js'
+import { ownContributionsFilter } from '../src/policies/listFilters.js'
+
+/** Short practical tips on a procedure, optionally on one of its steps. */
+export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({
+  slug: 'tips',
+  labels: { singular: 'Tip', plural: 'Tips' },
+  admin: {
+    group: 'Community',
+    useAsTitle: 'body',
+    defaultColumns: ['body', 'procedure', 'step', 'validatedAt', 'visibility', 'author', 'score'],
+    baseFilter: ownContributionsFilter,
+  },
+  access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
+  hooks: { beforeChange: [setAuthor(), clearValidationOnEdit()] },
+  fields: [
+    {
+      name: 'body',
+      type: 'textarea',
+      required: true,
+      minLength: 10,
+      maxLength: 1000,
+      admin: { description: 'Plain text, 10 to 1000 characters.' },
+    },
+    { name: 'procedure', type: 'relationship', relationTo: 'procedures', required: true, index: true },
+    {
+      name: 'step',
+      type: 'number',
+      min: 0,
+      max: 100,
+      admin: { description: 'Index of the procedure step this tip is about (optional, from 0).' },
+    },
+    authorField(options.usersCollection),
+    visibilityField(),
+    ...validationFields(options.usersCollection),
+    promotedToField(),
+    scoreField(),
+  ],
+})

@@ -1,0 +1,9 @@
+import { buildAppConfig } from './setup/appConfig.js'
+
+// The demo application: Entraide on the embedded defaults, with the options a
+// public-service website would choose.
+export default buildAppConfig({
+  entraide: {
+    moderation: { preModeratedContributions: 2, reportsToHide: 3, trustedReputation: 50 },
+  },
+})

@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+/** The embedded default: a SQLite file under `data/`. */
+export const defaultDatabaseUri = 'file:./data/entraide.db'
+
+/**
+ * The database adapter for a connection string: MongoDB when it starts with
+ * `mongodb`, otherwise SQLite on a file (`file:./data/entraide.db` by default).
+ */
+export const databaseAdapter = (uri: string = defaultDatabaseUri): DatabaseAdapterObj => {
+  if (uri.startsWith('mongodb')) {
+    return mongooseAdapter({ url: uri })
+  }
+  if (!uri.startsWith('file:')) {
+    throw new Error(
+      `DATABASE_URI must start with "mongodb://", "mongodb+srv://" or "file:" (SQLite), got "${uri.split(':')[0]}:…".`,
+    )
+  }
+  const file = uri.slice('file:'.length)
+  if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  return sqliteAdapter({
+    busyTimeout: 10_000,
+    client: { url: uri },
+    // Writers queue behind each other (BEGIN IMMEDIATE), so a domain action
+    // reads and writes a consistent state even under parallel requests.
+    transactionOptions: { behavior: 'immediate' },
+    wal: true,
+  })
+}

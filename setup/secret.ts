@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+/**
+ * The secret that signs sessions. Production must set PAYLOAD_SECRET; in
+ * development a random secret is generated once and kept under `data/`, so
+ * sign-ins survive restarts without anyone having to invent one.
+ */
+export const resolveSecret = ({
+  env = process.env,
+  dataDir = path.resolve(process.cwd(), 'data'),
+}: { env?: NodeJS.ProcessEnv; dataDir?: string } = {}): string => {
+  const fromEnv = env.PAYLOAD_SECRET?.trim()
+  if (fromEnv) return fromEnv
+  if (env.NODE_ENV === 'production') {
+    throw new Error(
+      'PAYLOAD_SECRET is required in production. Set it to a long random string, for example: PAYLOAD_SECRET=$(openssl rand -hex 32)',
+    )
+  }
+  const file = path.join(dataDir, '.payload-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600 })
+  console.warn(`[entraide] PAYLOAD_SECRET is not set: generated a development secret in ${file}. Set PAYLOAD_SECRET in production.`)
+  return secret
+}

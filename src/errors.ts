@@ -1,0 +1,97 @@
+import { APIError } from 'payload'
+
+/** Stable, documented error codes: clients branch on these, never on messages. */
+export type EntraideErrorCode =
+  | 'not-signed-in'
+  | 'forbidden'
+  | 'not-found'
+  | 'invalid-input'
+  | 'conflict'
+  | 'rate-limited'
+  | 'personal-data'
+  | 'suspended'
+
+type ErrorArgs = {
+  message: string
+  /** The request field the error is about, when there is one. */
+  field?: string
+  cause?: unknown
+  /** Extra machine-readable details returned to the client. */
+  details?: Record<string, unknown>
+}
+
+/**
+ * The one error family of Entraide. It extends Payload's `APIError`, so REST
+ * responses take Payload's `{ errors: [{ name, message, data }] }` shape with
+ * `data.code` stable, and the Local API throws the same typed error.
+ */
+export class EntraideError extends APIError<{ code: EntraideErrorCode; field?: string } & Record<string, unknown>> {
+  readonly code: EntraideErrorCode
+
+  constructor(status: number, code: EntraideErrorCode, { cause, details, field, message }: ErrorArgs) {
+    super(message, status, { ...details, code, ...(field ? { field } : {}) }, true)
+    this.code = code
+    if (cause !== undefined) {
+      this.cause = cause
+    }
+  }
+}
+
+/** 401: the caller must sign in first. */
+export class NotSignedInError extends EntraideError {
+  constructor(message = 'You must be signed in to do this.') {
+    super(401, 'not-signed-in', { message })
+  }
+}
+
+/** 403: the caller is signed in but their role or relation to the item does not allow this. */
+export class ForbiddenActionError extends EntraideError {
+  constructor(message: string) {
+    super(403, 'forbidden', { message })
+  }
+}
+
+/** 403: the account is suspended; it can read but not contribute. */
+export class SuspendedAccountError extends EntraideError {
+  constructor(reason: string | null | undefined) {
+    super(403, 'suspended', {
+      message: reason
+        ? `Your account is suspended and cannot contribute: ${reason}`
+        : 'Your account is suspended and cannot contribute.',
+    })
+  }
+}
+
+/** 404: the item does not exist, or the caller may not see it. */
+export class NotFoundError extends EntraideError {
+  constructor(what: string, id: number | string) {
+    super(404, 'not-found', { message: `No ${what} with id "${String(id)}" was found.` })
+  }
+}
+
+/** 400: the request is malformed; `field` names the offending field. */
+export class InvalidInputError extends EntraideError {
+  constructor(message: string, field?: string) {
+    super(400, 'invalid-input', { field, message })
+  }
+}
+
+/** 409: the item is not in a state that allows this action; the message says what is missing. */
+export class ConflictError extends EntraideError {
+  constructor(message: string) {
+    super(409, 'conflict', { message })
+  }
+}
+
+/** 429: too many requests; `retryAfterSeconds` tells when to try again. */
+export class RateLimitedError extends EntraideError {
+  readonly retryAfterSeconds: number
+
+  constructor(retryAfterSeconds: number, message?: string) {
+    super(429, 'rate-limited', {
+      details: { retryAfterSeconds },
+      message: message ?? `Too many requests. Try again in ${retryAfterSeconds} seconds.`,
+    })
+    this.retryAfterSeconds = retryAfterSeconds
+  }
+}

@@ -1,0 +1,66 @@
+import type { Field } from 'payload'
+
+import { reviewerField, systemField } from '../policies/access.js'
+
+/** The visibility states of a community contribution. */
+export const visibilities = ['pending', 'published', 'hidden'] as const
+export type Visibility = (typeof visibilities)[number]
+
+/** The author, set from the request on creation and never from input. */
+export const authorField = (usersCollection: string): Field => ({
+  name: 'author',
+  type: 'relationship',
+  relationTo: usersCollection,
+  index: true,
+  access: systemField,
+  admin: { position: 'sidebar', readOnly: true },
+})
+
+/** Who may see the item: `published` unless moderation says otherwise. */
+export const visibilityField = (): Field => ({
+  name: 'visibility',
+  type: 'select',
+  options: visibilities.map((value) => ({ label: value[0]?.toUpperCase() + value.slice(1), value })),
+  defaultValue: 'published',
+  required: true,
+  index: true,
+  access: { create: () => false, update: reviewerField },
+  admin: { position: 'sidebar' },
+})
+
+/** Sum of the votes received; derived, never written through the API. */
+export const scoreField = (): Field => ({
+  name: 'score',
+  type: 'number',
+  defaultValue: 0,
+  index: true,
+  access: systemField,
+  admin: { position: 'sidebar', readOnly: true },
+})
+
+/** Agent validation of an answer or a tip, written by the validate actions only. */
+export const validationFields = (usersCollection: string): Field[] => [
+  {
+    name: 'validatedBy',
+    type: 'relationship',
+    relationTo: usersCollection,
+    access: systemField,
+    admin: { position: 'sidebar', readOnly: true },
+  },
+  {
+    name: 'validatedAt',
+    type: 'date',
+    index: true,
+    access: systemField,
+    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+  },
+]
+
+/** The wiki page this item was promoted into, written by the promote actions only. */
+export const promotedToField = (): Field => ({
+  name: 'promotedTo',
+  type: 'relationship',
+  relationTo: 'wiki-pages',
+  access: systemField,
+  admin: { position: 'sidebar', readOnly: true },
+})

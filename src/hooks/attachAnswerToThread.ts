@@ -1,0 +1,35 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { ConflictError, NotFoundError } from '../errors.js'
+import { idOf } from '../utilities/ids.js'
+
+/**
+ * Ties an answer to its thread: on creation the thread must exist, be visible
+ * to the person answering and not be closed; the answer takes the thread's
+ * procedure (used for agency checks and search). An answer never moves to
+ * another thread.
+ */
+export const attachAnswerToThread =
+  (): CollectionBeforeChangeHook =>
+  async ({ data, operation, originalDoc, req }) => {
+    if (operation === 'update') {
+      return { ...data, procedure: idOf(originalDoc?.procedure), thread: idOf(originalDoc?.thread) }
+    }
+    const threadId = idOf(data.thread)
+    if (threadId === null) return data
+    const { docs } = await req.payload.find({
+      collection: 'threads',
+      depth: 0,
+      limit: 1,
+      overrideAccess: !req.user,
+      pagination: false,
+      req,
+      where: { id: { equals: threadId } },
+    })
+    const thread = docs[0]
+    if (!thread) throw new NotFoundError('thread', threadId)
+    if (thread.status === 'closed') {
+      throw new ConflictError('This thread is closed to new answers.')
+    }
+    return { ...data, procedure: idOf(thread.procedure) }
+  }

@@ -1,0 +1,34 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { actorOf } from '../policies/roles.js'
+import { idOf, isRecord } from '../utilities/ids.js'
+
+/** Guide fields maintained by Entraide, carried from the published record into every revision. */
+const systemFields = ['verifiedBy', 'verifiedAt', 'needsReview', 'score'] as const
+
+/**
+ * Records who wrote each guide revision, and keeps the verification and score
+ * of the published record in every revision. Publishing new content after an
+ * agent's verification flags the guide for review: the verification was for
+ * the text readers no longer see.
+ */
+export const trackGuideRevision =
+  (): CollectionBeforeChangeHook =>
+  async ({ data, operation, originalDoc, req }) => {
+    const next: Record<string, unknown> = { ...data }
+    const actor = actorOf(req.user)
+    if (actor) next.lastEditedBy = actor.id
+    const id = idOf(originalDoc)
+    if (operation !== 'update' || id === null) return next
+    const published: unknown = await req.payload.db.findOne({
+      collection: 'guides',
+      req,
+      where: { id: { equals: id } },
+    })
+    if (!isRecord(published)) return next
+    for (const field of systemFields) {
+      next[field] = field === 'verifiedBy' ? idOf(published[field]) : published[field]
+    }
+    if (next._status === 'published' && published.verifiedAt) next.needsReview = true
+    return next
+  }

@@ -1,0 +1,97 @@
+import type { Access, FieldAccess, Where } from 'payload'
+
+import { actorOf } from './roles.js'
+import {
+  canContribute,
+  canManageAccounts,
+  canManageCatalogue,
+  canModerate,
+  canReviewContributions,
+} from './contributions.js'
+
+// Thin adapters from Payload's access arguments to the pure predicates.
+
+/** Anyone, signed in or not. */
+export const anyone: Access = () => true
+
+/** Nobody through the API; the domain actions write with `overrideAccess`. */
+export const nobody: Access = () => false
+
+/** Signed-in users whose account is not suspended. */
+export const contributors: Access = ({ req }) => canContribute(actorOf(req.user))
+
+/** Editors and admins. */
+export const catalogueManagers: Access = ({ req }) => canManageCatalogue(actorOf(req.user))
+
+/** Editors and admins. */
+export const moderators: Access = ({ req }) => canModerate(actorOf(req.user))
+
+/** Agents, editors and admins. */
+export const reviewers: Access = ({ req }) => canReviewContributions(actorOf(req.user))
+
+/** Admins only. */
+export const admins: Access = ({ req }) => canManageAccounts(actorOf(req.user))
+
+/**
+ * Community contributions (tips, threads, answers): everyone reads what is
+ * published, authors also read their own pending or hidden items, agents and
+ * above read everything.
+ */
+export const readContributions: Access = ({ req }) => {
+  const actor = actorOf(req.user)
+  if (canReviewContributions(actor)) return true
+  const published: Where = { visibility: { equals: 'published' } }
+  if (!actor) return published
+  return { or: [published, { author: { equals: actor.id } }] }
+}
+
+/** Authors edit their own contributions while they may contribute; moderators edit all. */
+export const updateOwnContributions: Access = ({ req }) => {
+  const actor = actorOf(req.user)
+  if (canModerate(actor)) return true
+  if (!canContribute(actor)) return false
+  return { author: { equals: actor.id } }
+}
+
+/**
+ * Versioned knowledge (guides): readers see the published version; a signed-in
+ * user also sees the drafts they wrote; agents and above see every draft.
+ */
+export const readGuides: Access = ({ req }) => {
+  const actor = actorOf(req.user)
+  if (canReviewContributions(actor)) return true
+  const published: Where = { _status: { equals: 'published' } }
+  if (!actor) return published
+  return { or: [published, { lastEditedBy: { equals: actor.id } }] }
+}
+
+/** Official wiki pages: drafts are seen by agents and above only. */
+export const readWikiPages: Access = ({ req }) => {
+  if (canReviewContributions(actorOf(req.user))) return true
+  return { _status: { equals: 'published' } }
+}
+
+/** Field access for values only the domain actions and hooks write. */
+export const systemField: { create: FieldAccess; update: FieldAccess } = {
+  create: () => false,
+  update: () => false,
+}
+
+/** Field access: agents and above may change the value through the API. */
+export const reviewerField: FieldAccess = ({ req }) => canReviewContributions(actorOf(req.user))
+
+/** Accounts: agents and above read profiles (to see who wrote what); others read their own. */
+export const readUsers: Access = ({ req }) => {
+  const actor = actorOf(req.user)
+  if (canReviewContributions(actor)) return true
+  if (!actor) return false
+  return { id: { equals: actor.id } }
+}
+
+/** Accounts: people edit their own profile; admins edit all. */
+export const updateUsers: Access = ({ req }) => {
+  const actor = actorOf(req.user)
+  if (canManageAccounts(actor)) return true
+  if (!actor) return false
+  return { id: { equals: actor.id } }
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+
+import { buildAppConfig, type AppConfigArgs } from '../../setup/appConfig.js'
+
+export type TestApp = {
+  payload: Payload
+  config: SanitizedConfig
+  /** Sends a request to the REST API (no server needed) and returns the response. */
+  api: (method: string, route: string, options?: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> }) => Promise<Response>
+  /** Creates a user with a role and returns it with a session token. */
+  signUp: (args: { role?: 'citizen' | 'agent' | 'editor' | 'admin'; agency?: number | string; name?: string }) => Promise<{ id: number | string; token: string; email: string }>
+  close: () => Promise<void>
+}
+
+let counter = 0
+
+/**
+ * Boots Entraide on a throw-away database: a temporary SQLite file, or a
+ * fresh database on the server named by TEST_DATABASE_URI when it is MongoDB.
+ */
+export const startTestApp = async (args: Omit<AppConfigArgs, 'databaseUri' | 'secret'> = {}): Promise<TestApp> => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'entraide-test-'))
+  const mongo = process.env.TEST_DATABASE_URI
+  const databaseUri = mongo?.startsWith('mongodb')
+    ? `${mongo.replace(/\/$/, '')}/entraide_test_${path.basename(dir).replace(/\W/g, '_')}`
+    : `file:${path.join(dir, 'test.db')}`
+  const config = await buildAppConfig({ ...args, databaseUri, secret: 'entraide-test-secret' })
+  const key = `test-${path.basename(dir)}`
+  const payload = await getPayload({ config, key })
+
+  const api: TestApp['api'] = async (method, route, options = {}) => {
+    const headers = new Headers(options.headers)
+    if (options.token) headers.set('Authorization', `JWT ${options.token}`)
+    let body: string | undefined
+    if (options.rawBody !== undefined) {
+      body = options.rawBody
+      headers.set('Content-Type', 'application/json')
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body)
+      headers.set('Content-Type', 'application/json')
+    }
+    const request = new Request(`http://localhost:3000/api${route}`, { body, headers, method })
+    return handleEndpoints({ config, payloadInstanceCacheKey: key, request })
+  }
+
+  const signUp: TestApp['signUp'] = async ({ agency, name, role = 'citizen' }) => {
+    counter += 1
+    const email = `${role}-${counter}-${Date.now()}@example.test`
+    const password = 'correct horse battery staple'
+    const user = await payload.create({
+      collection: 'users',
+      data: { agency: agency === undefined ? undefined : Number(agency), displayName: name ?? `${role} ${counter}`, email, password, role },
+      overrideAccess: true,
+    })
+    const { token } = await payload.login({ collection: 'users', data: { email, password } })
+    if (!token) throw new Error('login returned no token')
+    return { email, id: user.id, token }
+  }
+
+  return {
+    api,
+    close: async () => {
+      if (mongo?.startsWith('mongodb')) await payload.db.dropDatabase?.({ adapter: payload.db })
+      await payload.destroy()
+      rmSync(dir, { force: true, recursive: true })
+    },
+    config,
+    payload,
+    signUp,
+  }
+}
