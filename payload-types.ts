@@ -100,7 +100,7 @@ export interface Config {
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
   };
   db: {
-    defaultIDType: number;
+    defaultIDType: string;
   };
   fallbackLocale: null;
   globals: {};
@@ -138,7 +138,7 @@ export interface UserAuthOperations {
  * via the `definition` "users".
  */
 export interface User {
-  id: number;
+  id: string;
   /**
    * Shown publicly next to your contributions.
    */
@@ -150,7 +150,7 @@ export interface User {
   /**
    * The agency a public agent works for.
    */
-  agency?: (number | null) | Agency;
+  agency?: (string | null) | Agency;
   /**
    * Derived from votes, accepted and validated answers.
    */
@@ -182,7 +182,7 @@ export interface User {
  * via the `definition` "agencies".
  */
 export interface Agency {
-  id: number;
+  id: string;
   name: string;
   slug: string;
   website?: string | null;
@@ -194,11 +194,11 @@ export interface Agency {
  * via the `definition` "procedures".
  */
 export interface Procedure {
-  id: number;
+  id: string;
   title: string;
   slug: string;
   summary?: string | null;
-  agency: number | Agency;
+  agency: string | Agency;
   officialUrl?: string | null;
   steps?:
     | {
@@ -229,12 +229,12 @@ export interface Procedure {
  * via the `definition` "guides".
  */
 export interface Guide {
-  id: number;
+  id: string;
   title: string;
   /**
    * One guide per procedure.
    */
-  procedure: number | Procedure;
+  procedure: string | Procedure;
   body?: {
     root: {
       type: string;
@@ -250,8 +250,8 @@ export interface Guide {
     };
     [k: string]: unknown;
   } | null;
-  lastEditedBy?: (number | null) | User;
-  verifiedBy?: (number | null) | User;
+  lastEditedBy?: (string | null) | User;
+  verifiedBy?: (string | null) | User;
   verifiedAt?: string | null;
   /**
    * Set when the procedure or the guide changed after the last verification.
@@ -267,13 +267,13 @@ export interface Guide {
  * via the `definition` "wiki-pages".
  */
 export interface WikiPage {
-  id: number;
+  id: string;
   title: string;
   /**
    * Made from the title when left empty.
    */
   slug: string;
-  procedure?: (number | null) | Procedure;
+  procedure?: (string | null) | Procedure;
   body?: {
     root: {
       type: string;
@@ -295,10 +295,10 @@ export interface WikiPage {
   sources?:
     | {
         kind: 'answer' | 'tip';
-        answer?: (number | null) | Answer;
-        tip?: (number | null) | Tip;
-        contributor?: (number | null) | User;
-        validatedBy?: (number | null) | User;
+        answer?: (string | null) | Answer;
+        tip?: (string | null) | Tip;
+        contributor?: (string | null) | User;
+        validatedBy?: (string | null) | User;
         validatedAt?: string | null;
         id?: string | null;
       }[]
@@ -306,7 +306,7 @@ export interface WikiPage {
   /**
    * People credited for this page.
    */
-  contributors?: (number | User)[] | null;
+  contributors?: (string | User)[] | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -316,8 +316,8 @@ export interface WikiPage {
  * via the `definition` "answers".
  */
 export interface Answer {
-  id: number;
-  thread: number | Thread;
+  id: string;
+  thread: string | Thread;
   /**
    * Plain text; line breaks are kept.
    */
@@ -325,14 +325,14 @@ export interface Answer {
   /**
    * The procedure of the thread.
    */
-  procedure?: (number | null) | Procedure;
-  author?: (number | null) | User;
+  procedure?: (string | null) | Procedure;
+  author?: (string | null) | User;
   visibility: 'pending' | 'published' | 'hidden';
   isAccepted?: boolean | null;
-  validatedBy?: (number | null) | User;
+  validatedBy?: (string | null) | User;
   validatedAt?: string | null;
   validationNote?: string | null;
-  promotedTo?: (number | null) | WikiPage;
+  promotedTo?: (string | null) | WikiPage;
   score?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -342,21 +342,21 @@ export interface Answer {
  * via the `definition` "threads".
  */
 export interface Thread {
-  id: number;
+  id: string;
   title: string;
   /**
    * Plain text; line breaks are kept.
    */
   body: string;
-  procedure: number | Procedure;
+  procedure: string | Procedure;
   /**
    * Index of the procedure step the question is about (optional).
    */
   step?: number | null;
-  author?: (number | null) | User;
+  author?: (string | null) | User;
   visibility: 'pending' | 'published' | 'hidden';
   status: 'open' | 'answered' | 'resolved' | 'closed';
-  acceptedAnswer?: (number | null) | Answer;
+  acceptedAnswer?: (string | null) | Answer;
   score?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -366,21 +366,21 @@ export interface Thread {
  * via the `definition` "tips".
  */
 export interface Tip {
-  id: number;
+  id: string;
   /**
    * Plain text, 10 to 1000 characters.
    */
   body: string;
-  procedure: number | Procedure;
+  procedure: string | Procedure;
   /**
    * Index of the procedure step this tip is about (optional, from 0).
    */
   step?: number | null;
-  author?: (number | null) | User;
+  author?: (string | null) | User;
   visibility: 'pending' | 'published' | 'hidden';
-  validatedBy?: (number | null) | User;
+  validatedBy?: (string | null) | User;
   validatedAt?: string | null;
-  promotedTo?: (number | null) | WikiPage;
+  promotedTo?: (string | null) | WikiPage;
   score?: number | null;
   updatedAt: string;
   createdAt: string;
@@ -390,24 +390,24 @@ export interface Tip {
  * via the `definition` "votes".
  */
 export interface Vote {
-  id: number;
-  user: number | User;
+  id: string;
+  user: string | User;
   target:
     | {
         relationTo: 'answers';
-        value: number | Answer;
+        value: string | Answer;
       }
     | {
         relationTo: 'tips';
-        value: number | Tip;
+        value: string | Tip;
       }
     | {
         relationTo: 'threads';
-        value: number | Thread;
+        value: string | Thread;
       }
     | {
         relationTo: 'guides';
-        value: number | Guide;
+        value: string | Guide;
       };
   value: number;
   key: string;
@@ -420,27 +420,27 @@ export interface Vote {
  * via the `definition` "reports".
  */
 export interface Report {
-  id: number;
+  id: string;
   target:
     | {
         relationTo: 'answers';
-        value: number | Answer;
+        value: string | Answer;
       }
     | {
         relationTo: 'tips';
-        value: number | Tip;
+        value: string | Tip;
       }
     | {
         relationTo: 'threads';
-        value: number | Thread;
+        value: string | Thread;
       }
     | {
         relationTo: 'guides';
-        value: number | Guide;
+        value: string | Guide;
       };
   reason: 'spam' | 'abuse' | 'personal-data' | 'wrong-information' | 'other';
   note?: string | null;
-  reporter?: (number | null) | User;
+  reporter?: (string | null) | User;
   status: 'open' | 'resolved' | 'dismissed';
   updatedAt: string;
   createdAt: string;
@@ -450,7 +450,7 @@ export interface Report {
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number;
+  id: string;
   key: string;
   data:
     | {
@@ -467,52 +467,52 @@ export interface PayloadKv {
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number;
+  id: string;
   document?:
     | ({
         relationTo: 'users';
-        value: number | User;
+        value: string | User;
       } | null)
     | ({
         relationTo: 'procedures';
-        value: number | Procedure;
+        value: string | Procedure;
       } | null)
     | ({
         relationTo: 'guides';
-        value: number | Guide;
+        value: string | Guide;
       } | null)
     | ({
         relationTo: 'wiki-pages';
-        value: number | WikiPage;
+        value: string | WikiPage;
       } | null)
     | ({
         relationTo: 'threads';
-        value: number | Thread;
+        value: string | Thread;
       } | null)
     | ({
         relationTo: 'answers';
-        value: number | Answer;
+        value: string | Answer;
       } | null)
     | ({
         relationTo: 'tips';
-        value: number | Tip;
+        value: string | Tip;
       } | null)
     | ({
         relationTo: 'votes';
-        value: number | Vote;
+        value: string | Vote;
       } | null)
     | ({
         relationTo: 'reports';
-        value: number | Report;
+        value: string | Report;
       } | null)
     | ({
         relationTo: 'agencies';
-        value: number | Agency;
+        value: string | Agency;
       } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   updatedAt: string;
   createdAt: string;
@@ -522,10 +522,10 @@ export interface PayloadLockedDocument {
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number;
+  id: string;
   user: {
     relationTo: 'users';
-    value: number | User;
+    value: string | User;
   };
   key?: string | null;
   value?:
@@ -545,7 +545,7 @@ export interface PayloadPreference {
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number;
+  id: string;
   name?: string | null;
   batch?: number | null;
   updatedAt: string;

@@ -26,6 +26,9 @@ export const databaseAdapter = (uri: string = defaultDatabaseUri): DatabaseAdapt
   return sqliteAdapter({
     busyTimeout: 10_000,
     client: { url: uri },
+    // String ids on SQLite as on MongoDB: one id type for the API, the code
+    // and the generated types, whatever the database. v7 ids sort by time.
+    idType: 'uuidv7',
     // Writers queue behind each other (BEGIN IMMEDIATE), so a domain action
     // reads and writes a consistent state even under parallel requests.
     transactionOptions: { behavior: 'immediate' },

@@ -10,6 +10,7 @@ export type EntraideErrorCode =
   | 'rate-limited'
   | 'personal-data'
   | 'suspended'
+  | 'too-large'
 
 type ErrorArgs = {
   message: string
@@ -93,5 +94,12 @@ export class RateLimitedError extends EntraideError {
       message: message ?? `Too many requests. Try again in ${retryAfterSeconds} seconds.`,
     })
     this.retryAfterSeconds = retryAfterSeconds
+  }
+}
+
+/** 413: the request body is larger than any valid request. */
+export class PayloadTooLargeError extends EntraideError {
+  constructor(limitBytes: number) {
+    super(413, 'too-large', { message: `The request body is larger than ${Math.round(limitBytes / 1024)} KB.` })
   }
 }

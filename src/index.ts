@@ -11,6 +11,7 @@ import { votesCollection } from '../collections/Votes.js'
 import { wikiPagesCollection } from '../collections/WikiPages.js'
 import { collectionEndpoints } from './endpoints/collectionEndpoints.js'
 import { userFields } from './fields/users.js'
+import { brandOptions } from './utilities/pluginOptions.js'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.js'
 import { anyone, readUsers, updateUsers, admins } from './policies/access.js'
 
@@ -80,6 +81,7 @@ export const entraidePlugin =
     const endpoints = collectionEndpoints(options)
     return {
       ...incoming,
+      custom: { ...incoming.custom, entraide: brandOptions(options) },
       collections: [
         ...hostCollections.map((collection) => (collection === users ? extendUsers(collection, options) : collection)),
         ...added.map((collection) => withEndpoints(collection, endpoints[collection.slug] ?? [])),

@@ -1,3 +1,5 @@
+import type { CollectionSlug } from 'payload'
+
 /**
  * Options of the Entraide plugin. Every option is optional; `resolveOptions`
  * fills the defaults once, and every part of the plugin reads the resolved copy.
@@ -8,7 +10,7 @@ export type EntraideOptions = {
    * (`displayName`, `role`, `agency`, `reputation`, suspension).
    * @default 'users'
    */
-  usersCollection?: string
+  usersCollection?: CollectionSlug
   /**
    * Builds the public URL of a procedure page on the host website, used in
    * search results and links back from the admin panel.
@@ -45,7 +47,7 @@ export type EntraideOptions = {
 
 /** The options with every default filled; built once by `resolveOptions`. */
 export type ResolvedOptions = {
-  usersCollection: string
+  usersCollection: CollectionSlug
   procedureUrl: (slug: string) => string
   moderation: {
     preModeratedContributions: number

@@ -1,4 +1,4 @@
-import type { Field } from 'payload'
+import type { CollectionSlug, Field } from 'payload'
 
 import { reviewerField, systemField } from '../policies/access.js'
 
@@ -7,7 +7,7 @@ export const visibilities = ['pending', 'published', 'hidden'] as const
 export type Visibility = (typeof visibilities)[number]
 
 /** The author, set from the request on creation and never from input. */
-export const authorField = (usersCollection: string): Field => ({
+export const authorField = (usersCollection: CollectionSlug): Field => ({
   name: 'author',
   type: 'relationship',
   relationTo: usersCollection,
@@ -39,7 +39,7 @@ export const scoreField = (): Field => ({
 })
 
 /** Agent validation of an answer or a tip, written by the validate actions only. */
-export const validationFields = (usersCollection: string): Field[] => [
+export const validationFields = (usersCollection: CollectionSlug): Field[] => [
   {
     name: 'validatedBy',
     type: 'relationship',

@@ -5,18 +5,18 @@ import { hasRoleAtLeast, type Actor } from './roles.js'
 export const canContribute = (actor: Actor | null): actor is Actor => actor !== null && !actor.isSuspended
 
 /** Agents and above see pending and hidden items and may publish pending ones. */
-export const canReviewContributions = (actor: Actor | null): actor is Actor => hasRoleAtLeast(actor, 'agent')
+export const canReviewContributions = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'agent')
 
 /** Editors and above moderate: hide, restore, lock, resolve reports. */
-export const canModerate = (actor: Actor | null): actor is Actor => hasRoleAtLeast(actor, 'editor')
+export const canModerate = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'editor')
 
 /**
  * Whether the actor acts for the agency of a procedure: editors and admins act
  * everywhere, an agent only on the procedures of their own agency.
  */
-export const canActForAgency = (actor: Actor | null, agency: ID | null): actor is Actor => {
+export const canActForAgency = (actor: Actor | null, agency: ID | null): boolean => {
   if (hasRoleAtLeast(actor, 'editor')) return true
-  return hasRoleAtLeast(actor, 'agent') && agency !== null && isSameId(actor.agency, agency)
+  return actor !== null && hasRoleAtLeast(actor, 'agent') && agency !== null && isSameId(actor.agency, agency)
 }
 
 /** Validating an answer or a tip. */
@@ -32,18 +32,18 @@ export const canVerifyGuide = canActForAgency
  * Whether the actor's guide edits publish directly: agents and above, and
  * citizens whose reputation reached the trust threshold.
  */
-export const canPublishGuide = (actor: Actor | null, trustedReputation: number): actor is Actor =>
-  canContribute(actor) && (hasRoleAtLeast(actor, 'agent') || actor.reputation >= trustedReputation)
+export const canPublishGuide = (actor: Actor | null, trustedReputation: number): boolean =>
+  actor !== null && canContribute(actor) && (hasRoleAtLeast(actor, 'agent') || actor.reputation >= trustedReputation)
 
 /** Only editors and admins publish official wiki pages. */
-export const canPublishWiki = (actor: Actor | null): actor is Actor => hasRoleAtLeast(actor, 'editor')
+export const canPublishWiki = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'editor')
 
 /** Editors and admins manage agencies and procedures. */
-export const canManageCatalogue = (actor: Actor | null): actor is Actor => hasRoleAtLeast(actor, 'editor')
+export const canManageCatalogue = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'editor')
 
 /** Only admins manage accounts and roles. */
-export const canManageAccounts = (actor: Actor | null): actor is Actor => hasRoleAtLeast(actor, 'admin')
+export const canManageAccounts = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'admin')
 
 /** The author of an item, or a moderator. */
-export const isAuthorOrModerator = (actor: Actor | null, author: unknown): actor is Actor =>
+export const isAuthorOrModerator = (actor: Actor | null, author: unknown): boolean =>
   actor !== null && (isSameId(actor.id, author) || canModerate(actor))

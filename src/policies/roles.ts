@@ -37,5 +37,5 @@ export const actorOf = (user: unknown): Actor | null => {
 }
 
 /** Whether the actor's role is `role` or a more trusted one. */
-export const hasRoleAtLeast = (actor: Actor | null, role: Role): actor is Actor =>
+export const hasRoleAtLeast = (actor: Actor | null, role: Role): boolean =>
   actor !== null && roles.indexOf(actor.role) >= roles.indexOf(role)

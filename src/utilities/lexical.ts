@@ -11,7 +11,7 @@ export type LexicalRoot = {
     type: 'root'
     children: LexicalNode[]
     direction: 'ltr' | 'rtl' | null
-    format: string
+    format: '' | 'left' | 'start' | 'center' | 'right' | 'end' | 'justify'
     indent: number
     version: number
   }

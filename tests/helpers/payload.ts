@@ -12,7 +12,7 @@ export type TestApp = {
   /** Sends a request to the REST API (no server needed) and returns the response. */
   api: (method: string, route: string, options?: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> }) => Promise<Response>
   /** Creates a user with a role and returns it with a session token. */
-  signUp: (args: { role?: 'citizen' | 'agent' | 'editor' | 'admin'; agency?: number | string; name?: string }) => Promise<{ id: number | string; token: string; email: string }>
+  signUp: (args: { role?: 'citizen' | 'agent' | 'editor' | 'admin'; agency?: string; name?: string }) => Promise<{ id: string; token: string; email: string }>
   close: () => Promise<void>
 }
 
@@ -53,7 +53,7 @@ export const startTestApp = async (args: Omit<AppConfigArgs, 'databaseUri' | 'se
     const password = 'correct horse battery staple'
     const user = await payload.create({
       collection: 'users',
-      data: { agency: agency === undefined ? undefined : Number(agency), displayName: name ?? `${role} ${counter}`, email, password, role },
+      data: { agency: agency === undefined ? undefined : String(agency), displayName: name ?? `${role} ${counter}`, email, password, role },
       overrideAccess: true,
     })
     const { token } = await payload.login({ collection: 'users', data: { email, password } })
@@ -64,7 +64,7 @@ export const startTestApp = async (args: Omit<AppConfigArgs, 'databaseUri' | 'se
   return {
     api,
     close: async () => {
-      if (mongo?.startsWith('mongodb')) await payload.db.dropDatabase?.({ adapter: payload.db })
+      if (mongo?.startsWith('mongodb')) await payload.db.connection?.dropDatabase?.()
       await payload.destroy()
       rmSync(dir, { force: true, recursive: true })
     },

@@ -1,0 +1,55 @@
+import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest } from 'payload'
+
+import { NotFoundError } from '../errors.js'
+import { idOf, parseId, type ID } from '../utilities/ids.js'
+
+const labels: Record<string, string> = {
+  agencies: 'agency',
+  answers: 'answer',
+  guides: 'guide',
+  procedures: 'procedure',
+  threads: 'thread',
+  tips: 'tip',
+  'wiki-pages': 'wiki page',
+}
+
+/**
+ * Loads one document the caller may see (their access rules apply), or fails
+ * with 404. Ids of the wrong shape are simply not found, never a 500.
+ */
+export const loadVisible = async <TSlug extends CollectionSlug>({
+  collection,
+  id,
+  req,
+  draft = false,
+}: {
+  req: PayloadRequest
+  collection: TSlug
+  id: ID
+  draft?: boolean
+}): Promise<DataFromCollectionSlug<TSlug>> => {
+  const label = labels[collection] ?? collection
+  const parsed = parseId(id)
+  if (parsed === null) throw new NotFoundError(label, id)
+  const { docs } = await req.payload.find({
+      collection,
+      depth: 0,
+      draft,
+      limit: 1,
+      overrideAccess: false,
+      pagination: false,
+      req,
+    where: { id: { equals: parsed } },
+  })
+  const doc = docs[0]
+  if (!doc) throw new NotFoundError(label, id)
+  return doc
+}
+
+/** The agency that owns a procedure, or null when the procedure is unknown. */
+export const agencyOfProcedure = async ({ procedure, req }: { req: PayloadRequest; procedure: unknown }): Promise<ID | null> => {
+  const id = idOf(procedure)
+  if (id === null) return null
+  const doc = await req.payload.findByID({ collection: 'procedures', depth: 0, disableErrors: true, id, overrideAccess: true, req })
+  return doc ? idOf(doc.agency) : null
+}

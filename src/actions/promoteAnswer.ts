@@ -1,0 +1,59 @@
+import type { PayloadRequest } from 'payload'
+
+import type { WikiPage } from '../../payload-types.js'
+import { ConflictError } from '../errors.js'
+import { idOf, type ID } from '../utilities/ids.js'
+import { requireContributor } from './actor.js'
+import { requireAgencyRights } from './agencyGuard.js'
+import { loadVisible } from './load.js'
+import { promoteIntoWiki } from './promoteIntoWiki.js'
+import { inTransaction } from './transaction.js'
+
+/**
+ * An agent promotes a validated answer into the official wiki: a new draft
+ * page titled after the question (or `title`), or a section appended to
+ * `wikiPageId`. See `promoteIntoWiki` for provenance and idempotence.
+ */
+export const promoteAnswer = async ({
+  answerId,
+  req,
+  title,
+  wikiPageId,
+}: {
+  req: PayloadRequest
+  answerId: ID
+  wikiPageId?: ID
+  title?: string
+}): Promise<{ wikiPage: WikiPage; isCreated: boolean }> =>
+  inTransaction(req, async () => {
+    const actor = requireContributor(req)
+    const answer = await loadVisible({ collection: 'answers', id: answerId, req })
+    await requireAgencyRights({ actor, procedure: answer.procedure, req, verb: 'promote answers' })
+    if (!answer.validatedAt) {
+      throw new ConflictError('This answer has not been validated by an agent yet; validate it before promoting it.')
+    }
+    if (answer.visibility !== 'published') {
+      throw new ConflictError('This answer is not published (awaiting moderation or hidden), so it cannot be promoted.')
+    }
+    const threadId = idOf(answer.thread)
+    const thread =
+      threadId === null
+        ? null
+        : await req.payload.findByID({ collection: 'threads', depth: 0, disableErrors: true, id: threadId, overrideAccess: true, req })
+    return promoteIntoWiki({
+      req,
+      source: {
+        author: answer.author,
+        body: answer.body,
+        heading: thread?.title ?? 'Réponse validée',
+        id: answer.id,
+        kind: 'answer',
+        procedure: answer.procedure,
+        promotedTo: answer.promotedTo,
+        validatedAt: answer.validatedAt,
+        validatedBy: answer.validatedBy,
+      },
+      title,
+      wikiPageId,
+    })
+  })

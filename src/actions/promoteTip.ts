@@ -1,0 +1,59 @@
+import type { PayloadRequest } from 'payload'
+
+import type { WikiPage } from '../../payload-types.js'
+import { ConflictError } from '../errors.js'
+import { idOf, type ID } from '../utilities/ids.js'
+import { requireContributor } from './actor.js'
+import { requireAgencyRights } from './agencyGuard.js'
+import { loadVisible } from './load.js'
+import { promoteIntoWiki } from './promoteIntoWiki.js'
+import { inTransaction } from './transaction.js'
+
+/**
+ * An agent promotes a validated tip into the official wiki, like
+ * `promoteAnswer`; the section is titled after the procedure (and its step).
+ */
+export const promoteTip = async ({
+  req,
+  tipId,
+  title,
+  wikiPageId,
+}: {
+  req: PayloadRequest
+  tipId: ID
+  wikiPageId?: ID
+  title?: string
+}): Promise<{ wikiPage: WikiPage; isCreated: boolean }> =>
+  inTransaction(req, async () => {
+    const actor = requireContributor(req)
+    const tip = await loadVisible({ collection: 'tips', id: tipId, req })
+    await requireAgencyRights({ actor, procedure: tip.procedure, req, verb: 'promote tips' })
+    if (!tip.validatedAt) {
+      throw new ConflictError('This tip has not been validated by an agent yet; validate it before promoting it.')
+    }
+    if (tip.visibility !== 'published') {
+      throw new ConflictError('This tip is not published (awaiting moderation or hidden), so it cannot be promoted.')
+    }
+    const procedureId = idOf(tip.procedure)
+    const procedure =
+      procedureId === null
+        ? null
+        : await req.payload.findByID({ collection: 'procedures', depth: 0, disableErrors: true, id: procedureId, overrideAccess: true, req })
+    const stepTitle = typeof tip.step === 'number' ? procedure?.steps?.[tip.step]?.title : undefined
+    return promoteIntoWiki({
+      req,
+      source: {
+        author: tip.author,
+        body: tip.body,
+        heading: `Astuce : ${stepTitle ?? procedure?.title ?? 'démarche'}`,
+        id: tip.id,
+        kind: 'tip',
+        procedure: tip.procedure,
+        promotedTo: tip.promotedTo,
+        validatedAt: tip.validatedAt,
+        validatedBy: tip.validatedBy,
+      },
+      title,
+      wikiPageId,
+    })
+  })

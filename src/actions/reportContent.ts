@@ -1,0 +1,68 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Report } from '../../payload-types.js'
+import { reportReasons, type ReportReason } from '../../collections/Reports.js'
+import type { VotableCollection } from '../../collections/Votes.js'
+import { InvalidInputError } from '../errors.js'
+import type { ID } from '../utilities/ids.js'
+import { requireContributor } from './actor.js'
+import { loadVisible } from './load.js'
+import { inTransaction } from './transaction.js'
+
+/** Longest report note, in characters. */
+export const maxReportNoteLength = 1000
+
+/** Whether a value is one of the report reasons. */
+export const isReportReason = (value: unknown): value is ReportReason => reportReasons.some((reason) => reason === value)
+
+/**
+ * Flags a contribution for the moderators. Reporting the same item again
+ * while one's report is still open returns that report instead of a new one.
+ */
+export const reportContent = async ({
+  collection,
+  id,
+  note,
+  reason,
+  req,
+}: {
+  req: PayloadRequest
+  collection: VotableCollection
+  id: ID
+  reason: ReportReason
+  note?: string
+}): Promise<{ report: Report; isCreated: boolean }> =>
+  inTransaction(req, async () => {
+    const actor = requireContributor(req)
+    if (!isReportReason(reason)) {
+      throw new InvalidInputError(`The reason must be one of: ${reportReasons.join(', ')}.`, 'reason')
+    }
+    if (note !== undefined && note.length > maxReportNoteLength) {
+      throw new InvalidInputError(`The note is limited to ${maxReportNoteLength} characters.`, 'note')
+    }
+    const target = await loadVisible({ collection, id, req })
+    const { docs } = await req.payload.find({
+      collection: 'reports',
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      req,
+      where: {
+        and: [
+          { 'target.relationTo': { equals: collection } },
+          { 'target.value': { equals: target.id } },
+          { reporter: { equals: actor.id } },
+          { status: { equals: 'open' } },
+        ],
+      },
+    })
+    const existing = docs[0]
+    if (existing) return { isCreated: false, report: existing }
+    const report = await req.payload.create({
+      collection: 'reports',
+      data: { note: note?.trim() || null, reason, reporter: actor.id, status: 'open', target: { relationTo: collection, value: target.id } },
+      overrideAccess: true,
+      req,
+    })
+    return { isCreated: true, report }
+  })

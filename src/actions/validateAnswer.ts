@@ -1,0 +1,57 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Answer } from '../../payload-types.js'
+import { ConflictError, InvalidInputError } from '../errors.js'
+import { writeSystemFields } from '../hooks/systemWrites.js'
+import { idOf, type ID } from '../utilities/ids.js'
+import { requireContributor } from './actor.js'
+import { requireAgencyRights } from './agencyGuard.js'
+import { loadVisible } from './load.js'
+import { recomputeReputation } from './recomputeReputation.js'
+import { inTransaction } from './transaction.js'
+
+/** Longest validation note, in characters. */
+export const maxValidationNoteLength = 1000
+
+/**
+ * A public agent confirms that an answer is right, with an optional note. The
+ * thread becomes `resolved`. Validating again keeps the first validation.
+ */
+export const validateAnswer = async ({
+  answerId,
+  note,
+  req,
+}: {
+  req: PayloadRequest
+  answerId: ID
+  note?: string
+}): Promise<Answer> =>
+  inTransaction(req, async () => {
+    const actor = requireContributor(req)
+    if (note !== undefined && note.length > maxValidationNoteLength) {
+      throw new InvalidInputError(`The note is limited to ${maxValidationNoteLength} characters.`, 'note')
+    }
+    const answer = await loadVisible({ collection: 'answers', id: answerId, req })
+    await requireAgencyRights({ actor, procedure: answer.procedure, req, verb: 'validate answers' })
+    if (answer.visibility !== 'published') {
+      throw new ConflictError('This answer is not published (awaiting moderation or hidden); publish it before validating it.')
+    }
+    if (answer.validatedAt) return answer
+
+    await writeSystemFields({
+      collection: 'answers',
+      data: { validatedAt: new Date().toISOString(), validatedBy: actor.id, validationNote: note?.trim() || null },
+      id: answer.id,
+      req,
+    })
+    const threadId = idOf(answer.thread)
+    const thread =
+      threadId === null
+        ? null
+        : await req.payload.findByID({ collection: 'threads', depth: 0, disableErrors: true, id: threadId, overrideAccess: true, req })
+    if (thread && thread.status !== 'closed' && thread.status !== 'resolved') {
+      await writeSystemFields({ collection: 'threads', data: { status: 'resolved' }, id: thread.id, req })
+    }
+    await recomputeReputation({ req, userIds: [answer.author] })
+    return req.payload.findByID({ collection: 'answers', depth: 0, id: answer.id, overrideAccess: true, req })
+  })

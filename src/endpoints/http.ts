@@ -1,0 +1,93 @@
+import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
+
+import { EntraideError, InvalidInputError, NotFoundError, PayloadTooLargeError, RateLimitedError } from '../errors.js'
+import { isRecord, parseId, type ID } from '../utilities/ids.js'
+
+/** No Entraide request body is larger than this. */
+export const maxBodyBytes = 64 * 1024
+
+/**
+ * The JSON object sent as the request body, `{}` when there is none. Invalid
+ * JSON, a non-object body or an oversized body is the caller's mistake: 400
+ * or 413 with a message, never a 500.
+ */
+export const readJsonObject = async (req: PayloadRequest): Promise<Record<string, unknown>> => {
+  const text = typeof req.text === 'function' ? await req.text() : ''
+  if (new TextEncoder().encode(text).byteLength > maxBodyBytes) throw new PayloadTooLargeError(maxBodyBytes)
+  if (text.trim() === '') return {}
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    throw new InvalidInputError('The request body is not valid JSON.')
+  }
+  if (!isRecord(body)) throw new InvalidInputError('The request body must be a JSON object.')
+  return body
+}
+
+/** The `:id` of the route, or 404 when it cannot be an id. */
+export const routeId = (req: PayloadRequest, what: string): ID => {
+  const raw = req.routeParams?.id
+  const id = parseId(raw)
+  if (id === null) throw new NotFoundError(what, typeof raw === 'string' ? raw : '')
+  return id
+}
+
+/** An optional string field of the body: undefined when absent or null, 400 when of another type. */
+export const optionalString = (body: Record<string, unknown>, field: string): string | undefined => {
+  const value = body[field]
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string') throw new InvalidInputError(`"${field}" must be a string.`, field)
+  return value
+}
+
+/** A required string field of the body. */
+export const requiredString = (body: Record<string, unknown>, field: string): string => {
+  const value = optionalString(body, field)
+  if (value === undefined || value.trim() === '') throw new InvalidInputError(`"${field}" is required.`, field)
+  return value
+}
+
+/** An optional id field of the body. */
+export const optionalId = (body: Record<string, unknown>, field: string): ID | undefined => {
+  const value = body[field]
+  if (value === undefined || value === null) return undefined
+  const id = parseId(value)
+  if (id === null) throw new InvalidInputError(`"${field}" must be a document id.`, field)
+  return id
+}
+
+/** A required id field of the body. */
+export const requiredId = (body: Record<string, unknown>, field: string): ID => {
+  const id = optionalId(body, field)
+  if (id === undefined) throw new InvalidInputError(`"${field}" is required.`, field)
+  return id
+}
+
+/** The error as Payload shapes errors, with its status (and Retry-After when rate limited). */
+export const errorResponse = (error: EntraideError): Response => {
+  const headers = new Headers()
+  if (error instanceof RateLimitedError) headers.set('Retry-After', String(error.retryAfterSeconds))
+  return Response.json(
+    { errors: [{ data: error.data, message: error.message, name: error.name }] },
+    { headers, status: error.status },
+  )
+}
+
+/**
+ * An endpoint whose handler only parses, calls an action and shapes the
+ * result. Entraide errors become their status and message; anything else is
+ * left to Payload's error handling.
+ */
+export const endpoint = (method: Endpoint['method'], path: string, handler: PayloadHandler): Endpoint => ({
+  handler: async (req) => {
+    try {
+      return await handler(req)
+    } catch (error) {
+      if (error instanceof EntraideError) return errorResponse(error)
+      throw error
+    }
+  },
+  method,
+  path,
+})
