@@ -1,4 +1,4 @@
-import { buildAppConfig } from './setup/appConfig.js'
+import { buildAppConfig } from './setup/appConfig'
 
 // The demo application: Entraide on the embedded defaults, with the options a
 // public-service website would choose.

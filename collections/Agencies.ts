@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, catalogueManagers } from '../src/policies/access.js'
-import { optionalUrlValidator, slugValidator } from '../src/fields/validators.js'
-import type { ResolvedOptions } from '../src/options.js'
-import { actorOf } from '../src/policies/roles.js'
-import { canManageCatalogue } from '../src/policies/contributions.js'
+import { anyone, catalogueManagers } from '../src/policies/access'
+import { optionalUrlValidator, slugValidator } from '../src/fields/validators'
+import type { ResolvedOptions } from '../src/options'
+import { actorOf } from '../src/policies/roles'
+import { canManageCatalogue } from '../src/policies/contributions'
 
 /** Public bodies that own procedures; agents belong to one. */
 export const agenciesCollection = (_options: ResolvedOptions): CollectionConfig => ({

@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { authorField, promotedToField, scoreField, validationFields, visibilityField } from '../src/fields/contribution.js'
-import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit.js'
-import { attachAnswerToThread } from '../src/hooks/attachAnswerToThread.js'
-import { setAuthor } from '../src/hooks/setAuthor.js'
-import type { ResolvedOptions } from '../src/options.js'
-import { contributors, moderators, readContributions, systemField, updateOwnContributions } from '../src/policies/access.js'
-import { ownContributionsFilter } from '../src/policies/listFilters.js'
+import { authorField, promotedToField, scoreField, validationFields, visibilityField } from '../src/fields/contribution'
+import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
+import { attachAnswerToThread } from '../src/hooks/attachAnswerToThread'
+import { setAuthor } from '../src/hooks/setAuthor'
+import type { ResolvedOptions } from '../src/options'
+import { contributors, moderators, readContributions, systemField, updateOwnContributions } from '../src/policies/access'
+import { ownContributionsFilter } from '../src/policies/listFilters'
 
 /** Replies in a thread; the asker accepts one, an agent validates the right ones. */
 export const answersCollection = (options: ResolvedOptions): CollectionConfig => ({

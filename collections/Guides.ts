@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { forceDraftUnless } from '../src/hooks/forceDraftUnless.js'
-import { trackGuideRevision } from '../src/hooks/trackGuideRevision.js'
-import { scoreField } from '../src/fields/contribution.js'
-import type { ResolvedOptions } from '../src/options.js'
-import { contributors, moderators, readGuides, reviewers, systemField } from '../src/policies/access.js'
-import { canPublishGuide } from '../src/policies/contributions.js'
-import { actorOf } from '../src/policies/roles.js'
+import { forceDraftUnless } from '../src/hooks/forceDraftUnless'
+import { trackGuideRevision } from '../src/hooks/trackGuideRevision'
+import { scoreField } from '../src/fields/contribution'
+import type { ResolvedOptions } from '../src/options'
+import { contributors, moderators, readGuides, reviewers, systemField } from '../src/policies/access'
+import { canPublishGuide } from '../src/policies/contributions'
+import { actorOf } from '../src/policies/roles'
 
 /**
  * The simplified guide of a procedure, co-written like a wiki. Readers see the

@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { optionalUrlValidator, slugValidator } from '../src/fields/validators.js'
-import { flagGuideWhenProcedureChanges } from '../src/hooks/flagGuideWhenProcedureChanges.js'
-import type { ResolvedOptions } from '../src/options.js'
-import { anyone, catalogueManagers } from '../src/policies/access.js'
-import { canReviewContributions } from '../src/policies/contributions.js'
-import { actorOf } from '../src/policies/roles.js'
+import { optionalUrlValidator, slugValidator } from '../src/fields/validators'
+import { flagGuideWhenProcedureChanges } from '../src/hooks/flagGuideWhenProcedureChanges'
+import type { ResolvedOptions } from '../src/options'
+import { anyone, catalogueManagers } from '../src/policies/access'
+import { canReviewContributions } from '../src/policies/contributions'
+import { actorOf } from '../src/policies/roles'
 
 /** The official procedures, as the administration describes them. */
 export const proceduresCollection = (_options: ResolvedOptions): CollectionConfig => ({

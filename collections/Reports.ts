@@ -1,10 +1,10 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options.js'
-import { admins, moderators, nobody, systemField } from '../src/policies/access.js'
-import { canModerate } from '../src/policies/contributions.js'
-import { actorOf } from '../src/policies/roles.js'
-import { votableCollections } from './Votes.js'
+import type { ResolvedOptions } from '../src/options'
+import { admins, moderators, nobody, systemField } from '../src/policies/access'
+import { canModerate } from '../src/policies/contributions'
+import { actorOf } from '../src/policies/roles'
+import { votableCollections } from './Votes'
 
 /** Why a contribution was reported. */
 export const reportReasons = ['spam', 'abuse', 'personal-data', 'wrong-information', 'other'] as const

@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { authorField, scoreField, visibilityField } from '../src/fields/contribution.js'
-import { setAuthor } from '../src/hooks/setAuthor.js'
-import type { ResolvedOptions } from '../src/options.js'
-import { contributors, moderators, readContributions, systemField, updateOwnContributions } from '../src/policies/access.js'
-import { ownContributionsFilter } from '../src/policies/listFilters.js'
+import { authorField, scoreField, visibilityField } from '../src/fields/contribution'
+import { setAuthor } from '../src/hooks/setAuthor'
+import type { ResolvedOptions } from '../src/options'
+import { contributors, moderators, readContributions, systemField, updateOwnContributions } from '../src/policies/access'
+import { ownContributionsFilter } from '../src/policies/listFilters'
 
 /** The states of a question, from asked to settled. */
 export const threadStatuses = ['open', 'answered', 'resolved', 'closed'] as const

@@ -1,11 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { authorField, promotedToField, scoreField, validationFields, visibilityField } from '../src/fields/contribution.js'
-import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit.js'
-import { setAuthor } from '../src/hooks/setAuthor.js'
-import type { ResolvedOptions } from '../src/options.js'
-import { contributors, moderators, readContributions, updateOwnContributions } from '../src/policies/access.js'
-import { ownContributionsFilter } from '../src/policies/listFilters.js'
+import { authorField, promotedToField, scoreField, validationFields, visibilityField } from '../src/fields/contribution'
+import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
+import { setAuthor } from '../src/hooks/setAuthor'
+import type { ResolvedOptions } from '../src/options'
+import { contributors, moderators, readContributions, updateOwnContributions } from '../src/policies/access'
+import { ownContributionsFilter } from '../src/policies/listFilters'
 
 /** Short practical tips on a procedure, optionally on one of its steps. */
 export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({

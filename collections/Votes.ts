@@ -1,9 +1,9 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options.js'
-import { nobody } from '../src/policies/access.js'
-import { canManageAccounts } from '../src/policies/contributions.js'
-import { actorOf } from '../src/policies/roles.js'
+import type { ResolvedOptions } from '../src/options'
+import { nobody } from '../src/policies/access'
+import { canManageAccounts } from '../src/policies/contributions'
+import { actorOf } from '../src/policies/roles'
 
 /** Collections whose items can be voted on and reported. */
 export const votableCollections = ['answers', 'tips', 'threads', 'guides'] as const

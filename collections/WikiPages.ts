@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { slugValidator } from '../src/fields/validators.js'
-import { forceDraftUnless } from '../src/hooks/forceDraftUnless.js'
-import { slugFromTitle } from '../src/hooks/slugFromTitle.js'
-import type { ResolvedOptions } from '../src/options.js'
-import { moderators, readWikiPages, reviewers, systemField } from '../src/policies/access.js'
-import { canPublishWiki, canReviewContributions } from '../src/policies/contributions.js'
-import { actorOf } from '../src/policies/roles.js'
+import { slugValidator } from '../src/fields/validators'
+import { forceDraftUnless } from '../src/hooks/forceDraftUnless'
+import { slugFromTitle } from '../src/hooks/slugFromTitle'
+import type { ResolvedOptions } from '../src/options'
+import { moderators, readWikiPages, reviewers, systemField } from '../src/policies/access'
+import { canPublishWiki, canReviewContributions } from '../src/policies/contributions'
+import { actorOf } from '../src/policies/roles'
 
 /**
  * The official knowledge base. Agents promote validated answers and tips into

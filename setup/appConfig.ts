@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type Config, type Plugin, type SanitizedConfig } from 'payload'
 
-import { entraidePlugin, type EntraideOptions } from '../src/index.js'
-import { databaseAdapter } from './database.js'
-import { resolveSecret } from './secret.js'
+import { entraidePlugin, type EntraideOptions } from '../src/index'
+import { databaseAdapter } from './database'
+import { resolveSecret } from './secret'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 

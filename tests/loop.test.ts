@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createProcedure, errorOf, json } from './helpers/fixtures.js'
-import { startTestApp, type TestApp } from './helpers/payload.js'
+import { createProcedure, errorOf, json } from './helpers/fixtures'
+import { startTestApp, type TestApp } from './helpers/payload'
 
 let app: TestApp
 

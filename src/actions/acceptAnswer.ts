@@ -1,13 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Answer, Thread } from '../../payload-types.js'
-import { ConflictError, ForbiddenActionError } from '../errors.js'
-import { isSameId, type ID } from '../utilities/ids.js'
-import { requireContributor } from './actor.js'
-import { loadVisible } from './load.js'
-import { recomputeReputation } from './recomputeReputation.js'
-import { inTransaction } from './transaction.js'
-import { writeSystemFields } from '../hooks/systemWrites.js'
+import type { Answer, Thread } from '../../payload-types'
+import { ConflictError, ForbiddenActionError } from '../errors'
+import { isSameId, type ID } from '../utilities/ids'
+import { requireContributor } from './actor'
+import { loadVisible } from './load'
+import { recomputeReputation } from './recomputeReputation'
+import { inTransaction } from './transaction'
+import { writeSystemFields } from '../hooks/systemWrites'
 
 /**
  * The asker accepts the answer that solved their problem. Only one answer of

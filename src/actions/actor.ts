@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { NotSignedInError, SuspendedAccountError } from '../errors.js'
-import { actorOf, type Actor } from '../policies/roles.js'
+import { NotSignedInError, SuspendedAccountError } from '../errors'
+import { actorOf, type Actor } from '../policies/roles'
 
 /**
  * The signed-in person who may contribute: 401 when nobody is signed in, 403

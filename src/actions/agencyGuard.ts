@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
-import { ForbiddenActionError } from '../errors.js'
-import { canActForAgency } from '../policies/contributions.js'
-import { hasRoleAtLeast, type Actor } from '../policies/roles.js'
-import { agencyOfProcedure } from './load.js'
+import { ForbiddenActionError } from '../errors'
+import { canActForAgency } from '../policies/contributions'
+import { hasRoleAtLeast, type Actor } from '../policies/roles'
+import { agencyOfProcedure } from './load'
 
 /**
  * Checks that the actor may act (validate, promote, verify) on an item of the

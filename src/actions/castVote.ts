@@ -1,13 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
-import { votableCollections, type VotableCollection } from '../../collections/Votes.js'
-import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors.js'
-import { writeSystemFields } from '../hooks/systemWrites.js'
-import { isSameId, type ID } from '../utilities/ids.js'
-import { requireContributor } from './actor.js'
-import { loadVisible } from './load.js'
-import { recomputeReputation } from './recomputeReputation.js'
-import { inTransaction } from './transaction.js'
+import { votableCollections, type VotableCollection } from '../../collections/Votes'
+import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors'
+import { writeSystemFields } from '../hooks/systemWrites'
+import { isSameId, type ID } from '../utilities/ids'
+import { requireContributor } from './actor'
+import { loadVisible } from './load'
+import { recomputeReputation } from './recomputeReputation'
+import { inTransaction } from './transaction'
 
 /** A vote: up (1), down (-1), or 0 to take one's vote back. */
 export type VoteValue = -1 | 0 | 1

@@ -1,7 +1,7 @@
 import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest } from 'payload'
 
-import { NotFoundError } from '../errors.js'
-import { idOf, parseId, type ID } from '../utilities/ids.js'
+import { NotFoundError } from '../errors'
+import { idOf, parseId, type ID } from '../utilities/ids'
 
 const labels: Record<string, string> = {
   agencies: 'agency',

@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import type { WikiPage } from '../../payload-types.js'
-import { ConflictError, InvalidInputError } from '../errors.js'
-import { slugify } from '../hooks/slugFromTitle.js'
-import { writeSystemFields } from '../hooks/systemWrites.js'
-import { idOf, isSameId, type ID } from '../utilities/ids.js'
-import { childrenOf, headingNode, lexicalRoot, plainTextToNodes } from '../utilities/lexical.js'
-import { loadVisible } from './load.js'
+import type { WikiPage } from '../../payload-types'
+import { ConflictError, InvalidInputError } from '../errors'
+import { slugify } from '../hooks/slugFromTitle'
+import { writeSystemFields } from '../hooks/systemWrites'
+import { idOf, isSameId, type ID } from '../utilities/ids'
+import { childrenOf, headingNode, lexicalRoot, plainTextToNodes } from '../utilities/lexical'
+import { loadVisible } from './load'
 
 /** Longest wiki page title, in characters. */
 export const maxWikiTitleLength = 200

@@ -1,13 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
-import type { WikiPage } from '../../payload-types.js'
-import { ConflictError } from '../errors.js'
-import { idOf, type ID } from '../utilities/ids.js'
-import { requireContributor } from './actor.js'
-import { requireAgencyRights } from './agencyGuard.js'
-import { loadVisible } from './load.js'
-import { promoteIntoWiki } from './promoteIntoWiki.js'
-import { inTransaction } from './transaction.js'
+import type { WikiPage } from '../../payload-types'
+import { ConflictError } from '../errors'
+import { idOf, type ID } from '../utilities/ids'
+import { requireContributor } from './actor'
+import { requireAgencyRights } from './agencyGuard'
+import { loadVisible } from './load'
+import { promoteIntoWiki } from './promoteIntoWiki'
+import { inTransaction } from './transaction'
 
 /**
  * An agent promotes a validated tip into the official wiki, like

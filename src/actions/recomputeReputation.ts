@@ -1,8 +1,8 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { reputationOf } from '../policies/reputation.js'
-import { idOf, type ID } from '../utilities/ids.js'
-import { usersCollectionOf } from '../utilities/pluginOptions.js'
+import { reputationOf } from '../policies/reputation'
+import { idOf, type ID } from '../utilities/ids'
+import { usersCollectionOf } from '../utilities/pluginOptions'
 
 /**
  * Recomputes the reputation of the given authors from their published

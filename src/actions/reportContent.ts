@@ -1,13 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Report } from '../../payload-types.js'
-import { reportReasons, type ReportReason } from '../../collections/Reports.js'
-import type { VotableCollection } from '../../collections/Votes.js'
-import { InvalidInputError } from '../errors.js'
-import type { ID } from '../utilities/ids.js'
-import { requireContributor } from './actor.js'
-import { loadVisible } from './load.js'
-import { inTransaction } from './transaction.js'
+import type { Report } from '../../payload-types'
+import { reportReasons, type ReportReason } from '../../collections/Reports'
+import type { VotableCollection } from '../../collections/Votes'
+import { InvalidInputError } from '../errors'
+import type { ID } from '../utilities/ids'
+import { requireContributor } from './actor'
+import { loadVisible } from './load'
+import { inTransaction } from './transaction'
 
 /** Longest report note, in characters. */
 export const maxReportNoteLength = 1000

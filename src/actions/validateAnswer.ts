@@ -1,14 +1,14 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Answer } from '../../payload-types.js'
-import { ConflictError, InvalidInputError } from '../errors.js'
-import { writeSystemFields } from '../hooks/systemWrites.js'
-import { idOf, type ID } from '../utilities/ids.js'
-import { requireContributor } from './actor.js'
-import { requireAgencyRights } from './agencyGuard.js'
-import { loadVisible } from './load.js'
-import { recomputeReputation } from './recomputeReputation.js'
-import { inTransaction } from './transaction.js'
+import type { Answer } from '../../payload-types'
+import { ConflictError, InvalidInputError } from '../errors'
+import { writeSystemFields } from '../hooks/systemWrites'
+import { idOf, type ID } from '../utilities/ids'
+import { requireContributor } from './actor'
+import { requireAgencyRights } from './agencyGuard'
+import { loadVisible } from './load'
+import { recomputeReputation } from './recomputeReputation'
+import { inTransaction } from './transaction'
 
 /** Longest validation note, in characters. */
 export const maxValidationNoteLength = 1000

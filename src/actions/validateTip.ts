@@ -1,14 +1,14 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Tip } from '../../payload-types.js'
-import { ConflictError } from '../errors.js'
-import { writeSystemFields } from '../hooks/systemWrites.js'
-import type { ID } from '../utilities/ids.js'
-import { requireContributor } from './actor.js'
-import { requireAgencyRights } from './agencyGuard.js'
-import { loadVisible } from './load.js'
-import { recomputeReputation } from './recomputeReputation.js'
-import { inTransaction } from './transaction.js'
+import type { Tip } from '../../payload-types'
+import { ConflictError } from '../errors'
+import { writeSystemFields } from '../hooks/systemWrites'
+import type { ID } from '../utilities/ids'
+import { requireContributor } from './actor'
+import { requireAgencyRights } from './agencyGuard'
+import { loadVisible } from './load'
+import { recomputeReputation } from './recomputeReputation'
+import { inTransaction } from './transaction'
 
 /** A public agent confirms that a published tip is right. Validating again changes nothing. */
 export const validateTip = async ({ req, tipId }: { req: PayloadRequest; tipId: ID }): Promise<Tip> =>

@@ -1,13 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Guide } from '../../payload-types.js'
-import { ConflictError } from '../errors.js'
-import { writeSystemFields } from '../hooks/systemWrites.js'
-import { isRecord, type ID } from '../utilities/ids.js'
-import { requireContributor } from './actor.js'
-import { requireAgencyRights } from './agencyGuard.js'
-import { loadVisible } from './load.js'
-import { inTransaction } from './transaction.js'
+import type { Guide } from '../../payload-types'
+import { ConflictError } from '../errors'
+import { writeSystemFields } from '../hooks/systemWrites'
+import { isRecord, type ID } from '../utilities/ids'
+import { requireContributor } from './actor'
+import { requireAgencyRights } from './agencyGuard'
+import { loadVisible } from './load'
+import { inTransaction } from './transaction'
 
 /**
  * An agent vouches for the published version of a guide: it shows "verified

@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
-import { promoteAnswer } from '../actions/promoteAnswer.js'
-import { validateAnswer } from '../actions/validateAnswer.js'
-import { endpoint, optionalId, optionalString, readJsonObject, routeId } from './http.js'
+import { promoteAnswer } from '../actions/promoteAnswer'
+import { validateAnswer } from '../actions/validateAnswer'
+import { endpoint, optionalId, optionalString, readJsonObject, routeId } from './http'
 
 /** `POST /api/answers/:id/validate` `{ "note"?: string }`: an agent validates an answer. */
 export const validateAnswerEndpoint = (): Endpoint =>

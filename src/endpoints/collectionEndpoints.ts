@@ -1,11 +1,11 @@
 import type { Endpoint } from 'payload'
 
-import type { ResolvedOptions } from '../options.js'
-import { promoteAnswerEndpoint, validateAnswerEndpoint } from './answerEndpoints.js'
-import { reportEndpoint, voteEndpoint } from './feedbackEndpoints.js'
-import { verifyGuideEndpoint } from './guideEndpoints.js'
-import { acceptAnswerEndpoint } from './threadEndpoints.js'
-import { promoteTipEndpoint, validateTipEndpoint } from './tipEndpoints.js'
+import type { ResolvedOptions } from '../options'
+import { promoteAnswerEndpoint, validateAnswerEndpoint } from './answerEndpoints'
+import { reportEndpoint, voteEndpoint } from './feedbackEndpoints'
+import { verifyGuideEndpoint } from './guideEndpoints'
+import { acceptAnswerEndpoint } from './threadEndpoints'
+import { promoteTipEndpoint, validateTipEndpoint } from './tipEndpoints'
 
 /** The domain endpoints of each Entraide collection, by slug. */
 export const collectionEndpoints = (_options: ResolvedOptions): Record<string, Endpoint[]> => ({

@@ -1,11 +1,11 @@
 import type { Endpoint } from 'payload'
 
-import type { VotableCollection } from '../../collections/Votes.js'
-import { castVote, isVoteValue } from '../actions/castVote.js'
-import { isReportReason, reportContent } from '../actions/reportContent.js'
-import { reportReasons } from '../../collections/Reports.js'
-import { InvalidInputError } from '../errors.js'
-import { endpoint, optionalString, readJsonObject, routeId } from './http.js'
+import type { VotableCollection } from '../../collections/Votes'
+import { castVote, isVoteValue } from '../actions/castVote'
+import { isReportReason, reportContent } from '../actions/reportContent'
+import { reportReasons } from '../../collections/Reports'
+import { InvalidInputError } from '../errors'
+import { endpoint, optionalString, readJsonObject, routeId } from './http'
 
 const singular: Record<VotableCollection, string> = { answers: 'answer', guides: 'guide', threads: 'thread', tips: 'tip' }
 

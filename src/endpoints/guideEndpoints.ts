@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { verifyGuide } from '../actions/verifyGuide.js'
-import { endpoint, readJsonObject, routeId } from './http.js'
+import { verifyGuide } from '../actions/verifyGuide'
+import { endpoint, readJsonObject, routeId } from './http'
 
 /** `POST /api/guides/:id/verify`: an agent marks the published guide verified. */
 export const verifyGuideEndpoint = (): Endpoint =>

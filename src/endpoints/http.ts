@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { EntraideError, InvalidInputError, NotFoundError, PayloadTooLargeError, RateLimitedError } from '../errors.js'
-import { isRecord, parseId, type ID } from '../utilities/ids.js'
+import { EntraideError, InvalidInputError, NotFoundError, PayloadTooLargeError, RateLimitedError } from '../errors'
+import { isRecord, parseId, type ID } from '../utilities/ids'
 
 /** No Entraide request body is larger than this. */
 export const maxBodyBytes = 64 * 1024

@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
-import { acceptAnswer } from '../actions/acceptAnswer.js'
-import { endpoint, readJsonObject, requiredId, routeId } from './http.js'
+import { acceptAnswer } from '../actions/acceptAnswer'
+import { endpoint, readJsonObject, requiredId, routeId } from './http'
 
 /** `POST /api/threads/:id/accept` `{ "answer": id }`: the asker accepts an answer. */
 export const acceptAnswerEndpoint = (): Endpoint =>

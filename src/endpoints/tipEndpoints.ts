@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
-import { promoteTip } from '../actions/promoteTip.js'
-import { validateTip } from '../actions/validateTip.js'
-import { endpoint, optionalId, optionalString, readJsonObject, routeId } from './http.js'
+import { promoteTip } from '../actions/promoteTip'
+import { validateTip } from '../actions/validateTip'
+import { endpoint, optionalId, optionalString, readJsonObject, routeId } from './http'
 
 /** `POST /api/tips/:id/validate`: an agent validates a published tip. */
 export const validateTipEndpoint = (): Endpoint =>

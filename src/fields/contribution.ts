@@ -1,6 +1,6 @@
 import type { CollectionSlug, Field } from 'payload'
 
-import { reviewerField, systemField } from '../policies/access.js'
+import { reviewerField, systemField } from '../policies/access'
 
 /** The visibility states of a community contribution. */
 export const visibilities = ['pending', 'published', 'hidden'] as const

@@ -1,9 +1,9 @@
 import type { Field, FieldAccess } from 'payload'
 
-import { canManageAccounts } from '../policies/contributions.js'
-import { actorOf, roles } from '../policies/roles.js'
-import { isSameId } from '../utilities/ids.js'
-import { systemField } from '../policies/access.js'
+import { canManageAccounts } from '../policies/contributions'
+import { actorOf, roles } from '../policies/roles'
+import { isSameId } from '../utilities/ids'
+import { systemField } from '../policies/access'
 
 const adminsOnly: FieldAccess = ({ req }) => canManageAccounts(actorOf(req.user))
 

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { ConflictError, NotFoundError } from '../errors.js'
-import { idOf } from '../utilities/ids.js'
+import { ConflictError, NotFoundError } from '../errors'
+import { idOf } from '../utilities/ids'
 
 /**
  * Ties an answer to its thread: on creation the thread must exist, be visible

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { writeSystemFields } from './systemWrites.js'
+import { writeSystemFields } from './systemWrites'
 
 const timeOf = (value: unknown): number | null => {
   if (typeof value !== 'string' && !(value instanceof Date)) return null

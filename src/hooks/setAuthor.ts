@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { NotSignedInError, SuspendedAccountError } from '../errors.js'
-import { actorOf } from '../policies/roles.js'
+import { NotSignedInError, SuspendedAccountError } from '../errors'
+import { actorOf } from '../policies/roles'
 
 /**
  * Sets `author` from the request on creation. The field is closed to input,

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { actorOf } from '../policies/roles.js'
-import { idOf, isRecord } from '../utilities/ids.js'
+import { actorOf } from '../policies/roles'
+import { idOf, isRecord } from '../utilities/ids'
 
 /** Guide fields maintained by Entraide, carried from the published record into every revision. */
 const systemFields = ['verifiedBy', 'verifiedAt', 'needsReview', 'score'] as const

@@ -1,13 +1,13 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { actorOf } from './roles.js'
+import { actorOf } from './roles'
 import {
   canContribute,
   canManageAccounts,
   canManageCatalogue,
   canModerate,
   canReviewContributions,
-} from './contributions.js'
+} from './contributions'
 
 // Thin adapters from Payload's access arguments to the pure predicates.
 

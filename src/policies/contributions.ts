@@ -1,5 +1,5 @@
-import { isSameId, type ID } from '../utilities/ids.js'
-import { hasRoleAtLeast, type Actor } from './roles.js'
+import { isSameId, type ID } from '../utilities/ids'
+import { hasRoleAtLeast, type Actor } from './roles'
 
 /** Signed in and not suspended: may ask, answer, post tips, vote, report and edit guides. */
 export const canContribute = (actor: Actor | null): actor is Actor => actor !== null && !actor.isSuspended

@@ -1,7 +1,7 @@
 import type { BaseFilter } from 'payload'
 
-import { canReviewContributions } from './contributions.js'
-import { actorOf } from './roles.js'
+import { canReviewContributions } from './contributions'
+import { actorOf } from './roles'
 
 /**
  * Admin list filter: a citizen's lists show their own contributions only,

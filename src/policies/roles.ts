@@ -1,4 +1,4 @@
-import { idOf, isRecord, type ID } from '../utilities/ids.js'
+import { idOf, isRecord, type ID } from '../utilities/ids'
 
 /** The roles, from the least to the most trusted. */
 export const roles = ['citizen', 'agent', 'editor', 'admin'] as const

@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import type { ResolvedOptions } from '../options.js'
-import { isRecord } from './ids.js'
+import type { ResolvedOptions } from '../options'
+import { isRecord } from './ids'
 
 const brand = Symbol.for('entraide.options')
 

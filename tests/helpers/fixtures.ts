@@ -1,4 +1,4 @@
-import type { TestApp } from './payload.js'
+import type { TestApp } from './payload'
 
 /** An agency with one procedure, as most tests need. */
 export const createProcedure = async (app: TestApp, { slug = 'passeport' }: { slug?: string } = {}) => {

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
-import { buildAppConfig, type AppConfigArgs } from '../../setup/appConfig.js'
+import { buildAppConfig, type AppConfigArgs } from '../../setup/appConfig'
 
 export type TestApp = {
   payload: Payload
