@@ -1,0 +1,889 @@
+import MiniSearch from 'minisearch'
+
+import { SearchError } from './errors.js'
+import { compileFilterPredicate, readAttribute } from './filters.js'
+import type { FilterPredicate } from './filters.js'
+import { resolveSearchParams, trustOf } from './settings.js'
+import type { ResolvedSearchParams } from './settings.js'
+import { foldText, formatText, tokenize } from './text.js'
+import type {
+  FacetDistribution,
+  FilterScalar,
+  FormattedFields,
+  KnowledgeDocument,
+  SearchableAttribute,
+  SearchEngine,
+  SearchEngineStats,
+  SearchHit,
+  SearchIndexSettings,
+  SearchParams,
+  SearchResult,
+} from './types.js'
+import { parseKnowledgeDocument } from './types.js'
+
+/** term → field id → short document id → term frequency: MiniSearch's inverted index entry. */
+type Postings = Map<number, Map<number, number>>
+
+/**
+ * MiniSearch with read access to its inverted index. The engine derives query
+ * terms itself (Meilisearch's typo rules: Damerau transpositions, a typo on the
+ * first letter counting double, per-word typo counts for ranking; synonym
+ * phrases) and ranks with Meilisearch's bucket rules, which `search()` cannot
+ * express; MiniSearch keeps doing what it is good at: tokenized insertion,
+ * cheap discard and vacuum, and the radix tree behind prefix and fuzzy lookups.
+ */
+class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
+  postings(term: string): Postings | undefined {
+    return this._index.get(term)
+  }
+
+  hasTerm(term: string): boolean {
+    return this._index.has(term)
+  }
+
+  prefixEntries(prefix: string): Iterable<[string, Postings]> {
+    return this._index.atPrefix(prefix).entries()
+  }
+
+  fuzzyEntries(term: string, maxDistance: number): Map<string, [Postings, number]> {
+    return this._index.fuzzyGet(term, maxDistance)
+  }
+
+  shortIdOf(id: string): number | undefined {
+    return this._idToShortId.get(id)
+  }
+
+  fieldIdOf(field: string): number | undefined {
+    return this._fieldIds[field]
+  }
+
+  fieldLength(shortId: number, fieldId: number): number {
+    return this._fieldLength.get(shortId)?.[fieldId] ?? 0
+  }
+
+  averageFieldLength(fieldId: number): number {
+    return this._avgFieldLength[fieldId] || 1
+  }
+
+  get nextShortId(): number {
+    return this._nextId
+  }
+
+  get liveDocumentCount(): number {
+    return this._documentCount
+  }
+}
+
+type Entry = { document: KnowledgeDocument; trust: number; shortId: number }
+
+/** The index and the documents it holds, swapped as a whole on clear and rebuild. */
+type IndexState = {
+  index: KnowledgeMiniSearch
+  /** By MiniSearch short id; `undefined` once replaced or deleted. */
+  entries: (Entry | undefined)[]
+  byId: Map<string, Entry>
+}
+
+type SynonymRule = { key: readonly string[]; alternatives: readonly (readonly string[])[] }
+
+/** What the query words became once the index settings were applied. */
+type Compiled = {
+  settings: SearchIndexSettings
+  stopWords: ReadonlySet<string>
+  synonyms: ReadonlyMap<string, readonly SynonymRule[]>
+  /** `fieldRank[fieldId]`: position of the field in `searchableAttributes`. */
+  fieldRank: readonly number[]
+  fieldBoost: readonly number[]
+  indexFingerprint: string
+}
+
+type DerivedTerm = { typos: number; isExact: boolean; weight: number }
+
+type PhraseMatch = { attribute: number; score: number }
+
+type Candidate = {
+  shortId: number
+  entry: Entry
+  words: number
+  typos: number
+  attribute: number
+  exactness: number
+  relevance: number
+}
+
+type Comparator = (left: Candidate, right: Candidate) => number
+
+// Meilisearch reads at most 10 query words; so do we, which also bounds the bit masks below.
+const maxQueryWords = 10
+// Short prefixes expand to many terms; the most frequent ones are kept (Meilisearch does similar).
+const maxPrefixExpansions = 200
+const bm25 = { k: 1.2, b: 0.7, d: 0.5 }
+const prefixWeight = 0.6
+const typoWeight = 0.45
+const synonymWeight = 0.8
+// Large upserts give the event loop a turn this often, so searches keep being answered.
+const upsertChunk = 1000
+
+const searchableFields: readonly SearchableAttribute[] = ['title', 'procedure.title', 'text']
+
+const extractField = (document: KnowledgeDocument, field: string): string | undefined => {
+  switch (field) {
+    case 'id':
+      return document.id
+    case 'title':
+      return document.title
+    case 'text':
+      return document.text
+    case 'procedure.title':
+      return document.procedure?.title
+    default:
+      return undefined
+  }
+}
+
+const cloneDocument = (document: KnowledgeDocument): KnowledgeDocument => ({
+  ...document,
+  procedure: document.procedure ? { ...document.procedure } : null,
+})
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+const isDigits = /^\d+$/
+
+// Restricted Damerau-Levenshtein distance (an adjacent swap costs 1, as in Meilisearch).
+const damerauLevenshtein = (left: string, right: string): number => {
+  const width = right.length + 1
+  let beforePrevious = new Array<number>(width).fill(0)
+  let previous = Array.from({ length: width }, (_, index) => index)
+  let current = new Array<number>(width).fill(0)
+  for (let i = 1; i <= left.length; i += 1) {
+    current[0] = i
+    for (let j = 1; j <= right.length; j += 1) {
+      const cost = left[i - 1] === right[j - 1] ? 0 : 1
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
+      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) {
+        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1)
+      }
+      current[j] = value
+    }
+    ;[beforePrevious, previous, current] = [previous, current, beforePrevious]
+  }
+  return previous[right.length] ?? 0
+}
+
+const compareScalars = (left: FilterScalar | null, right: FilterScalar | null): number => {
+  // Documents without the value come last whatever the direction, as in Meilisearch.
+  if (left === null || right === null) return left === right ? 0 : left === null ? 1 : -1
+  if (typeof left === 'number' && typeof right === 'number') return left - right
+  const a = foldText(String(left))
+  const b = foldText(String(right))
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * A search engine that lives in the Node process, on MiniSearch 7: no server,
+ * rebuilt from the database at start. It follows the Meilisearch engine's
+ * behaviour: accent folding, French stop words, synonyms (multi-word too) as
+ * query expansion, typo tolerance (1 typo from 5 letters, 2 from 9, a typo on
+ * the first letter counting as two, adjacent swaps as one), prefix search on
+ * the last word, Meilisearch's ranking rules (`proximity` excepted, approximated
+ * by a BM25 tie-break), filters, facet counts over the filtered set, sorting,
+ * exact totals, and `_formatted`-like highlighting and cropping.
+ *
+ * Writes are applied before `upsert`/`delete`/`clear` resolve, so `flush()`
+ * has nothing to wait for.
+ */
+export class EmbeddedEngine implements SearchEngine {
+  readonly kind = 'embedded'
+  #compiled: Compiled | undefined
+  #state: IndexState | undefined
+  #generation = 0
+  #stamp = new Uint32Array(0)
+  #wordStamp = new Uint32Array(0)
+  #wordTypos = new Uint8Array(0)
+  #wordAttribute = new Uint8Array(0)
+  #wordExact = new Uint8Array(0)
+  #mask = new Uint16Array(0)
+  #exactMask = new Uint16Array(0)
+  #typoBits = new Uint32Array(0)
+  #attributeBits = new Uint32Array(0)
+  #relevance = new Float64Array(0)
+
+  async ensureIndex(settings: SearchIndexSettings): Promise<void> {
+    const compiled = compileSettings(settings)
+    const previous = this.#state
+    if (!previous || this.#compiled?.indexFingerprint !== compiled.indexFingerprint) {
+      const state = createState(compiled)
+      if (previous) {
+        for (const entry of previous.byId.values()) addEntry(state, entry.document)
+      }
+      this.#state = state
+    }
+    this.#compiled = compiled
+  }
+
+  async upsert(documents: readonly KnowledgeDocument[]): Promise<void> {
+    this.#ready()
+    // Validate the whole batch first: a bad document rejects the batch without a partial write.
+    const parsed = documents.map(parseKnowledgeDocument)
+    for (let index = 0; index < parsed.length; index += 1) {
+      const document = parsed[index]
+      if (document) addEntry(this.#ready().state, document)
+      if ((index + 1) % upsertChunk === 0 && index + 1 < parsed.length) await yieldToEventLoop()
+    }
+  }
+
+  async delete(ids: readonly string[]): Promise<void> {
+    const { state } = this.#ready()
+    for (const id of ids) {
+      if (typeof id === 'string') removeEntry(state, id)
+    }
+  }
+
+  async clear(): Promise<void> {
+    const { compiled } = this.#ready()
+    // A fresh MiniSearch rather than removeAll(): a vacuum still running on the old one stays harmless.
+    this.#state = createState(compiled)
+  }
+
+  async flush(): Promise<void> {
+    this.#ready()
+  }
+
+  async stats(): Promise<SearchEngineStats> {
+    const { state } = this.#ready()
+    return { documentCount: state.byId.size, pendingWrites: 0, isIndexing: false }
+  }
+
+  async search(params: SearchParams): Promise<SearchResult> {
+    const startedAt = performance.now()
+    const { compiled, state } = this.#ready()
+    const resolved = resolveSearchParams(params, compiled.settings)
+    const predicate = resolved.filter ? compileFilterPredicate(resolved.filter, compiled.settings.filterableAttributes) : undefined
+    const plan = planQuery(resolved.query, compiled, state.index)
+    const comparator = buildComparator(compiled, resolved)
+    const keep = Math.min(resolved.offset + resolved.limit, compiled.settings.maxTotalHits)
+    const top = new TopK(keep, comparator)
+    const facetCounts = resolved.facets.map(() => new Map<string, number>())
+    let total = 0
+
+    const consider = (candidate: Candidate): void => {
+      const { document } = candidate.entry
+      if (predicate && !predicate(document)) return
+      total += 1
+      for (let index = 0; index < resolved.facets.length; index += 1) {
+        const value = readAttribute(document, resolved.facets[index] ?? '')
+        const counts = facetCounts[index]
+        if (value === null || !counts) continue
+        const key = String(value)
+        counts.set(key, (counts.get(key) ?? 0) + 1)
+      }
+      top.offer(candidate)
+    }
+
+    if (plan.words.length === 0) {
+      const probe = emptyCandidate()
+      for (const entry of state.byId.values()) {
+        probe.shortId = entry.shortId
+        probe.entry = entry
+        consider(probe)
+      }
+    } else {
+      this.#match(state, compiled, plan, resolved, consider)
+    }
+
+    const highlightLength = (folded: string): number => {
+      const exact = plan.highlights.get(folded)
+      if (exact !== undefined) return exact
+      const last = plan.prefix
+      return last !== undefined && folded.startsWith(last) ? last.length : 0
+    }
+    const hits: SearchHit[] = top
+      .sorted()
+      .slice(resolved.offset)
+      .map((candidate) => ({
+        document: cloneDocument(candidate.entry.document),
+        formatted: formatHit(candidate.entry.document, resolved, plan.words.length > 0 ? highlightLength : () => 0),
+      }))
+    return {
+      hits,
+      total,
+      isTotalExact: true,
+      facets: facetDistribution(resolved.facets, facetCounts, compiled.settings.maxValuesPerFacet),
+      processingTimeMs: Math.round((performance.now() - startedAt) * 100) / 100,
+      query: resolved.query,
+      limit: resolved.limit,
+      offset: resolved.offset,
+    }
+  }
+
+  #ready(): { compiled: Compiled; state: IndexState } {
+    const compiled = this.#compiled
+    const state = this.#state
+    if (!compiled || !state) {
+      throw new SearchError('index-not-ready', { message: 'Call ensureIndex(settings) before using the search engine.' })
+    }
+    return { compiled, state }
+  }
+
+  #grow(size: number): void {
+    if (this.#stamp.length >= size) return
+    const capacity = Math.max(size, this.#stamp.length * 2, 1024)
+    this.#stamp = new Uint32Array(capacity)
+    this.#wordStamp = new Uint32Array(capacity)
+    this.#wordTypos = new Uint8Array(capacity)
+    this.#wordAttribute = new Uint8Array(capacity)
+    this.#wordExact = new Uint8Array(capacity)
+    this.#mask = new Uint16Array(capacity)
+    this.#exactMask = new Uint16Array(capacity)
+    this.#typoBits = new Uint32Array(capacity)
+    this.#attributeBits = new Uint32Array(capacity)
+    this.#relevance = new Float64Array(capacity)
+    this.#generation = 0
+  }
+
+  #nextGeneration(): number {
+    if (this.#generation >= 0xfffffff0) {
+      this.#stamp.fill(0)
+      this.#wordStamp.fill(0)
+      this.#generation = 0
+    }
+    this.#generation += 1
+    return this.#generation
+  }
+
+  // Scores every document matching at least one query word, then hands the
+  // ones its matching strategy keeps to `consider`. Per-document state lives in
+  // typed arrays indexed by short id and stamped by generation, so nothing is
+  // cleared or allocated per document.
+  #match(
+    state: IndexState,
+    compiled: Compiled,
+    plan: QueryPlan,
+    resolved: ResolvedSearchParams,
+    consider: (candidate: Candidate) => void,
+  ): void {
+    const { index, entries } = state
+    this.#grow(index.nextShortId)
+    const stamp = this.#stamp
+    const wordStamp = this.#wordStamp
+    const wordTypos = this.#wordTypos
+    const wordAttribute = this.#wordAttribute
+    const wordExact = this.#wordExact
+    const mask = this.#mask
+    const exactMask = this.#exactMask
+    const typoBits = this.#typoBits
+    const attributeBits = this.#attributeBits
+    const relevance = this.#relevance
+    const queryGeneration = this.#nextGeneration()
+    const touched: number[] = []
+    const documentCount = Math.max(1, index.liveDocumentCount)
+    const wordCount = plan.words.length
+    const documentFrequency = new Array<number>(wordCount).fill(0)
+    const phraseCache = new Map<string, Map<number, PhraseMatch>>()
+    let wordTouched: number[] = []
+
+    const visit = (shortId: number, typos: number, attribute: number, isExact: boolean, score: number, word: number) => {
+      if (stamp[shortId] !== queryGeneration) {
+        stamp[shortId] = queryGeneration
+        mask[shortId] = 0
+        exactMask[shortId] = 0
+        typoBits[shortId] = 0
+        attributeBits[shortId] = 0
+        relevance[shortId] = 0
+        touched.push(shortId)
+      }
+      relevance[shortId] = (relevance[shortId] ?? 0) + score
+      if (wordStamp[shortId] !== word) {
+        wordStamp[shortId] = word
+        wordTypos[shortId] = typos
+        wordAttribute[shortId] = attribute
+        wordExact[shortId] = isExact ? 1 : 0
+        wordTouched.push(shortId)
+      } else {
+        if (typos < (wordTypos[shortId] ?? 0)) wordTypos[shortId] = typos
+        if (attribute < (wordAttribute[shortId] ?? 0)) wordAttribute[shortId] = attribute
+        if (isExact) wordExact[shortId] = 1
+      }
+    }
+
+    const termScore = (frequency: number, fieldId: number, shortId: number, documentsWithTerm: number): number => {
+      const idf = Math.log(1 + (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5))
+      const length = index.fieldLength(shortId, fieldId)
+      const average = index.averageFieldLength(fieldId)
+      return idf * (bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + (bm25.b * length) / average)))
+    }
+
+    // Documents holding every word of a synonym phrase (anywhere: positions are not indexed).
+    const phraseMatches = (words: readonly string[]): Map<number, PhraseMatch> => {
+      const cacheKey = words.join(' ')
+      const cached = phraseCache.get(cacheKey)
+      if (cached) return cached
+      let result: Map<number, PhraseMatch> | undefined
+      for (const word of words) {
+        const matches = new Map<number, PhraseMatch>()
+        for (const [fieldId, documents] of index.postings(word) ?? []) {
+          const rank = compiled.fieldRank[fieldId] ?? 3
+          const boost = compiled.fieldBoost[fieldId] ?? 1
+          for (const [shortId, frequency] of documents) {
+            if (entries[shortId] === undefined) continue
+            const before = result?.get(shortId)
+            if (result && !before) continue
+            const score = boost * termScore(frequency, fieldId, shortId, documents.size)
+            const current = matches.get(shortId)
+            if (current) {
+              current.attribute = Math.min(current.attribute, rank)
+              current.score += score
+            } else {
+              matches.set(shortId, {
+                attribute: Math.min(rank, before?.attribute ?? rank),
+                score: (before?.score ?? 0) + score,
+              })
+            }
+          }
+        }
+        result = matches
+        if (result.size === 0) break
+      }
+      const found = result ?? new Map<number, PhraseMatch>()
+      phraseCache.set(cacheKey, found)
+      return found
+    }
+
+    for (let word = 0; word < wordCount; word += 1) {
+      const wordGeneration = this.#nextGeneration()
+      wordTouched = []
+      for (const [term, derived] of plan.derived[word] ?? []) {
+        for (const [fieldId, documents] of index.postings(term) ?? []) {
+          const rank = compiled.fieldRank[fieldId] ?? 3
+          const boost = compiled.fieldBoost[fieldId] ?? 1
+          for (const [shortId, frequency] of documents) {
+            if (entries[shortId] === undefined) continue
+            const score = derived.weight * boost * termScore(frequency, fieldId, shortId, documents.size)
+            visit(shortId, derived.typos, rank, derived.isExact, score, wordGeneration)
+          }
+        }
+      }
+      for (const span of plan.spans) {
+        if (word < span.start || word > span.end) continue
+        for (const alternative of span.alternatives) {
+          for (const [shortId, match] of phraseMatches(alternative)) {
+            visit(shortId, 0, match.attribute, false, synonymWeight * match.score, wordGeneration)
+          }
+        }
+      }
+      documentFrequency[word] = wordTouched.length
+      const bit = 1 << word
+      const shift = 2 * word
+      for (const shortId of wordTouched) {
+        mask[shortId] = (mask[shortId] ?? 0) | bit
+        if (wordExact[shortId]) exactMask[shortId] = (exactMask[shortId] ?? 0) | bit
+        typoBits[shortId] = (typoBits[shortId] ?? 0) | (Math.min(3, wordTypos[shortId] ?? 0) << shift)
+        attributeBits[shortId] = (attributeBits[shortId] ?? 0) | (Math.min(3, wordAttribute[shortId] ?? 0) << shift)
+      }
+    }
+
+    // The order in which words are dropped: from the end for `last`, most
+    // frequent first for `frequency` (so the rarest words are kept longest).
+    const order = Array.from({ length: wordCount }, (_, index) => index)
+    if (resolved.matchingStrategy === 'frequency') {
+      order.sort((left, right) => (documentFrequency[left] ?? 0) - (documentFrequency[right] ?? 0) || left - right)
+    }
+    const probe = emptyCandidate()
+    for (const shortId of touched) {
+      const entry = entries[shortId]
+      if (!entry) continue
+      const documentMask = mask[shortId] ?? 0
+      let words = 0
+      let typos = 0
+      let attribute = 0
+      let exactness = 0
+      for (const word of order) {
+        if ((documentMask & (1 << word)) === 0) break
+        words += 1
+        typos += ((typoBits[shortId] ?? 0) >>> (2 * word)) & 3
+        attribute += ((attributeBits[shortId] ?? 0) >>> (2 * word)) & 3
+        if ((exactMask[shortId] ?? 0) & (1 << word)) exactness += 1
+      }
+      if (words === 0 || (resolved.matchingStrategy === 'all' && words < wordCount)) continue
+      probe.shortId = shortId
+      probe.entry = entry
+      probe.words = words
+      probe.typos = typos
+      probe.attribute = attribute
+      probe.exactness = exactness
+      probe.relevance = relevance[shortId] ?? 0
+      consider(probe)
+    }
+  }
+}
+
+const emptyCandidate = (): Candidate => ({
+  shortId: 0,
+  entry: { document: unusedDocument, trust: 0, shortId: 0 },
+  words: 0,
+  typos: 0,
+  attribute: 0,
+  exactness: 0,
+  relevance: 0,
+})
+
+// Only ever overwritten before use; it keeps `Candidate` free of optional fields on the hot path.
+const unusedDocument: KnowledgeDocument = {
+  id: 'placeholder',
+  type: 'tip',
+  title: '',
+  text: '',
+  procedure: null,
+  agency: null,
+  isOfficial: false,
+  isValidated: false,
+  score: 0,
+  updatedAt: 0,
+  url: '',
+}
+
+const compileSettings = (settings: SearchIndexSettings): Compiled => {
+  if (settings.searchableAttributes.length === 0) {
+    throw new SearchError('index-misconfigured', { message: 'searchableAttributes must list at least one attribute.' })
+  }
+  for (const attribute of settings.searchableAttributes) {
+    if (!searchableFields.includes(attribute)) {
+      throw new SearchError('index-misconfigured', {
+        message: `"${attribute}" cannot be searchable; use ${searchableFields.join(', ')}.`,
+      })
+    }
+  }
+  const stopWords = new Set(settings.stopWords.flatMap((word) => tokenize(word)))
+  const meaningful = (expression: string): string[] => tokenize(expression).filter((word) => !stopWords.has(word))
+  const rules = new Map<string, { key: string[]; alternatives: string[][] }>()
+  for (const [key, expressions] of Object.entries(settings.synonyms)) {
+    const keyWords = meaningful(key)
+    if (keyWords.length === 0) continue
+    const ruleKey = keyWords.join(' ')
+    const rule = rules.get(ruleKey) ?? { key: keyWords, alternatives: [] }
+    for (const expression of expressions) {
+      const words = meaningful(expression)
+      const joined = words.join(' ')
+      if (words.length === 0 || joined === ruleKey || rule.alternatives.some((other) => other.join(' ') === joined)) continue
+      rule.alternatives.push(words)
+    }
+    rules.set(ruleKey, rule)
+  }
+  const synonyms = new Map<string, SynonymRule[]>()
+  for (const rule of rules.values()) {
+    const first = rule.key[0]
+    if (first === undefined || rule.alternatives.length === 0) continue
+    synonyms.set(first, [...(synonyms.get(first) ?? []), rule])
+  }
+  const fieldRank = settings.searchableAttributes.map((_, rank) => rank)
+  return {
+    settings,
+    stopWords,
+    synonyms,
+    fieldRank,
+    fieldBoost: fieldRank.map((rank) => Math.max(1, 3 - rank)),
+    indexFingerprint: JSON.stringify([settings.searchableAttributes, [...stopWords].sort()]),
+  }
+}
+
+const createState = (compiled: Compiled): IndexState => {
+  const { stopWords } = compiled
+  return {
+    index: new KnowledgeMiniSearch({
+      fields: [...compiled.settings.searchableAttributes],
+      idField: 'id',
+      extractField,
+      tokenize: (text) => tokenize(text),
+      processTerm: (term) => (stopWords.has(term) ? null : term),
+    }),
+    entries: [],
+    byId: new Map(),
+  }
+}
+
+const removeEntry = (state: IndexState, id: string): void => {
+  const existing = state.byId.get(id)
+  if (!existing) return
+  state.index.discard(id)
+  state.entries[existing.shortId] = undefined
+  state.byId.delete(id)
+}
+
+const addEntry = (state: IndexState, document: KnowledgeDocument): void => {
+  removeEntry(state, document.id)
+  state.index.add(document)
+  const shortId = state.index.shortIdOf(document.id)
+  if (shortId === undefined) return
+  const entry: Entry = { document, trust: trustOf(document), shortId }
+  state.entries[shortId] = entry
+  state.byId.set(document.id, entry)
+}
+
+type QueryPlan = {
+  /** Folded query words, stop words removed. */
+  words: string[]
+  /** Per word: index terms it matches, with their typo count. */
+  derived: Map<string, DerivedTerm>[]
+  /** Synonym rules found in the query: words `start..end` also match each alternative phrase. */
+  spans: { start: number; end: number; alternatives: readonly (readonly string[])[] }[]
+  /** Folded word → highlighted length, for formatting. */
+  highlights: Map<string, number>
+  /** The last word, matched as a prefix. */
+  prefix: string | undefined
+}
+
+const typoBudget = (word: string, compiled: Compiled): number => {
+  const { typoTolerance } = compiled.settings
+  if (!typoTolerance.isEnabled || (typoTolerance.isDisabledOnNumbers && isDigits.test(word))) return 0
+  const length = [...word].length
+  if (length >= typoTolerance.minWordSizeForTwoTypos) return 2
+  if (length >= typoTolerance.minWordSizeForOneTypo) return 1
+  return 0
+}
+
+const deriveTerms = (
+  word: string,
+  isLast: boolean,
+  index: KnowledgeMiniSearch,
+  compiled: Compiled,
+  highlights: Map<string, number>,
+): Map<string, DerivedTerm> => {
+  const terms = new Map<string, DerivedTerm>()
+  const add = (term: string, typos: number, isExact: boolean, weight: number, highlightLength: number): void => {
+    const existing = terms.get(term)
+    if (!existing || typos < existing.typos || (typos === existing.typos && weight > existing.weight)) {
+      terms.set(term, { typos, isExact: isExact || (existing?.isExact ?? false), weight })
+    }
+    highlights.set(term, Math.max(highlights.get(term) ?? 0, highlightLength))
+  }
+  if (index.hasTerm(word)) add(word, 0, true, 1, word.length)
+  if (isLast) {
+    const expansions: [string, number][] = []
+    for (const [term, postings] of index.prefixEntries(word)) {
+      if (term === word) continue
+      let frequency = 0
+      for (const documents of postings.values()) frequency += documents.size
+      expansions.push([term, frequency])
+    }
+    if (expansions.length > maxPrefixExpansions) {
+      expansions.sort((left, right) => right[1] - left[1])
+      expansions.length = maxPrefixExpansions
+    }
+    for (const [term] of expansions) add(term, 0, false, prefixWeight, word.length)
+  }
+  const budget = typoBudget(word, compiled)
+  if (budget > 0) {
+    for (const [term, [, distance]] of index.fuzzyEntries(word, budget)) {
+      if (term === word) continue
+      // A typo on the first letter counts as two, as in Meilisearch.
+      const typos = distance + (term[0] === word[0] ? 0 : 1)
+      if (typos <= budget) add(term, typos, false, typoWeight / typos, term.length)
+    }
+    // MiniSearch measures plain Levenshtein distance, where a swap costs 2; Meilisearch counts it as one typo.
+    for (let position = 0; position + 1 < word.length; position += 1) {
+      if (word[position] === word[position + 1]) continue
+      const swapped = word.slice(0, position) + word.slice(position + 1, position + 2) + word.slice(position, position + 1) + word.slice(position + 2)
+      const typos = position === 0 ? 2 : 1
+      if (typos <= budget && index.hasTerm(swapped)) add(swapped, typos, false, typoWeight / typos, swapped.length)
+    }
+  }
+  return terms
+}
+
+const planQuery = (query: string, compiled: Compiled, index: KnowledgeMiniSearch): QueryPlan => {
+  const allWords = tokenize(query)
+  const meaningful = allWords.filter((word) => !compiled.stopWords.has(word))
+  // A query made only of stop words still searches them (as prefixes, since they are not indexed).
+  const words = (meaningful.length > 0 ? meaningful : allWords).slice(0, maxQueryWords)
+  const highlights = new Map<string, number>()
+  const derived = words.map((word, position) => deriveTerms(word, position === words.length - 1, index, compiled, highlights))
+  return {
+    words,
+    derived,
+    spans: findSynonymSpans(words, compiled, highlights),
+    highlights,
+    prefix: words.at(-1),
+  }
+}
+
+const findSynonymSpans = (
+  words: readonly string[],
+  compiled: Compiled,
+  highlights: Map<string, number>,
+): QueryPlan['spans'] => {
+  const spans: QueryPlan['spans'] = []
+  words.forEach((word, start) => {
+    for (const rule of compiled.synonyms.get(word) ?? []) {
+      const end = start + rule.key.length - 1
+      if (end >= words.length || rule.key.some((keyWord, offset) => words[start + offset] !== keyWord)) continue
+      spans.push({ start, end, alternatives: rule.alternatives })
+      for (const alternative of rule.alternatives) {
+        for (const alternativeWord of alternative) highlights.set(alternativeWord, alternativeWord.length)
+      }
+    }
+  })
+  return spans
+}
+
+const buildComparator = (compiled: Compiled, resolved: ResolvedSearchParams): Comparator => {
+  const comparators: Comparator[] = []
+  const sortComparators: Comparator[] = resolved.sort.map(({ attribute, direction }) => {
+    const sign = direction === 'asc' ? 1 : -1
+    return (left, right) => {
+      const a = readAttribute(left.entry.document, attribute)
+      const b = readAttribute(right.entry.document, attribute)
+      if (a === null || b === null) return compareScalars(a, b)
+      return sign * compareScalars(a, b)
+    }
+  })
+  let hasSortRule = false
+  for (const rule of compiled.settings.rankingRules) {
+    switch (rule) {
+      case 'words':
+        comparators.push((left, right) => right.words - left.words)
+        break
+      case 'typo':
+        comparators.push((left, right) => left.typos - right.typos)
+        break
+      case 'proximity':
+        // Positions are not indexed; the BM25 tie-break below stands in for it.
+        break
+      case 'attribute':
+        comparators.push((left, right) => left.attribute - right.attribute)
+        break
+      case 'sort':
+        hasSortRule = true
+        comparators.push(...sortComparators)
+        break
+      case 'exactness':
+        comparators.push((left, right) => right.exactness - left.exactness)
+        break
+      default: {
+        const [attribute, direction] = rule.split(':')
+        const sign = direction === 'asc' ? 1 : -1
+        if (attribute === 'trust') {
+          comparators.push((left, right) => sign * (left.entry.trust - right.entry.trust))
+        } else if (attribute) {
+          comparators.push(
+            (left, right) =>
+              sign * compareScalars(readAttribute(left.entry.document, attribute), readAttribute(right.entry.document, attribute)),
+          )
+        }
+      }
+    }
+  }
+  if (!hasSortRule) comparators.push(...sortComparators)
+  comparators.push((left, right) => right.relevance - left.relevance)
+  comparators.push((left, right) => left.shortId - right.shortId)
+  return (left, right) => {
+    for (const compare of comparators) {
+      const result = compare(left, right)
+      if (result !== 0) return result
+    }
+    return 0
+  }
+}
+
+/** Keeps the best `size` candidates seen, in a heap whose root is the worst kept one. */
+class TopK {
+  readonly #size: number
+  readonly #compare: Comparator
+  readonly #heap: Candidate[] = []
+
+  constructor(size: number, compare: Comparator) {
+    this.#size = size
+    this.#compare = compare
+  }
+
+  // `candidate` may be a reused probe: it is copied only when kept.
+  offer(candidate: Candidate): void {
+    if (this.#size === 0) return
+    const heap = this.#heap
+    if (heap.length < this.#size) {
+      heap.push({ ...candidate })
+      this.#siftUp(heap.length - 1)
+      return
+    }
+    const worst = heap[0]
+    if (!worst || this.#compare(candidate, worst) >= 0) return
+    heap[0] = { ...candidate }
+    this.#siftDown(0)
+  }
+
+  sorted(): Candidate[] {
+    return [...this.#heap].sort(this.#compare)
+  }
+
+  #siftUp(start: number): void {
+    const heap = this.#heap
+    let index = start
+    while (index > 0) {
+      const parent = (index - 1) >> 1
+      const child = heap[index]
+      const up = heap[parent]
+      if (!child || !up || this.#compare(child, up) <= 0) return
+      heap[index] = up
+      heap[parent] = child
+      index = parent
+    }
+  }
+
+  #siftDown(start: number): void {
+    const heap = this.#heap
+    let index = start
+    for (;;) {
+      const left = 2 * index + 1
+      const right = left + 1
+      let worst = index
+      const worstItem = (): Candidate | undefined => heap[worst]
+      const leftItem = heap[left]
+      const rightItem = heap[right]
+      const current = worstItem()
+      if (leftItem && current && this.#compare(leftItem, current) > 0) worst = left
+      const afterLeft = worstItem()
+      if (rightItem && afterLeft && this.#compare(rightItem, afterLeft) > 0) worst = right
+      if (worst === index) return
+      const item = heap[index]
+      const swap = heap[worst]
+      if (!item || !swap) return
+      heap[index] = swap
+      heap[worst] = item
+      index = worst
+    }
+  }
+}
+
+const formatHit = (
+  document: KnowledgeDocument,
+  resolved: ResolvedSearchParams,
+  matchLength: (folded: string) => number,
+): FormattedFields => {
+  const formatted: FormattedFields = {}
+  const attributes = new Set([...resolved.highlight.attributes, ...resolved.crop.attributes])
+  for (const attribute of attributes) {
+    const isHighlighted = resolved.highlight.attributes.includes(attribute)
+    const isCropped = resolved.crop.attributes.includes(attribute)
+    formatted[attribute] = formatText(document[attribute], {
+      matchLength,
+      highlight: isHighlighted ? { preTag: resolved.highlight.preTag, postTag: resolved.highlight.postTag } : undefined,
+      crop: isCropped ? { length: resolved.crop.length, marker: resolved.crop.marker } : undefined,
+    })
+  }
+  return formatted
+}
+
+const facetDistribution = (
+  facets: readonly string[],
+  counts: readonly Map<string, number>[],
+  maxValues: number,
+): FacetDistribution => {
+  const distribution: FacetDistribution = {}
+  facets.forEach((facet, index) => {
+    const values = [...(counts[index] ?? new Map<string, number>())]
+      .sort(([leftValue, left], [rightValue, right]) => right - left || (leftValue < rightValue ? -1 : 1))
+      .slice(0, maxValues)
+    distribution[facet] = Object.fromEntries(values)
+  })
+  return distribution
+}
