@@ -438,6 +438,7 @@ export interface Report {
         relationTo: 'guides';
         value: string | Guide;
       };
+  targetKey: string;
   reason: 'spam' | 'abuse' | 'personal-data' | 'wrong-information' | 'other';
   note?: string | null;
   reporter?: (string | null) | User;
@@ -723,6 +724,7 @@ export interface VotesSelect<T extends boolean = true> {
  */
 export interface ReportsSelect<T extends boolean = true> {
   target?: T;
+  targetKey?: T;
   reason?: T;
   note?: T;
   reporter?: T;

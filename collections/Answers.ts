@@ -4,8 +4,15 @@ import { authorField, promotedToField, scoreField, validationFields, visibilityF
 import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
 import { attachAnswerToThread } from '../src/hooks/attachAnswerToThread'
 import { setAuthor } from '../src/hooks/setAuthor'
+import { existingRelationship } from '../src/fields/existingRelationship'
 import type { ResolvedOptions } from '../src/options'
-import { contributors, moderators, readContributions, systemField, updateOwnContributions } from '../src/policies/access'
+import {
+  contributors,
+  moderators,
+  readContributions,
+  systemField,
+  updateOwnContributions,
+} from '../src/policies/access'
 import { ownContributionsFilter } from '../src/policies/listFilters'
 
 /** Replies in a thread; the asker accepts one, an agent validates the right ones. */
@@ -21,7 +28,14 @@ export const answersCollection = (options: ResolvedOptions): CollectionConfig =>
   access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
   hooks: { beforeChange: [setAuthor(), attachAnswerToThread(), clearValidationOnEdit()] },
   fields: [
-    { name: 'thread', type: 'relationship', relationTo: 'threads', required: true, index: true },
+    {
+      name: 'thread',
+      type: 'relationship',
+      relationTo: 'threads',
+      required: true,
+      index: true,
+      validate: existingRelationship('threads', 'thread'),
+    },
     {
       name: 'body',
       type: 'textarea',

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { forceDraftUnless } from '../src/hooks/forceDraftUnless'
 import { trackGuideRevision } from '../src/hooks/trackGuideRevision'
 import { scoreField } from '../src/fields/contribution'
+import { existingRelationship } from '../src/fields/existingRelationship'
 import type { ResolvedOptions } from '../src/options'
 import { contributors, moderators, readGuides, reviewers, systemField } from '../src/policies/access'
 import { canPublishGuide } from '../src/policies/contributions'
@@ -45,6 +46,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
       required: true,
       unique: true,
       index: true,
+      validate: existingRelationship('procedures', 'procedure'),
       admin: { description: 'One guide per procedure.' },
     },
     { name: 'body', type: 'richText' },

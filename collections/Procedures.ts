@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { optionalUrlValidator, slugValidator } from '../src/fields/validators'
 import { flagGuideWhenProcedureChanges } from '../src/hooks/flagGuideWhenProcedureChanges'
+import { existingRelationship } from '../src/fields/existingRelationship'
 import type { ResolvedOptions } from '../src/options'
 import { anyone, catalogueManagers } from '../src/policies/access'
 import { canReviewContributions } from '../src/policies/contributions'
@@ -23,7 +24,14 @@ export const proceduresCollection = (_options: ResolvedOptions): CollectionConfi
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     { name: 'slug', type: 'text', required: true, unique: true, index: true, maxLength: 100, validate: slugValidator },
     { name: 'summary', type: 'textarea', maxLength: 2000 },
-    { name: 'agency', type: 'relationship', relationTo: 'agencies', required: true, index: true },
+    {
+      name: 'agency',
+      type: 'relationship',
+      relationTo: 'agencies',
+      required: true,
+      index: true,
+      validate: existingRelationship('agencies', 'agency'),
+    },
     { name: 'officialUrl', type: 'text', maxLength: 500, validate: optionalUrlValidator },
     {
       name: 'steps',

@@ -35,6 +35,15 @@ export const reportsCollection = (options: ResolvedOptions): CollectionConfig =>
   fields: [
     { name: 'target', type: 'relationship', relationTo: [...votableCollections], required: true, index: true },
     {
+      // `collection:id` of the target: one indexed value to count reports per item on any database.
+      name: 'targetKey',
+      type: 'text',
+      required: true,
+      index: true,
+      access: systemField,
+      admin: { hidden: true },
+    },
+    {
       name: 'reason',
       type: 'select',
       required: true,

@@ -2,8 +2,15 @@ import type { CollectionConfig } from 'payload'
 
 import { authorField, scoreField, visibilityField } from '../src/fields/contribution'
 import { setAuthor } from '../src/hooks/setAuthor'
+import { existingRelationship } from '../src/fields/existingRelationship'
 import type { ResolvedOptions } from '../src/options'
-import { contributors, moderators, readContributions, systemField, updateOwnContributions } from '../src/policies/access'
+import {
+  contributors,
+  moderators,
+  readContributions,
+  systemField,
+  updateOwnContributions,
+} from '../src/policies/access'
 import { ownContributionsFilter } from '../src/policies/listFilters'
 
 /** The states of a question, from asked to settled. */
@@ -32,7 +39,14 @@ export const threadsCollection = (options: ResolvedOptions): CollectionConfig =>
       maxLength: 5000,
       admin: { description: 'Plain text; line breaks are kept.' },
     },
-    { name: 'procedure', type: 'relationship', relationTo: 'procedures', required: true, index: true },
+    {
+      name: 'procedure',
+      type: 'relationship',
+      relationTo: 'procedures',
+      required: true,
+      index: true,
+      validate: existingRelationship('procedures', 'procedure'),
+    },
     {
       name: 'step',
       type: 'number',

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { authorField, promotedToField, scoreField, validationFields, visibilityField } from '../src/fields/contribution'
 import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
 import { setAuthor } from '../src/hooks/setAuthor'
+import { existingRelationship } from '../src/fields/existingRelationship'
 import type { ResolvedOptions } from '../src/options'
 import { contributors, moderators, readContributions, updateOwnContributions } from '../src/policies/access'
 import { ownContributionsFilter } from '../src/policies/listFilters'
@@ -28,7 +29,14 @@ export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({
       maxLength: 1000,
       admin: { description: 'Plain text, 10 to 1000 characters.' },
     },
-    { name: 'procedure', type: 'relationship', relationTo: 'procedures', required: true, index: true },
+    {
+      name: 'procedure',
+      type: 'relationship',
+      relationTo: 'procedures',
+      required: true,
+      index: true,
+      validate: existingRelationship('procedures', 'procedure'),
+    },
     {
       name: 'step',
       type: 'number',

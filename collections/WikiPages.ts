@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { slugValidator } from '../src/fields/validators'
 import { forceDraftUnless } from '../src/hooks/forceDraftUnless'
 import { slugFromTitle } from '../src/hooks/slugFromTitle'
+import { existingRelationship } from '../src/fields/existingRelationship'
 import type { ResolvedOptions } from '../src/options'
 import { moderators, readWikiPages, reviewers, systemField } from '../src/policies/access'
 import { canPublishWiki, canReviewContributions } from '../src/policies/contributions'
@@ -46,14 +47,23 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
       validate: slugValidator,
       admin: { position: 'sidebar', description: 'Made from the title when left empty.' },
     },
-    { name: 'procedure', type: 'relationship', relationTo: 'procedures', index: true },
+    {
+      name: 'procedure',
+      type: 'relationship',
+      relationTo: 'procedures',
+      index: true,
+      validate: existingRelationship('procedures', 'procedure'),
+    },
     { name: 'body', type: 'richText' },
     {
       name: 'sources',
       type: 'array',
       access: systemField,
       labels: { singular: 'Source', plural: 'Sources' },
-      admin: { readOnly: true, description: 'Where this page comes from: the validated answers and tips promoted into it.' },
+      admin: {
+        readOnly: true,
+        description: 'Where this page comes from: the validated answers and tips promoted into it.',
+      },
       fields: [
         {
           name: 'kind',

@@ -5,6 +5,8 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { serialTransactions } from './serialTransactions'
+
 /** The embedded default: a SQLite file under `data/`. */
 export const defaultDatabaseUri = 'file:./data/entraide.db'
 
@@ -23,15 +25,17 @@ export const databaseAdapter = (uri: string = defaultDatabaseUri): DatabaseAdapt
   }
   const file = uri.slice('file:'.length)
   if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-  return sqliteAdapter({
-    busyTimeout: 10_000,
-    client: { url: uri },
-    // String ids on SQLite as on MongoDB: one id type for the API, the code
-    // and the generated types, whatever the database. v7 ids sort by time.
-    idType: 'uuidv7',
-    // Writers queue behind each other (BEGIN IMMEDIATE), so a domain action
-    // reads and writes a consistent state even under parallel requests.
-    transactionOptions: { behavior: 'immediate' },
-    wal: true,
-  })
+  return serialTransactions(
+    sqliteAdapter({
+      busyTimeout: 10_000,
+      client: { url: uri },
+      // String ids on SQLite as on MongoDB: one id type for the API, the code
+      // and the generated types, whatever the database. v7 ids sort by time.
+      idType: 'uuidv7',
+      // Writers queue behind each other (BEGIN IMMEDIATE), so a domain action
+      // reads and writes a consistent state even under parallel requests.
+      transactionOptions: { behavior: 'immediate' },
+      wal: true,
+    }),
+  )
 }

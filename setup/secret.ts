@@ -23,6 +23,8 @@ export const resolveSecret = ({
   mkdirSync(dataDir, { recursive: true })
   const secret = randomBytes(32).toString('hex')
   writeFileSync(file, secret, { mode: 0o600 })
-  console.warn(`[entraide] PAYLOAD_SECRET is not set: generated a development secret in ${file}. Set PAYLOAD_SECRET in production.`)
+  console.warn(
+    `[entraide] PAYLOAD_SECRET is not set: generated a development secret in ${file}. Set PAYLOAD_SECRET in production.`,
+  )
   return secret
 }

@@ -46,9 +46,15 @@ describe('the co-production loop through the REST API', () => {
     expect(answer.procedure).toBe(procedure.id)
 
     // Only the asker accepts.
-    const notAsker = await app.api('POST', `/threads/${thread.id}/accept`, { body: { answer: answer.id }, token: helper.token })
+    const notAsker = await app.api('POST', `/threads/${thread.id}/accept`, {
+      body: { answer: answer.id },
+      token: helper.token,
+    })
     expect(notAsker.status).toBe(403)
-    const accepted = await app.api('POST', `/threads/${thread.id}/accept`, { body: { answer: answer.id }, token: asker.token })
+    const accepted = await app.api('POST', `/threads/${thread.id}/accept`, {
+      body: { answer: answer.id },
+      token: asker.token,
+    })
     expect(accepted.status).toBe(200)
     const acceptedBody = await json(accepted)
     expect(acceptedBody.thread.status).toBe('answered')
@@ -73,7 +79,12 @@ describe('the co-production loop through the REST API', () => {
     expect(page._status).toBe('draft')
     expect(page.title).toBe('Faut-il de nouvelles photos pour renouveler ?')
     expect(page.sources).toHaveLength(1)
-    expect(page.sources[0]).toMatchObject({ answer: answer.id, contributor: helper.id, kind: 'answer', validatedBy: agent.id })
+    expect(page.sources[0]).toMatchObject({
+      answer: answer.id,
+      contributor: helper.id,
+      kind: 'answer',
+      validatedBy: agent.id,
+    })
     expect(page.contributors).toEqual([helper.id])
 
     // Promoting again is idempotent.
@@ -85,12 +96,18 @@ describe('the co-production loop through the REST API', () => {
 
     // Readers cannot see the draft; an agent cannot publish it.
     expect((await app.api('GET', `/wiki-pages/${page.id}`)).status).toBe(404)
-    const agentPublish = await app.api('PATCH', `/wiki-pages/${page.id}`, { body: { _status: 'published' }, token: agent.token })
+    const agentPublish = await app.api('PATCH', `/wiki-pages/${page.id}`, {
+      body: { _status: 'published' },
+      token: agent.token,
+    })
     expect(agentPublish.status).toBe(200)
     expect((await app.api('GET', `/wiki-pages/${page.id}`)).status).toBe(404)
 
     // The editor publishes; readers see the page and where it came from.
-    const published = await app.api('PATCH', `/wiki-pages/${page.id}`, { body: { _status: 'published' }, token: editor.token })
+    const published = await app.api('PATCH', `/wiki-pages/${page.id}`, {
+      body: { _status: 'published' },
+      token: editor.token,
+    })
     expect(published.status).toBe(200)
     const read = await app.api('GET', `/wiki-pages/${page.id}?depth=0`)
     expect(read.status).toBe(200)
@@ -117,9 +134,17 @@ describe('the co-production loop through the REST API', () => {
     expect((await app.api('POST', `/tips/${tip.doc.id}/validate`, { token: agent.token })).status).toBe(200)
     const page = await app.payload.create({
       collection: 'wiki-pages',
-      data: { _status: 'published', procedure: procedure.id, slug: 'cni-rendez-vous', title: 'Rendez-vous pour la CNI' },
+      data: {
+        _status: 'published',
+        procedure: procedure.id,
+        slug: 'cni-rendez-vous',
+        title: 'Rendez-vous pour la CNI',
+      },
     })
-    const appended = await app.api('POST', `/tips/${tip.doc.id}/promote`, { body: { wikiPage: page.id }, token: agent.token })
+    const appended = await app.api('POST', `/tips/${tip.doc.id}/promote`, {
+      body: { wikiPage: page.id },
+      token: agent.token,
+    })
     expect(appended.status).toBe(200)
     const body = (await json(appended)).wikiPage
     expect(body.sources).toEqual([expect.objectContaining({ kind: 'tip', tip: tip.doc.id, contributor: author.id })])

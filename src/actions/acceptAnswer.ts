@@ -36,7 +36,9 @@ export const acceptAnswer = async ({
       throw new ConflictError('This answer belongs to another thread; accept an answer given in this thread.')
     }
     if (answer.visibility !== 'published') {
-      throw new ConflictError('This answer is not published (it is awaiting moderation or hidden), so it cannot be accepted.')
+      throw new ConflictError(
+        'This answer is not published (it is awaiting moderation or hidden), so it cannot be accepted.',
+      )
     }
     if (isSameId(thread.acceptedAnswer, answer.id) && answer.isAccepted) {
       return { answer, thread }

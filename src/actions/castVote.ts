@@ -55,7 +55,14 @@ export const castVote = async ({
     if (value === 0) {
       await req.payload.delete({ collection: 'votes', overrideAccess: true, req, where: byKey })
     } else {
-      const existing = await req.payload.find({ collection: 'votes', depth: 0, limit: 1, overrideAccess: true, req, where: byKey })
+      const existing = await req.payload.find({
+        collection: 'votes',
+        depth: 0,
+        limit: 1,
+        overrideAccess: true,
+        req,
+        where: byKey,
+      })
       const vote = existing.docs[0]
       if (vote) {
         if (vote.value !== value) {
@@ -65,7 +72,13 @@ export const castVote = async ({
         await req.payload
           .create({
             collection: 'votes',
-            data: { key, target: { relationTo: collection, value: String(target.id) }, targetKey, user: actor.id, value },
+            data: {
+              key,
+              target: { relationTo: collection, value: String(target.id) },
+              targetKey,
+              user: actor.id,
+              value,
+            },
             overrideAccess: true,
             req,
           })
@@ -78,7 +91,14 @@ export const castVote = async ({
     }
 
     const count = async (vote: 1 | -1) =>
-      (await req.payload.count({ collection: 'votes', overrideAccess: true, req, where: { and: [{ targetKey: { equals: targetKey } }, { value: { equals: vote } }] } })).totalDocs
+      (
+        await req.payload.count({
+          collection: 'votes',
+          overrideAccess: true,
+          req,
+          where: { and: [{ targetKey: { equals: targetKey } }, { value: { equals: vote } }] },
+        })
+      ).totalDocs
     const score = (await count(1)) - (await count(-1))
     await writeSystemFields({ collection, data: { score }, id: String(target.id), req })
     if (collection !== 'guides') await recomputeReputation({ req, userIds: [target.author] })

@@ -32,13 +32,13 @@ export const loadVisible = async <TSlug extends CollectionSlug>({
   const parsed = parseId(id)
   if (parsed === null) throw new NotFoundError(label, id)
   const { docs } = await req.payload.find({
-      collection,
-      depth: 0,
-      draft,
-      limit: 1,
-      overrideAccess: false,
-      pagination: false,
-      req,
+    collection,
+    depth: 0,
+    draft,
+    limit: 1,
+    overrideAccess: false,
+    pagination: false,
+    req,
     where: { id: { equals: parsed } },
   })
   const doc = docs[0]
@@ -47,9 +47,22 @@ export const loadVisible = async <TSlug extends CollectionSlug>({
 }
 
 /** The agency that owns a procedure, or null when the procedure is unknown. */
-export const agencyOfProcedure = async ({ procedure, req }: { req: PayloadRequest; procedure: unknown }): Promise<ID | null> => {
+export const agencyOfProcedure = async ({
+  procedure,
+  req,
+}: {
+  req: PayloadRequest
+  procedure: unknown
+}): Promise<ID | null> => {
   const id = idOf(procedure)
   if (id === null) return null
-  const doc = await req.payload.findByID({ collection: 'procedures', depth: 0, disableErrors: true, id, overrideAccess: true, req })
+  const doc = await req.payload.findByID({
+    collection: 'procedures',
+    depth: 0,
+    disableErrors: true,
+    id,
+    overrideAccess: true,
+    req,
+  })
   return doc ? idOf(doc.agency) : null
 }

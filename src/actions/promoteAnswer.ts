@@ -39,7 +39,14 @@ export const promoteAnswer = async ({
     const thread =
       threadId === null
         ? null
-        : await req.payload.findByID({ collection: 'threads', depth: 0, disableErrors: true, id: threadId, overrideAccess: true, req })
+        : await req.payload.findByID({
+            collection: 'threads',
+            depth: 0,
+            disableErrors: true,
+            id: threadId,
+            overrideAccess: true,
+            req,
+          })
     return promoteIntoWiki({
       req,
       source: {

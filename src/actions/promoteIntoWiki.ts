@@ -87,7 +87,9 @@ export const promoteIntoWiki = async ({
     const page = await loadVisible({ collection: 'wiki-pages', draft: true, id: wikiPageId, req })
     if (hasSource(page, source)) return { isCreated: false, wikiPage: page }
     if (promotedTo !== null && !isSameId(promotedTo, page.id)) {
-      throw new ConflictError(`This ${source.kind} was already promoted into another wiki page (id ${String(promotedTo)}).`)
+      throw new ConflictError(
+        `This ${source.kind} was already promoted into another wiki page (id ${String(promotedTo)}).`,
+      )
     }
     const wikiPage = await req.payload.update({
       collection: 'wiki-pages',
@@ -102,7 +104,12 @@ export const promoteIntoWiki = async ({
       overrideAccess: true,
       req,
     })
-    await writeSystemFields({ collection: source.kind === 'answer' ? 'answers' : 'tips', data: { promotedTo: page.id }, id: source.id, req })
+    await writeSystemFields({
+      collection: source.kind === 'answer' ? 'answers' : 'tips',
+      data: { promotedTo: page.id },
+      id: source.id,
+      req,
+    })
     return { isCreated: false, wikiPage }
   }
 
@@ -139,6 +146,11 @@ export const promoteIntoWiki = async ({
     overrideAccess: true,
     req,
   })
-  await writeSystemFields({ collection: source.kind === 'answer' ? 'answers' : 'tips', data: { promotedTo: wikiPage.id }, id: source.id, req })
+  await writeSystemFields({
+    collection: source.kind === 'answer' ? 'answers' : 'tips',
+    data: { promotedTo: wikiPage.id },
+    id: source.id,
+    req,
+  })
   return { isCreated: true, wikiPage }
 }

@@ -38,7 +38,14 @@ export const promoteTip = async ({
     const procedure =
       procedureId === null
         ? null
-        : await req.payload.findByID({ collection: 'procedures', depth: 0, disableErrors: true, id: procedureId, overrideAccess: true, req })
+        : await req.payload.findByID({
+            collection: 'procedures',
+            depth: 0,
+            disableErrors: true,
+            id: procedureId,
+            overrideAccess: true,
+            req,
+          })
     const stepTitle = typeof tip.step === 'number' ? procedure?.steps?.[tip.step]?.title : undefined
     return promoteIntoWiki({
       req,

@@ -9,7 +9,13 @@ import { usersCollectionOf } from '../utilities/pluginOptions'
  * contributions (see `reputationOf`). Called by the actions that change what
  * reputation derives from: votes, acceptance, validation.
  */
-export const recomputeReputation = async ({ req, userIds }: { req: PayloadRequest; userIds: unknown[] }): Promise<void> => {
+export const recomputeReputation = async ({
+  req,
+  userIds,
+}: {
+  req: PayloadRequest
+  userIds: unknown[]
+}): Promise<void> => {
   const unique = new Map<string, ID>()
   for (const value of userIds) {
     const id = idOf(value)
@@ -19,7 +25,11 @@ export const recomputeReputation = async ({ req, userIds }: { req: PayloadReques
     const published: Where = { and: [{ author: { equals: userId } }, { visibility: { equals: 'published' } }] }
     const common = { depth: 0, overrideAccess: true, pagination: false, req, where: published } as const
     const [answers, tips, threads] = await Promise.all([
-      req.payload.find({ ...common, collection: 'answers', select: { isAccepted: true, score: true, validatedAt: true } }),
+      req.payload.find({
+        ...common,
+        collection: 'answers',
+        select: { isAccepted: true, score: true, validatedAt: true },
+      }),
       req.payload.find({ ...common, collection: 'tips', select: { score: true, validatedAt: true } }),
       req.payload.find({ ...common, collection: 'threads', select: { score: true } }),
     ])

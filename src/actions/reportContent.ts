@@ -13,7 +13,8 @@ import { inTransaction } from './transaction'
 export const maxReportNoteLength = 1000
 
 /** Whether a value is one of the report reasons. */
-export const isReportReason = (value: unknown): value is ReportReason => reportReasons.some((reason) => reason === value)
+export const isReportReason = (value: unknown): value is ReportReason =>
+  reportReasons.some((reason) => reason === value)
 
 /**
  * Flags a contribution for the moderators. Reporting the same item again
@@ -41,6 +42,7 @@ export const reportContent = async ({
       throw new InvalidInputError(`The note is limited to ${maxReportNoteLength} characters.`, 'note')
     }
     const target = await loadVisible({ collection, id, req })
+    const targetKey = `${collection}:${target.id}`
     const { docs } = await req.payload.find({
       collection: 'reports',
       depth: 0,
@@ -48,19 +50,21 @@ export const reportContent = async ({
       overrideAccess: true,
       req,
       where: {
-        and: [
-          { 'target.relationTo': { equals: collection } },
-          { 'target.value': { equals: target.id } },
-          { reporter: { equals: actor.id } },
-          { status: { equals: 'open' } },
-        ],
+        and: [{ targetKey: { equals: targetKey } }, { reporter: { equals: actor.id } }, { status: { equals: 'open' } }],
       },
     })
     const existing = docs[0]
     if (existing) return { isCreated: false, report: existing }
     const report = await req.payload.create({
       collection: 'reports',
-      data: { note: note?.trim() || null, reason, reporter: actor.id, status: 'open', target: { relationTo: collection, value: target.id } },
+      data: {
+        note: note?.trim() || null,
+        reason,
+        reporter: actor.id,
+        status: 'open',
+        target: { relationTo: collection, value: target.id },
+        targetKey,
+      },
       overrideAccess: true,
       req,
     })

@@ -34,7 +34,9 @@ export const validateAnswer = async ({
     const answer = await loadVisible({ collection: 'answers', id: answerId, req })
     await requireAgencyRights({ actor, procedure: answer.procedure, req, verb: 'validate answers' })
     if (answer.visibility !== 'published') {
-      throw new ConflictError('This answer is not published (awaiting moderation or hidden); publish it before validating it.')
+      throw new ConflictError(
+        'This answer is not published (awaiting moderation or hidden); publish it before validating it.',
+      )
     }
     if (answer.validatedAt) return answer
 
@@ -48,7 +50,14 @@ export const validateAnswer = async ({
     const thread =
       threadId === null
         ? null
-        : await req.payload.findByID({ collection: 'threads', depth: 0, disableErrors: true, id: threadId, overrideAccess: true, req })
+        : await req.payload.findByID({
+            collection: 'threads',
+            depth: 0,
+            disableErrors: true,
+            id: threadId,
+            overrideAccess: true,
+            req,
+          })
     if (thread && thread.status !== 'closed' && thread.status !== 'resolved') {
       await writeSystemFields({ collection: 'threads', data: { status: 'resolved' }, id: thread.id, req })
     }

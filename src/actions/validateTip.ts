@@ -17,7 +17,9 @@ export const validateTip = async ({ req, tipId }: { req: PayloadRequest; tipId: 
     const tip = await loadVisible({ collection: 'tips', id: tipId, req })
     await requireAgencyRights({ actor, procedure: tip.procedure, req, verb: 'validate tips' })
     if (tip.visibility !== 'published') {
-      throw new ConflictError('This tip is not published (awaiting moderation or hidden); publish it before validating it.')
+      throw new ConflictError(
+        'This tip is not published (awaiting moderation or hidden); publish it before validating it.',
+      )
     }
     if (tip.validatedAt) return tip
     await writeSystemFields({

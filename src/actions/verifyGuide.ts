@@ -19,7 +19,11 @@ export const verifyGuide = async ({ guideId, req }: { req: PayloadRequest; guide
     const actor = requireContributor(req)
     const guide = await loadVisible({ collection: 'guides', id: guideId, req })
     await requireAgencyRights({ actor, procedure: guide.procedure, req, verb: 'verify guides' })
-    const published: unknown = await req.payload.db.findOne({ collection: 'guides', req, where: { id: { equals: guide.id } } })
+    const published: unknown = await req.payload.db.findOne({
+      collection: 'guides',
+      req,
+      where: { id: { equals: guide.id } },
+    })
     if (!isRecord(published) || published._status !== 'published') {
       throw new ConflictError('This guide has no published version yet; publish it before verifying it.')
     }

@@ -7,7 +7,12 @@ import { reportReasons } from '../../collections/Reports'
 import { InvalidInputError } from '../errors'
 import { endpoint, optionalString, readJsonObject, routeId } from './http'
 
-const singular: Record<VotableCollection, string> = { answers: 'answer', guides: 'guide', threads: 'thread', tips: 'tip' }
+const singular: Record<VotableCollection, string> = {
+  answers: 'answer',
+  guides: 'guide',
+  threads: 'thread',
+  tips: 'tip',
+}
 
 /** `POST /api/{collection}/:id/vote` `{ "value": 1 | -1 | 0 }`: returns `{ "score": n }`. */
 export const voteEndpoint = (collection: VotableCollection): Endpoint =>
@@ -30,6 +35,15 @@ export const reportEndpoint = (collection: VotableCollection): Endpoint =>
     if (!isReportReason(reason)) {
       throw new InvalidInputError(`"reason" must be one of: ${reportReasons.join(', ')}.`, 'reason')
     }
-    const { isCreated, report } = await reportContent({ collection, id, note: optionalString(body, 'note'), reason, req })
-    return Response.json({ report: { id: report.id, reason: report.reason, status: report.status } }, { status: isCreated ? 201 : 200 })
+    const { isCreated, report } = await reportContent({
+      collection,
+      id,
+      note: optionalString(body, 'note'),
+      reason,
+      req,
+    })
+    return Response.json(
+      { report: { id: report.id, reason: report.reason, status: report.status } },
+      { status: isCreated ? 201 : 200 },
+    )
   })

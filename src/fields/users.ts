@@ -4,6 +4,7 @@ import { canManageAccounts } from '../policies/contributions'
 import { actorOf, roles } from '../policies/roles'
 import { isSameId } from '../utilities/ids'
 import { systemField } from '../policies/access'
+import { existingRelationship } from './existingRelationship'
 
 const adminsOnly: FieldAccess = ({ req }) => canManageAccounts(actorOf(req.user))
 
@@ -41,6 +42,7 @@ export const userFields = (): Field[] => [
     name: 'agency',
     type: 'relationship',
     relationTo: 'agencies',
+    validate: existingRelationship('agencies', 'agency'),
     access: { create: adminsOnly, update: adminsOnly },
     admin: { position: 'sidebar', description: 'The agency a public agent works for.' },
   },

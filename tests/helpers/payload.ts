@@ -10,9 +10,17 @@ export type TestApp = {
   payload: Payload
   config: SanitizedConfig
   /** Sends a request to the REST API (no server needed) and returns the response. */
-  api: (method: string, route: string, options?: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> }) => Promise<Response>
+  api: (
+    method: string,
+    route: string,
+    options?: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> },
+  ) => Promise<Response>
   /** Creates a user with a role and returns it with a session token. */
-  signUp: (args: { role?: 'citizen' | 'agent' | 'editor' | 'admin'; agency?: string; name?: string }) => Promise<{ id: string; token: string; email: string }>
+  signUp: (args: {
+    role?: 'citizen' | 'agent' | 'editor' | 'admin'
+    agency?: string
+    name?: string
+  }) => Promise<{ id: string; token: string; email: string }>
   close: () => Promise<void>
 }
 
@@ -53,7 +61,13 @@ export const startTestApp = async (args: Omit<AppConfigArgs, 'databaseUri' | 'se
     const password = 'correct horse battery staple'
     const user = await payload.create({
       collection: 'users',
-      data: { agency: agency === undefined ? undefined : String(agency), displayName: name ?? `${role} ${counter}`, email, password, role },
+      data: {
+        agency: agency === undefined ? undefined : String(agency),
+        displayName: name ?? `${role} ${counter}`,
+        email,
+        password,
+        role,
+      },
       overrideAccess: true,
     })
     const { token } = await payload.login({ collection: 'users', data: { email, password } })

@@ -1,0 +1,74 @@
+import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
+
+/** How long a transaction waits for the previous one before giving up. */
+const maxWaitMs = 30_000
+
+/**
+ * Queues the transactions of one SQLite adapter behind each other.
+ *
+ * SQLite has a single writer. The libsql client opens a fresh connection for
+ * each transaction, and those connections do not inherit the busy timeout, so
+ * two transactions starting together fail with SQLITE_BUSY instead of
+ * waiting. Taking turns in-process keeps every write and lets actions read a
+ * consistent state (one vote per person, one accepted answer) under parallel
+ * requests. Several processes on one file still rely on the busy timeout.
+ */
+export const serialTransactions = <T extends BaseDatabaseAdapter>(
+  adapter: DatabaseAdapterObj<T>,
+): DatabaseAdapterObj<T> => ({
+  ...adapter,
+  init: (args) => {
+    const db = adapter.init(args)
+    const begin = db.beginTransaction.bind(db)
+    const commit = db.commitTransaction.bind(db)
+    const rollback = db.rollbackTransaction.bind(db)
+    const releases = new Map<string, () => void>()
+    let tail: Promise<void> = Promise.resolve()
+
+    const release = async (id: number | Promise<number | string> | string) => {
+      const key = String(await id)
+      releases.get(key)?.()
+      releases.delete(key)
+    }
+
+    db.beginTransaction = async (options) => {
+      let done = () => {}
+      const turn = new Promise<void>((resolve) => {
+        done = resolve
+      })
+      const previous = tail
+      tail = previous.then(() => turn)
+      let timer: NodeJS.Timeout | undefined
+      await Promise.race([
+        previous,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('The database is busy: a transaction waited too long.')), maxWaitMs)
+        }),
+      ]).finally(() => clearTimeout(timer))
+      try {
+        const id = await begin(options)
+        if (id === null) done()
+        else releases.set(String(id), done)
+        return id
+      } catch (error) {
+        done()
+        throw error
+      }
+    }
+    db.commitTransaction = async (id) => {
+      try {
+        await commit(id)
+      } finally {
+        await release(id)
+      }
+    }
+    db.rollbackTransaction = async (id) => {
+      try {
+        await rollback(id)
+      } finally {
+        await release(id)
+      }
+    }
+    return db
+  },
+})

@@ -1,0 +1,27 @@
+import { validations, type CollectionSlug, type RelationshipFieldValidation } from 'payload'
+
+import { idOf, parseId } from '../utilities/ids'
+
+/**
+ * Validation for a single relationship a person sets: on top of Payload's own
+ * checks, the referenced document must exist. A made-up id becomes a 400
+ * naming the field instead of a database constraint error.
+ */
+export const existingRelationship =
+  (collection: CollectionSlug, label: string): RelationshipFieldValidation =>
+  async (value, options) => {
+    const base = await validations.relationship(value, options)
+    if (base !== true) return base
+    if (value === null || value === undefined || Array.isArray(value)) return true
+    const id = idOf(value)
+    if (id === null) return true
+    const message = `No ${label} with id "${id}" exists.`
+    if (parseId(id) === null) return message
+    const { totalDocs } = await options.req.payload.count({
+      collection,
+      overrideAccess: true,
+      req: options.req,
+      where: { id: { equals: id } },
+    })
+    return totalDocs > 0 ? true : message
+  }
