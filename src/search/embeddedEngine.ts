@@ -1,11 +1,10 @@
 import MiniSearch from 'minisearch'
 
-import { SearchError } from './errors.js'
-import { compileFilterPredicate, readAttribute } from './filters.js'
-import type { FilterPredicate } from './filters.js'
-import { resolveSearchParams, trustOf } from './settings.js'
-import type { ResolvedSearchParams } from './settings.js'
-import { foldText, formatText, tokenize } from './text.js'
+import { SearchError } from './errors'
+import { compileFilterPredicate, readAttribute } from './filters'
+import { resolveSearchParams, trustOf } from './settings'
+import type { ResolvedSearchParams } from './settings'
+import { foldText, formatText, tokenize } from './text'
 import type {
   FacetDistribution,
   FilterScalar,
@@ -18,8 +17,8 @@ import type {
   SearchIndexSettings,
   SearchParams,
   SearchResult,
-} from './types.js'
-import { parseKnowledgeDocument } from './types.js'
+} from './types'
+import { parseKnowledgeDocument } from './types'
 
 /** term → field id → short document id → term frequency: MiniSearch's inverted index entry. */
 type Postings = Map<number, Map<number, number>>

@@ -1,5 +1,5 @@
-import { SearchError } from './errors.js'
-import type { FilterScalar, KnowledgeDocument, SearchFilter } from './types.js'
+import { SearchError } from './errors'
+import type { FilterScalar, KnowledgeDocument, SearchFilter } from './types'
 
 // Bounds on what a filter may ask, so a request cannot make an engine walk a
 // pathological tree. Far above what the search endpoint builds.

@@ -1,6 +1,6 @@
-import { SearchError } from './errors.js'
-import { validateFilter } from './filters.js'
-import { foldText, frenchStopWords } from './text.js'
+import { SearchError } from './errors'
+import { validateFilter } from './filters'
+import { frenchStopWords } from './text'
 import type {
   FormattableAttribute,
   KnowledgeAttribute,
@@ -11,7 +11,7 @@ import type {
   SearchParams,
   SortCriterion,
   Synonyms,
-} from './types.js'
+} from './types'
 
 /** The index every engine uses unless told otherwise. */
 export const defaultIndexName = 'knowledge'
@@ -37,9 +37,10 @@ export const synonymGroups = (groups: readonly (readonly string[])[]): Synonyms 
 }
 
 /**
- * Merges synonym sets: keys are normalized (trimmed, lower-cased), the
- * expressions of a key are united, and duplicates that differ only by case
- * or accents are dropped. Later sources add to earlier ones, never remove.
+ * Merges synonym sets: keys and expressions are normalized (trimmed, spaces
+ * collapsed, lower-cased), the expressions of a key are united without
+ * duplicates. Accented and unaccented spellings are both kept, in case a
+ * server does not fold accents. Later sources add to earlier ones, never remove.
  */
 export const mergeSynonyms = (...sources: readonly Synonyms[]): Synonyms => {
   const merged: Record<string, string[]> = {}
@@ -48,11 +49,10 @@ export const mergeSynonyms = (...sources: readonly Synonyms[]): Synonyms => {
       const normalizedKey = normalizeExpression(key)
       if (normalizedKey.length === 0) continue
       const current = merged[normalizedKey] ?? []
-      const seen = new Set([foldText(normalizedKey), ...current.map(foldText)])
+      const seen = new Set([normalizedKey, ...current])
       for (const expression of expressions.map(normalizeExpression)) {
-        const folded = foldText(expression)
-        if (expression.length === 0 || seen.has(folded)) continue
-        seen.add(folded)
+        if (expression.length === 0 || seen.has(expression)) continue
+        seen.add(expression)
         current.push(expression)
       }
       merged[normalizedKey] = current
