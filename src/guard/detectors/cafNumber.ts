@@ -13,6 +13,10 @@ const cafPattern =
  */
 export function findCafNumbers(text: string): Span[] {
   const spans: Span[] = []
+  // The naming words, looked for cheaply before any number is.
+  if (!/allocat|caf/i.test(text)) {
+    return spans
+  }
   for (const match of text.matchAll(cafPattern)) {
     const start = match.index
     const end = start + match[0].length

@@ -2,6 +2,13 @@ import { contextDistance, identityCardContext, otherReferenceContext, passportCo
 import { digitWindows } from './digitRuns'
 import type { Span } from './span'
 
+/**
+ * A quick look, on the raw text, for any word that could name a document;
+ * without one, only capital passport numbers can be found, and the costlier
+ * scans are skipped.
+ */
+const anyNaming = /cni|identit|passe?port|id card|national id|carte d.id/i
+
 /** French passport numbers: 2 digits, 2 letters, 5 digits (« 12AB34567 », « 12 AB 34567 »). */
 const passportPattern = /(?<![\p{L}\p{N}_])\d{2}[ \u00a0]?[A-Za-z]{2}[ \u00a0]?\d{5}(?![\p{L}\p{N}_])/gu
 
@@ -73,6 +80,9 @@ export function findIdentityDocuments(text: string): Span[] {
     } else if (naming === undefined && isCapitals) {
       spans.push({ kind: 'passport', start, end })
     }
+  }
+  if (!anyNaming.test(text)) {
+    return spans
   }
   for (const match of text.matchAll(cardPattern)) {
     const token = match[0]

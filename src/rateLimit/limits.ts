@@ -1,0 +1,63 @@
+import type { RateLimitRule } from './checkRateLimit'
+
+/** What is limited. */
+export type RateLimitCategory = 'contributions' | 'votes' | 'reports' | 'signUp' | 'signIn' | 'search'
+
+/** Who a limit counts for: the signed-in user (for sign-in, the account tried) or the client address. */
+export type RateLimitScope = 'user' | 'ip'
+
+/** The two limits of a category; `false` switches one off. */
+export type RateLimitCategoryRules = {
+  perUser: RateLimitRule | false
+  perIp: RateLimitRule | false
+}
+
+/** Every category's limits, as resolved. */
+export type RateLimits = Readonly<Record<RateLimitCategory, RateLimitCategoryRules>>
+
+/**
+ * Limits as a host sets them: any category, any scope; the rest keeps its
+ * default. `false` switches a limit off.
+ */
+export type RateLimitsOptions = {
+  [Category in RateLimitCategory]?: Partial<RateLimitCategoryRules>
+}
+
+const minute = 60_000
+const hour = 60 * minute
+
+/**
+ * Defaults sized for people, not scripts. Per-IP limits are looser than
+ * per-user ones because many people share one address: a France services
+ * office, a library, a mobile carrier's NAT.
+ */
+export const defaultRateLimits: RateLimits = {
+  /** Threads, answers, tips, guide edits: 20 per user and 60 per address every 10 minutes. */
+  contributions: { perUser: { limit: 20, windowMs: 10 * minute }, perIp: { limit: 60, windowMs: 10 * minute } },
+  /** Votes: 60 per user and 200 per address every 10 minutes. */
+  votes: { perUser: { limit: 60, windowMs: 10 * minute }, perIp: { limit: 200, windowMs: 10 * minute } },
+  /** Reports: 10 per user and 30 per address an hour. */
+  reports: { perUser: { limit: 10, windowMs: hour }, perIp: { limit: 30, windowMs: hour } },
+  /** Account creation: 10 per address an hour (there is no user yet). */
+  signUp: { perUser: false, perIp: { limit: 10, windowMs: hour } },
+  /** Sign-in attempts: 10 per account tried and 50 per address every 15 minutes. */
+  signIn: { perUser: { limit: 10, windowMs: 15 * minute }, perIp: { limit: 50, windowMs: 15 * minute } },
+  /** Searches: 120 per user and 300 per address a minute (the widget searches as people type). */
+  search: { perUser: { limit: 120, windowMs: minute }, perIp: { limit: 300, windowMs: minute } },
+}
+
+/** Fills a host's partial limits with the defaults, without touching either. */
+export function resolveRateLimits(options: RateLimitsOptions = {}): RateLimits {
+  const resolve = (category: RateLimitCategory): RateLimitCategoryRules => ({
+    perUser: options[category]?.perUser ?? defaultRateLimits[category].perUser,
+    perIp: options[category]?.perIp ?? defaultRateLimits[category].perIp,
+  })
+  return {
+    contributions: resolve('contributions'),
+    votes: resolve('votes'),
+    reports: resolve('reports'),
+    signUp: resolve('signUp'),
+    signIn: resolve('signIn'),
+    search: resolve('search'),
+  }
+}
