@@ -10,6 +10,7 @@ import { tipsCollection } from '../collections/Tips'
 import { votesCollection } from '../collections/Votes'
 import { wikiPagesCollection } from '../collections/WikiPages'
 import { collectionEndpoints } from './endpoints/collectionEndpoints'
+import { procedurePageEndpoint } from './endpoints/procedurePage'
 import { userFields } from './fields/users'
 import { brandOptions } from './utilities/pluginOptions'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options'
@@ -51,6 +52,29 @@ const extendUsers = (users: CollectionConfig, options: ResolvedOptions): Collect
   fields: [...users.fields, ...userFields()],
 })
 
+/**
+ * Adds the widget's host origins to Payload's CORS list (with credentials)
+ * and to its CSRF list, so cookies sent from those origins are accepted. An
+ * empty CSRF list means Payload enforces none, so it is only extended when the
+ * host has one (or a serverURL, which Payload adds to it): filling an empty
+ * list would start rejecting every other origin, the app's own included.
+ */
+const withAllowedOrigins = (incoming: Config, origins: string[]): Pick<Config, 'cors' | 'csrf'> => {
+  if (origins.length === 0) return { cors: incoming.cors, csrf: incoming.csrf }
+  const union = (list: string[]): string[] => [...new Set([...list, ...origins])]
+  const cors = incoming.cors
+  const mergedCors: Config['cors'] =
+    cors === undefined
+      ? [...origins]
+      : cors === '*'
+        ? cors
+        : Array.isArray(cors)
+          ? union(cors)
+          : { ...cors, origins: cors.origins === '*' ? '*' : union(cors.origins) }
+  const hasCsrfList = (incoming.csrf ?? []).length > 0 || Boolean(incoming.serverURL)
+  return { cors: mergedCors, csrf: hasCsrfList ? union(incoming.csrf ?? []) : incoming.csrf }
+}
+
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig =>
   endpoints.length === 0 ? collection : { ...collection, endpoints: [...(collection.endpoints || []), ...endpoints] }
 
@@ -81,7 +105,9 @@ export const entraidePlugin =
     const endpoints = collectionEndpoints(options)
     return {
       ...incoming,
+      ...withAllowedOrigins(incoming, options.allowedOrigins),
       custom: { ...incoming.custom, entraide: brandOptions(options) },
+      endpoints: [...(incoming.endpoints ?? []), procedurePageEndpoint(options)],
       collections: [
         ...hostCollections.map((collection) => (collection === users ? extendUsers(collection, options) : collection)),
         ...added.map((collection) => withEndpoints(collection, endpoints[collection.slug] ?? [])),

@@ -1,0 +1,535 @@
+import type { Endpoint, PayloadRequest, Where } from 'payload'
+
+import type { Answer, Guide, Procedure, Thread, Tip, WikiPage } from '../../payload-types'
+import { EntraideError, InvalidInputError } from '../errors'
+import type { ResolvedOptions } from '../options'
+import { actorOf, roles, type Actor } from '../policies/roles'
+import { idOf, isRecord, type ID } from '../utilities/ids'
+import type {
+  AnswerItem,
+  GuideInfo,
+  ItemStatus,
+  MyVote,
+  OfficialPage,
+  ProcedureInfo,
+  ProcedurePageData,
+  Provenance,
+  PublicAgency,
+  PublicPerson,
+  PublicRole,
+  ThreadItem,
+  ThreadStatus,
+  TipItem,
+  Validation,
+} from '../widget/types'
+import { endpoint } from './http'
+
+/** How many items of each kind one page returns, best first. */
+export const procedurePageLimits = { answersPerThread: 20, officialPages: 20, threads: 20, tips: 10 } as const
+
+/** Threads read before ranking; ranking puts answered and validated ones first. */
+const threadsScanned = 100
+
+/** Anonymous responses may be cached briefly by browsers and shared caches. */
+const publicCacheControl = 'public, max-age=30, stale-while-revalidate=120'
+
+type People = Map<ID, PublicPerson & { agency: PublicAgency | null }>
+
+const isPublicRole = (value: unknown): value is PublicRole => roles.some((role) => role === value)
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null)
+
+const ids = (values: unknown[]): ID[] => [...new Set(values.map(idOf).filter((id): id is ID => id !== null))]
+
+/** The request's `?step=`: an index from 0, or null when absent. */
+const parseStep = (req: PayloadRequest): number | null => {
+  const raw = req.searchParams?.get('step') ?? null
+  if (raw === null || raw === '') return null
+  if (!/^\d{1,3}$/.test(raw) || Number(raw) > 100) {
+    throw new InvalidInputError('"step" must be the index of a step of the procedure, from 0.', 'step')
+  }
+  return Number(raw)
+}
+
+const notFound = (slug: string): EntraideError =>
+  new EntraideError(404, 'not-found', { message: `No procedure with slug "${slug}" was found.` })
+
+/** Public profiles of the given users: display name, role and agency, nothing else. */
+const loadPeople = async (req: PayloadRequest, usersCollection: ResolvedOptions['usersCollection'], userIds: ID[]): Promise<People> => {
+  const people: People = new Map()
+  if (userIds.length === 0) return people
+  const { docs } = await req.payload.find({
+    collection: usersCollection,
+    depth: 0,
+    limit: userIds.length,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { agency: true, displayName: true, role: true },
+    where: { id: { in: userIds } },
+  })
+  const agencyIds = ids(docs.map((doc: unknown) => (isRecord(doc) ? doc.agency : null)))
+  const agencies = await loadAgencies(req, agencyIds)
+  for (const doc of docs) {
+    const record: unknown = doc
+    if (!isRecord(record)) continue
+    const id = idOf(record.id)
+    if (id === null) continue
+    const agencyId = idOf(record.agency)
+    people.set(id, {
+      agency: agencyId === null ? null : (agencies.get(agencyId) ?? null),
+      displayName: text(record.displayName) ?? '—',
+      id,
+      role: isPublicRole(record.role) ? record.role : 'citizen',
+    })
+  }
+  return people
+}
+
+const loadAgencies = async (req: PayloadRequest, agencyIds: ID[]): Promise<Map<ID, PublicAgency>> => {
+  const agencies = new Map<ID, PublicAgency>()
+  if (agencyIds.length === 0) return agencies
+  const { docs } = await req.payload.find({
+    collection: 'agencies',
+    depth: 0,
+    limit: agencyIds.length,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    where: { id: { in: agencyIds } },
+  })
+  for (const agency of docs) agencies.set(agency.id, { name: agency.name, slug: agency.slug })
+  return agencies
+}
+
+const personOf = (people: People, value: unknown): PublicPerson | null => {
+  const id = idOf(value)
+  const person = id === null ? undefined : people.get(id)
+  return person ? { displayName: person.displayName, id: person.id, role: person.role } : null
+}
+
+const validationOf = (people: People, item: { validatedBy?: unknown; validatedAt?: string | null }): Validation | null => {
+  if (!item.validatedAt) return null
+  const id = idOf(item.validatedBy)
+  return {
+    agency: (id === null ? null : people.get(id)?.agency) ?? null,
+    validatedAt: item.validatedAt,
+    validatedBy: personOf(people, item.validatedBy),
+  }
+}
+
+const statusOf = (visibility: string | null | undefined): ItemStatus => (visibility === 'pending' ? 'pending' : 'published')
+
+/** Published items, plus the reader's own pending ones. */
+const visibleTo = (viewer: Actor | null): Where =>
+  viewer
+    ? {
+        or: [
+          { visibility: { equals: 'published' } },
+          { and: [{ visibility: { equals: 'pending' } }, { author: { equals: viewer.id } }] },
+        ],
+      }
+    : { visibility: { equals: 'published' } }
+
+const threadRank = (thread: Thread, hasValidatedAnswer: boolean): number => {
+  if (thread.visibility === 'pending') return 0
+  if (hasValidatedAnswer || thread.status === 'resolved') return 1
+  if (thread.status === 'answered') return 2
+  if (thread.status === 'open') return 3
+  return 4
+}
+
+const answerRank = (answer: Answer): number => (answer.validatedAt ? 0 : answer.isAccepted ? 1 : 2)
+
+const byScoreThenNewest = (a: { score?: number | null; createdAt: string }, b: { score?: number | null; createdAt: string }): number =>
+  (b.score ?? 0) - (a.score ?? 0) || b.createdAt.localeCompare(a.createdAt)
+
+const procedureInfo = (procedure: Procedure, agency: PublicAgency | null): ProcedureInfo => ({
+  agency,
+  cost: text(procedure.cost),
+  delay: text(procedure.delay),
+  id: procedure.id,
+  lastOfficialChange: text(procedure.lastOfficialChange),
+  officialUrl: text(procedure.officialUrl),
+  requiredDocuments: (procedure.requiredDocuments ?? []).map((entry) => entry.document),
+  slug: procedure.slug,
+  steps: (procedure.steps ?? []).map((step) => ({ description: text(step.description), title: step.title })),
+  summary: text(procedure.summary),
+  title: procedure.title,
+})
+
+/** The reader's votes on the given targets (`collection:id` keys). */
+const loadMyVotes = async (req: PayloadRequest, viewer: Actor | null, targetKeys: string[]): Promise<Map<string, MyVote>> => {
+  const votes = new Map<string, MyVote>()
+  if (!viewer || targetKeys.length === 0) return votes
+  const { docs } = await req.payload.find({
+    collection: 'votes',
+    depth: 0,
+    limit: targetKeys.length,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    where: { and: [{ user: { equals: viewer.id } }, { targetKey: { in: targetKeys } }] },
+  })
+  for (const vote of docs) votes.set(vote.targetKey, vote.value === 1 ? 1 : vote.value === -1 ? -1 : 0)
+  return votes
+}
+
+/** Where each promoted source can be read on the host website, when it is still public. */
+const loadSourceUrls = async (
+  req: PayloadRequest,
+  options: ResolvedOptions,
+  pages: WikiPage[],
+): Promise<Map<string, string>> => {
+  const urls = new Map<string, string>()
+  const sources = pages.flatMap((page) => page.sources ?? [])
+  const answerIds = ids(sources.map((source) => source.answer))
+  const tipIds = ids(sources.map((source) => source.tip))
+  const answers =
+    answerIds.length === 0
+      ? []
+      : (
+          await req.payload.find({
+            collection: 'answers',
+            depth: 0,
+            limit: answerIds.length,
+            overrideAccess: true,
+            pagination: false,
+            req,
+            select: { thread: true },
+            where: { and: [{ id: { in: answerIds } }, { visibility: { equals: 'published' } }] },
+          })
+        ).docs
+  const threadIds = ids(answers.map((answer) => answer.thread))
+  const threads =
+    threadIds.length === 0
+      ? []
+      : (
+          await req.payload.find({
+            collection: 'threads',
+            depth: 0,
+            limit: threadIds.length,
+            overrideAccess: true,
+            pagination: false,
+            req,
+            select: { procedure: true },
+            where: { and: [{ id: { in: threadIds } }, { visibility: { equals: 'published' } }] },
+          })
+        ).docs
+  const tips =
+    tipIds.length === 0
+      ? []
+      : (
+          await req.payload.find({
+            collection: 'tips',
+            depth: 0,
+            limit: tipIds.length,
+            overrideAccess: true,
+            pagination: false,
+            req,
+            select: { procedure: true },
+            where: { and: [{ id: { in: tipIds } }, { visibility: { equals: 'published' } }] },
+          })
+        ).docs
+  const procedureIds = ids([...threads.map((thread) => thread.procedure), ...tips.map((tip) => tip.procedure)])
+  const slugs = new Map<ID, string>()
+  if (procedureIds.length > 0) {
+    const { docs } = await req.payload.find({
+      collection: 'procedures',
+      depth: 0,
+      limit: procedureIds.length,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      select: { slug: true },
+      where: { id: { in: procedureIds } },
+    })
+    for (const procedure of docs) slugs.set(procedure.id, procedure.slug)
+  }
+  const urlOf = (procedure: unknown, anchor: string): string | null => {
+    const id = idOf(procedure)
+    const slug = id === null ? undefined : slugs.get(id)
+    return slug === undefined ? null : `${options.procedureUrl(slug)}#${anchor}`
+  }
+  const threadUrls = new Map<ID, string>()
+  for (const thread of threads) {
+    const url = urlOf(thread.procedure, `entraide-thread-${thread.id}`)
+    if (url) threadUrls.set(thread.id, url)
+  }
+  for (const answer of answers) {
+    const url = threadUrls.get(idOf(answer.thread) ?? '')
+    if (url) urls.set(`answer:${answer.id}`, url)
+  }
+  for (const tip of tips) {
+    const url = urlOf(tip.procedure, `entraide-tip-${tip.id}`)
+    if (url) urls.set(`tip:${tip.id}`, url)
+  }
+  return urls
+}
+
+/** Whether the reader saved an edit of the guide that waits for review. */
+const hasPendingGuideEdit = async (req: PayloadRequest, viewer: Actor | null, guide: Guide): Promise<boolean> => {
+  if (!viewer) return false
+  const { totalDocs } = await req.payload.countVersions({
+    collection: 'guides',
+    overrideAccess: true,
+    req,
+    where: {
+      and: [
+        { parent: { equals: guide.id } },
+        { 'version._status': { equals: 'draft' } },
+        { 'version.lastEditedBy': { equals: viewer.id } },
+        { updatedAt: { greater_than: guide.updatedAt } },
+      ],
+    },
+  })
+  return totalDocs > 0
+}
+
+/**
+ * Everything a procedure page shows, read for the person asking: the
+ * procedure, its published official pages with their provenance, the
+ * published guide, the best tips and the questions (answered and validated
+ * first, with their answers), narrowed to one step when `step` is set. The
+ * reader's own pending items are included and marked; nothing else that is
+ * unpublished, and no personal data beyond display names and roles.
+ */
+export const loadProcedurePage = async ({
+  options,
+  req,
+  slug,
+  step,
+}: {
+  req: PayloadRequest
+  options: ResolvedOptions
+  slug: string
+  step: number | null
+}): Promise<ProcedurePageData> => {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 100) throw notFound(slug)
+  const viewer = actorOf(req.user)
+  const { docs: found } = await req.payload.find({
+    collection: 'procedures',
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    where: { slug: { equals: slug } },
+  })
+  const procedure = found[0]
+  if (!procedure) throw notFound(slug)
+
+  const stepFilter: Where[] = step === null ? [] : [{ step: { equals: step } }]
+  const [pagesResult, guideResult, tipsResult, threadsResult] = await Promise.all([
+    req.payload.find({
+      collection: 'wiki-pages',
+      depth: 0,
+      limit: procedurePageLimits.officialPages,
+      overrideAccess: true,
+      req,
+      sort: '-updatedAt',
+      where: { and: [{ procedure: { equals: procedure.id } }, { _status: { equals: 'published' } }] },
+    }),
+    req.payload.find({
+      collection: 'guides',
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      where: { and: [{ procedure: { equals: procedure.id } }, { _status: { equals: 'published' } }] },
+    }),
+    req.payload.find({
+      collection: 'tips',
+      depth: 0,
+      limit: procedurePageLimits.tips,
+      overrideAccess: true,
+      req,
+      sort: ['-score', '-createdAt'],
+      where: { and: [{ procedure: { equals: procedure.id } }, visibleTo(viewer), ...stepFilter] },
+    }),
+    req.payload.find({
+      collection: 'threads',
+      depth: 0,
+      limit: threadsScanned,
+      overrideAccess: true,
+      req,
+      sort: ['-score', '-createdAt'],
+      where: { and: [{ procedure: { equals: procedure.id } }, visibleTo(viewer), ...stepFilter] },
+    }),
+  ])
+  const pages = pagesResult.docs
+  const guide = guideResult.docs[0] ?? null
+  const tips = tipsResult.docs
+
+  const allThreads = threadsResult.docs
+  const { docs: answers } =
+    allThreads.length === 0
+      ? { docs: [] }
+      : await req.payload.find({
+          collection: 'answers',
+          depth: 0,
+          overrideAccess: true,
+          pagination: false,
+          req,
+          sort: '-createdAt',
+          where: { and: [{ thread: { in: allThreads.map((thread) => thread.id) } }, visibleTo(viewer)] },
+        })
+  const answersByThread = new Map<ID, Answer[]>()
+  for (const answer of answers) {
+    const threadId = idOf(answer.thread)
+    if (threadId === null) continue
+    answersByThread.set(threadId, [...(answersByThread.get(threadId) ?? []), answer])
+  }
+  const threads = allThreads
+    .map((thread) => {
+      const threadAnswers = [...(answersByThread.get(thread.id) ?? [])]
+        .sort((a, b) => answerRank(a) - answerRank(b) || byScoreThenNewest(a, b))
+        .slice(0, procedurePageLimits.answersPerThread)
+      return { answers: threadAnswers, rank: threadRank(thread, threadAnswers.some((answer) => Boolean(answer.validatedAt))), thread }
+    })
+    .sort((a, b) => a.rank - b.rank || byScoreThenNewest(a.thread, b.thread))
+    .slice(0, procedurePageLimits.threads)
+
+  const shownAnswers = threads.flatMap((entry) => entry.answers)
+  const people = await loadPeople(
+    req,
+    options.usersCollection,
+    ids([
+      viewer?.id,
+      guide?.verifiedBy,
+      ...pages.flatMap((page) => [
+        ...(page.contributors ?? []),
+        ...(page.sources ?? []).flatMap((source) => [source.contributor, source.validatedBy]),
+      ]),
+      ...tips.flatMap((tip) => [tip.author, tip.validatedBy]),
+      ...threads.map((entry) => entry.thread.author),
+      ...shownAnswers.flatMap((answer) => [answer.author, answer.validatedBy]),
+    ]),
+  )
+  const agencyId = idOf(procedure.agency)
+  const [agencies, sourceUrls, myVotes, hasMyPendingEdit] = await Promise.all([
+    loadAgencies(req, agencyId === null ? [] : [agencyId]),
+    loadSourceUrls(req, options, pages),
+    loadMyVotes(req, viewer, [
+      ...(guide ? [`guides:${guide.id}`] : []),
+      ...tips.map((tip) => `tips:${tip.id}`),
+      ...threads.map((entry) => `threads:${entry.thread.id}`),
+      ...shownAnswers.map((answer) => `answers:${answer.id}`),
+    ]),
+    guide ? hasPendingGuideEdit(req, viewer, guide) : Promise.resolve(false),
+  ])
+  const myVote = (key: string): MyVote => myVotes.get(key) ?? 0
+
+  const officialPages = pages.map(
+    (page): OfficialPage => ({
+      body: page.body ?? null,
+      contributors: (page.contributors ?? []).map((contributor) => personOf(people, contributor)).filter((person) => person !== null),
+      id: page.id,
+      slug: page.slug,
+      sources: (page.sources ?? []).map((source): Provenance => {
+        const validatorId = idOf(source.validatedBy)
+        const sourceId = idOf(source.kind === 'answer' ? source.answer : source.tip)
+        return {
+          contributor: personOf(people, source.contributor),
+          kind: source.kind,
+          sourceUrl: sourceId === null ? null : (sourceUrls.get(`${source.kind}:${sourceId}`) ?? null),
+          validatedAt: text(source.validatedAt),
+          validatedBy: personOf(people, source.validatedBy),
+          validatingAgency: (validatorId === null ? null : people.get(validatorId)?.agency) ?? null,
+        }
+      }),
+      title: page.title,
+      updatedAt: page.updatedAt,
+    }),
+  )
+
+  const guideInfo: GuideInfo | null = guide
+    ? {
+        body: guide.body ?? null,
+        hasMyPendingEdit,
+        id: guide.id,
+        myVote: myVote(`guides:${guide.id}`),
+        needsReview: guide.needsReview === true,
+        score: guide.score ?? 0,
+        title: guide.title,
+        updatedAt: guide.updatedAt,
+        verifiedAt: text(guide.verifiedAt),
+        verifiedBy: personOf(people, guide.verifiedBy),
+      }
+    : null
+
+  const tipItems = tips.map(
+    (tip: Tip): TipItem => ({
+      author: personOf(people, tip.author),
+      body: tip.body,
+      createdAt: tip.createdAt,
+      id: tip.id,
+      myVote: myVote(`tips:${tip.id}`),
+      score: tip.score ?? 0,
+      status: statusOf(tip.visibility),
+      step: tip.step ?? null,
+      validation: validationOf(people, tip),
+    }),
+  )
+
+  const threadItems = threads.map(
+    ({ answers: threadAnswers, thread }): ThreadItem => ({
+      answers: threadAnswers.map(
+        (answer): AnswerItem => ({
+          author: personOf(people, answer.author),
+          body: answer.body,
+          createdAt: answer.createdAt,
+          id: answer.id,
+          isAccepted: answer.isAccepted === true,
+          myVote: myVote(`answers:${answer.id}`),
+          score: answer.score ?? 0,
+          status: statusOf(answer.visibility),
+          validation: validationOf(people, answer),
+        }),
+      ),
+      author: personOf(people, thread.author),
+      body: thread.body,
+      createdAt: thread.createdAt,
+      id: thread.id,
+      myVote: myVote(`threads:${thread.id}`),
+      score: thread.score ?? 0,
+      status: statusOf(thread.visibility),
+      step: thread.step ?? null,
+      threadStatus: isThreadStatus(thread.status) ? thread.status : 'open',
+      title: thread.title,
+    }),
+  )
+
+  return {
+    guide: guideInfo,
+    officialPages,
+    procedure: procedureInfo(procedure, agencyId === null ? null : (agencies.get(agencyId) ?? null)),
+    step,
+    threads: threadItems,
+    tips: tipItems,
+    viewer: viewer ? personOf(people, viewer.id) : null,
+  }
+}
+
+const threadStatuses: readonly ThreadStatus[] = ['open', 'answered', 'resolved', 'closed']
+const isThreadStatus = (value: unknown): value is ThreadStatus => threadStatuses.some((status) => status === value)
+
+/**
+ * `GET /api/entraide/procedures/:slug[?step=N]`: the aggregated procedure
+ * page the widget renders with one request. Anonymous responses are
+ * cacheable for a short while; a signed-in reader's response is private
+ * because it carries their own pending items and votes.
+ */
+export const procedurePageEndpoint = (options: ResolvedOptions): Endpoint =>
+  endpoint('get', '/entraide/procedures/:slug', async (req) => {
+    const raw = req.routeParams?.slug
+    const slug = typeof raw === 'string' ? raw : ''
+    const step = parseStep(req)
+    const page = await loadProcedurePage({ options, req, slug, step })
+    const headers = new Headers({
+      'Cache-Control': page.viewer ? 'private, no-store' : publicCacheControl,
+      Vary: 'Origin, Cookie, Authorization',
+    })
+    return Response.json(page, { headers })
+  })

@@ -1,0 +1,166 @@
+// The JSON contract between the aggregated endpoint `GET /api/entraide/procedures/:slug`
+// and the widget. Only what anonymous readers may see, plus the signed-in
+// person's own pending items; never emails or other personal data.
+
+/** The roles as the public sees them. */
+export type PublicRole = 'citizen' | 'agent' | 'editor' | 'admin'
+
+/** A person as shown next to a contribution. */
+export type PublicPerson = {
+  id: string
+  displayName: string
+  role: PublicRole
+}
+
+/** An agency, by name and slug. */
+export type PublicAgency = {
+  name: string
+  slug: string
+}
+
+/** `published` for everyone; `pending` only ever reaches the item's own author. */
+export type ItemStatus = 'published' | 'pending'
+
+/** The signed-in reader's vote on an item: 0 when none (or when nobody is signed in). */
+export type MyVote = -1 | 0 | 1
+
+/** An agent's validation of an answer or a tip. */
+export type Validation = {
+  validatedBy: PublicPerson | null
+  /** The agency of the person who validated, when they belong to one. */
+  agency: PublicAgency | null
+  validatedAt: string
+}
+
+/** The official procedure, as the administration describes it. */
+export type ProcedureInfo = {
+  id: string
+  slug: string
+  title: string
+  summary: string | null
+  officialUrl: string | null
+  agency: PublicAgency | null
+  steps: { title: string; description: string | null }[]
+  requiredDocuments: string[]
+  cost: string | null
+  delay: string | null
+  lastOfficialChange: string | null
+}
+
+/** Where a piece of an official page comes from. */
+export type Provenance = {
+  kind: 'answer' | 'tip'
+  contributor: PublicPerson | null
+  validatedBy: PublicPerson | null
+  /** The agency of the validating agent, when they belong to one. */
+  validatingAgency: PublicAgency | null
+  validatedAt: string | null
+  /** Link to the source thread (answers) or tip on the host's procedure page, when it is still public. */
+  sourceUrl: string | null
+}
+
+/** A published official wiki page of the procedure. */
+export type OfficialPage = {
+  id: string
+  slug: string
+  title: string
+  /** Lexical JSON, to be rendered by a safe renderer. */
+  body: unknown
+  updatedAt: string
+  sources: Provenance[]
+  contributors: PublicPerson[]
+}
+
+/** The published simplified guide. */
+export type GuideInfo = {
+  id: string
+  title: string
+  /** Lexical JSON, to be rendered by a safe renderer. */
+  body: unknown
+  updatedAt: string
+  verifiedAt: string | null
+  verifiedBy: PublicPerson | null
+  needsReview: boolean
+  score: number
+  myVote: MyVote
+  /** The signed-in reader has an edit of this guide waiting for review. */
+  hasMyPendingEdit: boolean
+}
+
+/** A practical tip. */
+export type TipItem = {
+  id: string
+  body: string
+  step: number | null
+  author: PublicPerson | null
+  status: ItemStatus
+  score: number
+  createdAt: string
+  validation: Validation | null
+  myVote: MyVote
+}
+
+/** A reply in a thread. */
+export type AnswerItem = {
+  id: string
+  body: string
+  author: PublicPerson | null
+  status: ItemStatus
+  score: number
+  createdAt: string
+  isAccepted: boolean
+  validation: Validation | null
+  myVote: MyVote
+}
+
+/** The states of a question. */
+export type ThreadStatus = 'open' | 'answered' | 'resolved' | 'closed'
+
+/** A question with its answers, validated and accepted ones first. */
+export type ThreadItem = {
+  id: string
+  title: string
+  /** Plain text; line breaks are meaningful. */
+  body: string
+  step: number | null
+  author: PublicPerson | null
+  status: ItemStatus
+  threadStatus: ThreadStatus
+  score: number
+  createdAt: string
+  answers: AnswerItem[]
+  myVote: MyVote
+}
+
+/** Everything the widget shows for one procedure, in one response. */
+export type ProcedurePageData = {
+  procedure: ProcedureInfo
+  /** The step the tips and threads are narrowed to (index from 0), or null for the whole procedure. */
+  step: number | null
+  officialPages: OfficialPage[]
+  guide: GuideInfo | null
+  tips: TipItem[]
+  threads: ThreadItem[]
+  /** The signed-in reader, or null. */
+  viewer: PublicPerson | null
+}
+
+/** One search result of `GET /api/entraide/search`. */
+export type SearchHit = {
+  id: string
+  type: string
+  title: string
+  /** Plain text in which matches are wrapped in `<mark>` and `</mark>`; nothing else is markup. */
+  snippet: string
+  url: string
+  procedure: { id: string | number; slug: string; title: string } | null
+  isOfficial: boolean
+  isValidated: boolean
+}
+
+/** The response of `GET /api/entraide/search`. */
+export type SearchResponse = {
+  hits: SearchHit[]
+  total: number
+  processingTimeMs: number
+}
