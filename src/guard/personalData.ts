@@ -49,6 +49,13 @@ const detectors: ReadonlyArray<{ kinds: readonly PersonalDataKind[]; find: (text
  * Findings never overlap: when two detectors claim the same characters, the
  * longer identifier wins, then the more specific kind (an IBAN over a NIR,
  * a NIR over a tax number…). They are returned in reading order.
+ *
+ * Deliberately not flagged: SIRET and SIREN numbers, which identify
+ * businesses (sole traders included) in the public Sirene register, and
+ * French numbers starting with 08, which belong to services, not people.
+ * Numbers with a key (NIR, tax number, IBAN) are only flagged when the key is
+ * right; passport numbers in capitals are flagged on their own; CAF and
+ * identity-card numbers only when words naming them are nearby.
  */
 export function detectPersonalData(text: string, options: PersonalDataOptions = {}): PersonalDataFinding[] {
   const wanted = new Set(options.kinds ?? personalDataKinds)

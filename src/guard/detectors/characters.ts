@@ -1,6 +1,3 @@
-/** Horizontal spaces people put between digit groups, including the ones word processors insert. */
-export const SPACE = '[ \\u00a0\\u202f]'
-
 /**
  * Characters that, glued to a number, make it part of something else: a word
  * (`A123`), a decimal (`12,5`), an international prefix (`+33`), a form
