@@ -328,6 +328,10 @@ export interface Answer {
   procedure?: (string | null) | Procedure;
   author?: (string | null) | User;
   visibility: 'pending' | 'published' | 'hidden';
+  /**
+   * Why moderation hid or locked this item.
+   */
+  moderationNote?: string | null;
   isAccepted?: boolean | null;
   validatedBy?: (string | null) | User;
   validatedAt?: string | null;
@@ -355,6 +359,10 @@ export interface Thread {
   step?: number | null;
   author?: (string | null) | User;
   visibility: 'pending' | 'published' | 'hidden';
+  /**
+   * Why moderation hid or locked this item.
+   */
+  moderationNote?: string | null;
   status: 'open' | 'answered' | 'resolved' | 'closed';
   acceptedAnswer?: (string | null) | Answer;
   score?: number | null;
@@ -378,6 +386,10 @@ export interface Tip {
   step?: number | null;
   author?: (string | null) | User;
   visibility: 'pending' | 'published' | 'hidden';
+  /**
+   * Why moderation hid or locked this item.
+   */
+  moderationNote?: string | null;
   validatedBy?: (string | null) | User;
   validatedAt?: string | null;
   promotedTo?: (string | null) | WikiPage;
@@ -443,6 +455,12 @@ export interface Report {
   note?: string | null;
   reporter?: (string | null) | User;
   status: 'open' | 'resolved' | 'dismissed';
+  resolvedBy?: (string | null) | User;
+  resolvedAt?: string | null;
+  /**
+   * What the moderator decided, and why.
+   */
+  resolution?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -663,6 +681,7 @@ export interface ThreadsSelect<T extends boolean = true> {
   step?: T;
   author?: T;
   visibility?: T;
+  moderationNote?: T;
   status?: T;
   acceptedAnswer?: T;
   score?: T;
@@ -679,6 +698,7 @@ export interface AnswersSelect<T extends boolean = true> {
   procedure?: T;
   author?: T;
   visibility?: T;
+  moderationNote?: T;
   isAccepted?: T;
   validatedBy?: T;
   validatedAt?: T;
@@ -698,6 +718,7 @@ export interface TipsSelect<T extends boolean = true> {
   step?: T;
   author?: T;
   visibility?: T;
+  moderationNote?: T;
   validatedBy?: T;
   validatedAt?: T;
   promotedTo?: T;
@@ -729,6 +750,9 @@ export interface ReportsSelect<T extends boolean = true> {
   note?: T;
   reporter?: T;
   status?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  resolution?: T;
   updatedAt?: T;
   createdAt?: T;
 }

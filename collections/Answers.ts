@@ -1,8 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
-import { authorField, promotedToField, scoreField, validationFields, visibilityField } from '../src/fields/contribution'
+import {
+  authorField,
+  moderationNoteField,
+  promotedToField,
+  scoreField,
+  validationFields,
+  visibilityField,
+} from '../src/fields/contribution'
 import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
 import { attachAnswerToThread } from '../src/hooks/attachAnswerToThread'
+import { applyPreModeration } from '../src/hooks/applyPreModeration'
+import { refuseSuspended } from '../src/hooks/refuseSuspended'
 import { setAuthor } from '../src/hooks/setAuthor'
 import { existingRelationship } from '../src/fields/existingRelationship'
 import type { ResolvedOptions } from '../src/options'
@@ -26,7 +35,10 @@ export const answersCollection = (options: ResolvedOptions): CollectionConfig =>
     baseFilter: ownContributionsFilter,
   },
   access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
-  hooks: { beforeChange: [setAuthor(), attachAnswerToThread(), clearValidationOnEdit()] },
+  hooks: {
+    beforeOperation: [refuseSuspended()],
+    beforeChange: [setAuthor(), applyPreModeration(options), attachAnswerToThread(), clearValidationOnEdit()],
+  },
   fields: [
     {
       name: 'thread',
@@ -54,6 +66,7 @@ export const answersCollection = (options: ResolvedOptions): CollectionConfig =>
     },
     authorField(options.usersCollection),
     visibilityField(),
+    moderationNoteField(),
     {
       name: 'isAccepted',
       type: 'checkbox',

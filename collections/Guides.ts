@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { forceDraftUnless } from '../src/hooks/forceDraftUnless'
+import { refuseSuspended } from '../src/hooks/refuseSuspended'
 import { trackGuideRevision } from '../src/hooks/trackGuideRevision'
 import { scoreField } from '../src/fields/contribution'
 import { existingRelationship } from '../src/fields/existingRelationship'
@@ -33,6 +34,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
   },
   hooks: {
     beforeOperation: [
+      refuseSuspended(),
       forceDraftUnless((req) => canPublishGuide(actorOf(req.user), options.moderation.trustedReputation)),
     ],
     beforeChange: [trackGuideRevision()],

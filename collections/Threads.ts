@@ -1,6 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { authorField, scoreField, visibilityField } from '../src/fields/contribution'
+import { authorField, moderationNoteField, scoreField, visibilityField } from '../src/fields/contribution'
+import { applyPreModeration } from '../src/hooks/applyPreModeration'
+import { refuseSuspended } from '../src/hooks/refuseSuspended'
+import { refuseEditsWhenClosed } from '../src/hooks/refuseEditsWhenClosed'
 import { setAuthor } from '../src/hooks/setAuthor'
 import { existingRelationship } from '../src/fields/existingRelationship'
 import type { ResolvedOptions } from '../src/options'
@@ -28,7 +31,10 @@ export const threadsCollection = (options: ResolvedOptions): CollectionConfig =>
     baseFilter: ownContributionsFilter,
   },
   access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
-  hooks: { beforeChange: [setAuthor()] },
+  hooks: {
+    beforeOperation: [refuseSuspended()],
+    beforeChange: [setAuthor(), applyPreModeration(options), refuseEditsWhenClosed()],
+  },
   fields: [
     { name: 'title', type: 'text', required: true, minLength: 10, maxLength: 200 },
     {
@@ -56,6 +62,7 @@ export const threadsCollection = (options: ResolvedOptions): CollectionConfig =>
     },
     authorField(options.usersCollection),
     visibilityField(),
+    moderationNoteField(),
     {
       name: 'status',
       type: 'select',

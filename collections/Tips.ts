@@ -1,7 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
-import { authorField, promotedToField, scoreField, validationFields, visibilityField } from '../src/fields/contribution'
+import {
+  authorField,
+  moderationNoteField,
+  promotedToField,
+  scoreField,
+  validationFields,
+  visibilityField,
+} from '../src/fields/contribution'
 import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
+import { applyPreModeration } from '../src/hooks/applyPreModeration'
+import { refuseSuspended } from '../src/hooks/refuseSuspended'
 import { setAuthor } from '../src/hooks/setAuthor'
 import { existingRelationship } from '../src/fields/existingRelationship'
 import type { ResolvedOptions } from '../src/options'
@@ -19,7 +28,10 @@ export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({
     baseFilter: ownContributionsFilter,
   },
   access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
-  hooks: { beforeChange: [setAuthor(), clearValidationOnEdit()] },
+  hooks: {
+    beforeOperation: [refuseSuspended()],
+    beforeChange: [setAuthor(), applyPreModeration(options), clearValidationOnEdit()],
+  },
   fields: [
     {
       name: 'body',
@@ -46,6 +58,7 @@ export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({
     },
     authorField(options.usersCollection),
     visibilityField(),
+    moderationNoteField(),
     ...validationFields(options.usersCollection),
     promotedToField(),
     scoreField(),

@@ -17,10 +17,11 @@ export default class SummaryReporter implements Reporter {
     for (const module of testModules) {
       if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed += 1
       for (const test of module.children.allTests()) {
-        const { state } = test.result()
-        if (state === 'passed') passed += 1
-        else if (state === 'failed') failed += 1
-        else if (state === 'skipped') skipped.push(`${test.fullName}${test.result().note ? ` — ${test.result().note}` : ''}`)
+        const result = test.result()
+        if (result.state === 'passed') passed += 1
+        else if (result.state === 'failed') failed += 1
+        else if (result.state === 'skipped')
+          skipped.push(result.note ? `${test.fullName} — ${result.note}` : test.fullName)
       }
     }
     const line = `vitest: ${passed} passed, ${failed} failed`

@@ -4,6 +4,9 @@ import type { Report } from '../../payload-types'
 import { reportReasons, type ReportReason } from '../../collections/Reports'
 import type { VotableCollection } from '../../collections/Votes'
 import { InvalidInputError } from '../errors'
+import { writeSystemFields } from '../hooks/systemWrites'
+import { optionsOf } from '../utilities/pluginOptions'
+import { autoHideNote } from './moderateContent'
 import type { ID } from '../utilities/ids'
 import { requireContributor } from './actor'
 import { loadVisible } from './load'
@@ -68,5 +71,39 @@ export const reportContent = async ({
       overrideAccess: true,
       req,
     })
+    await hideWhenReportedEnough({ collection, req, target, targetKey })
     return { isCreated: true, report }
   })
+
+/**
+ * An item reported by enough distinct people is hidden at once, pending an
+ * editor's decision (each person has at most one open report per item).
+ * Guides are reviewed through their versions instead.
+ */
+const hideWhenReportedEnough = async ({
+  collection,
+  req,
+  target,
+  targetKey,
+}: {
+  req: PayloadRequest
+  collection: VotableCollection
+  target: { id: ID; visibility?: string | null }
+  targetKey: string
+}): Promise<void> => {
+  if (collection === 'guides' || target.visibility !== 'published') return
+  const { totalDocs } = await req.payload.count({
+    collection: 'reports',
+    overrideAccess: true,
+    req,
+    where: { and: [{ targetKey: { equals: targetKey } }, { status: { equals: 'open' } }] },
+  })
+  if (totalDocs >= optionsOf(req.payload).moderation.reportsToHide) {
+    await writeSystemFields({
+      collection,
+      data: { moderationNote: autoHideNote, visibility: 'hidden' },
+      id: target.id,
+      req,
+    })
+  }
+}

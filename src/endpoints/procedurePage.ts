@@ -55,7 +55,11 @@ const notFound = (slug: string): EntraideError =>
   new EntraideError(404, 'not-found', { message: `No procedure with slug "${slug}" was found.` })
 
 /** Public profiles of the given users: display name, role and agency, nothing else. */
-const loadPeople = async (req: PayloadRequest, usersCollection: ResolvedOptions['usersCollection'], userIds: ID[]): Promise<People> => {
+const loadPeople = async (
+  req: PayloadRequest,
+  usersCollection: ResolvedOptions['usersCollection'],
+  userIds: ID[],
+): Promise<People> => {
   const people: People = new Map()
   if (userIds.length === 0) return people
   const { docs } = await req.payload.find({
@@ -108,7 +112,10 @@ const personOf = (people: People, value: unknown): PublicPerson | null => {
   return person ? { displayName: person.displayName, id: person.id, role: person.role } : null
 }
 
-const validationOf = (people: People, item: { validatedBy?: unknown; validatedAt?: string | null }): Validation | null => {
+const validationOf = (
+  people: People,
+  item: { validatedBy?: unknown; validatedAt?: string | null },
+): Validation | null => {
   if (!item.validatedAt) return null
   const id = idOf(item.validatedBy)
   return {
@@ -118,7 +125,8 @@ const validationOf = (people: People, item: { validatedBy?: unknown; validatedAt
   }
 }
 
-const statusOf = (visibility: string | null | undefined): ItemStatus => (visibility === 'pending' ? 'pending' : 'published')
+const statusOf = (visibility: string | null | undefined): ItemStatus =>
+  visibility === 'pending' ? 'pending' : 'published'
 
 /** Published items, plus the reader's own pending ones. */
 const visibleTo = (viewer: Actor | null): Where =>
@@ -141,8 +149,10 @@ const threadRank = (thread: Thread, hasValidatedAnswer: boolean): number => {
 
 const answerRank = (answer: Answer): number => (answer.validatedAt ? 0 : answer.isAccepted ? 1 : 2)
 
-const byScoreThenNewest = (a: { score?: number | null; createdAt: string }, b: { score?: number | null; createdAt: string }): number =>
-  (b.score ?? 0) - (a.score ?? 0) || b.createdAt.localeCompare(a.createdAt)
+const byScoreThenNewest = (
+  a: { score?: number | null; createdAt: string },
+  b: { score?: number | null; createdAt: string },
+): number => (b.score ?? 0) - (a.score ?? 0) || b.createdAt.localeCompare(a.createdAt)
 
 const procedureInfo = (procedure: Procedure, agency: PublicAgency | null): ProcedureInfo => ({
   agency,
@@ -159,7 +169,11 @@ const procedureInfo = (procedure: Procedure, agency: PublicAgency | null): Proce
 })
 
 /** The reader's votes on the given targets (`collection:id` keys). */
-const loadMyVotes = async (req: PayloadRequest, viewer: Actor | null, targetKeys: string[]): Promise<Map<string, MyVote>> => {
+const loadMyVotes = async (
+  req: PayloadRequest,
+  viewer: Actor | null,
+  targetKeys: string[],
+): Promise<Map<string, MyVote>> => {
   const votes = new Map<string, MyVote>()
   if (!viewer || targetKeys.length === 0) return votes
   const { docs } = await req.payload.find({
@@ -386,7 +400,14 @@ export const loadProcedurePage = async ({
       const threadAnswers = [...(answersByThread.get(thread.id) ?? [])]
         .sort((a, b) => answerRank(a) - answerRank(b) || byScoreThenNewest(a, b))
         .slice(0, procedurePageLimits.answersPerThread)
-      return { answers: threadAnswers, rank: threadRank(thread, threadAnswers.some((answer) => Boolean(answer.validatedAt))), thread }
+      return {
+        answers: threadAnswers,
+        rank: threadRank(
+          thread,
+          threadAnswers.some((answer) => Boolean(answer.validatedAt)),
+        ),
+        thread,
+      }
     })
     .sort((a, b) => a.rank - b.rank || byScoreThenNewest(a.thread, b.thread))
     .slice(0, procedurePageLimits.threads)
@@ -421,28 +442,28 @@ export const loadProcedurePage = async ({
   ])
   const myVote = (key: string): MyVote => myVotes.get(key) ?? 0
 
-  const officialPages = pages.map(
-    (page): OfficialPage => ({
-      body: page.body ?? null,
-      contributors: (page.contributors ?? []).map((contributor) => personOf(people, contributor)).filter((person) => person !== null),
-      id: page.id,
-      slug: page.slug,
-      sources: (page.sources ?? []).map((source): Provenance => {
-        const validatorId = idOf(source.validatedBy)
-        const sourceId = idOf(source.kind === 'answer' ? source.answer : source.tip)
-        return {
-          contributor: personOf(people, source.contributor),
-          kind: source.kind,
-          sourceUrl: sourceId === null ? null : (sourceUrls.get(`${source.kind}:${sourceId}`) ?? null),
-          validatedAt: text(source.validatedAt),
-          validatedBy: personOf(people, source.validatedBy),
-          validatingAgency: (validatorId === null ? null : people.get(validatorId)?.agency) ?? null,
-        }
-      }),
-      title: page.title,
-      updatedAt: page.updatedAt,
+  const officialPages = pages.map((page): OfficialPage => ({
+    body: page.body ?? null,
+    contributors: (page.contributors ?? [])
+      .map((contributor) => personOf(people, contributor))
+      .filter((person) => person !== null),
+    id: page.id,
+    slug: page.slug,
+    sources: (page.sources ?? []).map((source): Provenance => {
+      const validatorId = idOf(source.validatedBy)
+      const sourceId = idOf(source.kind === 'answer' ? source.answer : source.tip)
+      return {
+        contributor: personOf(people, source.contributor),
+        kind: source.kind,
+        sourceUrl: sourceId === null ? null : (sourceUrls.get(`${source.kind}:${sourceId}`) ?? null),
+        validatedAt: text(source.validatedAt),
+        validatedBy: personOf(people, source.validatedBy),
+        validatingAgency: (validatorId === null ? null : people.get(validatorId)?.agency) ?? null,
+      }
     }),
-  )
+    title: page.title,
+    updatedAt: page.updatedAt,
+  }))
 
   const guideInfo: GuideInfo | null = guide
     ? {
@@ -459,47 +480,41 @@ export const loadProcedurePage = async ({
       }
     : null
 
-  const tipItems = tips.map(
-    (tip: Tip): TipItem => ({
-      author: personOf(people, tip.author),
-      body: tip.body,
-      createdAt: tip.createdAt,
-      id: tip.id,
-      myVote: myVote(`tips:${tip.id}`),
-      score: tip.score ?? 0,
-      status: statusOf(tip.visibility),
-      step: tip.step ?? null,
-      validation: validationOf(people, tip),
-    }),
-  )
+  const tipItems = tips.map((tip: Tip): TipItem => ({
+    author: personOf(people, tip.author),
+    body: tip.body,
+    createdAt: tip.createdAt,
+    id: tip.id,
+    myVote: myVote(`tips:${tip.id}`),
+    score: tip.score ?? 0,
+    status: statusOf(tip.visibility),
+    step: tip.step ?? null,
+    validation: validationOf(people, tip),
+  }))
 
-  const threadItems = threads.map(
-    ({ answers: threadAnswers, thread }): ThreadItem => ({
-      answers: threadAnswers.map(
-        (answer): AnswerItem => ({
-          author: personOf(people, answer.author),
-          body: answer.body,
-          createdAt: answer.createdAt,
-          id: answer.id,
-          isAccepted: answer.isAccepted === true,
-          myVote: myVote(`answers:${answer.id}`),
-          score: answer.score ?? 0,
-          status: statusOf(answer.visibility),
-          validation: validationOf(people, answer),
-        }),
-      ),
-      author: personOf(people, thread.author),
-      body: thread.body,
-      createdAt: thread.createdAt,
-      id: thread.id,
-      myVote: myVote(`threads:${thread.id}`),
-      score: thread.score ?? 0,
-      status: statusOf(thread.visibility),
-      step: thread.step ?? null,
-      threadStatus: isThreadStatus(thread.status) ? thread.status : 'open',
-      title: thread.title,
-    }),
-  )
+  const threadItems = threads.map(({ answers: threadAnswers, thread }): ThreadItem => ({
+    answers: threadAnswers.map((answer): AnswerItem => ({
+      author: personOf(people, answer.author),
+      body: answer.body,
+      createdAt: answer.createdAt,
+      id: answer.id,
+      isAccepted: answer.isAccepted === true,
+      myVote: myVote(`answers:${answer.id}`),
+      score: answer.score ?? 0,
+      status: statusOf(answer.visibility),
+      validation: validationOf(people, answer),
+    })),
+    author: personOf(people, thread.author),
+    body: thread.body,
+    createdAt: thread.createdAt,
+    id: thread.id,
+    myVote: myVote(`threads:${thread.id}`),
+    score: thread.score ?? 0,
+    status: statusOf(thread.visibility),
+    step: thread.step ?? null,
+    threadStatus: isThreadStatus(thread.status) ? thread.status : 'open',
+    title: thread.title,
+  }))
 
   return {
     guide: guideInfo,

@@ -64,3 +64,12 @@ export const promotedToField = (): Field => ({
   access: systemField,
   admin: { position: 'sidebar', readOnly: true },
 })
+
+/** Why a moderator hid or locked the item; shown to its author. Written by the moderation actions only. */
+export const moderationNoteField = (): Field => ({
+  name: 'moderationNote',
+  type: 'text',
+  maxLength: 1000,
+  access: systemField,
+  admin: { position: 'sidebar', readOnly: true, description: 'Why moderation hid or locked this item.' },
+})

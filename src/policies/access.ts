@@ -17,8 +17,11 @@ export const anyone: Access = () => true
 /** Nobody through the API; the domain actions write with `overrideAccess`. */
 export const nobody: Access = () => false
 
-/** Signed-in users whose account is not suspended. */
-export const contributors: Access = ({ req }) => canContribute(actorOf(req.user))
+/**
+ * Signed-in users. Suspended accounts pass here and are stopped by the
+ * `refuseSuspended` hook, which tells them why instead of a bare 403.
+ */
+export const contributors: Access = ({ req }) => actorOf(req.user) !== null
 
 /** Editors and admins. */
 export const catalogueManagers: Access = ({ req }) => canManageCatalogue(actorOf(req.user))
@@ -49,7 +52,7 @@ export const readContributions: Access = ({ req }) => {
 export const updateOwnContributions: Access = ({ req }) => {
   const actor = actorOf(req.user)
   if (canModerate(actor)) return true
-  if (!canContribute(actor)) return false
+  if (!actor) return false
   return { author: { equals: actor.id } }
 }
 

@@ -1,0 +1,160 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Answer, Thread, Tip } from '../../payload-types'
+import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors'
+import { writeSystemFields } from '../hooks/systemWrites'
+import { canActForAgency, canModerate } from '../policies/contributions'
+import type { ID } from '../utilities/ids'
+import { requireContributor } from './actor'
+import { agencyOfProcedure, loadVisible } from './load'
+import { inTransaction } from './transaction'
+
+/** What a moderator can do to a contribution. */
+export const moderationActions = ['publish', 'hide', 'restore', 'lock', 'unlock'] as const
+export type ModerationAction = (typeof moderationActions)[number]
+
+/** Collections that moderation acts on. */
+export type ModeratedCollection = 'threads' | 'answers' | 'tips'
+
+/** Longest moderation reason, in characters. */
+export const maxModerationReasonLength = 1000
+
+/** The note of an item hidden automatically by reports, pending an editor's decision. */
+export const autoHideNote = 'Hidden automatically after several reports, pending a moderator’s decision.'
+
+/** Whether a value is a moderation action. */
+export const isModerationAction = (value: unknown): value is ModerationAction =>
+  moderationActions.some((action) => action === value)
+
+/** The status a thread goes back to when unlocked: derived from its answers. */
+const unlockedStatus = async (req: PayloadRequest, thread: Thread): Promise<Thread['status']> => {
+  const validated = await req.payload.count({
+    collection: 'answers',
+    overrideAccess: true,
+    req,
+    where: {
+      and: [
+        { thread: { equals: thread.id } },
+        { validatedAt: { exists: true } },
+        { visibility: { equals: 'published' } },
+      ],
+    },
+  })
+  if (validated.totalDocs > 0) return 'resolved'
+  return thread.acceptedAnswer ? 'answered' : 'open'
+}
+
+/**
+ * Moderates one contribution and settles its open reports:
+ * - `publish` a pending item (agents of the procedure's agency, editors, admins);
+ * - `hide` with a reason shown to the author, `restore` a hidden item,
+ *   `lock` a thread against new answers and edits, `unlock` it (editors, admins).
+ */
+export const moderateContent = async ({
+  action,
+  collection,
+  id,
+  reason,
+  req,
+}: {
+  req: PayloadRequest
+  collection: ModeratedCollection
+  id: ID
+  action: ModerationAction
+  reason?: string
+}): Promise<Thread | Answer | Tip> =>
+  inTransaction(req, async () => {
+    const actor = requireContributor(req)
+    if (!isModerationAction(action)) {
+      throw new InvalidInputError(`The action must be one of: ${moderationActions.join(', ')}.`, 'action')
+    }
+    const note = reason?.trim() ?? ''
+    if (note.length > maxModerationReasonLength) {
+      throw new InvalidInputError(`The reason is limited to ${maxModerationReasonLength} characters.`, 'reason')
+    }
+    const item = await loadVisible({ collection, id, req })
+    if (action === 'publish') {
+      const agency = await agencyOfProcedure({ procedure: item.procedure, req })
+      if (!canActForAgency(actor, agency)) {
+        throw new ForbiddenActionError(
+          'Only agents of the procedure’s agency, editors and admins publish pending contributions.',
+        )
+      }
+      if (item.visibility !== 'pending') throw new ConflictError('Only a pending contribution can be published.')
+      await writeSystemFields({ collection, data: { visibility: 'published' }, id: item.id, req })
+    } else {
+      if (!canModerate(actor)) throw new ForbiddenActionError('Only editors and admins moderate contributions.')
+      if ((action === 'hide' || action === 'lock') && note === '') {
+        throw new InvalidInputError('Give a reason: the author will see it.', 'reason')
+      }
+      if (action === 'hide') {
+        if (item.visibility === 'hidden') throw new ConflictError('This contribution is already hidden.')
+        await writeSystemFields({ collection, data: { moderationNote: note, visibility: 'hidden' }, id: item.id, req })
+      } else if (action === 'restore') {
+        if (item.visibility !== 'hidden') throw new ConflictError('Only a hidden contribution can be restored.')
+        await writeSystemFields({
+          collection,
+          data: { moderationNote: null, visibility: 'published' },
+          id: item.id,
+          req,
+        })
+      } else {
+        if (collection !== 'threads') throw new InvalidInputError('Only threads can be locked or unlocked.', 'action')
+        const thread = await req.payload.findByID({
+          collection: 'threads',
+          depth: 0,
+          id: item.id,
+          overrideAccess: true,
+          req,
+        })
+        if (action === 'lock') {
+          if (thread.status === 'closed') throw new ConflictError('This thread is already locked.')
+          await writeSystemFields({ collection, data: { moderationNote: note, status: 'closed' }, id: item.id, req })
+        } else {
+          if (thread.status !== 'closed') throw new ConflictError('Only a locked thread can be unlocked.')
+          await writeSystemFields({
+            collection,
+            data: { moderationNote: null, status: await unlockedStatus(req, thread) },
+            id: item.id,
+            req,
+          })
+        }
+      }
+    }
+    await settleReports({ action, collection, id: item.id, note, req })
+    return req.payload.findByID({ collection, depth: 0, id: item.id, overrideAccess: true, req })
+  })
+
+/**
+ * A decision on an item settles its open reports: hiding or locking resolves
+ * them, restoring or publishing dismisses them, with who decided and why.
+ */
+export const settleReports = async ({
+  action,
+  collection,
+  id,
+  note,
+  req,
+}: {
+  req: PayloadRequest
+  collection: string
+  id: ID
+  action: ModerationAction | 'dismiss'
+  note: string
+}): Promise<void> => {
+  if (action === 'unlock') return
+  const actor = requireContributor(req)
+  const status = action === 'hide' || action === 'lock' ? 'resolved' : 'dismissed'
+  await req.payload.update({
+    collection: 'reports',
+    data: {
+      resolution: note || `${action} by a moderator`,
+      resolvedAt: new Date().toISOString(),
+      resolvedBy: actor.id,
+      status,
+    },
+    overrideAccess: true,
+    req,
+    where: { and: [{ targetKey: { equals: `${collection}:${id}` } }, { status: { equals: 'open' } }] },
+  })
+}
