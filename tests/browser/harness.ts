@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { chromium, type Browser } from 'playwright-core'
+
+/** Debian's Chromium, installed by `.ci/run` (apt package `chromium`). */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Why the browser tests cannot run here, or null when they can. */
+export const browserSkipReason = (): string | null =>
+  existsSync(chromiumPath)
+    ? null
+    : `SKIPPED: Chromium not found at ${chromiumPath}. Install it with \`sudo apt-get install chromium\` (or set CHROMIUM_PATH) to run the browser tests.`
+
+/** Where screenshots of the browser tests are saved (ignored by git). */
+export const artifactsDir = path.resolve('test-results', 'screenshots')
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+    server.on('error', reject)
+  })
+
+export type RunningApp = { url: string; stop: () => Promise<void> }
+
+/**
+ * Starts the Entraide app on a free port with its own throw-away SQLite
+ * database (seeded with the demo content at start). Uses the production build
+ * when one exists (`npm run build`, as CI does), otherwise `next dev`.
+ */
+export const startApp = async (): Promise<RunningApp> => {
+  const port = await freePort()
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'entraide-browser-'))
+  const hasBuild = existsSync(path.resolve('.next', 'BUILD_ID'))
+  const args = hasBuild ? ['start', '--port', String(port)] : ['dev', '--port', String(port)]
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URI: `file:${path.join(dataDir, 'browser.db')}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+    PAYLOAD_SECRET: 'entraide-browser-test-secret',
+    PORT: String(port),
+    ...(hasBuild ? {} : { NEXT_DIST_DIR: path.join('.next-test', String(port)) }),
+  }
+  const child: ChildProcess = spawn(path.resolve('node_modules', '.bin', 'next'), args, {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app exited during start:\n${output.slice(-4000)}`)
+    try {
+      const response = await fetch(`${url}/api/procedures?limit=1`)
+      if (response.ok && ((await response.json()) as { totalDocs?: number }).totalDocs) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM')
+      throw new Error(`The app did not become ready in time:\n${output.slice(-4000)}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return {
+    stop: async () => {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => {
+        if (child.exitCode !== null) resolve(undefined)
+        child.once('exit', resolve)
+        setTimeout(resolve, 5000)
+      })
+      rmSync(dataDir, { force: true, recursive: true })
+    },
+    url,
+  }
+}
+
+/** Launches Debian's Chromium headless with the flags this machine needs. */
+export const launchBrowser = async (): Promise<Browser> => {
+  mkdirSync(artifactsDir, { recursive: true })
+  return chromium.launch({
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+    executablePath: chromiumPath,
+  })
+}
