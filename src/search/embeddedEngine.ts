@@ -302,7 +302,7 @@ export class EmbeddedEngine implements SearchEngine {
       .slice(resolved.offset)
       .map((candidate) => ({
         document: cloneDocument(candidate.entry.document),
-        formatted: formatHit(candidate.entry.document, resolved, plan.words.length > 0 ? highlightLength : () => 0),
+        formatted: formatHit(candidate.entry.document, resolved, plan.words.length > 0 ? highlightLength : undefined),
       }))
     return {
       hits,
@@ -856,7 +856,7 @@ class TopK {
 const formatHit = (
   document: KnowledgeDocument,
   resolved: ResolvedSearchParams,
-  matchLength: (folded: string) => number,
+  matchLength: ((folded: string) => number) | undefined,
 ): FormattedFields => {
   const formatted: FormattedFields = {}
   const attributes = new Set([...resolved.highlight.attributes, ...resolved.crop.attributes])

@@ -8,7 +8,7 @@ const combiningMarks = /\p{M}+/gu
 const foldedLetters = /[œæßøłđ]/g
 const foldedLetterReplacements: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd' }
 const wordPattern = /[\p{L}\p{N}]+/gu
-const originalWordPattern = /[\p{L}\p{N}\p{M}]+/gu
+const wordCharacter = /[\p{L}\p{N}\p{M}]/u
 
 /**
  * Lower-cases and removes accents (`Impôts` → `impots`, `œuvre` → `oeuvre`),
@@ -135,12 +135,53 @@ export const splitHighlighted = (
 
 type WordSpan = { start: number; end: number; folded: string }
 
-const wordSpans = (text: string): WordSpan[] => {
-  const spans: WordSpan[] = []
-  for (const match of text.matchAll(originalWordPattern)) {
-    const start = match.index
-    spans.push({ start, end: start + match[0].length, folded: foldText(match[0]) })
+// Folded form of each non-ASCII character met so far (null: not part of a word).
+const foldedCharacters = new Map<string, string | null>()
+
+const foldCharacter = (character: string): string | null => {
+  let folded = foldedCharacters.get(character)
+  if (folded === undefined) {
+    folded = wordCharacter.test(character) ? foldText(character) : null
+    // Bounded, so hostile text cannot grow it without limit.
+    if (foldedCharacters.size < 20_000) foldedCharacters.set(character, folded)
   }
+  return folded
+}
+
+// The words of `text` with their offsets and folded form, in one pass over
+// the characters (folding word by word costs several times more). Stops
+// after `maxWords` words.
+const wordSpans = (text: string, maxWords = Number.POSITIVE_INFINITY): WordSpan[] => {
+  const spans: WordSpan[] = []
+  let start = -1
+  let folded = ''
+  let index = 0
+  while (index < text.length) {
+    const code = text.charCodeAt(index)
+    let width = 1
+    let piece: string | null
+    if (code < 128) {
+      if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) piece = text.charAt(index)
+      else if (code >= 65 && code <= 90) piece = String.fromCharCode(code + 32)
+      else piece = null
+    } else {
+      width = (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1
+      piece = foldCharacter(text.slice(index, index + width))
+    }
+    if (piece !== null) {
+      if (start < 0) {
+        start = index
+        folded = ''
+      }
+      folded += piece
+    } else if (start >= 0) {
+      spans.push({ start, end: index, folded })
+      start = -1
+      if (spans.length >= maxWords) return spans
+    }
+    index += width
+  }
+  if (start >= 0) spans.push({ start, end: text.length, folded })
   return spans
 }
 
@@ -160,9 +201,10 @@ const originalLength = (word: string, foldedLength: number): number => {
 export type FormatOptions = {
   /**
    * How many leading folded characters of a word match the query: the whole
-   * word for exact and typo matches, the typed prefix for a prefix match, 0 for none.
+   * word for exact and typo matches, the typed prefix for a prefix match, 0 for
+   * none. Omitted when nothing can match (no query).
    */
-  matchLength: (foldedWord: string) => number
+  matchLength?: (foldedWord: string) => number
   highlight?: { preTag: string; postTag: string }
   crop?: { length: number; marker: string }
 }
@@ -174,9 +216,10 @@ export type FormatOptions = {
  * as Meilisearch's `_formatted`; the text is not HTML-escaped.
  */
 export const formatText = (text: string, { crop, highlight, matchLength }: FormatOptions): string => {
-  if (!crop && !highlight) return text
-  const spans = wordSpans(text)
-  const matched = spans.map((span) => matchLength(span.folded))
+  if (!crop && (!highlight || !matchLength)) return text
+  // Without a matcher the crop keeps the first words: no need to read further.
+  const spans = wordSpans(text, matchLength ? Number.POSITIVE_INFINITY : (crop?.length ?? 0) + 1)
+  const matched = matchLength ? spans.map((span) => matchLength(span.folded)) : []
   let first = 0
   let last = spans.length
   if (crop && spans.length > crop.length) {

@@ -1,0 +1,405 @@
+/**
+ * Benchmark of the embedded search engine at 1k, 10k and 50k generated
+ * French-like documents: index build time and docs/s, query p50/p95 for plain,
+ * as-you-type, typo, filtered and faceted queries, single-document upsert
+ * latency, and memory added by the index. A naive baseline (a linear scan over
+ * pre-folded text, unranked) is measured in the same run so that figures read
+ * as ratios. Each size runs in its own child process for clean memory figures.
+ *
+ * Run: npm run bench:search [-- --sizes 1000,10000]
+ */
+import { fork } from 'node:child_process'
+import os from 'node:os'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
+import { EmbeddedEngine } from '../src/search/embeddedEngine'
+import { compileFilterPredicate, readAttribute } from '../src/search/filters'
+import { defaultIndexSettings } from '../src/search/settings'
+import { foldText, tokenize } from '../src/search/text'
+import type { KnowledgeDocument, KnowledgeType, SearchFilter, SearchParams } from '../src/search/types'
+
+// ---------------------------------------------------------------- corpus
+
+const createRandom = (seed: number) => {
+  let state = seed >>> 0
+  return (): number => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let value = state
+    value = Math.imul(value ^ (value >>> 15), value | 1)
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+// Topic vocabularies: a document mostly uses the words of its procedure's
+// topic, plus common words and a long tail of rarer ones, so that a query word
+// matches a realistic share of the corpus rather than all of it.
+const topics: string[][] = [
+  'passeport renouvellement mairie rendez-vous photo timbre fiscal empreintes validité voyage biométrique',
+  'carte nationale identité perte vol déclaration mairie rendez-vous photo validité renouvellement',
+  'impôts revenus déclaration foyer fiscal avis imposition prélèvement source taux numéro fiscal',
+  'allocation familiale caisse ressources trimestre montant versement droits enfant quotient',
+  'aide personnalisée logement loyer bailleur locataire ressources montant simulation versement',
+  'carte grise certificat immatriculation véhicule cession achat occasion contrôle technique',
+  'permis conduire renouvellement points code examen auto-école visite médicale catégorie',
+  'emploi chômage inscription indemnisation conseiller actualisation allocation retour formation',
+  'assurance maladie carte vitale médecin traitant remboursement mutuelle complémentaire arrêt',
+  'retraite pension trimestres relevé carrière départ âge taux plein complémentaire',
+  'titre séjour étranger visa naturalisation nationalité récépissé préfecture renouvellement',
+  'acte naissance mariage décès extrait copie intégrale état civil commune',
+  'entreprise création auto-entrepreneur micro chiffre affaires cotisations déclaration siret',
+  'handicap reconnaissance travailleur prestation compensation allocation adulte maison départementale',
+  'bourse étudiant logement universitaire dossier social crous échelon versement',
+  'justificatif domicile facture électricité attestation hébergement quittance loyer adresse',
+].map((topic) => topic.split(' '))
+
+const commonWords = (
+  'demande dossier délai semaines jours mois attente traitement réponse refus recours réclamation formulaire cerfa ' +
+  'ligne site espace personnel compte identifiant connexion franceconnect paiement frais gratuit euros ' +
+  'original copie pièce justificatif document envoyer recevoir courrier téléphone accueil guichet agent ' +
+  'conseil astuce attention important vérifier penser prévoir apporter question merci bonjour problème ' +
+  'solution besoin urgent bloqué erreur message changement situation déménagement adresse modification ' +
+  'étape validation signature suivi référence numéro service public administration démarche procédure'
+).split(' ')
+
+const stopWords = 'le la les de des du un une et à au aux en pour par sur avec dans que qui ce cette son sa ses vos votre il elle on nous vous'.split(' ')
+const syllables = 'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to va ve vi vo vil lon mont ville ière eau ard ais ent'.split(' ')
+
+const agencies = ['ants', 'dgfip', 'caf', 'cpam', 'france-travail', 'urssaf', 'msa', 'prefecture', 'mairie', 'anah', 'crous', 'ofii']
+const knowledgeMix: [KnowledgeType, number, number][] = [
+  // type, share, text length in words
+  ['procedure', 0.02, 260],
+  ['guide', 0.1, 420],
+  ['wiki', 0.08, 340],
+  ['tip', 0.4, 50],
+  ['thread', 0.4, 150],
+]
+
+const generateCorpus = (size: number, seed = 42): KnowledgeDocument[] => {
+  const random = createRandom(seed)
+  const pick = <T>(items: readonly T[], fallback: T): T => items[Math.floor(random() * items.length)] ?? fallback
+  // Zipf-like: low ranks far more frequent, as in real text.
+  const zipf = <T>(items: readonly T[], fallback: T): T =>
+    items[Math.min(items.length - 1, Math.floor(items.length * random() ** 3))] ?? fallback
+  // Names, places and rare words: a large pool used with a Zipf law, so the
+  // vocabulary keeps growing with the corpus, but more slowly than it.
+  const rarePool = Array.from({ length: 40_000 }, () =>
+    Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables, 'ba')).join(''),
+  )
+  const procedures = Array.from({ length: 80 }, (_, index) => {
+    const topic = topics[index % topics.length] ?? []
+    const title = `${pick(commonWords, 'demande')} ${pick(topic, 'dossier')} ${pick(topic, 'dossier')}`
+    return { id: index + 1, slug: `procedure-${index + 1}`, title: title.charAt(0).toUpperCase() + title.slice(1), topic }
+  })
+  const sentence = (topic: readonly string[]) => {
+    const length = 6 + Math.floor(random() * 14)
+    const words = Array.from({ length }, () => {
+      const roll = random()
+      if (roll < 0.32) return pick(stopWords, 'le')
+      if (roll < 0.6) return pick(topic, 'dossier')
+      if (roll < 0.9) return zipf(commonWords, 'demande')
+      return zipf(rarePool, 'ba')
+    })
+    const text = words.join(' ')
+    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
+  }
+  const documents: KnowledgeDocument[] = []
+  for (let index = 0; index < size; index += 1) {
+    let roll = random()
+    const [type, , words] = knowledgeMix.find(([, share]) => (roll -= share) < 0) ?? ['tip', 0, 50]
+    const procedure = random() < 0.9 ? pick(procedures, undefined) : undefined
+    const topic = procedure?.topic ?? pick(topics, [])
+    const sentences: string[] = []
+    let count = 0
+    const target = words * (0.6 + random() * 0.8)
+    while (count < target) {
+      const next = sentence(topic)
+      sentences.push(next)
+      count += next.split(' ').length
+    }
+    documents.push({
+      id: `${type}s-${index + 1}`,
+      type,
+      title: sentence(topic).slice(0, 80).replace(/\.$/, ''),
+      text: sentences.join(' '),
+      procedure: procedure ? { id: procedure.id, slug: procedure.slug, title: procedure.title } : null,
+      agency: procedure ? (agencies[procedure.id % agencies.length] ?? null) : random() < 0.5 ? pick(agencies, null) : null,
+      isOfficial: type === 'procedure' || (type === 'wiki' && random() < 0.7),
+      isValidated: type !== 'procedure' && random() < 0.3,
+      score: Math.floor(random() * 20) - 3,
+      updatedAt: Date.UTC(2024, 0, 1) + Math.floor(random() * 365 * 86_400_000),
+      url: `/entraide/${type}s/${index + 1}`,
+    })
+  }
+  return documents
+}
+
+// ---------------------------------------------------------------- queries
+
+const plainQueries = [
+  'passeport',
+  'carte grise',
+  'impots revenus',
+  'aide logement',
+  'renouvellement permis',
+  'declaration',
+  'allocation familiale',
+  'rendez-vous mairie',
+  'justificatif domicile',
+  'acte naissance',
+  'CNI',
+  'APL perte',
+]
+const prefixQueries = ['renouv', 'passe', 'decl', 'justif', 'carte gr', 'allocation fam']
+const typoQueries = ['paseport', 'renouvelement', 'allocaton', 'declaraton', 'justificatf domicile', 'atestation hebergement', 'formulare cerfa', 'imots']
+const filters: SearchFilter[] = [
+  { op: 'equals', attribute: 'agency', value: 'ants' },
+  { op: 'in', attribute: 'type', values: ['guide', 'wiki', 'procedure'] },
+  {
+    op: 'and',
+    filters: [
+      { op: 'equals', attribute: 'procedure.slug', value: 'procedure-7' },
+      { op: 'not', filter: { op: 'equals', attribute: 'type', value: 'thread' } },
+    ],
+  },
+  { op: 'or', filters: [{ op: 'boolean', attribute: 'isOfficial', value: true }, { op: 'boolean', attribute: 'isValidated', value: true }] },
+]
+const facets = ['type', 'agency', 'procedure.slug']
+
+type Category = { name: string; params: SearchParams[] }
+
+const categories: Category[] = [
+  { name: 'plain', params: plainQueries.map((query) => ({ query })) },
+  { name: 'as-you-type (prefix)', params: prefixQueries.map((query) => ({ query })) },
+  { name: 'typo', params: typoQueries.map((query) => ({ query })) },
+  { name: 'filtered', params: plainQueries.map((query, index) => ({ query, filter: filters[index % filters.length] })) },
+  {
+    name: 'filtered + faceted',
+    params: plainQueries.map((query, index) => ({ query, filter: filters[index % filters.length], facets })),
+  },
+  { name: 'browse (no query) + facets', params: filters.map((filter) => ({ filter, facets })) },
+]
+
+// ---------------------------------------------------------------- baseline
+
+type Folded = { document: KnowledgeDocument; text: string }
+
+// The naive alternative: every document's folded text, scanned for each query
+// word as a substring, matches kept in insertion order (no ranking, no typos).
+const baselineSearch = (corpus: readonly Folded[], params: SearchParams): number => {
+  const words = tokenize(params.query ?? '')
+  const predicate = params.filter ? compileFilterPredicate(params.filter, defaultIndexSettings.filterableAttributes) : undefined
+  const counts = (params.facets ?? []).map(() => new Map<string, number>())
+  const page: KnowledgeDocument[] = []
+  let total = 0
+  for (const { document, text } of corpus) {
+    if (!words.every((word) => text.includes(word))) continue
+    if (predicate && !predicate(document)) continue
+    total += 1
+    ;(params.facets ?? []).forEach((facet, index) => {
+      const value = readAttribute(document, facet)
+      const facetCounts = counts[index]
+      if (value !== null && facetCounts) facetCounts.set(String(value), (facetCounts.get(String(value)) ?? 0) + 1)
+    })
+    if (page.length < 20) page.push(document)
+  }
+  return total
+}
+
+// ---------------------------------------------------------------- measuring
+
+const exposeGc = (): (() => void) => {
+  setFlagsFromString('--expose-gc')
+  const gc: unknown = runInNewContext('gc')
+  return typeof gc === 'function' ? () => gc() : () => {}
+}
+
+const percentile = (samples: readonly number[], p: number): number => {
+  const sorted = [...samples].sort((left, right) => left - right)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+}
+
+const time = async (run: () => unknown | Promise<unknown>, repetitions: number): Promise<number[]> => {
+  const samples: number[] = []
+  for (let index = 0; index < repetitions; index += 1) {
+    const startedAt = performance.now()
+    await run()
+    samples.push(performance.now() - startedAt)
+  }
+  return samples
+}
+
+type Measure = { p50: number; p95: number }
+type SizeReport = {
+  size: number
+  averageTextLength: number
+  vocabulary: number
+  buildMs: number
+  docsPerSecond: number
+  baselineBuildMs: number
+  rssAddedMb: number
+  heapAddedMb: number
+  baselineRssAddedMb: number
+  queries: Record<string, { engine: Measure; baseline: Measure; averageTotal: number }>
+  upsertOne: Measure
+}
+
+const measure = (samples: readonly number[]): Measure => ({ p50: percentile(samples, 50), p95: percentile(samples, 95) })
+
+const runSize = async (size: number): Promise<SizeReport> => {
+  const gc = exposeGc()
+  const corpus = generateCorpus(size)
+  const averageTextLength = Math.round(corpus.reduce((sum, { text }) => sum + text.length, 0) / size)
+  gc()
+  const rssBeforeBaseline = process.memoryUsage().rss
+  const baselineStart = performance.now()
+  const folded: Folded[] = corpus.map((document) => ({ document, text: foldText(`${document.title} ${document.text}`) }))
+  const baselineBuildMs = performance.now() - baselineStart
+  gc()
+  const baselineRssAddedMb = (process.memoryUsage().rss - rssBeforeBaseline) / 1_048_576
+
+  gc()
+  const before = process.memoryUsage()
+  const engine = new EmbeddedEngine()
+  const buildStart = performance.now()
+  await engine.ensureIndex(defaultIndexSettings)
+  for (let start = 0; start < corpus.length; start += 1000) await engine.upsert(corpus.slice(start, start + 1000))
+  await engine.flush()
+  const buildMs = performance.now() - buildStart
+  gc()
+  const after = process.memoryUsage()
+  const vocabulary = new Set(corpus.flatMap(({ title, text }) => tokenize(`${title} ${text}`))).size
+
+  const queries: SizeReport['queries'] = {}
+  const repetitions = 300
+  for (const category of categories) {
+    let cursor = 0
+    let totals = 0
+    const next = (): SearchParams => category.params[cursor++ % category.params.length] ?? {}
+    await time(() => engine.search(next()), 60)
+    cursor = 0
+    const engineSamples = await time(async () => {
+      totals += (await engine.search(next())).total
+    }, repetitions)
+    cursor = 0
+    const baselineSamples = await time(() => baselineSearch(folded, next()), Math.min(repetitions, size >= 50_000 ? 60 : 150))
+    queries[category.name] = {
+      engine: measure(engineSamples),
+      baseline: measure(baselineSamples),
+      averageTotal: Math.round(totals / repetitions),
+    }
+  }
+
+  let version = 0
+  const upsertSamples = await time(async () => {
+    version += 1
+    const original = corpus[(version * 7919) % corpus.length]
+    if (!original) return
+    await engine.upsert([{ ...original, title: `${original.title} révision ${version}`, updatedAt: original.updatedAt + version }])
+    await engine.flush()
+  }, 300)
+
+  return {
+    size,
+    averageTextLength,
+    vocabulary,
+    buildMs,
+    docsPerSecond: size / (buildMs / 1000),
+    baselineBuildMs,
+    rssAddedMb: (after.rss - before.rss) / 1_048_576,
+    heapAddedMb: (after.heapUsed - before.heapUsed) / 1_048_576,
+    baselineRssAddedMb,
+    queries,
+    upsertOne: measure(upsertSamples),
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1))
+const ratio = (engine: number, baseline: number): string => (baseline > 0 ? `${(engine / baseline).toFixed(2)}×` : 'n/a')
+
+const printReport = (reports: readonly SizeReport[]): void => {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
+  console.log(`\n## Embedded search engine benchmark\n`)
+  console.log(`Node ${process.version}, ${cpu} (${os.cpus().length} cores), ${new Date().toISOString().slice(0, 10)}.`)
+  console.log('Generated French-like documents (mixed procedures, guides, wiki pages, tips, threads); baseline = linear scan over pre-folded text, no ranking, no typos.\n')
+
+  console.log('### Index build\n')
+  console.log('| documents | avg text (chars) | distinct words | build | docs/s | RSS added | heap added | baseline prep | baseline RSS added |')
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  for (const report of reports) {
+    console.log(
+      `| ${report.size.toLocaleString('en')} | ${report.averageTextLength} | ${report.vocabulary.toLocaleString('en')} | ${(report.buildMs / 1000).toFixed(2)} s | ${Math.round(report.docsPerSecond).toLocaleString('en')} | ${report.rssAddedMb.toFixed(0)} MB | ${report.heapAddedMb.toFixed(0)} MB | ${ms(report.baselineBuildMs)} ms | ${report.baselineRssAddedMb.toFixed(0)} MB |`,
+    )
+  }
+
+  console.log('\n### Query latency (ms): engine p50 / p95, baseline p95, ratio engine p95 ÷ baseline p95\n')
+  console.log('| query kind | ' + reports.map(({ size }) => `${size.toLocaleString('en')} docs`).join(' | ') + ' |')
+  console.log('|---|' + reports.map(() => '---:').join('|') + '|')
+  for (const category of categories) {
+    const cells = reports.map((report) => {
+      const entry = report.queries[category.name]
+      if (!entry) return 'n/a'
+      return `${ms(entry.engine.p50)} / **${ms(entry.engine.p95)}** (scan ${ms(entry.baseline.p95)}, ${ratio(entry.engine.p95, entry.baseline.p95)}; ~${entry.averageTotal} hits)`
+    })
+    console.log(`| ${category.name} | ${cells.join(' | ')} |`)
+  }
+  console.log(
+    `| upsert one document (replace) + flush | ${reports.map(({ upsertOne }) => `${ms(upsertOne.p50)} / **${ms(upsertOne.p95)}**`).join(' | ')} |`,
+  )
+
+  const first = reports[0]
+  const last = reports.at(-1)
+  if (first && last && first !== last) {
+    const factor = last.size / first.size
+    console.log(`\n### Growth from ${first.size.toLocaleString('en')} to ${last.size.toLocaleString('en')} documents (×${factor})\n`)
+    console.log('| figure | growth |')
+    console.log('|---|---:|')
+    console.log(`| build time | ×${(last.buildMs / first.buildMs).toFixed(1)} |`)
+    console.log(`| RSS added | ×${(last.rssAddedMb / Math.max(1, first.rssAddedMb)).toFixed(1)} |`)
+    for (const category of categories) {
+      const a = first.queries[category.name]
+      const b = last.queries[category.name]
+      if (a && b) console.log(`| ${category.name} p95 | ×${(b.engine.p95 / a.engine.p95).toFixed(1)} |`)
+    }
+  }
+  const tenK = reports.find(({ size }) => size === 10_000)
+  if (tenK) {
+    const plain = tenK.queries.plain?.engine.p95 ?? Number.NaN
+    const faceted = tenK.queries['filtered + faceted']?.engine.p95 ?? Number.NaN
+    console.log(
+      `\nTargets at 10k documents: plain p95 ${ms(plain)} ms (target ≤ 10: ${plain <= 10 ? 'met' : 'MISSED'}), filtered + faceted p95 ${ms(faceted)} ms (target ≤ 15: ${faceted <= 15 ? 'met' : 'MISSED'}).`,
+    )
+  }
+}
+
+// ---------------------------------------------------------------- entry
+
+const sizeArgument = process.argv.indexOf('--size')
+if (sizeArgument !== -1) {
+  const size = Number(process.argv[sizeArgument + 1])
+  const report = await runSize(size)
+  process.send?.(report)
+} else {
+  const sizesArgument = process.argv.indexOf('--sizes')
+  const sizes =
+    sizesArgument !== -1 ? (process.argv[sizesArgument + 1] ?? '').split(',').map(Number) : [1_000, 10_000, 50_000]
+  const reports: SizeReport[] = []
+  for (const size of sizes) {
+    process.stderr.write(`benchmarking ${size.toLocaleString('en')} documents…\n`)
+    const report = await new Promise<SizeReport>((resolve, reject) => {
+      const child = fork(process.argv[1] ?? '', ['--size', String(size)], { execArgv: process.execArgv })
+      let received: SizeReport | undefined
+      // The child is this script; it sends exactly one SizeReport.
+      child.on('message', (message: SizeReport) => {
+        received = message
+      })
+      child.on('error', reject)
+      child.on('exit', (code) => (received ? resolve(received) : reject(new Error(`size ${size} exited with ${code}`))))
+    })
+    reports.push(report)
+  }
+  printReport(reports)
+}
