@@ -52,10 +52,6 @@ class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
     return this._idToShortId.get(id)
   }
 
-  fieldIdOf(field: string): number | undefined {
-    return this._fieldIds[field]
-  }
-
   fieldLength(shortId: number, fieldId: number): number {
     return this._fieldLength.get(shortId)?.[fieldId] ?? 0
   }
@@ -148,27 +144,6 @@ const cloneDocument = (document: KnowledgeDocument): KnowledgeDocument => ({
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 const isDigits = /^\d+$/
-
-// Restricted Damerau-Levenshtein distance (an adjacent swap costs 1, as in Meilisearch).
-const damerauLevenshtein = (left: string, right: string): number => {
-  const width = right.length + 1
-  let beforePrevious = new Array<number>(width).fill(0)
-  let previous = Array.from({ length: width }, (_, index) => index)
-  let current = new Array<number>(width).fill(0)
-  for (let i = 1; i <= left.length; i += 1) {
-    current[0] = i
-    for (let j = 1; j <= right.length; j += 1) {
-      const cost = left[i - 1] === right[j - 1] ? 0 : 1
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
-      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) {
-        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1)
-      }
-      current[j] = value
-    }
-    ;[beforePrevious, previous, current] = [previous, current, beforePrevious]
-  }
-  return previous[right.length] ?? 0
-}
 
 const compareScalars = (left: FilterScalar | null, right: FilterScalar | null): number => {
   // Documents without the value come last whatever the direction, as in Meilisearch.

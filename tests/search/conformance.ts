@@ -210,6 +210,12 @@ export const describeSearchEngineConformance = (factory: EngineFactory): void =>
       expect(await hitIds({ query: 'photo' })).toEqual(expect.arrayContaining(['procedures-1', 'tips-2', 'guides-2']))
     })
 
+    it('counts two swapped letters as one typo, and a typo on the first letter as two', async () => {
+      expect(await hitIds({ query: 'miarie' })).toEqual(expect.arrayContaining(['procedures-1', 'guides-1', 'tips-2']))
+      expect(await hitIds({ query: 'phoot' })).toEqual(expect.arrayContaining(['procedures-1', 'tips-2', 'guides-2']))
+      expect((await search({ query: 'fhoto' })).total).toBe(0)
+    })
+
     it('finds passeport from the frequent misspelling pasport (two letters off) through the default synonyms', async () => {
       expect((await search({ query: 'pasport' })).hits[0]?.document.id).toBe('procedures-1')
     })
