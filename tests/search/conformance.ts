@@ -235,6 +235,17 @@ export const describeSearchEngineConformance = (factory: EngineFactory): void =>
       expect(await hitIds({ query: "certificat d'immatriculation" })).toContain('threads-1')
     })
 
+    it('ranks documents matching every word first, and drops trailing words only when needed', async () => {
+      const found = await hitIds({ query: 'renouvellement permis' })
+      expect(found[0]).toBe('guides-2')
+      expect(await hitIds({ query: 'passeport mandarine' })).toEqual(['procedures-1'])
+      expect((await search({ query: 'passeport mandarine', matchingStrategy: 'all' })).total).toBe(0)
+      // mairie is in three documents, passeport in one: `last` drops passeport, `frequency` drops mairie.
+      const withMairie = fixtures.filter(({ text }) => text.includes('mairie')).map(({ id }) => id)
+      expect((await hitIds({ query: 'mairie passeport' })).sort()).toEqual(withMairie.sort())
+      expect(await hitIds({ query: 'mairie passeport', matchingStrategy: 'frequency' })).toEqual(['procedures-1'])
+    })
+
     it('ranks official, then validated, above community content of equal relevance', async () => {
       const found = await hitIds({ query: 'attestation hebergement' })
       expect(found.slice(0, 3)).toEqual(['wiki-2', 'threads-3', 'threads-2'])
