@@ -22,7 +22,10 @@ type Person = Awaited<ReturnType<TestApp['signUp']>>
  */
 const buildProcedure = async (slug: string) => {
   const { payload } = app
-  const agency = await payload.create({ collection: 'agencies', data: { name: `Préfecture ${slug}`, slug: `prefecture-${slug}` } })
+  const agency = await payload.create({
+    collection: 'agencies',
+    data: { name: `Préfecture ${slug}`, slug: `prefecture-${slug}` },
+  })
   const procedure = await payload.create({
     collection: 'procedures',
     data: {
@@ -32,7 +35,10 @@ const buildProcedure = async (slug: string) => {
       officialUrl: 'https://www.service-public.fr/particuliers/vosdroits/F14929',
       requiredDocuments: [{ document: 'Photo d’identité récente' }, { document: 'Justificatif de domicile' }],
       slug,
-      steps: [{ description: 'Sur le site de l’ANTS.', title: 'Faire la pré-demande' }, { title: 'Prendre rendez-vous' }],
+      steps: [
+        { description: 'Sur le site de l’ANTS.', title: 'Faire la pré-demande' },
+        { title: 'Prendre rendez-vous' },
+      ],
       summary: 'Renouveler un passeport arrivé à expiration.',
       title: `Renouveler un passeport (${slug})`,
     },
@@ -62,11 +68,16 @@ const buildProcedure = async (slug: string) => {
       },
     })
   const answer = (threadId: string, body: string, author: Person, extra: Extra = {}) =>
-    payload.create({ collection: 'answers', data: { author: author.id, body, thread: threadId, visibility: 'published', ...extra } })
+    payload.create({
+      collection: 'answers',
+      data: { author: author.id, body, thread: threadId, visibility: 'published', ...extra },
+    })
 
   const lowTip = await tip('Astuce peu utile mais publiée quand même.', helper, { step: 0 })
   const topTip = await tip('Faites la pré-demande le soir, le site est moins chargé.', helper, { step: 0 })
-  const validatedTip = await tip('Le timbre fiscal s’achète en ligne, pas besoin de bureau de tabac.', other, { step: 1 })
+  const validatedTip = await tip('Le timbre fiscal s’achète en ligne, pas besoin de bureau de tabac.', other, {
+    step: 1,
+  })
   await tip('Astuce cachée par la modération du site.', other, { visibility: 'hidden' })
   const pendingTip = await tip('Astuce en attente de relecture par un agent.', other, { visibility: 'pending' })
 
@@ -79,11 +90,18 @@ const buildProcedure = async (slug: string) => {
   const plainAnswer = await answer(answeredThread.id, 'Une autre réponse, ni acceptée ni validée.', other)
   const acceptedAnswer = await answer(answeredThread.id, 'La réponse qui a aidé la personne.', helper)
   const validatedAnswer = await answer(resolvedThread.id, 'Oui, les photos doivent dater de moins de six mois.', helper)
-  const pendingAnswer = await answer(openThread.id, 'Réponse en attente de modération.', other, { visibility: 'pending' })
+  const pendingAnswer = await answer(openThread.id, 'Réponse en attente de modération.', other, {
+    visibility: 'pending',
+  })
   await answer(openThread.id, 'Réponse cachée par la modération.', other, { visibility: 'hidden' })
 
   const ok = async (response: Promise<Response>) => expect((await response).status).toBe(200)
-  await ok(app.api('POST', `/threads/${answeredThread.id}/accept`, { body: { answer: acceptedAnswer.id }, token: asker.token }))
+  await ok(
+    app.api('POST', `/threads/${answeredThread.id}/accept`, {
+      body: { answer: acceptedAnswer.id },
+      token: asker.token,
+    }),
+  )
   await ok(app.api('POST', `/answers/${validatedAnswer.id}/validate`, { body: {}, token: agent.token }))
   await ok(app.api('POST', `/tips/${validatedTip.id}/validate`, { body: {}, token: agent.token }))
   await ok(app.api('POST', `/tips/${topTip.id}/vote`, { body: { value: 1 }, token: asker.token }))
@@ -97,7 +115,12 @@ const buildProcedure = async (slug: string) => {
   await payload.update({ collection: 'wiki-pages', data: { _status: 'published' }, id: officialPage.id })
   await payload.create({
     collection: 'wiki-pages',
-    data: { _status: 'draft', procedure: procedure.id, slug: `${slug}-brouillon`, title: 'Page officielle encore en brouillon' },
+    data: {
+      _status: 'draft',
+      procedure: procedure.id,
+      slug: `${slug}-brouillon`,
+      title: 'Page officielle encore en brouillon',
+    },
     draft: true,
   })
 
@@ -112,7 +135,10 @@ const buildProcedure = async (slug: string) => {
   })
   await ok(app.api('POST', `/guides/${guide.id}/verify`, { body: {}, token: agent.token }))
   const draftEdit = await app.api('PATCH', `/guides/${guide.id}?draft=true`, {
-    body: { body: lexicalRoot(plainTextToNodes('Texte proposé, encore en relecture.')), title: 'Titre proposé en brouillon' },
+    body: {
+      body: lexicalRoot(plainTextToNodes('Texte proposé, encore en relecture.')),
+      title: 'Titre proposé en brouillon',
+    },
     token: other.token,
   })
   expect(draftEdit.status).toBe(200)
@@ -166,7 +192,9 @@ describe('GET /api/entraide/procedures/:slug for an anonymous reader', () => {
 
   it('shows published official pages only, with where each part came from', async () => {
     const { body } = await page()
-    expect(body.officialPages.map((official: { title: string }) => official.title)).toEqual(['Question avec une réponse validée'])
+    expect(body.officialPages.map((official: { title: string }) => official.title)).toEqual([
+      'Question avec une réponse validée',
+    ])
     const [official] = body.officialPages
     expect(JSON.stringify(official.body)).toContain('les photos doivent dater de moins de six mois')
     expect(official.sources).toEqual([
@@ -210,7 +238,9 @@ describe('GET /api/entraide/procedures/:slug for an anonymous reader', () => {
       validatedBy: { displayName: 'Agente Claire' },
     })
     expect(body.tips[0].validation).toBeNull()
-    expect(body.tips.every((tip: { status: string; myVote: number }) => tip.status === 'published' && tip.myVote === 0)).toBe(true)
+    expect(
+      body.tips.every((tip: { status: string; myVote: number }) => tip.status === 'published' && tip.myVote === 0),
+    ).toBe(true)
   })
 
   it('lists questions with validated and answered ones first, answers inline', async () => {
@@ -237,7 +267,16 @@ describe('GET /api/entraide/procedures/:slug for an anonymous reader', () => {
   it('never exposes pending or hidden items, emails or account details', async () => {
     const { body } = await page()
     const text = JSON.stringify(body)
-    for (const hidden of ['cachée', 'en attente', 'brouillon', '@example.test', 'email', 'reputation', 'isSuspended', 'hash']) {
+    for (const hidden of [
+      'cachée',
+      'en attente',
+      'brouillon',
+      '@example.test',
+      'email',
+      'reputation',
+      'isSuspended',
+      'hash',
+    ]) {
       expect(text).not.toContain(hidden)
     }
   })

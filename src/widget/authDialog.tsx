@@ -1,0 +1,155 @@
+import { useEffect, useId, useRef, useState } from 'react'
+
+import { ApiError } from './client'
+import { useWidget } from './context'
+import type { PublicPerson } from './types'
+import { Field, FormError, useSubmit, type FocusTarget } from './ui'
+
+/** Which form the dialog shows. */
+export type Mode = 'sign-in' | 'sign-up'
+
+/**
+ * Sign-in and sign-up in a modal dialog (the native `<dialog>`: the rest of
+ * the page is inert while it is open, Escape closes it). Focus goes to the
+ * first field on opening; the caller returns it to the opener on closing.
+ * Typed values survive a refused attempt and a switch between the two modes.
+ */
+export const AuthDialog = ({
+  initialMode,
+  isOpen,
+  onClose,
+  onSignedIn,
+}: {
+  initialMode: Mode
+  isOpen: boolean
+  onClose: () => void
+  onSignedIn: (person: PublicPerson) => void
+}) => {
+  const { client, t } = useWidget()
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const firstFieldRef = useRef<FocusTarget>(null)
+  const [mode, setMode] = useState<Mode>('sign-in')
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const [displayName, setDisplayName] = useState('')
+  const { error, isBusy, run, setError } = useSubmit()
+  const id = useId()
+  const titleId = `${id}-title`
+  const errorId = `${id}-error`
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (!dialog) return
+    if (isOpen && !dialog.open) {
+      setMode(initialMode)
+      setError(null)
+      if (typeof dialog.showModal === 'function') dialog.showModal()
+      else dialog.setAttribute('open', '')
+      setTimeout(() => firstFieldRef.current?.focus(), 0)
+    } else if (!isOpen && dialog.open) {
+      dialog.close()
+    }
+  }, [initialMode, isOpen, setError])
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (!dialog) return
+    // Escape closes a native dialog by itself; keep the state in step.
+    const handleClose = () => onClose()
+    dialog.addEventListener('close', handleClose)
+    return () => dialog.removeEventListener('close', handleClose)
+  }, [onClose])
+
+  const switchMode = (next: Mode) => {
+    setMode(next)
+    setError(null)
+    setTimeout(() => firstFieldRef.current?.focus(), 0)
+  }
+
+  const submit = () =>
+    run(async () => {
+      try {
+        const person =
+          mode === 'sign-in'
+            ? await client.signIn({ email: email.trim(), password })
+            : await client.signUp({ displayName: displayName.trim(), email: email.trim(), password })
+        setPassword('')
+        onSignedIn(person)
+      } catch (caught) {
+        // Payload answers a failed sign-in in English whatever the reader's language.
+        if (mode === 'sign-in' && caught instanceof ApiError && caught.status === 401)
+          throw new ApiError(t.signInFailed, 401)
+        throw caught
+      }
+    })
+
+  const title = mode === 'sign-in' ? t.dialogSignInTitle : t.dialogSignUpTitle
+  return (
+    <dialog aria-labelledby={titleId} aria-modal="true" className="ew-dialog" ref={dialogRef}>
+      <button className="ew-button ew-button--tertiary ew-dialog-close" onClick={onClose} type="button">
+        {t.close}
+      </button>
+      <h2 id={titleId}>{title}</h2>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void submit()
+        }}
+      >
+        {mode === 'sign-up' && (
+          <Field
+            autoComplete="nickname"
+            errorId={errorId}
+            hasError={Boolean(error)}
+            hint={t.displayNameHint}
+            inputRef={firstFieldRef}
+            isRequired
+            label={t.displayName}
+            maxLength={60}
+            onChange={setDisplayName}
+            value={displayName}
+          />
+        )}
+        <Field
+          autoComplete="email"
+          errorId={errorId}
+          hasError={Boolean(error)}
+          hint={t.emailHint}
+          inputRef={mode === 'sign-in' ? firstFieldRef : undefined}
+          isRequired
+          label={t.email}
+          onChange={setEmail}
+          type="email"
+          value={email}
+        />
+        <Field
+          autoComplete={mode === 'sign-in' ? 'current-password' : 'new-password'}
+          errorId={errorId}
+          hasError={Boolean(error)}
+          hint={mode === 'sign-up' ? t.passwordHint : undefined}
+          isRequired
+          label={t.password}
+          onChange={setPassword}
+          type="password"
+          value={password}
+        />
+        <FormError error={error} id={errorId} />
+        <div className="ew-actions">
+          <button className="ew-button" disabled={isBusy} type="submit">
+            {isBusy ? t.sending : title}
+          </button>
+        </div>
+      </form>
+      <p>
+        <button
+          className="ew-link-button"
+          onClick={() => switchMode(mode === 'sign-in' ? 'sign-up' : 'sign-in')}
+          type="button"
+        >
+          {mode === 'sign-in' ? t.switchToSignUp : t.switchToSignIn}
+        </button>
+      </p>
+    </dialog>
+  )
+}

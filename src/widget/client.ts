@@ -1,0 +1,153 @@
+import type { ProcedurePageData, PublicPerson, PublicRole, SearchHit, SearchResponse } from './types'
+
+/** An error the API returned, with the message to show next to the form that caused it. */
+export class ApiError extends Error {
+  readonly status: number
+  /** Messages about single fields (`{ path, message }`), from Payload validation errors. */
+  readonly fieldErrors: { path: string; message: string }[]
+
+  constructor(message: string, status: number, fieldErrors: { path: string; message: string }[] = []) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.fieldErrors = fieldErrors
+  }
+}
+
+/** A failure to reach the API at all (offline, server down, CORS refusal). */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('network')
+    this.name = 'NetworkError'
+    this.cause = cause
+  }
+}
+
+/** Where a search looks. */
+export type SearchScope = { query: string; procedure: string | null; limit: number }
+
+/** The calls the widget makes to the Entraide REST API. */
+export type EntraideClient = {
+  /** Base URL of the Entraide app, without `/api` ('' for the same origin). */
+  baseUrl: string
+  loadPage: (args: { procedure: string; step: number | null }) => Promise<ProcedurePageData>
+  search: (scope: SearchScope, signal: AbortSignal) => Promise<SearchResponse>
+  signIn: (args: { email: string; password: string }) => Promise<PublicPerson>
+  signUp: (args: { email: string; password: string; displayName: string }) => Promise<PublicPerson>
+  signOut: () => Promise<void>
+  /** POSTs a JSON body to `/api{path}` and returns the JSON response. */
+  post: (path: string, body: Record<string, unknown>) => Promise<Record<string, unknown>>
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const roles: readonly PublicRole[] = ['citizen', 'agent', 'editor', 'admin']
+
+const personOf = (value: unknown): PublicPerson | null => {
+  if (!isRecord(value) || typeof value.id !== 'string') return null
+  const role = roles.find((candidate) => candidate === value.role) ?? 'citizen'
+  return { displayName: typeof value.displayName === 'string' ? value.displayName : '', id: value.id, role }
+}
+
+/** The first error message of a Payload error body, with its field details. */
+export const errorFromBody = (body: unknown, status: number): ApiError => {
+  const first = isRecord(body) && Array.isArray(body.errors) && isRecord(body.errors[0]) ? body.errors[0] : null
+  const message =
+    first && typeof first.message === 'string'
+      ? first.message
+      : isRecord(body) && typeof body.message === 'string'
+        ? body.message
+        : `HTTP ${status}`
+  const details = first && isRecord(first.data) && Array.isArray(first.data.errors) ? first.data.errors : []
+  const fieldErrors = details.flatMap((detail: unknown) =>
+    isRecord(detail) && typeof detail.message === 'string'
+      ? [{ message: detail.message, path: typeof detail.path === 'string' ? detail.path : '' }]
+      : [],
+  )
+  return new ApiError(message, status, fieldErrors)
+}
+
+const isPageData = (value: unknown): value is ProcedurePageData =>
+  isRecord(value) && isRecord(value.procedure) && Array.isArray(value.threads) && Array.isArray(value.tips)
+
+const isHit = (value: unknown): value is SearchHit =>
+  isRecord(value) && typeof value.id === 'string' && typeof value.title === 'string' && typeof value.url === 'string'
+
+/**
+ * A client for the Entraide API at `baseUrl`. Sends the session cookie
+ * (`credentials: 'include'`) and, once the person signs in through the
+ * widget, the session token too: on another site than the API's, browsers
+ * may withhold the cookie, and the token keeps the session for the page.
+ */
+export const createClient = (baseUrl = ''): EntraideClient => {
+  const base = baseUrl.replace(/\/+$/, '')
+  let token: string | null = null
+
+  const request = async (
+    method: 'GET' | 'POST',
+    path: string,
+    body?: Record<string, unknown>,
+    signal?: AbortSignal,
+  ) => {
+    const headers: Record<string, string> = { Accept: 'application/json' }
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    if (token) headers.Authorization = `JWT ${token}`
+    let response: Response
+    try {
+      response = await fetch(`${base}/api${path}`, {
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'include',
+        headers,
+        method,
+        signal,
+      })
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error
+      throw new NetworkError(error)
+    }
+    const data: unknown = await response.json().catch(() => null)
+    if (!response.ok) throw errorFromBody(data, response.status)
+    return data
+  }
+
+  const signIn: EntraideClient['signIn'] = async ({ email, password }) => {
+    const data = await request('POST', '/users/login', { email, password })
+    const user = isRecord(data) ? personOf(data.user) : null
+    if (!user) throw new ApiError('Unexpected response', 500)
+    if (isRecord(data) && typeof data.token === 'string') token = data.token
+    return user
+  }
+
+  return {
+    baseUrl: base,
+    loadPage: async ({ procedure, step }) => {
+      const query = step === null ? '' : `?step=${step}`
+      const data = await request('GET', `/entraide/procedures/${encodeURIComponent(procedure)}${query}`)
+      if (!isPageData(data)) throw new ApiError('Unexpected response', 500)
+      return data
+    },
+    post: async (path, body) => {
+      const data = await request('POST', path, body)
+      return isRecord(data) ? data : {}
+    },
+    search: async ({ limit, procedure, query }, signal) => {
+      const params = new URLSearchParams({ limit: String(limit), q: query })
+      if (procedure) params.set('procedure', procedure)
+      const data = await request('GET', `/entraide/search?${params.toString()}`, undefined, signal)
+      const hits = isRecord(data) && Array.isArray(data.hits) ? data.hits.filter(isHit) : []
+      const total = isRecord(data) && typeof data.total === 'number' ? data.total : hits.length
+      const processingTimeMs = isRecord(data) && typeof data.processingTimeMs === 'number' ? data.processingTimeMs : 0
+      return { hits, processingTimeMs, total }
+    },
+    signIn,
+    signOut: async () => {
+      token = null
+      await request('POST', '/users/logout', {}).catch(() => undefined)
+    },
+    signUp: async ({ displayName, email, password }) => {
+      await request('POST', '/users', { displayName, email, password })
+      return signIn({ email, password })
+    },
+  }
+}

@@ -1,0 +1,308 @@
+import { useId, useRef, useState } from 'react'
+
+import { useWidget } from './context'
+import { useValidationText } from './sections'
+import type { AnswerItem, ThreadItem } from './types'
+import {
+  Byline,
+  Disclosure,
+  useDisclosure,
+  excerpt,
+  Field,
+  FormError,
+  Heading,
+  PendingNotice,
+  ReportButton,
+  useSubmit,
+  VoteButtons,
+  type FocusTarget,
+} from './ui'
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const AskForm = ({ procedureId }: { procedureId: string }) => {
+  const { client, idPrefix, refresh, step, t } = useWidget()
+  const { close, disclosure } = useDisclosure()
+  const [title, setTitle] = useState('')
+  const [body, setBody] = useState('')
+  const [done, setDone] = useState<string | null>(null)
+  const { error, isBusy, run } = useSubmit()
+  const titleRef = useRef<FocusTarget>(null)
+  const errorId = `${idPrefix}-ask-error`
+  const submit = () =>
+    run(async () => {
+      const result = await client.post('/threads?depth=0', {
+        body,
+        procedure: procedureId,
+        title,
+        ...(step === null ? {} : { step }),
+      })
+      const doc = isRecord(result.doc) ? result.doc : {}
+      setTitle('')
+      setBody('')
+      close()
+      setDone(doc.visibility === 'pending' ? t.askPending : t.askPublished)
+      await refresh()
+    })
+  return (
+    <Disclosure {...disclosure} done={done} focusRef={titleRef} label={t.ask} onOpen={() => setDone(null)}>
+      <form
+        aria-label={t.ask}
+        className="ew-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void submit()
+        }}
+      >
+        <Field
+          errorId={errorId}
+          hasError={Boolean(error)}
+          hint={t.askTitleHint}
+          inputRef={titleRef}
+          isRequired
+          label={t.askTitle}
+          maxLength={200}
+          onChange={setTitle}
+          value={title}
+        />
+        <Field
+          errorId={errorId}
+          hasError={Boolean(error)}
+          hint={t.askBodyHint}
+          isMultiline
+          isRequired
+          label={t.askBody}
+          maxLength={5000}
+          onChange={setBody}
+          value={body}
+        />
+        <FormError error={error} id={errorId} />
+        <div className="ew-actions">
+          <button className="ew-button" disabled={isBusy} type="submit">
+            {isBusy ? t.sending : t.askSubmit}
+          </button>
+          <button className="ew-button ew-button--secondary" onClick={close} type="button">
+            {t.cancel}
+          </button>
+        </div>
+      </form>
+    </Disclosure>
+  )
+}
+
+const AnswerForm = ({ thread }: { thread: ThreadItem }) => {
+  const { client, refresh, t } = useWidget()
+  const { close, disclosure } = useDisclosure()
+  const [body, setBody] = useState('')
+  const [done, setDone] = useState<string | null>(null)
+  const { error, isBusy, run } = useSubmit()
+  const bodyRef = useRef<FocusTarget>(null)
+  const errorId = `${useId()}-error`
+  const submit = () =>
+    run(async () => {
+      const result = await client.post('/answers?depth=0', { body, thread: thread.id })
+      const doc = isRecord(result.doc) ? result.doc : {}
+      setBody('')
+      close()
+      setDone(doc.visibility === 'pending' ? t.answerPending : t.answerPublished)
+      await refresh()
+    })
+  return (
+    <Disclosure
+      {...disclosure}
+      done={done}
+      focusRef={bodyRef}
+      label={t.answer}
+      onOpen={() => setDone(null)}
+      srLabel={excerpt(thread.title)}
+    >
+      <form
+        aria-label={`${t.answer} – ${thread.title}`}
+        className="ew-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void submit()
+        }}
+      >
+        <Field
+          errorId={errorId}
+          hasError={Boolean(error)}
+          hint={t.answerBodyHint}
+          inputRef={bodyRef}
+          isMultiline
+          isRequired
+          label={t.answerBody}
+          maxLength={5000}
+          onChange={setBody}
+          value={body}
+        />
+        <FormError error={error} id={errorId} />
+        <div className="ew-actions">
+          <button className="ew-button" disabled={isBusy} type="submit">
+            {isBusy ? t.sending : t.answerSubmit}
+          </button>
+          <button className="ew-button ew-button--secondary" onClick={close} type="button">
+            {t.cancel}
+          </button>
+        </div>
+      </form>
+    </Disclosure>
+  )
+}
+
+const AcceptButton = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) => {
+  const { client, refresh, t } = useWidget()
+  const { error, isBusy, run } = useSubmit()
+  const errorId = `${useId()}-error`
+  const accept = () =>
+    run(async () => {
+      await client.post(`/threads/${encodeURIComponent(thread.id)}/accept`, { answer: answer.id })
+      await refresh()
+    })
+  return (
+    <>
+      <button className="ew-button ew-button--tertiary" disabled={isBusy} onClick={() => void accept()} type="button">
+        {t.accept}
+        <span className="ew-sr-only"> – {excerpt(answer.body)}</span>
+      </button>
+      {Boolean(error) && <FormError error={error} id={errorId} />}
+    </>
+  )
+}
+
+const Answer = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) => {
+  const { t, viewer } = useWidget()
+  const validationText = useValidationText()
+  const isHighlighted = answer.isAccepted || answer.validation !== null
+  const canAccept =
+    viewer !== null &&
+    thread.author?.id === viewer.id &&
+    answer.status === 'published' &&
+    !answer.isAccepted &&
+    thread.threadStatus !== 'closed'
+  return (
+    <li className={`ew-answer${isHighlighted ? ' ew-answer--highlighted' : ''}`} id={`entraide-answer-${answer.id}`}>
+      {isHighlighted && (
+        <p className="ew-badges">
+          {answer.validation && (
+            <span className="ew-badge ew-badge--validated">{validationText(answer.validation)}</span>
+          )}
+          {answer.isAccepted && <span className="ew-badge">{t.accepted}</span>}
+        </p>
+      )}
+      <p className="ew-pre">{answer.body}</p>
+      <Byline author={answer.author} date={answer.createdAt} />
+      <PendingNotice status={answer.status} />
+      {answer.status === 'published' && (
+        <div className="ew-actions">
+          <VoteButtons
+            collection="answers"
+            id={answer.id}
+            isOwn={viewer?.id === answer.author?.id}
+            myVote={answer.myVote}
+            score={answer.score}
+          />
+          {canAccept && <AcceptButton answer={answer} thread={thread} />}
+          <ReportButton collection="answers" id={answer.id} itemLabel={excerpt(answer.body)} />
+        </div>
+      )}
+    </li>
+  )
+}
+
+const Thread = ({ thread }: { thread: ThreadItem }) => {
+  const { headingLevel, step, t, viewer } = useWidget()
+  const titleId = useId()
+  const statusLabel = {
+    answered: t.threadAnswered,
+    closed: t.threadClosed,
+    open: t.threadOpen,
+    resolved: t.threadResolved,
+  }[thread.threadStatus]
+  const isSettled = (answer: AnswerItem) =>
+    answer.isAccepted || answer.validation !== null || answer.status === 'pending'
+  const hasSettled = thread.answers.some((answer) => answer.isAccepted || answer.validation !== null)
+  const inline = hasSettled ? thread.answers.filter(isSettled) : thread.answers
+  const others = hasSettled ? thread.answers.filter((answer) => !isSettled(answer)) : []
+  return (
+    <article
+      aria-labelledby={titleId}
+      className={`ew-card${thread.status === 'pending' ? ' ew-card--pending' : ''}`}
+      id={`entraide-thread-${thread.id}`}
+    >
+      <Heading id={titleId} level={headingLevel + 2}>
+        {thread.title}
+      </Heading>
+      <p className="ew-badges">
+        <span
+          className={`ew-badge${thread.threadStatus === 'resolved' ? ' ew-badge--validated' : thread.threadStatus === 'answered' ? ' ew-badge--official' : ''}`}
+        >
+          {statusLabel}
+        </span>
+        {thread.step !== null && step === null && <span className="ew-badge">{t.stepLabel(thread.step)}</span>}
+      </p>
+      <p className="ew-pre">{thread.body}</p>
+      <Byline author={thread.author} date={thread.createdAt} />
+      <PendingNotice status={thread.status} />
+      {thread.status === 'published' && (
+        <div className="ew-actions">
+          <VoteButtons
+            collection="threads"
+            id={thread.id}
+            isOwn={viewer?.id === thread.author?.id}
+            myVote={thread.myVote}
+            score={thread.score}
+          />
+          <ReportButton collection="threads" id={thread.id} itemLabel={excerpt(thread.title)} />
+        </div>
+      )}
+      <p className="ew-meta">{t.answersCount(thread.answers.length)}</p>
+      {inline.length > 0 && (
+        <ul className="ew-answers">
+          {inline.map((answer) => (
+            <Answer answer={answer} key={answer.id} thread={thread} />
+          ))}
+        </ul>
+      )}
+      {others.length > 0 && (
+        <details>
+          <summary>{t.otherAnswers(others.length)}</summary>
+          <ul className="ew-answers">
+            {others.map((answer) => (
+              <Answer answer={answer} key={answer.id} thread={thread} />
+            ))}
+          </ul>
+        </details>
+      )}
+      {thread.status === 'published' && thread.threadStatus !== 'closed' && <AnswerForm thread={thread} />}
+    </article>
+  )
+}
+
+/** Fourth section: the questions, answered and validated first, with the form to ask one. */
+export const QuestionsSection = ({ procedureId, threads }: { threads: ThreadItem[]; procedureId: string }) => {
+  const { headingLevel, t } = useWidget()
+  const titleId = useId()
+  return (
+    <section aria-labelledby={titleId}>
+      <Heading id={titleId} level={headingLevel + 1}>
+        {t.questionsTitle}
+      </Heading>
+      <AskForm procedureId={procedureId} />
+      {threads.length === 0 ? (
+        <p className="ew-meta">{t.questionsEmpty}</p>
+      ) : (
+        <ul className="ew-list">
+          {threads.map((thread) => (
+            <li key={thread.id}>
+              <Thread thread={thread} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

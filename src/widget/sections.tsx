@@ -1,0 +1,254 @@
+import { useId, useRef, useState } from 'react'
+
+import { useWidget } from './context'
+import { RichText, safeHref } from './richText'
+import { formatDate } from './strings'
+import type { GuideInfo, OfficialPage, Provenance, TipItem, Validation } from './types'
+import {
+  Byline,
+  Disclosure,
+  excerpt,
+  Field,
+  FormError,
+  Heading,
+  PendingNotice,
+  ReportButton,
+  useDisclosure,
+  useSubmit,
+  VoteButtons,
+  type FocusTarget,
+} from './ui'
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** The sentence "validated by agency (agent) on date" for a validation. */
+export const useValidationText = () => {
+  const { lang, t } = useWidget()
+  return (validation: Validation): string =>
+    t.validatedBy(
+      validation.agency?.name ?? null,
+      validation.validatedBy?.displayName ?? null,
+      formatDate(validation.validatedAt, lang),
+    )
+}
+
+const ProvenanceLine = ({ source }: { source: Provenance }) => {
+  const { lang, t } = useWidget()
+  const link = safeHref(source.sourceUrl)
+  const validated = source.validatedAt
+    ? t.provenanceValidated(
+        source.validatingAgency?.name ?? null,
+        source.validatedBy?.displayName ?? null,
+        formatDate(source.validatedAt, lang),
+      )
+    : ''
+  return (
+    <li>
+      {t.provenance(source.kind, source.contributor?.displayName ?? null)}
+      {validated}.
+      {link && (
+        <>
+          {' '}
+          <a href={link.href}>{t.provenanceLink}</a>
+        </>
+      )}
+    </li>
+  )
+}
+
+/** First section: the published official wiki pages, each with its badge and provenance. */
+export const OfficialSection = ({ pages }: { pages: OfficialPage[] }) => {
+  const { headingLevel, t } = useWidget()
+  const titleId = useId()
+  return (
+    <section aria-labelledby={titleId}>
+      <Heading id={titleId} level={headingLevel + 1}>
+        {t.officialTitle}
+      </Heading>
+      {pages.length === 0 ? (
+        <p className="ew-meta">{t.officialEmpty}</p>
+      ) : (
+        pages.map((page) => (
+          <article className="ew-card ew-card--official" id={`entraide-wiki-${page.id}`} key={page.id}>
+            <Heading level={headingLevel + 2}>{page.title}</Heading>
+            <p className="ew-badges">
+              <span className="ew-badge ew-badge--official">{t.officialBadge}</span>
+            </p>
+            <RichText baseLevel={headingLevel + 3} value={page.body} />
+            {page.sources.length > 0 && (
+              <ul className="ew-meta">
+                {page.sources.map((source, index) => (
+                  <ProvenanceLine key={index} source={source} />
+                ))}
+              </ul>
+            )}
+          </article>
+        ))
+      )}
+    </section>
+  )
+}
+
+/** Second section: the published simplified guide, its verification, and the way to improve it. */
+export const GuideSection = ({ guide }: { guide: GuideInfo | null }) => {
+  const { client, headingLevel, lang, t } = useWidget()
+  const titleId = useId()
+  const adminUrl = `${client.baseUrl}/admin/collections/guides/${guide ? encodeURIComponent(guide.id) : 'create'}`
+  return (
+    <section aria-labelledby={titleId}>
+      <Heading id={titleId} level={headingLevel + 1}>
+        {t.guideTitle}
+      </Heading>
+      {!guide ? (
+        <>
+          <p className="ew-meta">{t.guideEmpty}</p>
+          <p>
+            <a className="ew-button ew-button--secondary" href={adminUrl}>
+              {t.guideWrite}
+              <span className="ew-sr-only"> {t.guideAdminHint}</span>
+            </a>
+          </p>
+        </>
+      ) : (
+        <article className="ew-card" id="entraide-guide">
+          <Heading level={headingLevel + 2}>{guide.title}</Heading>
+          <p className="ew-badges">
+            {guide.needsReview ? (
+              <span className="ew-badge ew-badge--pending">{t.guideNeedsReview}</span>
+            ) : guide.verifiedAt ? (
+              <span className="ew-badge ew-badge--validated">
+                {t.guideVerified(formatDate(guide.verifiedAt, lang))}
+              </span>
+            ) : (
+              <span className="ew-badge">{t.guideUnverified}</span>
+            )}
+          </p>
+          <RichText baseLevel={headingLevel + 3} value={guide.body} />
+          {guide.hasMyPendingEdit && (
+            <p className="ew-meta">
+              <span className="ew-badge ew-badge--pending">{t.pending}</span> {t.guidePendingEdit}
+            </p>
+          )}
+          <div className="ew-actions">
+            <a className="ew-button ew-button--secondary" href={adminUrl}>
+              {t.guideImprove}
+              <span className="ew-sr-only"> {t.guideAdminHint}</span>
+            </a>
+            <VoteButtons collection="guides" id={guide.id} isOwn={false} myVote={guide.myVote} score={guide.score} />
+            <ReportButton collection="guides" id={guide.id} itemLabel={guide.title} />
+          </div>
+        </article>
+      )}
+    </section>
+  )
+}
+
+const TipForm = ({ procedureId }: { procedureId: string }) => {
+  const { client, idPrefix, refresh, step, t } = useWidget()
+  const { close, disclosure } = useDisclosure()
+  const [body, setBody] = useState('')
+  const [done, setDone] = useState<string | null>(null)
+  const { error, isBusy, run } = useSubmit()
+  const fieldRef = useRef<FocusTarget>(null)
+  const errorId = `${idPrefix}-tip-error`
+  const submit = () =>
+    run(async () => {
+      const result = await client.post('/tips?depth=0', {
+        body,
+        procedure: procedureId,
+        ...(step === null ? {} : { step }),
+      })
+      const doc = isRecord(result.doc) ? result.doc : {}
+      setBody('')
+      close()
+      setDone(doc.visibility === 'pending' ? t.tipPending : t.tipPublished)
+      await refresh()
+    })
+  return (
+    <Disclosure {...disclosure} done={done} focusRef={fieldRef} label={t.tipAdd} onOpen={() => setDone(null)}>
+      <form
+        aria-label={t.tipAdd}
+        className="ew-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void submit()
+        }}
+      >
+        <Field
+          errorId={errorId}
+          hasError={Boolean(error)}
+          hint={t.tipBodyHint}
+          inputRef={fieldRef}
+          isMultiline
+          isRequired
+          label={t.tipBody}
+          maxLength={1000}
+          onChange={setBody}
+          value={body}
+        />
+        <FormError error={error} id={errorId} />
+        <div className="ew-actions">
+          <button className="ew-button" disabled={isBusy} type="submit">
+            {isBusy ? t.sending : t.tipSubmit}
+          </button>
+          <button className="ew-button ew-button--secondary" onClick={close} type="button">
+            {t.cancel}
+          </button>
+        </div>
+      </form>
+    </Disclosure>
+  )
+}
+
+/** Third section: the best tips by score, validated ones marked, and a form to share one. */
+export const TipsSection = ({ procedureId, tips }: { tips: TipItem[]; procedureId: string }) => {
+  const { headingLevel, step, t, viewer } = useWidget()
+  const validationText = useValidationText()
+  const titleId = useId()
+  return (
+    <section aria-labelledby={titleId}>
+      <Heading id={titleId} level={headingLevel + 1}>
+        {t.tipsTitle}
+      </Heading>
+      {tips.length === 0 ? (
+        <p className="ew-meta">{t.tipsEmpty}</p>
+      ) : (
+        <ul className="ew-list">
+          {tips.map((tip) => (
+            <li
+              className={`ew-card${tip.status === 'pending' ? ' ew-card--pending' : ''}`}
+              id={`entraide-tip-${tip.id}`}
+              key={tip.id}
+            >
+              {(tip.validation || (tip.step !== null && step === null)) && (
+                <p className="ew-badges">
+                  {tip.validation && <span className="ew-badge ew-badge--validated">{t.tipValidated}</span>}
+                  {tip.step !== null && step === null && <span className="ew-badge">{t.stepLabel(tip.step)}</span>}
+                </p>
+              )}
+              <p className="ew-pre">{tip.body}</p>
+              {tip.validation && <p className="ew-meta">{validationText(tip.validation)}</p>}
+              <Byline author={tip.author} date={tip.createdAt} />
+              <PendingNotice status={tip.status} />
+              {tip.status === 'published' && (
+                <div className="ew-actions">
+                  <VoteButtons
+                    collection="tips"
+                    id={tip.id}
+                    isOwn={viewer?.id === tip.author?.id}
+                    myVote={tip.myVote}
+                    score={tip.score}
+                  />
+                  <ReportButton collection="tips" id={tip.id} itemLabel={excerpt(tip.body)} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <TipForm procedureId={procedureId} />
+    </section>
+  )
+}

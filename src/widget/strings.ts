@@ -1,0 +1,305 @@
+// Every word the widget shows, in French (the default) and English. Sentences
+// that embed values are functions so that each language orders words its own way.
+
+/** The languages of the widget. */
+export type Lang = 'fr' | 'en'
+
+/** Whether a value names a language of the widget. */
+export const isLang = (value: unknown): value is Lang => value === 'fr' || value === 'en'
+
+/** Labels of search result kinds; a kind the engine adds later simply shows no label. */
+const frHitTypes: Record<string, string> = {
+  guide: 'Guide',
+  procedure: 'Démarche',
+  thread: 'Question',
+  tip: 'Astuce',
+  wiki: 'Réponse officielle',
+}
+
+const fr = {
+  widgetTitle: 'Entraide entre usagers',
+  widgetIntro: 'Réponses officielles, guide simplifié, astuces et questions des autres usagers sur cette démarche.',
+  stepScope: (step: number, title: string | null) =>
+    `Astuces et questions sur l’étape ${step + 1}${title ? ` : ${title}` : ''}.`,
+  loading: 'Chargement de l’entraide…',
+  unavailable:
+    'L’entraide entre usagers est momentanément indisponible. Les informations officielles de cette page restent valables.',
+  retry: 'Réessayer',
+  notFound: 'Cette démarche n’a pas encore d’espace d’entraide.',
+
+  officialTitle: 'La réponse officielle',
+  officialBadge: 'Officiel',
+  officialEmpty: 'Aucune réponse officielle n’a encore été publiée pour cette démarche.',
+  provenance: (kind: 'answer' | 'tip', author: string | null) =>
+    `${kind === 'answer' ? 'D’après une réponse' : 'D’après une astuce'}${author ? ` de ${author}` : ''}`,
+  provenanceValidated: (agency: string | null, by: string | null, date: string | null) =>
+    `, validée${agency ? ` par ${agency}` : by ? ` par ${by}` : ''}${agency && by ? ` (${by})` : ''}${date ? ` le ${date}` : ''}`,
+  provenanceLink: 'voir la discussion d’origine',
+  contributors: 'Avec les contributions de',
+
+  guideTitle: 'Le guide simplifié',
+  guideEmpty: 'Personne n’a encore écrit de guide simplifié pour cette démarche.',
+  guideVerified: (date: string) => `Vérifié par un agent le ${date}`,
+  guideNeedsReview: 'À revoir : la démarche ou le guide a changé depuis la dernière vérification par un agent.',
+  guideUnverified: 'Pas encore vérifié par un agent.',
+  guideImprove: 'Améliorer ce guide',
+  guideWrite: 'Écrire le guide',
+  guideAdminHint: '(s’ouvre dans l’espace contributeurs)',
+  guidePendingEdit: 'Votre modification de ce guide est en attente de relecture.',
+
+  tipsTitle: 'Les meilleures astuces',
+  tipsEmpty: 'Aucune astuce pour le moment.',
+  tipValidated: 'Astuce validée',
+  tipAdd: 'Partager une astuce',
+  tipBody: 'Votre astuce',
+  tipBodyHint: 'De 10 à 1 000 caractères. N’indiquez aucune donnée personnelle (numéro fiscal, IBAN, téléphone…).',
+  tipSubmit: 'Publier l’astuce',
+  tipPublished: 'Merci, votre astuce est publiée.',
+  tipPending: 'Merci, votre astuce est enregistrée : elle sera visible par tous après relecture.',
+
+  questionsTitle: 'Les questions des usagers',
+  questionsEmpty: 'Aucune question pour le moment. Soyez la première personne à en poser une.',
+  ask: 'Poser une question',
+  askTitle: 'Votre question en une phrase',
+  askTitleHint: 'De 10 à 200 caractères.',
+  askBody: 'Détails',
+  askBodyHint: 'Expliquez votre situation. N’indiquez aucune donnée personnelle (numéro fiscal, IBAN, téléphone…).',
+  askSubmit: 'Publier la question',
+  askPublished: 'Merci, votre question est publiée.',
+  askPending: 'Merci, votre question est enregistrée : elle sera visible par tous après relecture.',
+  answer: 'Répondre',
+  answerBody: 'Votre réponse',
+  answerBodyHint: 'De 10 à 5 000 caractères.',
+  answerSubmit: 'Publier la réponse',
+  answerPublished: 'Merci, votre réponse est publiée.',
+  answerPending: 'Merci, votre réponse est enregistrée : elle sera visible par tous après relecture.',
+  answersCount: (count: number) =>
+    count === 0 ? 'Pas encore de réponse' : count === 1 ? '1 réponse' : `${count} réponses`,
+  otherAnswers: (count: number) => (count === 1 ? 'Voir l’autre réponse' : `Voir les ${count} autres réponses`),
+  accept: 'Accepter cette réponse',
+  acceptDone: 'Vous avez accepté cette réponse.',
+  accepted: 'Réponse acceptée par la personne qui a posé la question',
+  threadResolved: 'Résolue',
+  threadAnswered: 'Réponse acceptée',
+  threadOpen: 'En attente de réponse',
+  threadClosed: 'Fermée',
+  validatedBy: (agency: string | null, by: string | null, date: string) =>
+    `Validée${agency ? ` par ${agency}` : by ? ` par ${by}` : ' par un agent'}${agency && by ? ` (${by})` : ''} le ${date}`,
+  stepLabel: (step: number) => `Étape ${step + 1}`,
+
+  pending: 'En attente de relecture',
+  pendingHint: 'Visible seulement par vous jusqu’à sa relecture.',
+  byline: (author: string | null, date: string) => `${author ?? 'Compte supprimé'}, le ${date}`,
+  roleAgent: 'agent public',
+  roleEditor: 'équipe éditoriale',
+
+  voteGroup: 'Cette contribution vous a-t-elle aidé ?',
+  voteUp: 'Utile',
+  voteDown: 'Pas utile',
+  score: (score: number) => `Score : ${score}`,
+  report: 'Signaler',
+  reportTitle: 'Signaler un contenu',
+  reportReason: 'Motif',
+  reportReasons: {
+    spam: 'Publicité ou spam',
+    abuse: 'Propos abusifs',
+    'personal-data': 'Contient des données personnelles',
+    'wrong-information': 'Information erronée',
+    other: 'Autre motif',
+  },
+  reportNote: 'Précisions (facultatif)',
+  reportSubmit: 'Envoyer le signalement',
+  reportDone: 'Merci, votre signalement a été transmis à l’équipe de modération.',
+  cancel: 'Annuler',
+
+  searchLabel: 'Rechercher dans l’entraide',
+  searchHint: 'Les résultats s’affichent pendant la saisie.',
+  searchWiden: 'Chercher dans toutes les démarches',
+  searchSubmit: 'Rechercher',
+  searching: 'Recherche en cours…',
+  searchResults: (count: number, query: string) =>
+    count === 0
+      ? `Aucun résultat pour « ${query} ».`
+      : count === 1
+        ? `1 résultat pour « ${query} ».`
+        : `${count} résultats pour « ${query} ».`,
+  searchFailed: 'La recherche est momentanément indisponible.',
+  searchResultsLabel: 'Résultats de la recherche',
+  hitTypes: frHitTypes,
+  validatedBadge: 'Validé par un agent',
+
+  signIn: 'Se connecter',
+  signInToContribute: 'Connectez-vous pour poser une question, répondre, voter ou signaler.',
+  signUp: 'Créer un compte',
+  signOut: 'Se déconnecter',
+  signedInAs: (name: string) => `Connecté·e en tant que ${name}`,
+  dialogSignInTitle: 'Se connecter',
+  dialogSignUpTitle: 'Créer un compte',
+  switchToSignUp: 'Pas encore de compte ? Créer un compte',
+  switchToSignIn: 'Déjà un compte ? Se connecter',
+  email: 'Adresse électronique',
+  emailHint: 'Format attendu : nom@domaine.fr. Elle n’est jamais affichée publiquement.',
+  password: 'Mot de passe',
+  passwordHint: 'Choisissez un mot de passe long, que vous n’utilisez nulle part ailleurs.',
+  displayName: 'Nom affiché publiquement',
+  displayNameHint: 'Un prénom ou un pseudonyme, de 2 à 60 caractères.',
+  close: 'Fermer',
+  signInFailed: 'Adresse électronique ou mot de passe incorrect.',
+
+  required: '(obligatoire)',
+  errorPrefix: 'Erreur :',
+  networkError: 'Le service ne répond pas. Vérifiez votre connexion puis réessayez.',
+  sending: 'Envoi…',
+}
+
+/** The shape every language provides. */
+export type Strings = typeof fr
+
+const en: Strings = {
+  widgetTitle: 'Help from other users',
+  widgetIntro: 'Official answers, a simplified guide, tips and questions from other users about this procedure.',
+  stepScope: (step, title) => `Tips and questions about step ${step + 1}${title ? `: ${title}` : ''}.`,
+  loading: 'Loading community help…',
+  unavailable: 'Community help is unavailable at the moment. The official information on this page remains valid.',
+  retry: 'Try again',
+  notFound: 'This procedure has no community space yet.',
+
+  officialTitle: 'The official answer',
+  officialBadge: 'Official',
+  officialEmpty: 'No official answer has been published for this procedure yet.',
+  provenance: (kind, author) =>
+    `${kind === 'answer' ? 'From an answer' : 'From a tip'}${author ? ` by ${author}` : ''}`,
+  provenanceValidated: (agency, by, date) =>
+    `, validated${agency ? ` by ${agency}` : by ? ` by ${by}` : ''}${agency && by ? ` (${by})` : ''}${date ? ` on ${date}` : ''}`,
+  provenanceLink: 'see the original discussion',
+  contributors: 'With contributions from',
+
+  guideTitle: 'The simplified guide',
+  guideEmpty: 'Nobody has written a simplified guide for this procedure yet.',
+  guideVerified: (date) => `Verified by an agent on ${date}`,
+  guideNeedsReview: 'Needs review: the procedure or the guide changed since an agent last verified it.',
+  guideUnverified: 'Not verified by an agent yet.',
+  guideImprove: 'Improve this guide',
+  guideWrite: 'Write the guide',
+  guideAdminHint: '(opens in the contributors’ area)',
+  guidePendingEdit: 'Your edit of this guide is waiting for review.',
+
+  tipsTitle: 'Best tips',
+  tipsEmpty: 'No tips yet.',
+  tipValidated: 'Validated tip',
+  tipAdd: 'Share a tip',
+  tipBody: 'Your tip',
+  tipBodyHint: '10 to 1,000 characters. Do not include personal data (tax number, IBAN, phone…).',
+  tipSubmit: 'Publish the tip',
+  tipPublished: 'Thank you, your tip is published.',
+  tipPending: 'Thank you, your tip is saved: everyone will see it once it has been reviewed.',
+
+  questionsTitle: 'Questions from users',
+  questionsEmpty: 'No questions yet. Be the first to ask one.',
+  ask: 'Ask a question',
+  askTitle: 'Your question in one sentence',
+  askTitleHint: '10 to 200 characters.',
+  askBody: 'Details',
+  askBodyHint: 'Describe your situation. Do not include personal data (tax number, IBAN, phone…).',
+  askSubmit: 'Publish the question',
+  askPublished: 'Thank you, your question is published.',
+  askPending: 'Thank you, your question is saved: everyone will see it once it has been reviewed.',
+  answer: 'Answer',
+  answerBody: 'Your answer',
+  answerBodyHint: '10 to 5,000 characters.',
+  answerSubmit: 'Publish the answer',
+  answerPublished: 'Thank you, your answer is published.',
+  answerPending: 'Thank you, your answer is saved: everyone will see it once it has been reviewed.',
+  answersCount: (count) => (count === 0 ? 'No answer yet' : count === 1 ? '1 answer' : `${count} answers`),
+  otherAnswers: (count) => (count === 1 ? 'See the other answer' : `See the ${count} other answers`),
+  accept: 'Accept this answer',
+  acceptDone: 'You accepted this answer.',
+  accepted: 'Accepted by the person who asked',
+  threadResolved: 'Resolved',
+  threadAnswered: 'Answer accepted',
+  threadOpen: 'Waiting for an answer',
+  threadClosed: 'Closed',
+  validatedBy: (agency, by, date) =>
+    `Validated${agency ? ` by ${agency}` : by ? ` by ${by}` : ' by an agent'}${agency && by ? ` (${by})` : ''} on ${date}`,
+  stepLabel: (step) => `Step ${step + 1}`,
+
+  pending: 'Waiting for review',
+  pendingHint: 'Only you can see it until it has been reviewed.',
+  byline: (author, date) => `${author ?? 'Deleted account'}, ${date}`,
+  roleAgent: 'public agent',
+  roleEditor: 'editorial team',
+
+  voteGroup: 'Did this help you?',
+  voteUp: 'Helpful',
+  voteDown: 'Not helpful',
+  score: (score) => `Score: ${score}`,
+  report: 'Report',
+  reportTitle: 'Report content',
+  reportReason: 'Reason',
+  reportReasons: {
+    spam: 'Advertising or spam',
+    abuse: 'Abusive content',
+    'personal-data': 'Contains personal data',
+    'wrong-information': 'Wrong information',
+    other: 'Other reason',
+  },
+  reportNote: 'Details (optional)',
+  reportSubmit: 'Send the report',
+  reportDone: 'Thank you, your report was sent to the moderation team.',
+  cancel: 'Cancel',
+
+  searchLabel: 'Search community help',
+  searchHint: 'Results appear as you type.',
+  searchWiden: 'Search all procedures',
+  searchSubmit: 'Search',
+  searching: 'Searching…',
+  searchResults: (count, query) =>
+    count === 0
+      ? `No results for “${query}”.`
+      : count === 1
+        ? `1 result for “${query}”.`
+        : `${count} results for “${query}”.`,
+  searchFailed: 'Search is unavailable at the moment.',
+  searchResultsLabel: 'Search results',
+  hitTypes: { procedure: 'Procedure', guide: 'Guide', wiki: 'Official answer', tip: 'Tip', thread: 'Question' },
+  validatedBadge: 'Validated by an agent',
+
+  signIn: 'Sign in',
+  signInToContribute: 'Sign in to ask a question, answer, vote or report.',
+  signUp: 'Create an account',
+  signOut: 'Sign out',
+  signedInAs: (name) => `Signed in as ${name}`,
+  dialogSignInTitle: 'Sign in',
+  dialogSignUpTitle: 'Create an account',
+  switchToSignUp: 'No account yet? Create one',
+  switchToSignIn: 'Already have an account? Sign in',
+  email: 'Email address',
+  emailHint: 'Expected format: name@domain.com. It is never shown publicly.',
+  password: 'Password',
+  passwordHint: 'Choose a long password that you use nowhere else.',
+  displayName: 'Public display name',
+  displayNameHint: 'A first name or a nickname, 2 to 60 characters.',
+  close: 'Close',
+  signInFailed: 'Wrong email address or password.',
+
+  required: '(required)',
+  errorPrefix: 'Error:',
+  networkError: 'The service does not respond. Check your connection and try again.',
+  sending: 'Sending…',
+}
+
+const dictionaries: Record<Lang, Strings> = { en, fr }
+
+/** The strings of a language; French for anything unknown. */
+export const stringsFor = (lang: unknown): Strings => dictionaries[isLang(lang) ? lang : 'fr']
+
+/** A date as readers of the language write it (`3 mars 2026`, `3 March 2026`); empty when unreadable. */
+export const formatDate = (iso: string | null | undefined, lang: Lang): string => {
+  if (!iso) return ''
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ''
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
+    dateStyle: 'long',
+    timeZone: 'Europe/Paris',
+  }).format(date)
+}

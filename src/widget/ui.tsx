@@ -1,0 +1,422 @@
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react'
+
+import { ApiError, NetworkError } from './client'
+import { useWidget } from './context'
+import { formatDate, type Strings } from './strings'
+import type { ItemStatus, MyVote, PublicPerson } from './types'
+
+/** A heading at a level computed from the widget's own level, kept within h2–h6. */
+export const Heading = ({ children, id, level }: { level: number; id?: string; children: ReactNode }) => {
+  const clamped = Math.min(6, Math.max(2, level))
+  if (clamped === 2) return <h2 id={id}>{children}</h2>
+  if (clamped === 3) return <h3 id={id}>{children}</h3>
+  if (clamped === 4) return <h4 id={id}>{children}</h4>
+  if (clamped === 5) return <h5 id={id}>{children}</h5>
+  return <h6 id={id}>{children}</h6>
+}
+
+/** The start of a text, to tell repeated buttons apart for screen-reader users. */
+export const excerpt = (text: string, length = 60): string => {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat
+}
+
+/** The message to show for a failed call. */
+export const messageOf = (error: unknown, t: Strings): string =>
+  error instanceof ApiError ? error.message : error instanceof NetworkError ? t.networkError : t.networkError
+
+/** The state of a form's submission: busy while sending, the error of the last attempt. */
+export const useSubmit = () => {
+  const [isBusy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const isBusyRef = useRef(false)
+  const run = useCallback(async (work: () => Promise<void>): Promise<boolean> => {
+    if (isBusyRef.current) return false
+    isBusyRef.current = true
+    setBusy(true)
+    setError(null)
+    try {
+      await work()
+      return true
+    } catch (caught) {
+      setError(caught)
+      return false
+    } finally {
+      isBusyRef.current = false
+      setBusy(false)
+    }
+  }, [])
+  return { error, isBusy, run, setError }
+}
+
+/** The API's message (and its field details) next to the form that caused it. */
+export const FormError = ({ error, id }: { error: unknown; id: string }) => {
+  const { t } = useWidget()
+  if (!error) return <div id={id} />
+  const details =
+    error instanceof ApiError ? error.fieldErrors.filter((detail) => detail.message !== error.message) : []
+  return (
+    <div className="ew-error" id={id} role="alert">
+      <p>
+        {t.errorPrefix} {messageOf(error, t)}
+      </p>
+      {details.length > 0 && (
+        <ul>
+          {details.map((detail, index) => (
+            <li key={index}>{detail.message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+type FieldProps = {
+  label: string
+  hint?: string
+  value: string
+  onChange: (value: string) => void
+  isMultiline?: boolean
+  type?: 'text' | 'email' | 'password'
+  autoComplete?: string
+  maxLength?: number
+  isRequired?: boolean
+  /** Id of the form's error message, announced with the field while there is an error. */
+  errorId?: string
+  hasError?: boolean
+  inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>
+}
+
+/** A labelled input or textarea with its hint, DSFR style. */
+export const Field = ({
+  autoComplete,
+  errorId,
+  hasError = false,
+  hint,
+  inputRef,
+  isMultiline = false,
+  isRequired = false,
+  label,
+  maxLength,
+  onChange,
+  type = 'text',
+  value,
+}: FieldProps) => {
+  const { t } = useWidget()
+  const id = useId()
+  const hintId = `${id}-hint`
+  const describedBy =
+    [hint ? hintId : null, hasError && errorId ? errorId : null].filter(Boolean).join(' ') || undefined
+  const common = {
+    'aria-describedby': describedBy,
+    'aria-invalid': hasError ? true : undefined,
+    'aria-required': isRequired ? true : undefined,
+    className: 'ew-input',
+    id,
+    maxLength,
+    value,
+  }
+  return (
+    <div className="ew-field">
+      <label htmlFor={id}>
+        {label}
+        {isRequired && <span className="ew-sr-only"> {t.required}</span>}
+      </label>
+      {hint && (
+        <span className="ew-hint" id={hintId}>
+          {hint}
+        </span>
+      )}
+      {isMultiline ? (
+        <textarea {...common} ref={inputRef} onChange={(event) => onChange(event.currentTarget.value)} rows={5} />
+      ) : (
+        <input
+          {...common}
+          ref={inputRef}
+          autoComplete={autoComplete}
+          onChange={(event) => onChange(event.currentTarget.value)}
+          type={type}
+        />
+      )}
+    </div>
+  )
+}
+
+const roleLabel = (role: PublicPerson['role'], t: Strings): string | null =>
+  role === 'agent' ? t.roleAgent : role === 'editor' || role === 'admin' ? t.roleEditor : null
+
+/** Who wrote an item and when. */
+export const Byline = ({ author, date }: { author: PublicPerson | null; date: string }) => {
+  const { lang, t } = useWidget()
+  const role = author ? roleLabel(author.role, t) : null
+  return (
+    <p className="ew-meta">
+      {t.byline(author ? `${author.displayName}${role ? ` (${role})` : ''}` : null, formatDate(date, lang))}
+    </p>
+  )
+}
+
+/** The "waiting for review" badge and its explanation, for the author's own pending items. */
+export const PendingNotice = ({ status }: { status: ItemStatus }) => {
+  const { t } = useWidget()
+  if (status !== 'pending') return null
+  return (
+    <p className="ew-meta">
+      <span className="ew-badge ew-badge--pending">{t.pending}</span> {t.pendingHint}
+    </p>
+  )
+}
+
+/** Collections that take votes and reports. */
+export type FeedbackCollection = 'answers' | 'tips' | 'threads' | 'guides'
+
+/**
+ * Up and down votes with the current score. Pressing one's current vote again
+ * takes it back. Authors see the score only: nobody votes for themself.
+ */
+export const VoteButtons = ({
+  collection,
+  id,
+  isOwn,
+  myVote,
+  score,
+}: {
+  collection: FeedbackCollection
+  id: string
+  score: number
+  myVote: MyVote
+  isOwn: boolean
+}) => {
+  const { client, requireSignIn, t } = useWidget()
+  const [current, setCurrent] = useState({ myVote, score })
+  useEffect(() => setCurrent({ myVote, score }), [myVote, score])
+  const { error, isBusy, run } = useSubmit()
+  const errorId = `${useId()}-error`
+  const cast = (value: 1 | -1, opener: HTMLElement) =>
+    requireSignIn(opener, () => {
+      void run(async () => {
+        const next = current.myVote === value ? 0 : value
+        const result = await client.post(`/${collection}/${encodeURIComponent(id)}/vote`, { value: next })
+        const score = typeof result.score === 'number' ? result.score : current.score
+        setCurrent({ myVote: next, score })
+      })
+    })
+  if (isOwn) return <span className="ew-meta">{t.score(current.score)}</span>
+  return (
+    <>
+      <span aria-label={t.voteGroup} className="ew-actions" role="group">
+        <button
+          aria-pressed={current.myVote === 1}
+          className="ew-button ew-button--tertiary"
+          disabled={isBusy}
+          onClick={(event) => cast(1, event.currentTarget)}
+          type="button"
+        >
+          <span aria-hidden="true">▲</span> {t.voteUp}
+        </button>
+        <button
+          aria-pressed={current.myVote === -1}
+          className="ew-button ew-button--tertiary"
+          disabled={isBusy}
+          onClick={(event) => cast(-1, event.currentTarget)}
+          type="button"
+        >
+          <span aria-hidden="true">▼</span> {t.voteDown}
+        </button>
+        <span className="ew-meta">{t.score(current.score)}</span>
+      </span>
+      {Boolean(error) && <FormError error={error} id={errorId} />}
+    </>
+  )
+}
+
+const reasons = ['spam', 'abuse', 'personal-data', 'wrong-information', 'other'] as const
+type Reason = (typeof reasons)[number]
+const isReason = (value: string): value is Reason => reasons.some((reason) => reason === value)
+
+/** "Report" opens a small form right below, keeping the reader where they are. */
+export const ReportButton = ({
+  collection,
+  id,
+  itemLabel,
+}: {
+  collection: FeedbackCollection
+  id: string
+  itemLabel: string
+}) => {
+  const { client, requireSignIn, t } = useWidget()
+  const [isOpen, setOpen] = useState(false)
+  const [reason, setReason] = useState<Reason>('wrong-information')
+  const [note, setNote] = useState('')
+  const [isDone, setDone] = useState(false)
+  const { error, isBusy, run } = useSubmit()
+  const baseId = useId()
+  const formId = `${baseId}-report`
+  const errorId = `${baseId}-error`
+  const openerRef = useRef<HTMLButtonElement>(null)
+  const selectRef = useRef<HTMLSelectElement>(null)
+
+  const open = (opener: HTMLElement) =>
+    requireSignIn(opener, () => {
+      setOpen(true)
+      setDone(false)
+      // The form renders on the next frame; focus moves into it.
+      setTimeout(() => selectRef.current?.focus(), 0)
+    })
+  const close = () => {
+    setOpen(false)
+    setTimeout(() => openerRef.current?.focus(), 0)
+  }
+  const submit = () =>
+    run(async () => {
+      await client.post(`/${collection}/${encodeURIComponent(id)}/report`, { note: note.trim() || undefined, reason })
+      setOpen(false)
+      setNote('')
+      setDone(true)
+    })
+
+  return (
+    <>
+      <button
+        aria-controls={isOpen ? formId : undefined}
+        aria-expanded={isOpen}
+        className="ew-button ew-button--tertiary"
+        onClick={(event) => (isOpen ? close() : open(event.currentTarget))}
+        ref={openerRef}
+        type="button"
+      >
+        {t.report}
+        <span className="ew-sr-only"> {itemLabel}</span>
+      </button>
+      {isDone && (
+        <p className="ew-success" role="status">
+          {t.reportDone}
+        </p>
+      )}
+      {isOpen && (
+        <form
+          aria-label={t.reportTitle}
+          className="ew-form"
+          id={formId}
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault()
+            void submit()
+          }}
+        >
+          <div className="ew-field">
+            <label htmlFor={`${baseId}-reason`}>{t.reportReason}</label>
+            <select
+              className="ew-input"
+              id={`${baseId}-reason`}
+              onChange={(event) => {
+                const value = event.currentTarget.value
+                if (isReason(value)) setReason(value)
+              }}
+              ref={selectRef}
+              value={reason}
+            >
+              {reasons.map((value) => (
+                <option key={value} value={value}>
+                  {t.reportReasons[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field
+            errorId={errorId}
+            hasError={Boolean(error)}
+            isMultiline
+            label={t.reportNote}
+            maxLength={1000}
+            onChange={setNote}
+            value={note}
+          />
+          <FormError error={error} id={errorId} />
+          <div className="ew-actions">
+            <button className="ew-button" disabled={isBusy} type="submit">
+              {isBusy ? t.sending : t.reportSubmit}
+            </button>
+            <button className="ew-button ew-button--secondary" onClick={close} type="button">
+              {t.cancel}
+            </button>
+          </div>
+        </form>
+      )}
+    </>
+  )
+}
+
+/** The element a disclosure focuses when it opens. */
+export type FocusTarget = HTMLInputElement & HTMLTextAreaElement
+
+/**
+ * Open state of an in-place form. `close` puts focus back on the button that
+ * opened it, so keyboard users do not lose their place.
+ */
+export const useDisclosure = () => {
+  const [isOpen, setOpen] = useState(false)
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const close = useCallback(() => {
+    setOpen(false)
+    setTimeout(() => buttonRef.current?.focus(), 0)
+  }, [])
+  return { close, disclosure: { buttonRef, isOpen, setOpen } }
+}
+
+/**
+ * A button that opens a contribution form in place (after signing in when
+ * needed). The typed text lives in the form's state, which is kept until the
+ * API accepts it, so a refused submission never loses what the person wrote.
+ */
+export const Disclosure = ({
+  buttonRef,
+  children,
+  done,
+  focusRef,
+  isOpen,
+  label,
+  onOpen,
+  setOpen,
+  srLabel,
+}: {
+  label: string
+  srLabel?: string
+  isOpen: boolean
+  setOpen: (isOpen: boolean) => void
+  buttonRef: Ref<HTMLButtonElement>
+  focusRef: { current: FocusTarget | null }
+  onOpen?: () => void
+  done: string | null
+  children: ReactNode
+}) => {
+  const { requireSignIn } = useWidget()
+  return (
+    <>
+      {done && (
+        <p className="ew-success" role="status">
+          {done}
+        </p>
+      )}
+      {isOpen ? (
+        children
+      ) : (
+        <button
+          className="ew-button ew-button--secondary"
+          onClick={(event) =>
+            requireSignIn(event.currentTarget, () => {
+              setOpen(true)
+              onOpen?.()
+              setTimeout(() => focusRef.current?.focus(), 0)
+            })
+          }
+          ref={buttonRef}
+          type="button"
+        >
+          {label}
+          {srLabel && <span className="ew-sr-only"> {srLabel}</span>}
+        </button>
+      )}
+    </>
+  )
+}
