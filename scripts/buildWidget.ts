@@ -40,7 +40,7 @@ export const bundleWidget = async ({ renderer = 'preact' }: { renderer?: WidgetR
     target: ['es2020'],
     write: false,
   })
-  const output = result.outputFiles[0]
+  const output = result.outputFiles?.[0]
   if (!output) throw new Error('esbuild produced no output for the widget bundle.')
   return output.text
 }
