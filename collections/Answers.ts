@@ -11,6 +11,8 @@ import {
 import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
 import { attachAnswerToThread } from '../src/hooks/attachAnswerToThread'
 import { applyPreModeration } from '../src/hooks/applyPreModeration'
+import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
+import { rateLimitContributions } from '../src/hooks/rateLimitContributions'
 import { refuseSuspended } from '../src/hooks/refuseSuspended'
 import { setAuthor } from '../src/hooks/setAuthor'
 import { existingRelationship } from '../src/fields/existingRelationship'
@@ -36,8 +38,15 @@ export const answersCollection = (options: ResolvedOptions): CollectionConfig =>
   },
   access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
   hooks: {
-    beforeOperation: [refuseSuspended()],
-    beforeChange: [setAuthor(), applyPreModeration(options), attachAnswerToThread(), clearValidationOnEdit()],
+    beforeOperation: [refuseSuspended(), rateLimitContributions()],
+    beforeChange: [
+      guardPersonalData({ plain: ['body'] }),
+      setAuthor(),
+      applyPreModeration(options),
+      attachAnswerToThread(),
+      clearValidationOnEdit(),
+    ],
+    afterChange: [reportMaskedPersonalData()],
   },
   fields: [
     {

@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { forceDraftUnless } from '../src/hooks/forceDraftUnless'
+import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
+import { rateLimitContributions } from '../src/hooks/rateLimitContributions'
 import { refuseSuspended } from '../src/hooks/refuseSuspended'
 import { trackGuideRevision } from '../src/hooks/trackGuideRevision'
 import { scoreField } from '../src/fields/contribution'
@@ -35,9 +37,11 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
   hooks: {
     beforeOperation: [
       refuseSuspended(),
+      rateLimitContributions(),
       forceDraftUnless((req) => canPublishGuide(actorOf(req.user), options.moderation.trustedReputation)),
     ],
-    beforeChange: [trackGuideRevision()],
+    beforeChange: [guardPersonalData({ plain: ['title'], rich: ['body'] }), trackGuideRevision()],
+    afterChange: [reportMaskedPersonalData()],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },

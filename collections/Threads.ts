@@ -2,6 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { authorField, moderationNoteField, scoreField, visibilityField } from '../src/fields/contribution'
 import { applyPreModeration } from '../src/hooks/applyPreModeration'
+import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
+import { rateLimitContributions } from '../src/hooks/rateLimitContributions'
 import { refuseSuspended } from '../src/hooks/refuseSuspended'
 import { refuseEditsWhenClosed } from '../src/hooks/refuseEditsWhenClosed'
 import { setAuthor } from '../src/hooks/setAuthor'
@@ -32,8 +34,14 @@ export const threadsCollection = (options: ResolvedOptions): CollectionConfig =>
   },
   access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
   hooks: {
-    beforeOperation: [refuseSuspended()],
-    beforeChange: [setAuthor(), applyPreModeration(options), refuseEditsWhenClosed()],
+    beforeOperation: [refuseSuspended(), rateLimitContributions()],
+    beforeChange: [
+      guardPersonalData({ plain: ['title', 'body'] }),
+      setAuthor(),
+      applyPreModeration(options),
+      refuseEditsWhenClosed(),
+    ],
+    afterChange: [reportMaskedPersonalData()],
   },
   fields: [
     { name: 'title', type: 'text', required: true, minLength: 10, maxLength: 200 },

@@ -10,6 +10,8 @@ import {
 } from '../src/fields/contribution'
 import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
 import { applyPreModeration } from '../src/hooks/applyPreModeration'
+import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
+import { rateLimitContributions } from '../src/hooks/rateLimitContributions'
 import { refuseSuspended } from '../src/hooks/refuseSuspended'
 import { setAuthor } from '../src/hooks/setAuthor'
 import { existingRelationship } from '../src/fields/existingRelationship'
@@ -29,8 +31,14 @@ export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({
   },
   access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
   hooks: {
-    beforeOperation: [refuseSuspended()],
-    beforeChange: [setAuthor(), applyPreModeration(options), clearValidationOnEdit()],
+    beforeOperation: [refuseSuspended(), rateLimitContributions()],
+    beforeChange: [
+      guardPersonalData({ plain: ['body'] }),
+      setAuthor(),
+      applyPreModeration(options),
+      clearValidationOnEdit(),
+    ],
+    afterChange: [reportMaskedPersonalData()],
   },
   fields: [
     {

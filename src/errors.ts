@@ -103,3 +103,21 @@ export class PayloadTooLargeError extends EntraideError {
     super(413, 'too-large', { message: `The request body is larger than ${Math.round(limitBytes / 1024)} KB.` })
   }
 }
+
+/** One identifier found by the personal-data guard: its kind and the field it was in, never its value. */
+export type PersonalDataFindingSummary = { kind: string; field: string }
+
+/**
+ * 422: the text contains personal data (a social-security number, an IBAN…).
+ * The message names what was found and where, quoting only the beginning of
+ * each identifier; `data.findings` lists kind and field, `data.field` the
+ * first field concerned.
+ */
+export class PersonalDataError extends EntraideError {
+  readonly findings: PersonalDataFindingSummary[]
+
+  constructor(message: string, findings: PersonalDataFindingSummary[]) {
+    super(422, 'personal-data', { details: { findings }, field: findings[0]?.field, message })
+    this.findings = findings
+  }
+}

@@ -12,6 +12,7 @@ import { wikiPagesCollection } from '../collections/WikiPages'
 import { collectionEndpoints } from './endpoints/collectionEndpoints'
 import { procedurePageEndpoint } from './endpoints/procedurePage'
 import { userFields } from './fields/users'
+import { clearSignInAttempts, rateLimitAccounts } from './hooks/rateLimitAccounts'
 import { brandOptions } from './utilities/pluginOptions'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options'
 import { anyone, readUsers, updateUsers, admins } from './policies/access'
@@ -50,6 +51,11 @@ const extendUsers = (users: CollectionConfig, options: ResolvedOptions): Collect
     ...users.admin,
   },
   fields: [...users.fields, ...userFields()],
+  hooks: {
+    ...users.hooks,
+    afterLogin: [...(users.hooks?.afterLogin ?? []), clearSignInAttempts()],
+    beforeOperation: [...(users.hooks?.beforeOperation ?? []), rateLimitAccounts()],
+  },
 })
 
 /**
@@ -74,6 +80,14 @@ const withAllowedOrigins = (incoming: Config, origins: string[]): Pick<Config, '
   const hasCsrfList = (incoming.csrf ?? []).length > 0 || Boolean(incoming.serverURL)
   return { cors: mergedCors, csrf: hasCsrfList ? union(incoming.csrf ?? []) : incoming.csrf }
 }
+
+/**
+ * How Payload logs Entraide errors thrown from hooks, by error name (Payload
+ * looks levels up by `error.name`; its type lists only its own names). A
+ * personal-data refusal quotes the beginning of the identifiers to their
+ * author: it must never reach the logs. Rate limiting is routine.
+ */
+const entraideLoggingLevels: Record<string, false | 'info'> = { PersonalDataError: false, RateLimitedError: 'info' }
 
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig =>
   endpoints.length === 0 ? collection : { ...collection, endpoints: [...(collection.endpoints || []), ...endpoints] }
@@ -107,6 +121,7 @@ export const entraidePlugin =
       ...incoming,
       ...withAllowedOrigins(incoming, options.allowedOrigins),
       custom: { ...incoming.custom, entraide: brandOptions(options) },
+      loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
       endpoints: [...(incoming.endpoints ?? []), procedurePageEndpoint(options)],
       collections: [
         ...hostCollections.map((collection) => (collection === users ? extendUsers(collection, options) : collection)),

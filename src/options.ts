@@ -1,5 +1,17 @@
 import type { CollectionSlug } from 'payload'
 
+import { personalDataKinds, type PersonalDataKind } from './guard/personalDataKinds'
+import type { TrustedProxies } from './rateLimit/clientIp'
+import { resolveRateLimits, type RateLimits, type RateLimitsOptions } from './rateLimit/limits'
+import { MemoryRateLimitStore } from './rateLimit/memoryStore'
+import type { RateLimitStore } from './rateLimit/store'
+
+/** What the personal-data guard does when a contribution contains an identifier. */
+export type PersonalDataMode = 'refuse' | 'mask'
+
+/** Languages of the messages people read when a write is refused. */
+export type MessageLocale = 'fr' | 'en'
+
 /**
  * Options of the Entraide plugin. Every option is optional; `resolveOptions`
  * fills the defaults once, and every part of the plugin reads the resolved copy.
@@ -43,6 +55,58 @@ export type EntraideOptions = {
    * @default []
    */
   allowedOrigins?: string[]
+  /** The personal-data guard, run on every contribution before it is stored (creations and edits). */
+  personalData?: {
+    /**
+     * `'refuse'`: the write fails with 422 `personal-data` and a message naming
+     * what was found and in which field, so the person can remove it.
+     * `'mask'`: the text is stored with each identifier masked
+     * (`FR76 •••• •••• …`) and a `personal-data` report with no reporter is
+     * opened on the item, so moderators know.
+     * @default 'refuse'
+     */
+    mode?: PersonalDataMode
+    /**
+     * The kinds of identifiers looked for.
+     * @default every kind: 'nir', 'tax-number', 'iban', 'phone', 'email', 'passport', 'identity-card', 'caf-number'
+     */
+    kinds?: PersonalDataKind[]
+  }
+  /**
+   * Language of the messages that tell people what to change (personal data
+   * found, too many requests). A request whose `Accept-Language` prefers the
+   * other language gets that one.
+   * @default 'fr'
+   */
+  locale?: MessageLocale
+  /**
+   * Rate limits per category (`contributions`, `votes`, `reports`, `signUp`,
+   * `signIn`, `search`), each `{ perUser, perIp }` with `{ limit, windowMs }`
+   * or `false` to switch that limit off; categories and scopes left out keep
+   * their defaults (see `defaultRateLimits`). `false` switches every limit off.
+   * @default defaultRateLimits
+   */
+  rateLimits?: RateLimitsOptions | false
+  /**
+   * Where rate-limit hits are counted. The default counts in this process's
+   * memory, so each app node has its own limits; give several nodes one shared
+   * store (Redis, for instance: see `RateLimitStore` for the contract).
+   * @default a new MemoryRateLimitStore
+   */
+  rateLimitStore?: RateLimitStore
+  /**
+   * Which reverse proxies may be believed about the client address: a number
+   * of proxies in front of the app, or their addresses and CIDR ranges (or
+   * `'loopback'`, `'private'`, `'linklocal'`). With none, the client address
+   * is unknown and per-IP limits are skipped (per-user limits still apply).
+   * @default 0
+   */
+  trustedProxies?: TrustedProxies
+  /**
+   * The header those proxies put the client address chain in.
+   * @default 'x-forwarded-for'
+   */
+  clientIpHeader?: string
 }
 
 /** The options with every default filled; built once by `resolveOptions`. */
@@ -55,6 +119,12 @@ export type ResolvedOptions = {
     trustedReputation: number
   }
   allowedOrigins: string[]
+  personalData: { mode: PersonalDataMode; kinds: readonly PersonalDataKind[] }
+  locale: MessageLocale
+  /** `false` when every limit is off. */
+  rateLimits: RateLimits | false
+  rateLimitStore: RateLimitStore
+  clientIp: { trustedProxies: TrustedProxies; header: string }
 }
 
 const nonNegativeInteger = (value: number | undefined, fallback: number, name: string): number => {
@@ -63,6 +133,40 @@ const nonNegativeInteger = (value: number | undefined, fallback: number, name: s
     throw new Error(`Entraide: option ${name} must be a non-negative integer, got ${String(value)}.`)
   }
   return value
+}
+
+/** Every limit must be a count and a window a host can reason about. */
+const checkedRateLimits = (options: RateLimitsOptions | false | undefined): RateLimits | false => {
+  if (options === false) return false
+  const limits = resolveRateLimits(options)
+  for (const [category, rules] of Object.entries(limits)) {
+    for (const [scope, rule] of Object.entries(rules)) {
+      if (rule === false) continue
+      if (!Number.isInteger(rule.limit) || rule.limit < 0 || !Number.isInteger(rule.windowMs) || rule.windowMs < 1) {
+        throw new Error(
+          `Entraide: option rateLimits.${category}.${scope} must be false or { limit, windowMs } with a non-negative integer limit and a positive integer windowMs.`,
+        )
+      }
+    }
+  }
+  return limits
+}
+
+const checkedKinds = (kinds: PersonalDataKind[] | undefined): readonly PersonalDataKind[] => {
+  if (kinds === undefined) return personalDataKinds
+  const unknown = kinds.find((kind) => !personalDataKinds.includes(kind))
+  if (unknown !== undefined) {
+    throw new Error(`Entraide: option personalData.kinds has an unknown kind "${String(unknown)}".`)
+  }
+  return [...kinds]
+}
+
+const checkedMode = (mode: PersonalDataMode | undefined): PersonalDataMode => {
+  if (mode === undefined) return 'refuse'
+  if (mode !== 'refuse' && mode !== 'mask') {
+    throw new Error(`Entraide: option personalData.mode must be 'refuse' or 'mask', got "${String(mode)}".`)
+  }
+  return mode
 }
 
 /**
@@ -88,5 +192,13 @@ export const resolveOptions = (options: EntraideOptions = {}): ResolvedOptions =
     },
     procedureUrl: options.procedureUrl ?? ((slug) => `/demarches/${encodeURIComponent(slug)}`),
     usersCollection,
+    personalData: {
+      kinds: checkedKinds(options.personalData?.kinds),
+      mode: checkedMode(options.personalData?.mode),
+    },
+    locale: options.locale ?? 'fr',
+    rateLimits: checkedRateLimits(options.rateLimits),
+    rateLimitStore: options.rateLimitStore ?? new MemoryRateLimitStore(),
+    clientIp: { header: options.clientIpHeader ?? 'x-forwarded-for', trustedProxies: options.trustedProxies ?? 0 },
   }
 }

@@ -4,6 +4,7 @@ import type { Report } from '../../payload-types'
 import { reportReasons, type ReportReason } from '../../collections/Reports'
 import type { VotableCollection } from '../../collections/Votes'
 import { InvalidInputError } from '../errors'
+import { screenPersonalData } from '../hooks/guardPersonalData'
 import { writeSystemFields } from '../hooks/systemWrites'
 import { optionsOf } from '../utilities/pluginOptions'
 import { autoHideNote } from './moderateContent'
@@ -44,6 +45,9 @@ export const reportContent = async ({
     if (note !== undefined && note.length > maxReportNoteLength) {
       throw new InvalidInputError(`The note is limited to ${maxReportNoteLength} characters.`, 'note')
     }
+    // The report itself is in front of moderators: a masked note needs no report of its own.
+    const screened = screenPersonalData({ plain: { note }, req }).values.note
+    const safeNote = typeof screened === 'string' ? screened : undefined
     const target = await loadVisible({ collection, id, req })
     const targetKey = `${collection}:${target.id}`
     const { docs } = await req.payload.find({
@@ -61,7 +65,7 @@ export const reportContent = async ({
     const report = await req.payload.create({
       collection: 'reports',
       data: {
-        note: note?.trim() || null,
+        note: safeNote?.trim() || null,
         reason,
         reporter: actor.id,
         status: 'open',
@@ -96,7 +100,10 @@ const hideWhenReportedEnough = async ({
     collection: 'reports',
     overrideAccess: true,
     req,
-    where: { and: [{ targetKey: { equals: targetKey } }, { status: { equals: 'open' } }] },
+    // Reports the personal-data guard opens have no reporter: they are not people's reports.
+    where: {
+      and: [{ targetKey: { equals: targetKey } }, { status: { equals: 'open' } }, { reporter: { exists: true } }],
+    },
   })
   if (totalDocs >= optionsOf(req.payload).moderation.reportsToHide) {
     await writeSystemFields({

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { Answer } from '../../payload-types'
 import { ConflictError, InvalidInputError } from '../errors'
+import { openPersonalDataReport, screenPersonalData } from '../hooks/guardPersonalData'
 import { writeSystemFields } from '../hooks/systemWrites'
 import { idOf, type ID } from '../utilities/ids'
 import { requireContributor } from './actor'
@@ -40,12 +41,17 @@ export const validateAnswer = async ({
     }
     if (answer.validatedAt) return answer
 
+    const screened = screenPersonalData({ plain: { note }, req })
+    const safeNote = typeof screened.values.note === 'string' ? screened.values.note : undefined
     await writeSystemFields({
       collection: 'answers',
-      data: { validatedAt: new Date().toISOString(), validatedBy: actor.id, validationNote: note?.trim() || null },
+      data: { validatedAt: new Date().toISOString(), validatedBy: actor.id, validationNote: safeNote?.trim() || null },
       id: answer.id,
       req,
     })
+    if (screened.findings.length > 0) {
+      await openPersonalDataReport({ collection: 'answers', findings: screened.findings, id: answer.id, req })
+    }
     const threadId = idOf(answer.thread)
     const thread =
       threadId === null

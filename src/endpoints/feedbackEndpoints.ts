@@ -5,6 +5,7 @@ import { castVote, isVoteValue } from '../actions/castVote'
 import { isReportReason, reportContent } from '../actions/reportContent'
 import { reportReasons } from '../../collections/Reports'
 import { InvalidInputError } from '../errors'
+import { enforceRateLimit } from '../rateLimit/enforce'
 import { endpoint, optionalString, readJsonObject, routeId } from './http'
 
 const singular: Record<VotableCollection, string> = {
@@ -17,6 +18,7 @@ const singular: Record<VotableCollection, string> = {
 /** `POST /api/{collection}/:id/vote` `{ "value": 1 | -1 | 0 }`: returns `{ "score": n }`. */
 export const voteEndpoint = (collection: VotableCollection): Endpoint =>
   endpoint('post', '/:id/vote', async (req) => {
+    await enforceRateLimit({ category: 'votes', req })
     const id = routeId(req, singular[collection])
     const body = await readJsonObject(req)
     const value = body.value
@@ -29,6 +31,7 @@ export const voteEndpoint = (collection: VotableCollection): Endpoint =>
 /** `POST /api/{collection}/:id/report` `{ "reason", "note"? }`: 201 with the report. */
 export const reportEndpoint = (collection: VotableCollection): Endpoint =>
   endpoint('post', '/:id/report', async (req) => {
+    await enforceRateLimit({ category: 'reports', req })
     const id = routeId(req, singular[collection])
     const body = await readJsonObject(req)
     const reason = body.reason

@@ -1,0 +1,39 @@
+import type { CollectionAfterLoginHook, CollectionBeforeOperationHook } from 'payload'
+
+import { clearRateLimit, enforceRateLimitInHook } from '../rateLimit/enforce'
+import { isRecord } from '../utilities/ids'
+
+/** The account identifier a sign-in attempt tries: its email, or its username. */
+const accountTried = (args: unknown): string | undefined => {
+  if (!isRecord(args) || !isRecord(args.data)) return undefined
+  const { email, username } = args.data
+  if (typeof email === 'string' && email.trim() !== '') return email
+  return typeof username === 'string' && username.trim() !== '' ? username : undefined
+}
+
+/**
+ * Limits sign-ups (an account created by nobody signed in, per client
+ * address) and sign-in attempts (per account tried and per address), before
+ * Payload does any work: past the limit the request is refused with 429 and
+ * `Retry-After`. Payload's own lockout after failed passwords still applies.
+ */
+export const rateLimitAccounts =
+  (): CollectionBeforeOperationHook =>
+  async ({ args, operation, req }) => {
+    if (operation === 'login') {
+      await enforceRateLimitInHook({ account: accountTried(args), category: 'signIn', req })
+    } else if (operation === 'create' && !req.user) {
+      await enforceRateLimitInHook({ category: 'signUp', req })
+    }
+    return args
+  }
+
+/** A successful sign-in clears the attempts counted for that account (by email and by username). */
+export const clearSignInAttempts =
+  (): CollectionAfterLoginHook =>
+  async ({ req, user }) => {
+    if (req.payloadAPI === 'local' || !isRecord(user)) return
+    for (const account of [user.email, user.username]) {
+      if (typeof account === 'string' && account !== '') await clearRateLimit({ account, category: 'signIn', req })
+    }
+  }
