@@ -1,26 +1,43 @@
-import config from '@payload-config'
 import Link from 'next/link'
-import { getPayload } from 'payload'
+
+import { featuredProcedures } from './data'
 
 export const dynamic = 'force-dynamic'
 
 const HomePage = async () => {
-  const payload = await getPayload({ config })
-  const { docs } = await payload.find({ collection: 'procedures', depth: 0, limit: 100, sort: 'title' })
+  const procedures = await featuredProcedures(6)
   return (
-    <main>
-      <h1>Démarches en ligne</h1>
-      <ul>
-        {docs.map((procedure) => (
-          <li key={procedure.id}>
-            <Link href={`/demarches/${procedure.slug}`}>{procedure.title}</Link>
-          </li>
-        ))}
-      </ul>
-      <p>
-        <Link href="/admin">Espace agents et contributeurs</Link>
+    <>
+      <h1>Vos démarches, avec l’aide des autres usagers</h1>
+      <p className="lead">
+        Sur chaque page de démarche, retrouvez les étapes officielles et, juste en dessous, un espace d’entraide : la
+        réponse officielle, un guide simplifié écrit par les usagers, leurs astuces et leurs questions, validées par des
+        agents publics.
       </p>
-    </main>
+      <h2>Démarches fréquentes</h2>
+      {procedures.length === 0 ? (
+        <p>Aucune démarche n’est encore publiée.</p>
+      ) : (
+        <ul className="cards">
+          {procedures.map((procedure) => (
+            <li className="card" key={procedure.id}>
+              <h3>
+                <Link href={`/demarches/${procedure.slug}`}>{procedure.title}</Link>
+              </h3>
+              {procedure.summary && <p>{procedure.summary}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link href="/demarches">Voir toutes les démarches, par administration</Link>
+      </p>
+      <h2>Vous êtes agent public ou contributeur ?</h2>
+      <p>
+        Validez les réponses des usagers, vérifiez les guides et publiez les pages officielles depuis l’
+        <a href="/admin">espace agents et contributeurs</a>.
+      </p>
+    </>
   )
 }
 
