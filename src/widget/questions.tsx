@@ -187,12 +187,12 @@ const Answer = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) 
     <li className={`ew-answer${isHighlighted ? ' ew-answer--highlighted' : ''}`} id={`entraide-answer-${answer.id}`}>
       {isHighlighted && (
         <p className="ew-badges">
-          {answer.validation && (
-            <span className="ew-badge ew-badge--validated">{validationText(answer.validation)}</span>
-          )}
-          {answer.isAccepted && <span className="ew-badge">{t.accepted}</span>}
+          {answer.validation && <span className="ew-badge ew-badge--validated">{t.answerValidated}</span>}
+          {answer.isAccepted && <span className="ew-badge ew-badge--official">{t.answerAccepted}</span>}
         </p>
       )}
+      {answer.validation && <p className="ew-meta">{validationText(answer.validation)}</p>}
+      {answer.isAccepted && <p className="ew-meta">{t.accepted}</p>}
       <p className="ew-pre">{answer.body}</p>
       <Byline author={answer.author} date={answer.createdAt} />
       <PendingNotice status={answer.status} />

@@ -113,17 +113,18 @@ export const GuideSection = ({ guide }: { guide: GuideInfo | null }) => {
       ) : (
         <article className="ew-card" id="entraide-guide">
           <Heading level={headingLevel + 2}>{guide.title}</Heading>
-          <p className="ew-badges">
-            {guide.needsReview ? (
-              <span className="ew-badge ew-badge--pending">{t.guideNeedsReview}</span>
-            ) : guide.verifiedAt ? (
-              <span className="ew-badge ew-badge--validated">
-                {t.guideVerified(formatDate(guide.verifiedAt, lang))}
-              </span>
-            ) : (
-              <span className="ew-badge">{t.guideUnverified}</span>
-            )}
-          </p>
+          {guide.needsReview ? (
+            <p className="ew-meta">
+              <span className="ew-badge ew-badge--pending">{t.guideNeedsReviewBadge}</span> {t.guideNeedsReview}
+            </p>
+          ) : guide.verifiedAt ? (
+            <p className="ew-meta">
+              <span className="ew-badge ew-badge--validated">{t.guideVerifiedBadge}</span>{' '}
+              {t.guideVerified(formatDate(guide.verifiedAt, lang))}
+            </p>
+          ) : (
+            <p className="ew-meta">{t.guideUnverified}</p>
+          )}
           <RichText baseLevel={headingLevel + 3} value={guide.body} />
           {guide.hasMyPendingEdit && (
             <p className="ew-meta">

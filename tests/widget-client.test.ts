@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+import { ApiError, createClient, NetworkError } from '../src/widget/client'
+
+type Call = { url: string; init: RequestInit }
+
+/** Replaces fetch with canned answers, recording what the widget sends. */
+const stubFetch = (answer: (call: Call) => Response | Promise<Response>) => {
+  const calls: Call[] = []
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    const call = { init, url }
+    calls.push(call)
+    return answer(call)
+  })
+  return calls
+}
+
+const headerOf = (call: Call | undefined, name: string): string | null => new Headers(call?.init.headers).get(name)
+
+const page = {
+  guide: null,
+  officialPages: [],
+  procedure: { slug: 'passeport' },
+  step: null,
+  threads: [],
+  tips: [],
+  viewer: null,
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+describe('the widget’s API client', () => {
+  it('reads the procedure page from the configured Entraide app, with credentials', async () => {
+    const calls = stubFetch(() => Response.json(page))
+    const client = createClient('https://entraide.example.gouv.fr/')
+    expect(await client.loadPage({ procedure: 'passeport', step: 2 })).toEqual(page)
+    await createClient().loadPage({ procedure: 'carte-identite', step: null })
+    expect(calls.map((call) => call.url)).toEqual([
+      'https://entraide.example.gouv.fr/api/entraide/procedures/passeport?step=2',
+      '/api/entraide/procedures/carte-identite',
+    ])
+    expect(calls[0]?.init.credentials).toBe('include')
+    expect(calls[0]?.init.method).toBe('GET')
+  })
+
+  it('searches within the procedure, or everywhere when widened', async () => {
+    const hit = {
+      id: 'threads-1',
+      isOfficial: false,
+      isValidated: true,
+      procedure: null,
+      snippet: '<mark>photo</mark>',
+      title: 'Photos',
+      type: 'thread',
+      url: '/demarches/passeport#entraide-thread-1',
+    }
+    const calls = stubFetch(() =>
+      Response.json({ facets: {}, hits: [hit, { id: 'broken' }], processingTimeMs: 3, total: 2 }),
+    )
+    const client = createClient()
+    const result = await client.search(
+      { limit: 8, procedure: 'passeport', query: 'photo d’identité' },
+      new AbortController().signal,
+    )
+    expect(result.hits).toEqual([hit])
+    expect(result.total).toBe(2)
+    await client.search({ limit: 8, procedure: null, query: 'photo' }, new AbortController().signal)
+    const [scoped, wide] = calls.map((call) => new URL(call.url, 'https://host.example'))
+    expect(scoped?.pathname).toBe('/api/entraide/search')
+    expect(Object.fromEntries(scoped?.searchParams ?? [])).toEqual({
+      limit: '8',
+      procedure: 'passeport',
+      q: 'photo d’identité',
+    })
+    expect(wide?.searchParams.has('procedure')).toBe(false)
+  })
+
+  it('keeps the session token after signing in, for API calls from another site', async () => {
+    const calls = stubFetch((call) =>
+      call.url.endsWith('/users/login')
+        ? Response.json({
+            token: 'jwt-123',
+            user: { displayName: 'Awa', email: 'awa@example.test', id: 'u1', role: 'citizen' },
+          })
+        : Response.json({ doc: { id: 't1', visibility: 'published' } }, { status: 201 }),
+    )
+    const client = createClient('https://entraide.example.gouv.fr')
+    const person = await client.signIn({ email: 'awa@example.test', password: 'secret' })
+    expect(person).toEqual({ displayName: 'Awa', id: 'u1', role: 'citizen' })
+    expect(headerOf(calls[0], 'Authorization')).toBeNull()
+    const created = await client.post('/threads?depth=0', { title: 'Question' })
+    expect(created).toEqual({ doc: { id: 't1', visibility: 'published' } })
+    expect(headerOf(calls[1], 'Authorization')).toBe('JWT jwt-123')
+    expect(headerOf(calls[1], 'Content-Type')).toBe('application/json')
+    expect(JSON.parse(String(calls[1]?.init.body))).toEqual({ title: 'Question' })
+    await client.signOut()
+    await client.post('/tips', {})
+    expect(headerOf(calls[3], 'Authorization')).toBeNull()
+  })
+
+  it('signs up then signs in', async () => {
+    const calls = stubFetch((call) =>
+      call.url.endsWith('/users/login')
+        ? Response.json({ token: 't', user: { displayName: 'Chloé', id: 'u2', role: 'citizen' } })
+        : Response.json({ doc: { id: 'u2' } }, { status: 201 }),
+    )
+    await createClient().signUp({ displayName: 'Chloé', email: 'chloe@example.test', password: 'secret' })
+    expect(calls.map((call) => call.url)).toEqual(['/api/users', '/api/users/login'])
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({
+      displayName: 'Chloé',
+      email: 'chloe@example.test',
+      password: 'secret',
+    })
+  })
+
+  it('turns API errors into the message to show, with field details', async () => {
+    stubFetch(() =>
+      Response.json(
+        {
+          errors: [
+            {
+              data: {
+                errors: [
+                  { message: 'This value must be longer than the minimum length of 10 characters.', path: 'title' },
+                ],
+              },
+              message: 'The following field is invalid: Title',
+              name: 'ValidationError',
+            },
+          ],
+        },
+        { status: 400 },
+      ),
+    )
+    const error = await createClient()
+      .post('/threads', { title: 'Court' })
+      .catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({
+      fieldErrors: [{ message: 'This value must be longer than the minimum length of 10 characters.', path: 'title' }],
+      message: 'The following field is invalid: Title',
+      status: 400,
+    })
+
+    stubFetch(() => new Response('<html>Bad gateway</html>', { status: 502 }))
+    await expect(createClient().loadPage({ procedure: 'passeport', step: null })).rejects.toMatchObject({
+      message: 'HTTP 502',
+      status: 502,
+    })
+  })
+
+  it('tells a network failure from an API refusal', async () => {
+    stubFetch(() => {
+      throw new TypeError('Failed to fetch')
+    })
+    await expect(createClient().loadPage({ procedure: 'passeport', step: null })).rejects.toBeInstanceOf(NetworkError)
+  })
+})

@@ -1,0 +1,286 @@
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+
+import { reportReasons } from '../collections/Reports'
+import { knowledgeTypes } from '../src/search/types'
+import { EntraideWidget } from '../src/widget/EntraideWidget'
+import { Highlighted, splitHighlights } from '../src/widget/highlight'
+import { RichText, safeHref } from '../src/widget/richText'
+import { formatDate, stringsFor } from '../src/widget/strings'
+import { rootClass, widgetCss } from '../src/widget/styles'
+
+const text = (value: string, format = 0) => ({
+  detail: 0,
+  format,
+  mode: 'normal',
+  style: '',
+  text: value,
+  type: 'text',
+  version: 1,
+})
+const paragraph = (...children: unknown[]) => ({ children, type: 'paragraph', version: 1 })
+const link = (url: unknown, label = 'cliquez ici', extra: Record<string, unknown> = {}) => ({
+  children: [text(label)],
+  fields: { linkType: 'custom', newTab: false, url, ...extra },
+  type: 'link',
+  version: 3,
+})
+const doc = (...children: unknown[]) => ({ root: { children, type: 'root', version: 1 } })
+const render = (value: unknown, baseLevel?: number) =>
+  renderToStaticMarkup(createElement(RichText, { baseLevel, value }))
+
+describe('the rich-text renderer', () => {
+  it('renders the usual nodes of a guide', () => {
+    const html = render(
+      doc(
+        { children: [text('Avant de commencer')], tag: 'h2', type: 'heading', version: 1 },
+        paragraph(text('Préparez '), text('deux photos', 1), text(' et le '), text('cerfa', 16), text('.')),
+        {
+          children: [
+            { children: [text('Pré-demande')], type: 'listitem', value: 1, version: 1 },
+            { children: [text('Rendez-vous')], type: 'listitem', value: 2, version: 1 },
+          ],
+          listType: 'number',
+          type: 'list',
+          version: 1,
+        },
+        paragraph(text('Ligne un'), { type: 'linebreak', version: 1 }, text('ligne deux')),
+        { children: [text('Citation')], type: 'quote', version: 1 },
+      ),
+    )
+    expect(html).toBe(
+      '<div><h4>Avant de commencer</h4><p>Préparez <strong>deux photos</strong> et le <code>cerfa</code>.</p>' +
+        '<ol><li>Pré-demande</li><li>Rendez-vous</li></ol><p>Ligne un<br/>ligne deux</p><blockquote>Citation</blockquote></div>',
+    )
+  })
+
+  it('keeps script-like text as text', () => {
+    const html = render(doc(paragraph(text('<script>alert(1)</script><img src=x onerror=alert(2)>'))))
+    expect(html).not.toContain('<script')
+    expect(html).not.toContain('<img')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;')
+  })
+
+  it('drops links whose scheme could run code, keeping their text', () => {
+    const hostile = [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      '  javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'java\nscript:alert(1)',
+      '\u0001javascript:alert(1)',
+      'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+      ' data:image/svg+xml,<svg onload=alert(1)>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      'blob:https://example.org/1234',
+      { toString: () => 'javascript:alert(1)' },
+      42,
+    ]
+    for (const url of hostile) {
+      const html = render(doc(paragraph(link(url))))
+      expect(html, String(url)).toBe('<div><p><span>cliquez ici</span></p></div>')
+    }
+    const auto = render(
+      doc(
+        paragraph({ children: [text('piège')], fields: { url: 'javascript:alert(1)' }, type: 'autolink', version: 2 }),
+      ),
+    )
+    expect(auto).not.toContain('href')
+    const legacy = render(
+      doc(paragraph({ children: [text('piège')], type: 'link', url: 'javascript:alert(1)', version: 1 })),
+    )
+    expect(legacy).not.toContain('href')
+  })
+
+  it('marks contributors’ external links nofollow ugc noopener and keeps safe ones', () => {
+    expect(render(doc(paragraph(link('https://www.service-public.fr/particuliers'))))).toBe(
+      '<div><p><a href="https://www.service-public.fr/particuliers" rel="nofollow ugc noopener">cliquez ici</a></p></div>',
+    )
+    expect(render(doc(paragraph(link('https://ants.gouv.fr', 'ANTS', { newTab: true }))))).toBe(
+      '<div><p><a href="https://ants.gouv.fr/" rel="nofollow ugc noopener" target="_blank">ANTS</a></p></div>',
+    )
+    expect(render(doc(paragraph(link('mailto:contact@mairie.example'))))).toBe(
+      '<div><p><a href="mailto:contact@mairie.example">cliquez ici</a></p></div>',
+    )
+    expect(render(doc(paragraph(link('/demarches/passeport#entraide'))))).toBe(
+      '<div><p><a href="/demarches/passeport#entraide">cliquez ici</a></p></div>',
+    )
+    expect(
+      render(
+        doc(paragraph(link(null, 'page interne', { doc: { relationTo: 'guides', value: '1' }, linkType: 'internal' }))),
+      ),
+    ).toBe('<div><p><span>page interne</span></p></div>')
+  })
+
+  it('renders only known nodes and none of their attributes', () => {
+    const html = render(
+      doc(
+        { html: '<img src=x onerror=alert(1)>', type: 'html', version: 1 },
+        { children: [text('bloc inconnu')], type: 'block', version: 1 },
+        { fields: { url: 'javascript:alert(1)' }, type: 'upload', value: '1', version: 1 },
+        {
+          children: [text('ok')],
+          onclick: 'alert(1)',
+          style: 'background:url(javascript:alert(1))',
+          type: 'paragraph',
+          version: 1,
+        },
+        { children: [text('titre')], tag: 'script', type: 'heading', version: 1 },
+        { children: [text('titre')], tag: 'h1', type: 'heading', version: 1 },
+        { text: 'format piégé', format: '1', type: 'text', version: 1 },
+      ),
+    )
+    expect(html).toBe('<div><p>ok</p><h4>titre</h4><h4>titre</h4>format piégé</div>')
+  })
+
+  it('nests content headings under the widget’s own, within h6', () => {
+    const headings = doc(
+      { children: [text('a')], tag: 'h2', type: 'heading', version: 1 },
+      { children: [text('b')], tag: 'h3', type: 'heading', version: 1 },
+      { children: [text('c')], tag: 'h6', type: 'heading', version: 1 },
+    )
+    expect(render(headings, 5)).toBe('<div><h5>a</h5><h6>b</h6><h6>c</h6></div>')
+    expect(render(headings, 3)).toBe('<div><h3>a</h3><h4>b</h4><h6>c</h6></div>')
+  })
+
+  it('survives malformed and pathologically deep documents', () => {
+    for (const value of [
+      null,
+      undefined,
+      'texte',
+      42,
+      [],
+      {},
+      { root: null },
+      { root: { children: 'x' } },
+      { root: { children: [null, 1, 'a'] } },
+    ]) {
+      expect(() => render(value)).not.toThrow()
+    }
+    let deep: Record<string, unknown> = text('fond')
+    for (let index = 0; index < 20_000; index += 1) deep = { children: [deep], type: 'quote', version: 1 }
+    const html = render(doc(deep))
+    expect(html.startsWith('<div><blockquote>')).toBe(true)
+    expect(html).not.toContain('fond')
+    const wide = doc(...Array.from({ length: 20_000 }, () => paragraph(text('x'))))
+    expect(render(wide).split('<p>').length - 1).toBeLessThan(5000)
+  })
+})
+
+describe('safeHref', () => {
+  it('accepts http(s), mailto and relative targets only', () => {
+    expect(safeHref('https://example.org/a?b=1#c')).toEqual({ href: 'https://example.org/a?b=1#c', isExternal: true })
+    expect(safeHref('HTTP://EXAMPLE.ORG')).toEqual({ href: 'http://example.org/', isExternal: true })
+    expect(safeHref('//evil.example/x')).toEqual({ href: 'https://evil.example/x', isExternal: true })
+    expect(safeHref('#entraide-thread-1')).toEqual({ href: '/#entraide-thread-1', isExternal: false })
+    expect(safeHref('ftp://example.org')).toBeNull()
+    expect(safeHref('')).toBeNull()
+    expect(safeHref(`https://example.org/${'a'.repeat(3000)}`)).toBeNull()
+  })
+})
+
+describe('search snippet highlighting', () => {
+  it('splits on <mark> tags into matched and plain runs', () => {
+    expect(splitHighlights('Les <mark>photos</mark> du <mark>passeport</mark>')).toEqual([
+      { isMatch: false, text: 'Les ' },
+      { isMatch: true, text: 'photos' },
+      { isMatch: false, text: ' du ' },
+      { isMatch: true, text: 'passeport' },
+    ])
+    expect(splitHighlights('sans surlignage')).toEqual([{ isMatch: false, text: 'sans surlignage' }])
+    expect(splitHighlights('a <mark>b')).toEqual([
+      { isMatch: false, text: 'a ' },
+      { isMatch: true, text: 'b' },
+    ])
+    expect(splitHighlights('</mark>a<mark></mark>b')).toEqual([{ isMatch: false, text: 'ab' }])
+  })
+
+  it('renders anything else in a snippet as text, never as markup', () => {
+    const html = renderToStaticMarkup(
+      createElement(Highlighted, {
+        text: '<mark><img src=x onerror=alert(1)></mark> <MARK>cri</MARK> <mark class="x">attr</mark> <b>gras</b>',
+      }),
+    )
+    expect(html).toBe(
+      '<mark>&lt;img src=x onerror=alert(1)&gt;</mark>' +
+        '<span> &lt;MARK&gt;cri&lt;/MARK&gt; &lt;mark class=&quot;x&quot;&gt;attr &lt;b&gt;gras&lt;/b&gt;</span>',
+    )
+  })
+})
+
+describe('the widget’s words', () => {
+  const fr = stringsFor('fr')
+  const en = stringsFor('en')
+
+  it('is French by default and English on request', () => {
+    expect(stringsFor(undefined).widgetTitle).toBe('Entraide entre usagers')
+    expect(stringsFor('de').widgetTitle).toBe('Entraide entre usagers')
+    expect(en.widgetTitle).toBe('Help from other users')
+  })
+
+  it('has every string in both languages, none empty', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort())
+    for (const strings of [fr, en]) {
+      for (const [key, value] of Object.entries(strings)) {
+        if (typeof value === 'string') expect(value.trim(), key).not.toBe('')
+      }
+    }
+    expect(fr.searchResults(0, 'photo')).toBe('Aucun résultat pour « photo ».')
+    expect(fr.searchResults(3, 'photo')).toBe('3 résultats pour « photo ».')
+    expect(en.searchResults(1, 'photo')).toBe('1 result for “photo”.')
+    expect(fr.stepLabel(1)).toBe('Étape 2')
+  })
+
+  it('names every report reason and every kind of search result the API knows', () => {
+    for (const strings of [fr, en]) {
+      expect(Object.keys(strings.reportReasons).sort()).toEqual([...reportReasons].sort())
+      for (const type of knowledgeTypes) expect(strings.hitTypes[type], type).toBeTruthy()
+    }
+  })
+
+  it('writes provenance as readers expect', () => {
+    expect(
+      `${fr.provenance('answer', 'Bruno')}${fr.provenanceValidated('Préfecture du Rhône', 'Claire', '3 mars 2026')}`,
+    ).toBe('D’après une réponse de Bruno, validée par Préfecture du Rhône (Claire) le 3 mars 2026')
+    expect(`${en.provenance('tip', null)}${en.provenanceValidated(null, 'Claire', '3 March 2026')}`).toBe(
+      'From a tip, validated by Claire on 3 March 2026',
+    )
+  })
+
+  it('formats dates in the reader’s language', () => {
+    expect(formatDate('2026-03-03T10:00:00.000Z', 'fr')).toBe('3 mars 2026')
+    expect(formatDate('2026-03-03T10:00:00.000Z', 'en')).toBe('3 March 2026')
+    expect(formatDate('pas une date', 'fr')).toBe('')
+    expect(formatDate(null, 'fr')).toBe('')
+  })
+})
+
+describe('the widget before its data arrives', () => {
+  it('announces loading in the chosen language, inside its own root', () => {
+    const fr = renderToStaticMarkup(createElement(EntraideWidget, { procedure: 'passeport' }))
+    expect(fr.startsWith(`<div class="${rootClass}" lang="fr"><style>`)).toBe(true)
+    expect(fr).toContain('<p class="ew-meta" role="status">Chargement de l’entraide…</p>')
+    expect(fr).toContain('<h2')
+    const en = renderToStaticMarkup(
+      createElement(EntraideWidget, { headingLevel: 3, lang: 'en', procedure: 'passeport', step: 1 }),
+    )
+    expect(en).toContain('lang="en"')
+    expect(en).toContain('Loading community help…')
+    expect(en).toContain('Tips and questions about step 2.')
+    expect(en).toMatch(/<h3 id="[^"]+">Help from other users<\/h3>/)
+    const unstyled = renderToStaticMarkup(createElement(EntraideWidget, { hasStyles: false, procedure: 'passeport' }))
+    expect(unstyled).not.toContain('<style>')
+  })
+
+  it('scopes every CSS rule under its root class', () => {
+    const withoutMedia = widgetCss.replace(/@media[^{]+\{/g, '').replace(/\}\s*\}/g, '}')
+    const selectors = [...withoutMedia.matchAll(/([^{}]+)\{[^{}]*\}/g)].flatMap((match) =>
+      (match[1] ?? '').split(/,(?![^(]*\))/),
+    )
+    expect(selectors.length).toBeGreaterThan(50)
+    for (const selector of selectors)
+      expect(selector.trim(), selector).toMatch(new RegExp(`^\\.${rootClass}(?![\\w-])`))
+  })
+})
