@@ -52,8 +52,9 @@ class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
     return this._idToShortId.get(id)
   }
 
-  fieldLength(shortId: number, fieldId: number): number {
-    return this._fieldLength.get(shortId)?.[fieldId] ?? 0
+  /** Words per field of a document, by field id (MiniSearch's own array, not a copy). */
+  fieldLengthsOf(shortId: number): readonly number[] {
+    return this._fieldLength.get(shortId) ?? []
   }
 
   averageFieldLength(fieldId: number): number {
@@ -69,7 +70,13 @@ class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
   }
 }
 
-type Entry = { document: KnowledgeDocument; trust: number; shortId: number }
+type Entry = {
+  document: KnowledgeDocument
+  trust: number
+  shortId: number
+  /** Kept here so scoring reads an array slot instead of a Map per posting. */
+  fieldLengths: readonly number[]
+}
 
 /** The index and the documents it holds, swapped as a whole on clear and rebuild. */
 type IndexState = {
@@ -381,12 +388,10 @@ export class EmbeddedEngine implements SearchEngine {
       }
     }
 
-    const termScore = (frequency: number, fieldId: number, shortId: number, documentsWithTerm: number): number => {
-      const idf = Math.log(1 + (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5))
-      const length = index.fieldLength(shortId, fieldId)
-      const average = index.averageFieldLength(fieldId)
-      return idf * (bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + (bm25.b * length) / average)))
-    }
+    const inverseFrequency = (documentsWithTerm: number): number =>
+      Math.log(1 + (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5))
+    const termFrequencyScore = (frequency: number, length: number, average: number): number =>
+      bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + (bm25.b * length) / average))
 
     // Documents holding every word of a synonym phrase (anywhere: positions are not indexed).
     const phraseMatches = (words: readonly string[]): Map<number, PhraseMatch> => {
@@ -398,12 +403,14 @@ export class EmbeddedEngine implements SearchEngine {
         const matches = new Map<number, PhraseMatch>()
         for (const [fieldId, documents] of index.postings(word) ?? []) {
           const rank = compiled.fieldRank[fieldId] ?? 3
-          const boost = compiled.fieldBoost[fieldId] ?? 1
+          const weight = (compiled.fieldBoost[fieldId] ?? 1) * inverseFrequency(documents.size)
+          const average = index.averageFieldLength(fieldId)
           for (const [shortId, frequency] of documents) {
-            if (entries[shortId] === undefined) continue
+            const entry = entries[shortId]
+            if (entry === undefined) continue
             const before = result?.get(shortId)
             if (result && !before) continue
-            const score = boost * termScore(frequency, fieldId, shortId, documents.size)
+            const score = weight * termFrequencyScore(frequency, entry.fieldLengths[fieldId] ?? 0, average)
             const current = matches.get(shortId)
             if (current) {
               current.attribute = Math.min(current.attribute, rank)
@@ -430,10 +437,12 @@ export class EmbeddedEngine implements SearchEngine {
       for (const [term, derived] of plan.derived[word] ?? []) {
         for (const [fieldId, documents] of index.postings(term) ?? []) {
           const rank = compiled.fieldRank[fieldId] ?? 3
-          const boost = compiled.fieldBoost[fieldId] ?? 1
+          const weight = derived.weight * (compiled.fieldBoost[fieldId] ?? 1) * inverseFrequency(documents.size)
+          const average = index.averageFieldLength(fieldId)
           for (const [shortId, frequency] of documents) {
-            if (entries[shortId] === undefined) continue
-            const score = derived.weight * boost * termScore(frequency, fieldId, shortId, documents.size)
+            const entry = entries[shortId]
+            if (entry === undefined) continue
+            const score = weight * termFrequencyScore(frequency, entry.fieldLengths[fieldId] ?? 0, average)
             visit(shortId, derived.typos, rank, derived.isExact, score, wordGeneration)
           }
         }
@@ -494,7 +503,7 @@ export class EmbeddedEngine implements SearchEngine {
 
 const emptyCandidate = (): Candidate => ({
   shortId: 0,
-  entry: { document: unusedDocument, trust: 0, shortId: 0 },
+  entry: { document: unusedDocument, trust: 0, shortId: 0, fieldLengths: [] },
   words: 0,
   typos: 0,
   attribute: 0,
@@ -589,7 +598,7 @@ const addEntry = (state: IndexState, document: KnowledgeDocument): void => {
   state.index.add(document)
   const shortId = state.index.shortIdOf(document.id)
   if (shortId === undefined) return
-  const entry: Entry = { document, trust: trustOf(document), shortId }
+  const entry: Entry = { document, trust: trustOf(document), shortId, fieldLengths: state.index.fieldLengthsOf(shortId) }
   state.entries[shortId] = entry
   state.byId.set(document.id, entry)
 }
