@@ -1,0 +1,380 @@
+import { createLocalReq, type PayloadRequest } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { publishGuideEdit } from '../src/admin/guideReview/publishGuideEdit'
+import { rejectGuideEdit } from '../src/admin/guideReview/rejectGuideEdit'
+import { findAwaitingValidation } from '../src/admin/queries/awaitingValidation'
+import { findGuideEditsAwaitingReview } from '../src/admin/queries/guideReviews'
+import { findModerationQueue } from '../src/admin/queries/moderationQueue'
+import { loadProvenance } from '../src/admin/queries/provenance'
+import { summarizeWaitingWork } from '../src/admin/queries/waitingWork'
+import { lexicalToPlainText } from '../src/search/text'
+import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical'
+import { createProcedure, json } from './helpers/fixtures'
+import { startTestApp, type TestApp } from './helpers/payload'
+
+let app: TestApp
+let moderator: { id: string; token: string }
+
+beforeAll(async () => {
+  // The first contribution of each citizen waits for moderation, so pending items exist.
+  app = await startTestApp({ entraide: { moderation: { preModeratedContributions: 1 } } })
+  moderator = await app.signUp({ name: 'Modératrice', role: 'editor' })
+})
+afterAll(async () => {
+  await app?.close()
+})
+
+/** A request acting as the given user, as the admin panel's server components get it. */
+const reqAs = async (userId: string): Promise<PayloadRequest> => {
+  const user = await app.payload.findByID({ collection: 'users', id: userId, overrideAccess: true })
+  return createLocalReq({ user: { ...user, collection: 'users' } }, app.payload)
+}
+
+/** A citizen whose first contribution, held for moderation, was published: they post directly now. */
+const trustedCitizen = async (name: string, procedureId: string) => {
+  const citizen = await app.signUp({ name })
+  const first = await json(
+    await app.api('POST', '/tips?depth=0', {
+      body: { body: `Première astuce de ${name}, vérifiée.`, procedure: procedureId },
+      token: citizen.token,
+    }),
+  )
+  const published = await app.api('POST', `/tips/${first.doc.id}/moderate`, {
+    body: { action: 'publish' },
+    token: moderator.token,
+  })
+  expect(published.status).toBe(200)
+  return citizen
+}
+
+const ask = async (token: string, procedureId: string, title: string) =>
+  (
+    await json(
+      await app.api('POST', '/threads?depth=0', {
+        body: { body: 'Je ne comprends pas cette étape de la démarche.', procedure: procedureId, title },
+        token,
+      }),
+    )
+  ).doc
+
+const answer = async (token: string, threadId: string, body: string) => {
+  const response = await app.api('POST', '/answers?depth=0', { body: { body, thread: threadId }, token })
+  const created = await json(response)
+  if (response.status !== 201) throw new Error(`answer not created: ${JSON.stringify(created)}`)
+  return created.doc
+}
+
+const setScore = (collection: 'answers' | 'tips', id: string, score: number) =>
+  app.payload.update({ collection, data: { score }, id, overrideAccess: true })
+
+describe('awaiting validation', () => {
+  it('lists accepted or well-voted answers and well-voted tips of the agent’s agency, accepted first', async () => {
+    const { agency, procedure } = await createProcedure(app, { slug: 'av-passeport' })
+    const other = await createProcedure(app, { slug: 'av-permis' })
+    const asker = await trustedCitizen('Asker AV', procedure.id)
+    const helper = await trustedCitizen('Helper AV', procedure.id)
+    const agent = await app.signUp({ agency: agency.id, name: 'Agent AV', role: 'agent' })
+    const otherAgent = await app.signUp({ agency: other.agency.id, role: 'agent' })
+    const editor = await app.signUp({ role: 'editor' })
+
+    const thread = await ask(asker.token, procedure.id, 'Combien de temps pour le passeport ?')
+    const accepted = await answer(helper.token, thread.id, 'Comptez trois semaines en moyenne.')
+    const wellVoted = await answer(helper.token, thread.id, 'Cela dépend de la mairie choisie.')
+    const ignored = await answer(helper.token, thread.id, 'Aucune idée, désolé pour vous.')
+    const validated = await answer(helper.token, thread.id, 'Le site de l’ANTS donne le délai.')
+    await app.api('POST', `/threads/${thread.id}/accept`, { body: { answer: accepted.id }, token: asker.token })
+    await setScore('answers', wellVoted.id, 5)
+    await setScore('answers', validated.id, 9)
+    expect((await app.api('POST', `/answers/${validated.id}/validate`, { token: agent.token })).status).toBe(200)
+    const tip = (
+      await json(
+        await app.api('POST', '/tips?depth=0', {
+          body: { body: 'Faites la pré-demande en ligne avant.', procedure: procedure.id },
+          token: helper.token,
+        }),
+      )
+    ).doc
+    await setScore('tips', tip.id, 4)
+    const elsewhere = await trustedCitizen('Ailleurs', other.procedure.id)
+    const otherThread = await ask(elsewhere.token, other.procedure.id, 'Échanger un permis étranger ?')
+    const otherAnswer = await answer(helper.token, otherThread.id, 'Oui, via le site de l’ANTS.')
+    await app.api('POST', `/threads/${otherThread.id}/accept`, { body: { answer: otherAnswer.id }, token: elsewhere.token })
+
+    const forAgent = await findAwaitingValidation({ req: await reqAs(agent.id) })
+    expect(forAgent.map((item) => [item.kind, item.id])).toEqual([
+      ['answer', accepted.id],
+      ['answer', wellVoted.id],
+      ['tip', tip.id],
+    ])
+    expect(forAgent[0]).toMatchObject({
+      author: 'Helper AV',
+      isAccepted: true,
+      procedure: { id: procedure.id, title: 'Procédure av-passeport' },
+      thread: { id: thread.id, title: 'Combien de temps pour le passeport ?' },
+    })
+    expect(forAgent.map((item) => item.id)).not.toContain(ignored.id)
+
+    const forOtherAgent = await findAwaitingValidation({ req: await reqAs(otherAgent.id) })
+    expect(forOtherAgent.map((item) => item.id)).toEqual([otherAnswer.id])
+
+    const forEditor = (await findAwaitingValidation({ req: await reqAs(editor.id) })).map((item) => item.id)
+    expect(forEditor).toEqual(expect.arrayContaining([accepted.id, wellVoted.id, tip.id, otherAnswer.id]))
+
+    // Once validated, an item leaves the list.
+    await app.api('POST', `/answers/${accepted.id}/validate`, { token: agent.token })
+    const after = await findAwaitingValidation({ req: await reqAs(agent.id) })
+    expect(after.map((item) => item.id)).toEqual([wellVoted.id, tip.id])
+  })
+
+  it('refuses citizens', async () => {
+    const citizen = await app.signUp({})
+    await expect(findAwaitingValidation({ req: await reqAs(citizen.id) })).rejects.toMatchObject({ status: 403 })
+  })
+})
+
+describe('moderation queue', () => {
+  it('groups open reports by item for editors and lists pending items, agents seeing their agency’s only', async () => {
+    const { agency, procedure } = await createProcedure(app, { slug: 'mq-cni' })
+    const other = await createProcedure(app, { slug: 'mq-apl' })
+    const author = await trustedCitizen('Auteur MQ', procedure.id)
+    const newcomer = await app.signUp({ name: 'Nouveau MQ' })
+    const otherNewcomer = await app.signUp({ name: 'Autre MQ' })
+    const agent = await app.signUp({ agency: agency.id, role: 'agent' })
+    const editor = await app.signUp({ role: 'editor' })
+    const [r1, r2] = [await app.signUp({ name: 'R1' }), await app.signUp({ name: 'R2' })]
+
+    const tip = (
+      await json(
+        await app.api('POST', '/tips?depth=0', {
+          body: { body: 'Appelez ce numéro surtaxé pour aller plus vite.', procedure: procedure.id },
+          token: author.token,
+        }),
+      )
+    ).doc
+    await app.api('POST', `/tips/${tip.id}/report`, { body: { note: 'Arnaque', reason: 'spam' }, token: r1.token })
+    await app.api('POST', `/tips/${tip.id}/report`, { body: { reason: 'wrong-information' }, token: r2.token })
+    const held = (
+      await json(
+        await app.api('POST', '/tips?depth=0', {
+          body: { body: 'Ma toute première astuce sur la CNI.', procedure: procedure.id },
+          token: newcomer.token,
+        }),
+      )
+    ).doc
+    const heldElsewhere = (
+      await json(
+        await app.api('POST', '/tips?depth=0', {
+          body: { body: 'Première astuce sur les aides au logement.', procedure: other.procedure.id },
+          token: otherNewcomer.token,
+        }),
+      )
+    ).doc
+    expect(held.visibility).toBe('pending')
+
+    const editorQueue = await findModerationQueue({ req: await reqAs(editor.id) })
+    expect(editorQueue.canHandleReports).toBe(true)
+    const group = editorQueue.reportGroups.find((entry) => entry.targetKey === `tips:${tip.id}`)
+    expect(group).toMatchObject({
+      collection: 'tips',
+      id: tip.id,
+      label: 'Appelez ce numéro surtaxé pour aller plus vite.',
+      reasons: { spam: 1, 'wrong-information': 1 },
+      visibility: 'published',
+    })
+    expect(group?.reports.map((report) => [report.reporter, report.note])).toEqual([
+      ['R1', 'Arnaque'],
+      ['R2', null],
+    ])
+    const pendingIds = editorQueue.pending.map((item) => item.id)
+    expect(pendingIds).toEqual(expect.arrayContaining([held.id, heldElsewhere.id]))
+    expect(editorQueue.pending.find((item) => item.id === held.id)).toMatchObject({
+      author: 'Nouveau MQ',
+      canPublish: true,
+      collection: 'tips',
+      procedure: 'Procédure mq-cni',
+    })
+
+    const agentQueue = await findModerationQueue({ req: await reqAs(agent.id) })
+    expect(agentQueue.canHandleReports).toBe(false)
+    expect(agentQueue.reportGroups).toEqual([])
+    expect(agentQueue.pending.map((item) => item.id)).toContain(held.id)
+    expect(agentQueue.pending.map((item) => item.id)).not.toContain(heldElsewhere.id)
+
+    // Deciding on a report takes the item out of the queue.
+    const reportId = group?.reports[0]?.id
+    await app.api('POST', `/reports/${reportId}/resolve`, { body: { decision: 'dismiss' }, token: editor.token })
+    const later = await findModerationQueue({ req: await reqAs(editor.id) })
+    expect(later.reportGroups.map((entry) => entry.targetKey)).not.toContain(`tips:${tip.id}`)
+  })
+
+  it('refuses citizens', async () => {
+    const citizen = await app.signUp({})
+    await expect(findModerationQueue({ req: await reqAs(citizen.id) })).rejects.toMatchObject({ status: 403 })
+  })
+})
+
+describe('guide edits awaiting review', () => {
+  const body = (text: string) => lexicalRoot(plainTextToNodes(text))
+
+  const publishedGuide = async (slug: string) => {
+    const { agency, procedure } = await createProcedure(app, { slug })
+    const agent = await app.signUp({ agency: agency.id, name: `Agent ${slug}`, role: 'agent' })
+    const created = await app.api('POST', '/guides?depth=0', {
+      body: {
+        _status: 'published',
+        body: body('Faire la pré-demande en ligne.\n\nPrendre rendez-vous en mairie.'),
+        procedure: procedure.id,
+        title: 'Guide du passeport',
+      },
+      token: agent.token,
+    })
+    expect(created.status).toBe(201)
+    return { agent, guide: (await json(created)).doc, procedure }
+  }
+
+  const citizenEdit = async (guideId: string, name: string, text: string) => {
+    const citizen = await app.signUp({ name })
+    const saved = await app.api('PATCH', `/guides/${guideId}?depth=0`, {
+      body: { _status: 'published', body: body(text) },
+      token: citizen.token,
+    })
+    expect(saved.status).toBe(200)
+    return citizen
+  }
+
+  it('lists a citizen’s draft with who edited and a diff, and publishing it makes it the public version', async () => {
+    const { agent, guide } = await publishedGuide('gr-publish')
+    await citizenEdit(guide.id, 'Correctrice', 'Faire la pré-demande en ligne.\n\nPrendre rendez-vous dans une mairie équipée.')
+    await citizenEdit(guide.id, 'Second', 'Faire la pré-demande en ligne.\n\nPrendre rendez-vous dans une mairie équipée.\n\nVenir avec les photos.')
+
+    const reviews = await findGuideEditsAwaitingReview({ req: await reqAs(agent.id) })
+    const review = reviews.find((entry) => entry.guideId === guide.id)
+    expect(review).toMatchObject({ editors: ['Second', 'Correctrice'], title: 'Guide du passeport', titleChange: null })
+    expect(review?.publishedVersionId).toEqual(expect.any(String))
+    expect(review?.diff).toEqual([
+      { kind: 'same', text: 'Faire la pré-demande en ligne.' },
+      {
+        kind: 'changed',
+        parts: [
+          { kind: 'same', text: 'Prendre rendez-vous ' },
+          { kind: 'removed', text: 'en ' },
+          { kind: 'added', text: 'dans une ' },
+          { kind: 'same', text: 'mairie' },
+          { kind: 'added', text: ' équipée' },
+          { kind: 'same', text: '.' },
+        ],
+      },
+      { kind: 'added', text: 'Venir avec les photos.' },
+    ])
+    // Readers still see the published text.
+    const before = await json(await app.api('GET', `/guides/${guide.id}?depth=0`))
+    expect(lexicalToPlainText(before.body)).not.toContain('photos')
+
+    await publishGuideEdit({ guideId: guide.id, req: await reqAs(agent.id) })
+    const after = await json(await app.api('GET', `/guides/${guide.id}?depth=0`))
+    expect(lexicalToPlainText(after.body)).toContain('Venir avec les photos.')
+    const remaining = await findGuideEditsAwaitingReview({ req: await reqAs(agent.id) })
+    expect(remaining.map((entry) => entry.guideId)).not.toContain(guide.id)
+    await expect(publishGuideEdit({ guideId: guide.id, req: await reqAs(agent.id) })).rejects.toMatchObject({
+      status: 409,
+    })
+  })
+
+  it('rejecting puts the published version back as the latest without touching what readers see', async () => {
+    const { agent, guide } = await publishedGuide('gr-reject')
+    expect((await app.api('POST', `/guides/${guide.id}/verify`, { token: agent.token })).status).toBe(200)
+    const citizen = await citizenEdit(guide.id, 'Vandale', 'Tout est faux ici.')
+    await expect(rejectGuideEdit({ guideId: guide.id, req: await reqAs(citizen.id) })).rejects.toMatchObject({
+      status: 403,
+    })
+
+    await rejectGuideEdit({ guideId: guide.id, req: await reqAs(agent.id) })
+    const latest = await app.payload.findByID({ collection: 'guides', draft: true, id: guide.id, overrideAccess: true })
+    expect(lexicalToPlainText(latest.body)).toBe('Faire la pré-demande en ligne.\nPrendre rendez-vous en mairie.')
+    const live = await app.payload.findByID({ collection: 'guides', id: guide.id, overrideAccess: true })
+    expect(live.verifiedAt).toEqual(expect.any(String))
+    expect(live.needsReview).toBe(false)
+    const reviews = await findGuideEditsAwaitingReview({ req: await reqAs(agent.id) })
+    expect(reviews.map((entry) => entry.guideId)).not.toContain(guide.id)
+    // The rejected draft stays in the history.
+    const { totalDocs } = await app.payload.findVersions({
+      collection: 'guides',
+      where: { and: [{ parent: { equals: guide.id } }, { 'version._status': { equals: 'draft' } }] },
+    })
+    expect(totalDocs).toBe(1)
+    await expect(rejectGuideEdit({ guideId: guide.id, req: await reqAs(agent.id) })).rejects.toMatchObject({
+      status: 409,
+    })
+  })
+
+  it('a guide never published can be published but not rejected', async () => {
+    const { agency, procedure } = await createProcedure(app, { slug: 'gr-new' })
+    const agent = await app.signUp({ agency: agency.id, role: 'agent' })
+    const citizen = await app.signUp({ name: 'Créatrice' })
+    const created = await app.api('POST', '/guides?depth=0', {
+      body: { _status: 'published', body: body('Premier jet.'), procedure: procedure.id, title: 'Nouveau guide' },
+      token: citizen.token,
+    })
+    const guide = (await json(created)).doc
+    expect(guide._status).toBe('draft')
+    const review = (await findGuideEditsAwaitingReview({ req: await reqAs(agent.id) })).find(
+      (entry) => entry.guideId === guide.id,
+    )
+    expect(review).toMatchObject({ editors: ['Créatrice'], publishedVersionId: null })
+    expect(review?.diff).toEqual([{ kind: 'added', text: 'Premier jet.' }])
+    await expect(rejectGuideEdit({ guideId: guide.id, req: await reqAs(agent.id) })).rejects.toMatchObject({
+      status: 409,
+    })
+    await publishGuideEdit({ guideId: guide.id, req: await reqAs(agent.id) })
+    expect((await app.api('GET', `/guides/${guide.id}?depth=0`)).status).toBe(200)
+  })
+})
+
+describe('provenance and the waiting-work summary', () => {
+  it('resolves a wiki page’s sources to questions, contributors and validators', async () => {
+    const { agency, procedure } = await createProcedure(app, { slug: 'pv-passeport' })
+    const asker = await trustedCitizen('Asker PV', procedure.id)
+    const helper = await trustedCitizen('Hélène', procedure.id)
+    const agent = await app.signUp({ agency: agency.id, name: 'Agent Paul', role: 'agent' })
+    const thread = await ask(asker.token, procedure.id, 'Faut-il un timbre fiscal pour un mineur ?')
+    const reply = await answer(helper.token, thread.id, 'Oui, 17 € pour un mineur de moins de 15 ans.')
+    await app.api('POST', `/answers/${reply.id}/validate`, { token: agent.token })
+    const page = (await json(await app.api('POST', `/answers/${reply.id}/promote`, { token: agent.token }))).wikiPage
+
+    const provenance = await loadProvenance({ req: await reqAs(agent.id), wikiPageId: page.id })
+    expect(provenance.contributors).toEqual([{ id: helper.id, name: 'Hélène' }])
+    expect(provenance.sources).toEqual([
+      {
+        contributor: 'Hélène',
+        kind: 'answer',
+        source: { collection: 'answers', excerpt: 'Oui, 17 € pour un mineur de moins de 15 ans.', id: reply.id },
+        thread: { id: thread.id, title: 'Faut-il un timbre fiscal pour un mineur ?' },
+        validatedAt: expect.any(String),
+        validatedBy: 'Agent Paul',
+      },
+    ])
+
+    // The agent has nothing left to validate here, and one newcomer's tip to publish.
+    const newcomer = await app.signUp({})
+    await app.api('POST', '/tips?depth=0', {
+      body: { body: 'Une astuce qui attend la modération.', procedure: procedure.id },
+      token: newcomer.token,
+    })
+    const agentWork = await summarizeWaitingWork({ req: await reqAs(agent.id) })
+    expect(agentWork?.map((entry) => [entry.key, entry.count])).toEqual([
+      ['awaiting-validation', 0],
+      ['pending', 1],
+      ['guide-edits', 0],
+    ])
+    expect(agentWork?.[1]).toMatchObject({ label: '1 contribution awaiting moderation', path: '/moderation' })
+    const editorWork = await summarizeWaitingWork({ req: await reqAs(moderator.id) })
+    expect(editorWork?.find((entry) => entry.key === 'wiki-drafts')?.count).toBeGreaterThanOrEqual(1)
+    const citizenWork = await summarizeWaitingWork({ req: await reqAs(newcomer.id) })
+    expect(citizenWork?.find((entry) => entry.key === 'own-tips-pending')).toMatchObject({
+      count: 1,
+      label: '1 of your tips awaiting moderation',
+    })
+    expect(citizenWork?.find((entry) => entry.key === 'own-answers-pending')?.count).toBe(0)
+  })
+})
