@@ -1,4 +1,33 @@
+import type { Payload } from 'payload'
+
+import { demoAccounts } from './demo/accounts'
+import { describeSeedReport, hasCreatedContent, seedDemoContent } from './demo/seed'
 import { buildAppConfig } from './setup/appConfig'
+import { printWelcome } from './setup/welcome'
+
+/**
+ * Seeds the demo content on an empty database: always in development, in
+ * production only when ENTRAIDE_SEED=true (the demo passwords are public).
+ * ENTRAIDE_SEED=false never seeds.
+ */
+const seedIfEmpty = async (payload: Payload): Promise<void> => {
+  const wanted = process.env.ENTRAIDE_SEED ?? (process.env.NODE_ENV === 'production' ? 'false' : 'true')
+  if (wanted !== 'true') return
+  const { totalDocs } = await payload.count({ collection: 'procedures' })
+  const report = totalDocs === 0 ? await seedDemoContent(payload) : null
+  if (report) {
+    const [summary] = describeSeedReport(report)
+    if (summary) payload.logger.info(summary)
+    for (const failure of report.failures) {
+      payload.logger.error(`Demo content not created: ${failure.unit}: ${failure.message}`)
+    }
+  }
+  printWelcome({
+    accounts: demoAccounts,
+    baseUrl: process.env.ENTRAIDE_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? '3000'}`,
+    isFreshlySeeded: report !== null && hasCreatedContent(report),
+  })
+}
 
 // The demo application: Entraide on the embedded defaults, with the options a
 // public-service website would choose.
@@ -6,4 +35,5 @@ export default buildAppConfig({
   entraide: {
     moderation: { preModeratedContributions: 2, reportsToHide: 3, trustedReputation: 50 },
   },
+  onInit: seedIfEmpty,
 })

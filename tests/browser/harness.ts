@@ -45,6 +45,7 @@ export const startApp = async (): Promise<RunningApp> => {
     ...process.env,
     DATABASE_URI: `file:${path.join(dataDir, 'browser.db')}`,
     NEXT_TELEMETRY_DISABLED: '1',
+    ENTRAIDE_SEED: 'true',
     PAYLOAD_SECRET: 'entraide-browser-test-secret',
     PORT: String(port),
     ...(hasBuild ? {} : { NEXT_DIST_DIR: path.join('.next-test', String(port)) }),
