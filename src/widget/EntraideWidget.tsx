@@ -2,6 +2,7 @@
 
 import { Component, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 
+import { revealAnchor } from './anchors'
 import { AuthDialog } from './authDialog'
 import { ApiError, createClient } from './client'
 import { WidgetProvider, type WidgetContextValue } from './context'
@@ -33,7 +34,9 @@ type LoadState = { kind: 'loading' } | { kind: 'ready'; data: ProcedurePageData 
 
 type PendingSignIn = { opener: HTMLElement | null; then: () => void }
 
-const focusLater = (element: HTMLElement | null) => setTimeout(() => element?.focus(), 0)
+/** Focuses `element` after the coming render, or `fallback` when the render removed it. */
+const focusLater = (element: HTMLElement | null, fallback?: { current: HTMLElement | null }) =>
+  setTimeout(() => (element?.isConnected ? element : fallback?.current)?.focus(), 0)
 
 const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, step = null }: EntraideWidgetProps) => {
   const t = stringsFor(lang)
@@ -42,7 +45,10 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
   const [viewer, setViewer] = useState<PublicPerson | null>(null)
   const [dialog, setDialog] = useState<'closed' | 'sign-in' | 'sign-up'>('closed')
   const pendingRef = useRef<PendingSignIn | null>(null)
-  const rootRef = useRef<HTMLDivElement>(null)
+  const rootRef = useRef<HTMLElement>(null)
+  // Where focus lands when the button that opened the dialog is gone (the sign-in buttons are, once signed in).
+  const accountRef = useRef<HTMLButtonElement>(null)
+  const signInRef = useRef<HTMLButtonElement>(null)
   const hasScrolledRef = useRef(false)
   const idPrefix = useId()
   const titleId = `${idPrefix}-title`
@@ -64,23 +70,19 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
     void refresh()
   }, [refresh])
 
-  // Links to `#entraide-thread-…` (from provenance and search results) open the page
-  // with a fragment the browser cannot resolve inside a shadow root: resolve it here.
+  // Links to `#entraide-thread-…` (provenance, search results, other pages) name items
+  // the browser cannot find inside a shadow root: resolve them once the data is
+  // shown, and whenever the fragment changes.
   useEffect(() => {
     if (load.kind !== 'ready' || hasScrolledRef.current || typeof window === 'undefined') return
     hasScrolledRef.current = true
-    const hash = window.location.hash
-    if (!hash.startsWith('#entraide-')) return
-    const root = rootRef.current?.getRootNode()
-    const target =
-      root instanceof ShadowRoot || root instanceof Document
-        ? root.getElementById(decodeURIComponent(hash.slice(1)))
-        : null
-    if (!target) return
-    target.setAttribute('tabindex', '-1')
-    target.scrollIntoView({ block: 'start' })
-    target.focus({ preventScroll: true })
+    revealAnchor(rootRef.current, window.location.hash)
   }, [load])
+  useEffect(() => {
+    const onHashChange = () => revealAnchor(rootRef.current, window.location.hash)
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [])
 
   const requireSignIn = useCallback(
     (opener: HTMLElement | null, then: () => void) => {
@@ -103,7 +105,7 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
     const pending = pendingRef.current
     pendingRef.current = null
     setDialog('closed')
-    if (pending) focusLater(pending.opener)
+    if (pending) focusLater(pending.opener, accountRef)
   }, [])
 
   const onSignedIn = (person: PublicPerson) => {
@@ -112,7 +114,7 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
     setViewer(person)
     setDialog('closed')
     if (pending) {
-      focusLater(pending.opener)
+      focusLater(pending.opener, accountRef)
       pending.then()
     }
     void refresh()
@@ -121,6 +123,7 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
   const signOut = async () => {
     await client.signOut()
     setViewer(null)
+    focusLater(null, signInRef)
     await refresh()
   }
 
@@ -153,7 +156,12 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
           {viewer ? (
             <>
               <span>{t.signedInAs(viewer.displayName)}</span>
-              <button className="ew-button ew-button--tertiary" onClick={() => void signOut()} type="button">
+              <button
+                className="ew-button ew-button--tertiary"
+                onClick={() => void signOut()}
+                ref={accountRef}
+                type="button"
+              >
                 {t.signOut}
               </button>
             </>
@@ -163,6 +171,7 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
               <button
                 className="ew-button ew-button--tertiary"
                 onClick={(event) => openDialog('sign-in', event.currentTarget)}
+                ref={signInRef}
                 type="button"
               >
                 {t.signIn}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 
+import { revealAnchor } from './anchors'
 import { useWidget } from './context'
 import { Highlighted } from './highlight'
 import { safeHref } from './richText'
@@ -18,12 +19,6 @@ type SearchState =
   | { kind: 'searching'; query: string }
   | { kind: 'done'; query: string; hits: SearchHit[]; total: number }
   | { kind: 'failed'; query: string }
-
-/** The widget's root (its shadow root in the standalone bundle), where anchors live. */
-const rootOf = (element: Element | null): Document | ShadowRoot | null => {
-  const root = element?.getRootNode()
-  return root instanceof ShadowRoot || root instanceof Document ? root : null
-}
 
 /**
  * Search-as-you-type across the knowledge base: debounced, scoped to the
@@ -61,19 +56,11 @@ export const SearchBox = () => {
     }
   }, [client, isWide, procedure, query])
 
-  // Results that point into this widget (same page, `#entraide-…`) scroll there,
-  // even when the widget lives in a shadow root that the browser's own anchor
-  // navigation cannot reach.
+  // Results on this very page scroll to the item in the widget, even inside a shadow root.
   const openHit = (event: { preventDefault: () => void }, href: string) => {
     const url = new URL(href, window.location.href)
     if (url.origin !== window.location.origin || url.pathname !== window.location.pathname) return
-    if (!url.hash.startsWith('#entraide-')) return
-    const target = rootOf(containerRef.current)?.getElementById(decodeURIComponent(url.hash.slice(1)))
-    if (!target) return
-    event.preventDefault()
-    target.setAttribute('tabindex', '-1')
-    target.scrollIntoView({ block: 'start' })
-    target.focus({ preventScroll: true })
+    if (revealAnchor(containerRef.current, url.hash)) event.preventDefault()
   }
 
   const announcement =

@@ -74,5 +74,6 @@ ${r} .ew-hits li{margin:0 0 1rem}
 ${r} .ew-dialog{max-width:32rem;width:calc(100% - 2rem);padding:1.5rem;border:0;color:var(--ew-text);background:var(--ew-bg);font-family:var(--ew-font);box-shadow:0 6px 18px rgba(0,0,18,.25)}
 ${r} .ew-dialog::backdrop{background:rgba(22,22,22,.64)}
 ${r} .ew-dialog-close{float:right}
+${r} .ew-dialog .ew-actions{margin-bottom:1rem}
 @media (prefers-reduced-motion:no-preference){${r} .ew-button{transition:background-color .1s}}
 `
