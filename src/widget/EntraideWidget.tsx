@@ -34,9 +34,20 @@ type LoadState = { kind: 'loading' } | { kind: 'ready'; data: ProcedurePageData 
 
 type PendingSignIn = { opener: HTMLElement | null; then: () => void }
 
-/** Focuses `element` after the coming render, or `fallback` when the render removed it. */
+/**
+ * After the coming render, returns focus to `element` (the control that
+ * opened the sign-in dialog), or to `fallback` when that render removed it,
+ * unless something else took focus meanwhile (a form that opened).
+ */
 const focusLater = (element: HTMLElement | null, fallback?: { current: HTMLElement | null }) =>
-  setTimeout(() => (element?.isConnected ? element : fallback?.current)?.focus(), 0)
+  setTimeout(() => {
+    const target = element?.isConnected ? element : fallback?.current
+    if (!target) return
+    const root = target.getRootNode()
+    const active = root instanceof ShadowRoot || root instanceof Document ? root.activeElement : null
+    const isLost = !active || active === element || active.tagName === 'BODY' || active.closest('dialog') !== null
+    if (isLost) target.focus()
+  }, 0)
 
 const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, step = null }: EntraideWidgetProps) => {
   const t = stringsFor(lang)

@@ -74,6 +74,8 @@ export const AuthDialog = ({
             ? await client.signIn({ email: email.trim(), password })
             : await client.signUp({ displayName: displayName.trim(), email: email.trim(), password })
         setPassword('')
+        // Close the modal first: while it is open the rest of the page is inert and cannot take focus.
+        if (dialogRef.current?.open) dialogRef.current.close()
         onSignedIn(person)
       } catch (caught) {
         // Payload answers a failed sign-in in English whatever the reader's language.
@@ -86,7 +88,11 @@ export const AuthDialog = ({
   const title = mode === 'sign-in' ? t.dialogSignInTitle : t.dialogSignUpTitle
   return (
     <dialog aria-labelledby={titleId} aria-modal="true" className="ew-dialog" ref={dialogRef}>
-      <button className="ew-button ew-button--tertiary ew-dialog-close" onClick={onClose} type="button">
+      <button
+        className="ew-button ew-button--tertiary ew-dialog-close"
+        onClick={() => (dialogRef.current?.open ? dialogRef.current.close() : onClose())}
+        type="button"
+      >
         {t.close}
       </button>
       <h2 id={titleId}>{title}</h2>

@@ -23,12 +23,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const AskForm = ({ procedureId }: { procedureId: string }) => {
   const { client, idPrefix, refresh, step, t } = useWidget()
-  const { close, disclosure } = useDisclosure()
+  const titleRef = useRef<FocusTarget>(null)
+  const { close, disclosure } = useDisclosure(titleRef)
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const [done, setDone] = useState<string | null>(null)
   const { error, isBusy, run } = useSubmit()
-  const titleRef = useRef<FocusTarget>(null)
   const errorId = `${idPrefix}-ask-error`
   const submit = () =>
     run(async () => {
@@ -46,7 +46,7 @@ const AskForm = ({ procedureId }: { procedureId: string }) => {
       await refresh()
     })
   return (
-    <Disclosure {...disclosure} done={done} focusRef={titleRef} label={t.ask} onOpen={() => setDone(null)}>
+    <Disclosure {...disclosure} done={done} label={t.ask} onOpen={() => setDone(null)}>
       <form
         aria-label={t.ask}
         className="ew-form"
@@ -94,11 +94,11 @@ const AskForm = ({ procedureId }: { procedureId: string }) => {
 
 const AnswerForm = ({ thread }: { thread: ThreadItem }) => {
   const { client, refresh, t } = useWidget()
-  const { close, disclosure } = useDisclosure()
+  const bodyRef = useRef<FocusTarget>(null)
+  const { close, disclosure } = useDisclosure(bodyRef)
   const [body, setBody] = useState('')
   const [done, setDone] = useState<string | null>(null)
   const { error, isBusy, run } = useSubmit()
-  const bodyRef = useRef<FocusTarget>(null)
   const errorId = `${useId()}-error`
   const submit = () =>
     run(async () => {
@@ -113,7 +113,7 @@ const AnswerForm = ({ thread }: { thread: ThreadItem }) => {
     <Disclosure
       {...disclosure}
       done={done}
-      focusRef={bodyRef}
+
       label={t.answer}
       onOpen={() => setDone(null)}
       srLabel={excerpt(thread.title)}

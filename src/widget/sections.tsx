@@ -147,11 +147,11 @@ export const GuideSection = ({ guide }: { guide: GuideInfo | null }) => {
 
 const TipForm = ({ procedureId }: { procedureId: string }) => {
   const { client, idPrefix, refresh, step, t } = useWidget()
-  const { close, disclosure } = useDisclosure()
+  const fieldRef = useRef<FocusTarget>(null)
+  const { close, disclosure } = useDisclosure(fieldRef)
   const [body, setBody] = useState('')
   const [done, setDone] = useState<string | null>(null)
   const { error, isBusy, run } = useSubmit()
-  const fieldRef = useRef<FocusTarget>(null)
   const errorId = `${idPrefix}-tip-error`
   const submit = () =>
     run(async () => {
@@ -167,7 +167,7 @@ const TipForm = ({ procedureId }: { procedureId: string }) => {
       await refresh()
     })
   return (
-    <Disclosure {...disclosure} done={done} focusRef={fieldRef} label={t.tipAdd} onOpen={() => setDone(null)}>
+    <Disclosure {...disclosure} done={done} label={t.tipAdd} onOpen={() => setDone(null)}>
       <form
         aria-label={t.tipAdd}
         className="ew-form"

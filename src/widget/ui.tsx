@@ -255,22 +255,28 @@ export const ReportButton = ({
   const errorId = `${baseId}-error`
   const openerRef = useRef<HTMLButtonElement>(null)
   const selectRef = useRef<HTMLSelectElement>(null)
+  const focusNextRef = useRef<'field' | 'button' | null>(null)
+  useEffect(() => {
+    const next = focusNextRef.current
+    focusNextRef.current = null
+    if (next === 'field') selectRef.current?.focus()
+    else if (next === 'button') openerRef.current?.focus()
+  }, [isOpen])
 
   const open = (opener: HTMLElement) =>
     requireSignIn(opener, () => {
+      focusNextRef.current = 'field'
       setOpen(true)
       setDone(false)
-      // The form renders on the next frame; focus moves into it.
-      setTimeout(() => selectRef.current?.focus(), 0)
     })
   const close = () => {
+    focusNextRef.current = 'button'
     setOpen(false)
-    setTimeout(() => openerRef.current?.focus(), 0)
   }
   const submit = () =>
     run(async () => {
       await client.post(`/${collection}/${encodeURIComponent(id)}/report`, { note: note.trim() || undefined, reason })
-      setOpen(false)
+      close()
       setNote('')
       setDone(true)
     })
@@ -351,17 +357,29 @@ export const ReportButton = ({
 export type FocusTarget = HTMLInputElement & HTMLTextAreaElement
 
 /**
- * Open state of an in-place form. `close` puts focus back on the button that
- * opened it, so keyboard users do not lose their place.
+ * Open state of an in-place form. Opening focuses the form's first field,
+ * closing puts focus back on the button that opened it, so keyboard users
+ * never lose their place. Focus moves after the render that shows the target.
  */
-export const useDisclosure = () => {
+export const useDisclosure = (focusRef: { current: FocusTarget | null }) => {
   const [isOpen, setOpen] = useState(false)
   const buttonRef = useRef<HTMLButtonElement>(null)
-  const close = useCallback(() => {
-    setOpen(false)
-    setTimeout(() => buttonRef.current?.focus(), 0)
+  const focusNextRef = useRef<'field' | 'button' | null>(null)
+  useEffect(() => {
+    const next = focusNextRef.current
+    focusNextRef.current = null
+    if (next === 'field') focusRef.current?.focus()
+    else if (next === 'button') buttonRef.current?.focus()
+  }, [focusRef, isOpen])
+  const open = useCallback(() => {
+    focusNextRef.current = 'field'
+    setOpen(true)
   }, [])
-  return { close, disclosure: { buttonRef, isOpen, setOpen } }
+  const close = useCallback(() => {
+    focusNextRef.current = 'button'
+    setOpen(false)
+  }, [])
+  return { close, disclosure: { buttonRef, isOpen, open } }
 }
 
 /**
@@ -373,19 +391,17 @@ export const Disclosure = ({
   buttonRef,
   children,
   done,
-  focusRef,
   isOpen,
   label,
   onOpen,
-  setOpen,
+  open,
   srLabel,
 }: {
   label: string
   srLabel?: string
   isOpen: boolean
-  setOpen: (isOpen: boolean) => void
+  open: () => void
   buttonRef: Ref<HTMLButtonElement>
-  focusRef: { current: FocusTarget | null }
   onOpen?: () => void
   done: string | null
   children: ReactNode
@@ -405,9 +421,8 @@ export const Disclosure = ({
           className="ew-button ew-button--secondary"
           onClick={(event) =>
             requireSignIn(event.currentTarget, () => {
-              setOpen(true)
+              open()
               onOpen?.()
-              setTimeout(() => focusRef.current?.focus(), 0)
             })
           }
           ref={buttonRef}
