@@ -69,6 +69,7 @@ const start = () => {
   }).observe(document.body, { childList: true, subtree: true })
 }
 
+// Augmenting the global Window can only be done with an interface.
 declare global {
   interface Window {
     /** Lets hosts mount widgets they add themselves. */
