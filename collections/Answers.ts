@@ -8,6 +8,7 @@ import {
   validationFields,
   visibilityField,
 } from '../src/fields/contribution'
+import { moderationPanelField, validationPanelField } from '../src/admin/fields'
 import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
 import { attachAnswerToThread } from '../src/hooks/attachAnswerToThread'
 import { applyPreModeration } from '../src/hooks/applyPreModeration'
@@ -49,6 +50,8 @@ export const answersCollection = (options: ResolvedOptions): CollectionConfig =>
     afterChange: [reportMaskedPersonalData()],
   },
   fields: [
+    validationPanelField(),
+    moderationPanelField(),
     {
       name: 'thread',
       type: 'relationship',

@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import { componentPaths } from '../src/admin/componentPaths'
+import { guideReviewNoticeField } from '../src/admin/fields'
 import { forceDraftUnless } from '../src/hooks/forceDraftUnless'
 import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
 import { rateLimitContributions } from '../src/hooks/rateLimitContributions'
@@ -25,6 +27,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
     useAsTitle: 'title',
     defaultColumns: ['title', 'procedure', '_status', 'verifiedAt', 'needsReview', 'updatedAt'],
     description: 'Simplified guides written by users. Your changes are reviewed before they are published.',
+    components: { edit: { PublishButton: componentPaths.guidePublishButton } },
   },
   versions: { drafts: true, maxPerDoc: 100 },
   access: {
@@ -44,6 +47,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
     afterChange: [reportMaskedPersonalData()],
   },
   fields: [
+    guideReviewNoticeField(),
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     {
       name: 'procedure',

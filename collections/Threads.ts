@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { moderationPanelField } from '../src/admin/fields'
 import { authorField, moderationNoteField, scoreField, visibilityField } from '../src/fields/contribution'
 import { applyPreModeration } from '../src/hooks/applyPreModeration'
 import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
@@ -44,6 +45,7 @@ export const threadsCollection = (options: ResolvedOptions): CollectionConfig =>
     afterChange: [reportMaskedPersonalData()],
   },
   fields: [
+    moderationPanelField(),
     { name: 'title', type: 'text', required: true, minLength: 10, maxLength: 200 },
     {
       name: 'body',

@@ -8,6 +8,7 @@ import {
   validationFields,
   visibilityField,
 } from '../src/fields/contribution'
+import { moderationPanelField, validationPanelField } from '../src/admin/fields'
 import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
 import { applyPreModeration } from '../src/hooks/applyPreModeration'
 import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
@@ -41,6 +42,8 @@ export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({
     afterChange: [reportMaskedPersonalData()],
   },
   fields: [
+    validationPanelField(),
+    moderationPanelField(),
     {
       name: 'body',
       type: 'textarea',

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { provenancePanelField } from '../src/admin/fields'
 import { slugValidator } from '../src/fields/validators'
 import { forceDraftUnless } from '../src/hooks/forceDraftUnless'
 import { slugFromTitle } from '../src/hooks/slugFromTitle'
@@ -55,6 +56,7 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
       validate: existingRelationship('procedures', 'procedure'),
     },
     { name: 'body', type: 'richText' },
+    provenancePanelField(),
     {
       name: 'sources',
       type: 'array',

@@ -9,6 +9,7 @@ import { threadsCollection } from '../collections/Threads'
 import { tipsCollection } from '../collections/Tips'
 import { votesCollection } from '../collections/Votes'
 import { wikiPagesCollection } from '../collections/WikiPages'
+import { withEntraideAdmin } from './admin/adminConfig'
 import { collectionEndpoints } from './endpoints/collectionEndpoints'
 import { procedurePageEndpoint } from './endpoints/procedurePage'
 import { userFields } from './fields/users'
@@ -120,6 +121,7 @@ export const entraidePlugin =
     return {
       ...incoming,
       ...withAllowedOrigins(incoming, options.allowedOrigins),
+      admin: withEntraideAdmin(incoming.admin),
       custom: { ...incoming.custom, entraide: brandOptions(options) },
       loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
       endpoints: [...(incoming.endpoints ?? []), procedurePageEndpoint(options)],

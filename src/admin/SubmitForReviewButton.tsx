@@ -1,0 +1,40 @@
+'use client'
+
+import { FormSubmit, toast, useConfig, useDocumentInfo, useForm, useFormModified, useOperation } from '@payloadcms/ui'
+import { useCallback } from 'react'
+
+/**
+ * The guide's publish button for people whose edits wait for review: it saves
+ * the edit as a draft (the server would turn a publish into a draft anyway),
+ * says so, and never claims the guide was published.
+ */
+export const SubmitForReviewButton = () => {
+  const { config } = useConfig()
+  const { collectionSlug, id } = useDocumentInfo()
+  const { submit } = useForm()
+  const isModified = useFormModified()
+  const operation = useOperation()
+  const apiRoute = `${config.serverURL}${config.routes.api}`
+
+  const submitForReview = useCallback(async () => {
+    const path = `/${collectionSlug}${id === undefined || id === null ? '' : `/${encodeURIComponent(String(id))}`}`
+    const result = await submit({
+      action: `${apiRoute}${path}?draft=true&depth=0`,
+      method: id === undefined || id === null ? 'POST' : 'PATCH',
+      overrides: { _status: 'draft' },
+    })
+    if (result) toast.success('Submitted for review: an agent will check your edit before it is published.')
+  }, [apiRoute, collectionSlug, id, submit])
+
+  return (
+    <FormSubmit
+      buttonId="action-submit-for-review"
+      disabled={operation === 'update' && !isModified}
+      onClick={() => void submitForReview()}
+      size="medium"
+      type="button"
+    >
+      Submit for review
+    </FormSubmit>
+  )
+}

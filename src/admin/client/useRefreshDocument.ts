@@ -1,0 +1,27 @@
+'use client'
+
+import { useConfig, useDocumentInfo, useForm } from '@payloadcms/ui'
+import { useCallback } from 'react'
+
+import { callEndpoint } from './callEndpoint'
+
+/**
+ * Reloads the document being edited after a domain action changed it on the
+ * server: the form is reset from the saved document, which also re-renders the
+ * server-rendered panels with the new state.
+ */
+export const useRefreshDocument = (): (() => Promise<void>) => {
+  const { config } = useConfig()
+  const { collectionSlug, id } = useDocumentInfo()
+  const { reset } = useForm()
+  const apiRoute = `${config.serverURL}${config.routes.api}`
+  return useCallback(async () => {
+    if (!collectionSlug || id === undefined || id === null) return
+    const result = await callEndpoint({
+      apiRoute,
+      method: 'GET',
+      path: `/${collectionSlug}/${encodeURIComponent(String(id))}?depth=0`,
+    })
+    if (result.isOk) await reset(result.body)
+  }, [apiRoute, collectionSlug, id, reset])
+}

@@ -1,0 +1,144 @@
+import type { PayloadRequest } from 'payload'
+
+import { agencyOfProcedure } from '../../actions/load'
+import { canActForAgency, canModerate, canReviewContributions } from '../../policies/contributions'
+import { actorOf, hasRoleAtLeast } from '../../policies/roles'
+import { idOf, type ID } from '../../utilities/ids'
+import { displayNames, nameIn } from './people'
+
+/** Whether the signed-in person may validate and promote an item. */
+export type ValidationAccess =
+  /** Citizens: they see the state, no buttons. */
+  | 'none'
+  /** An agent of another agency than the procedure's: buttons shown disabled, with why. */
+  | 'other-agency'
+  | 'allowed'
+
+/** What the validation panel of an answer or a tip shows. */
+export type ValidationState = {
+  collection: 'answers' | 'tips'
+  id: ID
+  visibility: 'pending' | 'published' | 'hidden'
+  /** Answers only: the asker accepted it. */
+  isAccepted: boolean | null
+  validatedBy: string | null
+  validatedAt: string | null
+  note: string | null
+  promotedTo: { id: ID; title: string; status: 'draft' | 'published' } | null
+  /** The title a new wiki page gets by default: the question, for answers. */
+  suggestedTitle: string
+  access: ValidationAccess
+}
+
+/**
+ * The validation state of an answer or a tip as the signed-in person may see
+ * it, with names resolved; null when the item is not visible to them.
+ */
+export const loadValidationState = async ({
+  collection,
+  id,
+  req,
+}: {
+  req: PayloadRequest
+  collection: 'answers' | 'tips'
+  id: ID
+}): Promise<ValidationState | null> => {
+  const { docs } = await req.payload.find({
+    collection,
+    depth: 0,
+    limit: 1,
+    overrideAccess: false,
+    pagination: false,
+    req,
+    user: req.user,
+    where: { id: { equals: id } },
+  })
+  const item = docs[0]
+  if (!item) return null
+  const actor = actorOf(req.user)
+  const threadId = 'thread' in item ? idOf(item.thread) : null
+  const promotedId = idOf(item.promotedTo)
+  const [names, thread, page, agency] = await Promise.all([
+    displayNames({ ids: [item.validatedBy], req }),
+    threadId === null
+      ? Promise.resolve(null)
+      : req.payload.findByID({ collection: 'threads', depth: 0, disableErrors: true, id: threadId, overrideAccess: true, req }),
+    promotedId === null || !canReviewContributions(actor)
+      ? Promise.resolve(null)
+      : req.payload.findByID({ collection: 'wiki-pages', depth: 0, disableErrors: true, draft: true, id: promotedId, req }),
+    agencyOfProcedure({ procedure: item.procedure, req }),
+  ])
+  const access: ValidationAccess = !hasRoleAtLeast(actor, 'agent')
+    ? 'none'
+    : canActForAgency(actor, agency)
+      ? 'allowed'
+      : 'other-agency'
+  return {
+    access,
+    collection,
+    id: item.id,
+    isAccepted: 'isAccepted' in item ? item.isAccepted === true : null,
+    note: 'validationNote' in item ? (item.validationNote ?? null) : null,
+    promotedTo:
+      promotedId === null
+        ? null
+        : { id: promotedId, status: page?._status === 'published' ? 'published' : 'draft', title: page?.title ?? 'Wiki page' },
+    suggestedTitle: thread?.title ?? item.body.slice(0, 80),
+    validatedAt: item.validatedAt ?? null,
+    validatedBy: nameIn(names, item.validatedBy),
+    visibility: item.visibility,
+  }
+}
+
+/** What the moderation panel of a question, an answer or a tip shows. */
+export type ModerationState = {
+  collection: 'threads' | 'answers' | 'tips'
+  id: ID
+  visibility: 'pending' | 'published' | 'hidden'
+  moderationNote: string | null
+  /** Threads only. */
+  threadStatus: 'open' | 'answered' | 'resolved' | 'closed' | null
+  /** Publishing a pending item: agents of the procedure's agency, editors, admins. */
+  canPublish: boolean
+  /** Hiding, restoring, locking: editors and admins. */
+  canModerate: boolean
+}
+
+/**
+ * The moderation state of a contribution and what the signed-in person may
+ * do to it; null when they are no reviewer or cannot see the item.
+ */
+export const loadModerationState = async ({
+  collection,
+  id,
+  req,
+}: {
+  req: PayloadRequest
+  collection: 'threads' | 'answers' | 'tips'
+  id: ID
+}): Promise<ModerationState | null> => {
+  const actor = actorOf(req.user)
+  if (!canReviewContributions(actor)) return null
+  const { docs } = await req.payload.find({
+    collection,
+    depth: 0,
+    limit: 1,
+    overrideAccess: false,
+    pagination: false,
+    req,
+    user: req.user,
+    where: { id: { equals: id } },
+  })
+  const item = docs[0]
+  if (!item) return null
+  const agency = await agencyOfProcedure({ procedure: item.procedure, req })
+  return {
+    canModerate: canModerate(actor),
+    canPublish: canActForAgency(actor, agency),
+    collection,
+    id: item.id,
+    moderationNote: item.moderationNote ?? null,
+    threadStatus: 'status' in item ? item.status : null,
+    visibility: item.visibility,
+  }
+}

@@ -1,0 +1,61 @@
+'use client'
+
+import { Button, toast } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import { useState } from 'react'
+
+import { publishGuideEditAction, rejectGuideEditAction } from '../guideReview/serverActions'
+
+/** Publish and Reject buttons of one guide edit in the review view. */
+export const GuideReviewActions = ({ canReject, guideId, title }: { guideId: string; title: string; canReject: boolean }) => {
+  const router = useRouter()
+  const [busy, setBusy] = useState<'publish' | 'reject' | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const run = async (kind: 'publish' | 'reject') => {
+    setBusy(kind)
+    setError(null)
+    const result = kind === 'publish' ? await publishGuideEditAction(guideId) : await rejectGuideEditAction(guideId)
+    setBusy(null)
+    if (!result.isOk) {
+      setError(result.message)
+      return
+    }
+    toast.success(kind === 'publish' ? `“${title}” is published.` : `The edit of “${title}” is rejected.`)
+    router.refresh()
+  }
+
+  return (
+    <div className="entraide-row-actions">
+      <div className="entraide-panel__actions">
+        <Button
+          aria-label={`Publish the edit of “${title}”`}
+          buttonStyle="primary"
+          disabled={busy !== null}
+          margin={false}
+          onClick={() => void run('publish')}
+          size="small"
+          type="button"
+        >
+          {busy === 'publish' ? 'Publishing…' : 'Publish'}
+        </Button>
+        {canReject ? (
+          <Button
+            aria-label={`Reject the edit of “${title}”`}
+            buttonStyle="secondary"
+            disabled={busy !== null}
+            margin={false}
+            onClick={() => void run('reject')}
+            size="small"
+            type="button"
+          >
+            {busy === 'reject' ? 'Rejecting…' : 'Reject'}
+          </Button>
+        ) : null}
+      </div>
+      <div aria-live="assertive" role="alert">
+        {error ? <p className="entraide-status__error">{error}</p> : null}
+      </div>
+    </div>
+  )
+}
