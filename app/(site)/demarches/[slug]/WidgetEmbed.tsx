@@ -22,24 +22,25 @@ export const WidgetEmbed = ({ procedure, step }: { procedure: string; step: numb
   }, [])
   return (
     <>
-      <div
-        data-entraide-lang="fr"
-        data-entraide-procedure={procedure}
-        data-entraide-step={step === null ? undefined : String(step)}
-        id="entraide"
-        tabIndex={-1}
-      >
-        {isMissing ? (
-          <div className="notice notice--warning" role="alert">
-            <p>
-              L’entraide entre usagers n’a pas pu être chargée : le script <code>{widgetScript}</code> est introuvable
-              (il est produit par <code>npm run build:widget</code>). Les informations officielles ci-dessus restent
-              valables.
-            </p>
-          </div>
-        ) : (
-          <p className="muted">Chargement de l’entraide entre usagers…</p>
-        )}
+      {/* The links' target is a wrapper: a shadow host with a negative tabindex takes its whole shadow tree out of the Tab order. */}
+      <div id="entraide" tabIndex={-1}>
+        <div
+          data-entraide-lang="fr"
+          data-entraide-procedure={procedure}
+          data-entraide-step={step === null ? undefined : String(step)}
+        >
+          {isMissing ? (
+            <div className="notice notice--warning" role="alert">
+              <p>
+                L’entraide entre usagers n’a pas pu être chargée : le script <code>{widgetScript}</code> est introuvable
+                (il est produit par <code>npm run build:widget</code>). Les informations officielles ci-dessus restent
+                valables.
+              </p>
+            </div>
+          ) : (
+            <p className="muted">Chargement de l’entraide entre usagers…</p>
+          )}
+        </div>
       </div>
       <Script
         onError={() => {
