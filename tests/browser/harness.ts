@@ -57,7 +57,9 @@ export const startApp = async (): Promise<RunningApp> => {
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const url = `http://127.0.0.1:${port}`
+  // `next dev` refuses its hot-reload socket to pages opened on 127.0.0.1 (a
+  // cross-origin dev request) and the page then reloads itself in a loop.
+  const url = `http://localhost:${port}`
   const deadline = Date.now() + 180_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The app exited during start:\n${output.slice(-4000)}`)
