@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -32,6 +32,25 @@ const freePort = (): Promise<number> =>
 export type RunningApp = { url: string; stop: () => Promise<void> }
 
 /**
+ * `next dev` lists its build directory in tsconfig.json and next-env.d.ts at
+ * start; a test server's directory is thrown away, so its lines (and only
+ * its own: servers may run side by side) are taken out again.
+ */
+const forgetBuildDir = (distDir: string): void => {
+  for (const file of ['tsconfig.json', 'next-env.d.ts']) {
+    const filePath = path.resolve(file)
+    if (!existsSync(filePath)) continue
+    const text = readFileSync(filePath, 'utf8')
+    const kept = text
+      .split('\n')
+      .filter((line) => !line.includes(`${distDir}/`))
+      .join('\n')
+      .replace(/,(\s*\])/g, '$1')
+    if (kept !== text) writeFileSync(filePath, kept)
+  }
+}
+
+/**
  * Starts the Entraide app on a free port with its own throw-away SQLite
  * database (seeded with the demo content at start). Uses the production build
  * when one exists (`npm run build`, as CI does), otherwise `next dev`.
@@ -41,6 +60,7 @@ export const startApp = async (): Promise<RunningApp> => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'entraide-browser-'))
   const hasBuild = existsSync(path.resolve('.next', 'BUILD_ID'))
   const args = hasBuild ? ['start', '--port', String(port)] : ['dev', '--port', String(port)]
+  const distDir = hasBuild ? null : `.next-test/${port}`
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URI: `file:${path.join(dataDir, 'browser.db')}`,
@@ -48,7 +68,7 @@ export const startApp = async (): Promise<RunningApp> => {
     ENTRAIDE_SEED: 'true',
     PAYLOAD_SECRET: 'entraide-browser-test-secret',
     PORT: String(port),
-    ...(hasBuild ? {} : { NEXT_DIST_DIR: path.join('.next-test', String(port)) }),
+    ...(distDir === null ? {} : { NEXT_DIST_DIR: distDir }),
   }
   const child: ChildProcess = spawn(path.resolve('node_modules', '.bin', 'next'), args, {
     env,
@@ -75,6 +95,7 @@ export const startApp = async (): Promise<RunningApp> => {
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
+  if (distDir !== null) forgetBuildDir(distDir)
   return {
     stop: async () => {
       child.kill('SIGTERM')
@@ -84,6 +105,10 @@ export const startApp = async (): Promise<RunningApp> => {
         setTimeout(resolve, 5000)
       })
       rmSync(dataDir, { force: true, recursive: true })
+      if (distDir !== null) {
+        forgetBuildDir(distDir)
+        rmSync(path.resolve(distDir), { force: true, recursive: true })
+      }
     },
     url,
   }
