@@ -134,4 +134,5 @@ export const publishWikiPageInAdmin = async (
   if (!status.includes('"_status":"published"')) {
     throw new Error('The wiki page was saved but is not published: is the signed-in person an editor?')
   }
+  await page.locator('.status__value', { hasText: /^Published$/ }).waitFor({ timeout: stepTimeout })
 }

@@ -76,7 +76,7 @@ const PendingRow = ({ adminRoute, canModerate, item }: { adminRoute: string; can
     buttons.push({
       body: { action: 'hide' },
       doneMessage: 'Hidden; the author sees your reason.',
-      isTextRequired: true,
+      requiredTextMessage: 'Give a reason to hide it: the author will see it.',
       label: 'Hide',
       path,
       style: 'secondary',

@@ -15,8 +15,8 @@ export type QuickActionButton = {
   body?: Record<string, unknown>
   /** Body field that receives the text typed in the row's input. */
   textField?: string
-  /** The text is required for this button. */
-  isTextRequired?: boolean
+  /** The text is required for this button; the message says why when it is missing. */
+  requiredTextMessage?: string
   /** Shown in a toast once done. */
   doneMessage: string
   style?: 'primary' | 'secondary'
@@ -47,8 +47,8 @@ export const QuickActions = ({
 
   const run = async (button: QuickActionButton) => {
     const value = text.trim()
-    if (button.isTextRequired && value === '') {
-      setError(`${textLabel ?? 'A text'} is required to ${button.label.toLowerCase()}.`)
+    if (button.requiredTextMessage && value === '') {
+      setError(button.requiredTextMessage)
       return
     }
     setBusy(button.label)

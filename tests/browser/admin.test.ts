@@ -1,0 +1,172 @@
+import type { Browser, Locator } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { demoAccount } from '../../demo/accounts'
+import {
+  openAnswerValidationPanel,
+  promoteAnswerInAdmin,
+  publishWikiPageInAdmin,
+  screenshot,
+  signIn,
+  signOut,
+  validateAnswerInAdmin,
+} from './adminActions'
+import { browserSkipReason, launchBrowser, startApp, type RunningApp } from './harness'
+
+const skipReason = browserSkipReason()
+if (skipReason) console.warn(skipReason)
+
+/** The text of an element, once it is on the page. */
+const textOf = async (locator: Locator): Promise<string> => {
+  await locator.first().waitFor({ timeout: 120_000 })
+  return (await locator.first().innerText()).trim()
+}
+
+/** Reads JSON from the running app's REST API, anonymously. */
+const getJson = async (app: RunningApp, path: string): Promise<Record<string, any>> => {
+  const response = await fetch(`${app.url}/api${path}`)
+  return { status: response.status, ...(await response.json()) }
+}
+
+describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admin panel (Chromium)', () => {
+  let app: RunningApp
+  let browser: Browser
+
+  beforeAll(async () => {
+    app = await startApp()
+    browser = await launchBrowser()
+  }, 300_000)
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+  })
+
+  it('an agent validates and promotes an accepted answer from its edit view, and an editor publishes the wiki page', async () => {
+    // An answer the asker accepted, on a procedure of the agent's agency, that nobody validated yet.
+    const agent = demoAccount('agentAnts')
+    const { docs: agencies } = await getJson(app, `/agencies?where[slug][equals]=${agent.agency}&depth=0`)
+    const { docs: candidates } = await getJson(
+      app,
+      '/answers?where[isAccepted][equals]=true&where[validatedAt][exists]=false&depth=1&limit=50',
+    )
+    const answer = candidates.find((doc: any) => doc.procedure?.agency === agencies[0].id)
+    expect(answer, 'the demo content has an accepted, unvalidated answer for the agent').toBeDefined()
+
+    const page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
+    await signIn(page, { baseUrl: app.url, email: agent.email, password: agent.password })
+    expect(await textOf(page.locator('.entraide-waiting'))).toContain('awaiting validation')
+    await screenshot(page, 'admin-01-agent-dashboard')
+
+    // Before validation, promoting is refused with the reason.
+    const panel = await openAnswerValidationPanel(page, { answerId: answer.id, baseUrl: app.url })
+    expect(await panel.getByRole('button', { exact: true, name: 'Promote' }).isDisabled()).toBe(true)
+    expect(await textOf(panel)).toContain('Validate this answer before promoting it.')
+    await screenshot(page, 'admin-02-answer-before-validation')
+
+    await validateAnswerInAdmin(page, { answerId: answer.id, baseUrl: app.url, note: 'Conforme aux règles de l’ANTS.' })
+    expect(await textOf(panel.getByTestId('entraide-validated'))).toContain(agent.displayName)
+    expect(await textOf(panel)).toContain('Conforme aux règles de l’ANTS.')
+    await screenshot(page, 'admin-03-answer-validated')
+
+    const title = 'Obtenir le code de cession auprès du vendeur'
+    const { wikiPageId } = await promoteAnswerInAdmin(page, { answerId: answer.id, baseUrl: app.url, title })
+    expect(await textOf(panel.getByTestId('entraide-promoted'))).toBe(`${title} (draft)`)
+    await screenshot(page, 'admin-04-answer-promoted')
+
+    // The page is a draft: readers do not see it yet.
+    expect((await getJson(app, `/wiki-pages/${wikiPageId}`)).status).toBe(404)
+
+    // The wiki page shows where it comes from.
+    await page.goto(`${app.url}/admin/collections/wiki-pages/${wikiPageId}`)
+    const provenance = page.locator('.entraide-provenance')
+    expect(await textOf(provenance)).toContain(`validated by ${agent.displayName}`)
+    await signOut(page, { baseUrl: app.url })
+
+    const editor = demoAccount('editor')
+    await signIn(page, { baseUrl: app.url, email: editor.email, password: editor.password })
+    await publishWikiPageInAdmin(page, { baseUrl: app.url, wikiPageId })
+    await screenshot(page, 'admin-05-wiki-page-published')
+
+    const published = await getJson(app, `/wiki-pages/${wikiPageId}?depth=0`)
+    expect(published.status).toBe(200)
+    expect(published.title).toBe(title)
+    expect(published.sources).toEqual([expect.objectContaining({ answer: answer.id, kind: 'answer' })])
+    await page.close()
+  }, 600_000)
+
+  it('the review views: an agent validates from the queue, an editor publishes, dismisses and rejects', async () => {
+    const page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
+    const agent = demoAccount('agentAnts')
+    await signIn(page, { baseUrl: app.url, email: agent.email, password: agent.password })
+    await page.goto(`${app.url}/admin/awaiting-validation`)
+    const firstRow = page.locator('.entraide-table tbody tr').first()
+    const link = firstRow.locator('a').first()
+    await link.waitFor({ timeout: 120_000 })
+    const answerHref = (await link.getAttribute('href')) ?? ''
+    const answerId = decodeURIComponent(answerHref.split('/').pop() ?? '')
+    await screenshot(page, 'admin-08-awaiting-validation')
+    await firstRow.getByRole('button', { name: /^Validate: / }).click()
+    await page.getByText(/is validated\.$/).first().waitFor({ timeout: 120_000 })
+    await page.locator(`a[href="${answerHref}"]`).waitFor({ state: 'detached', timeout: 120_000 })
+    const validated = await getJson(app, `/answers/${answerId}?depth=0`)
+    expect(validated.validatedBy).toEqual(expect.any(String))
+    await signOut(page, { baseUrl: app.url })
+
+    const editor = demoAccount('editor')
+    await signIn(page, { baseUrl: app.url, email: editor.email, password: editor.password })
+    await page.goto(`${app.url}/admin/moderation`)
+    const pendingRow = page.locator('.entraide-table tbody tr').first()
+    const pendingLink = pendingRow.locator('a').first()
+    await pendingLink.waitFor({ timeout: 120_000 })
+    const [, collection, pendingId] = /collections\/([^/]+)\/([^/?]+)/.exec((await pendingLink.getAttribute('href')) ?? '') ?? []
+    expect((await getJson(app, `/${collection}/${pendingId}`)).status).toBe(404)
+    await screenshot(page, 'admin-09-moderation-queue')
+    // Hiding needs a reason the author will read.
+    await pendingRow.getByRole('button', { name: /^Hide: / }).click()
+    await pendingRow.getByRole('alert').getByText('Give a reason to hide it: the author will see it.').waitFor()
+    await pendingRow.getByRole('button', { name: /^Publish: / }).click()
+    await page.getByText('Published.').first().waitFor({ timeout: 120_000 })
+    expect((await getJson(app, `/${collection}/${pendingId}`)).status).toBe(200)
+
+    const report = page.locator('.entraide-cards > li').first()
+    await report.waitFor({ timeout: 120_000 })
+    const reported = (await report.locator('a').first().innerText()).trim()
+    await report.getByRole('button', { name: /^Dismiss: / }).click()
+    await page.getByText('The reports are dismissed.').first().waitFor({ timeout: 120_000 })
+    await page.locator('.entraide-cards > li', { hasText: reported }).waitFor({ state: 'detached', timeout: 120_000 })
+    await screenshot(page, 'admin-10-moderation-after')
+
+    await page.goto(`${app.url}/admin/guide-reviews`)
+    const review = page.locator('.entraide-cards > li').first()
+    await review.locator('.entraide-diff').waitFor({ timeout: 120_000 })
+    const guideHref = (await review.locator('h2 a').getAttribute('href')) ?? ''
+    const guideId = decodeURIComponent(guideHref.split('/').pop() ?? '')
+    const before = await getJson(app, `/guides/${guideId}?depth=0`)
+    expect(await review.locator('.entraide-diff ins').count()).toBeGreaterThan(0)
+    await screenshot(page, 'admin-11-guide-review')
+    await review.getByRole('button', { name: /^Reject the edit/ }).click()
+    await page.getByText(/is rejected\.$/).first().waitFor({ timeout: 120_000 })
+    await page.locator(`.entraide-cards a[href="${guideHref}"]`).waitFor({ state: 'detached', timeout: 120_000 })
+    const after = await getJson(app, `/guides/${guideId}?depth=0`)
+    expect(after.body).toEqual(before.body)
+    await page.close()
+  }, 600_000)
+
+  it('citizens get "Submit for review" on guides and a clear refusal on the review views', async () => {
+    const citizen = demoAccount('camille')
+    const page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
+    await signIn(page, { baseUrl: app.url, email: citizen.email, password: citizen.password })
+
+    const { docs: guides } = await getJson(app, '/guides?limit=1&depth=0')
+    await page.goto(`${app.url}/admin/collections/guides/${guides[0].id}`)
+    expect(await textOf(page.locator('.entraide-notice'))).toContain('Your edit will be reviewed.')
+    expect(await textOf(page.locator('#action-submit-for-review'))).toBe('Submit for review')
+    expect(await page.locator('#action-save').count()).toBe(0)
+    await screenshot(page, 'admin-06-citizen-guide')
+
+    await page.goto(`${app.url}/admin/awaiting-validation`)
+    expect(await textOf(page.getByRole('alert').filter({ hasText: 'Not allowed.' }))).toContain('public agents, editors and admins')
+    await screenshot(page, 'admin-07-citizen-not-allowed')
+    await page.close()
+  }, 300_000)
+})
