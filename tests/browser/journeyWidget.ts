@@ -1,0 +1,70 @@
+import type { Locator, Page } from 'playwright-core'
+
+/** How long one step may take: the dev server compiles each page on its first visit. */
+export const stepTimeout = 120_000
+
+/** A person who signs up in the widget. */
+export type Newcomer = { displayName: string; email: string; password: string }
+
+/** A short token that tells this run's people and texts apart from the demo content. */
+export const runToken = (): string => `${Date.now().toString(36).slice(-4)}${Math.random().toString(36).slice(2, 5)}`
+
+/** The widget's host element on a demo procedure page; Playwright's locators pierce its open shadow root. */
+export const widgetOf = (page: Page): Locator => page.locator('[data-entraide-procedure]')
+
+/**
+ * Opens a procedure page of the demo site and waits until the widget shows
+ * the procedure's community content (its last section is rendered).
+ */
+export const openProcedurePage = async (
+  page: Page,
+  { baseUrl, slug }: { baseUrl: string; slug: string },
+): Promise<Locator> => {
+  await page.goto(`${baseUrl}/demarches/${slug}`, { timeout: stepTimeout })
+  const widget = widgetOf(page)
+  await widget.getByRole('heading', { name: 'Les questions des usagers' }).waitFor({ timeout: stepTimeout })
+  return widget
+}
+
+/** The widget's sign-in / sign-up dialog (only one exists; its name follows its mode). */
+export const authDialogOf = (widget: Locator): Locator => widget.locator('dialog.ew-dialog')
+
+/** Creates a citizen account from the widget's "Créer un compte" dialog and waits until signed in. */
+export const signUpInWidget = async (widget: Locator, person: Newcomer): Promise<void> => {
+  await widget.getByRole('button', { exact: true, name: 'Créer un compte' }).click()
+  const dialog = widget.getByRole('dialog', { name: 'Créer un compte' })
+  await dialog.getByLabel('Nom affiché publiquement').fill(person.displayName)
+  await dialog.getByLabel('Adresse électronique').fill(person.email)
+  await dialog.getByLabel('Mot de passe').fill(person.password)
+  await dialog.locator('button[type="submit"]').click()
+  await widget.getByText(`Connecté·e en tant que ${person.displayName}`).waitFor({ timeout: stepTimeout })
+}
+
+/** Signs in from the widget's "Se connecter" dialog and waits until the widget greets the person. */
+export const signInInWidget = async (
+  widget: Locator,
+  { displayName, email, password }: { displayName: string; email: string; password: string },
+): Promise<void> => {
+  await widget.getByRole('button', { exact: true, name: 'Se connecter' }).click()
+  const dialog = widget.getByRole('dialog', { name: 'Se connecter' })
+  await dialog.getByLabel('Adresse électronique').fill(email)
+  await dialog.getByLabel('Mot de passe').fill(password)
+  await dialog.locator('button[type="submit"]').click()
+  await widget.getByText(`Connecté·e en tant que ${displayName}`).waitFor({ timeout: stepTimeout })
+}
+
+/** The card of a question in the widget, found by its title. */
+export const threadCard = (widget: Locator, title: string): Locator =>
+  widget.getByRole('article', { exact: true, name: title })
+
+/** The `id` of the document a Payload REST create answered with. */
+export const createdId = async (response: { json: () => Promise<unknown> }): Promise<string> => {
+  const body = (await response.json()) as { doc?: { id?: unknown } }
+  const id = body.doc?.id
+  if (typeof id !== 'string' || id === '') throw new Error(`The API answered without a document id: ${JSON.stringify(body)}`)
+  return id
+}
+
+/** A long date as the widget writes it in French (Paris time), e.g. "28 novembre 2026". */
+export const frenchLongDate = (date: Date): string =>
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(date)
