@@ -142,7 +142,7 @@ export const AuthDialog = ({
         />
         <FormError error={error} id={errorId} />
         <div className="ew-actions">
-          <button className="ew-button" disabled={isBusy} type="submit">
+          <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
             {isBusy ? t.sending : title}
           </button>
         </div>

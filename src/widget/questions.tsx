@@ -80,7 +80,7 @@ const AskForm = ({ procedureId }: { procedureId: string }) => {
         />
         <FormError error={error} id={errorId} />
         <div className="ew-actions">
-          <button className="ew-button" disabled={isBusy} type="submit">
+          <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
             {isBusy ? t.sending : t.askSubmit}
           </button>
           <button className="ew-button ew-button--secondary" onClick={close} type="button">
@@ -141,7 +141,7 @@ const AnswerForm = ({ thread }: { thread: ThreadItem }) => {
         />
         <FormError error={error} id={errorId} />
         <div className="ew-actions">
-          <button className="ew-button" disabled={isBusy} type="submit">
+          <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
             {isBusy ? t.sending : t.answerSubmit}
           </button>
           <button className="ew-button ew-button--secondary" onClick={close} type="button">
@@ -164,7 +164,12 @@ const AcceptButton = ({ answer, thread }: { thread: ThreadItem; answer: AnswerIt
     })
   return (
     <>
-      <button className="ew-button ew-button--tertiary" disabled={isBusy} onClick={() => void accept()} type="button">
+      <button
+        className="ew-button ew-button--tertiary"
+        aria-disabled={isBusy || undefined}
+        onClick={() => void accept()}
+        type="button"
+      >
         {t.accept}
         <span className="ew-sr-only"> – {excerpt(answer.body)}</span>
       </button>

@@ -191,7 +191,7 @@ const TipForm = ({ procedureId }: { procedureId: string }) => {
         />
         <FormError error={error} id={errorId} />
         <div className="ew-actions">
-          <button className="ew-button" disabled={isBusy} type="submit">
+          <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
             {isBusy ? t.sending : t.tipSubmit}
           </button>
           <button className="ew-button ew-button--secondary" onClick={close} type="button">

@@ -50,7 +50,7 @@ ${r} .ew-button--secondary,${r} .ew-button--tertiary{color:var(--ew-primary);bac
 ${r} .ew-button--tertiary{box-shadow:inset 0 0 0 1px var(--ew-border);min-height:2rem;padding:.25rem .75rem;font-size:.875rem}
 ${r} .ew-button--secondary:hover,${r} .ew-button--tertiary:hover{background:var(--ew-bg-alt);color:var(--ew-primary)}
 ${r} .ew-button[aria-pressed="true"]{background:var(--ew-primary);color:var(--ew-on-primary);box-shadow:none}
-${r} .ew-button:disabled{cursor:not-allowed;opacity:.6}
+${r} .ew-button:disabled,${r} .ew-button[aria-disabled="true"]{cursor:not-allowed;opacity:.6}
 ${r} .ew-link-button{padding:0;margin:0;border:0;background:none;font:inherit;color:var(--ew-primary);text-decoration:underline;cursor:pointer}
 ${r} .ew-form{margin:1rem 0;padding:1rem;background:var(--ew-bg-alt)}
 ${r} .ew-field{margin:0 0 1rem}

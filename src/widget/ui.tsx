@@ -25,7 +25,12 @@ export const excerpt = (text: string, length = 60): string => {
 export const messageOf = (error: unknown, t: Strings): string =>
   error instanceof ApiError ? error.message : error instanceof NetworkError ? t.networkError : t.networkError
 
-/** The state of a form's submission: busy while sending, the error of the last attempt. */
+/**
+ * The state of a form's submission: busy while sending, the error of the last
+ * attempt. Buttons show the busy state with `aria-disabled`, not `disabled`: a
+ * disabled button drops focus to the page, and a keyboard user their place;
+ * `run` ignores presses while busy instead.
+ */
 export const useSubmit = () => {
   const [isBusy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
@@ -208,7 +213,7 @@ export const VoteButtons = ({
         <button
           aria-pressed={current.myVote === 1}
           className="ew-button ew-button--tertiary"
-          disabled={isBusy}
+          aria-disabled={isBusy || undefined}
           onClick={(event) => cast(1, event.currentTarget)}
           type="button"
         >
@@ -217,7 +222,7 @@ export const VoteButtons = ({
         <button
           aria-pressed={current.myVote === -1}
           className="ew-button ew-button--tertiary"
-          disabled={isBusy}
+          aria-disabled={isBusy || undefined}
           onClick={(event) => cast(-1, event.currentTarget)}
           type="button"
         >
@@ -340,7 +345,7 @@ export const ReportButton = ({
           />
           <FormError error={error} id={errorId} />
           <div className="ew-actions">
-            <button className="ew-button" disabled={isBusy} type="submit">
+            <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
               {isBusy ? t.sending : t.reportSubmit}
             </button>
             <button className="ew-button ew-button--secondary" onClick={close} type="button">
