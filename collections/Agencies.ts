@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, catalogueManagers } from '../src/policies/access'
+import { refuseDeleteWhileReferenced } from '../src/hooks/refuseDeleteWhileReferenced'
 import { optionalUrlValidator, slugValidator } from '../src/fields/validators'
 import type { ResolvedOptions } from '../src/options'
 import { actorOf } from '../src/policies/roles'
@@ -17,6 +18,14 @@ export const agenciesCollection = (_options: ResolvedOptions): CollectionConfig 
     hidden: ({ user }) => !canManageCatalogue(actorOf(user)),
   },
   access: { read: anyone, create: catalogueManagers, update: catalogueManagers, delete: catalogueManagers },
+  hooks: {
+    beforeDelete: [
+      refuseDeleteWhileReferenced({
+        references: [{ collection: 'procedures', field: 'agency', plural: 'procedure(s)' }],
+        what: 'agency',
+      }),
+    ],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 200 },
     {

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { optionalUrlValidator, slugValidator } from '../src/fields/validators'
 import { flagGuideWhenProcedureChanges } from '../src/hooks/flagGuideWhenProcedureChanges'
+import { refuseDeleteWhileReferenced } from '../src/hooks/refuseDeleteWhileReferenced'
 import { existingRelationship } from '../src/fields/existingRelationship'
 import type { ResolvedOptions } from '../src/options'
 import { anyone, catalogueManagers } from '../src/policies/access'
@@ -19,7 +20,19 @@ export const proceduresCollection = (_options: ResolvedOptions): CollectionConfi
     hidden: ({ user }) => !canReviewContributions(actorOf(user)),
   },
   access: { read: anyone, create: catalogueManagers, update: catalogueManagers, delete: catalogueManagers },
-  hooks: { afterChange: [flagGuideWhenProcedureChanges()] },
+  hooks: {
+    afterChange: [flagGuideWhenProcedureChanges()],
+    beforeDelete: [
+      refuseDeleteWhileReferenced({
+        references: [
+          { collection: 'guides', field: 'procedure', plural: 'guide(s)' },
+          { collection: 'tips', field: 'procedure', plural: 'tip(s)' },
+          { collection: 'threads', field: 'procedure', plural: 'question(s)' },
+        ],
+        what: 'procedure',
+      }),
+    ],
+  },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     { name: 'slug', type: 'text', required: true, unique: true, index: true, maxLength: 100, validate: slugValidator },

@@ -5,6 +5,7 @@ import { authorField, moderationNoteField, scoreField, visibilityField } from '.
 import { applyPreModeration } from '../src/hooks/applyPreModeration'
 import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
 import { rateLimitContributions } from '../src/hooks/rateLimitContributions'
+import { refuseDeleteWhileReferenced } from '../src/hooks/refuseDeleteWhileReferenced'
 import { refuseSuspended } from '../src/hooks/refuseSuspended'
 import { refuseEditsWhenClosed } from '../src/hooks/refuseEditsWhenClosed'
 import { setAuthor } from '../src/hooks/setAuthor'
@@ -43,6 +44,13 @@ export const threadsCollection = (options: ResolvedOptions): CollectionConfig =>
       refuseEditsWhenClosed(),
     ],
     afterChange: [reportMaskedPersonalData()],
+    beforeDelete: [
+      refuseDeleteWhileReferenced({
+        hint: 'hide the question instead',
+        references: [{ collection: 'answers', field: 'thread', plural: 'answer(s)' }],
+        what: 'question',
+      }),
+    ],
   },
   fields: [
     moderationPanelField(),

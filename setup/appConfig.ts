@@ -41,7 +41,15 @@ export const buildAppConfig = ({
     collections: [
       {
         slug: 'users',
-        auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000, tokenExpiration: 7 * 24 * 60 * 60 },
+        auth: {
+          // Payload's own interval between reset requests reserves the account with a write outside the
+          // request's transaction, which SQLite's immediate transactions refuse ("database is locked").
+          // Entraide's sign-in rate limits cover password-reset requests instead.
+          forgotPassword: { minRequestInterval: 0 },
+          maxLoginAttempts: 10,
+          lockTime: 10 * 60 * 1000,
+          tokenExpiration: 7 * 24 * 60 * 60,
+        },
         fields: [],
       },
     ],

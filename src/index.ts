@@ -14,6 +14,8 @@ import { collectionEndpoints } from './endpoints/collectionEndpoints'
 import { procedurePageEndpoint } from './endpoints/procedurePage'
 import { userFields } from './fields/users'
 import { clearSignInAttempts, rateLimitAccounts } from './hooks/rateLimitAccounts'
+import { refuseMalformedInput } from './hooks/refuseMalformedInput'
+import { removeVotesOfDeletedUser } from './hooks/removeVotesOfDeletedUser'
 import { brandOptions } from './utilities/pluginOptions'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options'
 import { anyone, readUsers, updateUsers, admins } from './policies/access'
@@ -55,6 +57,7 @@ const extendUsers = (users: CollectionConfig, options: ResolvedOptions): Collect
   hooks: {
     ...users.hooks,
     afterLogin: [...(users.hooks?.afterLogin ?? []), clearSignInAttempts()],
+    beforeDelete: [...(users.hooks?.beforeDelete ?? []), removeVotesOfDeletedUser()],
     beforeOperation: [...(users.hooks?.beforeOperation ?? []), rateLimitAccounts()],
   },
 })
@@ -84,11 +87,31 @@ const withAllowedOrigins = (incoming: Config, origins: string[]): Pick<Config, '
 
 /**
  * How Payload logs Entraide errors thrown from hooks, by error name (Payload
- * looks levels up by `error.name`; its type lists only its own names). A
+ * looks levels up by `error.name`; its type lists only its own names). They
+ * are the caller's mistakes, logged like Payload's own validation errors; a
  * personal-data refusal quotes the beginning of the identifiers to their
- * author: it must never reach the logs. Rate limiting is routine.
+ * author and must never reach the logs.
  */
-const entraideLoggingLevels: Record<string, false | 'info'> = { PersonalDataError: false, RateLimitedError: 'info' }
+const entraideLoggingLevels: Record<string, false | 'info'> = {
+  ConflictError: 'info',
+  EntraideError: 'info',
+  ForbiddenActionError: 'info',
+  InvalidInputError: 'info',
+  NotFoundError: 'info',
+  NotSignedInError: 'info',
+  PersonalDataError: false,
+  RateLimitedError: 'info',
+  SuspendedAccountError: 'info',
+}
+
+/** A collection Entraide serves refuses malformed input with a 400 before Payload works on it. */
+const withInputChecks = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    beforeOperation: [refuseMalformedInput(), ...(collection.hooks?.beforeOperation ?? [])],
+  },
+})
 
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig =>
   endpoints.length === 0 ? collection : { ...collection, endpoints: [...(collection.endpoints || []), ...endpoints] }
@@ -126,8 +149,10 @@ export const entraidePlugin =
       loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
       endpoints: [...(incoming.endpoints ?? []), procedurePageEndpoint(options)],
       collections: [
-        ...hostCollections.map((collection) => (collection === users ? extendUsers(collection, options) : collection)),
-        ...added.map((collection) => withEndpoints(collection, endpoints[collection.slug] ?? [])),
+        ...hostCollections.map((collection) =>
+          collection === users ? withInputChecks(extendUsers(collection, options)) : collection,
+        ),
+        ...added.map((collection) => withEndpoints(withInputChecks(collection), endpoints[collection.slug] ?? [])),
       ],
     }
   }

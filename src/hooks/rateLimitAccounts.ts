@@ -13,14 +13,15 @@ const accountTried = (args: unknown): string | undefined => {
 
 /**
  * Limits sign-ups (an account created by nobody signed in, per client
- * address) and sign-in attempts (per account tried and per address), before
- * Payload does any work: past the limit the request is refused with 429 and
- * `Retry-After`. Payload's own lockout after failed passwords still applies.
+ * address) and sign-in attempts and password-reset requests (per account
+ * tried and per address, one budget), before Payload does any work: past the
+ * limit the request is refused with 429 and `Retry-After`. Payload's own
+ * lockout after failed passwords still applies.
  */
 export const rateLimitAccounts =
   (): CollectionBeforeOperationHook =>
   async ({ args, operation, req }) => {
-    if (operation === 'login') {
+    if (operation === 'login' || operation === 'forgotPassword') {
       await enforceRateLimitInHook({ account: accountTried(args), category: 'signIn', req })
     } else if (operation === 'create' && !req.user) {
       await enforceRateLimitInHook({ category: 'signUp', req })
