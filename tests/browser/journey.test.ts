@@ -53,200 +53,208 @@ const agencyName = 'Agence nationale des titres sécurisés (ANTS)'
 const isCreation = (collection: string) => (response: Response) =>
   response.request().method() === 'POST' && new URL(response.url()).pathname === `/api/${collection}`
 
-describe.skipIf(reason)(`Journey: ask, answer, accept, validate, promote, publish, find${reason ? ` — ${reason}` : ''}`, () => {
-  let app: RunningApp
-  let browser: Browser
-  const contexts: BrowserContext[] = []
-  let askerPage: Page
-  let answererPage: Page
-  let agentPage: Page
-  let threadId = ''
-  let answerId = ''
-  let wikiPageId = ''
-  let validatedOn: string[] = []
-  let failedStep: string | null = null
+describe.skipIf(reason)(
+  `Journey: ask, answer, accept, validate, promote, publish, find${reason ? ` — ${reason}` : ''}`,
+  () => {
+    let app: RunningApp
+    let browser: Browser
+    const contexts: BrowserContext[] = []
+    let askerPage: Page
+    let answererPage: Page
+    let agentPage: Page
+    let threadId = ''
+    let answerId = ''
+    let wikiPageId = ''
+    let validatedOn: string[] = []
+    let failedStep: string | null = null
 
-  const newPage = async (): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { height: 900, width: 1280 } })
-    contexts.push(context)
-    const page = await context.newPage()
-    page.setDefaultTimeout(stepTimeout)
-    return page
-  }
-
-  /** A step of the journey; once one fails, the later ones are reported skipped instead of failing for the same cause. */
-  const step = (name: string, run: (context: TestContext) => Promise<void>) =>
-    it(
-      name,
-      async (context) => {
-        if (failedStep !== null) context.skip(`an earlier step failed: ${failedStep}`)
-        try {
-          await run(context)
-        } catch (error) {
-          failedStep = name
-          throw error
-        }
-      },
-      300_000,
-    )
-
-  /** As the ANTS agent, publishes a contribution held for moderation from the Moderation view. */
-  const publishPending = async (rowLabel: string, shot: string) => {
-    await agentPage.goto(`${app.url}/admin/moderation`, { timeout: stepTimeout })
-    const publish = agentPage.getByRole('button', { exact: true, name: `Publish: ${rowLabel}` })
-    await publish.waitFor()
-    await screenshot(agentPage, `${shot}-before`)
-    await publish.click()
-    await agentPage.getByText('Published.').first().waitFor()
-    await publish.waitFor({ state: 'detached' })
-    await screenshot(agentPage, shot)
-  }
-
-  beforeAll(async () => {
-    app = await startApp()
-    browser = await launchBrowser()
-    askerPage = await newPage()
-    answererPage = await newPage()
-    agentPage = await newPage()
-  }, 300_000)
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined)
-    await browser?.close()
-    await app?.stop()
-  }, 60_000)
-
-  step('a newcomer signs up in the widget on the procedure page and asks a question, held for moderation', async () => {
-    const widget = await openProcedurePage(askerPage, { baseUrl: app.url, slug })
-    await screenshot(askerPage, 'journey-01-procedure-page')
-    await signUpInWidget(widget, asker)
-    await widget.getByRole('button', { exact: true, name: 'Poser une question' }).click()
-    const form = widget.getByRole('form', { name: 'Poser une question' })
-    await form.getByLabel('Votre question en une phrase').fill(question.title)
-    await form.getByLabel('Détails').fill(question.body)
-    const created = askerPage.waitForResponse(isCreation('threads'))
-    await form.getByRole('button', { name: 'Publier la question' }).click()
-    threadId = await createdId(await created)
-    await widget
-      .getByText('Merci, votre question est enregistrée : elle sera visible par tous après relecture.')
-      .waitFor()
-    const card = threadCard(widget, question.title)
-    await expect.poll(() => card.getByText('En attente de relecture').count()).toBe(1)
-    await screenshot(askerPage, 'journey-02-question-pending')
-  })
-
-  step('the agent publishes the question from the Moderation view; anonymous readers then see it', async () => {
-    await signIn(agentPage, { baseUrl: app.url, email: agent.email, password: agent.password })
-    await publishPending(`Question by ${asker.displayName}`, 'journey-03-question-published-by-agent')
-    const widget = await openProcedurePage(answererPage, { baseUrl: app.url, slug })
-    await threadCard(widget, question.title).waitFor()
-  })
-
-  step('a second newcomer signs up and answers; the agent publishes the answer', async () => {
-    const widget = await openProcedurePage(answererPage, { baseUrl: app.url, slug })
-    await signUpInWidget(widget, answerer)
-    const card = threadCard(widget, question.title)
-    await card.getByRole('button', { name: /^Répondre/ }).click()
-    await card.getByLabel('Votre réponse').fill(answerBody)
-    const created = answererPage.waitForResponse(isCreation('answers'))
-    await card.getByRole('button', { name: 'Publier la réponse' }).click()
-    answerId = await createdId(await created)
-    await card.getByText('Merci, votre réponse est enregistrée : elle sera visible par tous après relecture.').waitFor()
-    await screenshot(answererPage, 'journey-04-answer-pending')
-    await publishPending(`Answer by ${answerer.displayName}`, 'journey-05-answer-published-by-agent')
-  })
-
-  step('the asker accepts the answer in the widget', async () => {
-    await askerPage.reload({ timeout: stepTimeout })
-    const card = threadCard(widgetOf(askerPage), question.title)
-    await card.getByText(answerBody).waitFor()
-    await card.getByRole('button', { name: /^Accepter cette réponse/ }).click()
-    await card.getByText('Acceptée par la personne qui a posé la question.').waitFor()
-    await expect.poll(() => card.getByText('Réponse acceptée', { exact: true }).count()).toBe(1)
-    await expect(card.getByRole('button', { name: /^Accepter cette réponse/ }).count()).resolves.toBe(0)
-    await screenshot(askerPage, 'journey-06-answer-accepted')
-  })
-
-  step('the agent validates the answer and promotes it into a wiki draft in the admin panel', async () => {
-    const before = frenchLongDate(new Date())
-    await validateAnswerInAdmin(agentPage, {
-      answerId,
-      baseUrl: app.url,
-      note: 'Conforme aux règles des consulats.',
-    })
-    validatedOn = [before, frenchLongDate(new Date())]
-    await screenshot(agentPage, 'journey-07-answer-validated')
-    ;({ wikiPageId } = await promoteAnswerInAdmin(agentPage, { answerId, baseUrl: app.url, title: wikiTitle }))
-    await screenshot(agentPage, 'journey-08-answer-promoted')
-    // A draft is not official yet: readers do not see it.
-    const response = await fetch(`${app.url}/api/entraide/procedures/${slug}`)
-    expect(JSON.stringify(await response.json())).not.toContain(wikiTitle)
-  })
-
-  step('an editor publishes the wiki page in the admin panel', async () => {
-    const editorPage = await newPage()
-    await signIn(editorPage, { baseUrl: app.url, email: editor.email, password: editor.password })
-    await publishWikiPageInAdmin(editorPage, { baseUrl: app.url, wikiPageId })
-    await screenshot(editorPage, 'journey-09-wiki-page-published')
-  })
-
-  step('an anonymous reader sees the official answer with its provenance on the procedure page', async () => {
-    const readerPage = await newPage()
-    const widget = await openProcedurePage(readerPage, { baseUrl: app.url, slug })
-    const official = widget.getByRole('region', { name: 'La réponse officielle' })
-    const officialPage = official
-      .locator('article')
-      .filter({ has: readerPage.getByRole('heading', { exact: true, name: wikiTitle }) })
-    await officialPage.waitFor()
-    await expect(officialPage.getByText('Officiel', { exact: true }).count()).resolves.toBe(1)
-    await expect(officialPage.innerText()).resolves.toContain('consulat')
-    const provenance = await officialPage.locator('ul.ew-meta li').first().innerText()
-    const expected = validatedOn.map(
-      (date) =>
-        `D’après une réponse de ${answerer.displayName}, validée par ${agencyName} (${agent.displayName}) le ${date}.`,
-    )
-    expect(
-      expected.some((sentence) => provenance.includes(sentence)),
-      `provenance shown: "${provenance}", expected: "${expected[0]}"`,
-    ).toBe(true)
-    await screenshot(readerPage, 'journey-10-official-answer')
-
-    // The provenance link leads to the original discussion, inside the widget.
-    await officialPage.getByRole('link', { name: 'voir la discussion d’origine' }).click()
-    await expect
-      .poll(() =>
-        readerPage.evaluate(() => {
-          let active = document.activeElement
-          while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
-          return active?.id ?? ''
-        }),
-      )
-      .toBe(`entraide-thread-${threadId}`)
-  })
-
-  step('an anonymous reader finds the official answer by searching with a typo', async (context) => {
-    const probe = await fetch(`${app.url}/api/entraide/search?q=passeport`)
-    if (probe.status === 404) {
-      context.skip('GET /api/entraide/search is not registered yet (the search endpoint is not part of the app yet)')
+    const newPage = async (): Promise<Page> => {
+      const context = await browser.newContext({ viewport: { height: 900, width: 1280 } })
+      contexts.push(context)
+      const page = await context.newPage()
+      page.setDefaultTimeout(stepTimeout)
+      return page
     }
-    const readerPage = await newPage()
-    const widget = await openProcedurePage(readerPage, { baseUrl: app.url, slug })
-    const search = widget.getByRole('searchbox', { name: 'Rechercher dans l’entraide' })
-    const results = widget.getByRole('region', { name: 'Résultats de la recherche' })
-    const hit = results.getByRole('listitem').filter({ has: readerPage.getByRole('link', { name: wikiTitle }) })
-    // "consolat" for "consulat"; the index is fed through a queue, so the reader tries again as people do.
-    await expect
-      .poll(
-        async () => {
-          await search.fill('')
-          await search.fill('consolat')
-          await widget.getByText(/résultats? pour « consolat »|Aucun résultat pour « consolat »/).waitFor()
-          return hit.count()
+
+    /** A step of the journey; once one fails, the later ones are reported skipped instead of failing for the same cause. */
+    const step = (name: string, run: (context: TestContext) => Promise<void>) =>
+      it(
+        name,
+        async (context) => {
+          if (failedStep !== null) context.skip(`an earlier step failed: ${failedStep}`)
+          try {
+            await run(context)
+          } catch (error) {
+            failedStep = name
+            throw error
+          }
         },
-        { interval: 2000, timeout: 90_000 },
+        300_000,
       )
-      .toBe(1)
-    await expect(hit.getByText('Officiel', { exact: true }).count()).resolves.toBe(1)
-    await screenshot(readerPage, 'journey-11-search-with-typo')
-  })
-})
+
+    /** As the ANTS agent, publishes a contribution held for moderation from the Moderation view. */
+    const publishPending = async (rowLabel: string, shot: string) => {
+      await agentPage.goto(`${app.url}/admin/moderation`, { timeout: stepTimeout })
+      const publish = agentPage.getByRole('button', { exact: true, name: `Publish: ${rowLabel}` })
+      await publish.waitFor()
+      await screenshot(agentPage, `${shot}-before`)
+      await publish.click()
+      await agentPage.getByText('Published.').first().waitFor()
+      await publish.waitFor({ state: 'detached' })
+      await screenshot(agentPage, shot)
+    }
+
+    beforeAll(async () => {
+      app = await startApp()
+      browser = await launchBrowser()
+      askerPage = await newPage()
+      answererPage = await newPage()
+      agentPage = await newPage()
+    }, 300_000)
+
+    afterAll(async () => {
+      for (const context of contexts) await context.close().catch(() => undefined)
+      await browser?.close()
+      await app?.stop()
+    }, 60_000)
+
+    step(
+      'a newcomer signs up in the widget on the procedure page and asks a question, held for moderation',
+      async () => {
+        const widget = await openProcedurePage(askerPage, { baseUrl: app.url, slug })
+        await screenshot(askerPage, 'journey-01-procedure-page')
+        await signUpInWidget(widget, asker)
+        await widget.getByRole('button', { exact: true, name: 'Poser une question' }).click()
+        const form = widget.getByRole('form', { name: 'Poser une question' })
+        await form.getByLabel('Votre question en une phrase').fill(question.title)
+        await form.getByLabel('Détails').fill(question.body)
+        const created = askerPage.waitForResponse(isCreation('threads'))
+        await form.getByRole('button', { name: 'Publier la question' }).click()
+        threadId = await createdId(await created)
+        await widget
+          .getByText('Merci, votre question est enregistrée : elle sera visible par tous après relecture.')
+          .waitFor()
+        const card = threadCard(widget, question.title)
+        await expect.poll(() => card.getByText('En attente de relecture').count()).toBe(1)
+        await screenshot(askerPage, 'journey-02-question-pending')
+      },
+    )
+
+    step('the agent publishes the question from the Moderation view; anonymous readers then see it', async () => {
+      await signIn(agentPage, { baseUrl: app.url, email: agent.email, password: agent.password })
+      await publishPending(`Question by ${asker.displayName}`, 'journey-03-question-published-by-agent')
+      const widget = await openProcedurePage(answererPage, { baseUrl: app.url, slug })
+      await threadCard(widget, question.title).waitFor()
+    })
+
+    step('a second newcomer signs up and answers; the agent publishes the answer', async () => {
+      const widget = await openProcedurePage(answererPage, { baseUrl: app.url, slug })
+      await signUpInWidget(widget, answerer)
+      const card = threadCard(widget, question.title)
+      await card.getByRole('button', { name: /^Répondre/ }).click()
+      await card.getByLabel('Votre réponse').fill(answerBody)
+      const created = answererPage.waitForResponse(isCreation('answers'))
+      await card.getByRole('button', { name: 'Publier la réponse' }).click()
+      answerId = await createdId(await created)
+      await card
+        .getByText('Merci, votre réponse est enregistrée : elle sera visible par tous après relecture.')
+        .waitFor()
+      await screenshot(answererPage, 'journey-04-answer-pending')
+      await publishPending(`Answer by ${answerer.displayName}`, 'journey-05-answer-published-by-agent')
+    })
+
+    step('the asker accepts the answer in the widget', async () => {
+      await askerPage.reload({ timeout: stepTimeout })
+      const card = threadCard(widgetOf(askerPage), question.title)
+      await card.getByText(answerBody).waitFor()
+      await card.getByRole('button', { name: /^Accepter cette réponse/ }).click()
+      await card.getByText('Acceptée par la personne qui a posé la question.').waitFor()
+      await expect.poll(() => card.getByText('Réponse acceptée', { exact: true }).count()).toBe(1)
+      await expect(card.getByRole('button', { name: /^Accepter cette réponse/ }).count()).resolves.toBe(0)
+      await screenshot(askerPage, 'journey-06-answer-accepted')
+    })
+
+    step('the agent validates the answer and promotes it into a wiki draft in the admin panel', async () => {
+      const before = frenchLongDate(new Date())
+      await validateAnswerInAdmin(agentPage, {
+        answerId,
+        baseUrl: app.url,
+        note: 'Conforme aux règles des consulats.',
+      })
+      validatedOn = [before, frenchLongDate(new Date())]
+      await screenshot(agentPage, 'journey-07-answer-validated')
+      ;({ wikiPageId } = await promoteAnswerInAdmin(agentPage, { answerId, baseUrl: app.url, title: wikiTitle }))
+      await screenshot(agentPage, 'journey-08-answer-promoted')
+      // A draft is not official yet: readers do not see it.
+      const response = await fetch(`${app.url}/api/entraide/procedures/${slug}`)
+      expect(JSON.stringify(await response.json())).not.toContain(wikiTitle)
+    })
+
+    step('an editor publishes the wiki page in the admin panel', async () => {
+      const editorPage = await newPage()
+      await signIn(editorPage, { baseUrl: app.url, email: editor.email, password: editor.password })
+      await publishWikiPageInAdmin(editorPage, { baseUrl: app.url, wikiPageId })
+      await screenshot(editorPage, 'journey-09-wiki-page-published')
+    })
+
+    step('an anonymous reader sees the official answer with its provenance on the procedure page', async () => {
+      const readerPage = await newPage()
+      const widget = await openProcedurePage(readerPage, { baseUrl: app.url, slug })
+      const official = widget.getByRole('region', { name: 'La réponse officielle' })
+      const officialPage = official
+        .locator('article')
+        .filter({ has: readerPage.getByRole('heading', { exact: true, name: wikiTitle }) })
+      await officialPage.waitFor()
+      await expect(officialPage.getByText('Officiel', { exact: true }).count()).resolves.toBe(1)
+      await expect(officialPage.innerText()).resolves.toContain('consulat')
+      const provenance = await officialPage.locator('ul.ew-meta li').first().innerText()
+      const expected = validatedOn.map(
+        (date) =>
+          `D’après une réponse de ${answerer.displayName}, validée par ${agencyName} (${agent.displayName}) le ${date}.`,
+      )
+      expect(
+        expected.some((sentence) => provenance.includes(sentence)),
+        `provenance shown: "${provenance}", expected: "${expected[0]}"`,
+      ).toBe(true)
+      await screenshot(readerPage, 'journey-10-official-answer')
+
+      // The provenance link leads to the original discussion, inside the widget.
+      await officialPage.getByRole('link', { name: 'voir la discussion d’origine' }).click()
+      await expect
+        .poll(() =>
+          readerPage.evaluate(() => {
+            let active = document.activeElement
+            while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
+            return active?.id ?? ''
+          }),
+        )
+        .toBe(`entraide-thread-${threadId}`)
+    })
+
+    step('an anonymous reader finds the official answer by searching with a typo', async (context) => {
+      const probe = await fetch(`${app.url}/api/entraide/search?q=passeport`)
+      if (probe.status === 404) {
+        context.skip('GET /api/entraide/search is not registered yet (the search endpoint is not part of the app yet)')
+      }
+      const readerPage = await newPage()
+      const widget = await openProcedurePage(readerPage, { baseUrl: app.url, slug })
+      const search = widget.getByRole('searchbox', { name: 'Rechercher dans l’entraide' })
+      const results = widget.getByRole('region', { name: 'Résultats de la recherche' })
+      const hit = results.getByRole('listitem').filter({ has: readerPage.getByRole('link', { name: wikiTitle }) })
+      // "consolat" for "consulat"; the index is fed through a queue, so the reader tries again as people do.
+      await expect
+        .poll(
+          async () => {
+            await search.fill('')
+            await search.fill('consolat')
+            await widget.getByText(/résultats? pour « consolat »|Aucun résultat pour « consolat »/).waitFor()
+            return hit.count()
+          },
+          { interval: 2000, timeout: 90_000 },
+        )
+        .toBe(1)
+      await expect(hit.getByText('Officiel', { exact: true }).count()).resolves.toBe(1)
+      await screenshot(readerPage, 'journey-11-search-with-typo')
+    })
+  },
+)

@@ -1,4 +1,8 @@
+import path from 'node:path'
+
 import type { Locator, Page } from 'playwright-core'
+
+import { artifactsDir } from './harness'
 
 /** How long one step may take: the dev server compiles each page on its first visit. */
 export const stepTimeout = 120_000
@@ -61,10 +65,18 @@ export const threadCard = (widget: Locator, title: string): Locator =>
 export const createdId = async (response: { json: () => Promise<unknown> }): Promise<string> => {
   const body = (await response.json()) as { doc?: { id?: unknown } }
   const id = body.doc?.id
-  if (typeof id !== 'string' || id === '') throw new Error(`The API answered without a document id: ${JSON.stringify(body)}`)
+  if (typeof id !== 'string' || id === '')
+    throw new Error(`The API answered without a document id: ${JSON.stringify(body)}`)
   return id
 }
 
 /** A long date as the widget writes it in French (Paris time), e.g. "28 novembre 2026". */
 export const frenchLongDate = (date: Date): string =>
   new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(date)
+
+/** Saves a screenshot of what the viewport shows (where focus is, a dialog) under test-results/screenshots. */
+export const viewportScreenshot = async (page: Page, name: string): Promise<string> => {
+  const file = path.join(artifactsDir, `${name}.png`)
+  await page.screenshot({ path: file })
+  return file
+}
