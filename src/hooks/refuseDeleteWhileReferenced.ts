@@ -35,6 +35,8 @@ export const refuseDeleteWhileReferenced =
       if (totalDocs > 0) left.push(`${totalDocs} ${reference.plural}`)
     }
     if (left.length > 0) {
-      throw new ConflictError(`This ${what} still has ${left.join(', ')}: delete them first${hint ? `, or ${hint}` : ''}.`)
+      throw new ConflictError(
+        `This ${what} still has ${left.join(', ')}: delete them first${hint ? `, or ${hint}` : ''}.`,
+      )
     }
   }
