@@ -5,6 +5,7 @@ import { publishGuideEdit } from '../src/admin/guideReview/publishGuideEdit'
 import { rejectGuideEdit } from '../src/admin/guideReview/rejectGuideEdit'
 import { findAwaitingValidation } from '../src/admin/queries/awaitingValidation'
 import { findGuideEditsAwaitingReview } from '../src/admin/queries/guideReviews'
+import { loadModerationState, loadValidationState } from '../src/admin/queries/itemState'
 import { findModerationQueue } from '../src/admin/queries/moderationQueue'
 import { loadProvenance } from '../src/admin/queries/provenance'
 import { summarizeWaitingWork } from '../src/admin/queries/waitingWork'
@@ -376,5 +377,66 @@ describe('provenance and the waiting-work summary', () => {
       label: '1 of your tips awaiting moderation',
     })
     expect(citizenWork?.find((entry) => entry.key === 'own-answers-pending')?.count).toBe(0)
+  })
+})
+
+describe('the state shown in the validation and moderation panels', () => {
+  it('tells each role what it may do with an answer, and follows validation and promotion', async () => {
+    const { agency, procedure } = await createProcedure(app, { slug: 'ps-passeport' })
+    const other = await createProcedure(app, { slug: 'ps-apl' })
+    const asker = await trustedCitizen('Asker PS', procedure.id)
+    const helper = await trustedCitizen('Helper PS', procedure.id)
+    const agent = await app.signUp({ agency: agency.id, name: 'Agente PS', role: 'agent' })
+    const otherAgent = await app.signUp({ agency: other.agency.id, role: 'agent' })
+    const thread = await ask(asker.token, procedure.id, 'Peut-on renouveler son passeport en avance ?')
+    const reply = await answer(helper.token, thread.id, 'Oui, à tout moment, même plusieurs mois avant.')
+
+    const asAuthor = await loadValidationState({ collection: 'answers', id: reply.id, req: await reqAs(helper.id) })
+    expect(asAuthor).toMatchObject({
+      access: 'none',
+      isAccepted: false,
+      promotedTo: null,
+      suggestedTitle: 'Peut-on renouveler son passeport en avance ?',
+      validatedAt: null,
+      visibility: 'published',
+    })
+    const asOtherAgent = await loadValidationState({ collection: 'answers', id: reply.id, req: await reqAs(otherAgent.id) })
+    expect(asOtherAgent?.access).toBe('other-agency')
+    expect((await loadValidationState({ collection: 'answers', id: reply.id, req: await reqAs(moderator.id) }))?.access).toBe(
+      'allowed',
+    )
+
+    await app.api('POST', `/answers/${reply.id}/validate`, { body: { note: 'Exact.' }, token: agent.token })
+    const page = (await json(await app.api('POST', `/answers/${reply.id}/promote`, { token: agent.token }))).wikiPage
+    const asAgent = await loadValidationState({ collection: 'answers', id: reply.id, req: await reqAs(agent.id) })
+    expect(asAgent).toMatchObject({
+      access: 'allowed',
+      note: 'Exact.',
+      promotedTo: { id: page.id, status: 'draft', title: 'Peut-on renouveler son passeport en avance ?' },
+      validatedAt: expect.any(String),
+      validatedBy: 'Agente PS',
+    })
+
+    // Moderation: nothing for citizens; publishing for the agency's agents; the rest for editors.
+    expect(await loadModerationState({ collection: 'answers', id: reply.id, req: await reqAs(helper.id) })).toBeNull()
+    expect(await loadModerationState({ collection: 'threads', id: thread.id, req: await reqAs(otherAgent.id) })).toMatchObject({
+      canModerate: false,
+      canPublish: false,
+      threadStatus: 'resolved',
+    })
+    expect(await loadModerationState({ collection: 'threads', id: thread.id, req: await reqAs(agent.id) })).toMatchObject({
+      canModerate: false,
+      canPublish: true,
+    })
+    await app.api('POST', `/threads/${thread.id}/moderate`, {
+      body: { action: 'lock', reason: 'Question réglée.' },
+      token: moderator.token,
+    })
+    expect(await loadModerationState({ collection: 'threads', id: thread.id, req: await reqAs(moderator.id) })).toMatchObject({
+      canModerate: true,
+      moderationNote: 'Question réglée.',
+      threadStatus: 'closed',
+      visibility: 'published',
+    })
   })
 })

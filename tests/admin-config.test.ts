@@ -1,0 +1,59 @@
+import type { Config } from 'payload'
+import { describe, expect, it } from 'vitest'
+
+import { withEntraideAdmin } from '../src/admin/adminConfig'
+import { componentPaths } from '../src/admin/componentPaths'
+import { entraidePlugin } from '../src/index'
+import { databaseAdapter } from '../setup/database'
+
+const hostConfig = (): Config => ({
+  admin: {
+    components: {
+      afterNavLinks: ['/host/Links#Links'],
+      beforeDashboard: ['/host/Welcome#Welcome'],
+      views: { hostReport: { Component: '/host/Report#Report', path: '/report' } },
+    },
+    user: 'users',
+  },
+  collections: [{ auth: true, fields: [], slug: 'users' }],
+  db: databaseAdapter('file::memory:'),
+  secret: 'test',
+})
+
+describe('the admin panel additions', () => {
+  it('adds the navigation links, the dashboard block and the review views after the host’s own', () => {
+    const admin = withEntraideAdmin(hostConfig().admin)
+    expect(admin.user).toBe('users')
+    expect(admin.components?.afterNavLinks).toEqual(['/host/Links#Links', componentPaths.navLinks])
+    expect(admin.components?.beforeDashboard).toEqual(['/host/Welcome#Welcome', componentPaths.waitingWork])
+    const views = admin.components?.views ?? {}
+    expect(views.hostReport).toEqual({ Component: '/host/Report#Report', path: '/report' })
+    expect(Object.values(views).map((view) => view?.path)).toEqual(
+      expect.arrayContaining(['/awaiting-validation', '/moderation', '/guide-reviews']),
+    )
+  })
+
+  it('works without any admin config and never changes the host’s', () => {
+    expect(withEntraideAdmin(undefined).components?.afterNavLinks).toEqual([componentPaths.navLinks])
+    const host = hostConfig()
+    const snapshot = JSON.stringify(host)
+    const result = entraidePlugin()(host)
+    expect(JSON.stringify(host)).toBe(snapshot)
+    expect(result.admin?.components?.afterNavLinks).toEqual(['/host/Links#Links', componentPaths.navLinks])
+  })
+
+  it('puts the validation and moderation panels on answers and tips, and the publish button on guides', () => {
+    const config = entraidePlugin()(hostConfig())
+    const collection = (slug: string) => config.collections?.find((candidate) => candidate.slug === slug)
+    const uiFields = (slug: string) =>
+      (collection(slug)?.fields ?? []).flatMap((field) =>
+        field.type === 'ui' && typeof field.admin?.components?.Field === 'string' ? [field.admin.components.Field] : [],
+      )
+    expect(uiFields('answers')).toEqual([componentPaths.validationField, componentPaths.moderationField])
+    expect(uiFields('tips')).toEqual([componentPaths.validationField, componentPaths.moderationField])
+    expect(uiFields('threads')).toEqual([componentPaths.moderationField])
+    expect(uiFields('wiki-pages')).toEqual([componentPaths.provenanceField])
+    expect(uiFields('guides')).toEqual([componentPaths.guideReviewNotice])
+    expect(collection('guides')?.admin?.components?.edit?.PublishButton).toBe(componentPaths.guidePublishButton)
+  })
+})
