@@ -3,6 +3,43 @@ import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 /** How long a transaction waits for the previous one before giving up. */
 const maxWaitMs = 30_000
 
+/** How long any SQLite connection waits for the write lock. */
+const busyTimeoutMs = 10_000
+
+type LibsqlClientLike = {
+  transaction: (mode?: 'write' | 'read' | 'deferred') => Promise<unknown>
+  execute: (sql: string) => Promise<unknown>
+}
+
+const isLibsqlClient = (value: unknown): value is LibsqlClientLike =>
+  typeof value === 'object' &&
+  value !== null &&
+  'transaction' in value &&
+  typeof value.transaction === 'function' &&
+  'execute' in value &&
+  typeof value.execute === 'function'
+
+const patchedClients = new WeakSet<object>()
+
+/**
+ * The libsql client hands its connection to each transaction and opens a new
+ * one afterwards, without the busy timeout set at start; a write outside a
+ * transaction (Payload writes a few) would then fail at once while another
+ * transaction holds the lock. Setting the timeout on each new connection
+ * makes every connection wait its turn.
+ */
+const keepBusyTimeout = (db: object): void => {
+  const client: unknown = 'client' in db ? db.client : undefined
+  if (!isLibsqlClient(client) || patchedClients.has(client)) return
+  patchedClients.add(client)
+  const transaction = client.transaction.bind(client)
+  client.transaction = async (mode) => {
+    const tx = await transaction(mode)
+    await client.execute(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
+    return tx
+  }
+}
+
 /**
  * Queues the transactions of one SQLite adapter behind each other.
  *
@@ -46,6 +83,7 @@ export const serialTransactions = <T extends BaseDatabaseAdapter>(
         }),
       ]).finally(() => clearTimeout(timer))
       try {
+        keepBusyTimeout(db)
         const id = await begin(options)
         if (id === null) done()
         else releases.set(String(id), done)
