@@ -54,15 +54,24 @@ export const agencyOfProcedure = async ({
   req: PayloadRequest
   procedure: unknown
 }): Promise<ID | null> => {
-  const id = idOf(procedure)
-  if (id === null) return null
-  const doc = await req.payload.findByID({
-    collection: 'procedures',
-    depth: 0,
-    disableErrors: true,
-    id,
-    overrideAccess: true,
-    req,
-  })
+  const doc = await loadRelated({ collection: 'procedures', req, value: procedure })
   return doc ? idOf(doc.agency) : null
+}
+
+/**
+ * The document a relationship points to, read with system rights (the caller
+ * was already checked on the item that holds the relationship), or null.
+ */
+export const loadRelated = async <TSlug extends CollectionSlug>({
+  collection,
+  req,
+  value,
+}: {
+  req: PayloadRequest
+  collection: TSlug
+  value: unknown
+}): Promise<DataFromCollectionSlug<TSlug> | null> => {
+  const id = idOf(value)
+  if (id === null) return null
+  return req.payload.findByID({ collection, depth: 0, disableErrors: true, id, overrideAccess: true, req })
 }

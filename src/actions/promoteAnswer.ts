@@ -2,10 +2,10 @@ import type { PayloadRequest } from 'payload'
 
 import type { WikiPage } from '../../payload-types'
 import { ConflictError } from '../errors'
-import { idOf, type ID } from '../utilities/ids'
+import type { ID } from '../utilities/ids'
 import { requireContributor } from './actor'
 import { requireAgencyRights } from './agencyGuard'
-import { loadVisible } from './load'
+import { loadRelated, loadVisible } from './load'
 import { promoteIntoWiki } from './promoteIntoWiki'
 import { inTransaction } from './transaction'
 
@@ -35,18 +35,7 @@ export const promoteAnswer = async ({
     if (answer.visibility !== 'published') {
       throw new ConflictError('This answer is not published (awaiting moderation or hidden), so it cannot be promoted.')
     }
-    const threadId = idOf(answer.thread)
-    const thread =
-      threadId === null
-        ? null
-        : await req.payload.findByID({
-            collection: 'threads',
-            depth: 0,
-            disableErrors: true,
-            id: threadId,
-            overrideAccess: true,
-            req,
-          })
+    const thread = await loadRelated({ collection: 'threads', req, value: answer.thread })
     return promoteIntoWiki({
       req,
       source: {

@@ -46,6 +46,15 @@ const hasSource = (page: WikiPage, source: PromotedSource): boolean =>
     (entry) => entry.kind === source.kind && isSameId(source.kind === 'answer' ? entry.answer : entry.tip, source.id),
   )
 
+/** Records on the answer or tip which page it was promoted into. */
+const markPromoted = (req: PayloadRequest, source: PromotedSource, pageId: ID): Promise<void> =>
+  writeSystemFields({
+    collection: source.kind === 'answer' ? 'answers' : 'tips',
+    data: { promotedTo: pageId },
+    id: source.id,
+    req,
+  })
+
 const uniqueSlug = async (req: PayloadRequest, title: string): Promise<string> => {
   const base = slugify(title) || 'page'
   const { docs } = await req.payload.find({
@@ -104,12 +113,7 @@ export const promoteIntoWiki = async ({
       overrideAccess: true,
       req,
     })
-    await writeSystemFields({
-      collection: source.kind === 'answer' ? 'answers' : 'tips',
-      data: { promotedTo: page.id },
-      id: source.id,
-      req,
-    })
+    await markPromoted(req, source, page.id)
     return { isCreated: false, wikiPage }
   }
 
@@ -146,11 +150,6 @@ export const promoteIntoWiki = async ({
     overrideAccess: true,
     req,
   })
-  await writeSystemFields({
-    collection: source.kind === 'answer' ? 'answers' : 'tips',
-    data: { promotedTo: wikiPage.id },
-    id: source.id,
-    req,
-  })
+  await markPromoted(req, source, wikiPage.id)
   return { isCreated: true, wikiPage }
 }

@@ -2,10 +2,10 @@ import type { PayloadRequest } from 'payload'
 
 import type { WikiPage } from '../../payload-types'
 import { ConflictError } from '../errors'
-import { idOf, type ID } from '../utilities/ids'
+import type { ID } from '../utilities/ids'
 import { requireContributor } from './actor'
 import { requireAgencyRights } from './agencyGuard'
-import { loadVisible } from './load'
+import { loadRelated, loadVisible } from './load'
 import { promoteIntoWiki } from './promoteIntoWiki'
 import { inTransaction } from './transaction'
 
@@ -34,18 +34,7 @@ export const promoteTip = async ({
     if (tip.visibility !== 'published') {
       throw new ConflictError('This tip is not published (awaiting moderation or hidden), so it cannot be promoted.')
     }
-    const procedureId = idOf(tip.procedure)
-    const procedure =
-      procedureId === null
-        ? null
-        : await req.payload.findByID({
-            collection: 'procedures',
-            depth: 0,
-            disableErrors: true,
-            id: procedureId,
-            overrideAccess: true,
-            req,
-          })
+    const procedure = await loadRelated({ collection: 'procedures', req, value: tip.procedure })
     const stepTitle = typeof tip.step === 'number' ? procedure?.steps?.[tip.step]?.title : undefined
     return promoteIntoWiki({
       req,

@@ -4,10 +4,10 @@ import type { Answer } from '../../payload-types'
 import { ConflictError, InvalidInputError } from '../errors'
 import { openPersonalDataReport, screenPersonalData } from '../hooks/guardPersonalData'
 import { writeSystemFields } from '../hooks/systemWrites'
-import { idOf, type ID } from '../utilities/ids'
+import type { ID } from '../utilities/ids'
 import { requireContributor } from './actor'
 import { requireAgencyRights } from './agencyGuard'
-import { loadVisible } from './load'
+import { loadRelated, loadVisible } from './load'
 import { recomputeReputation } from './recomputeReputation'
 import { inTransaction } from './transaction'
 
@@ -52,18 +52,7 @@ export const validateAnswer = async ({
     if (screened.findings.length > 0) {
       await openPersonalDataReport({ collection: 'answers', findings: screened.findings, id: answer.id, req })
     }
-    const threadId = idOf(answer.thread)
-    const thread =
-      threadId === null
-        ? null
-        : await req.payload.findByID({
-            collection: 'threads',
-            depth: 0,
-            disableErrors: true,
-            id: threadId,
-            overrideAccess: true,
-            req,
-          })
+    const thread = await loadRelated({ collection: 'threads', req, value: answer.thread })
     if (thread && thread.status !== 'closed' && thread.status !== 'resolved') {
       await writeSystemFields({ collection: 'threads', data: { status: 'resolved' }, id: thread.id, req })
     }
