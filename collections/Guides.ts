@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { componentPaths } from '../src/admin/componentPaths'
-import { guideReviewNoticeField } from '../src/admin/fields'
+import { guideReviewNoticeField, guideVerificationPanelField } from '../src/admin/fields'
 import { forceDraftUnless } from '../src/hooks/forceDraftUnless'
 import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
 import { rateLimitContributions } from '../src/hooks/rateLimitContributions'
@@ -48,6 +48,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
   },
   fields: [
     guideReviewNoticeField(),
+    guideVerificationPanelField(),
     { name: 'title', type: 'text', required: true, maxLength: 200 },
     {
       name: 'procedure',

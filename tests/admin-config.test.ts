@@ -53,7 +53,7 @@ describe('the admin panel additions', () => {
     expect(uiFields('tips')).toEqual([componentPaths.validationField, componentPaths.moderationField])
     expect(uiFields('threads')).toEqual([componentPaths.moderationField])
     expect(uiFields('wiki-pages')).toEqual([componentPaths.provenanceField])
-    expect(uiFields('guides')).toEqual([componentPaths.guideReviewNotice])
+    expect(uiFields('guides')).toEqual([componentPaths.guideReviewNotice, componentPaths.guideVerificationField])
     expect(collection('guides')?.admin?.components?.edit?.PublishButton).toBe(componentPaths.guidePublishButton)
   })
 })

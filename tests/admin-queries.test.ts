@@ -5,7 +5,7 @@ import { publishGuideEdit } from '../src/admin/guideReview/publishGuideEdit'
 import { rejectGuideEdit } from '../src/admin/guideReview/rejectGuideEdit'
 import { findAwaitingValidation } from '../src/admin/queries/awaitingValidation'
 import { findGuideEditsAwaitingReview } from '../src/admin/queries/guideReviews'
-import { loadModerationState, loadValidationState } from '../src/admin/queries/itemState'
+import { loadGuideVerificationState, loadModerationState, loadValidationState } from '../src/admin/queries/itemState'
 import { findModerationQueue } from '../src/admin/queries/moderationQueue'
 import { loadProvenance } from '../src/admin/queries/provenance'
 import { summarizeWaitingWork } from '../src/admin/queries/waitingWork'
@@ -437,6 +437,38 @@ describe('the state shown in the validation and moderation panels', () => {
       moderationNote: 'Question réglée.',
       threadStatus: 'closed',
       visibility: 'published',
+    })
+  })
+})
+
+describe('the state shown in the guide verification panel', () => {
+  it('names who verified the published guide and lets only the agency’s agents and editors verify', async () => {
+    const { agency, procedure } = await createProcedure(app, { slug: 'gv-cni' })
+    const other = await createProcedure(app, { slug: 'gv-apl' })
+    const agent = await app.signUp({ agency: agency.id, name: 'Agent GV', role: 'agent' })
+    const otherAgent = await app.signUp({ agency: other.agency.id, role: 'agent' })
+    const citizen = await app.signUp({})
+    const guide = (
+      await json(
+        await app.api('POST', '/guides?depth=0', {
+          body: { _status: 'published', procedure: procedure.id, title: 'Guide de la CNI' },
+          token: agent.token,
+        }),
+      )
+    ).doc
+
+    expect(await loadGuideVerificationState({ id: guide.id, req: await reqAs(citizen.id) })).toBeNull()
+    expect(await loadGuideVerificationState({ id: guide.id, req: await reqAs(otherAgent.id) })).toMatchObject({
+      canVerify: false,
+      verifiedAt: null,
+    })
+    await app.api('POST', `/guides/${guide.id}/verify`, { token: agent.token })
+    expect(await loadGuideVerificationState({ id: guide.id, req: await reqAs(agent.id) })).toMatchObject({
+      canVerify: true,
+      isPublished: true,
+      needsReview: false,
+      verifiedAt: expect.any(String),
+      verifiedBy: 'Agent GV',
     })
   })
 })

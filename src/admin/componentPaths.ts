@@ -7,6 +7,7 @@ export const componentPaths = {
   guidePublishButton: '/src/admin/GuidePublishButton#GuidePublishButton',
   guideReviewNotice: '/src/admin/GuideReviewNotice#GuideReviewNotice',
   guideReviewsView: '/src/admin/views/GuideReviewsView#GuideReviewsView',
+  guideVerificationField: '/src/admin/GuideVerificationField#GuideVerificationField',
   moderationField: '/src/admin/ModerationField#ModerationField',
   moderationView: '/src/admin/views/ModerationView#ModerationView',
   navLinks: '/src/admin/NavLinks#NavLinks',

@@ -29,3 +29,10 @@ export const guideReviewNoticeField = (): UIField => ({
   type: 'ui',
   admin: { components: { Field: componentPaths.guideReviewNotice } },
 })
+
+/** Sidebar panel of guides: who verified the published version, and Verify. */
+export const guideVerificationPanelField = (): UIField => ({
+  name: 'entraideVerification',
+  type: 'ui',
+  admin: { components: { Field: componentPaths.guideVerificationField }, position: 'sidebar' },
+})

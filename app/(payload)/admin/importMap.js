@@ -1,4 +1,5 @@
 import { GuideReviewNotice as GuideReviewNotice_0ce3fda1b992e8ffeb6c7b94592f81c1 } from '../../../src/admin/GuideReviewNotice'
+import { GuideVerificationField as GuideVerificationField_b04f47bb47d492f7877a0c97009d9882 } from '../../../src/admin/GuideVerificationField'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -36,6 +37,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "/src/admin/GuideReviewNotice#GuideReviewNotice": GuideReviewNotice_0ce3fda1b992e8ffeb6c7b94592f81c1,
+  "/src/admin/GuideVerificationField#GuideVerificationField": GuideVerificationField_b04f47bb47d492f7877a0c97009d9882,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -20,7 +20,8 @@ export const useRefreshDocument = (): (() => Promise<void>) => {
     const result = await callEndpoint({
       apiRoute,
       method: 'GET',
-      path: `/${collectionSlug}/${encodeURIComponent(String(id))}?depth=0`,
+      // The latest revision, as the edit view shows it on collections with drafts.
+      path: `/${collectionSlug}/${encodeURIComponent(String(id))}?depth=0&draft=true`,
     })
     if (result.isOk) await reset(result.body)
   }, [apiRoute, collectionSlug, id, reset])

@@ -142,3 +142,53 @@ export const loadModerationState = async ({
     visibility: item.visibility,
   }
 }
+
+/** What the verification panel of a guide shows. */
+export type GuideVerificationState = {
+  id: ID
+  isPublished: boolean
+  verifiedBy: string | null
+  verifiedAt: string | null
+  needsReview: boolean
+  /** Agents of the procedure's agency, editors and admins verify; null for citizens (no panel). */
+  canVerify: boolean
+}
+
+/**
+ * The verification of a guide's published version and whether the signed-in
+ * person may verify it; null for citizens, who verify nothing.
+ */
+export const loadGuideVerificationState = async ({
+  id,
+  req,
+}: {
+  req: PayloadRequest
+  id: ID
+}): Promise<GuideVerificationState | null> => {
+  const actor = actorOf(req.user)
+  if (!canReviewContributions(actor)) return null
+  const { docs } = await req.payload.find({
+    collection: 'guides',
+    depth: 0,
+    limit: 1,
+    overrideAccess: false,
+    pagination: false,
+    req,
+    user: req.user,
+    where: { id: { equals: id } },
+  })
+  const guide = docs[0]
+  if (!guide) return null
+  const [names, agency] = await Promise.all([
+    displayNames({ ids: [guide.verifiedBy], req }),
+    agencyOfProcedure({ procedure: guide.procedure, req }),
+  ])
+  return {
+    canVerify: canActForAgency(actor, agency),
+    id: guide.id,
+    isPublished: guide._status === 'published',
+    needsReview: guide.needsReview === true,
+    verifiedAt: guide.verifiedAt ?? null,
+    verifiedBy: nameIn(names, guide.verifiedBy),
+  }
+}

@@ -1,0 +1,12 @@
+import type { UIFieldServerProps } from 'payload'
+
+import { formatDateTime } from './format'
+import { GuideVerificationPanel } from './GuideVerificationPanel'
+import { loadGuideVerificationState } from './queries/itemState'
+
+/** Sidebar field of guides: the verification panel, for agents and above. */
+export const GuideVerificationField = async ({ id, req }: UIFieldServerProps) => {
+  if (id === undefined || id === null) return null
+  const state = await loadGuideVerificationState({ id: String(id), req })
+  return state ? <GuideVerificationPanel state={state} verifiedAtLabel={formatDateTime(state.verifiedAt)} /> : null
+}
