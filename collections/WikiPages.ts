@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { componentPaths } from '../src/admin/componentPaths'
 import { provenancePanelField } from '../src/admin/fields'
 import { slugValidator } from '../src/fields/validators'
 import { forceDraftUnless } from '../src/hooks/forceDraftUnless'
@@ -23,6 +24,7 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
     useAsTitle: 'title',
     defaultColumns: ['title', 'procedure', '_status', 'updatedAt'],
     hidden: ({ user }) => !canReviewContributions(actorOf(user)),
+    components: { edit: { PublishButton: componentPaths.wikiPublishButton } },
   },
   versions: { drafts: true, maxPerDoc: 100 },
   access: {

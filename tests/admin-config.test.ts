@@ -55,5 +55,6 @@ describe('the admin panel additions', () => {
     expect(uiFields('wiki-pages')).toEqual([componentPaths.provenanceField])
     expect(uiFields('guides')).toEqual([componentPaths.guideReviewNotice, componentPaths.guideVerificationField])
     expect(collection('guides')?.admin?.components?.edit?.PublishButton).toBe(componentPaths.guidePublishButton)
+    expect(collection('wiki-pages')?.admin?.components?.edit?.PublishButton).toBe(componentPaths.wikiPublishButton)
   })
 })

@@ -14,6 +14,7 @@ export const componentPaths = {
   provenanceField: '/src/admin/ProvenanceField#ProvenanceField',
   validationField: '/src/admin/ValidationField#ValidationField',
   waitingWork: '/src/admin/WaitingWork#WaitingWork',
+  wikiPublishButton: '/src/admin/WikiPublishButton#WikiPublishButton',
 } as const
 
 /** Admin paths of Entraide's views, under the admin route. */

@@ -25,6 +25,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { GuidePublishButton as GuidePublishButton_6f4271cab68f5e6f44fc722a948d08de } from '../../../src/admin/GuidePublishButton'
 import { ProvenanceField as ProvenanceField_47224e11179b5e56598a99c4f4dff14c } from '../../../src/admin/ProvenanceField'
+import { WikiPublishButton as WikiPublishButton_d1c1f6eb52c435a5cc7300ecc806ab77 } from '../../../src/admin/WikiPublishButton'
 import { ModerationField as ModerationField_1ad96e04fe9d586fa17af4a7a5eff36c } from '../../../src/admin/ModerationField'
 import { ValidationField as ValidationField_24c41c595ab83b9e1713e124c7ca823b } from '../../../src/admin/ValidationField'
 import { NavLinks as NavLinks_a8a83ef23abcec87047452bcaf88c32e } from '../../../src/admin/NavLinks'
@@ -63,6 +64,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/GuidePublishButton#GuidePublishButton": GuidePublishButton_6f4271cab68f5e6f44fc722a948d08de,
   "/src/admin/ProvenanceField#ProvenanceField": ProvenanceField_47224e11179b5e56598a99c4f4dff14c,
+  "/src/admin/WikiPublishButton#WikiPublishButton": WikiPublishButton_d1c1f6eb52c435a5cc7300ecc806ab77,
   "/src/admin/ModerationField#ModerationField": ModerationField_1ad96e04fe9d586fa17af4a7a5eff36c,
   "/src/admin/ValidationField#ValidationField": ValidationField_24c41c595ab83b9e1713e124c7ca823b,
   "/src/admin/NavLinks#NavLinks": NavLinks_a8a83ef23abcec87047452bcaf88c32e,
