@@ -13,6 +13,9 @@ export const resolveSecret = ({
 }: { env?: NodeJS.ProcessEnv; dataDir?: string } = {}): string => {
   const fromEnv = env.PAYLOAD_SECRET?.trim()
   if (fromEnv) return fromEnv
+  // `next build` evaluates the config without serving anyone; the server
+  // evaluates it again at start, where the check below applies.
+  if (env.NEXT_PHASE === 'phase-production-build') return 'entraide-build-time-placeholder'
   if (env.NODE_ENV === 'production') {
     throw new Error(
       'PAYLOAD_SECRET is required in production. Set it to a long random string, for example: PAYLOAD_SECRET=$(openssl rand -hex 32)',
