@@ -13,6 +13,7 @@ import {
   stepTimeout,
   threadCard,
   type Newcomer,
+  viewportScreenshot,
   widgetOf,
 } from './journeyWidget'
 
@@ -254,7 +255,8 @@ describe.skipIf(reason)(
         )
         .toBe(1)
       await expect(hit.getByText('Officiel', { exact: true }).count()).resolves.toBe(1)
-      await screenshot(readerPage, 'journey-11-search-with-typo')
+      await search.scrollIntoViewIfNeeded()
+      await viewportScreenshot(readerPage, 'journey-11-search-with-typo')
     })
   },
 )
