@@ -11,6 +11,7 @@ export type EntraideErrorCode =
   | 'personal-data'
   | 'suspended'
   | 'too-large'
+  | 'unavailable'
 
 type ErrorArgs = {
   message: string
@@ -101,6 +102,13 @@ export class RateLimitedError extends EntraideError {
 export class PayloadTooLargeError extends EntraideError {
   constructor(limitBytes: number) {
     super(413, 'too-large', { message: `The request body is larger than ${Math.round(limitBytes / 1024)} KB.` })
+  }
+}
+
+/** 503: a service the request needs (the search engine) cannot answer right now; retrying later may work. */
+export class ServiceUnavailableError extends EntraideError {
+  constructor(message: string, cause?: unknown) {
+    super(503, 'unavailable', { cause, message })
   }
 }
 

@@ -5,6 +5,7 @@ import { answersCollection } from '../collections/Answers'
 import { guidesCollection } from '../collections/Guides'
 import { proceduresCollection } from '../collections/Procedures'
 import { reportsCollection } from '../collections/Reports'
+import { searchQueriesCollection } from '../collections/SearchQueries'
 import { threadsCollection } from '../collections/Threads'
 import { tipsCollection } from '../collections/Tips'
 import { votesCollection } from '../collections/Votes'
@@ -16,6 +17,7 @@ import { userFields } from './fields/users'
 import { clearSignInAttempts, rateLimitAccounts } from './hooks/rateLimitAccounts'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput'
 import { removeVotesOfDeletedUser } from './hooks/removeVotesOfDeletedUser'
+import { withSearch } from './search/plugin'
 import { brandOptions } from './utilities/pluginOptions'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options'
 import { anyone, readUsers, updateUsers, admins } from './policies/access'
@@ -34,6 +36,7 @@ const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
   votesCollection(options),
   reportsCollection(options),
   agenciesCollection(options),
+  searchQueriesCollection(options),
 ]
 
 /** Adds Entraide's fields and default access to the host's auth collection. */
@@ -141,7 +144,7 @@ export const entraidePlugin =
       throw new Error(`Entraide: the host config already has a collection "${clash.slug}", which Entraide needs.`)
     }
     const endpoints = collectionEndpoints(options)
-    return {
+    return withSearch(options)({
       ...incoming,
       ...withAllowedOrigins(incoming, options.allowedOrigins),
       admin: withEntraideAdmin(incoming.admin),
@@ -154,5 +157,5 @@ export const entraidePlugin =
         ),
         ...added.map((collection) => withEndpoints(withInputChecks(collection), endpoints[collection.slug] ?? [])),
       ],
-    }
+    })
   }

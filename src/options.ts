@@ -5,6 +5,7 @@ import type { TrustedProxies } from './rateLimit/clientIp'
 import { resolveRateLimits, type RateLimits, type RateLimitsOptions } from './rateLimit/limits'
 import { MemoryRateLimitStore } from './rateLimit/memoryStore'
 import type { RateLimitStore } from './rateLimit/store'
+import type { SearchEngine, Synonyms } from './search/types'
 
 /** What the personal-data guard does when a contribution contains an identifier. */
 export type PersonalDataMode = 'refuse' | 'mask'
@@ -107,6 +108,78 @@ export type EntraideOptions = {
    * @default 'x-forwarded-for'
    */
   clientIpHeader?: string
+  /** The search index and how it is kept in step with the content (see `SearchOptions`). */
+  search?: SearchOptions
+}
+
+/** How search sync jobs are run: see `SearchOptions.runSyncJobs`. */
+export type SearchSyncMode = 'auto' | 'manual'
+
+/** Options of the search index, its sync jobs and the search endpoint. */
+export type SearchOptions = {
+  /**
+   * Extra one-way synonyms (Meilisearch's format: each key also matches the
+   * listed expressions), merged into the French defaults (CNI, APL, CAF, ANTS,
+   * DGFiP, impôts…); they never remove a default.
+   * @example { 'vitale': ['carte vitale', 'carte d’assuré social'] }
+   */
+  synonyms?: Synonyms
+  /**
+   * The engine to use instead of the configured one (Meilisearch when
+   * `MEILI_HOST` is set, the embedded engine otherwise): a custom engine, or a
+   * test double. The plugin calls `ensureIndex` on it.
+   */
+  engine?: SearchEngine
+  /**
+   * `'auto'`: sync jobs run right after the write that queued them is
+   * committed, and every minute as a backstop (`cron`). `'manual'`: they run
+   * only when something calls `payload.jobs.run({ queue: 'entraide-search' })`
+   * (tests, or a separate worker process).
+   * @default 'auto'
+   */
+  runSyncJobs?: SearchSyncMode
+  /**
+   * When the backstop runs the sync queue (cron syntax), in `'auto'` mode.
+   * @default '* * * * *'
+   */
+  cron?: string
+  /**
+   * Retries of a sync job while the engine fails: `attempts` retries, the
+   * n-th after `delayMs × 2^(n-1)`. Once the engine answers again, every job
+   * still waiting runs at once.
+   * @default { attempts: 12, delayMs: 1000 }
+   */
+  retry?: { attempts?: number; delayMs?: number }
+  /**
+   * Public URL of a wiki page that is not attached to a procedure (pages
+   * attached to one link to the procedure page). `null` leaves the search
+   * hit without a link.
+   * @default () => null
+   */
+  wikiPageUrl?: (page: { id: string; slug: string }) => string | null
+  /**
+   * Keep each search's text (without personal data: identifiers are replaced
+   * by their kind) and hit count in the `search-queries` collection, for editors.
+   * @default true
+   */
+  recordQueries?: boolean
+  /**
+   * Documents read from the database per batch when reindexing.
+   * @default 500
+   */
+  reindexBatchSize?: number
+}
+
+/** `SearchOptions` with every default filled. */
+export type ResolvedSearchOptions = {
+  synonyms: Synonyms | undefined
+  engine: SearchEngine | undefined
+  runSyncJobs: SearchSyncMode
+  cron: string
+  retry: { attempts: number; delayMs: number }
+  wikiPageUrl: (page: { id: string; slug: string }) => string | null
+  recordQueries: boolean
+  reindexBatchSize: number
 }
 
 /** The options with every default filled; built once by `resolveOptions`. */
@@ -125,6 +198,7 @@ export type ResolvedOptions = {
   rateLimits: RateLimits | false
   rateLimitStore: RateLimitStore
   clientIp: { trustedProxies: TrustedProxies; header: string }
+  search: ResolvedSearchOptions
 }
 
 const nonNegativeInteger = (value: number | undefined, fallback: number, name: string): number => {
@@ -169,6 +243,32 @@ const checkedMode = (mode: PersonalDataMode | undefined): PersonalDataMode => {
   return mode
 }
 
+const positiveInteger = (value: number | undefined, fallback: number, name: string): number => {
+  const resolved = nonNegativeInteger(value, fallback, name)
+  if (resolved < 1) throw new Error(`Entraide: option ${name} must be at least 1, got ${String(value)}.`)
+  return resolved
+}
+
+const resolveSearchOptions = (search: SearchOptions = {}): ResolvedSearchOptions => {
+  const mode = search.runSyncJobs ?? 'auto'
+  if (mode !== 'auto' && mode !== 'manual') {
+    throw new Error(`Entraide: option search.runSyncJobs must be 'auto' or 'manual', got "${String(mode)}".`)
+  }
+  return {
+    cron: search.cron ?? '* * * * *',
+    engine: search.engine,
+    recordQueries: search.recordQueries ?? true,
+    reindexBatchSize: positiveInteger(search.reindexBatchSize, 500, 'search.reindexBatchSize'),
+    retry: {
+      attempts: nonNegativeInteger(search.retry?.attempts, 12, 'search.retry.attempts'),
+      delayMs: nonNegativeInteger(search.retry?.delayMs, 1000, 'search.retry.delayMs'),
+    },
+    runSyncJobs: mode,
+    synonyms: search.synonyms,
+    wikiPageUrl: search.wikiPageUrl ?? (() => null),
+  }
+}
+
 /**
  * Fills the defaults and checks the values of the plugin options. Throws a
  * configuration error naming the option when a value is unusable.
@@ -200,5 +300,6 @@ export const resolveOptions = (options: EntraideOptions = {}): ResolvedOptions =
     rateLimits: checkedRateLimits(options.rateLimits),
     rateLimitStore: options.rateLimitStore ?? new MemoryRateLimitStore(),
     clientIp: { header: options.clientIpHeader ?? 'x-forwarded-for', trustedProxies: options.trustedProxies ?? 0 },
+    search: resolveSearchOptions(options.search),
   }
 }

@@ -28,6 +28,7 @@ import { ProvenanceField as ProvenanceField_47224e11179b5e56598a99c4f4dff14c } f
 import { WikiPublishButton as WikiPublishButton_d1c1f6eb52c435a5cc7300ecc806ab77 } from '../../../src/admin/WikiPublishButton'
 import { ModerationField as ModerationField_1ad96e04fe9d586fa17af4a7a5eff36c } from '../../../src/admin/ModerationField'
 import { ValidationField as ValidationField_24c41c595ab83b9e1713e124c7ca823b } from '../../../src/admin/ValidationField'
+import { ReindexButton as ReindexButton_70fa6527dc8da0ed9a4af5962189dcbc } from '../../../src/admin/ReindexButton'
 import { NavLinks as NavLinks_a8a83ef23abcec87047452bcaf88c32e } from '../../../src/admin/NavLinks'
 import { WaitingWork as WaitingWork_7f4baa7182b17b1ff3d1cf52f33a89d3 } from '../../../src/admin/WaitingWork'
 import { AwaitingValidationView as AwaitingValidationView_025a42d2faa352cd66b1eb52c1c5dcc5 } from '../../../src/admin/views/AwaitingValidationView'
@@ -67,6 +68,7 @@ export const importMap = {
   "/src/admin/WikiPublishButton#WikiPublishButton": WikiPublishButton_d1c1f6eb52c435a5cc7300ecc806ab77,
   "/src/admin/ModerationField#ModerationField": ModerationField_1ad96e04fe9d586fa17af4a7a5eff36c,
   "/src/admin/ValidationField#ValidationField": ValidationField_24c41c595ab83b9e1713e124c7ca823b,
+  "/src/admin/ReindexButton#ReindexButton": ReindexButton_70fa6527dc8da0ed9a4af5962189dcbc,
   "/src/admin/NavLinks#NavLinks": NavLinks_a8a83ef23abcec87047452bcaf88c32e,
   "/src/admin/WaitingWork#WaitingWork": WaitingWork_7f4baa7182b17b1ff3d1cf52f33a89d3,
   "/src/admin/views/AwaitingValidationView#AwaitingValidationView": AwaitingValidationView_025a42d2faa352cd66b1eb52c1c5dcc5,

@@ -1,0 +1,25 @@
+import type { Endpoint } from 'payload'
+
+import { ServiceUnavailableError } from '../errors'
+import { isSearchError } from '../search/errors'
+import { reindexSearch } from '../search/reindex'
+import { endpoint } from './http'
+
+/**
+ * `POST /api/entraide/reindex`: editors and admins rebuild the search index
+ * from the database; returns `{ documents, byType, durationMs, engine }` once
+ * done. 401 when not signed in, 403 for other roles, 503 when the engine
+ * cannot be reached.
+ */
+export const reindexEndpoint = (): Endpoint =>
+  endpoint('post', '/entraide/reindex', async (req) => {
+    try {
+      return Response.json(await reindexSearch({ req }))
+    } catch (error) {
+      if (isSearchError(error)) {
+        req.payload.logger.error({ err: error, msg: 'Entraide: the search index could not be rebuilt.' })
+        throw new ServiceUnavailableError(`The search index could not be rebuilt: ${error.message}`, error)
+      }
+      throw error
+    }
+  })

@@ -1,0 +1,195 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { InvalidInputError, ServiceUnavailableError } from '../errors'
+import { enforceRateLimit } from '../rateLimit/enforce'
+import { isSearchError } from '../search/errors'
+import { recordSearchQuery } from '../search/queryLog'
+import { readySearchEngine } from '../search/reindex'
+import { knowledgeFacets } from '../search/settings'
+import {
+  knowledgeTypes,
+  type FilterCondition,
+  type KnowledgeProcedure,
+  type KnowledgeType,
+  type SearchFilter,
+  type SearchResult,
+} from '../search/types'
+import { endpoint } from './http'
+
+/** Longest query accepted, in characters. */
+export const maxSearchQueryLength = 200
+/** Most hits per page. */
+export const maxSearchLimit = 50
+/** Deepest page start: the index serves at most this many hits per query. */
+export const maxSearchOffset = 1000
+const defaultSearchLimit = 10
+
+const searchParamNames = ['q', 'type', 'procedure', 'agency', 'official', 'limit', 'offset'] as const
+const slugPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/
+
+/** A search request, checked. */
+export type SearchRequest = {
+  query: string
+  types: KnowledgeType[]
+  procedure: string | null
+  agency: string | null
+  isOfficial: boolean | null
+  limit: number
+  offset: number
+}
+
+/** One hit of `GET /api/entraide/search`. */
+export type SearchApiHit = {
+  /** The index id, `<collection>-<id>`. */
+  id: string
+  type: KnowledgeType
+  title: string
+  /** The text around the matches, matches wrapped in `<mark>…</mark>`; not HTML-escaped. */
+  snippet: string
+  url: string
+  procedure: KnowledgeProcedure | null
+  isOfficial: boolean
+  isValidated: boolean
+}
+
+/** The response of `GET /api/entraide/search`. */
+export type SearchApiResponse = {
+  hits: SearchApiHit[]
+  /** Matches over all pages, by type, agency slug and procedure slug. */
+  facets: { type: Record<string, number>; agency: Record<string, number>; procedure: Record<string, number> }
+  total: number
+  processingTimeMs: number
+}
+
+const isKnowledgeType = (value: string): value is KnowledgeType => knowledgeTypes.some((type) => type === value)
+
+const single = (params: URLSearchParams, name: string): string | null => {
+  const values = params.getAll(name)
+  if (values.length > 1) throw new InvalidInputError(`"${name}" may be given once.`, name)
+  return values[0] ?? null
+}
+
+const integer = (raw: string | null, name: string, fallback: number, max: number): number => {
+  if (raw === null || raw === '') return fallback
+  if (!/^\d{1,7}$/.test(raw) || Number(raw) > max) {
+    throw new InvalidInputError(`"${name}" must be a whole number from 0 to ${max}.`, name)
+  }
+  return Number(raw)
+}
+
+const slug = (raw: string | null, name: string): string | null => {
+  if (raw === null || raw === '') return null
+  if (!slugPattern.test(raw)) throw new InvalidInputError(`"${name}" must be a slug (letters, digits, "-" and "_").`, name)
+  return raw
+}
+
+/**
+ * Reads and checks the query string of a search: `q` (at most 200
+ * characters), `type` (one or several types, comma-separated), `procedure` and
+ * `agency` (slugs), `official` (`true` or `false`), `limit` (0 to 50) and
+ * `offset` (0 to 1000). Any other parameter is refused, so a misspelt filter
+ * is not silently ignored.
+ * @throws InvalidInputError (400) naming the parameter and what it accepts.
+ */
+export const parseSearchRequest = (params: URLSearchParams): SearchRequest => {
+  for (const name of new Set(params.keys())) {
+    if (!searchParamNames.some((known) => known === name)) {
+      throw new InvalidInputError(`Unknown search parameter "${name}"; use ${searchParamNames.join(', ')}.`, name)
+    }
+  }
+  const query = single(params, 'q') ?? ''
+  if (query.length > maxSearchQueryLength) {
+    throw new InvalidInputError(`"q" is longer than ${maxSearchQueryLength} characters.`, 'q')
+  }
+  const rawTypes = single(params, 'type')
+  const types = rawTypes === null || rawTypes === '' ? [] : [...new Set(rawTypes.split(',').map((type) => type.trim()))]
+  for (const type of types) {
+    if (!isKnowledgeType(type)) {
+      throw new InvalidInputError(`Unknown type "${type}"; use ${knowledgeTypes.join(', ')}.`, 'type')
+    }
+  }
+  const official = single(params, 'official')
+  if (official !== null && official !== '' && official !== 'true' && official !== 'false') {
+    throw new InvalidInputError('"official" must be true or false.', 'official')
+  }
+  return {
+    agency: slug(single(params, 'agency'), 'agency'),
+    isOfficial: official === 'true' ? true : official === 'false' ? false : null,
+    limit: integer(single(params, 'limit'), 'limit', defaultSearchLimit, maxSearchLimit),
+    offset: integer(single(params, 'offset'), 'offset', 0, maxSearchOffset),
+    procedure: slug(single(params, 'procedure'), 'procedure'),
+    query,
+    types: types.filter(isKnowledgeType),
+  }
+}
+
+/** The engine filter of a search request, or undefined when it filters nothing. */
+export const searchFilterOf = (request: SearchRequest): SearchFilter | undefined => {
+  const conditions: FilterCondition[] = []
+  const [onlyType] = request.types
+  if (request.types.length === 1 && onlyType) conditions.push({ attribute: 'type', op: 'equals', value: onlyType })
+  if (request.types.length > 1) conditions.push({ attribute: 'type', op: 'in', values: request.types })
+  if (request.procedure) conditions.push({ attribute: 'procedure.slug', op: 'equals', value: request.procedure })
+  if (request.agency) conditions.push({ attribute: 'agency', op: 'equals', value: request.agency })
+  if (request.isOfficial !== null) conditions.push({ attribute: 'isOfficial', op: 'boolean', value: request.isOfficial })
+  const [first] = conditions
+  if (conditions.length === 1 && first) return first
+  return conditions.length === 0 ? undefined : { filters: conditions, op: 'and' }
+}
+
+/** The API's response for an engine result. */
+export const searchResponseOf = (result: SearchResult): SearchApiResponse => ({
+  facets: {
+    agency: result.facets.agency ?? {},
+    procedure: result.facets['procedure.slug'] ?? {},
+    type: result.facets.type ?? {},
+  },
+  hits: result.hits.map(({ document, formatted }) => ({
+    id: document.id,
+    isOfficial: document.isOfficial,
+    isValidated: document.isValidated,
+    procedure: document.procedure,
+    snippet: formatted.text ?? '',
+    title: document.title,
+    type: document.type,
+    url: document.url,
+  })),
+  processingTimeMs: result.processingTimeMs,
+  total: result.total,
+})
+
+const searchKnowledge = async (req: PayloadRequest, request: SearchRequest): Promise<SearchResult> => {
+  try {
+    const engine = await readySearchEngine(req.payload)
+    return await engine.search({
+      facets: knowledgeFacets,
+      filter: searchFilterOf(request),
+      limit: request.limit,
+      offset: request.offset,
+      query: request.query,
+    })
+  } catch (error) {
+    if (isSearchError(error) && error.status < 500) throw new InvalidInputError(error.message)
+    if (isSearchError(error)) {
+      req.payload.logger.error({ err: error, msg: 'Entraide: the search engine failed to answer a search.' })
+      throw new ServiceUnavailableError('Search is unavailable right now. Try again in a moment.', error)
+    }
+    throw error
+  }
+}
+
+/**
+ * `GET /api/entraide/search?q=&type=&procedure=&agency=&official=&limit=&offset=`:
+ * the public knowledge matching the query, best first (at equal relevance,
+ * official and validated knowledge first), with facet counts. Anyone may
+ * search, within the `search` rate limit. Each first page's query and hit
+ * count is recorded for editors, without anything about who searched.
+ */
+export const searchEndpoint = (): Endpoint =>
+  endpoint('get', '/entraide/search', async (req) => {
+    await enforceRateLimit({ category: 'search', req })
+    const request = parseSearchRequest(req.searchParams ?? new URLSearchParams())
+    const result = await searchKnowledge(req, request)
+    if (request.offset === 0) recordSearchQuery({ hits: result.total, payload: req.payload, query: request.query })
+    return Response.json(searchResponseOf(result), { headers: { 'Cache-Control': 'no-store' } })
+  })

@@ -1,0 +1,112 @@
+import type { Config, JobsConfig, Payload, RunJobAccess } from 'payload'
+
+import { reindexEndpoint } from '../endpoints/reindex'
+import { searchEndpoint } from '../endpoints/search'
+import { onSystemWrite } from '../hooks/systemWrites'
+import type { ResolvedOptions } from '../options'
+import { canManageCatalogue } from '../policies/contributions'
+import { actorOf } from '../policies/roles'
+import { optionsOf } from '../utilities/pluginOptions'
+import { flushSearchQueries } from './queryLog'
+import { readySearchEngine } from './reindex'
+import { searchSyncTask } from './sync'
+import { syncSearchAfterSystemWrite, withSearchSync } from './syncHooks'
+import { requestSyncRun, searchSyncQueue, stopSyncRuns } from './syncRunner'
+
+/** One entry of `jobs.autoRun` (Payload does not export its name). */
+type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
+
+// Payload lets any signed-in user run, queue and cancel jobs through REST
+// unless told otherwise; with the sync queue in place that is editors' work.
+const staffOnly: RunJobAccess = ({ req }) => canManageCatalogue(actorOf(req.user))
+
+/**
+ * The host's jobs config with the search sync task and, in `'auto'` mode, a
+ * cron backstop for the sync queue. The host's tasks, crons and access rules
+ * are kept (its access rules win); the input is not changed.
+ */
+export const withSearchJobs = (jobs: JobsConfig | undefined, options: ResolvedOptions): JobsConfig => {
+  const host = jobs ?? {}
+  const backstop: AutorunCronConfig = {
+    cron: options.search.cron,
+    limit: 100,
+    queue: searchSyncQueue,
+    silent: { info: true },
+  }
+  const hostAutoRun = host.autoRun
+  const autoRun: JobsConfig['autoRun'] =
+    options.search.runSyncJobs === 'manual'
+      ? hostAutoRun
+      : hostAutoRun === undefined
+        ? [backstop]
+        : typeof hostAutoRun === 'function'
+          ? async (payload) => [...(await hostAutoRun(payload)), backstop]
+          : [...hostAutoRun, backstop]
+  return {
+    ...host,
+    access: { cancel: staffOnly, queue: staffOnly, run: staffOnly, ...host.access },
+    autoRun,
+    tasks: [...(host.tasks ?? []), searchSyncTask(options)],
+  }
+}
+
+const settledOnDestroy = Symbol.for('entraide.search.settledOnDestroy')
+/** Longest wait for search work at shutdown: a hung engine must not hold the process. */
+const settleTimeoutMs = 5000
+
+// `payload.destroy()` first writes the recorded search queries and lets the
+// sync run under way finish, so nothing is written after the database closed.
+const settleOnDestroy = (payload: Payload): void => {
+  if (Reflect.get(payload, settledOnDestroy) === true) return
+  Reflect.set(payload, settledOnDestroy, true)
+  const destroy = payload.destroy.bind(payload)
+  payload.destroy = async () => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    await Promise.race([
+      Promise.all([flushSearchQueries(payload), stopSyncRuns(payload)]),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, settleTimeoutMs)
+      }),
+    ]).finally(() => clearTimeout(timer))
+    return destroy()
+  }
+}
+
+/**
+ * At start: prepares the engine (the embedded one is filled from the
+ * database), then, in `'auto'` mode, runs the sync jobs left by the previous
+ * process. A failing engine is logged and does not stop the app: searches
+ * answer 503 and the sync jobs retry until it is back.
+ */
+export const startSearch = async (payload: Payload): Promise<void> => {
+  settleOnDestroy(payload)
+  try {
+    await readySearchEngine(payload)
+  } catch (error) {
+    payload.logger.error({ err: error, msg: 'Entraide: the search engine is not ready; searches will fail until it is.' })
+  }
+  if (optionsOf(payload).search.runSyncJobs === 'auto') requestSyncRun(payload)
+}
+
+/**
+ * Adds search to a config Entraide already extended (its collections
+ * included): the sync hooks on the collections that feed the index, the
+ * search and reindex endpoints, the sync task, and the engine's start before
+ * the host's `onInit`. Returns a new config.
+ */
+export const withSearch =
+  (options: ResolvedOptions) =>
+  (config: Config): Config => {
+    onSystemWrite(syncSearchAfterSystemWrite)
+    const hostOnInit = config.onInit
+    return {
+      ...config,
+      collections: (config.collections ?? []).map(withSearchSync),
+      endpoints: [...(config.endpoints ?? []), searchEndpoint(), reindexEndpoint()],
+      jobs: withSearchJobs(config.jobs, options),
+      onInit: async (payload) => {
+        await startSearch(payload)
+        await hostOnInit?.(payload)
+      },
+    }
+  }

@@ -1,0 +1,157 @@
+import type { Payload } from 'payload'
+
+import { detectPersonalData } from '../guard/personalData'
+import { optionsOf } from '../utilities/pluginOptions'
+import { perPayload } from './engineRegistry'
+
+type PendingQuery = { searches: number; zeroHitSearches: number; hits: number; lastSearchedAt: number }
+
+type QueryLogState = {
+  pending: Map<string, PendingQuery>
+  timer: ReturnType<typeof setTimeout> | null
+  flushing: Promise<void> | null
+}
+
+const queryLogOf = perPayload<QueryLogState>('queryLog', () => ({ flushing: null, pending: new Map(), timer: null }))
+
+/** Queries are written this long after the first one of a batch, so searching never waits for a write. */
+const flushDelayMs = 1000
+/** A batch this large is written at once. */
+const maxPendingQueries = 500
+const maxQueryLength = 200
+
+/**
+ * The form a query is kept in: personal identifiers (a social-security or
+ * tax number, an IBAN, a phone number, an email…) replaced by their kind in
+ * brackets, then trimmed, spaces collapsed and lower-cased, so that the same
+ * question typed twice is counted once.
+ */
+export const normalizeSearchQuery = (query: string): string => {
+  const trimmed = query.trim().slice(0, maxQueryLength)
+  let cleaned = ''
+  let copiedUpTo = 0
+  for (const finding of detectPersonalData(trimmed)) {
+    cleaned += `${trimmed.slice(copiedUpTo, finding.start)}[${finding.kind}]`
+    copiedUpTo = finding.end
+  }
+  cleaned += trimmed.slice(copiedUpTo)
+  return cleaned.replace(/\s+/g, ' ').trim().toLowerCase()
+}
+
+// Recorded queries are keyed as typed (spaces collapsed); the costlier
+// normalization runs here, off the search's path, and merges what it joins.
+const normalizeBatch = (recorded: Map<string, PendingQuery>): Map<string, PendingQuery> => {
+  const batch = new Map<string, PendingQuery>()
+  for (const [typed, entry] of recorded) {
+    const query = normalizeSearchQuery(typed)
+    if (query === '') continue
+    const merged = batch.get(query)
+    if (!merged) {
+      batch.set(query, { ...entry })
+      continue
+    }
+    merged.searches += entry.searches
+    merged.zeroHitSearches += entry.zeroHitSearches
+    if (entry.lastSearchedAt >= merged.lastSearchedAt) {
+      merged.hits = entry.hits
+      merged.lastSearchedAt = entry.lastSearchedAt
+    }
+  }
+  return batch
+}
+
+const write = async (payload: Payload, recorded: Map<string, PendingQuery>): Promise<void> => {
+  const batch = normalizeBatch(recorded)
+  const queries = [...batch.keys()]
+  if (queries.length === 0) return
+  const { docs } = await payload.find({
+    collection: 'search-queries',
+    depth: 0,
+    limit: queries.length,
+    overrideAccess: true,
+    pagination: false,
+    where: { query: { in: queries } },
+  })
+  const existing = new Map(docs.map((doc) => [doc.query, doc]))
+  for (const [query, entry] of batch) {
+    const lastSearchedAt = new Date(entry.lastSearchedAt).toISOString()
+    const found = existing.get(query)
+    if (found) {
+      await payload.update({
+        collection: 'search-queries',
+        data: {
+          hits: entry.hits,
+          lastSearchedAt,
+          searches: (found.searches ?? 0) + entry.searches,
+          zeroHitSearches: (found.zeroHitSearches ?? 0) + entry.zeroHitSearches,
+        },
+        depth: 0,
+        id: found.id,
+        overrideAccess: true,
+      })
+    } else {
+      await payload.create({
+        collection: 'search-queries',
+        data: { hits: entry.hits, lastSearchedAt, query, searches: entry.searches, zeroHitSearches: entry.zeroHitSearches },
+        depth: 0,
+        overrideAccess: true,
+      })
+    }
+  }
+}
+
+/**
+ * Writes the queries recorded so far to the `search-queries` collection. Runs
+ * by itself a second after a search; call it to write them now (tests,
+ * shutdown). A failed write is logged and its batch dropped: statistics never
+ * fail a search.
+ */
+export const flushSearchQueries = async (payload: Payload): Promise<void> => {
+  const state = queryLogOf(payload)
+  if (state.timer) {
+    clearTimeout(state.timer)
+    state.timer = null
+  }
+  while (state.flushing) await state.flushing
+  if (state.pending.size === 0) return
+  const batch = state.pending
+  state.pending = new Map()
+  const flushing = write(payload, batch)
+    .catch((error: unknown) => {
+      payload.logger.warn({ err: error, msg: `Entraide: ${batch.size} search queries could not be recorded.` })
+    })
+    .finally(() => {
+      state.flushing = null
+    })
+  state.flushing = flushing
+  await flushing
+}
+
+/**
+ * Counts one search of `query` that found `hits` results, to be written with
+ * the next batch. Empty queries (browsing) are not recorded; neither is
+ * anything about who searched.
+ */
+export const recordSearchQuery = ({ hits, payload, query }: { payload: Payload; query: string; hits: number }): void => {
+  if (!optionsOf(payload).search.recordQueries) return
+  const typed = query.trim().replace(/\s+/g, ' ')
+  if (typed === '') return
+  const state = queryLogOf(payload)
+  const entry = state.pending.get(typed) ?? { hits, lastSearchedAt: 0, searches: 0, zeroHitSearches: 0 }
+  entry.hits = hits
+  entry.searches += 1
+  if (hits === 0) entry.zeroHitSearches += 1
+  entry.lastSearchedAt = Date.now()
+  state.pending.set(typed, entry)
+  if (state.pending.size >= maxPendingQueries) {
+    void flushSearchQueries(payload)
+    return
+  }
+  if (!state.timer) {
+    state.timer = setTimeout(() => {
+      state.timer = null
+      void flushSearchQueries(payload)
+    }, flushDelayMs)
+    state.timer.unref?.()
+  }
+}

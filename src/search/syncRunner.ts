@@ -1,0 +1,165 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { optionsOf } from '../utilities/pluginOptions'
+import { perPayload } from './engineRegistry'
+
+/** The jobs queue of search sync jobs: `payload.jobs.run({ queue: searchSyncQueue })` runs them. */
+export const searchSyncQueue = 'entraide-search'
+
+/** The slug of the sync task. */
+export const searchSyncTaskSlug = 'entraide-search-sync'
+
+type RunnerState = {
+  isStopped: boolean
+  isRequested: boolean
+  running: Promise<void> | null
+  retryTimer: ReturnType<typeof setTimeout> | null
+}
+
+const runnerOf = perPayload<RunnerState>('runner', () => ({
+  isRequested: false,
+  isStopped: false,
+  retryTimer: null,
+  running: null,
+}))
+
+/** Jobs taken per run; the runner loops while runs come back full. */
+const jobsPerRun = 50
+/** How often a queued job's transaction is checked for its end. */
+const commitPollMs = 2
+/** After this, the runner starts anyway; the cron backstop covers a transaction that never ends. */
+const commitWaitMs = 60_000
+
+// When the earliest job backing off is due, run again: retries then follow
+// the exponential backoff itself rather than the cron's minute.
+const scheduleRetry = async (payload: Payload, state: RunnerState): Promise<void> => {
+  const { docs } = await payload.find({
+    collection: 'payload-jobs',
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    pagination: false,
+    sort: 'waitUntil',
+    where: {
+      and: [
+        { queue: { equals: searchSyncQueue } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+        { processing: { equals: false } },
+        { waitUntil: { exists: true } },
+      ],
+    },
+  })
+  const due = docs[0]?.waitUntil ? Date.parse(docs[0].waitUntil) : Number.NaN
+  if (!Number.isFinite(due)) return
+  if (state.retryTimer) clearTimeout(state.retryTimer)
+  state.retryTimer = setTimeout(
+    () => {
+      state.retryTimer = null
+      requestSyncRun(payload)
+    },
+    Math.max(0, due - Date.now()) + 10,
+  )
+  state.retryTimer.unref?.()
+}
+
+const drain = async (payload: Payload, state: RunnerState): Promise<void> => {
+  let hasFailures = false
+  while (state.isRequested) {
+    state.isRequested = false
+    const result = await payload.jobs.run({
+      limit: jobsPerRun,
+      queue: searchSyncQueue,
+      sequential: true,
+      silent: { info: true },
+    })
+    const statuses = Object.values(result.jobStatus ?? {})
+    if (statuses.some(({ status }) => status !== 'success')) hasFailures = true
+    if (statuses.length >= jobsPerRun) state.isRequested = true
+  }
+  if (hasFailures) await scheduleRetry(payload, state)
+}
+
+/**
+ * Runs the search sync queue in the background now, or once more after the
+ * current run when one is going: writes never wait for the index, and a
+ * burst of writes is handled by a few runs rather than one per write.
+ * Failures are logged, never thrown.
+ */
+export const requestSyncRun = (payload: Payload): void => {
+  const state = runnerOf(payload)
+  if (state.isStopped) return
+  state.isRequested = true
+  if (state.running) return
+  const running = drain(payload, state)
+    .catch((error: unknown) => {
+      payload.logger.error({ err: error, msg: 'Entraide search sync: running the queue failed; the cron will retry.' })
+    })
+    .finally(() => {
+      state.running = null
+      if (state.isRequested) requestSyncRun(payload)
+    })
+  state.running = running
+}
+
+/**
+ * Runs the sync queue once the transaction of `req` has ended: the job
+ * queued in it is only visible to the runner after the commit. Without a
+ * transaction (an adapter or a server without them) it runs at once.
+ */
+export const runSyncJobsAfterCommit = (req: PayloadRequest): void => {
+  const { payload } = req
+  const startedAt = Date.now()
+  const check = (): void => {
+    if (req.transactionID === undefined || Date.now() - startedAt > commitWaitMs) {
+      requestSyncRun(payload)
+      return
+    }
+    setTimeout(check, commitPollMs).unref?.()
+  }
+  setImmediate(check)
+}
+
+/** Resolves once no background run of the sync queue is going (tests, benchmarks). */
+export const waitForSyncRuns = async (payload: Payload): Promise<void> => {
+  const state = runnerOf(payload)
+  while (state.running) await state.running
+}
+
+/**
+ * Stops running the sync queue in the background (shutdown): no new run
+ * starts, the pending retry timer is dropped, and the run under way is
+ * awaited. Queued jobs stay in the database for the next start.
+ */
+export const stopSyncRuns = async (payload: Payload): Promise<void> => {
+  const state = runnerOf(payload)
+  state.isStopped = true
+  state.isRequested = false
+  if (state.retryTimer) clearTimeout(state.retryTimer)
+  state.retryTimer = null
+  await waitForSyncRuns(payload)
+}
+
+/**
+ * Once the engine answers again, lets every sync job still backing off (or
+ * given up after its last retry) run at once, and starts a run: the changes
+ * made during an outage land as soon as it ends, not at their next retry.
+ */
+export const releaseWaitingSyncJobs = async (payload: Payload): Promise<void> => {
+  const now = new Date().toISOString()
+  await payload.update({
+    collection: 'payload-jobs',
+    data: { hasError: false, waitUntil: null },
+    depth: 0,
+    overrideAccess: true,
+    where: {
+      and: [
+        { queue: { equals: searchSyncQueue } },
+        { completedAt: { exists: false } },
+        { processing: { equals: false } },
+        { or: [{ waitUntil: { greater_than: now } }, { hasError: { equals: true } }] },
+      ],
+    },
+  })
+  if (optionsOf(payload).search.runSyncJobs === 'auto') requestSyncRun(payload)
+}

@@ -1,0 +1,141 @@
+import { createSearchEngine } from '../../src/search/createEngine'
+import { EmbeddedEngine } from '../../src/search/embeddedEngine'
+import { SearchError } from '../../src/search/errors'
+import { searchSyncQueue } from '../../src/search/syncRunner'
+import type { KnowledgeDocument, SearchEngine, SearchIndexSettings, SearchParams } from '../../src/search/types'
+import type { EntraideOptions } from '../../src/options'
+import { json } from '../helpers/fixtures'
+import { startTestApp, type TestApp } from '../helpers/payload'
+
+let indexCounter = 0
+
+/**
+ * A fresh engine for one test app: Meilisearch on its own index when
+ * MEILI_HOST is set (so the suite runs against a live server), the embedded
+ * engine otherwise.
+ */
+export const freshEngine = (): SearchEngine => {
+  indexCounter += 1
+  return process.env.MEILI_HOST
+    ? createSearchEngine({ meilisearch: { indexName: `entraide_test_${process.pid}_${Date.now()}_${indexCounter}` } })
+    : new EmbeddedEngine()
+}
+
+/**
+ * An engine that is down for its next `failures` writes (upsert, delete,
+ * clear), as during an outage, then works again; each write first waits
+ * `delayMs`, as a server that is slow to answer. Searches always work.
+ */
+export class FlakyEngine implements SearchEngine {
+  readonly kind = 'embedded'
+  readonly inner: SearchEngine
+  failures: number
+  delayMs = 0
+  writesRefused = 0
+
+  constructor(failures: number, inner: SearchEngine = new EmbeddedEngine()) {
+    this.failures = failures
+    this.inner = inner
+  }
+
+  async #fail(): Promise<void> {
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs))
+    if (this.failures <= 0) return
+    this.failures -= 1
+    this.writesRefused += 1
+    throw new SearchError('engine-unavailable', { message: 'The search engine cannot be reached (simulated outage).' })
+  }
+
+  ensureIndex(settings: SearchIndexSettings): Promise<void> {
+    return this.inner.ensureIndex(settings)
+  }
+
+  async upsert(documents: readonly KnowledgeDocument[]): Promise<void> {
+    await this.#fail()
+    await this.inner.upsert(documents)
+  }
+
+  async delete(ids: readonly string[]): Promise<void> {
+    await this.#fail()
+    await this.inner.delete(ids)
+  }
+
+  async clear(): Promise<void> {
+    await this.#fail()
+    await this.inner.clear()
+  }
+
+  search(params: SearchParams) {
+    return this.inner.search(params)
+  }
+
+  flush(): Promise<void> {
+    return this.inner.flush()
+  }
+
+  stats() {
+    return this.inner.stats()
+  }
+}
+
+/** A test app whose sync jobs run only when the test says so. */
+export const startSearchApp = async (
+  options: EntraideOptions = {},
+  engine: SearchEngine = freshEngine(),
+): Promise<TestApp & { engine: SearchEngine }> => {
+  const app = await startTestApp({
+    entraide: {
+      rateLimits: false,
+      ...options,
+      search: { engine, retry: { attempts: 5, delayMs: 0 }, runSyncJobs: 'manual', ...options.search },
+    },
+  })
+  return { ...app, engine }
+}
+
+/** Runs the sync queue until no job is left to run now; returns how many jobs ran. */
+export const runSyncJobs = async (app: TestApp): Promise<number> => {
+  let ran = 0
+  for (let round = 0; round < 50; round += 1) {
+    const result = await app.payload.jobs.run({ limit: 100, queue: searchSyncQueue, silent: true })
+    const count = Object.keys(result.jobStatus ?? {}).length
+    ran += count
+    if (count === 0) return ran
+  }
+  return ran
+}
+
+/** Sync jobs not done yet (waiting, backing off, or failed for good). */
+export const pendingSyncJobs = async (app: TestApp): Promise<number> =>
+  (
+    await app.payload.count({
+      collection: 'payload-jobs',
+      where: { and: [{ queue: { equals: searchSyncQueue } }, { completedAt: { exists: false } }] },
+    })
+  ).totalDocs
+
+export type ApiHit = {
+  id: string
+  type: string
+  title: string
+  snippet: string
+  url: string
+  procedure: { id: string; slug: string; title: string } | null
+  isOfficial: boolean
+  isValidated: boolean
+}
+
+/** `GET /api/entraide/search` with these parameters; fails the test unless it answers 200. */
+export const search = async (
+  app: TestApp,
+  params: Record<string, string>,
+): Promise<{ hits: ApiHit[]; total: number; facets: Record<string, Record<string, number>> }> => {
+  const response = await app.api('GET', `/entraide/search?${new URLSearchParams(params).toString()}`)
+  const body = await json(response)
+  if (response.status !== 200) throw new Error(`search answered ${response.status}: ${JSON.stringify(body)}`)
+  return { facets: body.facets, hits: body.hits, total: body.total }
+}
+
+/** The titles found for a query. */
+export const titlesFor = async (app: TestApp, q: string, params: Record<string, string> = {}): Promise<string[]> =>
+  (await search(app, { q, ...params })).hits.map((hit) => hit.title)
