@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 
 import { useWidget } from './context'
 import { useValidationText } from './sections'
@@ -153,6 +153,13 @@ const AnswerForm = ({ thread }: { thread: ThreadItem }) => {
   )
 }
 
+/**
+ * Answers just accepted by the keyboard or mouse: their Accept button
+ * disappears once the thread reloads, so focus moves to the "accepted" line
+ * instead of falling back to the page.
+ */
+const answersToFocus = new Set<string>()
+
 const AcceptButton = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) => {
   const { client, refresh, t } = useWidget()
   const { error, isBusy, run } = useSubmit()
@@ -160,6 +167,7 @@ const AcceptButton = ({ answer, thread }: { thread: ThreadItem; answer: AnswerIt
   const accept = () =>
     run(async () => {
       await client.post(`/threads/${encodeURIComponent(thread.id)}/accept`, { answer: answer.id })
+      answersToFocus.add(answer.id)
       await refresh()
     })
   return (
@@ -182,6 +190,10 @@ const Answer = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) 
   const { t, viewer } = useWidget()
   const validationText = useValidationText()
   const isHighlighted = answer.isAccepted || answer.validation !== null
+  const acceptedRef = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (answer.isAccepted && answersToFocus.delete(answer.id)) acceptedRef.current?.focus()
+  }, [answer.id, answer.isAccepted])
   const canAccept =
     viewer !== null &&
     thread.author?.id === viewer.id &&
@@ -197,7 +209,11 @@ const Answer = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) 
         </p>
       )}
       {answer.validation && <p className="ew-meta">{validationText(answer.validation)}</p>}
-      {answer.isAccepted && <p className="ew-meta">{t.accepted}</p>}
+      {answer.isAccepted && (
+        <p className="ew-meta" ref={acceptedRef} tabIndex={-1}>
+          {t.accepted}
+        </p>
+      )}
       <p className="ew-pre">{answer.body}</p>
       <Byline author={answer.author} date={answer.createdAt} />
       <PendingNotice status={answer.status} />

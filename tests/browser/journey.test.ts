@@ -172,6 +172,10 @@ describe.skipIf(reason)(
       await card.getByText('Acceptée par la personne qui a posé la question.').waitFor()
       await expect.poll(() => card.getByText('Réponse acceptée', { exact: true }).count()).toBe(1)
       await expect(card.getByRole('button', { name: /^Accepter cette réponse/ }).count()).resolves.toBe(0)
+      // The Accept button is gone: focus lands on the line saying the answer is accepted, not on the page.
+      await expect
+        .poll(() => card.getByText('Acceptée par la personne qui a posé la question.').evaluate((node) => node.matches(':focus')))
+        .toBe(true)
       await screenshot(askerPage, 'journey-06-answer-accepted')
     })
 
