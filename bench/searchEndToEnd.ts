@@ -1,0 +1,552 @@
+/**
+ * End-to-end benchmark of search in the app, at 1k, 10k and 50k mixed public
+ * documents stored in the database (SQLite, generated French-like content):
+ *
+ * - reindex from the database, documents/s, against building the same
+ *   documents straight into a fresh engine (the engine-only baseline) and
+ *   against reading and mapping them without an engine;
+ * - the search endpoint's latency (through Payload's REST handler, as the
+ *   widget calls it) against the raw engine call with the same parameters,
+ *   sampled alternately so both see the same load;
+ * - publish-to-searchable through the outbox: a citizen posts a tip over REST
+ *   and the engine is polled until the tip is found, against the write alone.
+ *
+ * Each size runs in its own child process on its own database.
+ * Run: npm run bench:search-e2e [-- --sizes 1000,10000]
+ */
+import { fork } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import {
+  commitTransaction,
+  createLocalReq,
+  getPayload,
+  handleEndpoints,
+  initTransaction,
+  type Payload,
+  type SanitizedConfig,
+} from 'payload'
+
+import { buildAppConfig } from '../setup/appConfig'
+import { searchFilterOf, parseSearchRequest } from '../src/endpoints/search'
+import { knowledgeCollections } from '../src/search/documents'
+import { EmbeddedEngine } from '../src/search/embeddedEngine'
+import { searchRuntimeOf } from '../src/search/engineRegistry'
+import { loadKnowledgePage, type ProcedureCache } from '../src/search/loadDocuments'
+import { knowledgeUrlsOf, readySearchEngine, reindexKnowledge } from '../src/search/reindex'
+import { defaultIndexSettings, knowledgeFacets } from '../src/search/settings'
+import { waitForSyncRuns } from '../src/search/syncRunner'
+import type { KnowledgeDocument, SearchParams } from '../src/search/types'
+import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical'
+
+// ---------------------------------------------------------------- content
+
+const createRandom = (seed: number) => {
+  let state = seed >>> 0
+  return (): number => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let value = state
+    value = Math.imul(value ^ (value >>> 15), value | 1)
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
+    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const topics = [
+  'passeport renouvellement mairie rendez-vous photo timbre fiscal empreintes validité voyage biométrique',
+  'carte nationale identité perte vol déclaration mairie rendez-vous photo validité renouvellement',
+  'impôts revenus déclaration foyer fiscal avis imposition prélèvement source taux numéro fiscal',
+  'allocation familiale caisse ressources trimestre montant versement droits enfant quotient',
+  'aide personnalisée logement loyer bailleur locataire ressources montant simulation versement',
+  'carte grise certificat immatriculation véhicule cession achat occasion contrôle technique',
+  'permis conduire renouvellement points code examen auto-école visite médicale catégorie',
+  'emploi chômage inscription indemnisation conseiller actualisation allocation retour formation',
+  'assurance maladie carte vitale médecin traitant remboursement mutuelle complémentaire arrêt',
+  'retraite pension trimestres relevé carrière départ âge taux plein complémentaire',
+  'titre séjour étranger visa naturalisation nationalité récépissé préfecture renouvellement',
+  'acte naissance mariage décès extrait copie intégrale état civil commune',
+].map((topic) => topic.split(' '))
+const commonWords = (
+  'demande dossier délai semaines jours mois attente traitement réponse refus recours formulaire cerfa ligne site ' +
+  'espace personnel compte connexion paiement frais gratuit euros original copie pièce justificatif document envoyer ' +
+  'recevoir courrier téléphone accueil guichet conseil astuce attention important vérifier prévoir apporter question ' +
+  'problème solution besoin urgent bloqué erreur changement situation déménagement adresse étape validation suivi'
+).split(' ')
+const stopWords = 'le la les de des du un une et à au aux en pour par sur avec dans que qui ce son sa vos votre il on nous vous'.split(' ')
+const syllables = 'ba be bi bo ca ce co da de di fa fe la le li lo ma me mi mo na ne no pa pe po ra re ri sa se ta te ti va ve vil lon mont ville'.split(' ')
+
+type Generator = {
+  pick: <T>(items: readonly T[], fallback: T) => T
+  sentence: (topic: readonly string[]) => string
+  text: (topic: readonly string[], words: number) => string
+  chance: (probability: number) => boolean
+  below: (max: number) => number
+}
+
+const generator = (seed: number): Generator => {
+  const random = createRandom(seed)
+  const pick = <T>(items: readonly T[], fallback: T): T => items[Math.floor(random() * items.length)] ?? fallback
+  const rare = Array.from({ length: 20_000 }, () =>
+    Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables, 'ba')).join(''),
+  )
+  const sentence = (topic: readonly string[]) => {
+    const words = Array.from({ length: 6 + Math.floor(random() * 14) }, () => {
+      const roll = random()
+      if (roll < 0.32) return pick(stopWords, 'le')
+      if (roll < 0.6) return pick(topic, 'dossier')
+      if (roll < 0.9) return commonWords[Math.floor(commonWords.length * random() ** 3)] ?? 'demande'
+      return rare[Math.floor(rare.length * random() ** 3)] ?? 'ba'
+    })
+    const joined = words.join(' ')
+    return `${joined.charAt(0).toUpperCase()}${joined.slice(1)}.`
+  }
+  const text = (topic: readonly string[], words: number) => {
+    const sentences: string[] = []
+    let count = 0
+    const target = words * (0.6 + random() * 0.8)
+    while (count < target) {
+      const next = sentence(topic)
+      sentences.push(next)
+      count += next.split(' ').length
+    }
+    return sentences.join(' ')
+  }
+  return { below: (max) => Math.floor(random() * max), chance: (probability) => random() < probability, pick, sentence, text }
+}
+
+type SeedCounts = { items: number; publicItems: number; answers: number; seconds: number }
+
+// Writes `size` items straight through the database adapter (no hooks, so no
+// sync jobs: the reindex measured next builds the index), in transactions of
+// a few hundred rows. Mix: 2% procedures, 2% guides (one per procedure), 6%
+// wiki pages, 45% tips, 45% questions with 0 to 3 answers; 5% of the
+// community items pending or hidden, 5% of guides and pages drafts.
+const seedContent = async (payload: Payload, size: number): Promise<SeedCounts> => {
+  const startedAt = performance.now()
+  const g = generator(size)
+  const req = await createLocalReq({}, payload)
+  let inBatch = 0
+  const write = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (inBatch === 0) await initTransaction(req)
+    const result = await work()
+    inBatch += 1
+    if (inBatch >= 500) {
+      await commitTransaction(req)
+      inBatch = 0
+    }
+    return result
+  }
+  const agencies: string[] = []
+  for (const slug of ['ants', 'dgfip', 'caf', 'cpam', 'france-travail', 'prefecture', 'mairie', 'crous']) {
+    const agency = await write(() => payload.db.create({ collection: 'agencies', data: { name: slug.toUpperCase(), slug }, req }))
+    agencies.push(String(agency.id))
+  }
+  const procedureCount = Math.max(8, Math.round(size * 0.02))
+  const procedures: { id: string; topic: string[] }[] = []
+  let items = 0
+  let publicItems = 0
+  let answers = 0
+  for (let index = 0; index < procedureCount; index += 1) {
+    const topic = topics[index % topics.length] ?? []
+    const procedure = await write(() =>
+      payload.db.create({
+        collection: 'procedures',
+        data: {
+          agency: g.pick(agencies, ''),
+          slug: `procedure-${index + 1}`,
+          // Array rows need the ids Payload's hooks would have given them.
+          steps: Array.from({ length: 4 }, () => ({
+            description: g.text(topic, 30),
+            id: randomBytes(12).toString('hex'),
+            title: g.sentence(topic).slice(0, 60),
+          })),
+          summary: g.text(topic, 60),
+          title: `${g.pick(commonWords, 'demande')} ${g.pick(topic, 'dossier')} ${index + 1}`,
+        },
+        req,
+      }),
+    )
+    procedures.push({ id: String(procedure.id), topic })
+    items += 1
+    publicItems += 1
+  }
+  for (const { id, topic } of procedures.slice(0, Math.round(size * 0.02))) {
+    const isPublished = !g.chance(0.05)
+    await write(() =>
+      payload.db.create({
+        collection: 'guides',
+        data: {
+          _status: isPublished ? 'published' : 'draft',
+          body: lexicalRoot(plainTextToNodes(g.text(topic, 420))),
+          procedure: id,
+          score: 0,
+          title: g.sentence(topic).slice(0, 80),
+        },
+        req,
+      }),
+    )
+    items += 1
+    if (isPublished) publicItems += 1
+  }
+  const visibility = (): 'published' | 'pending' | 'hidden' =>
+    g.chance(0.95) ? 'published' : g.chance(0.5) ? 'pending' : 'hidden'
+  const rest = size - items
+  for (let index = 0; index < rest; index += 1) {
+    const procedure = g.pick(procedures, { id: '', topic: [] })
+    const roll = index / rest
+    if (roll < 0.06) {
+      const isPublished = !g.chance(0.05)
+      await write(() =>
+        payload.db.create({
+          collection: 'wiki-pages',
+          data: {
+            _status: isPublished ? 'published' : 'draft',
+            body: lexicalRoot(plainTextToNodes(g.text(procedure.topic, 340))),
+            procedure: procedure.id,
+            slug: `page-${index}`,
+            title: g.sentence(procedure.topic).slice(0, 80),
+          },
+          req,
+        }),
+      )
+      if (isPublished) publicItems += 1
+    } else if (roll < 0.53) {
+      const state = visibility()
+      await write(() =>
+        payload.db.create({
+          collection: 'tips',
+          data: { body: g.text(procedure.topic, 50).slice(0, 1000), procedure: procedure.id, score: 0, visibility: state },
+          req,
+        }),
+      )
+      if (state === 'published') publicItems += 1
+    } else {
+      const state = visibility()
+      const thread = await write(() =>
+        payload.db.create({
+          collection: 'threads',
+          data: {
+            body: g.text(procedure.topic, 100).slice(0, 5000),
+            procedure: procedure.id,
+            score: 0,
+            status: 'open',
+            title: g.sentence(procedure.topic).slice(0, 190).padEnd(12, '.'),
+            visibility: state,
+          },
+          req,
+        }),
+      )
+      const replies = g.chance(0.7) ? 1 + g.below(3) : 0
+      for (let reply = 0; reply < replies; reply += 1) {
+        const isKept = reply === 0 && g.chance(0.5)
+        await write(() =>
+          payload.db.create({
+            collection: 'answers',
+            data: {
+              body: g.text(procedure.topic, 60).slice(0, 5000),
+              isAccepted: isKept,
+              procedure: procedure.id,
+              score: 0,
+              thread: thread.id,
+              validatedAt: isKept && g.chance(0.5) ? new Date().toISOString() : null,
+              visibility: 'published',
+            },
+            req,
+          }),
+        )
+        answers += 1
+      }
+      if (state === 'published') publicItems += 1
+    }
+    items += 1
+  }
+  if (inBatch > 0) await commitTransaction(req)
+  return { answers, items, publicItems, seconds: (performance.now() - startedAt) / 1000 }
+}
+
+// ---------------------------------------------------------------- measuring
+
+type Measure = { p50: number; p95: number; mean: number }
+
+const measure = (samples: readonly number[]): Measure => {
+  const sorted = [...samples].sort((left, right) => left - right)
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+  return { mean: sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length), p50: at(50), p95: at(95) }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+type SizeReport = {
+  size: number
+  seed: SeedCounts
+  reindex: { documents: number; ms: number; readAndMapMs: number; engineOnlyMs: number }
+  endpoint: Record<string, { endpoint: Measure; engine: Measure; averageTotal: number }>
+  publish: { toSearchable: Measure; write: Measure; samples: number }
+  engineKind: string
+}
+
+const queries: { name: string; params: Record<string, string> }[] = [
+  { name: 'plain', params: { limit: '8', q: 'passeport renouvellement' } },
+  { name: 'plain', params: { limit: '8', q: 'allocation logement' } },
+  { name: 'plain', params: { limit: '8', q: 'declaration impots' } },
+  { name: 'plain', params: { limit: '8', q: 'rendez-vous mairie' } },
+  { name: 'typo', params: { limit: '8', q: 'paseport' } },
+  { name: 'typo', params: { limit: '8', q: 'renouvelement permis' } },
+  { name: 'typo', params: { limit: '8', q: 'justificatf domicile' } },
+  { name: 'procedure filter (widget)', params: { limit: '8', procedure: 'procedure-1', q: 'photo' } },
+  { name: 'procedure filter (widget)', params: { limit: '8', procedure: 'procedure-3', q: 'déclaration' } },
+  { name: 'type + official filters', params: { limit: '8', official: 'true', q: 'carte', type: 'wiki,procedure' } },
+  { name: 'type + official filters', params: { agency: 'ants', limit: '8', q: 'demande', type: 'tip' } },
+]
+
+const runSize = async (size: number): Promise<SizeReport> => {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'entraide-bench-'))
+  const key = `bench-${size}`
+  const config: SanitizedConfig = await buildAppConfig({
+    databaseUri: `file:${path.join(directory, 'bench.db')}`,
+    entraide: { rateLimits: { contributions: { perIp: false, perUser: false } } },
+    secret: 'entraide-bench-secret',
+  })
+  const payload = await getPayload({ config, key })
+  try {
+    const api = (method: string, route: string, token?: string, body?: unknown) => {
+      const headers = new Headers()
+      if (token) headers.set('Authorization', `JWT ${token}`)
+      if (body !== undefined) headers.set('Content-Type', 'application/json')
+      const request = new Request(`http://localhost:3000/api${route}`, {
+        body: body === undefined ? undefined : JSON.stringify(body),
+        headers,
+        method,
+      })
+      return handleEndpoints({ config, payloadInstanceCacheKey: key, request })
+    }
+
+    process.stderr.write(`  ${size.toLocaleString('en')}: seeding the database…\n`)
+    const seed = await seedContent(payload, size)
+
+    // Reindex end to end, twice (the first also warms the database cache); the second counts.
+    process.stderr.write(`  ${size.toLocaleString('en')}: reindexing…\n`)
+    await reindexKnowledge({ payload })
+    const reindexStart = performance.now()
+    const report = await reindexKnowledge({ payload })
+    const reindexMs = performance.now() - reindexStart
+
+    // Baselines: reading and mapping alone, and the engine alone on the same documents.
+    const req = await createLocalReq({}, payload)
+    const urls = knowledgeUrlsOf(payload)
+    const cache: ProcedureCache = new Map()
+    const documents: KnowledgeDocument[] = []
+    const readStart = performance.now()
+    for (const collection of knowledgeCollections) {
+      for (let page = 1; ; page += 1) {
+        const loaded = await loadKnowledgePage({ cache, collection, limit: 500, page, req, urls })
+        documents.push(...loaded.documents)
+        if (!loaded.hasNextPage || loaded.read === 0) break
+      }
+    }
+    const readAndMapMs = performance.now() - readStart
+    const baselineEngine = new EmbeddedEngine()
+    const engineStart = performance.now()
+    await baselineEngine.ensureIndex(defaultIndexSettings)
+    for (let start = 0; start < documents.length; start += 500) await baselineEngine.upsert(documents.slice(start, start + 500))
+    await baselineEngine.flush()
+    const engineOnlyMs = performance.now() - engineStart
+
+    // The endpoint against the raw engine call, alternately.
+    process.stderr.write(`  ${size.toLocaleString('en')}: searching…\n`)
+    const engine = await readySearchEngine(payload)
+    const endpoint: SizeReport['endpoint'] = {}
+    for (const name of new Set(queries.map((query) => query.name))) {
+      const group = queries.filter((query) => query.name === name)
+      const endpointSamples: number[] = []
+      const engineSamples: number[] = []
+      let totals = 0
+      const repetitions = 240
+      for (let index = 0; index < repetitions + 40; index += 1) {
+        const { params } = group[index % group.length] ?? { params: {} }
+        const request = parseSearchRequest(new URLSearchParams(params))
+        const engineParams: SearchParams = {
+          facets: knowledgeFacets,
+          filter: searchFilterOf(request),
+          limit: request.limit,
+          offset: request.offset,
+          query: request.query,
+        }
+        const query = new URLSearchParams(params).toString()
+        const viaEndpoint = async () => {
+          const startedAt = performance.now()
+          const response = await api('GET', `/entraide/search?${query}`)
+          const body: unknown = await response.json()
+          const elapsed = performance.now() - startedAt
+          if (response.status !== 200) throw new Error(`search answered ${response.status}: ${JSON.stringify(body)}`)
+          return elapsed
+        }
+        const viaEngine = async () => {
+          const startedAt = performance.now()
+          const result = await engine.search(engineParams)
+          totals += result.total
+          return performance.now() - startedAt
+        }
+        // Alternate which goes first, so neither always meets a warmer cache.
+        const [first, second] = index % 2 === 0 ? [viaEndpoint, viaEngine] : [viaEngine, viaEndpoint]
+        const a = await first()
+        const b = await second()
+        if (index < 40) continue
+        endpointSamples.push(index % 2 === 0 ? a : b)
+        engineSamples.push(index % 2 === 0 ? b : a)
+      }
+      endpoint[name] = {
+        averageTotal: Math.round(totals / (repetitions + 40)),
+        endpoint: measure(endpointSamples),
+        engine: measure(engineSamples),
+      }
+    }
+
+    // Publish to searchable, through the outbox and the runner started after each commit.
+    process.stderr.write(`  ${size.toLocaleString('en')}: publishing…\n`)
+    const email = `bench-${size}@example.test`
+    const password = 'correct horse battery staple'
+    await payload.create({ collection: 'users', data: { displayName: 'Banc d’essai', email, password, role: 'citizen' }, overrideAccess: true })
+    const { token } = await payload.login({ collection: 'users', data: { email, password } })
+    const { docs } = await payload.find({ collection: 'procedures', limit: 1 })
+    const procedureId = docs[0]?.id
+    if (!token || !procedureId) throw new Error('no citizen or no procedure to publish on')
+    await waitForSyncRuns(payload)
+    const toSearchable: number[] = []
+    const writes: number[] = []
+    const samples = 40
+    for (let index = 0; index < samples + 5; index += 1) {
+      const word = `bancessai${size}x${index}`
+      const startedAt = performance.now()
+      const response = await api('POST', '/tips?depth=0', token, { body: `Astuce mesurée ${word} pour le banc d’essai.`, procedure: procedureId })
+      const writeMs = performance.now() - startedAt
+      if (response.status !== 201) throw new Error(`publishing answered ${response.status}`)
+      for (;;) {
+        if ((await engine.search({ limit: 1, query: word })).total > 0) break
+        if (performance.now() - startedAt > 30_000) throw new Error('a published tip did not become searchable in 30 s')
+        await sleep(1)
+      }
+      const searchableMs = performance.now() - startedAt
+      await waitForSyncRuns(payload)
+      if (index < 5) continue
+      writes.push(writeMs)
+      toSearchable.push(searchableMs)
+    }
+
+    return {
+      endpoint,
+      engineKind: searchRuntimeOf(payload).engine.kind,
+      publish: { samples, toSearchable: measure(toSearchable), write: measure(writes) },
+      reindex: { documents: report.documents, engineOnlyMs, ms: reindexMs, readAndMapMs },
+      seed,
+      size,
+    }
+  } finally {
+    await payload.destroy()
+    rmSync(directory, { force: true, recursive: true })
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1))
+const perSecond = (count: number, milliseconds: number): string => Math.round((count / milliseconds) * 1000).toLocaleString('en')
+
+const printReport = (reports: readonly SizeReport[]): void => {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
+  const load = os.loadavg().map((value) => value.toFixed(1)).join(' / ')
+  console.log('\n## Search end to end\n')
+  console.log(
+    `Node ${process.version}, ${cpu} (${os.cpus().length} cores), ${new Date().toISOString().slice(0, 10)}, ${reports[0]?.engineKind ?? '?'} engine on SQLite; load average at the end ${load}.`,
+  )
+  console.log('\n### Reindex from the database\n')
+  console.log('| public documents | items in the database (+ answers) | reindex end to end | read + map only | engine only | end to end ÷ engine only |')
+  console.log('|---:|---:|---:|---:|---:|---:|')
+  for (const { reindex, seed } of reports) {
+    console.log(
+      `| ${reindex.documents.toLocaleString('en')} | ${seed.items.toLocaleString('en')} (+ ${seed.answers.toLocaleString('en')}) | ${(reindex.ms / 1000).toFixed(2)} s, **${perSecond(reindex.documents, reindex.ms)} docs/s** | ${(reindex.readAndMapMs / 1000).toFixed(2)} s, ${perSecond(reindex.documents, reindex.readAndMapMs)} docs/s | ${(reindex.engineOnlyMs / 1000).toFixed(2)} s, ${perSecond(reindex.documents, reindex.engineOnlyMs)} docs/s | ${(reindex.ms / reindex.engineOnlyMs).toFixed(2)}× |`,
+    )
+  }
+  console.log('\n### Search endpoint against the raw engine call (ms, p50 / **p95**, ratio of p95s)\n')
+  console.log('| query kind | ' + reports.map(({ reindex }) => `${reindex.documents.toLocaleString('en')} docs`).join(' | ') + ' |')
+  console.log('|---|' + reports.map(() => '---:').join('|') + '|')
+  const names = Object.keys(reports[0]?.endpoint ?? {})
+  for (const name of names) {
+    const cells = reports.map(({ endpoint }) => {
+      const entry = endpoint[name]
+      if (!entry) return 'n/a'
+      return `endpoint ${ms(entry.endpoint.p50)} / **${ms(entry.endpoint.p95)}**, engine ${ms(entry.engine.p50)} / **${ms(entry.engine.p95)}**, **${(entry.endpoint.p95 / entry.engine.p95).toFixed(2)}×** (~${entry.averageTotal} hits)`
+    })
+    console.log(`| ${name} | ${cells.join(' | ')} |`)
+  }
+  console.log('\n### Publish to searchable through the outbox (ms, p50 / **p95**)\n')
+  console.log('| documents | write alone (REST) | publish → searchable | extra wait for the index (p95 − write p95) |')
+  console.log('|---:|---:|---:|---:|')
+  for (const { publish, reindex } of reports) {
+    console.log(
+      `| ${reindex.documents.toLocaleString('en')} | ${ms(publish.write.p50)} / **${ms(publish.write.p95)}** | ${ms(publish.toSearchable.p50)} / **${ms(publish.toSearchable.p95)}** | ${ms(publish.toSearchable.p95 - publish.write.p95)} |`,
+    )
+  }
+  const first = reports[0]
+  const last = reports.at(-1)
+  if (first && last && first !== last) {
+    console.log(`\n### Growth from ${first.reindex.documents.toLocaleString('en')} to ${last.reindex.documents.toLocaleString('en')} documents\n`)
+    console.log('| figure | growth |')
+    console.log('|---|---:|')
+    console.log(`| reindex docs/s | ×${((last.reindex.documents / last.reindex.ms) / (first.reindex.documents / first.reindex.ms)).toFixed(2)} |`)
+    for (const name of names) {
+      const a = first.endpoint[name]
+      const b = last.endpoint[name]
+      if (a && b) console.log(`| ${name}: endpoint p95 | ×${(b.endpoint.p95 / a.endpoint.p95).toFixed(1)} |`)
+    }
+    console.log(`| publish → searchable p95 | ×${(last.publish.toSearchable.p95 / first.publish.toSearchable.p95).toFixed(1)} |`)
+  }
+  const verdicts = reports.map(({ endpoint, publish, reindex }) => {
+    const worstRatio = Math.max(...Object.values(endpoint).map((entry) => entry.endpoint.p95 / entry.engine.p95))
+    const rate = (reindex.documents / reindex.ms) * 1000
+    return `${reindex.documents.toLocaleString('en')} docs: endpoint/engine p95 worst ${worstRatio.toFixed(2)}× (target ≤ 1.3: ${worstRatio <= 1.3 ? 'met' : 'MISSED'}), publish → searchable p95 ${ms(publish.toSearchable.p95)} ms (target ≤ 250: ${publish.toSearchable.p95 <= 250 ? 'met' : 'MISSED'}), reindex ${Math.round(rate).toLocaleString('en')} docs/s (target ≥ 3,000: ${rate >= 3000 ? 'met' : 'MISSED'})`
+  })
+  console.log(`\nTargets: ${verdicts.join('; ')}.`)
+}
+
+// ---------------------------------------------------------------- entry
+
+const sizeArgument = process.argv.indexOf('--size')
+if (sizeArgument !== -1) {
+  const report = await runSize(Number(process.argv[sizeArgument + 1]))
+  process.send?.(report)
+  process.exit(0)
+} else {
+  const sizesArgument = process.argv.indexOf('--sizes')
+  const sizes =
+    sizesArgument !== -1 ? (process.argv[sizesArgument + 1] ?? '').split(',').map(Number) : [1_000, 10_000, 50_000]
+  const reports: SizeReport[] = []
+  for (const size of sizes) {
+    process.stderr.write(`benchmarking ${size.toLocaleString('en')} items end to end…\n`)
+    const runChild = () =>
+      new Promise<SizeReport>((resolve, reject) => {
+        const child = fork(process.argv[1] ?? '', ['--size', String(size)], {
+          env: { ...process.env, ENTRAIDE_SEED: 'false', PAYLOAD_FORCE_DRIZZLE_PUSH: 'true' },
+          execArgv: process.execArgv,
+          stdio: ['inherit', 'ignore', 'inherit', 'ipc'],
+        })
+        let received: SizeReport | undefined
+        // The child is this script; it sends exactly one SizeReport.
+        child.on('message', (message: SizeReport) => {
+          received = message
+        })
+        child.on('error', reject)
+        child.on('exit', (code) => (received ? resolve(received) : reject(new Error(`size ${size} exited with ${code}`))))
+      })
+    // A child that dies (a shared machine running out of memory, say) is given a second chance.
+    const report = await runChild().catch((error: unknown) => {
+      process.stderr.write(`  ${String(error)}; running it again\n`)
+      return runChild()
+    })
+    reports.push(report)
+  }
+  printReport(reports)
+}
