@@ -453,6 +453,7 @@ const runSize = async (size: number): Promise<SizeReport> => {
 // ---------------------------------------------------------------- report
 
 const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1))
+const signed = (value: number): string => `${value < 0 ? '−' : '+'}${ms(Math.abs(value))}`
 const perSecond = (count: number, milliseconds: number): string => Math.round((count / milliseconds) * 1000).toLocaleString('en')
 
 const printReport = (reports: readonly SizeReport[]): void => {
@@ -470,7 +471,7 @@ const printReport = (reports: readonly SizeReport[]): void => {
       `| ${reindex.documents.toLocaleString('en')} | ${seed.items.toLocaleString('en')} (+ ${seed.answers.toLocaleString('en')}) | ${(reindex.ms / 1000).toFixed(2)} s, **${perSecond(reindex.documents, reindex.ms)} docs/s** | ${(reindex.readAndMapMs / 1000).toFixed(2)} s, ${perSecond(reindex.documents, reindex.readAndMapMs)} docs/s | ${(reindex.engineOnlyMs / 1000).toFixed(2)} s, ${perSecond(reindex.documents, reindex.engineOnlyMs)} docs/s | ${(reindex.ms / reindex.engineOnlyMs).toFixed(2)}× |`,
     )
   }
-  console.log('\n### Search endpoint against the raw engine call (ms, p50 / **p95**, ratio of p95s)\n')
+  console.log('\n### Search endpoint against the raw engine call (ms, p50 / **p95**, ratio and difference of p95s)\n')
   console.log('| query kind | ' + reports.map(({ reindex }) => `${reindex.documents.toLocaleString('en')} docs`).join(' | ') + ' |')
   console.log('|---|' + reports.map(() => '---:').join('|') + '|')
   const names = Object.keys(reports[0]?.endpoint ?? {})
@@ -478,7 +479,7 @@ const printReport = (reports: readonly SizeReport[]): void => {
     const cells = reports.map(({ endpoint }) => {
       const entry = endpoint[name]
       if (!entry) return 'n/a'
-      return `endpoint ${ms(entry.endpoint.p50)} / **${ms(entry.endpoint.p95)}**, engine ${ms(entry.engine.p50)} / **${ms(entry.engine.p95)}**, **${(entry.endpoint.p95 / entry.engine.p95).toFixed(2)}×** (~${entry.averageTotal} hits)`
+      return `endpoint ${ms(entry.endpoint.p50)} / **${ms(entry.endpoint.p95)}**, engine ${ms(entry.engine.p50)} / **${ms(entry.engine.p95)}**, **${(entry.endpoint.p95 / entry.engine.p95).toFixed(2)}×**, ${signed(entry.endpoint.p95 - entry.engine.p95)} ms (~${entry.averageTotal} hits)`
     })
     console.log(`| ${name} | ${cells.join(' | ')} |`)
   }

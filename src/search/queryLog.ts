@@ -35,7 +35,8 @@ export const normalizeSearchQuery = (query: string): string => {
     copiedUpTo = finding.end
   }
   cleaned += trimmed.slice(copiedUpTo)
-  return cleaned.replace(/\s+/g, ' ').trim().toLowerCase()
+  // Kinds in brackets can make it longer than what was typed: cut again.
+  return cleaned.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, maxQueryLength).trim()
 }
 
 // Recorded queries are keyed as typed (spaces collapsed); the costlier
@@ -60,10 +61,9 @@ const normalizeBatch = (recorded: Map<string, PendingQuery>): Map<string, Pendin
   return batch
 }
 
-const write = async (payload: Payload, recorded: Map<string, PendingQuery>): Promise<void> => {
-  const batch = normalizeBatch(recorded)
-  const queries = [...batch.keys()]
-  if (queries.length === 0) return
+type StoredQuery = { id: string; searches?: number | null; zeroHitSearches?: number | null }
+
+const findStored = async (payload: Payload, queries: string[]): Promise<Map<string, StoredQuery>> => {
   const { docs } = await payload.find({
     collection: 'search-queries',
     depth: 0,
@@ -72,38 +72,72 @@ const write = async (payload: Payload, recorded: Map<string, PendingQuery>): Pro
     pagination: false,
     where: { query: { in: queries } },
   })
-  const existing = new Map(docs.map((doc) => [doc.query, doc]))
+  return new Map(docs.map((doc) => [doc.query, doc]))
+}
+
+const addTo = (payload: Payload, stored: StoredQuery, entry: PendingQuery) =>
+  payload.update({
+    collection: 'search-queries',
+    data: {
+      hits: entry.hits,
+      lastSearchedAt: new Date(entry.lastSearchedAt).toISOString(),
+      searches: (stored.searches ?? 0) + entry.searches,
+      zeroHitSearches: (stored.zeroHitSearches ?? 0) + entry.zeroHitSearches,
+    },
+    depth: 0,
+    id: stored.id,
+    overrideAccess: true,
+  })
+
+// One write per query; a query that fails is logged and skipped, the others
+// are still written. A create that loses a race with another app node (the
+// query is unique) adds to the entry that node created.
+const write = async (payload: Payload, recorded: Map<string, PendingQuery>): Promise<void> => {
+  const batch = normalizeBatch(recorded)
+  const queries = [...batch.keys()]
+  if (queries.length === 0) return
+  const stored = await findStored(payload, queries)
+  let failures = 0
+  let firstError: unknown
   for (const [query, entry] of batch) {
-    const lastSearchedAt = new Date(entry.lastSearchedAt).toISOString()
-    const found = existing.get(query)
-    if (found) {
-      await payload.update({
-        collection: 'search-queries',
-        data: {
-          hits: entry.hits,
-          lastSearchedAt,
-          searches: (found.searches ?? 0) + entry.searches,
-          zeroHitSearches: (found.zeroHitSearches ?? 0) + entry.zeroHitSearches,
-        },
-        depth: 0,
-        id: found.id,
-        overrideAccess: true,
-      })
-    } else {
-      await payload.create({
-        collection: 'search-queries',
-        data: { hits: entry.hits, lastSearchedAt, query, searches: entry.searches, zeroHitSearches: entry.zeroHitSearches },
-        depth: 0,
-        overrideAccess: true,
-      })
+    try {
+      const found = stored.get(query)
+      if (found) {
+        await addTo(payload, found, entry)
+        continue
+      }
+      try {
+        await payload.create({
+          collection: 'search-queries',
+          data: {
+            hits: entry.hits,
+            lastSearchedAt: new Date(entry.lastSearchedAt).toISOString(),
+            query,
+            searches: entry.searches,
+            zeroHitSearches: entry.zeroHitSearches,
+          },
+          depth: 0,
+          overrideAccess: true,
+        })
+      } catch (error) {
+        const raced = (await findStored(payload, [query])).get(query)
+        if (!raced) throw error
+        await addTo(payload, raced, entry)
+      }
+    } catch (error) {
+      failures += 1
+      firstError ??= error
     }
+  }
+  if (failures > 0) {
+    payload.logger.warn({ err: firstError, msg: `Entraide: ${failures} of ${batch.size} search queries could not be recorded.` })
   }
 }
 
 /**
  * Writes the queries recorded so far to the `search-queries` collection. Runs
  * by itself a second after a search; call it to write them now (tests,
- * shutdown). A failed write is logged and its batch dropped: statistics never
+ * shutdown). What cannot be written is logged and dropped: statistics never
  * fail a search.
  */
 export const flushSearchQueries = async (payload: Payload): Promise<void> => {
