@@ -102,20 +102,29 @@ export const requestSyncRun = (payload: Payload): void => {
   state.running = running
 }
 
+// Requests already watched for the end of their transaction: a transaction
+// that queues many jobs (an import, a seed) is watched once, not once per job.
+const watchedRequests = new WeakSet<PayloadRequest>()
+
 /**
  * Runs the sync queue once the transaction of `req` has ended: the job
  * queued in it is only visible to the runner after the commit. Without a
  * transaction (an adapter or a server without them) it runs at once.
  */
 export const runSyncJobsAfterCommit = (req: PayloadRequest): void => {
+  if (watchedRequests.has(req)) return
+  watchedRequests.add(req)
   const { payload } = req
   const startedAt = Date.now()
   const check = (): void => {
-    if (req.transactionID === undefined || Date.now() - startedAt > commitWaitMs) {
+    const waited = Date.now() - startedAt
+    if (req.transactionID === undefined || waited > commitWaitMs) {
+      watchedRequests.delete(req)
       requestSyncRun(payload)
       return
     }
-    setTimeout(check, commitPollMs).unref?.()
+    // Most transactions end within milliseconds; long ones are checked less often.
+    setTimeout(check, waited < 100 ? commitPollMs : 25).unref?.()
   }
   setImmediate(check)
 }

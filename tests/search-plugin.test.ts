@@ -1,0 +1,77 @@
+import type { CollectionConfig, Config, JobsConfig, Payload, TaskConfig } from 'payload'
+import { describe, expect, it } from 'vitest'
+
+import { resolveOptions } from '../src/options'
+import { withSearch, withSearchJobs } from '../src/search/plugin'
+import { searchSyncQueue, searchSyncTaskSlug } from '../src/search/syncRunner'
+
+const deepFreeze = <T>(value: T): T => {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+const hostTask: TaskConfig<{ input: { to: string }; output: { sent: boolean } }> = {
+  handler: async () => ({ output: { sent: true } }),
+  slug: 'send-newsletter',
+}
+const fakePayload = {} as Payload
+
+describe('search in the host config', () => {
+  it('adds the sync task and a backstop cron to the host’s jobs, keeping the host’s own, without changing them', async () => {
+    const hostRun = () => true
+    const host: JobsConfig = deepFreeze({
+      access: { run: hostRun },
+      autoRun: [{ cron: '*/5 * * * *', queue: 'newsletters' }],
+      tasks: [hostTask],
+    })
+    const jobs = withSearchJobs(host, resolveOptions({}))
+    expect(jobs.tasks?.map((task) => task.slug)).toEqual(['send-newsletter', searchSyncTaskSlug])
+    expect(jobs.autoRun).toEqual([
+      { cron: '*/5 * * * *', queue: 'newsletters' },
+      expect.objectContaining({ cron: '* * * * *', queue: searchSyncQueue }),
+    ])
+    // The host's access rule wins; the others are closed to all but editors and admins.
+    expect(jobs.access?.run).toBe(hostRun)
+    expect(await jobs.access?.queue?.({ req: { user: { id: 'u1', role: 'citizen' } } } as never)).toBe(false)
+    expect(await jobs.access?.queue?.({ req: { user: { id: 'u2', role: 'editor' } } } as never)).toBe(true)
+    expect(host.tasks).toHaveLength(1)
+  })
+
+  it('keeps an autoRun function, and adds no cron when jobs run manually', async () => {
+    const host: JobsConfig = { autoRun: async () => [{ cron: '0 * * * *', queue: 'reports' }] }
+    const jobs = withSearchJobs(host, resolveOptions({}))
+    if (typeof jobs.autoRun !== 'function') throw new Error('expected a function')
+    expect(await jobs.autoRun(fakePayload)).toEqual([
+      { cron: '0 * * * *', queue: 'reports' },
+      expect.objectContaining({ queue: searchSyncQueue }),
+    ])
+    expect(withSearchJobs(undefined, resolveOptions({ search: { runSyncJobs: 'manual' } })).autoRun).toBeUndefined()
+    expect(withSearchJobs(host, resolveOptions({ search: { runSyncJobs: 'manual' } })).autoRun).toBe(host.autoRun)
+  })
+
+  it('puts sync hooks after the collections’ own and endpoints after the host’s, without changing the input', () => {
+    const ownHook = () => undefined
+    const config: Config = deepFreeze({
+      collections: [
+        { fields: [], hooks: { afterChange: [ownHook] }, slug: 'tips' },
+        { fields: [], slug: 'pages' },
+      ] satisfies CollectionConfig[],
+      endpoints: [{ handler: async () => Response.json({}), method: 'get', path: '/host' }],
+      onInit: async () => undefined,
+      db: {} as Config['db'],
+      secret: 'x',
+    } satisfies Config)
+    const extended = withSearch(resolveOptions({ search: { runSyncJobs: 'manual' } }))(config)
+    const [tips, pages] = extended.collections ?? []
+    expect(tips?.hooks?.afterChange?.[0]).toBe(ownHook)
+    expect(tips?.hooks?.afterChange).toHaveLength(2)
+    expect(tips?.hooks?.afterDelete).toHaveLength(1)
+    expect(pages).toBe(config.collections?.[1])
+    expect(extended.endpoints?.map((endpoint) => endpoint.path)).toEqual(['/host', '/entraide/search', '/entraide/reindex'])
+    expect(config.collections?.[0]?.hooks?.afterChange).toHaveLength(1)
+    expect(extended.onInit).not.toBe(config.onInit)
+  })
+})
