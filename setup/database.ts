@@ -1,11 +1,16 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { migrations } from '../migrations'
 import { serialTransactions } from './serialTransactions'
+
+/** Where the SQLite schema migrations live (`npm run migrate:create` writes there). */
+export const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations')
 
 /** The embedded default: a SQLite file under `data/`. */
 export const defaultDatabaseUri = 'file:./data/entraide.db'
@@ -32,6 +37,10 @@ export const databaseAdapter = (uri: string = defaultDatabaseUri): DatabaseAdapt
       // String ids on SQLite as on MongoDB: one id type for the API, the code
       // and the generated types, whatever the database. v7 ids sort by time.
       idType: 'uuidv7',
+      // Development and tests push the schema; production (`next start`)
+      // applies the committed migrations at start instead.
+      migrationDir,
+      prodMigrations: migrations,
       // Writers queue behind each other (BEGIN IMMEDIATE), so a domain action
       // reads and writes a consistent state even under parallel requests.
       transactionOptions: { behavior: 'immediate' },

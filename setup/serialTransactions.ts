@@ -1,7 +1,7 @@
 import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 
-/** How long a transaction waits for the previous one before giving up. */
-const maxWaitMs = 30_000
+/** How long a transaction waits for the previous one before giving up, by default. */
+const defaultMaxWaitMs = 30_000
 
 /** How long any SQLite connection waits for the write lock. */
 const busyTimeoutMs = 10_000
@@ -52,6 +52,7 @@ const keepBusyTimeout = (db: object): void => {
  */
 export const serialTransactions = <T extends BaseDatabaseAdapter>(
   adapter: DatabaseAdapterObj<T>,
+  { maxWaitMs = defaultMaxWaitMs }: { maxWaitMs?: number } = {},
 ): DatabaseAdapterObj<T> => ({
   ...adapter,
   init: (args) => {
@@ -61,11 +62,15 @@ export const serialTransactions = <T extends BaseDatabaseAdapter>(
     const rollback = db.rollbackTransaction.bind(db)
     const releases = new Map<string, () => void>()
     let tail: Promise<void> = Promise.resolve()
+    // Where the transaction holding the turn began: named in the error when
+    // another one waits too long, since a transaction never ended is a bug.
+    let holder: { since: number; stack: string } | null = null
 
     const release = async (id: number | Promise<number | string> | string) => {
       const key = String(await id)
       releases.get(key)?.()
       releases.delete(key)
+      holder = null
     }
 
     db.beginTransaction = async (options) => {
@@ -75,13 +80,27 @@ export const serialTransactions = <T extends BaseDatabaseAdapter>(
       })
       const previous = tail
       tail = previous.then(() => turn)
+      const stack = new Error('transaction began').stack ?? ''
       let timer: NodeJS.Timeout | undefined
-      await Promise.race([
-        previous,
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('The database is busy: a transaction waited too long.')), maxWaitMs)
-        }),
-      ]).finally(() => clearTimeout(timer))
+      try {
+        await Promise.race([
+          previous,
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => {
+              const held = holder
+                ? ` The transaction holding it began ${Date.now() - holder.since} ms ago at:\n${holder.stack}`
+                : ''
+              reject(new Error(`The database is busy: a transaction waited ${maxWaitMs} ms for its turn.${held}`))
+            }, maxWaitMs)
+          }),
+        ])
+      } catch (error) {
+        done()
+        throw error
+      } finally {
+        clearTimeout(timer)
+      }
+      holder = { since: Date.now(), stack }
       try {
         keepBusyTimeout(db)
         const id = await begin(options)
@@ -90,6 +109,22 @@ export const serialTransactions = <T extends BaseDatabaseAdapter>(
         return id
       } catch (error) {
         done()
+        throw error
+      }
+    }
+    // Payload's job updates begin a transaction of their own and leave it open
+    // when the update fails; on SQLite an open write transaction blocks every
+    // other writer for good. Roll such a transaction back when its update fails.
+    const updateJobs = db.updateJobs.bind(db)
+    db.updateJobs = async (args) => {
+      try {
+        return await updateJobs(args)
+      } catch (error) {
+        const id = args.req?.transactionID
+        const isOwnTransaction = args.req !== undefined && Object.keys(args.req).length === 1
+        if (isOwnTransaction && (typeof id === 'string' || typeof id === 'number') && releases.has(String(id))) {
+          await db.rollbackTransaction(id)
+        }
         throw error
       }
     }
