@@ -7,7 +7,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations'
-import { serialTransactions } from './serialTransactions'
+import { busyTimeoutMs, serialTransactions } from './serialTransactions'
 
 /** Where the SQLite schema migrations live (`npm run migrate:create` writes there). */
 export const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations')
@@ -32,7 +32,7 @@ export const databaseAdapter = (uri: string = defaultDatabaseUri): DatabaseAdapt
   if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   return serialTransactions(
     sqliteAdapter({
-      busyTimeout: 10_000,
+      busyTimeout: busyTimeoutMs,
       client: { url: uri },
       // String ids on SQLite as on MongoDB: one id type for the API, the code
       // and the generated types, whatever the database. v7 ids sort by time.

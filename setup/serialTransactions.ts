@@ -3,8 +3,12 @@ import type { BaseDatabaseAdapter, DatabaseAdapterObj } from 'payload'
 /** How long a transaction waits for the previous one before giving up, by default. */
 const defaultMaxWaitMs = 30_000
 
-/** How long any SQLite connection waits for the write lock. */
-const busyTimeoutMs = 10_000
+/**
+ * How long any SQLite connection waits for the write lock. Generous: during a
+ * long stream of transactions (the demo seed, an import) a write made outside
+ * a transaction only gets the lock in a gap between two of them.
+ */
+export const busyTimeoutMs = 30_000
 
 type LibsqlClientLike = {
   transaction: (mode?: 'write' | 'read' | 'deferred') => Promise<unknown>
