@@ -38,6 +38,9 @@ describe('search in the host config', () => {
     expect(await jobs.access?.queue?.({ req: { user: { id: 'u1', role: 'citizen' } } } as never)).toBe(false)
     expect(await jobs.access?.queue?.({ req: { user: { id: 'u2', role: 'editor' } } } as never)).toBe(true)
     expect(host.tasks).toHaveLength(1)
+    // Payload's own deletion of completed jobs writes outside a transaction; the sync task prunes its jobs instead.
+    expect(jobs.deleteJobOnComplete).toBe(false)
+    expect(withSearchJobs({ ...host, deleteJobOnComplete: true }, resolveOptions({})).deleteJobOnComplete).toBe(true)
   })
 
   it('keeps an autoRun function, and adds no cron when jobs run manually', async () => {

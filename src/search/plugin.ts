@@ -23,7 +23,8 @@ const staffOnly: RunJobAccess = ({ req }) => canManageCatalogue(actorOf(req.user
 /**
  * The host's jobs config with the search sync task and, in `'auto'` mode, a
  * cron backstop for the sync queue. The host's tasks, crons and access rules
- * are kept (its access rules win); the input is not changed.
+ * are kept (its access rules win); `deleteJobOnComplete` becomes `false`
+ * unless the host set it (see below). The input is not changed.
  */
 export const withSearchJobs = (jobs: JobsConfig | undefined, options: ResolvedOptions): JobsConfig => {
   const host = jobs ?? {}
@@ -46,6 +47,11 @@ export const withSearchJobs = (jobs: JobsConfig | undefined, options: ResolvedOp
     ...host,
     access: { cancel: staffOnly, queue: staffOnly, run: staffOnly, ...host.access },
     autoRun,
+    // Payload deletes completed jobs outside any transaction; on SQLite that
+    // write stalls the process while another transaction is open, and a
+    // concurrent transaction was seen to be lost. The sync task prunes its
+    // own completed jobs inside a transaction instead (`pruneCompletedSyncJobs`).
+    deleteJobOnComplete: host.deleteJobOnComplete ?? false,
     tasks: [...(host.tasks ?? []), searchSyncTask(options)],
   }
 }

@@ -8,7 +8,7 @@ import { searchRuntimeOf } from './engineRegistry'
 import { isSearchError } from './errors'
 import { loadKnowledgeDocument, loadKnowledgePage, type ProcedureCache } from './loadDocuments'
 import { knowledgeUrlsOf, readySearchEngine } from './reindex'
-import { releaseWaitingSyncJobs, searchSyncTaskSlug } from './syncRunner'
+import { pruneCompletedSyncJobs, releaseWaitingSyncJobs, searchSyncTaskSlug } from './syncRunner'
 import type { SearchEngine } from './types'
 
 /**
@@ -151,6 +151,7 @@ export const searchSyncTask = (options: ResolvedOptions): TaskConfig<{ input: Sy
         runtime.hasFailedSince = false
         await releaseWaitingSyncJobs(req.payload)
       }
+      await pruneCompletedSyncJobs(req.payload)
       return { output }
     } catch (error) {
       if (isRetryable(error)) {

@@ -129,6 +129,31 @@ export const runSyncJobsAfterCommit = (req: PayloadRequest): void => {
   setImmediate(check)
 }
 
+/** Completed sync jobs are deleted at most this often. */
+const pruneEveryMs = 5000
+const lastPrunedAt = new WeakMap<Payload, number>()
+
+/**
+ * Deletes the completed jobs of the sync queue (Payload's own deletion is
+ * switched off: it writes outside a transaction), at most every few seconds.
+ * A failure is logged; the rows are deleted next time.
+ */
+export const pruneCompletedSyncJobs = async (payload: Payload): Promise<void> => {
+  const now = Date.now()
+  if (now - (lastPrunedAt.get(payload) ?? 0) < pruneEveryMs) return
+  lastPrunedAt.set(payload, now)
+  await payload
+    .delete({
+      collection: 'payload-jobs',
+      depth: 0,
+      overrideAccess: true,
+      where: { and: [{ queue: { equals: searchSyncQueue } }, { completedAt: { exists: true } }] },
+    })
+    .catch((error: unknown) => {
+      payload.logger.warn({ err: error, msg: 'Entraide search sync: completed jobs could not be deleted; retried later.' })
+    })
+}
+
 /** Resolves once no background run of the sync queue is going (tests, benchmarks). */
 export const waitForSyncRuns = async (payload: Payload): Promise<void> => {
   const state = runnerOf(payload)
