@@ -52,13 +52,15 @@ const forgetBuildDir = (distDir: string): void => {
 
 /**
  * Starts the Entraide app on a free port with its own throw-away SQLite
- * database (seeded with the demo content at start). Uses the production build
- * when one exists (`npm run build`, as CI does), otherwise `next dev`.
+ * database (seeded with the demo content at start): the production build in
+ * CI (`.ci/run` builds just before), `next dev` elsewhere.
  */
 export const startApp = async (): Promise<RunningApp> => {
   const port = await freePort()
   const dataDir = mkdtempSync(path.join(tmpdir(), 'entraide-browser-'))
-  const hasBuild = existsSync(path.resolve('.next', 'BUILD_ID'))
+  // CI builds right before the tests, so its build is current; elsewhere a
+  // build in .next may be older than the code, and `next dev` is used.
+  const hasBuild = process.env.CI === 'true' && existsSync(path.resolve('.next', 'BUILD_ID'))
   const args = hasBuild ? ['start', '--port', String(port)] : ['dev', '--port', String(port)]
   const distDir = hasBuild ? null : `.next-test/${port}`
   const env: NodeJS.ProcessEnv = {
