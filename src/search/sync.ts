@@ -149,7 +149,11 @@ export const searchSyncTask = (options: ResolvedOptions): TaskConfig<{ input: Sy
       const output = await runtime.writes.run(() => syncSearchTarget({ engine, req, target }))
       if (runtime.hasFailedSince) {
         runtime.hasFailedSince = false
-        await releaseWaitingSyncJobs(req.payload)
+        // This job's own sync succeeded: a failure here must not retry it.
+        await releaseWaitingSyncJobs(req.payload).catch((error: unknown) => {
+          runtime.hasFailedSince = true
+          req.payload.logger.warn({ err: error, msg: 'Entraide search sync: waiting jobs could not be released; they run at their next retry.' })
+        })
       }
       await pruneCompletedSyncJobs(req.payload)
       return { output }
