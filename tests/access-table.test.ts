@@ -262,12 +262,25 @@ const adapters: Record<AccessCollection, Adapter> = {
     marker: async (id) => (await app.payload.findByID({ collection: 'votes', id })).value,
     updateBody: () => ({ value: -1 }),
   },
+  'search-queries': {
+    createBody: async () => ({ hits: 0, query: `recherche ${unique()}` }),
+    hasUnpublished: false,
+    make: async () =>
+      (
+        await app.payload.create({
+          collection: 'search-queries',
+          data: { hits: 2, lastSearchedAt: new Date().toISOString(), query: `recherche ${unique()}`, searches: 1, zeroHitSearches: 0 },
+        })
+      ).id,
+    marker: async (id) => (await app.payload.findByID({ collection: 'search-queries', id })).query,
+    updateBody: (marker) => ({ query: `recherche ${marker}` }),
+  },
   'wiki-pages': versionedAdapter('wiki-pages'),
 }
 
 const updatedValue = (collection: AccessCollection, marker: string): unknown => {
   const body = adapters[collection].updateBody(marker)
-  return body.body ?? body.title ?? body.name ?? body.note ?? body.displayName ?? body.value
+  return body.body ?? body.title ?? body.name ?? body.note ?? body.displayName ?? body.query ?? body.value
 }
 
 const exists = async (collection: AccessCollection, id: string) =>

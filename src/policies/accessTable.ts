@@ -34,6 +34,7 @@ export const accessCollections = [
   'tips',
   'votes',
   'reports',
+  'search-queries',
   'users',
 ] as const
 export type AccessCollection = (typeof accessCollections)[number]
@@ -86,6 +87,13 @@ export const collectionAccess: Readonly<Record<AccessCollection, Readonly<Record
     delete: row('none', 'none', 'none', 'none', 'all'),
     read: row('none', 'own', 'own', 'all', 'all'),
     update: row('none', 'none', 'none', 'all', 'all'),
+  },
+  'search-queries': {
+    // Written by the search endpoint only; no person is ever recorded with a query.
+    create: row('none', 'none', 'none', 'none', 'none'),
+    delete: row('none', 'none', 'none', 'all', 'all'),
+    read: row('none', 'none', 'none', 'all', 'all'),
+    update: row('none', 'none', 'none', 'none', 'none'),
   },
   threads: contribution,
   tips: contribution,
