@@ -26,6 +26,13 @@ export type TestApp = {
 
 let counter = 0
 
+/** The MongoDB URI with its database name replaced, keeping options such as `?replicaSet=rs0`. */
+const withDatabaseName = (uri: string, name: string): string => {
+  const url = new URL(uri)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
 /**
  * Boots Entraide on a throw-away database: a temporary SQLite file, or a
  * fresh database on the server named by TEST_DATABASE_URI when it is MongoDB.
@@ -34,7 +41,7 @@ export const startTestApp = async (args: Omit<AppConfigArgs, 'databaseUri' | 'se
   const dir = mkdtempSync(path.join(tmpdir(), 'entraide-test-'))
   const mongo = process.env.TEST_DATABASE_URI
   const databaseUri = mongo?.startsWith('mongodb')
-    ? `${mongo.replace(/\/$/, '')}/entraide_test_${path.basename(dir).replace(/\W/g, '_')}`
+    ? withDatabaseName(mongo, `entraide_test_${path.basename(dir).replace(/\W/g, '_')}`)
     : `file:${path.join(dir, 'test.db')}`
   const config = await buildAppConfig({ ...args, databaseUri, secret: 'entraide-test-secret' })
   const key = `test-${path.basename(dir)}`
