@@ -9,8 +9,10 @@ import {
   useDisclosure,
   excerpt,
   Field,
+  FormActions,
   FormError,
   Heading,
+  InPlaceForm,
   PendingNotice,
   ReportButton,
   useSubmit,
@@ -47,15 +49,7 @@ const AskForm = ({ procedureId }: { procedureId: string }) => {
     })
   return (
     <Disclosure {...disclosure} done={done} label={t.ask} onOpen={() => setDone(null)}>
-      <form
-        aria-label={t.ask}
-        className="ew-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void submit()
-        }}
-      >
+      <InPlaceForm label={t.ask} onSubmit={() => void submit()}>
         <Field
           errorId={errorId}
           hasError={Boolean(error)}
@@ -79,15 +73,8 @@ const AskForm = ({ procedureId }: { procedureId: string }) => {
           value={body}
         />
         <FormError error={error} id={errorId} />
-        <div className="ew-actions">
-          <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
-            {isBusy ? t.sending : t.askSubmit}
-          </button>
-          <button className="ew-button ew-button--secondary" onClick={close} type="button">
-            {t.cancel}
-          </button>
-        </div>
-      </form>
+        <FormActions isBusy={isBusy} onCancel={close} submitLabel={t.askSubmit} />
+      </InPlaceForm>
     </Disclosure>
   )
 }
@@ -118,15 +105,7 @@ const AnswerForm = ({ thread }: { thread: ThreadItem }) => {
       onOpen={() => setDone(null)}
       srLabel={excerpt(thread.title)}
     >
-      <form
-        aria-label={`${t.answer} – ${thread.title}`}
-        className="ew-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void submit()
-        }}
-      >
+      <InPlaceForm label={`${t.answer} – ${thread.title}`} onSubmit={() => void submit()}>
         <Field
           errorId={errorId}
           hasError={Boolean(error)}
@@ -140,15 +119,8 @@ const AnswerForm = ({ thread }: { thread: ThreadItem }) => {
           value={body}
         />
         <FormError error={error} id={errorId} />
-        <div className="ew-actions">
-          <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
-            {isBusy ? t.sending : t.answerSubmit}
-          </button>
-          <button className="ew-button ew-button--secondary" onClick={close} type="button">
-            {t.cancel}
-          </button>
-        </div>
-      </form>
+        <FormActions isBusy={isBusy} onCancel={close} submitLabel={t.answerSubmit} />
+      </InPlaceForm>
     </Disclosure>
   )
 }

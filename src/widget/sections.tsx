@@ -9,8 +9,10 @@ import {
   Disclosure,
   excerpt,
   Field,
+  FormActions,
   FormError,
   Heading,
+  InPlaceForm,
   PendingNotice,
   ReportButton,
   useDisclosure,
@@ -168,15 +170,7 @@ const TipForm = ({ procedureId }: { procedureId: string }) => {
     })
   return (
     <Disclosure {...disclosure} done={done} label={t.tipAdd} onOpen={() => setDone(null)}>
-      <form
-        aria-label={t.tipAdd}
-        className="ew-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void submit()
-        }}
-      >
+      <InPlaceForm label={t.tipAdd} onSubmit={() => void submit()}>
         <Field
           errorId={errorId}
           hasError={Boolean(error)}
@@ -190,15 +184,8 @@ const TipForm = ({ procedureId }: { procedureId: string }) => {
           value={body}
         />
         <FormError error={error} id={errorId} />
-        <div className="ew-actions">
-          <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
-            {isBusy ? t.sending : t.tipSubmit}
-          </button>
-          <button className="ew-button ew-button--secondary" onClick={close} type="button">
-            {t.cancel}
-          </button>
-        </div>
-      </form>
+        <FormActions isBusy={isBusy} onCancel={close} submitLabel={t.tipSubmit} />
+      </InPlaceForm>
     </Disclosure>
   )
 }

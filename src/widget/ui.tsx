@@ -54,6 +54,59 @@ export const useSubmit = () => {
   return { error, isBusy, run, setError }
 }
 
+/**
+ * An in-place form: labelled for assistive technologies, validated by the
+ * API rather than the browser (so its messages show next to the fields), and
+ * submitted without leaving the page.
+ */
+export const InPlaceForm = ({
+  children,
+  id,
+  label,
+  onSubmit,
+}: {
+  children: ReactNode
+  id?: string
+  label: string
+  onSubmit: () => void
+}) => (
+  <form
+    aria-label={label}
+    className="ew-form"
+    id={id}
+    noValidate
+    onSubmit={(event) => {
+      event.preventDefault()
+      onSubmit()
+    }}
+  >
+    {children}
+  </form>
+)
+
+/** Submit and cancel: the submit button stays focusable while busy, so keyboard users keep their place. */
+export const FormActions = ({
+  isBusy,
+  onCancel,
+  submitLabel,
+}: {
+  isBusy: boolean
+  onCancel: () => void
+  submitLabel: string
+}) => {
+  const { t } = useWidget()
+  return (
+    <div className="ew-actions">
+      <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
+        {isBusy ? t.sending : submitLabel}
+      </button>
+      <button className="ew-button ew-button--secondary" onClick={onCancel} type="button">
+        {t.cancel}
+      </button>
+    </div>
+  )
+}
+
 /** The API's message (and its field details) next to the form that caused it. */
 export const FormError = ({ error, id }: { error: unknown; id: string }) => {
   const { t } = useWidget()
@@ -305,16 +358,7 @@ export const ReportButton = ({
         </p>
       )}
       {isOpen && (
-        <form
-          aria-label={t.reportTitle}
-          className="ew-form"
-          id={formId}
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault()
-            void submit()
-          }}
-        >
+        <InPlaceForm id={formId} label={t.reportTitle} onSubmit={() => void submit()}>
           <div className="ew-field">
             <label htmlFor={`${baseId}-reason`}>{t.reportReason}</label>
             <select
@@ -344,15 +388,8 @@ export const ReportButton = ({
             value={note}
           />
           <FormError error={error} id={errorId} />
-          <div className="ew-actions">
-            <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
-              {isBusy ? t.sending : t.reportSubmit}
-            </button>
-            <button className="ew-button ew-button--secondary" onClick={close} type="button">
-              {t.cancel}
-            </button>
-          </div>
-        </form>
+          <FormActions isBusy={isBusy} onCancel={close} submitLabel={t.reportSubmit} />
+        </InPlaceForm>
       )}
     </>
   )
