@@ -11,20 +11,10 @@ import {
 import { moderationPanelField, validationPanelField } from '../src/admin/fields'
 import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
 import { attachAnswerToThread } from '../src/hooks/attachAnswerToThread'
-import { applyPreModeration } from '../src/hooks/applyPreModeration'
-import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
-import { rateLimitContributions } from '../src/hooks/rateLimitContributions'
-import { refuseSuspended } from '../src/hooks/refuseSuspended'
-import { setAuthor } from '../src/hooks/setAuthor'
 import { existingRelationship } from '../src/fields/existingRelationship'
+import { contributionHooks } from '../src/hooks/contributionHooks'
 import type { ResolvedOptions } from '../src/options'
-import {
-  contributors,
-  moderators,
-  readContributions,
-  systemField,
-  updateOwnContributions,
-} from '../src/policies/access'
+import { contributionAccess, systemField } from '../src/policies/access'
 import { ownContributionsFilter } from '../src/policies/listFilters'
 
 /** Replies in a thread; the asker accepts one, an agent validates the right ones. */
@@ -37,17 +27,9 @@ export const answersCollection = (options: ResolvedOptions): CollectionConfig =>
     defaultColumns: ['body', 'thread', 'isAccepted', 'validatedAt', 'visibility', 'author', 'score'],
     baseFilter: ownContributionsFilter,
   },
-  access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
+  access: contributionAccess,
   hooks: {
-    beforeOperation: [refuseSuspended(), rateLimitContributions()],
-    beforeChange: [
-      guardPersonalData({ plain: ['body'] }),
-      setAuthor(),
-      applyPreModeration(options),
-      attachAnswerToThread(),
-      clearValidationOnEdit(),
-    ],
-    afterChange: [reportMaskedPersonalData()],
+    ...contributionHooks(options, { plainFields: ['body'], then: [attachAnswerToThread(), clearValidationOnEdit()] }),
   },
   fields: [
     validationPanelField(),

@@ -2,22 +2,12 @@ import type { CollectionConfig } from 'payload'
 
 import { moderationPanelField } from '../src/admin/fields'
 import { authorField, moderationNoteField, scoreField, visibilityField } from '../src/fields/contribution'
-import { applyPreModeration } from '../src/hooks/applyPreModeration'
-import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
-import { rateLimitContributions } from '../src/hooks/rateLimitContributions'
 import { refuseDeleteWhileReferenced } from '../src/hooks/refuseDeleteWhileReferenced'
-import { refuseSuspended } from '../src/hooks/refuseSuspended'
 import { refuseEditsWhenClosed } from '../src/hooks/refuseEditsWhenClosed'
-import { setAuthor } from '../src/hooks/setAuthor'
 import { existingRelationship } from '../src/fields/existingRelationship'
+import { contributionHooks } from '../src/hooks/contributionHooks'
 import type { ResolvedOptions } from '../src/options'
-import {
-  contributors,
-  moderators,
-  readContributions,
-  systemField,
-  updateOwnContributions,
-} from '../src/policies/access'
+import { contributionAccess, systemField } from '../src/policies/access'
 import { ownContributionsFilter } from '../src/policies/listFilters'
 
 /** The states of a question, from asked to settled. */
@@ -34,16 +24,9 @@ export const threadsCollection = (options: ResolvedOptions): CollectionConfig =>
     defaultColumns: ['title', 'procedure', 'status', 'visibility', 'author', 'createdAt'],
     baseFilter: ownContributionsFilter,
   },
-  access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
+  access: contributionAccess,
   hooks: {
-    beforeOperation: [refuseSuspended(), rateLimitContributions()],
-    beforeChange: [
-      guardPersonalData({ plain: ['title', 'body'] }),
-      setAuthor(),
-      applyPreModeration(options),
-      refuseEditsWhenClosed(),
-    ],
-    afterChange: [reportMaskedPersonalData()],
+    ...contributionHooks(options, { plainFields: ['title', 'body'], then: [refuseEditsWhenClosed()] }),
     beforeDelete: [
       refuseDeleteWhileReferenced({
         hint: 'hide the question instead',

@@ -10,14 +10,10 @@ import {
 } from '../src/fields/contribution'
 import { moderationPanelField, validationPanelField } from '../src/admin/fields'
 import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
-import { applyPreModeration } from '../src/hooks/applyPreModeration'
-import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
-import { rateLimitContributions } from '../src/hooks/rateLimitContributions'
-import { refuseSuspended } from '../src/hooks/refuseSuspended'
-import { setAuthor } from '../src/hooks/setAuthor'
 import { existingRelationship } from '../src/fields/existingRelationship'
+import { contributionHooks } from '../src/hooks/contributionHooks'
 import type { ResolvedOptions } from '../src/options'
-import { contributors, moderators, readContributions, updateOwnContributions } from '../src/policies/access'
+import { contributionAccess } from '../src/policies/access'
 import { ownContributionsFilter } from '../src/policies/listFilters'
 
 /** Short practical tips on a procedure, optionally on one of its steps. */
@@ -30,16 +26,9 @@ export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({
     defaultColumns: ['body', 'procedure', 'step', 'validatedAt', 'visibility', 'author', 'score'],
     baseFilter: ownContributionsFilter,
   },
-  access: { read: readContributions, create: contributors, update: updateOwnContributions, delete: moderators },
+  access: contributionAccess,
   hooks: {
-    beforeOperation: [refuseSuspended(), rateLimitContributions()],
-    beforeChange: [
-      guardPersonalData({ plain: ['body'] }),
-      setAuthor(),
-      applyPreModeration(options),
-      clearValidationOnEdit(),
-    ],
-    afterChange: [reportMaskedPersonalData()],
+    ...contributionHooks(options, { plainFields: ['body'], then: [clearValidationOnEdit()] }),
   },
   fields: [
     validationPanelField(),

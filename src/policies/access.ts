@@ -98,3 +98,14 @@ export const updateUsers: Access = ({ req }) => {
   if (!actor) return false
   return { id: { equals: actor.id } }
 }
+
+/**
+ * Community contributions (questions, answers, tips): signed-in people
+ * create, authors edit their own, editors moderate and delete.
+ */
+export const contributionAccess = {
+  create: contributors,
+  delete: moderators,
+  read: readContributions,
+  update: updateOwnContributions,
+} as const

@@ -1,0 +1,24 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import type { ResolvedOptions } from '../options'
+import { applyPreModeration } from './applyPreModeration'
+import { guardPersonalData, reportMaskedPersonalData } from './guardPersonalData'
+import { rateLimitContributions } from './rateLimitContributions'
+import { refuseSuspended } from './refuseSuspended'
+import { setAuthor } from './setAuthor'
+
+/**
+ * The hooks every community contribution (question, answer, tip) runs, in
+ * order: suspended accounts and floods are stopped before anything else;
+ * personal data is refused or masked before the text is stored; the author
+ * comes from the request; newcomers' items wait for moderation. `then` adds
+ * the collection's own rules after those.
+ */
+export const contributionHooks = (
+  options: ResolvedOptions,
+  { plainFields, then = [] }: { plainFields: string[]; then?: CollectionBeforeChangeHook[] },
+): NonNullable<CollectionConfig['hooks']> => ({
+  afterChange: [reportMaskedPersonalData()],
+  beforeChange: [guardPersonalData({ plain: plainFields }), setAuthor(), applyPreModeration(options), ...then],
+  beforeOperation: [refuseSuspended(), rateLimitContributions()],
+})
