@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Condition } from 'payload'
 
 import { componentPaths } from '../src/admin/componentPaths'
 import { guideReviewNoticeField, guideVerificationPanelField } from '../src/admin/fields'
@@ -11,8 +11,14 @@ import { scoreField } from '../src/fields/contribution'
 import { existingRelationship } from '../src/fields/existingRelationship'
 import type { ResolvedOptions } from '../src/options'
 import { contributors, moderators, readGuides, reviewers, systemField } from '../src/policies/access'
-import { canPublishGuide } from '../src/policies/contributions'
+import { canPublishGuide, canReviewContributions } from '../src/policies/contributions'
 import { actorOf } from '../src/policies/roles'
+
+/**
+ * People's names are shown to agents and above, who may read accounts;
+ * citizens would see an id instead.
+ */
+const shownToReviewers: Condition = (_data, _siblingData, { user }) => canReviewContributions(actorOf(user))
 
 /**
  * The simplified guide of a procedure, co-written like a wiki. Readers see the
@@ -66,14 +72,14 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
       type: 'relationship',
       relationTo: options.usersCollection,
       access: systemField,
-      admin: { position: 'sidebar', readOnly: true },
+      admin: { condition: shownToReviewers, position: 'sidebar', readOnly: true },
     },
     {
       name: 'verifiedBy',
       type: 'relationship',
       relationTo: options.usersCollection,
       access: systemField,
-      admin: { position: 'sidebar', readOnly: true },
+      admin: { condition: shownToReviewers, position: 'sidebar', readOnly: true },
     },
     {
       name: 'verifiedAt',

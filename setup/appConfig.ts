@@ -35,6 +35,8 @@ export const buildAppConfig = ({
   buildConfig({
     admin: {
       user: 'users',
+      // No Gravatar: it would send a hash of each person's email to a third party.
+      avatar: 'default',
       importMap: { baseDir: rootDir },
       meta: { titleSuffix: ' — Entraide' },
     },

@@ -21,6 +21,8 @@ import { withSearch } from './search/plugin'
 import { brandOptions } from './utilities/pluginOptions'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options'
 import { anyone, readUsers, updateUsers, admins } from './policies/access'
+import { canManageAccounts } from './policies/contributions'
+import { actorOf } from './policies/roles'
 
 export type { EntraideOptions, ResolvedOptions } from './options'
 export { EntraideError } from './errors'
@@ -47,12 +49,16 @@ const extendUsers = (users: CollectionConfig, options: ResolvedOptions): Collect
     create: anyone,
     delete: admins,
     read: readUsers,
+    unlock: admins,
     update: updateUsers,
     ...users.access,
   },
   admin: {
     defaultColumns: ['displayName', 'email', 'role', 'agency', 'reputation'],
     group: 'Administration',
+    // Accounts are administration: only admins list them. Everyone keeps
+    // their own account page (/admin/account).
+    hidden: ({ user }) => !canManageAccounts(actorOf(user)),
     useAsTitle: 'displayName',
     ...users.admin,
   },
