@@ -2,7 +2,6 @@ import type { Access, FieldAccess, Where } from 'payload'
 
 import { actorOf } from './roles'
 import {
-  canContribute,
   canManageAccounts,
   canManageCatalogue,
   canModerate,

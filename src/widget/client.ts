@@ -39,7 +39,8 @@ export type EntraideClient = {
   post: (path: string, body: Record<string, unknown>) => Promise<Record<string, unknown>>
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** Whether a JSON value is an object (not an array, not null). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const roles: readonly PublicRole[] = ['citizen', 'agent', 'editor', 'admin']

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 
+import { isRecord } from './client'
 import { useWidget } from './context'
 import { useValidationText } from './sections'
 import type { AnswerItem, ThreadItem } from './types'
@@ -18,10 +19,8 @@ import {
   useSubmit,
   VoteButtons,
   type FocusTarget,
+  SingleFieldContributionForm,
 } from './ui'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const AskForm = ({ procedureId }: { procedureId: string }) => {
   const { client, idPrefix, refresh, step, t } = useWidget()
@@ -80,48 +79,18 @@ const AskForm = ({ procedureId }: { procedureId: string }) => {
 }
 
 const AnswerForm = ({ thread }: { thread: ThreadItem }) => {
-  const { client, refresh, t } = useWidget()
-  const bodyRef = useRef<FocusTarget>(null)
-  const { close, disclosure } = useDisclosure(bodyRef)
-  const [body, setBody] = useState('')
-  const [done, setDone] = useState<string | null>(null)
-  const { error, isBusy, run } = useSubmit()
-  const errorId = `${useId()}-error`
-  const submit = () =>
-    run(async () => {
-      const result = await client.post('/answers?depth=0', { body, thread: thread.id })
-      const doc = isRecord(result.doc) ? result.doc : {}
-      setBody('')
-      close()
-      setDone(doc.visibility === 'pending' ? t.answerPending : t.answerPublished)
-      await refresh()
-    })
+  const { client, t } = useWidget()
   return (
-    <Disclosure
-      {...disclosure}
-      done={done}
-
+    <SingleFieldContributionForm
+      errorId={`${useId()}-error`}
+      field={{ hint: t.answerBodyHint, label: t.answerBody, maxLength: 5000 }}
+      formLabel={`${t.answer} – ${thread.title}`}
       label={t.answer}
-      onOpen={() => setDone(null)}
+      messages={{ pending: t.answerPending, published: t.answerPublished }}
+      send={(body) => client.post('/answers?depth=0', { body, thread: thread.id })}
       srLabel={excerpt(thread.title)}
-    >
-      <InPlaceForm label={`${t.answer} – ${thread.title}`} onSubmit={() => void submit()}>
-        <Field
-          errorId={errorId}
-          hasError={Boolean(error)}
-          hint={t.answerBodyHint}
-          inputRef={bodyRef}
-          isMultiline
-          isRequired
-          label={t.answerBody}
-          maxLength={5000}
-          onChange={setBody}
-          value={body}
-        />
-        <FormError error={error} id={errorId} />
-        <FormActions isBusy={isBusy} onCancel={close} submitLabel={t.answerSubmit} />
-      </InPlaceForm>
-    </Disclosure>
+      submitLabel={t.answerSubmit}
+    />
   )
 }
 

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useId } from 'react'
 
 import { useWidget } from './context'
 import { RichText, safeHref } from './richText'
@@ -6,23 +6,13 @@ import { formatDate } from './strings'
 import type { GuideInfo, OfficialPage, Provenance, TipItem, Validation } from './types'
 import {
   Byline,
-  Disclosure,
   excerpt,
-  Field,
-  FormActions,
-  FormError,
   Heading,
-  InPlaceForm,
   PendingNotice,
   ReportButton,
-  useDisclosure,
-  useSubmit,
   VoteButtons,
-  type FocusTarget,
+  SingleFieldContributionForm,
 } from './ui'
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The sentence "validated by agency (agent) on date" for a validation. */
 export const useValidationText = () => {
@@ -148,45 +138,19 @@ export const GuideSection = ({ guide }: { guide: GuideInfo | null }) => {
 }
 
 const TipForm = ({ procedureId }: { procedureId: string }) => {
-  const { client, idPrefix, refresh, step, t } = useWidget()
-  const fieldRef = useRef<FocusTarget>(null)
-  const { close, disclosure } = useDisclosure(fieldRef)
-  const [body, setBody] = useState('')
-  const [done, setDone] = useState<string | null>(null)
-  const { error, isBusy, run } = useSubmit()
-  const errorId = `${idPrefix}-tip-error`
-  const submit = () =>
-    run(async () => {
-      const result = await client.post('/tips?depth=0', {
-        body,
-        procedure: procedureId,
-        ...(step === null ? {} : { step }),
-      })
-      const doc = isRecord(result.doc) ? result.doc : {}
-      setBody('')
-      close()
-      setDone(doc.visibility === 'pending' ? t.tipPending : t.tipPublished)
-      await refresh()
-    })
+  const { client, idPrefix, step, t } = useWidget()
   return (
-    <Disclosure {...disclosure} done={done} label={t.tipAdd} onOpen={() => setDone(null)}>
-      <InPlaceForm label={t.tipAdd} onSubmit={() => void submit()}>
-        <Field
-          errorId={errorId}
-          hasError={Boolean(error)}
-          hint={t.tipBodyHint}
-          inputRef={fieldRef}
-          isMultiline
-          isRequired
-          label={t.tipBody}
-          maxLength={1000}
-          onChange={setBody}
-          value={body}
-        />
-        <FormError error={error} id={errorId} />
-        <FormActions isBusy={isBusy} onCancel={close} submitLabel={t.tipSubmit} />
-      </InPlaceForm>
-    </Disclosure>
+    <SingleFieldContributionForm
+      errorId={`${idPrefix}-tip-error`}
+      field={{ hint: t.tipBodyHint, label: t.tipBody, maxLength: 1000 }}
+      formLabel={t.tipAdd}
+      label={t.tipAdd}
+      messages={{ pending: t.tipPending, published: t.tipPublished }}
+      send={(body) =>
+        client.post('/tips?depth=0', { body, procedure: procedureId, ...(step === null ? {} : { step }) })
+      }
+      submitLabel={t.tipSubmit}
+    />
   )
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react'
 
-import { ApiError, NetworkError } from './client'
+import { ApiError, isRecord, NetworkError } from './client'
 import { useWidget } from './context'
 import { formatDate, type Strings } from './strings'
 import type { ItemStatus, MyVote, PublicPerson } from './types'
@@ -475,5 +475,69 @@ export const Disclosure = ({
         </button>
       )}
     </>
+  )
+}
+
+/**
+ * An in-place form with one text field for a contribution (an answer, a tip):
+ * it sends the text, says whether it is published or waits for moderation,
+ * and reloads the widget. What was typed stays in the field when the API
+ * refuses it.
+ */
+export const SingleFieldContributionForm = ({
+  errorId,
+  field,
+  formLabel,
+  label,
+  messages,
+  send,
+  srLabel,
+  submitLabel,
+}: {
+  /** The disclosure button's text, and its hidden complement for screen readers. */
+  label: string
+  srLabel?: string
+  formLabel: string
+  field: { label: string; hint: string; maxLength: number }
+  submitLabel: string
+  errorId: string
+  messages: { pending: string; published: string }
+  /** Posts the text and returns the API's answer (`{ doc }`). */
+  send: (text: string) => Promise<Record<string, unknown>>
+}) => {
+  const { refresh } = useWidget()
+  const fieldRef = useRef<FocusTarget>(null)
+  const { close, disclosure } = useDisclosure(fieldRef)
+  const [text, setText] = useState('')
+  const [done, setDone] = useState<string | null>(null)
+  const { error, isBusy, run } = useSubmit()
+  const submit = () =>
+    run(async () => {
+      const result = await send(text)
+      const doc = isRecord(result.doc) ? result.doc : {}
+      setText('')
+      close()
+      setDone(doc.visibility === 'pending' ? messages.pending : messages.published)
+      await refresh()
+    })
+  return (
+    <Disclosure {...disclosure} done={done} label={label} onOpen={() => setDone(null)} srLabel={srLabel}>
+      <InPlaceForm label={formLabel} onSubmit={() => void submit()}>
+        <Field
+          errorId={errorId}
+          hasError={Boolean(error)}
+          hint={field.hint}
+          inputRef={fieldRef}
+          isMultiline
+          isRequired
+          label={field.label}
+          maxLength={field.maxLength}
+          onChange={setText}
+          value={text}
+        />
+        <FormError error={error} id={errorId} />
+        <FormActions isBusy={isBusy} onCancel={close} submitLabel={submitLabel} />
+      </InPlaceForm>
+    </Disclosure>
   )
 }

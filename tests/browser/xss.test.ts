@@ -11,7 +11,6 @@ import {
   stepTimeout,
   threadCard,
   viewportScreenshot,
-  widgetOf,
   type Newcomer,
 } from './journeyWidget'
 
