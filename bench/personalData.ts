@@ -42,5 +42,7 @@ const guard = time(() => messages.reduce((sum, message) => sum + detectPersonalD
 const perMessageMs = guard.msPerRound / messages.length
 console.log(`${messages.length} messages, ${(totalCharacters / 1000).toFixed(0)} kB`)
 console.log(`baseline (digit scan): ${baseline.msPerRound.toFixed(2)} ms per pass`)
-console.log(`detectPersonalData:    ${guard.msPerRound.toFixed(2)} ms per pass, ${(perMessageMs * 1000).toFixed(0)} µs per 1.5 kB message`)
+console.log(
+  `detectPersonalData:    ${guard.msPerRound.toFixed(2)} ms per pass, ${(perMessageMs * 1000).toFixed(0)} µs per 1.5 kB message`,
+)
 console.log(`ratio guard / baseline: ${(guard.msPerRound / baseline.msPerRound).toFixed(1)}×`)

@@ -41,81 +41,9 @@ import { defaultIndexSettings, knowledgeFacets } from '../src/search/settings'
 import { waitForSyncRuns } from '../src/search/syncRunner'
 import type { KnowledgeDocument, SearchParams } from '../src/search/types'
 import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical'
+import { commonWords, frenchText, topics } from './frenchText'
 
 // ---------------------------------------------------------------- content
-
-const createRandom = (seed: number) => {
-  let state = seed >>> 0
-  return (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const topics = [
-  'passeport renouvellement mairie rendez-vous photo timbre fiscal empreintes validité voyage biométrique',
-  'carte nationale identité perte vol déclaration mairie rendez-vous photo validité renouvellement',
-  'impôts revenus déclaration foyer fiscal avis imposition prélèvement source taux numéro fiscal',
-  'allocation familiale caisse ressources trimestre montant versement droits enfant quotient',
-  'aide personnalisée logement loyer bailleur locataire ressources montant simulation versement',
-  'carte grise certificat immatriculation véhicule cession achat occasion contrôle technique',
-  'permis conduire renouvellement points code examen auto-école visite médicale catégorie',
-  'emploi chômage inscription indemnisation conseiller actualisation allocation retour formation',
-  'assurance maladie carte vitale médecin traitant remboursement mutuelle complémentaire arrêt',
-  'retraite pension trimestres relevé carrière départ âge taux plein complémentaire',
-  'titre séjour étranger visa naturalisation nationalité récépissé préfecture renouvellement',
-  'acte naissance mariage décès extrait copie intégrale état civil commune',
-].map((topic) => topic.split(' '))
-const commonWords = (
-  'demande dossier délai semaines jours mois attente traitement réponse refus recours formulaire cerfa ligne site ' +
-  'espace personnel compte connexion paiement frais gratuit euros original copie pièce justificatif document envoyer ' +
-  'recevoir courrier téléphone accueil guichet conseil astuce attention important vérifier prévoir apporter question ' +
-  'problème solution besoin urgent bloqué erreur changement situation déménagement adresse étape validation suivi'
-).split(' ')
-const stopWords = 'le la les de des du un une et à au aux en pour par sur avec dans que qui ce son sa vos votre il on nous vous'.split(' ')
-const syllables = 'ba be bi bo ca ce co da de di fa fe la le li lo ma me mi mo na ne no pa pe po ra re ri sa se ta te ti va ve vil lon mont ville'.split(' ')
-
-type Generator = {
-  pick: <T>(items: readonly T[], fallback: T) => T
-  sentence: (topic: readonly string[]) => string
-  text: (topic: readonly string[], words: number) => string
-  chance: (probability: number) => boolean
-  below: (max: number) => number
-}
-
-const generator = (seed: number): Generator => {
-  const random = createRandom(seed)
-  const pick = <T>(items: readonly T[], fallback: T): T => items[Math.floor(random() * items.length)] ?? fallback
-  const rare = Array.from({ length: 20_000 }, () =>
-    Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables, 'ba')).join(''),
-  )
-  const sentence = (topic: readonly string[]) => {
-    const words = Array.from({ length: 6 + Math.floor(random() * 14) }, () => {
-      const roll = random()
-      if (roll < 0.32) return pick(stopWords, 'le')
-      if (roll < 0.6) return pick(topic, 'dossier')
-      if (roll < 0.9) return commonWords[Math.floor(commonWords.length * random() ** 3)] ?? 'demande'
-      return rare[Math.floor(rare.length * random() ** 3)] ?? 'ba'
-    })
-    const joined = words.join(' ')
-    return `${joined.charAt(0).toUpperCase()}${joined.slice(1)}.`
-  }
-  const text = (topic: readonly string[], words: number) => {
-    const sentences: string[] = []
-    let count = 0
-    const target = words * (0.6 + random() * 0.8)
-    while (count < target) {
-      const next = sentence(topic)
-      sentences.push(next)
-      count += next.split(' ').length
-    }
-    return sentences.join(' ')
-  }
-  return { below: (max) => Math.floor(random() * max), chance: (probability) => random() < probability, pick, sentence, text }
-}
 
 type SeedCounts = { items: number; publicItems: number; answers: number; seconds: number }
 
@@ -126,7 +54,12 @@ type SeedCounts = { items: number; publicItems: number; answers: number; seconds
 // community items pending or hidden, 5% of guides and pages drafts.
 const seedContent = async (payload: Payload, size: number): Promise<SeedCounts> => {
   const startedAt = performance.now()
-  const g = generator(size)
+  const text = frenchText(size, { rareWords: 20_000 })
+  const g = {
+    ...text,
+    below: (max: number) => Math.floor(text.random() * max),
+    chance: (probability: number) => text.random() < probability,
+  }
   const req = await createLocalReq({}, payload)
   let inBatch = 0
   const write = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -141,7 +74,9 @@ const seedContent = async (payload: Payload, size: number): Promise<SeedCounts> 
   }
   const agencies: string[] = []
   for (const slug of ['ants', 'dgfip', 'caf', 'cpam', 'france-travail', 'prefecture', 'mairie', 'crous']) {
-    const agency = await write(() => payload.db.create({ collection: 'agencies', data: { name: slug.toUpperCase(), slug }, req }))
+    const agency = await write(() =>
+      payload.db.create({ collection: 'agencies', data: { name: slug.toUpperCase(), slug }, req }),
+    )
     agencies.push(String(agency.id))
   }
   const procedureCount = Math.max(8, Math.round(size * 0.02))
@@ -218,7 +153,12 @@ const seedContent = async (payload: Payload, size: number): Promise<SeedCounts> 
       await write(() =>
         payload.db.create({
           collection: 'tips',
-          data: { body: g.text(procedure.topic, 50).slice(0, 1000), procedure: procedure.id, score: 0, visibility: state },
+          data: {
+            body: g.text(procedure.topic, 50).slice(0, 1000),
+            procedure: procedure.id,
+            score: 0,
+            visibility: state,
+          },
           req,
         }),
       )
@@ -351,7 +291,8 @@ const runSize = async (size: number): Promise<SizeReport> => {
     const baselineEngine = new EmbeddedEngine()
     const engineStart = performance.now()
     await baselineEngine.ensureIndex(defaultIndexSettings)
-    for (let start = 0; start < documents.length; start += 500) await baselineEngine.upsert(documents.slice(start, start + 500))
+    for (let start = 0; start < documents.length; start += 500)
+      await baselineEngine.upsert(documents.slice(start, start + 500))
     await baselineEngine.flush()
     const engineOnlyMs = performance.now() - engineStart
 
@@ -409,7 +350,11 @@ const runSize = async (size: number): Promise<SizeReport> => {
     process.stderr.write(`  ${size.toLocaleString('en')}: publishing…\n`)
     const email = `bench-${size}@example.test`
     const password = 'correct horse battery staple'
-    await payload.create({ collection: 'users', data: { displayName: 'Banc d’essai', email, password, role: 'citizen' }, overrideAccess: true })
+    await payload.create({
+      collection: 'users',
+      data: { displayName: 'Banc d’essai', email, password, role: 'citizen' },
+      overrideAccess: true,
+    })
     const { token } = await payload.login({ collection: 'users', data: { email, password } })
     const { docs } = await payload.find({ collection: 'procedures', limit: 1 })
     const procedureId = docs[0]?.id
@@ -421,7 +366,10 @@ const runSize = async (size: number): Promise<SizeReport> => {
     for (let index = 0; index < samples + 5; index += 1) {
       const word = `bancessai${size}x${index}`
       const startedAt = performance.now()
-      const response = await api('POST', '/tips?depth=0', token, { body: `Astuce mesurée ${word} pour le banc d’essai.`, procedure: procedureId })
+      const response = await api('POST', '/tips?depth=0', token, {
+        body: `Astuce mesurée ${word} pour le banc d’essai.`,
+        procedure: procedureId,
+      })
       const writeMs = performance.now() - startedAt
       if (response.status !== 201) throw new Error(`publishing answered ${response.status}`)
       for (;;) {
@@ -454,17 +402,23 @@ const runSize = async (size: number): Promise<SizeReport> => {
 
 const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1))
 const signed = (value: number): string => `${value < 0 ? '−' : '+'}${ms(Math.abs(value))}`
-const perSecond = (count: number, milliseconds: number): string => Math.round((count / milliseconds) * 1000).toLocaleString('en')
+const perSecond = (count: number, milliseconds: number): string =>
+  Math.round((count / milliseconds) * 1000).toLocaleString('en')
 
 const printReport = (reports: readonly SizeReport[]): void => {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
-  const load = os.loadavg().map((value) => value.toFixed(1)).join(' / ')
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ')
   console.log('\n## Search end to end\n')
   console.log(
     `Node ${process.version}, ${cpu} (${os.cpus().length} cores), ${new Date().toISOString().slice(0, 10)}, ${reports[0]?.engineKind ?? '?'} engine on SQLite; load average at the end ${load}.`,
   )
   console.log('\n### Reindex from the database\n')
-  console.log('| public documents | items in the database (+ answers) | reindex end to end | read + map only | engine only | end to end ÷ engine only |')
+  console.log(
+    '| public documents | items in the database (+ answers) | reindex end to end | read + map only | engine only | end to end ÷ engine only |',
+  )
   console.log('|---:|---:|---:|---:|---:|---:|')
   for (const { reindex, seed } of reports) {
     console.log(
@@ -472,7 +426,11 @@ const printReport = (reports: readonly SizeReport[]): void => {
     )
   }
   console.log('\n### Search endpoint against the raw engine call (ms, p50 / **p95**, ratio and difference of p95s)\n')
-  console.log('| query kind | ' + reports.map(({ reindex }) => `${reindex.documents.toLocaleString('en')} docs`).join(' | ') + ' |')
+  console.log(
+    '| query kind | ' +
+      reports.map(({ reindex }) => `${reindex.documents.toLocaleString('en')} docs`).join(' | ') +
+      ' |',
+  )
   console.log('|---|' + reports.map(() => '---:').join('|') + '|')
   const names = Object.keys(reports[0]?.endpoint ?? {})
   for (const name of names) {
@@ -494,16 +452,22 @@ const printReport = (reports: readonly SizeReport[]): void => {
   const first = reports[0]
   const last = reports.at(-1)
   if (first && last && first !== last) {
-    console.log(`\n### Growth from ${first.reindex.documents.toLocaleString('en')} to ${last.reindex.documents.toLocaleString('en')} documents\n`)
+    console.log(
+      `\n### Growth from ${first.reindex.documents.toLocaleString('en')} to ${last.reindex.documents.toLocaleString('en')} documents\n`,
+    )
     console.log('| figure | growth |')
     console.log('|---|---:|')
-    console.log(`| reindex docs/s | ×${((last.reindex.documents / last.reindex.ms) / (first.reindex.documents / first.reindex.ms)).toFixed(2)} |`)
+    console.log(
+      `| reindex docs/s | ×${(last.reindex.documents / last.reindex.ms / (first.reindex.documents / first.reindex.ms)).toFixed(2)} |`,
+    )
     for (const name of names) {
       const a = first.endpoint[name]
       const b = last.endpoint[name]
       if (a && b) console.log(`| ${name}: endpoint p95 | ×${(b.endpoint.p95 / a.endpoint.p95).toFixed(1)} |`)
     }
-    console.log(`| publish → searchable p95 | ×${(last.publish.toSearchable.p95 / first.publish.toSearchable.p95).toFixed(1)} |`)
+    console.log(
+      `| publish → searchable p95 | ×${(last.publish.toSearchable.p95 / first.publish.toSearchable.p95).toFixed(1)} |`,
+    )
   }
   const verdicts = reports.map(({ endpoint, publish, reindex }) => {
     const worstRatio = Math.max(...Object.values(endpoint).map((entry) => entry.endpoint.p95 / entry.engine.p95))
@@ -540,7 +504,9 @@ if (sizeArgument !== -1) {
           received = message
         })
         child.on('error', reject)
-        child.on('exit', (code) => (received ? resolve(received) : reject(new Error(`size ${size} exited with ${code}`))))
+        child.on('exit', (code) =>
+          received ? resolve(received) : reject(new Error(`size ${size} exited with ${code}`)),
+        )
       })
     // A child that dies (a shared machine running out of memory, say) is given a second chance.
     const report = await runChild().catch((error: unknown) => {

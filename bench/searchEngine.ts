@@ -18,55 +18,24 @@ import { compileFilterPredicate, readAttribute } from '../src/search/filters'
 import { defaultIndexSettings } from '../src/search/settings'
 import { foldText, tokenize } from '../src/search/text'
 import type { KnowledgeDocument, KnowledgeType, SearchFilter, SearchParams } from '../src/search/types'
+import { commonWords, frenchText, topics } from './frenchText'
 
 // ---------------------------------------------------------------- corpus
 
-const createRandom = (seed: number) => {
-  let state = seed >>> 0
-  return (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-// Topic vocabularies: a document mostly uses the words of its procedure's
-// topic, plus common words and a long tail of rarer ones, so that a query word
-// matches a realistic share of the corpus rather than all of it.
-const topics: string[][] = [
-  'passeport renouvellement mairie rendez-vous photo timbre fiscal empreintes validité voyage biométrique',
-  'carte nationale identité perte vol déclaration mairie rendez-vous photo validité renouvellement',
-  'impôts revenus déclaration foyer fiscal avis imposition prélèvement source taux numéro fiscal',
-  'allocation familiale caisse ressources trimestre montant versement droits enfant quotient',
-  'aide personnalisée logement loyer bailleur locataire ressources montant simulation versement',
-  'carte grise certificat immatriculation véhicule cession achat occasion contrôle technique',
-  'permis conduire renouvellement points code examen auto-école visite médicale catégorie',
-  'emploi chômage inscription indemnisation conseiller actualisation allocation retour formation',
-  'assurance maladie carte vitale médecin traitant remboursement mutuelle complémentaire arrêt',
-  'retraite pension trimestres relevé carrière départ âge taux plein complémentaire',
-  'titre séjour étranger visa naturalisation nationalité récépissé préfecture renouvellement',
-  'acte naissance mariage décès extrait copie intégrale état civil commune',
-  'entreprise création auto-entrepreneur micro chiffre affaires cotisations déclaration siret',
-  'handicap reconnaissance travailleur prestation compensation allocation adulte maison départementale',
-  'bourse étudiant logement universitaire dossier social crous échelon versement',
-  'justificatif domicile facture électricité attestation hébergement quittance loyer adresse',
-].map((topic) => topic.split(' '))
-
-const commonWords = (
-  'demande dossier délai semaines jours mois attente traitement réponse refus recours réclamation formulaire cerfa ' +
-  'ligne site espace personnel compte identifiant connexion franceconnect paiement frais gratuit euros ' +
-  'original copie pièce justificatif document envoyer recevoir courrier téléphone accueil guichet agent ' +
-  'conseil astuce attention important vérifier penser prévoir apporter question merci bonjour problème ' +
-  'solution besoin urgent bloqué erreur message changement situation déménagement adresse modification ' +
-  'étape validation signature suivi référence numéro service public administration démarche procédure'
-).split(' ')
-
-const stopWords = 'le la les de des du un une et à au aux en pour par sur avec dans que qui ce cette son sa ses vos votre il elle on nous vous'.split(' ')
-const syllables = 'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so ta te ti to va ve vi vo vil lon mont ville ière eau ard ais ent'.split(' ')
-
-const agencies = ['ants', 'dgfip', 'caf', 'cpam', 'france-travail', 'urssaf', 'msa', 'prefecture', 'mairie', 'anah', 'crous', 'ofii']
+const agencies = [
+  'ants',
+  'dgfip',
+  'caf',
+  'cpam',
+  'france-travail',
+  'urssaf',
+  'msa',
+  'prefecture',
+  'mairie',
+  'anah',
+  'crous',
+  'ofii',
+]
 const knowledgeMix: [KnowledgeType, number, number][] = [
   // type, share, text length in words
   ['procedure', 0.02, 260],
@@ -77,54 +46,34 @@ const knowledgeMix: [KnowledgeType, number, number][] = [
 ]
 
 const generateCorpus = (size: number, seed = 42): KnowledgeDocument[] => {
-  const random = createRandom(seed)
-  const pick = <T>(items: readonly T[], fallback: T): T => items[Math.floor(random() * items.length)] ?? fallback
-  // Zipf-like: low ranks far more frequent, as in real text.
-  const zipf = <T>(items: readonly T[], fallback: T): T =>
-    items[Math.min(items.length - 1, Math.floor(items.length * random() ** 3))] ?? fallback
-  // Names, places and rare words: a large pool used with a Zipf law, so the
-  // vocabulary keeps growing with the corpus, but more slowly than it.
-  const rarePool = Array.from({ length: 40_000 }, () =>
-    Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables, 'ba')).join(''),
-  )
+  const { pick, random, sentence, text } = frenchText(seed)
   const procedures = Array.from({ length: 80 }, (_, index) => {
     const topic = topics[index % topics.length] ?? []
     const title = `${pick(commonWords, 'demande')} ${pick(topic, 'dossier')} ${pick(topic, 'dossier')}`
-    return { id: index + 1, slug: `procedure-${index + 1}`, title: title.charAt(0).toUpperCase() + title.slice(1), topic }
+    return {
+      id: index + 1,
+      slug: `procedure-${index + 1}`,
+      title: title.charAt(0).toUpperCase() + title.slice(1),
+      topic,
+    }
   })
-  const sentence = (topic: readonly string[]) => {
-    const length = 6 + Math.floor(random() * 14)
-    const words = Array.from({ length }, () => {
-      const roll = random()
-      if (roll < 0.32) return pick(stopWords, 'le')
-      if (roll < 0.6) return pick(topic, 'dossier')
-      if (roll < 0.9) return zipf(commonWords, 'demande')
-      return zipf(rarePool, 'ba')
-    })
-    const text = words.join(' ')
-    return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
-  }
   const documents: KnowledgeDocument[] = []
   for (let index = 0; index < size; index += 1) {
     let roll = random()
     const [type, , words] = knowledgeMix.find(([, share]) => (roll -= share) < 0) ?? ['tip', 0, 50]
     const procedure = random() < 0.9 ? pick(procedures, undefined) : undefined
     const topic = procedure?.topic ?? pick(topics, [])
-    const sentences: string[] = []
-    let count = 0
-    const target = words * (0.6 + random() * 0.8)
-    while (count < target) {
-      const next = sentence(topic)
-      sentences.push(next)
-      count += next.split(' ').length
-    }
     documents.push({
       id: `${type}s-${index + 1}`,
       type,
       title: sentence(topic).slice(0, 80).replace(/\.$/, ''),
-      text: sentences.join(' '),
+      text: text(topic, words),
       procedure: procedure ? { id: procedure.id, slug: procedure.slug, title: procedure.title } : null,
-      agency: procedure ? (agencies[procedure.id % agencies.length] ?? null) : random() < 0.5 ? pick(agencies, null) : null,
+      agency: procedure
+        ? (agencies[procedure.id % agencies.length] ?? null)
+        : random() < 0.5
+          ? pick(agencies, null)
+          : null,
       isOfficial: type === 'procedure' || (type === 'wiki' && random() < 0.7),
       isValidated: type !== 'procedure' && random() < 0.3,
       score: Math.floor(random() * 20) - 3,
@@ -152,7 +101,16 @@ const plainQueries = [
   'APL perte',
 ]
 const prefixQueries = ['renouv', 'passe', 'decl', 'justif', 'carte gr', 'allocation fam']
-const typoQueries = ['paseport', 'renouvelement', 'allocaton', 'declaraton', 'justificatf domicile', 'atestation hebergement', 'formulare cerfa', 'imots']
+const typoQueries = [
+  'paseport',
+  'renouvelement',
+  'allocaton',
+  'declaraton',
+  'justificatf domicile',
+  'atestation hebergement',
+  'formulare cerfa',
+  'imots',
+]
 const filters: SearchFilter[] = [
   { op: 'equals', attribute: 'agency', value: 'ants' },
   { op: 'in', attribute: 'type', values: ['guide', 'wiki', 'procedure'] },
@@ -163,7 +121,13 @@ const filters: SearchFilter[] = [
       { op: 'not', filter: { op: 'equals', attribute: 'type', value: 'thread' } },
     ],
   },
-  { op: 'or', filters: [{ op: 'boolean', attribute: 'isOfficial', value: true }, { op: 'boolean', attribute: 'isValidated', value: true }] },
+  {
+    op: 'or',
+    filters: [
+      { op: 'boolean', attribute: 'isOfficial', value: true },
+      { op: 'boolean', attribute: 'isValidated', value: true },
+    ],
+  },
 ]
 const facets = ['type', 'agency', 'procedure.slug']
 
@@ -173,7 +137,10 @@ const categories: Category[] = [
   { name: 'plain', params: plainQueries.map((query) => ({ query })) },
   { name: 'as-you-type (prefix)', params: prefixQueries.map((query) => ({ query })) },
   { name: 'typo', params: typoQueries.map((query) => ({ query })) },
-  { name: 'filtered', params: plainQueries.map((query, index) => ({ query, filter: filters[index % filters.length] })) },
+  {
+    name: 'filtered',
+    params: plainQueries.map((query, index) => ({ query, filter: filters[index % filters.length] })),
+  },
   {
     name: 'filtered + faceted',
     params: plainQueries.map((query, index) => ({ query, filter: filters[index % filters.length], facets })),
@@ -189,7 +156,9 @@ type Folded = { document: KnowledgeDocument; text: string }
 // word as a substring, matches kept in insertion order (no ranking, no typos).
 const baselineSearch = (corpus: readonly Folded[], params: SearchParams): number => {
   const words = tokenize(params.query ?? '')
-  const predicate = params.filter ? compileFilterPredicate(params.filter, defaultIndexSettings.filterableAttributes) : undefined
+  const predicate = params.filter
+    ? compileFilterPredicate(params.filter, defaultIndexSettings.filterableAttributes)
+    : undefined
   const counts = (params.facets ?? []).map(() => new Map<string, number>())
   const page: KnowledgeDocument[] = []
   let total = 0
@@ -251,7 +220,10 @@ type SizeReport = {
   upsertOne: Measure
 }
 
-const measure = (samples: readonly number[]): Measure => ({ p50: percentile(samples, 50), p95: percentile(samples, 95) })
+const measure = (samples: readonly number[]): Measure => ({
+  p50: percentile(samples, 50),
+  p95: percentile(samples, 95),
+})
 
 const runSize = async (size: number): Promise<SizeReport> => {
   const gc = exposeGc()
@@ -260,7 +232,10 @@ const runSize = async (size: number): Promise<SizeReport> => {
   gc()
   const rssBeforeBaseline = process.memoryUsage().rss
   const baselineStart = performance.now()
-  const folded: Folded[] = corpus.map((document) => ({ document, text: foldText(`${document.title} ${document.text}`) }))
+  const folded: Folded[] = corpus.map((document) => ({
+    document,
+    text: foldText(`${document.title} ${document.text}`),
+  }))
   const baselineBuildMs = performance.now() - baselineStart
   gc()
   const baselineRssAddedMb = (process.memoryUsage().rss - rssBeforeBaseline) / 1_048_576
@@ -322,7 +297,9 @@ const runSize = async (size: number): Promise<SizeReport> => {
     version += 1
     const original = corpus[(version * 7919) % corpus.length]
     if (!original) return
-    await engine.upsert([{ ...original, title: `${original.title} révision ${version}`, updatedAt: original.updatedAt + version }])
+    await engine.upsert([
+      { ...original, title: `${original.title} révision ${version}`, updatedAt: original.updatedAt + version },
+    ])
     await engine.flush()
   }, 300)
 
@@ -345,16 +322,22 @@ const runSize = async (size: number): Promise<SizeReport> => {
 // ---------------------------------------------------------------- report
 
 const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1))
-const ratio = (engine: number, baseline: number): string => (baseline > 0 ? `${(engine / baseline).toFixed(2)}×` : 'n/a')
+const ratio = (engine: number, baseline: number): string =>
+  baseline > 0 ? `${(engine / baseline).toFixed(2)}×` : 'n/a'
 
 const printReport = (reports: readonly SizeReport[]): void => {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
   console.log(`\n## Embedded search engine benchmark\n`)
-  const load = os.loadavg().map((value) => value.toFixed(1)).join(' / ')
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ')
   console.log(
     `Node ${process.version}, ${cpu} (${os.cpus().length} cores), ${new Date().toISOString().slice(0, 10)}; load average at the end ${load} (1 / 5 / 15 min): absolute times move with machine load, ratios much less.`,
   )
-  console.log('Generated French-like documents (mixed procedures, guides, wiki pages, tips, threads); baseline = linear scan over pre-folded text, no ranking, no typos.\n')
+  console.log(
+    'Generated French-like documents (mixed procedures, guides, wiki pages, tips, threads); baseline = linear scan over pre-folded text, no ranking, no typos.\n',
+  )
 
   console.log('### Index build\n')
   console.log(
@@ -388,7 +371,9 @@ const printReport = (reports: readonly SizeReport[]): void => {
   const last = reports.at(-1)
   if (first && last && first !== last) {
     const factor = last.size / first.size
-    console.log(`\n### Growth from ${first.size.toLocaleString('en')} to ${last.size.toLocaleString('en')} documents (×${factor})\n`)
+    console.log(
+      `\n### Growth from ${first.size.toLocaleString('en')} to ${last.size.toLocaleString('en')} documents (×${factor})\n`,
+    )
     console.log('| figure | growth |')
     console.log('|---|---:|')
     console.log(`| build CPU time | ×${(last.buildCpuMs / first.buildCpuMs).toFixed(1)} |`)
@@ -401,7 +386,8 @@ const printReport = (reports: readonly SizeReport[]): void => {
   }
   const tenK = reports.find(({ size }) => size === 10_000)
   if (tenK) {
-    const verdict = (value: number, target: number) => `${ms(value)} ms (target ≤ ${target}: ${value <= target ? 'met' : 'MISSED'})`
+    const verdict = (value: number, target: number) =>
+      `${ms(value)} ms (target ≤ ${target}: ${value <= target ? 'met' : 'MISSED'})`
     const plain = tenK.queries.plain
     const faceted = tenK.queries['filtered + faceted']
     if (plain && faceted) {
