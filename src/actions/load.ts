@@ -17,7 +17,22 @@ const labels: Record<string, string> = {
  * Loads one document the caller may see (their access rules apply), or fails
  * with 404. Ids of the wrong shape are simply not found, never a 500.
  */
-export const loadVisible = async <TSlug extends CollectionSlug>({
+export const loadVisible = async <TSlug extends CollectionSlug>(args: {
+  req: PayloadRequest
+  collection: TSlug
+  id: ID
+  draft?: boolean
+}): Promise<DataFromCollectionSlug<TSlug>> => {
+  const doc = await findVisible(args)
+  if (!doc) throw new NotFoundError(labels[args.collection] ?? args.collection, args.id)
+  return doc
+}
+
+/**
+ * One document the caller may see (their access rules apply), or null when
+ * there is none; ids of the wrong shape are simply not found.
+ */
+export const findVisible = async <TSlug extends CollectionSlug>({
   collection,
   id,
   req,
@@ -27,10 +42,9 @@ export const loadVisible = async <TSlug extends CollectionSlug>({
   collection: TSlug
   id: ID
   draft?: boolean
-}): Promise<DataFromCollectionSlug<TSlug>> => {
-  const label = labels[collection] ?? collection
+}): Promise<DataFromCollectionSlug<TSlug> | null> => {
   const parsed = parseId(id)
-  if (parsed === null) throw new NotFoundError(label, id)
+  if (parsed === null) return null
   const { docs } = await req.payload.find({
     collection,
     depth: 0,
@@ -41,9 +55,7 @@ export const loadVisible = async <TSlug extends CollectionSlug>({
     req,
     where: { id: { equals: parsed } },
   })
-  const doc = docs[0]
-  if (!doc) throw new NotFoundError(label, id)
-  return doc
+  return docs[0] ?? null
 }
 
 /** The agency that owns a procedure, or null when the procedure is unknown. */

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { agencyOfProcedure } from '../../actions/load'
+import { agencyOfProcedure, findVisible } from '../../actions/load'
 import { canActForAgency, canModerate, canReviewContributions } from '../../policies/contributions'
 import { actorOf, hasRoleAtLeast } from '../../policies/roles'
 import { idOf, type ID } from '../../utilities/ids'
@@ -43,17 +43,7 @@ export const loadValidationState = async ({
   collection: 'answers' | 'tips'
   id: ID
 }): Promise<ValidationState | null> => {
-  const { docs } = await req.payload.find({
-    collection,
-    depth: 0,
-    limit: 1,
-    overrideAccess: false,
-    pagination: false,
-    req,
-    user: req.user,
-    where: { id: { equals: id } },
-  })
-  const item = docs[0]
+  const item = await findVisible({ collection, id, req })
   if (!item) return null
   const actor = actorOf(req.user)
   const threadId = 'thread' in item ? idOf(item.thread) : null
@@ -62,10 +52,24 @@ export const loadValidationState = async ({
     displayNames({ ids: [item.validatedBy], req }),
     threadId === null
       ? Promise.resolve(null)
-      : req.payload.findByID({ collection: 'threads', depth: 0, disableErrors: true, id: threadId, overrideAccess: true, req }),
+      : req.payload.findByID({
+          collection: 'threads',
+          depth: 0,
+          disableErrors: true,
+          id: threadId,
+          overrideAccess: true,
+          req,
+        }),
     promotedId === null || !canReviewContributions(actor)
       ? Promise.resolve(null)
-      : req.payload.findByID({ collection: 'wiki-pages', depth: 0, disableErrors: true, draft: true, id: promotedId, req }),
+      : req.payload.findByID({
+          collection: 'wiki-pages',
+          depth: 0,
+          disableErrors: true,
+          draft: true,
+          id: promotedId,
+          req,
+        }),
     agencyOfProcedure({ procedure: item.procedure, req }),
   ])
   const access: ValidationAccess = !hasRoleAtLeast(actor, 'agent')
@@ -82,7 +86,11 @@ export const loadValidationState = async ({
     promotedTo:
       promotedId === null
         ? null
-        : { id: promotedId, status: page?._status === 'published' ? 'published' : 'draft', title: page?.title ?? 'Wiki page' },
+        : {
+            id: promotedId,
+            status: page?._status === 'published' ? 'published' : 'draft',
+            title: page?.title ?? 'Wiki page',
+          },
     suggestedTitle: thread?.title ?? item.body.slice(0, 80),
     validatedAt: item.validatedAt ?? null,
     validatedBy: nameIn(names, item.validatedBy),
@@ -119,17 +127,7 @@ export const loadModerationState = async ({
 }): Promise<ModerationState | null> => {
   const actor = actorOf(req.user)
   if (!canReviewContributions(actor)) return null
-  const { docs } = await req.payload.find({
-    collection,
-    depth: 0,
-    limit: 1,
-    overrideAccess: false,
-    pagination: false,
-    req,
-    user: req.user,
-    where: { id: { equals: id } },
-  })
-  const item = docs[0]
+  const item = await findVisible({ collection, id, req })
   if (!item) return null
   const agency = await agencyOfProcedure({ procedure: item.procedure, req })
   return {
