@@ -1,10 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
 import { moderationPanelField } from '../src/admin/fields'
-import { authorField, moderationNoteField, scoreField, visibilityField } from '../src/fields/contribution'
+import {
+  authorField,
+  moderationNoteField,
+  procedureField,
+  scoreField,
+  stepField,
+  visibilityField,
+} from '../src/fields/contribution'
 import { refuseDeleteWhileReferenced } from '../src/hooks/refuseDeleteWhileReferenced'
 import { refuseEditsWhenClosed } from '../src/hooks/refuseEditsWhenClosed'
-import { existingRelationship } from '../src/fields/existingRelationship'
 import { contributionHooks } from '../src/hooks/contributionHooks'
 import type { ResolvedOptions } from '../src/options'
 import { contributionAccess, systemField } from '../src/policies/access'
@@ -46,21 +52,8 @@ export const threadsCollection = (options: ResolvedOptions): CollectionConfig =>
       maxLength: 5000,
       admin: { description: 'Plain text; line breaks are kept.' },
     },
-    {
-      name: 'procedure',
-      type: 'relationship',
-      relationTo: 'procedures',
-      required: true,
-      index: true,
-      validate: existingRelationship('procedures', 'procedure'),
-    },
-    {
-      name: 'step',
-      type: 'number',
-      min: 0,
-      max: 100,
-      admin: { description: 'Index of the procedure step the question is about (optional).' },
-    },
+    procedureField(),
+    stepField('Index of the procedure step the question is about (optional).'),
     authorField(options.usersCollection),
     visibilityField(),
     moderationNoteField(),

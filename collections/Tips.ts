@@ -3,14 +3,15 @@ import type { CollectionConfig } from 'payload'
 import {
   authorField,
   moderationNoteField,
+  procedureField,
   promotedToField,
   scoreField,
+  stepField,
   validationFields,
   visibilityField,
 } from '../src/fields/contribution'
 import { moderationPanelField, validationPanelField } from '../src/admin/fields'
 import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
-import { existingRelationship } from '../src/fields/existingRelationship'
 import { contributionHooks } from '../src/hooks/contributionHooks'
 import type { ResolvedOptions } from '../src/options'
 import { contributionAccess } from '../src/policies/access'
@@ -41,21 +42,8 @@ export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({
       maxLength: 1000,
       admin: { description: 'Plain text, 10 to 1000 characters.' },
     },
-    {
-      name: 'procedure',
-      type: 'relationship',
-      relationTo: 'procedures',
-      required: true,
-      index: true,
-      validate: existingRelationship('procedures', 'procedure'),
-    },
-    {
-      name: 'step',
-      type: 'number',
-      min: 0,
-      max: 100,
-      admin: { description: 'Index of the procedure step this tip is about (optional, from 0).' },
-    },
+    procedureField(),
+    stepField('Index of the procedure step this tip is about (optional, from 0).'),
     authorField(options.usersCollection),
     visibilityField(),
     moderationNoteField(),

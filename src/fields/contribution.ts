@@ -1,6 +1,7 @@
 import type { CollectionSlug, Field } from 'payload'
 
 import { reviewerField, systemField } from '../policies/access'
+import { existingRelationship } from './existingRelationship'
 
 /** The visibility states of a community contribution. */
 export const visibilities = ['pending', 'published', 'hidden'] as const
@@ -72,4 +73,23 @@ export const moderationNoteField = (): Field => ({
   maxLength: 1000,
   access: systemField,
   admin: { position: 'sidebar', readOnly: true, description: 'Why moderation hid or locked this item.' },
+})
+
+/** The procedure a question or tip is about; it must exist. */
+export const procedureField = (): Field => ({
+  name: 'procedure',
+  type: 'relationship',
+  relationTo: 'procedures',
+  required: true,
+  index: true,
+  validate: existingRelationship('procedures', 'procedure'),
+})
+
+/** The step of the procedure the item is about (optional, counted from 0). */
+export const stepField = (description: string): Field => ({
+  name: 'step',
+  type: 'number',
+  min: 0,
+  max: 100,
+  admin: { description },
 })
