@@ -54,7 +54,13 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
   const client = useMemo(() => createClient(apiUrl), [apiUrl])
   const [load, setLoad] = useState<LoadState>({ kind: 'loading' })
   const [viewer, setViewer] = useState<PublicPerson | null>(null)
-  const [dialog, setDialog] = useState<'closed' | 'sign-in' | 'sign-up'>('closed')
+  // Each opening is a new request, so a close and a reopen in one batch of updates still reopen.
+  const [dialog, setDialog] = useState<{ mode: 'closed' | 'sign-in' | 'sign-up'; request: number }>({
+    mode: 'closed',
+    request: 0,
+  })
+  const showDialog = (mode: 'sign-in' | 'sign-up') => setDialog((current) => ({ mode, request: current.request + 1 }))
+  const hideDialog = () => setDialog((current) => ({ ...current, mode: 'closed' }))
   const pendingRef = useRef<PendingSignIn | null>(null)
   const rootRef = useRef<HTMLElement>(null)
   // Where focus lands when the button that opened the dialog is gone (the sign-in buttons are, once signed in).
@@ -102,20 +108,20 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
         return
       }
       pendingRef.current = { opener, then }
-      setDialog('sign-in')
+      showDialog('sign-in')
     },
     [viewer],
   )
 
   const openDialog = (mode: 'sign-in' | 'sign-up', opener: HTMLElement) => {
     pendingRef.current = { opener, then: () => undefined }
-    setDialog(mode)
+    showDialog(mode)
   }
 
   const closeDialog = useCallback(() => {
     const pending = pendingRef.current
     pendingRef.current = null
-    setDialog('closed')
+    hideDialog()
     if (pending) focusLater(pending.opener, accountRef)
   }, [])
 
@@ -123,7 +129,7 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
     const pending = pendingRef.current
     pendingRef.current = null
     setViewer(person)
-    setDialog('closed')
+    hideDialog()
     if (pending) {
       focusLater(pending.opener, accountRef)
       pending.then()
@@ -232,8 +238,9 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
           </>
         )}
         <AuthDialog
-          initialMode={dialog === 'sign-up' ? 'sign-up' : 'sign-in'}
-          isOpen={dialog !== 'closed'}
+          initialMode={dialog.mode === 'sign-up' ? 'sign-up' : 'sign-in'}
+          isOpen={dialog.mode !== 'closed'}
+          openRequest={dialog.request}
           onClose={closeDialog}
           onSignedIn={onSignedIn}
         />

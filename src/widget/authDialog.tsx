@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 
 import { ApiError } from './client'
 import { useWidget } from './context'
@@ -19,9 +19,12 @@ export const AuthDialog = ({
   isOpen,
   onClose,
   onSignedIn,
+  openRequest,
 }: {
   initialMode: Mode
   isOpen: boolean
+  /** Changes with every request to open, even when `isOpen` stays true. */
+  openRequest: number
   onClose: () => void
   onSignedIn: (person: PublicPerson) => void
 }) => {
@@ -37,19 +40,26 @@ export const AuthDialog = ({
   const titleId = `${id}-title`
   const errorId = `${id}-error`
 
-  useEffect(() => {
+  // Opens the native dialog once per request, checked after every render:
+  // Escape shuts it without asking, and a close followed by a reopen in one
+  // batch of updates leaves `isOpen` unchanged while the dialog is shut.
+  const shownRequestRef = useRef(0)
+  useLayoutEffect(() => {
     const dialog = dialogRef.current
     if (!dialog) return
-    if (isOpen && !dialog.open) {
+    if (isOpen && shownRequestRef.current !== openRequest) {
+      shownRequestRef.current = openRequest
       setMode(initialMode)
       setError(null)
-      if (typeof dialog.showModal === 'function') dialog.showModal()
-      else dialog.setAttribute('open', '')
+      if (!dialog.open) {
+        if (typeof dialog.showModal === 'function') dialog.showModal()
+        else dialog.setAttribute('open', '')
+      }
       setTimeout(() => firstFieldRef.current?.focus(), 0)
     } else if (!isOpen && dialog.open) {
       dialog.close()
     }
-  }, [initialMode, isOpen, setError])
+  })
 
   useEffect(() => {
     const dialog = dialogRef.current
