@@ -64,8 +64,12 @@ export const AuthDialog = ({
   useEffect(() => {
     const dialog = dialogRef.current
     if (!dialog) return
-    // Escape closes a native dialog by itself; keep the state in step.
-    const handleClose = () => onClose()
+    // Escape closes a native dialog by itself; keep the state in step. The
+    // close event comes in a later task, which the browser may run after a
+    // keypress that has already reopened the dialog: that event is stale.
+    const handleClose = () => {
+      if (!dialog.open) onClose()
+    }
     dialog.addEventListener('close', handleClose)
     return () => dialog.removeEventListener('close', handleClose)
   }, [onClose])
