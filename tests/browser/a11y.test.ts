@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts'
 import { describeFindings, runAxe } from './a11yAxe'
-import { browserSkipReason, launchBrowser, startApp, type RunningApp } from './harness'
+import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness'
 import { openProcedurePage, signInInWidget, stepTimeout, viewportScreenshot, widgetOf } from './journeyWidget'
 
 // RGAA (WCAG 2.1 AA) as far as a machine can tell: axe-core's WCAG 2.1 A and AA
@@ -34,6 +34,7 @@ describe.skipIf(reason)(
   `Accessibility: axe-core finds no WCAG 2.1 A/AA violation${reason ? ` — ${reason}` : ''}`,
   () => {
     let app: RunningApp
+    printServerOutputOnFailure(() => app)
     let browser: Browser
     let page: Page
 

@@ -11,7 +11,7 @@ import {
   signOut,
   validateAnswerInAdmin,
 } from './adminActions'
-import { browserSkipReason, launchBrowser, startApp, type RunningApp } from './harness'
+import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness'
 
 const skipReason = browserSkipReason()
 if (skipReason) console.warn(skipReason)
@@ -30,6 +30,7 @@ const getJson = async (app: RunningApp, path: string): Promise<Record<string, an
 
 describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admin panel (Chromium)', () => {
   let app: RunningApp
+  printServerOutputOnFailure(() => app)
   let browser: Browser
 
   beforeAll(async () => {

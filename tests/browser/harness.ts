@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { chromium, type Browser } from 'playwright-core'
+import { afterEach } from 'vitest'
 
 /** Debian's Chromium, installed by `.ci/run` (apt package `chromium`). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -29,7 +30,25 @@ const freePort = (): Promise<number> =>
     server.on('error', reject)
   })
 
-export type RunningApp = { url: string; stop: () => Promise<void> }
+export type RunningApp = {
+  url: string
+  stop: () => Promise<void>
+  /** The end of what the server printed: shown when a test fails. */
+  outputTail: (characters?: number) => string
+}
+
+/**
+ * Prints the end of the app server's output after each failed test of the
+ * file, so that a failure seen only in CI comes with what the server said.
+ * Call it in the describe block, with a getter for the file's app.
+ */
+export const printServerOutputOnFailure = (appOf: () => RunningApp | undefined): void => {
+  afterEach(({ task }) => {
+    const app = appOf()
+    if (task.result?.state !== 'fail' || !app) return
+    console.error(`The app server's last output, after the failure of "${task.name}":\n${app.outputTail()}`)
+  })
+}
 
 /**
  * `next dev` lists its build directory in tsconfig.json and next-env.d.ts at
@@ -112,6 +131,7 @@ export const startApp = async (): Promise<RunningApp> => {
         rmSync(path.resolve(distDir), { force: true, recursive: true })
       }
     },
+    outputTail: (characters = 6000) => output.slice(-characters),
     url,
   }
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vit
 
 import { demoAccount } from '../../demo/accounts'
 import { promoteAnswerInAdmin, publishWikiPageInAdmin, screenshot, signIn, validateAnswerInAdmin } from './adminActions'
-import { browserSkipReason, launchBrowser, startApp, type RunningApp } from './harness'
+import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness'
 import {
   createdId,
   frenchLongDate,
@@ -58,6 +58,7 @@ describe.skipIf(reason)(
   `Journey: ask, answer, accept, validate, promote, publish, find${reason ? ` — ${reason}` : ''}`,
   () => {
     let app: RunningApp
+    printServerOutputOnFailure(() => app)
     let browser: Browser
     const contexts: BrowserContext[] = []
     let askerPage: Page

@@ -33,6 +33,18 @@ export const openProcedurePage = async (
 /** The widget's sign-in / sign-up dialog (only one exists; its name follows its mode). */
 export const authDialogOf = (widget: Locator): Locator => widget.locator('dialog.ew-dialog')
 
+/**
+ * Waits until the widget greets the person; fails at once, with the message
+ * shown, when the dialog reports an error instead.
+ */
+const waitUntilSignedIn = async (widget: Locator, dialog: Locator, displayName: string): Promise<void> => {
+  const greeting = widget.getByText(`Connecté·e en tant que ${displayName}`)
+  const refusal = dialog.getByRole('alert').filter({ hasText: /\S/ })
+  await greeting.or(refusal).first().waitFor({ timeout: stepTimeout })
+  if (await greeting.isVisible()) return
+  throw new Error(`The widget refused to sign ${displayName} in: ${(await refusal.first().textContent()) ?? ''}`)
+}
+
 /** Creates a citizen account from the widget's "Créer un compte" dialog and waits until signed in. */
 export const signUpInWidget = async (widget: Locator, person: Newcomer): Promise<void> => {
   await widget.getByRole('button', { exact: true, name: 'Créer un compte' }).click()
@@ -41,7 +53,7 @@ export const signUpInWidget = async (widget: Locator, person: Newcomer): Promise
   await dialog.getByLabel('Adresse électronique').fill(person.email)
   await dialog.getByLabel('Mot de passe').fill(person.password)
   await dialog.locator('button[type="submit"]').click()
-  await widget.getByText(`Connecté·e en tant que ${person.displayName}`).waitFor({ timeout: stepTimeout })
+  await waitUntilSignedIn(widget, dialog, person.displayName)
 }
 
 /** Signs in from the widget's "Se connecter" dialog and waits until the widget greets the person. */
@@ -54,7 +66,7 @@ export const signInInWidget = async (
   await dialog.getByLabel('Adresse électronique').fill(email)
   await dialog.getByLabel('Mot de passe').fill(password)
   await dialog.locator('button[type="submit"]').click()
-  await widget.getByText(`Connecté·e en tant que ${displayName}`).waitFor({ timeout: stepTimeout })
+  await waitUntilSignedIn(widget, dialog, displayName)
 }
 
 /** The card of a question in the widget, found by its title. */

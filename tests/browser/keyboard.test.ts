@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts'
-import { browserSkipReason, launchBrowser, startApp, type RunningApp } from './harness'
+import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness'
 import { openProcedurePage, runToken, stepTimeout, viewportScreenshot, widgetOf } from './journeyWidget'
 
 // The citizen journey with the keyboard alone: only Tab, Shift+Tab, Enter,
@@ -73,6 +73,7 @@ const focusedOf = (page: Page): Promise<Focused> =>
 
 describe.skipIf(reason)(`Keyboard only: the citizen journey without a mouse${reason ? ` — ${reason}` : ''}`, () => {
   let app: RunningApp
+  printServerOutputOnFailure(() => app)
   let browser: Browser
   let page: Page
   /** Elements that took focus without showing it. */

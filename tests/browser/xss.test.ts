@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts'
 import { signIn } from './adminActions'
-import { browserSkipReason, launchBrowser, startApp, type RunningApp } from './harness'
+import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness'
 import {
   openProcedurePage,
   runToken,
@@ -165,6 +165,7 @@ describe.skipIf(reason)(
   `Hostile input: XSS vectors stored through the API never run${reason ? ` — ${reason}` : ''}`,
   () => {
     let app: RunningApp
+    printServerOutputOnFailure(() => app)
     let browser: Browser
     let adminToken = ''
     const ids = {
