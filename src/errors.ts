@@ -22,6 +22,20 @@ type ErrorArgs = {
   details?: Record<string, unknown>
 }
 
+/** The name of each error class, by code. */
+const errorNames: Record<EntraideErrorCode, string> = {
+  conflict: 'ConflictError',
+  forbidden: 'ForbiddenActionError',
+  'invalid-input': 'InvalidInputError',
+  'not-found': 'NotFoundError',
+  'not-signed-in': 'NotSignedInError',
+  'personal-data': 'PersonalDataError',
+  'rate-limited': 'RateLimitedError',
+  suspended: 'SuspendedAccountError',
+  'too-large': 'PayloadTooLargeError',
+  unavailable: 'ServiceUnavailableError',
+}
+
 /**
  * The one error family of Entraide. It extends Payload's `APIError`, so REST
  * responses take Payload's `{ errors: [{ name, message, data }] }` shape with
@@ -33,6 +47,9 @@ export class EntraideError extends APIError<{ code: EntraideErrorCode; field?: s
   constructor(status: number, code: EntraideErrorCode, { cause, details, field, message }: ErrorArgs) {
     super(message, status, { ...details, code, ...(field ? { field } : {}) }, true)
     this.code = code
+    // Named here rather than from the class: production builds shorten class
+    // names, and Payload picks the log level of an error by its name.
+    this.name = errorNames[code]
     if (cause !== undefined) {
       this.cause = cause
     }
@@ -57,6 +74,7 @@ export class ForbiddenActionError extends EntraideError {
 export class SuspendedAccountError extends EntraideError {
   constructor(reason: string | null | undefined) {
     super(403, 'suspended', {
+      details: { reason: reason || null },
       message: reason
         ? `Your account is suspended and cannot contribute: ${reason}`
         : 'Your account is suspended and cannot contribute.',

@@ -17,6 +17,7 @@ import { userFields } from './fields/users'
 import { clearSignInAttempts, rateLimitAccounts } from './hooks/rateLimitAccounts'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput'
 import { removeVotesOfDeletedUser } from './hooks/removeVotesOfDeletedUser'
+import { restoreErrorDetails } from './hooks/restoreErrorDetails'
 import { withSearch } from './search/plugin'
 import { brandOptions } from './utilities/pluginOptions'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options'
@@ -103,11 +104,11 @@ const withAllowedOrigins = (incoming: Config, origins: string[]): Pick<Config, '
  */
 const entraideLoggingLevels: Record<string, false | 'info'> = {
   ConflictError: 'info',
-  EntraideError: 'info',
   ForbiddenActionError: 'info',
   InvalidInputError: 'info',
   NotFoundError: 'info',
   NotSignedInError: 'info',
+  PayloadTooLargeError: 'info',
   PersonalDataError: false,
   RateLimitedError: 'info',
   SuspendedAccountError: 'info',
@@ -156,6 +157,7 @@ export const entraidePlugin =
       admin: withEntraideAdmin(incoming.admin),
       custom: { ...incoming.custom, entraide: brandOptions(options) },
       loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
+      hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
       endpoints: [...(incoming.endpoints ?? []), procedurePageEndpoint(options)],
       collections: [
         ...hostCollections.map((collection) =>

@@ -343,6 +343,29 @@ describe.skipIf(reason)(
       await app?.stop()
     }, 60_000)
 
+    it('refuses malformed input through the app server with the documented error shape', async () => {
+      const post = async (body: Record<string, unknown>) => {
+        const response = await fetch(`${app.url}/api/threads`, {
+          body: JSON.stringify(body),
+          headers: { Authorization: `JWT ${adminToken}`, 'Content-Type': 'application/json' },
+          method: 'POST',
+        })
+        return { body: (await response.json()) as { errors: unknown[] }, status: response.status }
+      }
+      const wrongType = await post({ body: 'Un texte assez long pour passer.', procedure: ids.procedure, title: 123 })
+      expect(wrongType.status).toBe(400)
+      expect(wrongType.body.errors[0]).toMatchObject({
+        data: { code: 'invalid-input', field: 'title' },
+        name: 'InvalidInputError',
+      })
+      const tooShort = await post({ body: 'court', procedure: ids.procedure, title: 'court' })
+      expect(tooShort.status).toBe(400)
+      expect(tooShort.body.errors[0]).toMatchObject({
+        data: { errors: [expect.objectContaining({ path: 'title' }), expect.objectContaining({ path: 'body' })] },
+        name: 'ValidationError',
+      })
+    })
+
     it('the demo procedure page and the widget show every vector as text, and nothing runs', async () => {
       const context = await newContext()
       const page = await context.newPage()
