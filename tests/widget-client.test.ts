@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { ApiError, createClient, NetworkError } from '../src/widget/client'
+import { stringsFor } from '../src/widget/strings'
+import { messageOf } from '../src/widget/ui'
 
 type Call = { url: string; init: RequestInit }
 
@@ -156,5 +158,80 @@ describe('the widget’s API client', () => {
       throw new TypeError('Failed to fetch')
     })
     await expect(createClient().loadPage({ procedure: 'passeport', step: null })).rejects.toBeInstanceOf(NetworkError)
+  })
+})
+
+/** An API refusal in Payload's error shape, as the widget receives it. */
+const refusal = async (status: number, error: Record<string, unknown>, lang?: string): Promise<unknown> => {
+  stubFetch(() => Response.json({ errors: [error] }, { status }))
+  return createClient('', lang)
+    .post('/threads/t1/vote', { value: 1 })
+    .catch((caught: unknown) => caught)
+}
+
+describe('what the widget says when the API refuses', () => {
+  const fr = stringsFor('fr')
+  const en = stringsFor('en')
+
+  it('asks the API for messages in the widget’s language', async () => {
+    const calls = stubFetch(() => Response.json(page))
+    await createClient('', 'en').loadPage({ procedure: 'passeport', step: null })
+    await createClient('', 'fr').loadPage({ procedure: 'passeport', step: null })
+    expect(calls.map((call) => headerOf(call, 'Accept-Language'))).toEqual(['en', 'fr'])
+  })
+
+  it('reads the error code and its details', async () => {
+    const error = await refusal(403, {
+      data: { code: 'suspended', reason: 'Messages publicitaires répétés' },
+      message: 'Your account is suspended and cannot contribute: Messages publicitaires répétés',
+    })
+    expect(error).toMatchObject({ code: 'suspended', data: { reason: 'Messages publicitaires répétés' }, status: 403 })
+    expect(messageOf(error, fr)).toBe(
+      'Votre compte est suspendu : vous pouvez lire, mais plus contribuer. Motif : Messages publicitaires répétés',
+    )
+  })
+
+  it('explains in French what the API said in English', async () => {
+    const conflict = await refusal(409, {
+      data: { code: 'conflict' },
+      message: 'This thread is closed to new answers.',
+    })
+    expect(messageOf(conflict, fr)).toBe(fr.errorConflict)
+    expect(messageOf(conflict, fr)).not.toContain('thread')
+    const signedOut = await refusal(401, {
+      data: { code: 'not-signed-in' },
+      message: 'You must be signed in to do this.',
+    })
+    expect(messageOf(signedOut, fr)).toContain('Reconnectez-vous')
+    expect(messageOf(await refusal(403, { message: 'You are not allowed to perform this action.' }), fr)).toBe(
+      fr.errorForbidden,
+    )
+    expect(
+      messageOf(await refusal(404, { data: { code: 'not-found' }, message: 'No tip with id "x" was found.' }), fr),
+    ).toBe(fr.errorGone)
+    expect(messageOf(await refusal(500, { message: 'Something went wrong.' }), fr)).toBe(fr.errorServer)
+    expect(messageOf(await refusal(409, { data: { code: 'conflict' }, message: 'Closed.' }), en)).toBe(en.errorConflict)
+  })
+
+  it('keeps the messages the API already wrote in the widget’s language', async () => {
+    const message =
+      'Votre message contient un numéro de sécurité sociale (1 84 1…) dans « Texte ». Retirez-le puis envoyez de nouveau.'
+    const found = await refusal(422, { data: { code: 'personal-data', field: 'body' }, message }, 'fr')
+    expect(messageOf(found, fr)).toBe(message)
+    const tooMany = await refusal(429, {
+      data: { code: 'rate-limited' },
+      message: 'Trop de votes. Réessayez dans 5 minutes.',
+    })
+    expect(messageOf(tooMany, fr)).toBe('Trop de votes. Réessayez dans 5 minutes.')
+  })
+
+  it('asks to check the fields a validation refused', async () => {
+    const invalid = await refusal(400, {
+      data: { errors: [{ message: 'This field is required.', path: 'title' }] },
+      message: 'The following field is invalid: Title',
+      name: 'ValidationError',
+    })
+    expect(messageOf(invalid, fr)).toBe(fr.errorCheckFields)
+    expect(messageOf(new NetworkError(new TypeError('Failed to fetch')), fr)).toBe(fr.networkError)
   })
 })

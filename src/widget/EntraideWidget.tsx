@@ -51,7 +51,7 @@ const focusLater = (element: HTMLElement | null, fallback?: { current: HTMLEleme
 
 const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, step = null }: EntraideWidgetProps) => {
   const t = stringsFor(lang)
-  const client = useMemo(() => createClient(apiUrl), [apiUrl])
+  const client = useMemo(() => createClient(apiUrl, lang), [apiUrl, lang])
   const [load, setLoad] = useState<LoadState>({ kind: 'loading' })
   const [viewer, setViewer] = useState<PublicPerson | null>(null)
   // Each opening is a new request, so a close and a reopen in one batch of updates still reopen.
@@ -137,6 +137,8 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
     void refresh()
   }
 
+  const onSessionLost = useCallback(() => setViewer(null), [])
+
   const signOut = async () => {
     await client.signOut()
     setViewer(null)
@@ -149,6 +151,7 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
     headingLevel,
     idPrefix,
     lang,
+    onSessionLost,
     procedure,
     refresh,
     requireSignIn,

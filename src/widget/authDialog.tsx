@@ -92,9 +92,13 @@ export const AuthDialog = ({
         if (dialogRef.current?.open) dialogRef.current.close()
         onSignedIn(person)
       } catch (caught) {
-        // Payload answers a failed sign-in in English whatever the reader's language.
-        if (mode === 'sign-in' && caught instanceof ApiError && caught.status === 401)
-          throw new ApiError(t.signInFailed, 401)
+        if (!(caught instanceof ApiError)) throw caught
+        // Payload words these in English whatever the reader's language.
+        if (mode === 'sign-in' && caught.status === 401) throw new ApiError(t.signInFailed, 401, { code: 'widget' })
+        const isEmailTaken = caught.fieldErrors.some(
+          (detail) => detail.path === 'email' && /already (registered|exists)/i.test(detail.message),
+        )
+        if (mode === 'sign-up' && isEmailTaken) throw new ApiError(t.emailTaken, caught.status, { code: 'widget' })
         throw caught
       }
     })
@@ -154,7 +158,15 @@ export const AuthDialog = ({
           type="password"
           value={password}
         />
-        <FormError error={error} id={errorId} />
+        <FormError
+          error={error}
+          fields={{
+            displayName: t.lengthBetween(t.displayName, 2, 60),
+            email: t.fieldInvalid(t.email),
+            password: t.fieldInvalid(t.password),
+          }}
+          id={errorId}
+        />
         <div className="ew-actions">
           <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
             {isBusy ? t.sending : title}

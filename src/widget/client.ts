@@ -1,16 +1,30 @@
 import type { ProcedurePageData, PublicPerson, PublicRole, SearchHit, SearchResponse } from './types'
 
-/** An error the API returned, with the message to show next to the form that caused it. */
+/** An error the API returned, with what the widget needs to explain it. */
 export class ApiError extends Error {
   readonly status: number
   /** Messages about single fields (`{ path, message }`), from Payload validation errors. */
   readonly fieldErrors: { path: string; message: string }[]
+  /** Entraide's stable error code (`data.code`: `not-signed-in`, `conflict`…), or null. */
+  readonly code: string | null
+  /** The error's `data`, with details such as a suspension's `reason`. */
+  readonly data: Record<string, unknown>
 
-  constructor(message: string, status: number, fieldErrors: { path: string; message: string }[] = []) {
+  constructor(
+    message: string,
+    status: number,
+    {
+      code = null,
+      data = {},
+      fieldErrors = [],
+    }: { code?: string | null; data?: Record<string, unknown>; fieldErrors?: { path: string; message: string }[] } = {},
+  ) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.fieldErrors = fieldErrors
+    this.code = code
+    this.data = data
   }
 }
 
@@ -60,13 +74,14 @@ export const errorFromBody = (body: unknown, status: number): ApiError => {
       : isRecord(body) && typeof body.message === 'string'
         ? body.message
         : `HTTP ${status}`
-  const details = first && isRecord(first.data) && Array.isArray(first.data.errors) ? first.data.errors : []
+  const data = first && isRecord(first.data) ? first.data : {}
+  const details = Array.isArray(data.errors) ? data.errors : []
   const fieldErrors = details.flatMap((detail: unknown) =>
     isRecord(detail) && typeof detail.message === 'string'
       ? [{ message: detail.message, path: typeof detail.path === 'string' ? detail.path : '' }]
       : [],
   )
-  return new ApiError(message, status, fieldErrors)
+  return new ApiError(message, status, { code: typeof data.code === 'string' ? data.code : null, data, fieldErrors })
 }
 
 const isPageData = (value: unknown): value is ProcedurePageData =>
@@ -81,7 +96,7 @@ const isHit = (value: unknown): value is SearchHit =>
  * widget, the session token too: on another site than the API's, browsers
  * may withhold the cookie, and the token keeps the session for the page.
  */
-export const createClient = (baseUrl = ''): EntraideClient => {
+export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
   const base = baseUrl.replace(/\/+$/, '')
   let token: string | null = null
 
@@ -92,6 +107,8 @@ export const createClient = (baseUrl = ''): EntraideClient => {
     signal?: AbortSignal,
   ) => {
     const headers: Record<string, string> = { Accept: 'application/json' }
+    // Messages the API words itself (personal data found, too many requests) follow the widget's language.
+    if (lang) headers['Accept-Language'] = lang
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     if (token) headers.Authorization = `JWT ${token}`
     let response: Response

@@ -22,6 +22,8 @@ export type WidgetContextValue = {
    * when the dialog is closed without signing in.
    */
   requireSignIn: (opener: HTMLElement | null, then: () => void) => void
+  /** The API no longer knows the session (it expired): show the person as signed out. */
+  onSessionLost: () => void
   /** Unique prefix for element ids, so that several widgets can share a page. */
   idPrefix: string
 }

@@ -71,7 +71,11 @@ const AskForm = ({ procedureId }: { procedureId: string }) => {
           onChange={setBody}
           value={body}
         />
-        <FormError error={error} id={errorId} />
+        <FormError
+          error={error}
+          fields={{ body: t.lengthBetween(t.askBody, 10, 5000), title: t.lengthBetween(t.askTitle, 10, 200) }}
+          id={errorId}
+        />
         <FormActions isBusy={isBusy} onCancel={close} submitLabel={t.askSubmit} />
       </InPlaceForm>
     </Disclosure>
@@ -83,7 +87,7 @@ const AnswerForm = ({ thread }: { thread: ThreadItem }) => {
   return (
     <SingleFieldContributionForm
       errorId={`${useId()}-error`}
-      field={{ hint: t.answerBodyHint, label: t.answerBody, maxLength: 5000 }}
+      field={{ hint: t.answerBodyHint, label: t.answerBody, maxLength: 5000, minLength: 10 }}
       formLabel={`${t.answer} – ${thread.title}`}
       label={t.answer}
       messages={{ pending: t.answerPending, published: t.answerPublished }}

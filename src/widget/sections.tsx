@@ -4,15 +4,7 @@ import { useWidget } from './context'
 import { RichText, safeHref } from './richText'
 import { formatDate } from './strings'
 import type { GuideInfo, OfficialPage, Provenance, TipItem, Validation } from './types'
-import {
-  Byline,
-  excerpt,
-  Heading,
-  PendingNotice,
-  ReportButton,
-  VoteButtons,
-  SingleFieldContributionForm,
-} from './ui'
+import { Byline, excerpt, Heading, PendingNotice, ReportButton, VoteButtons, SingleFieldContributionForm } from './ui'
 
 /** The sentence "validated by agency (agent) on date" for a validation. */
 export const useValidationText = () => {
@@ -142,7 +134,7 @@ const TipForm = ({ procedureId }: { procedureId: string }) => {
   return (
     <SingleFieldContributionForm
       errorId={`${idPrefix}-tip-error`}
-      field={{ hint: t.tipBodyHint, label: t.tipBody, maxLength: 1000 }}
+      field={{ hint: t.tipBodyHint, label: t.tipBody, maxLength: 1000, minLength: 10 }}
       formLabel={t.tipAdd}
       label={t.tipAdd}
       messages={{ pending: t.tipPending, published: t.tipPublished }}

@@ -153,6 +153,22 @@ const fr = {
   required: '(obligatoire)',
   errorPrefix: 'Erreur :',
   networkError: 'Le service ne répond pas. Vérifiez votre connexion puis réessayez.',
+  errorSignedOut:
+    'Vous n’êtes plus connecté·e : votre session a sans doute expiré. Reconnectez-vous puis envoyez de nouveau ; ce que vous avez écrit est conservé.',
+  errorSuspended: (reason: string | null) =>
+    `Votre compte est suspendu : vous pouvez lire, mais plus contribuer.${reason ? ` Motif : ${reason}` : ''}`,
+  errorForbidden: 'Votre compte ne permet pas de faire cela.',
+  errorGone: 'Cet élément n’existe plus ou n’est plus visible. Rechargez la page.',
+  errorConflict:
+    'Ce n’est plus possible : la discussion a changé entre-temps (fermée, masquée ou déjà traitée). Rechargez la page.',
+  errorTooLarge: 'Le texte envoyé est trop long.',
+  errorServer: 'Le service a rencontré un problème. Réessayez dans un instant.',
+  errorInvalid: 'La demande n’a pas pu être traitée. Vérifiez ce que vous avez saisi.',
+  errorCheckFields: 'Vérifiez ce qui suit.',
+  lengthBetween: (label: string, min: number, max: number) =>
+    `« ${label} » : de ${min.toLocaleString('fr-FR')} à ${max.toLocaleString('fr-FR')} caractères.`,
+  fieldInvalid: (label: string) => `« ${label} » n’est pas valide.`,
+  emailTaken: 'Un compte existe déjà avec cette adresse électronique : connectez-vous plutôt.',
   sending: 'Envoi…',
 }
 
@@ -293,6 +309,22 @@ const en: Strings = {
   required: '(required)',
   errorPrefix: 'Error:',
   networkError: 'The service does not respond. Check your connection and try again.',
+  errorSignedOut:
+    'You are no longer signed in: your session has probably expired. Sign in again, then send again; what you wrote is kept.',
+  errorSuspended: (reason: string | null) =>
+    `Your account is suspended: you can read but no longer contribute.${reason ? ` Reason: ${reason}` : ''}`,
+  errorForbidden: 'Your account does not allow this.',
+  errorGone: 'This item no longer exists or is no longer visible. Reload the page.',
+  errorConflict:
+    'This is no longer possible: the discussion changed meanwhile (closed, hidden or already handled). Reload the page.',
+  errorTooLarge: 'The text sent is too long.',
+  errorServer: 'The service ran into a problem. Try again in a moment.',
+  errorInvalid: 'The request could not be handled. Check what you typed.',
+  errorCheckFields: 'Check the following.',
+  lengthBetween: (label: string, min: number, max: number) =>
+    `“${label}”: ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')} characters.`,
+  fieldInvalid: (label: string) => `“${label}” is not valid.`,
+  emailTaken: 'An account already exists with this email address: sign in instead.',
   sending: 'Sending…',
 }
 

@@ -21,9 +21,35 @@ export const excerpt = (text: string, length = 60): string => {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat
 }
 
-/** The message to show for a failed call. */
-export const messageOf = (error: unknown, t: Strings): string =>
-  error instanceof ApiError ? error.message : error instanceof NetworkError ? t.networkError : t.networkError
+/**
+ * Error codes whose message is already in the widget's language: the widget's
+ * own (`widget`), and those the API words in the language the widget asks for.
+ */
+const wordedCodes: ReadonlySet<string> = new Set(['widget', 'personal-data', 'rate-limited'])
+
+/**
+ * The message to show for a failed call, in the widget's language. The API's
+ * other messages are written for developers, in English: the widget says what
+ * happened in its own words, from the status and the error code.
+ */
+export const messageOf = (error: unknown, t: Strings, { isSignedIn = true }: { isSignedIn?: boolean } = {}): string => {
+  if (!(error instanceof ApiError)) return t.networkError
+  if (error.code !== null && wordedCodes.has(error.code)) return error.message
+  if (error.code === 'suspended')
+    return t.errorSuspended(typeof error.data.reason === 'string' ? error.data.reason : null)
+  // Payload refuses a write by someone it does not know with a plain 403.
+  if (error.status === 401 || (error.status === 403 && error.code === null && !isSignedIn)) return t.errorSignedOut
+  if (error.status === 403) return t.errorForbidden
+  if (error.status === 404) return t.errorGone
+  if (error.status === 409) return t.errorConflict
+  if (error.status === 413) return t.errorTooLarge
+  if (error.status >= 500) return t.errorServer
+  if (error.fieldErrors.length > 0) return t.errorCheckFields
+  return t.errorInvalid
+}
+
+/** What the forms say about each of their fields when the API refuses it, by field path. */
+export type FieldProblems = Readonly<Record<string, string>>
 
 /**
  * The state of a form's submission: busy while sending, the error of the last
@@ -32,25 +58,35 @@ export const messageOf = (error: unknown, t: Strings): string =>
  * `run` ignores presses while busy instead.
  */
 export const useSubmit = () => {
+  const { onSessionLost, refresh } = useWidget()
   const [isBusy, setBusy] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const isBusyRef = useRef(false)
-  const run = useCallback(async (work: () => Promise<void>): Promise<boolean> => {
-    if (isBusyRef.current) return false
-    isBusyRef.current = true
-    setBusy(true)
-    setError(null)
-    try {
-      await work()
-      return true
-    } catch (caught) {
-      setError(caught)
-      return false
-    } finally {
-      isBusyRef.current = false
-      setBusy(false)
-    }
-  }, [])
+  const run = useCallback(
+    async (work: () => Promise<void>): Promise<boolean> => {
+      if (isBusyRef.current) return false
+      isBusyRef.current = true
+      setBusy(true)
+      setError(null)
+      try {
+        await work()
+        return true
+      } catch (caught) {
+        setError(caught)
+        // A refused session: offer to sign in again, without losing what the form holds.
+        // Payload's plain 403 may mean the same: the page data says who is signed in.
+        if (caught instanceof ApiError && caught.code !== 'widget') {
+          if (caught.status === 401) onSessionLost()
+          else if (caught.status === 403 && caught.code === null) void refresh()
+        }
+        return false
+      } finally {
+        isBusyRef.current = false
+        setBusy(false)
+      }
+    },
+    [onSessionLost, refresh],
+  )
   return { error, isBusy, run, setError }
 }
 
@@ -108,20 +144,22 @@ export const FormActions = ({
 }
 
 /** The API's message (and its field details) next to the form that caused it. */
-export const FormError = ({ error, id }: { error: unknown; id: string }) => {
-  const { t } = useWidget()
+export const FormError = ({ error, fields = {}, id }: { error: unknown; fields?: FieldProblems; id: string }) => {
+  const { t, viewer } = useWidget()
   if (!error) return <div id={id} />
   const details =
-    error instanceof ApiError ? error.fieldErrors.filter((detail) => detail.message !== error.message) : []
+    error instanceof ApiError
+      ? [...new Set(error.fieldErrors.map((detail) => fields[detail.path] ?? t.fieldInvalid(detail.path)))]
+      : []
   return (
     <div className="ew-error" id={id} role="alert">
       <p>
-        {t.errorPrefix} {messageOf(error, t)}
+        {t.errorPrefix} {messageOf(error, t, { isSignedIn: viewer !== null })}
       </p>
       {details.length > 0 && (
         <ul>
-          {details.map((detail, index) => (
-            <li key={index}>{detail.message}</li>
+          {details.map((detail) => (
+            <li key={detail}>{detail}</li>
           ))}
         </ul>
       )}
@@ -498,14 +536,14 @@ export const SingleFieldContributionForm = ({
   label: string
   srLabel?: string
   formLabel: string
-  field: { label: string; hint: string; maxLength: number }
+  field: { label: string; hint: string; minLength: number; maxLength: number }
   submitLabel: string
   errorId: string
   messages: { pending: string; published: string }
   /** Posts the text and returns the API's answer (`{ doc }`). */
   send: (text: string) => Promise<Record<string, unknown>>
 }) => {
-  const { refresh } = useWidget()
+  const { refresh, t } = useWidget()
   const fieldRef = useRef<FocusTarget>(null)
   const { close, disclosure } = useDisclosure(fieldRef)
   const [text, setText] = useState('')
@@ -535,7 +573,11 @@ export const SingleFieldContributionForm = ({
           onChange={setText}
           value={text}
         />
-        <FormError error={error} id={errorId} />
+        <FormError
+          error={error}
+          fields={{ body: t.lengthBetween(field.label, field.minLength, field.maxLength) }}
+          id={errorId}
+        />
         <FormActions isBusy={isBusy} onCancel={close} submitLabel={submitLabel} />
       </InPlaceForm>
     </Disclosure>

@@ -98,6 +98,11 @@ describe.skipIf(reason)(
       // Sent empty: the API refuses it and the form shows why, fields marked invalid.
       await form.getByRole('button', { name: 'Publier la question' }).click()
       await form.getByRole('alert').waitFor()
+      // In the widget's words and language, naming each field and what it accepts.
+      const alert = await form.getByRole('alert').innerText()
+      expect(alert).toContain('Vérifiez ce qui suit.')
+      expect(alert).toContain('« Votre question en une phrase » : de 10 à 200 caractères.')
+      expect(alert).not.toMatch(/invalid|field/i)
       await expect(form.getByLabel('Votre question en une phrase').getAttribute('aria-invalid')).resolves.toBe('true')
       await expectAccessible(page, 'a11y-07-ask-form-error')
     }, 180_000)
