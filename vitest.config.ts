@@ -14,6 +14,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // What a page shows after a click can take more than a second on a busy
+    // two-core machine; a poll that never succeeds still fails.
+    expect: { poll: { timeout: 10_000 } },
     reporters: ['default', './tests/summaryReporter.ts'],
   },
 })
