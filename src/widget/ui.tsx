@@ -143,7 +143,7 @@ export const FormActions = ({
   )
 }
 
-/** The API's message (and its field details) next to the form that caused it. */
+/** Why the API refused, in the widget's words, next to the form: the refusal, then each field concerned. */
 export const FormError = ({ error, fields = {}, id }: { error: unknown; fields?: FieldProblems; id: string }) => {
   const { t, viewer } = useWidget()
   if (!error) return <div id={id} />
