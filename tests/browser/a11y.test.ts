@@ -3,8 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts'
 import { describeFindings, runAxe } from './a11yAxe'
-import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness'
-import { openProcedurePage, signInInWidget, stepTimeout, viewportScreenshot, widgetOf } from './journeyWidget'
+import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness'
+import {
+  closeAppInChromium,
+  openAppInChromium,
+  openProcedurePage,
+  signInInWidget,
+  stepTimeout,
+  viewportScreenshot,
+  widgetOf,
+} from './journeyWidget'
 
 // RGAA (WCAG 2.1 AA) as far as a machine can tell: axe-core's WCAG 2.1 A and AA
 // rules on the demo site and the widget in the states people meet them in.
@@ -39,16 +47,10 @@ describe.skipIf(reason)(
     let page: Page
 
     beforeAll(async () => {
-      app = await startApp()
-      browser = await launchBrowser()
-      page = await browser.newPage({ viewport: { height: 900, width: 1280 } })
-      page.setDefaultTimeout(stepTimeout)
+      ;({ app, browser, page } = await openAppInChromium())
     }, 300_000)
 
-    afterAll(async () => {
-      await browser?.close()
-      await app?.stop()
-    }, 60_000)
+    afterAll(() => closeAppInChromium({ app, browser }), 60_000)
 
     it('on the home page', async () => {
       await page.goto(app.url, { timeout: stepTimeout })

@@ -1,8 +1,8 @@
 import path from 'node:path'
 
-import type { Locator, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 
-import { artifactsDir } from './harness'
+import { artifactsDir, launchBrowser, startApp, type RunningApp } from './harness'
 
 /** How long one step may take: the dev server compiles each page on its first visit. */
 export const stepTimeout = 120_000
@@ -91,4 +91,28 @@ export const viewportScreenshot = async (page: Page, name: string): Promise<stri
   const file = path.join(artifactsDir, `${name}.png`)
   await page.screenshot({ path: file })
   return file
+}
+
+/** What most browser test files work with: their own app server, Chromium, and one page. */
+export type AppInChromium = { app: RunningApp; browser: Browser; page: Page }
+
+/** Starts the app and Chromium, and opens one desktop-sized page (for a file's `beforeAll`). */
+export const openAppInChromium = async (): Promise<AppInChromium> => {
+  const app = await startApp()
+  const browser = await launchBrowser()
+  const page = await browser.newPage({ viewport: { height: 900, width: 1280 } })
+  page.setDefaultTimeout(stepTimeout)
+  return { app, browser, page }
+}
+
+/** Closes what `openAppInChromium` opened, whatever part of it started (for a file's `afterAll`). */
+export const closeAppInChromium = async ({
+  app,
+  browser,
+}: {
+  app: RunningApp | undefined
+  browser: Browser | undefined
+}): Promise<void> => {
+  await browser?.close()
+  await app?.stop()
 }

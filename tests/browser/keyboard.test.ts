@@ -2,8 +2,16 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts'
-import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness'
-import { openProcedurePage, runToken, stepTimeout, viewportScreenshot, widgetOf } from './journeyWidget'
+import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness'
+import {
+  closeAppInChromium,
+  openAppInChromium,
+  openProcedurePage,
+  runToken,
+  stepTimeout,
+  viewportScreenshot,
+  widgetOf,
+} from './journeyWidget'
 
 // The citizen journey with the keyboard alone: only Tab, Shift+Tab, Enter,
 // Space, Escape and typed characters, never a click. Every element that takes
@@ -100,17 +108,11 @@ describe.skipIf(reason)(`Keyboard only: the citizen journey without a mouse${rea
   }
 
   beforeAll(async () => {
-    app = await startApp()
-    browser = await launchBrowser()
-    page = await browser.newPage({ viewport: { height: 900, width: 1280 } })
-    page.setDefaultTimeout(stepTimeout)
+    ;({ app, browser, page } = await openAppInChromium())
     await openProcedurePage(page, { baseUrl: app.url, slug })
   }, 300_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  }, 60_000)
+  afterAll(() => closeAppInChromium({ app, browser }), 60_000)
 
   it('the first Tab reaches the skip link, shown on screen, and Enter moves focus to the main content', async () => {
     const first = await press('Tab')

@@ -2,8 +2,15 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts'
-import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness'
-import { openProcedurePage, runToken, signInInWidget, stepTimeout, viewportScreenshot } from './journeyWidget'
+import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness'
+import {
+  closeAppInChromium,
+  openAppInChromium,
+  openProcedurePage,
+  runToken,
+  signInInWidget,
+  viewportScreenshot,
+} from './journeyWidget'
 
 // A session can end while the page stays open (it expires, or the person
 // signs out everywhere from another device). The widget must then say so in
@@ -20,16 +27,10 @@ describe.skipIf(reason)(`The widget when a session ends under it${reason ? ` —
   let page: Page
 
   beforeAll(async () => {
-    app = await startApp()
-    browser = await launchBrowser()
-    page = await browser.newPage({ viewport: { height: 900, width: 1280 } })
-    page.setDefaultTimeout(stepTimeout)
+    ;({ app, browser, page } = await openAppInChromium())
   }, 300_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-  }, 60_000)
+  afterAll(() => closeAppInChromium({ app, browser }), 60_000)
 
   /** Ends every session of the person on the server, as "sign out everywhere" does from another device. */
   const signOutEverywhere = async ({ email, password }: { email: string; password: string }) => {
