@@ -6,6 +6,7 @@ import { useValidationText } from './sections'
 import type { AnswerItem, ThreadItem } from './types'
 import {
   Byline,
+  CommunityActions,
   Disclosure,
   useDisclosure,
   excerpt,
@@ -15,9 +16,7 @@ import {
   Heading,
   InPlaceForm,
   PendingNotice,
-  ReportButton,
   useSubmit,
-  VoteButtons,
   type FocusTarget,
   SingleFieldContributionForm,
 } from './ui'
@@ -162,25 +161,15 @@ const Answer = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) 
       <p className="ew-pre">{answer.body}</p>
       <Byline author={answer.author} date={answer.createdAt} />
       <PendingNotice status={answer.status} />
-      {answer.status === 'published' && (
-        <div className="ew-actions">
-          <VoteButtons
-            collection="answers"
-            id={answer.id}
-            isOwn={viewer?.id === answer.author?.id}
-            myVote={answer.myVote}
-            score={answer.score}
-          />
-          {canAccept && <AcceptButton answer={answer} thread={thread} />}
-          <ReportButton collection="answers" id={answer.id} itemLabel={excerpt(answer.body)} />
-        </div>
-      )}
+      <CommunityActions collection="answers" item={answer} itemLabel={excerpt(answer.body)}>
+        {canAccept && <AcceptButton answer={answer} thread={thread} />}
+      </CommunityActions>
     </li>
   )
 }
 
 const Thread = ({ thread }: { thread: ThreadItem }) => {
-  const { headingLevel, step, t, viewer } = useWidget()
+  const { headingLevel, step, t } = useWidget()
   const titleId = useId()
   const statusLabel = {
     answered: t.threadAnswered,
@@ -213,18 +202,7 @@ const Thread = ({ thread }: { thread: ThreadItem }) => {
       <p className="ew-pre">{thread.body}</p>
       <Byline author={thread.author} date={thread.createdAt} />
       <PendingNotice status={thread.status} />
-      {thread.status === 'published' && (
-        <div className="ew-actions">
-          <VoteButtons
-            collection="threads"
-            id={thread.id}
-            isOwn={viewer?.id === thread.author?.id}
-            myVote={thread.myVote}
-            score={thread.score}
-          />
-          <ReportButton collection="threads" id={thread.id} itemLabel={excerpt(thread.title)} />
-        </div>
-      )}
+      <CommunityActions collection="threads" item={thread} itemLabel={excerpt(thread.title)} />
       <p className="ew-meta">{t.answersCount(thread.answers.length)}</p>
       {inline.length > 0 && (
         <ul className="ew-answers">

@@ -4,7 +4,16 @@ import { useWidget } from './context'
 import { RichText, safeHref } from './richText'
 import { formatDate } from './strings'
 import type { GuideInfo, OfficialPage, Provenance, TipItem, Validation } from './types'
-import { Byline, excerpt, Heading, PendingNotice, ReportButton, VoteButtons, SingleFieldContributionForm } from './ui'
+import {
+  Byline,
+  CommunityActions,
+  excerpt,
+  Heading,
+  PendingNotice,
+  ReportButton,
+  VoteButtons,
+  SingleFieldContributionForm,
+} from './ui'
 
 /** The sentence "validated by agency (agent) on date" for a validation. */
 export const useValidationText = () => {
@@ -148,7 +157,7 @@ const TipForm = ({ procedureId }: { procedureId: string }) => {
 
 /** Third section: the best tips by score, validated ones marked, and a form to share one. */
 export const TipsSection = ({ procedureId, tips }: { tips: TipItem[]; procedureId: string }) => {
-  const { headingLevel, step, t, viewer } = useWidget()
+  const { headingLevel, step, t } = useWidget()
   const validationText = useValidationText()
   const titleId = useId()
   return (
@@ -176,18 +185,7 @@ export const TipsSection = ({ procedureId, tips }: { tips: TipItem[]; procedureI
               {tip.validation && <p className="ew-meta">{validationText(tip.validation)}</p>}
               <Byline author={tip.author} date={tip.createdAt} />
               <PendingNotice status={tip.status} />
-              {tip.status === 'published' && (
-                <div className="ew-actions">
-                  <VoteButtons
-                    collection="tips"
-                    id={tip.id}
-                    isOwn={viewer?.id === tip.author?.id}
-                    myVote={tip.myVote}
-                    score={tip.score}
-                  />
-                  <ReportButton collection="tips" id={tip.id} itemLabel={excerpt(tip.body)} />
-                </div>
-              )}
+              <CommunityActions collection="tips" item={tip} itemLabel={excerpt(tip.body)} />
             </li>
           ))}
         </ul>

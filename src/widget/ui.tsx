@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react'
 
-import { ApiError, isRecord, NetworkError } from './client'
+import { ApiError, isRecord } from './client'
 import { useWidget } from './context'
 import { formatDate, type Strings } from './strings'
 import type { ItemStatus, MyVote, PublicPerson } from './types'
@@ -260,6 +260,38 @@ export const PendingNotice = ({ status }: { status: ItemStatus }) => {
     <p className="ew-meta">
       <span className="ew-badge ew-badge--pending">{t.pending}</span> {t.pendingHint}
     </p>
+  )
+}
+
+/**
+ * Votes and the report button of a community item (a tip, a question, an
+ * answer), shown once it is published; `children` go between them.
+ */
+export const CommunityActions = ({
+  children,
+  collection,
+  item,
+  itemLabel,
+}: {
+  collection: 'answers' | 'tips' | 'threads'
+  item: { id: string; author: PublicPerson | null; myVote: MyVote; score: number; status: ItemStatus }
+  itemLabel: string
+  children?: ReactNode
+}) => {
+  const { viewer } = useWidget()
+  if (item.status !== 'published') return null
+  return (
+    <div className="ew-actions">
+      <VoteButtons
+        collection={collection}
+        id={item.id}
+        isOwn={viewer?.id === item.author?.id}
+        myVote={item.myVote}
+        score={item.score}
+      />
+      {children}
+      <ReportButton collection={collection} id={item.id} itemLabel={itemLabel} />
+    </div>
   )
 }
 
