@@ -5,6 +5,9 @@ import { useWidget } from './context'
 import type { PublicPerson } from './types'
 import { Field, FormError, useSubmit, type FocusTarget } from './ui'
 
+/** Lengths a public display name accepts, as the users collection checks them. */
+const displayNameLength = { max: 60, min: 2 } as const
+
 /** Which form the dialog shows. */
 export type Mode = 'sign-in' | 'sign-up'
 
@@ -130,7 +133,7 @@ export const AuthDialog = ({
             inputRef={firstFieldRef}
             isRequired
             label={t.displayName}
-            maxLength={60}
+            maxLength={displayNameLength.max}
             onChange={setDisplayName}
             value={displayName}
           />
@@ -161,7 +164,7 @@ export const AuthDialog = ({
         <FormError
           error={error}
           fields={{
-            displayName: t.lengthBetween(t.displayName, 2, 60),
+            displayName: t.lengthBetween(t.displayName, displayNameLength.min, displayNameLength.max),
             email: t.fieldInvalid(t.email),
             password: t.fieldInvalid(t.password),
           }}

@@ -21,6 +21,9 @@ import {
   SingleFieldContributionForm,
 } from './ui'
 
+/** Lengths a question accepts, as the threads collection checks them. */
+const questionLength = { body: { max: 5000, min: 10 }, title: { max: 200, min: 10 } } as const
+
 const AskForm = ({ procedureId }: { procedureId: string }) => {
   const { client, idPrefix, refresh, step, t } = useWidget()
   const titleRef = useRef<FocusTarget>(null)
@@ -55,7 +58,7 @@ const AskForm = ({ procedureId }: { procedureId: string }) => {
           inputRef={titleRef}
           isRequired
           label={t.askTitle}
-          maxLength={200}
+          maxLength={questionLength.title.max}
           onChange={setTitle}
           value={title}
         />
@@ -66,13 +69,16 @@ const AskForm = ({ procedureId }: { procedureId: string }) => {
           isMultiline
           isRequired
           label={t.askBody}
-          maxLength={5000}
+          maxLength={questionLength.body.max}
           onChange={setBody}
           value={body}
         />
         <FormError
           error={error}
-          fields={{ body: t.lengthBetween(t.askBody, 10, 5000), title: t.lengthBetween(t.askTitle, 10, 200) }}
+          fields={{
+            body: t.lengthBetween(t.askBody, questionLength.body.min, questionLength.body.max),
+            title: t.lengthBetween(t.askTitle, questionLength.title.min, questionLength.title.max),
+          }}
           id={errorId}
         />
         <FormActions isBusy={isBusy} onCancel={close} submitLabel={t.askSubmit} />
