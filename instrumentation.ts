@@ -5,6 +5,6 @@
  */
 export const register = async (): Promise<void> => {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('./payload.config')])
+  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('./payload.config.ts')])
   await getPayload({ config })
 }

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import { demoAccounts } from './demo/accounts'
-import { describeSeedReport, hasCreatedContent, seedDemoContent } from './demo/seed'
-import { buildAppConfig } from './setup/appConfig'
-import { printWelcome } from './setup/welcome'
+import { demoAccounts } from './demo/accounts.ts'
+import { describeSeedReport, hasCreatedContent, seedDemoContent } from './demo/seed.ts'
+import { buildAppConfig } from './setup/appConfig.ts'
+import { printWelcome } from './setup/welcome.ts'
 
 /**
  * Seeds the demo content on an empty database: always in development, in

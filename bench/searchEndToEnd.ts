@@ -30,18 +30,26 @@ import {
   type SanitizedConfig,
 } from 'payload'
 
-import { buildAppConfig } from '../setup/appConfig'
-import { searchFilterOf, parseSearchRequest } from '../src/endpoints/search'
-import { knowledgeCollections } from '../src/search/documents'
-import { EmbeddedEngine } from '../src/search/embeddedEngine'
-import { searchRuntimeOf } from '../src/search/engineRegistry'
-import { loadKnowledgePage, type ProcedureCache } from '../src/search/loadDocuments'
-import { knowledgeUrlsOf, readySearchEngine, reindexKnowledge } from '../src/search/reindex'
-import { defaultIndexSettings, knowledgeFacets } from '../src/search/settings'
-import { waitForSyncRuns } from '../src/search/syncRunner'
-import type { KnowledgeDocument, SearchParams } from '../src/search/types'
-import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical'
-import { commonWords, frenchText, topics } from './frenchText'
+import { buildAppConfig } from '../setup/appConfig.ts'
+import { searchFilterOf, parseSearchRequest } from '../src/endpoints/search.ts'
+import { knowledgeCollections } from '../src/search/documents.ts'
+import { EmbeddedEngine } from '../src/search/embeddedEngine.ts'
+import { searchRuntimeOf } from '../src/search/engineRegistry.ts'
+import { loadKnowledgePage, type ProcedureCache } from '../src/search/loadDocuments.ts'
+import { knowledgeUrlsOf, readySearchEngine, reindexKnowledge } from '../src/search/reindex.ts'
+import { defaultIndexSettings, knowledgeFacets } from '../src/search/settings.ts'
+import { waitForSyncRuns } from '../src/search/syncRunner.ts'
+import type { KnowledgeDocument, SearchParams } from '../src/search/types.ts'
+import { idOf, type ID } from '../src/utilities/ids.ts'
+import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
+import { commonWords, frenchText, topics } from './frenchText.ts'
+
+/** The id of a document the adapter just created. */
+const idOrFail = (doc: unknown): ID => {
+  const id = idOf(doc)
+  if (id === null) throw new Error('The database returned a document without an id.')
+  return id
+}
 
 // ---------------------------------------------------------------- content
 
@@ -72,21 +80,21 @@ const seedContent = async (payload: Payload, size: number): Promise<SeedCounts> 
     }
     return result
   }
-  const agencies: string[] = []
+  const agencies: ID[] = []
   for (const slug of ['ants', 'dgfip', 'caf', 'cpam', 'france-travail', 'prefecture', 'mairie', 'crous']) {
-    const agency = await write(() =>
+    const agency: unknown = await write(() =>
       payload.db.create({ collection: 'agencies', data: { name: slug.toUpperCase(), slug }, req }),
     )
-    agencies.push(String(agency.id))
+    agencies.push(idOrFail(agency))
   }
   const procedureCount = Math.max(8, Math.round(size * 0.02))
-  const procedures: { id: string; topic: string[] }[] = []
+  const procedures: { id: ID; topic: string[] }[] = []
   let items = 0
   let publicItems = 0
   let answers = 0
   for (let index = 0; index < procedureCount; index += 1) {
     const topic = topics[index % topics.length] ?? []
-    const procedure = await write(() =>
+    const procedure: unknown = await write(() =>
       payload.db.create({
         collection: 'procedures',
         data: {
@@ -104,7 +112,7 @@ const seedContent = async (payload: Payload, size: number): Promise<SeedCounts> 
         req,
       }),
     )
-    procedures.push({ id: String(procedure.id), topic })
+    procedures.push({ id: idOrFail(procedure), topic })
     items += 1
     publicItems += 1
   }
@@ -165,7 +173,7 @@ const seedContent = async (payload: Payload, size: number): Promise<SeedCounts> 
       if (state === 'published') publicItems += 1
     } else {
       const state = visibility()
-      const thread = await write(() =>
+      const thread: unknown = await write(() =>
         payload.db.create({
           collection: 'threads',
           data: {
@@ -190,7 +198,7 @@ const seedContent = async (payload: Payload, size: number): Promise<SeedCounts> 
               isAccepted: isKept,
               procedure: procedure.id,
               score: 0,
-              thread: thread.id,
+              thread: idOrFail(thread),
               validatedAt: isKept && g.chance(0.5) ? new Date().toISOString() : null,
               visibility: 'published',
             },

@@ -13,12 +13,12 @@ import os from 'node:os'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
-import { EmbeddedEngine } from '../src/search/embeddedEngine'
-import { compileFilterPredicate, readAttribute } from '../src/search/filters'
-import { defaultIndexSettings } from '../src/search/settings'
-import { foldText, tokenize } from '../src/search/text'
-import type { KnowledgeDocument, KnowledgeType, SearchFilter, SearchParams } from '../src/search/types'
-import { commonWords, frenchText, topics } from './frenchText'
+import { EmbeddedEngine } from '../src/search/embeddedEngine.ts'
+import { compileFilterPredicate, readAttribute } from '../src/search/filters.ts'
+import { defaultIndexSettings } from '../src/search/settings.ts'
+import { foldText, tokenize } from '../src/search/text.ts'
+import type { KnowledgeDocument, KnowledgeType, SearchFilter, SearchParams } from '../src/search/types.ts'
+import { commonWords, frenchText, topics } from './frenchText.ts'
 
 // ---------------------------------------------------------------- corpus
 
@@ -181,7 +181,11 @@ const baselineSearch = (corpus: readonly Folded[], params: SearchParams): number
 const exposeGc = (): (() => void) => {
   setFlagsFromString('--expose-gc')
   const gc: unknown = runInNewContext('gc')
-  return typeof gc === 'function' ? () => gc() : () => {}
+  return typeof gc === 'function'
+    ? () => {
+        Reflect.apply(gc, undefined, [])
+      }
+    : () => {}
 }
 
 const percentile = (samples: readonly number[], p: number): number => {

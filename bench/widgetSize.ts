@@ -1,4 +1,4 @@
-import { bundleWidget, sizesOf, widgetBudgetBytes } from '../scripts/buildWidget'
+import { bundleWidget, sizesOf, widgetBudgetBytes } from '../scripts/buildWidget.ts'
 
 // Size of the standalone widget bundle as shipped (Preact through
 // preact/compat) against a baseline built in the same run from the same entry

@@ -1,4 +1,4 @@
-import type { Role } from '../src/policies/roles'
+import type { Role } from 'entraide'
 
 /** The demo people, by the short name the demo content refers to them with. */
 export type DemoAccountKey = 'camille' | 'thomas' | 'ines' | 'agentAnts' | 'agentCaf' | 'editor' | 'admin'

@@ -1,4 +1,4 @@
-import { headingNode, lexicalRoot, type LexicalNode, type LexicalRoot } from '../src/utilities/lexical'
+import { headingNode, lexicalRoot, type LexicalNode, type LexicalRoot } from 'entraide'
 
 /**
  * A piece of inline text in demo content: plain, bold, or a link to an

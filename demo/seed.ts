@@ -8,25 +8,28 @@ import {
   type Where,
 } from 'payload'
 
-import type { VotableCollection } from '../collections/Votes'
-import { acceptAnswer } from '../src/actions/acceptAnswer'
-import { castVote } from '../src/actions/castVote'
-import { moderateContent } from '../src/actions/moderateContent'
-import { promoteAnswer } from '../src/actions/promoteAnswer'
-import { promoteTip } from '../src/actions/promoteTip'
-import { reportContent } from '../src/actions/reportContent'
-import { resolveReport } from '../src/actions/resolveReport'
-import { validateAnswer } from '../src/actions/validateAnswer'
-import { validateTip } from '../src/actions/validateTip'
-import { verifyGuide } from '../src/actions/verifyGuide'
-import type { ID } from '../src/utilities/ids'
-import { childrenOf, lexicalRoot } from '../src/utilities/lexical'
-import { demoAccounts, formatDemoSignIns, type DemoAccount, type DemoAccountKey } from './accounts'
-import { demoAgencies } from './content/agencies'
-import { demoThreads, demoTips, type DemoReport, type DemoThread, type DemoTip, type DemoVote } from './content/community'
-import { demoGuides, type DemoGuide } from './content/guides'
-import { demoProcedures } from './content/procedures'
-import { demoWikiPages, type DemoWikiPage } from './content/wiki'
+import {
+  acceptAnswer,
+  castVote,
+  childrenOf,
+  lexicalRoot,
+  moderateContent,
+  promoteAnswer,
+  promoteTip,
+  reportContent,
+  resolveReport,
+  validateAnswer,
+  validateTip,
+  verifyGuide,
+  type ID,
+  type TargetCollection,
+} from 'entraide'
+import { demoAccounts, formatDemoSignIns, type DemoAccount, type DemoAccountKey } from './accounts.ts'
+import { demoAgencies } from './content/agencies.ts'
+import { demoThreads, demoTips, type DemoReport, type DemoThread, type DemoTip, type DemoVote } from './content/community.ts'
+import { demoGuides, type DemoGuide } from './content/guides.ts'
+import { demoProcedures } from './content/procedures.ts'
+import { demoWikiPages, type DemoWikiPage } from './content/wiki.ts'
 
 /** The collections the demo seed writes to. */
 export const seededCollections = [
@@ -248,6 +251,8 @@ const seedUsers = async (payload: Payload, { created, system }: Unit, directory:
         agency: account.agency === null ? null : lookup(directory.agencies, account.agency, 'agency'),
         displayName: account.displayName,
         email: account.email,
+        // The demo's citizens are the public: community accounts, as if they had signed up.
+        isCommunityAccount: account.role === 'citizen',
         password: account.password,
         role: account.role,
       },
@@ -284,7 +289,7 @@ const seedProcedures = async (payload: Payload, { created, system }: Unit, direc
   }
 }
 
-const castVotes = async (unit: Unit, collection: VotableCollection, id: ID, votes: DemoVote[] = []): Promise<void> => {
+const castVotes = async (unit: Unit, collection: TargetCollection, id: ID, votes: DemoVote[] = []): Promise<void> => {
   for (const vote of votes) {
     await castVote({ collection, id, req: await unit.as(vote.by), value: vote.value })
     unit.created('votes')

@@ -1,9 +1,9 @@
-import * as migration_20261128_043345_initial from './20261128_043345_initial'
+import * as migration_20261202_042240_initial from './20261202_042240_initial.ts'
 
 export const migrations = [
   {
-    up: migration_20261128_043345_initial.up,
-    down: migration_20261128_043345_initial.down,
-    name: '20261128_043345_initial',
+    up: migration_20261202_042240_initial.up,
+    down: migration_20261202_042240_initial.down,
+    name: '20261202_042240_initial',
   },
 ]

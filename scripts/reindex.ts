@@ -1,7 +1,7 @@
 import { getPayload } from 'payload'
 
-import config from '../payload.config'
-import { reindexKnowledge, type ReindexProgress } from '../src/search/reindex'
+import config from '../payload.config.ts'
+import { reindexKnowledge, type ReindexProgress } from 'entraide'
 
 // Rebuilds the search index of payload.config.ts's database (DATABASE_URI)
 // from scratch, in batches, with a progress bar: Meilisearch when MEILI_HOST

@@ -1,7 +1,7 @@
 import { getPayload } from 'payload'
 
-import { describeSeedReport, seedDemoContent } from '../demo/seed'
-import config from '../payload.config'
+import { describeSeedReport, seedDemoContent } from '../demo/seed.ts'
+import config from '../payload.config.ts'
 
 // Seeds the demo content into the database of payload.config.ts (DATABASE_URI,
 // or the SQLite file under data/) and prints what was created and the sign-ins.

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type Config, type Plugin, type SanitizedConfig } from 'payload'
 
-import { entraidePlugin, type EntraideOptions } from '../src/index'
-import { databaseAdapter } from './database'
-import { resolveSecret } from './secret'
+import { entraidePlugin, type EntraideOptions } from 'entraide'
+import { databaseAdapter, type IdStorage } from './database.ts'
+import { resolveSecret } from './secret.ts'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -17,6 +17,8 @@ export type AppConfigArgs = {
   secret?: string
   entraide?: EntraideOptions
   onInit?: Config['onInit']
+  /** Numeric ids (Payload's default on SQL databases) or text ids (UUIDs). */
+  ids?: IdStorage
   /** Extra plugins applied after Entraide. */
   plugins?: Plugin[]
 }
@@ -28,6 +30,7 @@ export type AppConfigArgs = {
 export const buildAppConfig = ({
   databaseUri = process.env.DATABASE_URI || undefined,
   entraide = {},
+  ids = process.env.ENTRAIDE_TEST_IDS === 'text' ? 'text' : 'number',
   onInit,
   plugins = [],
   secret,
@@ -52,15 +55,20 @@ export const buildAppConfig = ({
           lockTime: 10 * 60 * 1000,
           tokenExpiration: 7 * 24 * 60 * 60,
         },
+        // Accounts are administration: only admins list them; everyone keeps
+        // their own account page (/admin/account).
+        admin: { group: 'Administration', hidden: ({ user }) => user?.role !== 'admin' },
         fields: [],
       },
     ],
-    db: databaseAdapter(databaseUri),
+    db: databaseAdapter(databaseUri, ids),
     editor: lexicalEditor(),
     graphQL: { disable: true },
     onInit,
-    plugins: [entraidePlugin(entraide), ...plugins],
+    plugins: [entraidePlugin({ ...entraide, users: { publicSignUp: true, ...entraide.users } }), ...plugins],
     secret: secret ?? resolveSecret(),
     telemetry: false,
-    typescript: { outputFile: path.resolve(rootDir, 'payload-types.ts') },
+    // The demo host reads Entraide's documents through the plugin's own types;
+    // it has no generated types of its own to keep in step.
+    typescript: { autoGenerate: false, declare: false },
   })

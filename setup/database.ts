@@ -6,8 +6,8 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
-import { migrations } from '../migrations'
-import { busyTimeoutMs, serialTransactions } from './serialTransactions'
+import { migrations } from '../migrations/index.ts'
+import { busyTimeoutMs, serialTransactions } from './serialTransactions.ts'
 
 /** Where the SQLite schema migrations live (`npm run migrate:create` writes there). */
 export const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations')
@@ -19,7 +19,10 @@ export const defaultDatabaseUri = 'file:./data/entraide.db'
  * The database adapter for a connection string: MongoDB when it starts with
  * `mongodb`, otherwise SQLite on a file (`file:./data/entraide.db` by default).
  */
-export const databaseAdapter = (uri: string = defaultDatabaseUri): DatabaseAdapterObj => {
+/** How document ids are stored: Payload's default numbers on SQL databases, or text (UUIDs), as on MongoDB. */
+export type IdStorage = 'number' | 'text'
+
+export const databaseAdapter = (uri: string = defaultDatabaseUri, ids: IdStorage = 'number'): DatabaseAdapterObj => {
   if (uri.startsWith('mongodb')) {
     return mongooseAdapter({ url: uri })
   }
@@ -34,9 +37,8 @@ export const databaseAdapter = (uri: string = defaultDatabaseUri): DatabaseAdapt
     sqliteAdapter({
       busyTimeout: busyTimeoutMs,
       client: { url: uri },
-      // String ids on SQLite as on MongoDB: one id type for the API, the code
-      // and the generated types, whatever the database. v7 ids sort by time.
-      idType: 'uuidv7',
+      // Payload's default numeric ids; the tests also run with text ids, as MongoDB has.
+      idType: ids === 'text' ? 'uuid' : 'number',
       // Development and tests push the schema; production (`next start`)
       // applies the committed migrations at start instead.
       migrationDir,

@@ -1,4 +1,4 @@
-import type { DemoAccount } from '../demo/accounts'
+import type { DemoAccount } from '../demo/accounts.ts'
 
 /** Prints where the app is and how to sign in, once the demo content is in place. */
 export const printWelcome = ({

@@ -1,169 +1,77 @@
-import type { CollectionConfig, Config, Endpoint } from 'payload'
+// The public API of the `entraide` package: the plugin and its options, the
+// domain actions for the Local API, the error family, the document types and
+// their decoder, the search-engine and rate-limit-store contracts.
+export type { EntraideOptions, PersonFieldNames, SearchOptions, UsersOptions } from './options.ts'
+export {
+  ConflictError,
+  EntraideError,
+  ForbiddenActionError,
+  InvalidInputError,
+  NotFoundError,
+  NotSignedInError,
+  PayloadTooLargeError,
+  PersonalDataError,
+  RateLimitedError,
+  ServiceUnavailableError,
+  SuspendedAccountError,
+  type EntraideErrorCode,
+} from './errors.ts'
+export {
+  decodeDocument,
+  reportReasons,
+  targetCollections,
+  threadStatuses,
+  visibilities,
+  type AgencyDoc,
+  type AnswerDoc,
+  type EntraideCollection,
+  type EntraideDocuments,
+  type GuideDoc,
+  type ID,
+  type ProcedureDoc,
+  type ReportDoc,
+  type ReportReason,
+  type TargetCollection,
+  type ThreadDoc,
+  type ThreadStatus,
+  type TipDoc,
+  type Visibility,
+  type VoteDoc,
+  type WikiPageDoc,
+} from './data/documents.ts'
+export { roles, type Role } from './policies/roles.ts'
+export { acceptAnswer } from './actions/acceptAnswer.ts'
+export { castVote, type VoteValue } from './actions/castVote.ts'
+export { moderateContent, moderationActions, type ModerationAction } from './actions/moderateContent.ts'
+export { promoteAnswer } from './actions/promoteAnswer.ts'
+export { promoteTip } from './actions/promoteTip.ts'
+export { reportContent } from './actions/reportContent.ts'
+export { resolveReport, type ReportDecision } from './actions/resolveReport.ts'
+export { validateAnswer } from './actions/validateAnswer.ts'
+export { validateTip } from './actions/validateTip.ts'
+export { verifyGuide } from './actions/verifyGuide.ts'
+export { reindexKnowledge, reindexSearch, type ReindexProgress, type ReindexReport } from './search/reindex.ts'
+export type {
+  KnowledgeDocument,
+  KnowledgeType,
+  Synonyms,
+  SearchEngine,
+  SearchEngineStats,
+  SearchIndexSettings,
+  SearchParams,
+  SearchResult,
+} from './search/types.ts'
+export { EmbeddedEngine } from './search/embeddedEngine.ts'
+export { createSearchEngine, type CreateSearchEngineOptions } from './search/createEngine.ts'
+export type { RateLimitHit, RateLimitStore } from './rateLimit/store.ts'
+export { MemoryRateLimitStore, type MemoryRateLimitStoreOptions } from './rateLimit/memoryStore.ts'
+export {
+  childrenOf,
+  headingNode,
+  lexicalRoot,
+  plainTextToNodes,
+  type LexicalNode,
+  type LexicalRoot,
+} from './utilities/lexical.ts'
 
-import { agenciesCollection } from '../collections/Agencies'
-import { answersCollection } from '../collections/Answers'
-import { guidesCollection } from '../collections/Guides'
-import { proceduresCollection } from '../collections/Procedures'
-import { reportsCollection } from '../collections/Reports'
-import { searchQueriesCollection } from '../collections/SearchQueries'
-import { threadsCollection } from '../collections/Threads'
-import { tipsCollection } from '../collections/Tips'
-import { votesCollection } from '../collections/Votes'
-import { wikiPagesCollection } from '../collections/WikiPages'
-import { withEntraideAdmin } from './admin/adminConfig'
-import { collectionEndpoints } from './endpoints/collectionEndpoints'
-import { procedurePageEndpoint } from './endpoints/procedurePage'
-import { userFields } from './fields/users'
-import { clearSignInAttempts, rateLimitAccounts } from './hooks/rateLimitAccounts'
-import { refuseMalformedInput } from './hooks/refuseMalformedInput'
-import { removeVotesOfDeletedUser } from './hooks/removeVotesOfDeletedUser'
-import { restoreErrorDetails } from './hooks/restoreErrorDetails'
-import { withSearch } from './search/plugin'
-import { brandOptions } from './utilities/pluginOptions'
-import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options'
-import { anyone, readUsers, updateUsers, admins } from './policies/access'
-import { canManageAccounts } from './policies/contributions'
-import { actorOf } from './policies/roles'
-
-export type { EntraideOptions, ResolvedOptions } from './options'
-export { EntraideError } from './errors'
-
-/** The collections Entraide adds, in admin-panel order. */
-const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
-  proceduresCollection(options),
-  guidesCollection(options),
-  wikiPagesCollection(options),
-  threadsCollection(options),
-  answersCollection(options),
-  tipsCollection(options),
-  votesCollection(options),
-  reportsCollection(options),
-  agenciesCollection(options),
-  searchQueriesCollection(options),
-]
-
-/** Adds Entraide's fields and default access to the host's auth collection. */
-const extendUsers = (users: CollectionConfig, options: ResolvedOptions): CollectionConfig => ({
-  ...users,
-  access: {
-    admin: ({ req }) => Boolean(req.user),
-    create: anyone,
-    delete: admins,
-    read: readUsers,
-    unlock: admins,
-    update: updateUsers,
-    ...users.access,
-  },
-  admin: {
-    defaultColumns: ['displayName', 'email', 'role', 'agency', 'reputation'],
-    group: 'Administration',
-    // Accounts are administration: only admins list them. Everyone keeps
-    // their own account page (/admin/account).
-    hidden: ({ user }) => !canManageAccounts(actorOf(user)),
-    useAsTitle: 'displayName',
-    ...users.admin,
-  },
-  fields: [...users.fields, ...userFields()],
-  hooks: {
-    ...users.hooks,
-    afterLogin: [...(users.hooks?.afterLogin ?? []), clearSignInAttempts()],
-    beforeDelete: [...(users.hooks?.beforeDelete ?? []), removeVotesOfDeletedUser()],
-    beforeOperation: [...(users.hooks?.beforeOperation ?? []), rateLimitAccounts()],
-  },
-})
-
-/**
- * Adds the widget's host origins to Payload's CORS list (with credentials)
- * and to its CSRF list, so cookies sent from those origins are accepted. An
- * empty CSRF list means Payload enforces none, so it is only extended when the
- * host has one (or a serverURL, which Payload adds to it): filling an empty
- * list would start rejecting every other origin, the app's own included.
- */
-const withAllowedOrigins = (incoming: Config, origins: string[]): Pick<Config, 'cors' | 'csrf'> => {
-  if (origins.length === 0) return { cors: incoming.cors, csrf: incoming.csrf }
-  const union = (list: string[]): string[] => [...new Set([...list, ...origins])]
-  const cors = incoming.cors
-  const mergedCors: Config['cors'] =
-    cors === undefined
-      ? [...origins]
-      : cors === '*'
-        ? cors
-        : Array.isArray(cors)
-          ? union(cors)
-          : { ...cors, origins: cors.origins === '*' ? '*' : union(cors.origins) }
-  const hasCsrfList = (incoming.csrf ?? []).length > 0 || Boolean(incoming.serverURL)
-  return { cors: mergedCors, csrf: hasCsrfList ? union(incoming.csrf ?? []) : incoming.csrf }
-}
-
-/**
- * How Payload logs Entraide errors thrown from hooks, by error name (Payload
- * looks levels up by `error.name`; its type lists only its own names). They
- * are the caller's mistakes, logged like Payload's own validation errors; a
- * personal-data refusal quotes the beginning of the identifiers to their
- * author and must never reach the logs.
- */
-const entraideLoggingLevels: Record<string, false | 'info'> = {
-  ConflictError: 'info',
-  ForbiddenActionError: 'info',
-  InvalidInputError: 'info',
-  NotFoundError: 'info',
-  NotSignedInError: 'info',
-  PayloadTooLargeError: 'info',
-  PersonalDataError: false,
-  RateLimitedError: 'info',
-  SuspendedAccountError: 'info',
-}
-
-/** A collection Entraide serves refuses malformed input with a 400 before Payload works on it. */
-const withInputChecks = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  hooks: {
-    ...collection.hooks,
-    beforeOperation: [refuseMalformedInput(), ...(collection.hooks?.beforeOperation ?? [])],
-  },
-})
-
-const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig =>
-  endpoints.length === 0 ? collection : { ...collection, endpoints: [...(collection.endpoints || []), ...endpoints] }
-
-/**
- * The Entraide plugin: adds the mutual-help collections, the role fields on
- * the host's auth collection, the domain endpoints and hooks. Returns a new
- * config; the one passed in is never changed.
- *
- * @example
- * buildConfig({ ..., plugins: [entraidePlugin({ moderation: { preModeratedContributions: 2 } })] })
- */
-export const entraidePlugin =
-  (pluginOptions: EntraideOptions = {}) =>
-  (incoming: Config): Config => {
-    const options = resolveOptions(pluginOptions)
-    const hostCollections = incoming.collections ?? []
-    const users = hostCollections.find((collection) => collection.slug === options.usersCollection)
-    if (!users || !users.auth) {
-      throw new Error(
-        `Entraide: the auth collection "${options.usersCollection}" was not found. Add it with auth enabled, or set the usersCollection option.`,
-      )
-    }
-    const added = entraideCollections(options)
-    const clash = added.find((collection) => hostCollections.some((host) => host.slug === collection.slug))
-    if (clash) {
-      throw new Error(`Entraide: the host config already has a collection "${clash.slug}", which Entraide needs.`)
-    }
-    const endpoints = collectionEndpoints(options)
-    return withSearch(options)({
-      ...incoming,
-      ...withAllowedOrigins(incoming, options.allowedOrigins),
-      admin: withEntraideAdmin(incoming.admin),
-      custom: { ...incoming.custom, entraide: brandOptions(options) },
-      loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
-      hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
-      endpoints: [...(incoming.endpoints ?? []), procedurePageEndpoint(options)],
-      collections: [
-        ...hostCollections.map((collection) =>
-          collection === users ? withInputChecks(extendUsers(collection, options)) : collection,
-        ),
-        ...added.map((collection) => withEndpoints(withInputChecks(collection), endpoints[collection.slug] ?? [])),
-      ],
-    })
-  }
+export { entraidePlugin } from './plugin.ts'

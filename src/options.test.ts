@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { resolveOptions } from './options'
+import { resolveOptions } from './options.ts'
 
 describe('plugin options', () => {
   it('fills every default', () => {

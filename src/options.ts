@@ -1,11 +1,15 @@
-import type { CollectionSlug } from 'payload'
+import type { CollectionConfig, CollectionSlug, Field } from 'payload'
 
-import { personalDataKinds, type PersonalDataKind } from './guard/personalDataKinds'
-import type { TrustedProxies } from './rateLimit/clientIp'
-import { resolveRateLimits, type RateLimits, type RateLimitsOptions } from './rateLimit/limits'
-import { MemoryRateLimitStore } from './rateLimit/memoryStore'
-import type { RateLimitStore } from './rateLimit/store'
-import type { SearchEngine, Synonyms } from './search/types'
+import { entraideCollectionSlugs, type EntraideCollection } from './data/documents.ts'
+
+import { personalDataKinds, type PersonalDataKind } from './guard/personalDataKinds.ts'
+import type { TrustedProxies } from './rateLimit/clientIp.ts'
+import { resolveRateLimits, type RateLimits, type RateLimitsOptions } from './rateLimit/limits.ts'
+import { MemoryRateLimitStore } from './rateLimit/memoryStore.ts'
+import type { RateLimitStore } from './rateLimit/store.ts'
+import type { SearchEngine, Synonyms } from './search/types.ts'
+import type { ID } from './utilities/ids.ts'
+import { defaultPersonLayout, roles, type PersonLayout, type Role } from './policies/roles.ts'
 
 /** What the personal-data guard does when a contribution contains an identifier. */
 export type PersonalDataMode = 'refuse' | 'mask'
@@ -19,11 +23,34 @@ export type MessageLocale = 'fr' | 'en'
  */
 export type EntraideOptions = {
   /**
-   * Slug of the host's auth collection that receives the role fields
-   * (`displayName`, `role`, `agency`, `reputation`, suspension).
+   * Switches Entraide off while keeping its collections and fields, so the
+   * database schema (and migrations) stay as they are: no endpoint, hook,
+   * job, search index or admin view of Entraide runs.
+   * @default false
+   */
+  disabled?: boolean
+  /**
+   * Changes to Entraide's collections, by slug, in the style of Payload's
+   * official plugins: `fields` receives the default fields and returns the
+   * fields to use; `access` and `admin` are merged over Entraide's; `hooks`
+   * run after Entraide's own (which cannot be removed); anything else
+   * replaces Entraide's value. Removing or renaming a field Entraide reads
+   * makes its reads fail with an error naming the field.
+   * @example { procedures: { admin: { group: 'Démarches' }, fields: ({ defaultFields }) => [...defaultFields, { name: 'code', type: 'text' }] } }
+   */
+  overrides?: CollectionOverrides
+  /**
+   * Slug of the host's auth collection, which receives Entraide's per-person
+   * fields (see `users` for their names).
    * @default 'users'
    */
   usersCollection?: CollectionSlug
+  /**
+   * How Entraide's per-person data fits the host's auth collection: rename a
+   * field that clashes with one of the host's, read the display name or the
+   * roles from fields the host already has, and open public sign-up.
+   */
+  users?: UsersOptions
   /**
    * Builds the public URL of a procedure page on the host website, used in
    * search results and links back from the admin panel.
@@ -68,8 +95,9 @@ export type EntraideOptions = {
      */
     mode?: PersonalDataMode
     /**
-     * The kinds of identifiers looked for.
-     * @default every kind: 'nir', 'tax-number', 'iban', 'phone', 'email', 'passport', 'identity-card', 'caf-number'
+     * The kinds of identifiers looked for, among `'nir'`, `'tax-number'`, `'iban'`, `'phone'`, `'email'`,
+     * `'passport'`, `'identity-card'`, `'caf-number'`.
+     * @default every kind
      */
     kinds?: PersonalDataKind[]
   }
@@ -110,6 +138,74 @@ export type EntraideOptions = {
   clientIpHeader?: string
   /** The search index and how it is kept in step with the content (see `SearchOptions`). */
   search?: SearchOptions
+}
+
+/** A change to one of Entraide's collections: see `EntraideOptions.overrides`. */
+export type CollectionOverride = Partial<Omit<CollectionConfig, 'slug' | 'fields'>> & {
+  fields?: (args: { defaultFields: Field[] }) => Field[]
+}
+
+/** Changes to Entraide's collections, by slug. */
+export type CollectionOverrides = Partial<Record<EntraideCollection, CollectionOverride>>
+
+/** Names of the fields Entraide adds to the host's auth collection. */
+export type PersonFieldNames = {
+  /** @default 'displayName' */
+  displayName?: string
+  /** @default 'role' */
+  role?: string
+  /** @default 'agency' */
+  agency?: string
+  /** @default 'reputation' */
+  reputation?: string
+  /** @default 'isSuspended' */
+  isSuspended?: string
+  /** @default 'suspensionReason' */
+  suspensionReason?: string
+  /** @default 'isCommunityAccount' */
+  isCommunityAccount?: string
+}
+
+/** See `EntraideOptions.users`. */
+export type UsersOptions = {
+  /**
+   * Names Entraide gives the fields it adds to the auth collection. Rename one
+   * when the host already has a field of that name (the plugin refuses to
+   * start on a clash and says which).
+   * @example { role: 'entraideRole' }
+   */
+  fields?: PersonFieldNames
+  /**
+   * A text field the host already has that holds each person's public name
+   * (shown next to their contributions). Entraide then adds no display-name field.
+   * @example 'name'
+   */
+  displayNameFrom?: string
+  /**
+   * A field the host already has that gives Entraide's roles, through a
+   * mapping of its values; unmapped values are citizens. Entraide then adds
+   * no role field, and its admins manage roles through the host's field.
+   * @example { field: 'role', values: { admin: 'admin', staff: 'editor', customer: 'citizen' } }
+   */
+  roleFrom?: { field: string; values: Record<string, Role> }
+  /**
+   * Whether visitors may create their own account through the API (the
+   * widget's sign-up). Accounts made this way are community accounts: on the
+   * host's own collections and globals they have no more rights than an
+   * anonymous visitor, they see none of them in the admin panel, and they
+   * cannot write the host's own fields of the auth collection.
+   * @default false
+   */
+  publicSignUp?: boolean
+}
+
+/** `UsersOptions` resolved. */
+export type ResolvedUsersOptions = {
+  /** Where each piece of a person's data is read and written. */
+  layout: PersonLayout
+  /** Fields Entraide adds (the layout's fields not taken from the host), by their role in the layout. */
+  addedFields: ReadonlyArray<keyof PersonFieldNames>
+  publicSignUp: boolean
 }
 
 /** How search sync jobs are run: see `SearchOptions.runSyncJobs`. */
@@ -156,7 +252,7 @@ export type SearchOptions = {
    * hit without a link.
    * @default () => null
    */
-  wikiPageUrl?: (page: { id: string; slug: string }) => string | null
+  wikiPageUrl?: (page: { id: ID; slug: string }) => string | null
   /**
    * Keep each search's text (without personal data: identifiers are replaced
    * by their kind) and hit count in the `search-queries` collection, for editors.
@@ -177,14 +273,17 @@ export type ResolvedSearchOptions = {
   runSyncJobs: SearchSyncMode
   cron: string
   retry: { attempts: number; delayMs: number }
-  wikiPageUrl: (page: { id: string; slug: string }) => string | null
+  wikiPageUrl: (page: { id: ID; slug: string }) => string | null
   recordQueries: boolean
   reindexBatchSize: number
 }
 
 /** The options with every default filled; built once by `resolveOptions`. */
 export type ResolvedOptions = {
+  disabled: boolean
+  overrides: CollectionOverrides
   usersCollection: CollectionSlug
+  users: ResolvedUsersOptions
   procedureUrl: (slug: string) => string
   moderation: {
     preModeratedContributions: number
@@ -249,6 +348,57 @@ const positiveInteger = (value: number | undefined, fallback: number, name: stri
   return resolved
 }
 
+const fieldName = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+const checkedFieldName = (value: unknown, name: string): string => {
+  if (typeof value !== 'string' || !fieldName.test(value)) {
+    throw new Error(`Entraide: option ${name} must be a field name (letters, digits and _), got "${String(value)}".`)
+  }
+  return value
+}
+
+const resolveUsersOptions = (users: UsersOptions = {}): ResolvedUsersOptions => {
+  const names = users.fields ?? {}
+  const named = (key: keyof PersonFieldNames): string =>
+    names[key] === undefined ? defaultPersonLayout[key] : checkedFieldName(names[key], `users.fields.${key}`)
+  const roleFrom = users.roleFrom
+  if (roleFrom !== undefined) {
+    checkedFieldName(roleFrom.field, 'users.roleFrom.field')
+    for (const [value, role] of Object.entries(roleFrom.values)) {
+      if (!roles.includes(role)) {
+        throw new Error(
+          `Entraide: option users.roleFrom.values maps "${value}" to "${String(role)}"; roles are ${roles.join(', ')}.`,
+        )
+      }
+    }
+  }
+  const layout: PersonLayout = {
+    agency: named('agency'),
+    displayName:
+      users.displayNameFrom === undefined
+        ? named('displayName')
+        : checkedFieldName(users.displayNameFrom, 'users.displayNameFrom'),
+    isCommunityAccount: named('isCommunityAccount'),
+    isSuspended: named('isSuspended'),
+    reputation: named('reputation'),
+    role: roleFrom === undefined ? named('role') : roleFrom.field,
+    roleValues: roleFrom === undefined ? null : { ...roleFrom.values },
+    suspensionReason: named('suspensionReason'),
+  }
+  const added: Array<keyof PersonFieldNames> = ['agency', 'reputation', 'isSuspended', 'suspensionReason', 'isCommunityAccount']
+  if (users.displayNameFrom === undefined) added.unshift('displayName')
+  if (roleFrom === undefined) added.splice(1, 0, 'role')
+  const taken = new Map<string, string>()
+  for (const key of added) {
+    const other = taken.get(layout[key])
+    if (other !== undefined) {
+      throw new Error(`Entraide: options users.fields.${other} and users.fields.${key} give two fields the same name "${layout[key]}".`)
+    }
+    taken.set(layout[key], key)
+  }
+  return { addedFields: added, layout, publicSignUp: users.publicSignUp === true }
+}
+
 const resolveSearchOptions = (search: SearchOptions = {}): ResolvedSearchOptions => {
   const mode = search.runSyncJobs ?? 'auto'
   if (mode !== 'auto' && mode !== 'manual') {
@@ -279,8 +429,17 @@ export const resolveOptions = (options: EntraideOptions = {}): ResolvedOptions =
   if (!/^[a-z0-9-_]+$/i.test(usersCollection)) {
     throw new Error(`Entraide: option usersCollection must be a collection slug, got "${usersCollection}".`)
   }
+  const overrides = options.overrides ?? {}
+  const unknownSlug = Object.keys(overrides).find((slug) => !entraideCollectionSlugs.includes(slug))
+  if (unknownSlug !== undefined) {
+    throw new Error(
+      `Entraide: option overrides names "${unknownSlug}", which is not one of Entraide's collections (${entraideCollectionSlugs.join(', ')}).`,
+    )
+  }
   return {
     allowedOrigins: [...(options.allowedOrigins ?? [])],
+    disabled: options.disabled === true,
+    overrides: { ...overrides },
     moderation: {
       preModeratedContributions: nonNegativeInteger(
         moderation.preModeratedContributions,
@@ -292,6 +451,7 @@ export const resolveOptions = (options: EntraideOptions = {}): ResolvedOptions =
     },
     procedureUrl: options.procedureUrl ?? ((slug) => `/demarches/${encodeURIComponent(slug)}`),
     usersCollection,
+    users: resolveUsersOptions(options.users),
     personalData: {
       kinds: checkedKinds(options.personalData?.kinds),
       mode: checkedMode(options.personalData?.mode),

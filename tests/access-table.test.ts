@@ -14,9 +14,10 @@ import {
   type AccessRole,
   type ProtectedField,
   type Transition,
-} from '../src/policies/accessTable'
-import { createProcedure, json } from './helpers/fixtures'
-import { startTestApp, type TestApp } from './helpers/payload'
+} from '../src/policies/accessTable.ts'
+import { createProcedure, json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import type { ID } from '../src/utilities/ids.ts'
 
 type Person = Awaited<ReturnType<TestApp['signUp']>>
 type State = 'published' | 'unpublished'
@@ -29,11 +30,11 @@ let agent: Person
 let editor: Person
 let admin: Person
 /** A procedure of the agent's agency, and one of another agency. */
-let procedureA: string
-let procedureB: string
-let agencyB: string
-let sharedThread: string
-let sharedTip: string
+let procedureA: ID
+let procedureB: ID
+let agencyB: ID
+let sharedThread: ID
+let sharedTip: ID
 let counter = 0
 const unique = () => `${Date.now().toString(36)}-${++counter}`
 
@@ -80,12 +81,12 @@ afterAll(async () => {
 
 type Adapter = {
   /** Makes an item through the Local API, owned by `owner` when the collection has owners. */
-  make: (args: { state: State; owner: Person }) => Promise<string>
+  make: (args: { state: State; owner: Person }) => Promise<ID>
   hasUnpublished: boolean
   createBody: () => Promise<Record<string, unknown>>
   updateBody: (marker: string) => Record<string, unknown>
   /** The marker as stored in the published record (or the only one), and in the latest draft. */
-  marker: (id: string, version: 'published' | 'draft') => Promise<unknown>
+  marker: (id: ID, version: 'published' | 'draft') => Promise<unknown>
 }
 
 const text = (marker: string) => `Texte modifié ${marker}`
@@ -283,7 +284,7 @@ const updatedValue = (collection: AccessCollection, marker: string): unknown => 
   return body.body ?? body.title ?? body.name ?? body.note ?? body.displayName ?? body.query ?? body.value
 }
 
-const exists = async (collection: AccessCollection, id: string) =>
+const exists = async (collection: AccessCollection, id: ID) =>
   (await app.payload.count({ collection, where: { id: { equals: id } } })).totalDocs === 1
 
 const as = (role: AccessRole) => personOf(role)?.token
@@ -303,7 +304,7 @@ describe('collection access, cell by cell', () => {
           const cell = rules.read[role]
           const person = personOf(role)
           const othersPublished = await adapter.make({ owner: other, state: 'published' })
-          const get = (id: string) => app.api('GET', `/${collection}/${id}?depth=0`, { token: as(role) })
+          const get = (id: ID) => app.api('GET', `/${collection}/${id}?depth=0`, { token: as(role) })
           if (cell === 'none') {
             expect((await app.api('GET', `/${collection}`, { token: as(role) })).status).toBe(403)
             expect((await get(othersPublished)).status).toBe(403)
@@ -321,7 +322,7 @@ describe('collection access, cell by cell', () => {
           expect((await get(othersUnpublished)).status).toBe(cell === 'all' ? 200 : 404)
           const listed = (
             await json(await app.api('GET', `/${collection}?depth=0&limit=0`, { token: as(role) }))
-          ).docs.map((doc: { id: string }) => doc.id)
+          ).docs.map((doc: { id: ID }) => doc.id)
           expect(listed.includes(othersUnpublished)).toBe(cell === 'all')
           if (cell === 'published+own') {
             if (!person) throw new Error('"published+own" needs a signed-in role')
@@ -352,7 +353,7 @@ describe('collection access, cell by cell', () => {
           const cell = rules.update[role]
           const person = personOf(role)
           const marker = unique()
-          const patch = (id: string) =>
+          const patch = (id: ID) =>
             app.api('PATCH', `/${collection}/${id}?depth=0`, { body: adapter.updateBody(marker), token: as(role) })
           const othersItem = await adapter.make({ owner: other, state: 'published' })
           const before = await adapter.marker(othersItem, 'published')
@@ -428,7 +429,7 @@ describe('protected fields', () => {
       it(`${field.collection}.${field.field}: ${role} → ${field.who[role]}`, async () => {
         const cell = field.who[role]
         const person = personOf(role)
-        const stored = async (id: string, draft = false) => {
+        const stored = async (id: ID, draft = false) => {
           const doc = (await app.payload.findByID({
             collection: field.collection,
             depth: 0,
@@ -492,7 +493,7 @@ describe('protected fields', () => {
 /** Sets up an item in the transition's starting state; `mine` makes it the person's own, `agency` picks the procedure. */
 const prepare = async (
   transition: Transition,
-  { mine, person, procedure }: { mine: boolean; person: Person | null; procedure: string },
+  { mine, person, procedure }: { mine: boolean; person: Person | null; procedure: ID },
 ) => {
   const owner = mine && person ? person : other
   const key = `${transition.collection}.${transition.field}:${transition.from}→${transition.to}`
@@ -566,7 +567,7 @@ const prepare = async (
   }
 }
 
-const currentState = async (transition: Transition, id: string): Promise<unknown> => {
+const currentState = async (transition: Transition, id: ID): Promise<unknown> => {
   const doc = (await app.payload.findByID({ collection: transition.collection, depth: 0, id })) as unknown as Record<
     string,
     unknown
@@ -580,7 +581,7 @@ describe('status changes', () => {
       const cell = transition.who[role]
       it(`${transition.collection}.${transition.field} ${transition.from} → ${transition.to}: ${role} → ${cell}`, async () => {
         const person = personOf(role)
-        const attempt = async (args: { mine: boolean; procedure: string }) => {
+        const attempt = async (args: { mine: boolean; procedure: ID }) => {
           const request = await prepare(transition, { ...args, person })
           const response = await app.api(request.method, request.route, { body: request.body, token: person?.token })
           return { state: await currentState(transition, request.id), status: response.status }

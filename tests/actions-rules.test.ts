@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createProcedure, errorOf, json } from './helpers/fixtures'
-import { startTestApp, type TestApp } from './helpers/payload'
+import { createProcedure, errorOf, json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import type { ID } from '../src/utilities/ids.ts'
 
 let app: TestApp
 type Person = Awaited<ReturnType<TestApp['signUp']>>
@@ -12,9 +13,9 @@ let agent: Person
 let otherAgent: Person
 let editor: Person
 let admin: Person
-let procedureId: string
-let threadId: string
-let answerId: string
+let procedureId: ID
+let threadId: ID
+let answerId: ID
 
 const post = (route: string, person?: Person, body?: unknown) =>
   app.api('POST', route, { body: body ?? {}, token: person?.token })

@@ -1,10 +1,10 @@
 import type { Config } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { withEntraideAdmin } from '../src/admin/adminConfig'
-import { componentPaths } from '../src/admin/componentPaths'
-import { entraidePlugin } from '../src/index'
-import { databaseAdapter } from '../setup/database'
+import { withEntraideAdmin } from '../src/admin/adminConfig.ts'
+import { componentPaths } from '../src/admin/componentPaths.ts'
+import { entraidePlugin } from '../src/index.ts'
+import { databaseAdapter } from '../setup/database.ts'
 
 const hostConfig = (): Config => ({
   admin: {

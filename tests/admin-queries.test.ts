@@ -1,21 +1,22 @@
 import { createLocalReq, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { publishGuideEdit } from '../src/admin/guideReview/publishGuideEdit'
-import { rejectGuideEdit } from '../src/admin/guideReview/rejectGuideEdit'
-import { findAwaitingValidation } from '../src/admin/queries/awaitingValidation'
-import { findGuideEditsAwaitingReview } from '../src/admin/queries/guideReviews'
-import { loadGuideVerificationState, loadModerationState, loadValidationState } from '../src/admin/queries/itemState'
-import { findModerationQueue } from '../src/admin/queries/moderationQueue'
-import { loadProvenance } from '../src/admin/queries/provenance'
-import { summarizeWaitingWork } from '../src/admin/queries/waitingWork'
-import { lexicalToPlainText } from '../src/search/text'
-import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical'
-import { createProcedure, json } from './helpers/fixtures'
-import { startTestApp, type TestApp } from './helpers/payload'
+import { publishGuideEdit } from '../src/actions/publishGuideEdit.ts'
+import { rejectGuideEdit } from '../src/actions/rejectGuideEdit.ts'
+import { findAwaitingValidation } from '../src/admin/queries/awaitingValidation.ts'
+import { findGuideEditsAwaitingReview } from '../src/admin/queries/guideReviews.ts'
+import { loadGuideVerificationState, loadModerationState, loadValidationState } from '../src/admin/queries/itemState.ts'
+import { findModerationQueue } from '../src/admin/queries/moderationQueue.ts'
+import { loadProvenance } from '../src/admin/queries/provenance.ts'
+import { summarizeWaitingWork } from '../src/admin/queries/waitingWork.ts'
+import { lexicalToPlainText } from '../src/search/text.ts'
+import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
+import { createProcedure, json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import type { ID } from '../src/utilities/ids.ts'
 
 let app: TestApp
-let moderator: { id: string; token: string }
+let moderator: { id: ID; token: string }
 
 beforeAll(async () => {
   // The first contribution of each citizen waits for moderation, so pending items exist.
@@ -27,13 +28,13 @@ afterAll(async () => {
 })
 
 /** A request acting as the given user, as the admin panel's server components get it. */
-const reqAs = async (userId: string): Promise<PayloadRequest> => {
+const reqAs = async (userId: ID): Promise<PayloadRequest> => {
   const user = await app.payload.findByID({ collection: 'users', id: userId, overrideAccess: true })
   return createLocalReq({ user: { ...user, collection: 'users' } }, app.payload)
 }
 
 /** A citizen whose first contribution, held for moderation, was published: they post directly now. */
-const trustedCitizen = async (name: string, procedureId: string) => {
+const trustedCitizen = async (name: string, procedureId: ID) => {
   const citizen = await app.signUp({ name })
   const first = await json(
     await app.api('POST', '/tips?depth=0', {
@@ -49,7 +50,7 @@ const trustedCitizen = async (name: string, procedureId: string) => {
   return citizen
 }
 
-const ask = async (token: string, procedureId: string, title: string) =>
+const ask = async (token: string, procedureId: ID, title: string) =>
   (
     await json(
       await app.api('POST', '/threads?depth=0', {
@@ -59,14 +60,14 @@ const ask = async (token: string, procedureId: string, title: string) =>
     )
   ).doc
 
-const answer = async (token: string, threadId: string, body: string) => {
+const answer = async (token: string, threadId: ID, body: string) => {
   const response = await app.api('POST', '/answers?depth=0', { body: { body, thread: threadId }, token })
   const created = await json(response)
   if (response.status !== 201) throw new Error(`answer not created: ${JSON.stringify(created)}`)
   return created.doc
 }
 
-const setScore = (collection: 'answers' | 'tips', id: string, score: number) =>
+const setScore = (collection: 'answers' | 'tips', id: ID, score: number) =>
   app.payload.update({ collection, data: { score }, id, overrideAccess: true })
 
 describe('awaiting validation', () => {
@@ -114,13 +115,17 @@ describe('awaiting validation', () => {
       procedure: { id: procedure.id, title: 'Procédure av-passeport' },
       thread: { id: thread.id, title: 'Combien de temps pour le passeport ?' },
     })
-    expect(forAgent.map((item) => item.id)).not.toContain(ignored.id)
+    expect(forAgent.map((item) => `${item.kind}:${item.id}`)).not.toContain(`answer:${ignored.id}`)
 
     const forOtherAgent = await findAwaitingValidation({ req: await reqAs(otherAgent.id) })
     expect(forOtherAgent.map((item) => item.id)).toEqual([otherAnswer.id])
 
-    const forEditor = (await findAwaitingValidation({ req: await reqAs(editor.id) })).map((item) => item.id)
-    expect(forEditor).toEqual(expect.arrayContaining([accepted.id, wellVoted.id, tip.id, otherAnswer.id]))
+    const forEditor = (await findAwaitingValidation({ req: await reqAs(editor.id) })).map(
+      (item) => `${item.kind}:${item.id}`,
+    )
+    expect(forEditor).toEqual(
+      expect.arrayContaining([`answer:${accepted.id}`, `answer:${wellVoted.id}`, `tip:${tip.id}`, `answer:${otherAnswer.id}`]),
+    )
 
     // Once validated, an item leaves the list.
     await app.api('POST', `/answers/${accepted.id}/validate`, { token: agent.token })
@@ -234,7 +239,7 @@ describe('guide edits awaiting review', () => {
     return { agent, guide: (await json(created)).doc, procedure }
   }
 
-  const citizenEdit = async (guideId: string, name: string, text: string) => {
+  const citizenEdit = async (guideId: ID, name: string, text: string) => {
     const citizen = await app.signUp({ name })
     const saved = await app.api('PATCH', `/guides/${guideId}?depth=0`, {
       body: { _status: 'published', body: body(text) },

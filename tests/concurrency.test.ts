@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createProcedure, json } from './helpers/fixtures'
-import { startTestApp, type TestApp } from './helpers/payload'
+import { createProcedure, json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import type { ID } from '../src/utilities/ids.ts'
 
 type Person = Awaited<ReturnType<TestApp['signUp']>>
 
 let app: TestApp
-let procedureId: string
+let procedureId: ID
 let asker: Person
 let peers: Person[]
 let agents: Person[]
@@ -40,7 +41,7 @@ const newThread = async () =>
     },
   })
 
-const newAnswer = async (threadId: string, author: Person, text = 'Environ trois semaines après le dépôt.') =>
+const newAnswer = async (threadId: ID, author: Person, text = 'Environ trois semaines après le dépôt.') =>
   app.payload.create({
     collection: 'answers',
     data: { author: author.id, body: text, thread: threadId, visibility: 'published' },
@@ -104,7 +105,7 @@ describe('parallel requests', () => {
     expect((await app.payload.count({ collection: 'wiki-pages' })).totalDocs).toBe(pagesBefore + 1)
     const [pageId] = [...pageIds]
     const page = await app.payload.findByID({ collection: 'wiki-pages', depth: 0, draft: true, id: String(pageId) })
-    expect((page.sources ?? []).filter((source) => source.answer === answer.id)).toHaveLength(1)
+    expect((page.sources ?? []).filter((source: { answer?: unknown }) => source.answer === answer.id)).toHaveLength(1)
     expect((await app.payload.findByID({ collection: 'answers', depth: 0, id: answer.id })).promotedTo).toBe(pageId)
   })
 

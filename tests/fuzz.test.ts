@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto'
 import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { collectionEndpoints } from '../src/endpoints/collectionEndpoints'
-import { resolveOptions } from '../src/options'
-import { createRandom, type Random } from './fixtures/personalDataCorpus'
-import { createProcedure } from './helpers/fixtures'
-import { startTestApp, type TestApp } from './helpers/payload'
+import { collectionEndpoints } from '../src/endpoints/collectionEndpoints.ts'
+import { resolveOptions } from '../src/options.ts'
+import { createRandom, type Random } from './fixtures/personalDataCorpus.ts'
+import { createProcedure } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
 
 /** Change it to explore other requests; a failure prints the seed and the request to replay. */
 const seed = Number(process.env.FUZZ_SEED ?? 20_250_301)

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { migrations } from '../migrations'
-import { startTestApp, type TestApp } from './helpers/payload'
+import { migrations } from '../migrations/index.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
 
 let app: TestApp | undefined
 afterAll(async () => {

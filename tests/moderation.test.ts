@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createProcedure, errorOf, json } from './helpers/fixtures'
-import { startTestApp, type TestApp } from './helpers/payload'
+import { createProcedure, errorOf, json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import type { ID } from '../src/utilities/ids.ts'
 
 let app: TestApp
 type Person = Awaited<ReturnType<TestApp['signUp']>>
 let agent: Person
 let editor: Person
-let procedureId: string
+let procedureId: ID
 
 beforeAll(async () => {
   app = await startTestApp({ entraide: { moderation: { preModeratedContributions: 2, reportsToHide: 3 } } })

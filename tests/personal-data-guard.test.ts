@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createProcedure, errorOf, json } from './helpers/fixtures'
-import { startTestApp, type TestApp } from './helpers/payload'
+import { createProcedure, errorOf, json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import type { ID } from '../src/utilities/ids.ts'
 
 // Two apps share one schema in this file; Payload pushes an unchanged schema once per process otherwise.
 process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
@@ -60,8 +61,8 @@ describe('refusing personal data (the default)', () => {
   let app: TestApp
   let author: Person
   let agent: Person
-  let procedureId: string
-  let threadId: string
+  let procedureId: ID
+  let threadId: ID
 
   beforeAll(async () => {
     app = await startTestApp()
@@ -231,8 +232,8 @@ describe('masking personal data (mode "mask")', () => {
   let reporters: Person[]
   let agent: Person
   let editor: Person
-  let procedureId: string
-  let threadId: string
+  let procedureId: ID
+  let threadId: ID
 
   beforeAll(async () => {
     app = await startTestApp({ entraide: { moderation: { reportsToHide: 2 }, personalData: { mode: 'mask' } } })

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
-import { describeFindings, previewFinding } from '../src/guard/describeFindings'
-import { detectPersonalData, maskPersonalData } from '../src/guard/personalData'
-import type { PersonalDataKind } from '../src/guard/personalDataKinds'
+import { describeFindings, previewFinding } from '../src/guard/describeFindings.ts'
+import { detectPersonalData, maskPersonalData } from '../src/guard/personalData.ts'
+import type { PersonalDataKind } from '../src/guard/personalDataKinds.ts'
 import {
   buildPersonalDataCorpus,
   computeIbanCheckDigits,
   computeNirKey,
   computeTaxNumberKey,
-} from './fixtures/personalDataCorpus'
+} from './fixtures/personalDataCorpus.ts'
 
 /** The identifiers found in a text, as `kind:text`, in reading order. */
 function found(text: string): string[] {
@@ -26,7 +26,7 @@ describe('the labelled corpus', () => {
     expect(computeIbanCheckDigits('DE', '370400440532013000')).toBe('89')
   })
 
-  it('finds at least 99 % of identifiers with a valid key and flags at most 1 % of clean sentences', () => {
+  it('finds at least 99.5 % of identifiers with a valid key and flags at most 0.5 % of clean sentences', () => {
     const perKind = new Map<PersonalDataKind, { hits: number; total: number }>()
     for (const labelled of corpus.positives) {
       const isFound = detectPersonalData(labelled.sentence).some(
@@ -47,11 +47,11 @@ describe('the labelled corpus', () => {
         `false positives ${percent(falsePositiveRate)} (${flagged.length}/${corpus.negatives.length} clean sentences)`,
     )
 
-    expect(recall).toBeGreaterThanOrEqual(0.99)
+    expect(recall).toBeGreaterThanOrEqual(0.995)
     for (const [kind, tally] of perKind) {
       expect(tally.hits / tally.total, kind).toBeGreaterThanOrEqual(0.99)
     }
-    expect(falsePositiveRate).toBeLessThanOrEqual(0.01)
+    expect(falsePositiveRate).toBeLessThanOrEqual(0.005)
   })
 
   it('never returns overlapping findings, and returns them in reading order', () => {
@@ -93,13 +93,23 @@ describe('social-security numbers (NIR)', () => {
     expect(found(`né à Ajaccio : 253072A073004${naiveKey}`)).toEqual([])
   })
 
-  it('are ignored when the key, the month or the department is wrong', () => {
-    expect(found('NIR 295109912611199')).toEqual([])
+  it('are ignored when the key, the month or the department is wrong and nothing names them', () => {
+    expect(found('code 295109912611199')).toEqual([])
     const month13 = `2951399126111`
-    expect(found(`NIR ${month13}${computeNirKey(month13)}`)).toEqual([])
+    expect(found(`code ${month13}${computeNirKey(month13)}`)).toEqual([])
     const department00 = `2951000126111`
-    expect(found(`NIR ${department00}${computeNirKey(department00)}`)).toEqual([])
+    expect(found(`code ${department00}${computeNirKey(department00)}`)).toEqual([])
     expect(found('NIR 253072C07300443')).toEqual([])
+  })
+
+  it('are found whatever their key, or without it, when words name them', () => {
+    expect(found('NIR 295109912611199')).toEqual(['nir:295109912611199'])
+    expect(found('numéro de sécurité sociale : 1 85 05 78 006 084 12')).toEqual(['nir:1 85 05 78 006 084 12'])
+    expect(found('Mon n° de sécu est le 2 95 10 99 126 111, sans la clé.')).toEqual(['nir:2 95 10 99 126 111'])
+    expect(found('1 85 05 78 006 084 12 (ma carte Vitale)')).toEqual(['nir:1 85 05 78 006 084 12'])
+    const [labelled] = detectPersonalData('NIR 295109912611199')
+    expect(labelled?.isLabelledOnly).toBe(true)
+    expect(detectPersonalData('NIR 295109912611193')[0]?.isLabelledOnly).toBeUndefined()
   })
 
   it('are ignored inside a longer number', () => {
@@ -114,10 +124,16 @@ describe('tax numbers', () => {
     expect(found('identifiant 0701987765493')).toEqual(['tax-number:0701987765493'])
   })
 
-  it('are ignored with a wrong key or a first digit above 3', () => {
-    expect(found('Numéro fiscal 3023217600054')).toEqual([])
+  it('are ignored with a wrong key when nothing names them, or a first digit above 3', () => {
+    expect(found('Référence 3023217600054')).toEqual([])
     const first10 = '4023217600'
     expect(found(`Numéro fiscal ${first10}${computeTaxNumberKey(first10)}`)).toEqual([])
+  })
+
+  it('are found whatever their key when words name them', () => {
+    expect(found('Numéro fiscal 3023217600054')).toEqual(['tax-number:3023217600054'])
+    expect(found('N° fiscal : 30 23 217 600 054.')).toEqual(['tax-number:30 23 217 600 054'])
+    expect(found('SPI 3023217600054')).toEqual(['tax-number:3023217600054'])
   })
 
   it('are not confused with SIRET numbers, cut through their groups', () => {
@@ -158,11 +174,19 @@ describe('IBANs', () => {
     expect(found('FR76 3000 6000 0112 3456 7890 189 pour le loyer')).toEqual(['iban:FR76 3000 6000 0112 3456 7890 189'])
   })
 
-  it('are ignored when the check fails or the length is not the country’s', () => {
-    expect(found('IBAN FR14 2004 1010 0505 0001 3M02 607')).toEqual([])
-    expect(found('IBAN FR15 2004 1010 0505 0001 3M02 606')).toEqual([])
+  it('are ignored when the check fails and nothing names them, or when the length is not the country’s', () => {
+    expect(found('Virement vers FR14 2004 1010 0505 0001 3M02 607')).toEqual([])
+    expect(found('Exemple : FR15 2004 1010 0505 0001 3M02 606')).toEqual([])
     expect(found('IBAN DE89 3704 0044 0532 0130 001')).toEqual([])
     expect(found('IBAN ZZ89 3704 0044 0532 0130 00')).toEqual([])
+  })
+
+  it('are found whatever their check digits when words name them', () => {
+    expect(found('IBAN FR14 2004 1010 0505 0001 3M02 607')).toEqual(['iban:FR14 2004 1010 0505 0001 3M02 607'])
+    expect(found('Mon RIB : FR1520041010050500013M02606')).toEqual(['iban:FR1520041010050500013M02606'])
+    expect(found('DE89 3704 0044 0532 0130 01, mes coordonnées bancaires')).toEqual([
+      'iban:DE89 3704 0044 0532 0130 01',
+    ])
   })
 
   it('are not read across words', () => {
@@ -177,6 +201,7 @@ describe('phone numbers', () => {
   it('are found in all usual French formats', () => {
     for (const phone of [
       '06 12 34 56 78',
+      '06 12-34.56 78',
       '06.12.34.56.78',
       '06-12-34-56-78',
       '0612345678',

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical'
-import { errorOf, json } from './helpers/fixtures'
-import { startTestApp, type TestApp } from './helpers/payload'
+import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
+import { errorOf, json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import type { ID } from '../src/utilities/ids.ts'
 
 let app: TestApp
 
@@ -67,7 +68,7 @@ const buildProcedure = async (slug: string) => {
         ...extra,
       },
     })
-  const answer = (threadId: string, body: string, author: Person, extra: Extra = {}) =>
+  const answer = (threadId: ID, body: string, author: Person, extra: Extra = {}) =>
     payload.create({
       collection: 'answers',
       data: { author: author.id, body, thread: threadId, visibility: 'published', ...extra },
@@ -226,13 +227,13 @@ describe('GET /api/entraide/procedures/:slug for an anonymous reader', () => {
 
   it('lists published tips in score order with validated ones marked', async () => {
     const { body } = await page()
-    expect(body.tips.map((tip: { id: string }) => tip.id)).toEqual([
+    expect(body.tips.map((tip: { id: ID }) => tip.id)).toEqual([
       world.tips.topTip.id,
       world.tips.validatedTip.id,
       world.tips.lowTip.id,
     ])
     expect(body.tips.map((tip: { score: number }) => tip.score)).toEqual([2, 1, -1])
-    const validated = body.tips.find((tip: { id: string }) => tip.id === world.tips.validatedTip.id)
+    const validated = body.tips.find((tip: { id: ID }) => tip.id === world.tips.validatedTip.id)
     expect(validated.validation).toMatchObject({
       agency: { name: 'Préfecture passeport' },
       validatedBy: { displayName: 'Agente Claire' },
@@ -254,7 +255,7 @@ describe('GET /api/entraide/procedures/:slug for an anonymous reader', () => {
     expect(resolved.threadStatus).toBe('resolved')
     expect(resolved.answers[0].validation.validatedBy.displayName).toBe('Agente Claire')
     expect(answered.threadStatus).toBe('answered')
-    expect(answered.answers.map((answer: { id: string }) => answer.id)).toEqual([
+    expect(answered.answers.map((answer: { id: ID }) => answer.id)).toEqual([
       world.answers.acceptedAnswer.id,
       world.answers.plainAnswer.id,
     ])
@@ -290,8 +291,8 @@ describe('GET /api/entraide/procedures/:slug for an anonymous reader', () => {
   it('narrows tips and questions to one step with ?step=', async () => {
     const { body } = await page('?step=1')
     expect(body.step).toBe(1)
-    expect(body.tips.map((tip: { id: string }) => tip.id)).toEqual([world.tips.validatedTip.id])
-    expect(body.threads.map((thread: { id: string }) => thread.id)).toEqual([world.threads.answeredThread.id])
+    expect(body.tips.map((tip: { id: ID }) => tip.id)).toEqual([world.tips.validatedTip.id])
+    expect(body.threads.map((thread: { id: ID }) => thread.id)).toEqual([world.threads.answeredThread.id])
     expect(body.officialPages).toHaveLength(1)
     expect(body.guide.id).toBe(world.guide.id)
   })
@@ -318,12 +319,12 @@ describe('GET /api/entraide/procedures/:slug for a signed-in reader', () => {
     const { body, response } = await page('', world.other.token)
     expect(response.headers.get('Cache-Control')).toBe('private, no-store')
     expect(body.viewer).toEqual({ displayName: 'Chloé Petit', id: world.other.id, role: 'citizen' })
-    const pendingTip = body.tips.find((tip: { id: string }) => tip.id === world.tips.pendingTip.id)
+    const pendingTip = body.tips.find((tip: { id: ID }) => tip.id === world.tips.pendingTip.id)
     expect(pendingTip.status).toBe('pending')
-    const pendingThread = body.threads.find((thread: { id: string }) => thread.id === world.threads.pendingThread.id)
+    const pendingThread = body.threads.find((thread: { id: ID }) => thread.id === world.threads.pendingThread.id)
     expect(pendingThread.status).toBe('pending')
-    const open = body.threads.find((thread: { id: string }) => thread.id === world.threads.openThread.id)
-    expect(open.answers.map((answer: { id: string; status: string }) => [answer.id, answer.status])).toEqual([
+    const open = body.threads.find((thread: { id: ID }) => thread.id === world.threads.openThread.id)
+    expect(open.answers.map((answer: { id: ID; status: string }) => [answer.id, answer.status])).toEqual([
       [world.answers.pendingAnswer.id, 'pending'],
     ])
     expect(JSON.stringify(body)).not.toContain('cachée')
@@ -334,7 +335,7 @@ describe('GET /api/entraide/procedures/:slug for a signed-in reader', () => {
 
   it('includes the reader’s votes and their guide edit waiting for review', async () => {
     const asker = (await page('', world.asker.token)).body
-    const votes = Object.fromEntries(asker.tips.map((tip: { id: string; myVote: number }) => [tip.id, tip.myVote]))
+    const votes = Object.fromEntries(asker.tips.map((tip: { id: ID; myVote: number }) => [tip.id, tip.myVote]))
     expect(votes).toEqual({ [world.tips.lowTip.id]: -1, [world.tips.topTip.id]: 1, [world.tips.validatedTip.id]: 1 })
     expect(asker.guide.hasMyPendingEdit).toBe(false)
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { checkCategoryRateLimit, rateLimitKey } from '../src/rateLimit/checkCategoryRateLimit'
-import { checkRateLimit } from '../src/rateLimit/checkRateLimit'
-import { clientIpKey, getClientIp } from '../src/rateLimit/clientIp'
-import { describeRateLimit } from '../src/rateLimit/describeRateLimit'
-import { defaultRateLimits, resolveRateLimits } from '../src/rateLimit/limits'
-import { MemoryRateLimitStore } from '../src/rateLimit/memoryStore'
-import type { RateLimitStore } from '../src/rateLimit/store'
+import { checkCategoryRateLimit, rateLimitKey } from '../src/rateLimit/checkCategoryRateLimit.ts'
+import { checkRateLimit } from '../src/rateLimit/checkRateLimit.ts'
+import { clientIpKey, getClientIp } from '../src/rateLimit/clientIp.ts'
+import { describeRateLimit } from '../src/rateLimit/describeRateLimit.ts'
+import { defaultRateLimits, resolveRateLimits } from '../src/rateLimit/limits.ts'
+import { MemoryRateLimitStore } from '../src/rateLimit/memoryStore.ts'
+import type { RateLimitStore } from '../src/rateLimit/store.ts'
 
 /** A clock the test moves by hand. */
 function fakeClock(start = 1_700_000_000_000): { now: () => number; advance: (ms: number) => void } {

@@ -1,12 +1,13 @@
 import type { Plugin } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { endpoint } from '../src/endpoints/http'
-import { enforceRateLimit } from '../src/rateLimit/enforce'
-import { MemoryRateLimitStore } from '../src/rateLimit/memoryStore'
-import type { RateLimitStore } from '../src/rateLimit/store'
-import { createProcedure, errorOf, json } from './helpers/fixtures'
-import { startTestApp, type TestApp } from './helpers/payload'
+import { endpoint } from '../src/endpoints/http.ts'
+import { enforceRateLimit } from '../src/rateLimit/enforce.ts'
+import { MemoryRateLimitStore } from '../src/rateLimit/memoryStore.ts'
+import type { RateLimitStore } from '../src/rateLimit/store.ts'
+import { createProcedure, errorOf, json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import type { ID } from '../src/utilities/ids.ts'
 
 type Person = Awaited<ReturnType<TestApp['signUp']>>
 
@@ -38,7 +39,7 @@ const searchLikeEndpoint: Plugin = (config) => ({
 })
 
 let app: TestApp
-let procedureId: string
+let procedureId: ID
 let agent: Person
 let ipCounter = 0
 /** A client address of its own, behind the one trusted proxy. */

@@ -10,9 +10,9 @@ import {
   type AnswerRecord,
   type KnowledgeUrls,
   type ProcedureContext,
-} from '../src/search/documents'
-import { isValidDocumentId, parseKnowledgeDocument } from '../src/search/types'
-import { headingNode, lexicalRoot, plainTextToNodes } from '../src/utilities/lexical'
+} from '../src/search/documents.ts'
+import { isValidDocumentId, parseKnowledgeDocument } from '../src/search/types.ts'
+import { headingNode, lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
 
 const urls: KnowledgeUrls = {
   procedureUrl: (slug) => `/demarches/${slug}`,
@@ -56,7 +56,7 @@ describe('knowledge documents', () => {
         id: procedure.id,
         requiredDocuments: [{ document: 'Photo d’identité' }, { document: 'Justificatif de domicile' }],
         slug: 'passeport',
-        steps: [{ description: 'Sur le site de l’ANTS.', title: 'Pré-demande en ligne' }, { title: 'Rendez-vous en mairie' }],
+        steps: [{ description: 'Sur le site de l’ANTS.', title: 'Pré-demande en ligne' }, { description: null, title: 'Rendez-vous en mairie' }],
         summary: 'Renouveler un passeport expiré.',
         title: 'Renouveler un passeport',
         updatedAt: at,
@@ -196,7 +196,7 @@ describe('knowledge documents', () => {
       threadDocument({
         answers: [answer({ id: 'a1', isAccepted: true, ...personal })],
         procedure,
-        thread: { acceptedAnswer: 'a1', body: 'Question ?', id: '65f1c0ffee0123456789abcd', procedure: procedure.id, score: null, title: 'Titre', updatedAt: 'pas une date', visibility: 'published', ...personal },
+        thread: { acceptedAnswer: 'a1', body: 'Question ?', id: '65f1c0ffee0123456789abcd', procedure: procedure.id, score: 0, title: 'Titre', updatedAt: 'pas une date', visibility: 'published', ...personal },
         urls,
       }),
     ]

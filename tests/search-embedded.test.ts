@@ -1,8 +1,11 @@
 import { describe } from 'vitest'
 
-import { EmbeddedEngine } from '../src/search/embeddedEngine'
-import { describeSearchEngineConformance } from './search/conformance'
+import { EmbeddedEngine } from '../src/search/embeddedEngine.ts'
+import { describeEmbeddedEngineExtras, describeSearchEngineContract } from './search/conformance.ts'
+
+const freshEmbedded = async () => ({ engine: new EmbeddedEngine(), dispose: async () => {} })
 
 describe('Embedded engine conformance', () => {
-  describeSearchEngineConformance(async () => ({ engine: new EmbeddedEngine(), dispose: async () => {} }))
+  describeSearchEngineContract(freshEmbedded)
+  describeEmbeddedEngineExtras(freshEmbedded)
 })

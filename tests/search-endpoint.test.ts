@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { flushSearchQueries } from '../src/search/queryLog'
-import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical'
-import { createProcedure, errorOf, json } from './helpers/fixtures'
-import { runSyncJobs, search, startSearchApp } from './search/searchApp'
+import { flushSearchQueries } from '../src/search/queryLog.ts'
+import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
+import { createProcedure, errorOf, json } from './helpers/fixtures.ts'
+import { runSyncJobs, search, startSearchApp } from './search/searchApp.ts'
 
 // Several apps in one file: each new SQLite database needs its schema pushed.
 process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'

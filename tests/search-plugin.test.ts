@@ -1,9 +1,9 @@
 import type { CollectionConfig, Config, JobsConfig, Payload, TaskConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { resolveOptions } from '../src/options'
-import { withSearch, withSearchJobs } from '../src/search/plugin'
-import { searchSyncQueue, searchSyncTaskSlug } from '../src/search/syncRunner'
+import { resolveOptions } from '../src/options.ts'
+import { withSearch, withSearchJobs } from '../src/search/plugin.ts'
+import { searchSyncQueue, searchSyncTaskSlug } from '../src/search/syncRunner.ts'
 
 const deepFreeze = <T>(value: T): T => {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ID } from '../src/utilities/ids.ts'
 
-import { waitForSyncRuns } from '../src/search/syncRunner'
-import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical'
-import { createProcedure, json } from './helpers/fixtures'
-import type { TestApp } from './helpers/payload'
+import { waitForSyncRuns } from '../src/search/syncRunner.ts'
+import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
+import { createProcedure, json } from './helpers/fixtures.ts'
+import type { TestApp } from './helpers/payload.ts'
 import {
   FlakyEngine,
   pendingSyncJobs,
@@ -11,7 +12,7 @@ import {
   search,
   startSearchApp,
   titlesFor,
-} from './search/searchApp'
+} from './search/searchApp.ts'
 
 // Several apps in one file: each new SQLite database needs its schema pushed.
 process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
@@ -23,7 +24,7 @@ process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
 
 const richText = (text: string) => lexicalRoot(plainTextToNodes(text))
 
-const created = async (response: Response): Promise<{ id: string }> => {
+const created = async (response: Response): Promise<{ id: ID }> => {
   const body = await json(response)
   if (response.status !== 201) throw new Error(`expected 201, got ${response.status}: ${JSON.stringify(body)}`)
   return body.doc
@@ -37,8 +38,8 @@ const expectStatus = async (response: Response, status: number): Promise<void> =
 
 describe('the index follows publication', () => {
   let app: Awaited<ReturnType<typeof startSearchApp>>
-  let procedure: { id: string; slug: string }
-  let agency: { id: string }
+  let procedure: { id: ID; slug: string }
+  let agency: { id: ID }
 
   beforeAll(async () => {
     app = await startSearchApp()

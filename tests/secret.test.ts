@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { resolveSecret } from '../setup/secret'
+import { resolveSecret } from '../setup/secret.ts'
 
 const dirs: string[] = []
 const tempDir = () => {

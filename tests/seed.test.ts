@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { demoAccounts } from '../demo/accounts'
-import { demoProcedures } from '../demo/content/procedures'
-import { describeSeedReport, hasCreatedContent, seedDemoContent, seededCollections, type SeedReport } from '../demo/seed'
-import { json } from './helpers/fixtures'
-import { startTestApp, type TestApp } from './helpers/payload'
+import { demoAccounts } from '../demo/accounts.ts'
+import { demoProcedures } from '../demo/content/procedures.ts'
+import { describeSeedReport, hasCreatedContent, seedDemoContent, seededCollections, type SeedReport } from '../demo/seed.ts'
+import { json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import type { ID } from '../src/utilities/ids.ts'
 
 let app: TestApp
 let first: SeedReport
@@ -29,7 +30,7 @@ const anonymousList = async (route: string): Promise<Array<Record<string, any>>>
   return (await json(response)).docs
 }
 
-const userIdOf = async (email: string): Promise<string> => {
+const userIdOf = async (email: string): Promise<ID> => {
   const { docs } = await app.payload.find({ collection: 'users', limit: 1, overrideAccess: true, where: { email: { equals: email } } })
   const user = docs[0]
   if (!user) throw new Error(`no user ${email}`)
@@ -112,7 +113,7 @@ describe('the demo content', () => {
     const threads = await all('threads')
     const answers = await all('answers')
     const byStatus = (status: string) => threads.filter((thread) => thread.status === status && thread.visibility === 'published')
-    const answersOf = (threadId: string) => answers.filter((answer) => answer.thread === threadId)
+    const answersOf = (threadId: ID) => answers.filter((answer) => answer.thread === threadId)
 
     expect(byStatus('open').some((thread) => answersOf(thread.id).length === 0)).toBe(true)
     expect(byStatus('open').some((thread) => answersOf(thread.id).length > 0)).toBe(true)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { serialTransactions } from '../setup/serialTransactions'
+import { serialTransactions } from '../setup/serialTransactions.ts'
 
 /** A stand-in adapter that records the order in which transactions run. */
 const fakeAdapter = () => {

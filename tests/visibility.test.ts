@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createProcedure, json } from './helpers/fixtures'
-import { startTestApp, type TestApp } from './helpers/payload'
+import { createProcedure, json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import type { ID } from '../src/utilities/ids.ts'
 
 let app: TestApp
 type Person = Awaited<ReturnType<TestApp['signUp']>>
@@ -9,8 +10,8 @@ let author: Person
 let other: Person
 let agent: Person
 let admin: Person
-let procedureId: string
-let agencyId: string
+let procedureId: ID
+let agencyId: ID
 
 beforeAll(async () => {
   app = await startTestApp()
@@ -26,7 +27,7 @@ afterAll(async () => {
   await app?.close()
 })
 
-const ids = async (response: Response): Promise<string[]> => (await json(response)).docs.map((doc: { id: string }) => doc.id)
+const ids = async (response: Response): Promise<string[]> => (await json(response)).docs.map((doc: { id: ID }) => doc.id)
 
 describe('what readers see', () => {
   it('shows pending and hidden contributions to their author and agents only', async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { ApiError, createClient, NetworkError } from '../src/widget/client'
-import { stringsFor } from '../src/widget/strings'
-import { messageOf } from '../src/widget/ui'
+import { ApiError, createClient, NetworkError } from '../src/widget/client.ts'
+import { stringsFor } from '../src/widget/strings.ts'
+import { messageOf } from '../src/widget/ui.tsx'
 
 type Call = { url: string; init: RequestInit }
 
@@ -27,6 +27,7 @@ const page = {
   threads: [],
   tips: [],
   viewer: null,
+  accounts: 'users',
 }
 
 afterEach(() => {
@@ -82,35 +83,43 @@ describe('the widget’s API client', () => {
   it('keeps the session token after signing in, for API calls from another site', async () => {
     const calls = stubFetch((call) =>
       call.url.endsWith('/users/login')
-        ? Response.json({
-            token: 'jwt-123',
-            user: { displayName: 'Awa', email: 'awa@example.test', id: 'u1', role: 'citizen' },
-          })
-        : Response.json({ doc: { id: 't1', visibility: 'published' } }, { status: 201 }),
+        ? Response.json({ token: 'jwt-123', user: { email: 'awa@example.test', id: 7, name: 'Awa' } })
+        : call.url.endsWith('/entraide/me')
+          ? Response.json({ user: { displayName: 'Awa', id: 7, role: 'citizen' } })
+          : Response.json({ doc: { id: 't1', visibility: 'published' } }, { status: 201 }),
     )
     const client = createClient('https://entraide.example.gouv.fr')
     const person = await client.signIn({ email: 'awa@example.test', password: 'secret' })
-    expect(person).toEqual({ displayName: 'Awa', id: 'u1', role: 'citizen' })
+    // The public profile comes from Entraide, whatever the site's accounts collection holds.
+    expect(person).toEqual({ displayName: 'Awa', id: 7, role: 'citizen' })
     expect(headerOf(calls[0], 'Authorization')).toBeNull()
+    expect(headerOf(calls[1], 'Authorization')).toBe('JWT jwt-123')
     const created = await client.post('/threads?depth=0', { title: 'Question' })
     expect(created).toEqual({ doc: { id: 't1', visibility: 'published' } })
-    expect(headerOf(calls[1], 'Authorization')).toBe('JWT jwt-123')
-    expect(headerOf(calls[1], 'Content-Type')).toBe('application/json')
-    expect(JSON.parse(String(calls[1]?.init.body))).toEqual({ title: 'Question' })
+    expect(headerOf(calls[2], 'Authorization')).toBe('JWT jwt-123')
+    expect(headerOf(calls[2], 'Content-Type')).toBe('application/json')
+    expect(JSON.parse(String(calls[2]?.init.body))).toEqual({ title: 'Question' })
     await client.signOut()
     await client.post('/tips', {})
-    expect(headerOf(calls[3], 'Authorization')).toBeNull()
+    expect(headerOf(calls[4], 'Authorization')).toBeNull()
   })
 
   it('signs up then signs in', async () => {
     const calls = stubFetch((call) =>
-      call.url.endsWith('/users/login')
-        ? Response.json({ token: 't', user: { displayName: 'Chloé', id: 'u2', role: 'citizen' } })
-        : Response.json({ doc: { id: 'u2' } }, { status: 201 }),
+      call.url.endsWith('/members/login')
+        ? Response.json({ token: 't', user: { id: 'u2' } })
+        : call.url.endsWith('/entraide/me')
+          ? Response.json({ user: { displayName: 'Chloé', id: 'u2', role: 'citizen' } })
+          : call.url.includes('/entraide/procedures/')
+            ? Response.json({ ...page, accounts: 'members' })
+            : Response.json({ doc: { id: 'u2' } }, { status: 201 }),
     )
-    await createClient().signUp({ displayName: 'Chloé', email: 'chloe@example.test', password: 'secret' })
-    expect(calls.map((call) => call.url)).toEqual(['/api/users', '/api/users/login'])
-    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({
+    const client = createClient()
+    // The site's accounts collection is learnt from the page.
+    await client.loadPage({ procedure: 'passeport', step: null })
+    await client.signUp({ displayName: 'Chloé', email: 'chloe@example.test', password: 'secret' })
+    expect(calls.map((call) => call.url).slice(1)).toEqual(['/api/members', '/api/members/login', '/api/entraide/me'])
+    expect(JSON.parse(String(calls[1]?.init.body))).toEqual({
       displayName: 'Chloé',
       email: 'chloe@example.test',
       password: 'secret',

@@ -2,13 +2,13 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
-import { reportReasons } from '../collections/Reports'
-import { knowledgeTypes } from '../src/search/types'
-import { EntraideWidget } from '../src/widget/EntraideWidget'
-import { Highlighted, splitHighlights } from '../src/widget/highlight'
-import { RichText, safeHref } from '../src/widget/richText'
-import { formatDate, stringsFor } from '../src/widget/strings'
-import { rootClass, widgetCss } from '../src/widget/styles'
+import { reportReasons } from '../src/data/documents.ts'
+import { knowledgeTypes } from '../src/search/types.ts'
+import { EntraideWidget } from '../src/widget/EntraideWidget.tsx'
+import { Highlighted, splitHighlights } from '../src/widget/highlight.tsx'
+import { RichText, safeHref } from '../src/widget/richText.tsx'
+import { formatDate, stringsFor } from '../src/widget/strings.ts'
+import { rootClass, widgetCss } from '../src/widget/styles.ts'
 
 const text = (value: string, format = 0) => ({
   detail: 0,

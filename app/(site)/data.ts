@@ -1,41 +1,43 @@
 import config from '@payload-config'
+import { decodeDocument, type AgencyDoc, type ProcedureDoc } from 'entraide'
 import { getPayload } from 'payload'
 
-import type { Agency, Procedure } from '../../payload-types'
-
 /** A procedure as the demo site lists it. */
-export type ProcedureSummary = Pick<Procedure, 'id' | 'slug' | 'title' | 'summary'>
+export type ProcedureSummary = Pick<ProcedureDoc, 'id' | 'slug' | 'title' | 'summary'>
 
 /** Procedures of one agency, for the catalogue page. */
-export type AgencyGroup = { agency: Pick<Agency, 'id' | 'name' | 'slug'>; procedures: ProcedureSummary[] }
+export type AgencyGroup = { agency: Pick<AgencyDoc, 'id' | 'name' | 'slug'>; procedures: ProcedureSummary[] }
 
-const agencyOf = (procedure: Procedure): Agency | null =>
-  typeof procedure.agency === 'object' ? procedure.agency : null
+const summaryOf = (procedure: ProcedureDoc): ProcedureSummary => ({
+  id: procedure.id,
+  slug: procedure.slug,
+  summary: procedure.summary,
+  title: procedure.title,
+})
+
+const allAgencies = async (): Promise<Map<string, AgencyDoc>> => {
+  const payload = await getPayload({ config })
+  const { docs } = await payload.find({ collection: 'agencies', depth: 0, limit: 0, pagination: false })
+  const agencies = docs.map((doc) => decodeDocument('agencies', doc))
+  return new Map(agencies.map((agency) => [String(agency.id), agency]))
+}
 
 /** Every procedure, grouped by agency, agencies and procedures in alphabetical order. */
 export const proceduresByAgency = async (): Promise<AgencyGroup[]> => {
   const payload = await getPayload({ config })
-  const { docs } = await payload.find({
-    collection: 'procedures',
-    depth: 1,
-    limit: 500,
-    pagination: false,
-    sort: 'title',
-  })
+  const [{ docs }, agencies] = await Promise.all([
+    payload.find({ collection: 'procedures', depth: 0, limit: 500, pagination: false, sort: 'title' }),
+    allAgencies(),
+  ])
   const groups = new Map<string, AgencyGroup>()
-  for (const procedure of docs) {
-    const agency = agencyOf(procedure)
-    const key = agency?.id ?? ''
+  for (const procedure of docs.map((doc) => decodeDocument('procedures', doc))) {
+    const agency = procedure.agency === null ? undefined : agencies.get(String(procedure.agency))
+    const key = agency ? String(agency.id) : ''
     const group = groups.get(key) ?? {
-      agency: { id: key, name: agency?.name ?? 'Autres démarches', slug: agency?.slug ?? '' },
+      agency: { id: agency?.id ?? '', name: agency?.name ?? 'Autres démarches', slug: agency?.slug ?? '' },
       procedures: [],
     }
-    group.procedures.push({
-      id: procedure.id,
-      slug: procedure.slug,
-      summary: procedure.summary,
-      title: procedure.title,
-    })
+    group.procedures.push(summaryOf(procedure))
     groups.set(key, group)
   }
   return [...groups.values()].sort((a, b) => a.agency.name.localeCompare(b.agency.name, 'fr'))
@@ -45,26 +47,22 @@ export const proceduresByAgency = async (): Promise<AgencyGroup[]> => {
 export const featuredProcedures = async (count: number): Promise<ProcedureSummary[]> => {
   const payload = await getPayload({ config })
   const { docs } = await payload.find({ collection: 'procedures', depth: 0, limit: count, sort: 'title' })
-  return docs.map((procedure) => ({
-    id: procedure.id,
-    slug: procedure.slug,
-    summary: procedure.summary,
-    title: procedure.title,
-  }))
+  return docs.map((doc) => summaryOf(decodeDocument('procedures', doc)))
 }
 
 /** One procedure with its agency, or null when the slug is unknown. */
 export const procedureBySlug = async (
   slug: string,
-): Promise<{ procedure: Procedure; agency: Agency | null } | null> => {
+): Promise<{ procedure: ProcedureDoc; agency: AgencyDoc | null } | null> => {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null
   const payload = await getPayload({ config })
-  const { docs } = await payload.find({
-    collection: 'procedures',
-    depth: 1,
-    limit: 1,
-    where: { slug: { equals: slug } },
-  })
-  const procedure = docs[0]
-  return procedure ? { agency: agencyOf(procedure), procedure } : null
+  const { docs } = await payload.find({ collection: 'procedures', depth: 0, limit: 1, where: { slug: { equals: slug } } })
+  const [raw] = docs
+  if (raw === undefined) return null
+  const procedure = decodeDocument('procedures', raw)
+  const agency =
+    procedure.agency === null
+      ? null
+      : await payload.findByID({ collection: 'agencies', depth: 0, disableErrors: true, id: procedure.agency })
+  return { agency: agency ? decodeDocument('agencies', agency) : null, procedure }
 }

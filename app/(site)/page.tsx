@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-import { featuredProcedures } from './data'
+import { featuredProcedures } from './data.ts'
 
 export const dynamic = 'force-dynamic'
 

@@ -1,7 +1,6 @@
-import type { ReportReason } from '../../collections/Reports'
-import type { LexicalNode } from '../../src/utilities/lexical'
-import type { DemoAccountKey } from '../accounts'
-import { p } from '../richText'
+import type { LexicalNode, ReportReason } from 'entraide'
+import type { DemoAccountKey } from '../accounts.ts'
+import { p } from '../richText.ts'
 
 /** An up (1) or down (-1) vote cast by a demo account. */
 export type DemoVote = { by: DemoAccountKey; value: 1 | -1 }

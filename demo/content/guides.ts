@@ -1,7 +1,7 @@
-import type { LexicalRoot } from '../../src/utilities/lexical'
-import type { DemoAccountKey } from '../accounts'
-import { doc, h, ol, p, ul } from '../richText'
-import type { DemoVote } from './community'
+import type { LexicalRoot } from 'entraide'
+import type { DemoAccountKey } from '../accounts.ts'
+import { doc, h, ol, p, ul } from '../richText.ts'
+import type { DemoVote } from './community.ts'
 
 /** A later edit of a guide, saved as its author may: published, or a draft awaiting review. */
 export type DemoGuideRevision = {

@@ -1,6 +1,6 @@
-import type { LexicalRoot } from '../../src/utilities/lexical'
-import type { DemoAccountKey } from '../accounts'
-import { doc, h, p, ul } from '../richText'
+import type { LexicalRoot } from 'entraide'
+import type { DemoAccountKey } from '../accounts.ts'
+import { doc, h, p, ul } from '../richText.ts'
 
 /** A wiki page written directly by the editorial team, found again by its slug. */
 export type DemoWikiPage = {

@@ -1,13 +1,15 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Answer, Thread } from '../../payload-types'
-import { ConflictError, ForbiddenActionError } from '../errors'
-import { isSameId, type ID } from '../utilities/ids'
-import { requireContributor } from './actor'
-import { loadVisible } from './load'
-import { recomputeReputation } from './recomputeReputation'
-import { inTransaction } from './transaction'
-import { writeSystemFields } from '../hooks/systemWrites'
+import { findDocs, readDoc } from '../data/local.ts'
+
+import type { AnswerDoc, ThreadDoc } from '../data/documents.ts'
+import { ConflictError, ForbiddenActionError } from '../errors.ts'
+import { isSameId, type ID } from '../utilities/ids.ts'
+import { requireContributor } from './actor.ts'
+import { loadVisible } from './load.ts'
+import { recomputeReputation } from './recomputeReputation.ts'
+import { inTransaction } from './transaction.ts'
+import { writeSystemFields } from '../hooks/systemWrites.ts'
 
 /**
  * The asker accepts the answer that solved their problem. Only one answer of
@@ -23,7 +25,7 @@ export const acceptAnswer = async ({
   req: PayloadRequest
   threadId: ID
   answerId: ID
-}): Promise<{ thread: Thread; answer: Answer }> =>
+}): Promise<{ thread: ThreadDoc; answer: AnswerDoc }> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
     const thread = await loadVisible({ collection: 'threads', id: threadId, req })
@@ -44,10 +46,9 @@ export const acceptAnswer = async ({
       return { answer, thread }
     }
 
-    const previous = await req.payload.find({
+    const previous = await findDocs({
       collection: 'answers',
-      depth: 0,
-      overrideAccess: true,
+      limit: 0,
       pagination: false,
       req,
       where: { and: [{ thread: { equals: thread.id } }, { isAccepted: { equals: true } }] },
@@ -66,7 +67,7 @@ export const acceptAnswer = async ({
     })
     await recomputeReputation({ req, userIds: [answer.author, ...previous.docs.map((doc) => doc.author)] })
     return {
-      answer: await req.payload.findByID({ collection: 'answers', depth: 0, id: answer.id, overrideAccess: true, req }),
-      thread: await req.payload.findByID({ collection: 'threads', depth: 0, id: thread.id, overrideAccess: true, req }),
+      answer: await readDoc({ collection: 'answers', id: answer.id, req }),
+      thread: await readDoc({ collection: 'threads', id: thread.id, req }),
     }
   })

@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
-import { ForbiddenActionError } from '../errors'
-import { canActForAgency } from '../policies/contributions'
-import { hasRoleAtLeast, type Actor } from '../policies/roles'
-import { agencyOfProcedure } from './load'
+import { ForbiddenActionError } from '../errors.ts'
+import { hasRoleAtLeast, type Actor } from '../policies/roles.ts'
+import type { ID } from '../utilities/ids.ts'
+import { agencyOfProcedure } from './load.ts'
 
 /**
  * Checks that the actor may act (validate, promote, verify) on an item of the
@@ -14,10 +14,13 @@ export const requireAgencyRights = async ({
   procedure,
   req,
   verb,
+  may,
 }: {
   req: PayloadRequest
   actor: Actor
   procedure: unknown
+  /** The policy of the decision (`canValidate`, `canPromote`, `canVerifyGuide`). */
+  may: (actor: Actor, agency: ID | null) => boolean
   /** What is being done, for the message: "validate answers". */
   verb: string
 }): Promise<void> => {
@@ -25,7 +28,7 @@ export const requireAgencyRights = async ({
     throw new ForbiddenActionError(`Only public agents, editors and admins can ${verb}.`)
   }
   const agency = await agencyOfProcedure({ procedure, req })
-  if (!canActForAgency(actor, agency)) {
+  if (!may(actor, agency)) {
     throw new ForbiddenActionError(`As an agent you can only ${verb} on procedures of your own agency.`)
   }
 }

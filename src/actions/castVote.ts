@@ -1,13 +1,14 @@
 import type { PayloadRequest } from 'payload'
 
-import { votableCollections, type VotableCollection } from '../../collections/Votes'
-import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors'
-import { writeSystemFields } from '../hooks/systemWrites'
-import { isSameId, type ID } from '../utilities/ids'
-import { requireContributor } from './actor'
-import { loadVisible } from './load'
-import { recomputeReputation } from './recomputeReputation'
-import { inTransaction } from './transaction'
+import { votableCollections, type VotableCollection } from '../collections/Votes.ts'
+import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors.ts'
+import { writeSystemFields } from '../hooks/systemWrites.ts'
+import { isSameId, type ID } from '../utilities/ids.ts'
+import { requireContributor } from './actor.ts'
+import { loadVisible } from './load.ts'
+import { recomputeReputation } from './recomputeReputation.ts'
+import { inTransaction } from './transaction.ts'
+import { findDocs } from '../data/local.ts'
 
 /** A vote: up (1), down (-1), or 0 to take one's vote back. */
 export type VoteValue = -1 | 0 | 1
@@ -15,9 +16,6 @@ export type VoteValue = -1 | 0 | 1
 /** Whether a value is a vote value. */
 export const isVoteValue = (value: unknown): value is VoteValue => value === 1 || value === -1 || value === 0
 
-/** Whether a slug names a collection that takes votes and reports. */
-export const isVotableCollection = (value: unknown): value is VotableCollection =>
-  votableCollections.some((slug) => slug === value)
 
 const isDuplicateKeyError = (error: unknown): boolean =>
   error instanceof Error && /unique|duplicate|E11000|invalid: key/i.test(`${error.name} ${error.message}`)
@@ -42,9 +40,11 @@ export const castVote = async ({
   inTransaction(req, async () => {
     const actor = requireContributor(req)
     if (!isVoteValue(value)) throw new InvalidInputError('A vote is 1 (up), -1 (down) or 0 (remove my vote).', 'value')
-    const target: Record<string, unknown> = { ...(await loadVisible({ collection, id, req })) }
-    const isPublished = collection === 'guides' ? target._status === 'published' : target.visibility === 'published'
-    if (!isPublished) throw new ConflictError('Only published items can be voted on.')
+    const item = await loadVisible({ collection, id, req })
+    const target = 'visibility' in item
+      ? { author: item.author, id: item.id, isPublished: item.visibility === 'published' }
+      : { author: null, id: item.id, isPublished: item._status === 'published' }
+    if (!target.isPublished) throw new ConflictError('Only published items can be voted on.')
     if (collection !== 'guides' && isSameId(target.author, actor.id)) {
       throw new ForbiddenActionError('You cannot vote on your own contribution.')
     }
@@ -55,9 +55,8 @@ export const castVote = async ({
     if (value === 0) {
       await req.payload.delete({ collection: 'votes', overrideAccess: true, req, where: byKey })
     } else {
-      const existing = await req.payload.find({
+      const existing = await findDocs({
         collection: 'votes',
-        depth: 0,
         limit: 1,
         overrideAccess: true,
         req,
@@ -74,7 +73,7 @@ export const castVote = async ({
             collection: 'votes',
             data: {
               key,
-              target: { relationTo: collection, value: String(target.id) },
+              target: { relationTo: collection, value: target.id },
               targetKey,
               user: actor.id,
               value,
@@ -100,7 +99,7 @@ export const castVote = async ({
         })
       ).totalDocs
     const score = (await count(1)) - (await count(-1))
-    await writeSystemFields({ collection, data: { score }, id: String(target.id), req })
+    await writeSystemFields({ collection, data: { score }, id: target.id, req })
     if (collection !== 'guides') await recomputeReputation({ req, userIds: [target.author] })
     return { score, value }
   })

@@ -1,7 +1,9 @@
-import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
-import { NotFoundError } from '../errors'
-import { idOf, parseId, type ID } from '../utilities/ids'
+import type { EntraideCollection, EntraideDocuments } from '../data/documents.ts'
+import { findDocByID, findDocs } from '../data/local.ts'
+import { NotFoundError } from '../errors.ts'
+import { idOf, parseIdFor, type ID } from '../utilities/ids.ts'
 
 const labels: Record<string, string> = {
   agencies: 'agency',
@@ -17,14 +19,14 @@ const labels: Record<string, string> = {
  * Loads one document the caller may see (their access rules apply), or fails
  * with 404. Ids of the wrong shape are simply not found, never a 500.
  */
-export const loadVisible = async <TSlug extends CollectionSlug>(args: {
+export const loadVisible = async <Slug extends EntraideCollection>(args: {
   req: PayloadRequest
-  collection: TSlug
+  collection: Slug
   id: ID
   draft?: boolean
-}): Promise<DataFromCollectionSlug<TSlug>> => {
+}): Promise<EntraideDocuments[Slug]> => {
   const doc = await findVisible(args)
-  if (!doc) throw new NotFoundError(labels[args.collection] ?? args.collection, args.id)
+  if (!doc) throw new NotFoundError(labels[args.collection] ?? args.collection, String(args.id))
   return doc
 }
 
@@ -32,22 +34,21 @@ export const loadVisible = async <TSlug extends CollectionSlug>(args: {
  * One document the caller may see (their access rules apply), or null when
  * there is none; ids of the wrong shape are simply not found.
  */
-export const findVisible = async <TSlug extends CollectionSlug>({
+export const findVisible = async <Slug extends EntraideCollection>({
   collection,
   id,
   req,
   draft = false,
 }: {
   req: PayloadRequest
-  collection: TSlug
+  collection: Slug
   id: ID
   draft?: boolean
-}): Promise<DataFromCollectionSlug<TSlug> | null> => {
-  const parsed = parseId(id)
+}): Promise<EntraideDocuments[Slug] | null> => {
+  const parsed = parseIdFor(req.payload, collection, id)
   if (parsed === null) return null
-  const { docs } = await req.payload.find({
+  const { docs } = await findDocs({
     collection,
-    depth: 0,
     draft,
     limit: 1,
     overrideAccess: false,
@@ -74,16 +75,16 @@ export const agencyOfProcedure = async ({
  * The document a relationship points to, read with system rights (the caller
  * was already checked on the item that holds the relationship), or null.
  */
-export const loadRelated = async <TSlug extends CollectionSlug>({
+export const loadRelated = async <Slug extends EntraideCollection>({
   collection,
   req,
   value,
 }: {
   req: PayloadRequest
-  collection: TSlug
+  collection: Slug
   value: unknown
-}): Promise<DataFromCollectionSlug<TSlug> | null> => {
+}): Promise<EntraideDocuments[Slug] | null> => {
   const id = idOf(value)
   if (id === null) return null
-  return req.payload.findByID({ collection, depth: 0, disableErrors: true, id, overrideAccess: true, req })
+  return findDocByID({ collection, id, req })
 }

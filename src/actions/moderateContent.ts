@@ -1,13 +1,15 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Answer, Thread, Tip } from '../../payload-types'
-import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors'
-import { writeSystemFields } from '../hooks/systemWrites'
-import { canActForAgency, canModerate } from '../policies/contributions'
-import type { ID } from '../utilities/ids'
-import { requireContributor } from './actor'
-import { agencyOfProcedure, loadVisible } from './load'
-import { inTransaction } from './transaction'
+import type { AnswerDoc, ThreadDoc, TipDoc } from '../data/documents.ts'
+import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors.ts'
+import { screenPersonalData } from '../hooks/guardPersonalData.ts'
+import { writeSystemFields } from '../hooks/systemWrites.ts'
+import { canActForAgency, canModerate } from '../policies/contributions.ts'
+import type { ID } from '../utilities/ids.ts'
+import { readDoc } from '../data/local.ts'
+import { requireContributor } from './actor.ts'
+import { agencyOfProcedure, loadVisible } from './load.ts'
+import { inTransaction } from './transaction.ts'
 
 /** What a moderator can do to a contribution. */
 export const moderationActions = ['publish', 'hide', 'restore', 'lock', 'unlock'] as const
@@ -27,7 +29,7 @@ export const isModerationAction = (value: unknown): value is ModerationAction =>
   moderationActions.some((action) => action === value)
 
 /** The status a thread goes back to when unlocked: derived from its answers. */
-const unlockedStatus = async (req: PayloadRequest, thread: Thread): Promise<Thread['status']> => {
+const unlockedStatus = async (req: PayloadRequest, thread: ThreadDoc): Promise<ThreadDoc['status']> => {
   const validated = await req.payload.count({
     collection: 'answers',
     overrideAccess: true,
@@ -62,16 +64,19 @@ export const moderateContent = async ({
   id: ID
   action: ModerationAction
   reason?: string
-}): Promise<Thread | Answer | Tip> =>
+}): Promise<ThreadDoc | AnswerDoc | TipDoc> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
     if (!isModerationAction(action)) {
       throw new InvalidInputError(`The action must be one of: ${moderationActions.join(', ')}.`, 'action')
     }
-    const note = reason?.trim() ?? ''
-    if (note.length > maxModerationReasonLength) {
+    const typed = reason?.trim() ?? ''
+    if (typed.length > maxModerationReasonLength) {
       throw new InvalidInputError(`The reason is limited to ${maxModerationReasonLength} characters.`, 'reason')
     }
+    // The author reads the reason, and reports keep it as their resolution.
+    const screened = screenPersonalData({ plain: { reason: typed }, req }).values.reason
+    const note = typeof screened === 'string' ? screened : typed
     const item = await loadVisible({ collection, id, req })
     if (action === 'publish') {
       const agency = await agencyOfProcedure({ procedure: item.procedure, req })
@@ -100,13 +105,7 @@ export const moderateContent = async ({
         })
       } else {
         if (collection !== 'threads') throw new InvalidInputError('Only threads can be locked or unlocked.', 'action')
-        const thread = await req.payload.findByID({
-          collection: 'threads',
-          depth: 0,
-          id: item.id,
-          overrideAccess: true,
-          req,
-        })
+        const thread = await readDoc({ collection: 'threads', id: item.id, req })
         if (action === 'lock') {
           if (thread.status === 'closed') throw new ConflictError('This thread is already locked.')
           await writeSystemFields({ collection, data: { moderationNote: note, status: 'closed' }, id: item.id, req })
@@ -121,8 +120,8 @@ export const moderateContent = async ({
         }
       }
     }
-    await settleReports({ action, collection, id: item.id, note, req })
-    return req.payload.findByID({ collection, depth: 0, id: item.id, overrideAccess: true, req })
+    await settleReports({ action, note, req, targetKey: `${collection}:${String(item.id)}` })
+    return readDoc({ collection, id: item.id, req })
   })
 
 /**
@@ -131,14 +130,13 @@ export const moderateContent = async ({
  */
 export const settleReports = async ({
   action,
-  collection,
-  id,
   note,
   req,
+  targetKey,
 }: {
   req: PayloadRequest
-  collection: string
-  id: ID
+  /** The reported item, as reports name it (`collection:id`). */
+  targetKey: string
   action: ModerationAction | 'dismiss'
   note: string
 }): Promise<void> => {
@@ -155,6 +153,6 @@ export const settleReports = async ({
     },
     overrideAccess: true,
     req,
-    where: { and: [{ targetKey: { equals: `${collection}:${id}` } }, { status: { equals: 'open' } }] },
+    where: { and: [{ targetKey: { equals: targetKey } }, { status: { equals: 'open' } }] },
   })
 }

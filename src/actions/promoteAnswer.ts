@@ -1,13 +1,14 @@
 import type { PayloadRequest } from 'payload'
 
-import type { WikiPage } from '../../payload-types'
-import { ConflictError } from '../errors'
-import type { ID } from '../utilities/ids'
-import { requireContributor } from './actor'
-import { requireAgencyRights } from './agencyGuard'
-import { loadRelated, loadVisible } from './load'
-import { promoteIntoWiki } from './promoteIntoWiki'
-import { inTransaction } from './transaction'
+import type { WikiPageDoc } from '../data/documents.ts'
+import { ConflictError } from '../errors.ts'
+import type { ID } from '../utilities/ids.ts'
+import { requireContributor } from './actor.ts'
+import { requireAgencyRights } from './agencyGuard.ts'
+import { canPromote } from '../policies/contributions.ts'
+import { loadRelated, loadVisible } from './load.ts'
+import { promoteIntoWiki } from './promoteIntoWiki.ts'
+import { inTransaction } from './transaction.ts'
 
 /**
  * An agent promotes a validated answer into the official wiki: a new draft
@@ -24,11 +25,11 @@ export const promoteAnswer = async ({
   answerId: ID
   wikiPageId?: ID
   title?: string
-}): Promise<{ wikiPage: WikiPage; isCreated: boolean }> =>
+}): Promise<{ wikiPage: WikiPageDoc; isCreated: boolean }> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
     const answer = await loadVisible({ collection: 'answers', id: answerId, req })
-    await requireAgencyRights({ actor, procedure: answer.procedure, req, verb: 'promote answers' })
+    await requireAgencyRights({ actor, may: canPromote, procedure: answer.procedure, req, verb: 'promote answers' })
     if (!answer.validatedAt) {
       throw new ConflictError('This answer has not been validated by an agent yet; validate it before promoting it.')
     }

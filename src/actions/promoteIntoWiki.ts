@@ -1,12 +1,14 @@
 import type { PayloadRequest } from 'payload'
+import { z } from 'zod'
 
-import type { WikiPage } from '../../payload-types'
-import { ConflictError, InvalidInputError } from '../errors'
-import { slugify } from '../hooks/slugFromTitle'
-import { writeSystemFields } from '../hooks/systemWrites'
-import { idOf, isSameId, type ID } from '../utilities/ids'
-import { childrenOf, headingNode, lexicalRoot, plainTextToNodes } from '../utilities/lexical'
-import { loadVisible } from './load'
+import type { WikiPageDoc } from '../data/documents.ts'
+import { ConflictError, InvalidInputError } from '../errors.ts'
+import { slugify } from '../hooks/slugFromTitle.ts'
+import { writeSystemFields } from '../hooks/systemWrites.ts'
+import { idOf, isSameId, type ID } from '../utilities/ids.ts'
+import { childrenOf, headingNode, lexicalRoot, plainTextToNodes } from '../utilities/lexical.ts'
+import { createDoc, findDocByID, findFields, updateDoc } from '../data/local.ts'
+import { loadVisible } from './load.ts'
 
 /** Longest wiki page title, in characters. */
 export const maxWikiTitleLength = 200
@@ -41,8 +43,8 @@ const creditedContributors = (existing: unknown, author: unknown): ID[] => {
   return ids
 }
 
-const hasSource = (page: WikiPage, source: PromotedSource): boolean =>
-  (page.sources ?? []).some(
+const hasSource = (page: WikiPageDoc, source: PromotedSource): boolean =>
+  page.sources.some(
     (entry) => entry.kind === source.kind && isSameId(source.kind === 'answer' ? entry.answer : entry.tip, source.id),
   )
 
@@ -57,13 +59,11 @@ const markPromoted = (req: PayloadRequest, source: PromotedSource, pageId: ID): 
 
 const uniqueSlug = async (req: PayloadRequest, title: string): Promise<string> => {
   const base = slugify(title) || 'page'
-  const { docs } = await req.payload.find({
+  const docs = await findFields({
     collection: 'wiki-pages',
-    depth: 0,
     draft: true,
-    overrideAccess: true,
-    pagination: false,
     req,
+    schema: z.object({ slug: z.string() }),
     select: { slug: true },
     where: { slug: { like: base } },
   })
@@ -90,7 +90,7 @@ export const promoteIntoWiki = async ({
   source: PromotedSource
   wikiPageId?: ID
   title?: string
-}): Promise<{ wikiPage: WikiPage; isCreated: boolean }> => {
+}): Promise<{ wikiPage: WikiPageDoc; isCreated: boolean }> => {
   const promotedTo = idOf(source.promotedTo)
   if (wikiPageId !== undefined) {
     const page = await loadVisible({ collection: 'wiki-pages', draft: true, id: wikiPageId, req })
@@ -100,17 +100,15 @@ export const promoteIntoWiki = async ({
         `This ${source.kind} was already promoted into another wiki page (id ${String(promotedTo)}).`,
       )
     }
-    const wikiPage = await req.payload.update({
+    const wikiPage = await updateDoc({
       collection: 'wiki-pages',
       data: {
         body: lexicalRoot([...childrenOf(page.body), headingNode(source.heading), ...plainTextToNodes(source.body)]),
         contributors: creditedContributors(page.contributors, source.author),
-        sources: [...(page.sources ?? []), sourceEntry(source)],
+        sources: [...page.sources, sourceEntry(source)],
       },
-      depth: 0,
       draft: true,
       id: page.id,
-      overrideAccess: true,
       req,
     })
     await markPromoted(req, source, page.id)
@@ -118,15 +116,7 @@ export const promoteIntoWiki = async ({
   }
 
   if (promotedTo !== null) {
-    const existing = await req.payload.findByID({
-      collection: 'wiki-pages',
-      depth: 0,
-      disableErrors: true,
-      draft: true,
-      id: promotedTo,
-      overrideAccess: true,
-      req,
-    })
+    const existing = await findDocByID({ collection: 'wiki-pages', draft: true, id: promotedTo, req })
     if (existing) return { isCreated: false, wikiPage: existing }
   }
 
@@ -134,7 +124,7 @@ export const promoteIntoWiki = async ({
   if (pageTitle.length === 0 || pageTitle.length > maxWikiTitleLength) {
     throw new InvalidInputError(`The title must be 1 to ${maxWikiTitleLength} characters long.`, 'title')
   }
-  const wikiPage = await req.payload.create({
+  const wikiPage = await createDoc({
     collection: 'wiki-pages',
     data: {
       _status: 'draft',
@@ -145,9 +135,7 @@ export const promoteIntoWiki = async ({
       sources: [sourceEntry(source)],
       title: pageTitle,
     },
-    depth: 0,
     draft: true,
-    overrideAccess: true,
     req,
   })
   await markPromoted(req, source, wikiPage.id)

@@ -1,13 +1,14 @@
 import type { PayloadRequest } from 'payload'
 
-import type { WikiPage } from '../../payload-types'
-import { ConflictError } from '../errors'
-import type { ID } from '../utilities/ids'
-import { requireContributor } from './actor'
-import { requireAgencyRights } from './agencyGuard'
-import { loadRelated, loadVisible } from './load'
-import { promoteIntoWiki } from './promoteIntoWiki'
-import { inTransaction } from './transaction'
+import type { WikiPageDoc } from '../data/documents.ts'
+import { ConflictError } from '../errors.ts'
+import type { ID } from '../utilities/ids.ts'
+import { requireContributor } from './actor.ts'
+import { requireAgencyRights } from './agencyGuard.ts'
+import { canPromote } from '../policies/contributions.ts'
+import { loadRelated, loadVisible } from './load.ts'
+import { promoteIntoWiki } from './promoteIntoWiki.ts'
+import { inTransaction } from './transaction.ts'
 
 /**
  * An agent promotes a validated tip into the official wiki, like
@@ -23,11 +24,11 @@ export const promoteTip = async ({
   tipId: ID
   wikiPageId?: ID
   title?: string
-}): Promise<{ wikiPage: WikiPage; isCreated: boolean }> =>
+}): Promise<{ wikiPage: WikiPageDoc; isCreated: boolean }> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
     const tip = await loadVisible({ collection: 'tips', id: tipId, req })
-    await requireAgencyRights({ actor, procedure: tip.procedure, req, verb: 'promote tips' })
+    await requireAgencyRights({ actor, may: canPromote, procedure: tip.procedure, req, verb: 'promote tips' })
     if (!tip.validatedAt) {
       throw new ConflictError('This tip has not been validated by an agent yet; validate it before promoting it.')
     }

@@ -1,8 +1,18 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { reputationOf } from '../policies/reputation'
-import { idOf, type ID } from '../utilities/ids'
-import { usersCollectionOf } from '../utilities/pluginOptions'
+import { z } from 'zod'
+
+import { findFields } from '../data/local.ts'
+import { reputationOf } from '../policies/reputation.ts'
+import { distinctIds } from '../utilities/ids.ts'
+import { usersCollectionOf } from '../utilities/pluginOptions.ts'
+
+/** What reputation reads of each published contribution. */
+const scored = z.object({
+  isAccepted: z.boolean().nullish(),
+  score: z.number().nullish().transform((value) => value ?? 0),
+  validatedAt: z.string().nullish(),
+})
 
 /**
  * Recomputes the reputation of the given authors from their published
@@ -16,28 +26,24 @@ export const recomputeReputation = async ({
   req: PayloadRequest
   userIds: unknown[]
 }): Promise<void> => {
-  const unique = new Map<string, ID>()
-  for (const value of userIds) {
-    const id = idOf(value)
-    if (id !== null) unique.set(String(id), id)
-  }
-  for (const userId of unique.values()) {
+  for (const userId of distinctIds(userIds)) {
     const published: Where = { and: [{ author: { equals: userId } }, { visibility: { equals: 'published' } }] }
-    const common = { depth: 0, overrideAccess: true, pagination: false, req, where: published } as const
     const [answers, tips, threads] = await Promise.all([
-      req.payload.find({
-        ...common,
+      findFields({
         collection: 'answers',
+        req,
+        schema: scored,
         select: { isAccepted: true, score: true, validatedAt: true },
+        where: published,
       }),
-      req.payload.find({ ...common, collection: 'tips', select: { score: true, validatedAt: true } }),
-      req.payload.find({ ...common, collection: 'threads', select: { score: true } }),
+      findFields({ collection: 'tips', req, schema: scored, select: { score: true, validatedAt: true }, where: published }),
+      findFields({ collection: 'threads', req, schema: scored, select: { score: true }, where: published }),
     ])
-    const voteScore = [...answers.docs, ...tips.docs, ...threads.docs].reduce((sum, doc) => sum + (doc.score ?? 0), 0)
+    const voteScore = [...answers, ...tips, ...threads].reduce((sum, doc) => sum + doc.score, 0)
     const reputation = reputationOf({
-      acceptedAnswers: answers.docs.filter((doc) => doc.isAccepted).length,
-      validatedAnswers: answers.docs.filter((doc) => doc.validatedAt).length,
-      validatedTips: tips.docs.filter((doc) => doc.validatedAt).length,
+      acceptedAnswers: answers.filter((doc) => doc.isAccepted).length,
+      validatedAnswers: answers.filter((doc) => doc.validatedAt).length,
+      validatedTips: tips.filter((doc) => doc.validatedAt).length,
       voteScore,
     })
     await req.payload.update({

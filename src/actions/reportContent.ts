@@ -1,17 +1,18 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Report } from '../../payload-types'
-import { reportReasons, type ReportReason } from '../../collections/Reports'
-import type { VotableCollection } from '../../collections/Votes'
-import { InvalidInputError } from '../errors'
-import { screenPersonalData } from '../hooks/guardPersonalData'
-import { writeSystemFields } from '../hooks/systemWrites'
-import { optionsOf } from '../utilities/pluginOptions'
-import { autoHideNote } from './moderateContent'
-import type { ID } from '../utilities/ids'
-import { requireContributor } from './actor'
-import { loadVisible } from './load'
-import { inTransaction } from './transaction'
+import type { ReportDoc } from '../data/documents.ts'
+import { reportReasons, type ReportReason } from '../data/documents.ts'
+import type { VotableCollection } from '../collections/Votes.ts'
+import { InvalidInputError } from '../errors.ts'
+import { screenPersonalData } from '../hooks/guardPersonalData.ts'
+import { writeSystemFields } from '../hooks/systemWrites.ts'
+import { optionsOf } from '../utilities/pluginOptions.ts'
+import { autoHideNote } from './moderateContent.ts'
+import type { ID } from '../utilities/ids.ts'
+import { requireContributor } from './actor.ts'
+import { loadVisible } from './load.ts'
+import { createDoc, findDocs } from '../data/local.ts'
+import { inTransaction } from './transaction.ts'
 
 /** Longest report note, in characters. */
 export const maxReportNoteLength = 1000
@@ -36,7 +37,7 @@ export const reportContent = async ({
   id: ID
   reason: ReportReason
   note?: string
-}): Promise<{ report: Report; isCreated: boolean }> =>
+}): Promise<{ report: ReportDoc; isCreated: boolean }> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
     if (!isReportReason(reason)) {
@@ -49,12 +50,10 @@ export const reportContent = async ({
     const screened = screenPersonalData({ plain: { note }, req }).values.note
     const safeNote = typeof screened === 'string' ? screened : undefined
     const target = await loadVisible({ collection, id, req })
-    const targetKey = `${collection}:${target.id}`
-    const { docs } = await req.payload.find({
+    const targetKey = `${collection}:${String(target.id)}`
+    const { docs } = await findDocs({
       collection: 'reports',
-      depth: 0,
       limit: 1,
-      overrideAccess: true,
       req,
       where: {
         and: [{ targetKey: { equals: targetKey } }, { reporter: { equals: actor.id } }, { status: { equals: 'open' } }],
@@ -62,7 +61,7 @@ export const reportContent = async ({
     })
     const existing = docs[0]
     if (existing) return { isCreated: false, report: existing }
-    const report = await req.payload.create({
+    const report = await createDoc({
       collection: 'reports',
       data: {
         note: safeNote?.trim() || null,
@@ -72,7 +71,6 @@ export const reportContent = async ({
         target: { relationTo: collection, value: target.id },
         targetKey,
       },
-      overrideAccess: true,
       req,
     })
     await hideWhenReportedEnough({ collection, req, target, targetKey })

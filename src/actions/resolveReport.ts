@@ -1,13 +1,15 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Report } from '../../payload-types'
-import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors'
-import { canModerate } from '../policies/contributions'
-import { idOf, type ID } from '../utilities/ids'
-import { requireContributor } from './actor'
-import { loadVisible } from './load'
-import { autoHideNote, moderateContent, settleReports, type ModeratedCollection } from './moderateContent'
-import { inTransaction } from './transaction'
+import { findDocByID, readDoc } from '../data/local.ts'
+import type { ReportDoc } from '../data/documents.ts'
+import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors.ts'
+import { screenPersonalData } from '../hooks/guardPersonalData.ts'
+import { canModerate } from '../policies/contributions.ts'
+import { idOf, type ID } from '../utilities/ids.ts'
+import { requireContributor } from './actor.ts'
+import { loadVisible } from './load.ts'
+import { autoHideNote, moderateContent, settleReports, type ModeratedCollection } from './moderateContent.ts'
+import { inTransaction } from './transaction.ts'
 
 /** What an editor decides on a report. */
 export type ReportDecision = 'hide' | 'dismiss'
@@ -31,7 +33,7 @@ export const resolveReport = async ({
   reportId: ID
   decision: ReportDecision
   note?: string
-}): Promise<Report> =>
+}): Promise<ReportDoc> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
     if (!canModerate(actor)) throw new ForbiddenActionError('Only editors and admins decide on reports.')
@@ -42,16 +44,12 @@ export const resolveReport = async ({
     if (report.status !== 'open') throw new ConflictError(`This report was already ${report.status}.`)
     const collection = report.target.relationTo
     const targetId = idOf(report.target.value)
-    const reason = note?.trim() ?? ''
+    const typed = note?.trim() ?? ''
+    // The resolution is kept on every report of the item, and a hiding note is shown to its author.
+    const screened = screenPersonalData({ plain: { note: typed }, req }).values.note
+    const reason = typeof screened === 'string' ? screened : typed
     if (targetId !== null && isModerated(collection)) {
-      const target = await req.payload.findByID({
-        collection,
-        depth: 0,
-        disableErrors: true,
-        id: targetId,
-        overrideAccess: true,
-        req,
-      })
+      const target = await findDocByID({ collection, id: targetId, req })
       if (decision === 'hide' && target && target.visibility !== 'hidden') {
         await moderateContent({
           action: 'hide',
@@ -64,6 +62,6 @@ export const resolveReport = async ({
         await moderateContent({ action: 'restore', collection, id: targetId, reason, req })
       }
     }
-    await settleReports({ action: decision, collection, id: targetId ?? '', note: reason, req })
-    return req.payload.findByID({ collection: 'reports', depth: 0, id: report.id, overrideAccess: true, req })
+    await settleReports({ action: decision, note: reason, req, targetKey: report.targetKey })
+    return readDoc({ collection: 'reports', id: report.id, req })
   })

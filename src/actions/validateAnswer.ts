@@ -1,15 +1,18 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Answer } from '../../payload-types'
-import { ConflictError, InvalidInputError } from '../errors'
-import { openPersonalDataReport, screenPersonalData } from '../hooks/guardPersonalData'
-import { writeSystemFields } from '../hooks/systemWrites'
-import type { ID } from '../utilities/ids'
-import { requireContributor } from './actor'
-import { requireAgencyRights } from './agencyGuard'
-import { loadRelated, loadVisible } from './load'
-import { recomputeReputation } from './recomputeReputation'
-import { inTransaction } from './transaction'
+import { readDoc } from '../data/local.ts'
+
+import type { AnswerDoc } from '../data/documents.ts'
+import { ConflictError, InvalidInputError } from '../errors.ts'
+import { openPersonalDataReport, screenPersonalData } from '../hooks/guardPersonalData.ts'
+import { writeSystemFields } from '../hooks/systemWrites.ts'
+import type { ID } from '../utilities/ids.ts'
+import { requireContributor } from './actor.ts'
+import { requireAgencyRights } from './agencyGuard.ts'
+import { canValidate } from '../policies/contributions.ts'
+import { loadRelated, loadVisible } from './load.ts'
+import { recomputeReputation } from './recomputeReputation.ts'
+import { inTransaction } from './transaction.ts'
 
 /** Longest validation note, in characters. */
 export const maxValidationNoteLength = 1000
@@ -26,14 +29,14 @@ export const validateAnswer = async ({
   req: PayloadRequest
   answerId: ID
   note?: string
-}): Promise<Answer> =>
+}): Promise<AnswerDoc> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
     if (note !== undefined && note.length > maxValidationNoteLength) {
       throw new InvalidInputError(`The note is limited to ${maxValidationNoteLength} characters.`, 'note')
     }
     const answer = await loadVisible({ collection: 'answers', id: answerId, req })
-    await requireAgencyRights({ actor, procedure: answer.procedure, req, verb: 'validate answers' })
+    await requireAgencyRights({ actor, may: canValidate, procedure: answer.procedure, req, verb: 'validate answers' })
     if (answer.visibility !== 'published') {
       throw new ConflictError(
         'This answer is not published (awaiting moderation or hidden); publish it before validating it.',
@@ -57,5 +60,5 @@ export const validateAnswer = async ({
       await writeSystemFields({ collection: 'threads', data: { status: 'resolved' }, id: thread.id, req })
     }
     await recomputeReputation({ req, userIds: [answer.author] })
-    return req.payload.findByID({ collection: 'answers', depth: 0, id: answer.id, overrideAccess: true, req })
+    return readDoc({ collection: 'answers', id: answer.id, req })
   })

@@ -1,21 +1,24 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Tip } from '../../payload-types'
-import { ConflictError } from '../errors'
-import { writeSystemFields } from '../hooks/systemWrites'
-import type { ID } from '../utilities/ids'
-import { requireContributor } from './actor'
-import { requireAgencyRights } from './agencyGuard'
-import { loadVisible } from './load'
-import { recomputeReputation } from './recomputeReputation'
-import { inTransaction } from './transaction'
+import { readDoc } from '../data/local.ts'
+
+import type { TipDoc } from '../data/documents.ts'
+import { ConflictError } from '../errors.ts'
+import { writeSystemFields } from '../hooks/systemWrites.ts'
+import type { ID } from '../utilities/ids.ts'
+import { requireContributor } from './actor.ts'
+import { requireAgencyRights } from './agencyGuard.ts'
+import { canValidate } from '../policies/contributions.ts'
+import { loadVisible } from './load.ts'
+import { recomputeReputation } from './recomputeReputation.ts'
+import { inTransaction } from './transaction.ts'
 
 /** A public agent confirms that a published tip is right. Validating again changes nothing. */
-export const validateTip = async ({ req, tipId }: { req: PayloadRequest; tipId: ID }): Promise<Tip> =>
+export const validateTip = async ({ req, tipId }: { req: PayloadRequest; tipId: ID }): Promise<TipDoc> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
     const tip = await loadVisible({ collection: 'tips', id: tipId, req })
-    await requireAgencyRights({ actor, procedure: tip.procedure, req, verb: 'validate tips' })
+    await requireAgencyRights({ actor, may: canValidate, procedure: tip.procedure, req, verb: 'validate tips' })
     if (tip.visibility !== 'published') {
       throw new ConflictError(
         'This tip is not published (awaiting moderation or hidden); publish it before validating it.',
@@ -29,5 +32,5 @@ export const validateTip = async ({ req, tipId }: { req: PayloadRequest; tipId: 
       req,
     })
     await recomputeReputation({ req, userIds: [tip.author] })
-    return req.payload.findByID({ collection: 'tips', depth: 0, id: tip.id, overrideAccess: true, req })
+    return readDoc({ collection: 'tips', id: tip.id, req })
   })

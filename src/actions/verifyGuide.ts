@@ -1,24 +1,27 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Guide } from '../../payload-types'
-import { ConflictError } from '../errors'
-import { writeSystemFields } from '../hooks/systemWrites'
-import { isRecord, type ID } from '../utilities/ids'
-import { requireContributor } from './actor'
-import { requireAgencyRights } from './agencyGuard'
-import { loadVisible } from './load'
-import { inTransaction } from './transaction'
+import { readDoc } from '../data/local.ts'
+
+import type { GuideDoc } from '../data/documents.ts'
+import { ConflictError } from '../errors.ts'
+import { writeSystemFields } from '../hooks/systemWrites.ts'
+import { isRecord, type ID } from '../utilities/ids.ts'
+import { requireContributor } from './actor.ts'
+import { requireAgencyRights } from './agencyGuard.ts'
+import { canVerifyGuide } from '../policies/contributions.ts'
+import { loadVisible } from './load.ts'
+import { inTransaction } from './transaction.ts'
 
 /**
  * An agent vouches for the published version of a guide: it shows "verified
  * by an agent" until the procedure or the guide changes. Drafts waiting for
  * review are not concerned and stay as they are.
  */
-export const verifyGuide = async ({ guideId, req }: { req: PayloadRequest; guideId: ID }): Promise<Guide> =>
+export const verifyGuide = async ({ guideId, req }: { req: PayloadRequest; guideId: ID }): Promise<GuideDoc> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
     const guide = await loadVisible({ collection: 'guides', id: guideId, req })
-    await requireAgencyRights({ actor, procedure: guide.procedure, req, verb: 'verify guides' })
+    await requireAgencyRights({ actor, may: canVerifyGuide, procedure: guide.procedure, req, verb: 'verify guides' })
     const published: unknown = await req.payload.db.findOne({
       collection: 'guides',
       req,
@@ -33,5 +36,5 @@ export const verifyGuide = async ({ guideId, req }: { req: PayloadRequest; guide
       id: guide.id,
       req,
     })
-    return req.payload.findByID({ collection: 'guides', depth: 0, id: guide.id, overrideAccess: true, req })
+    return readDoc({ collection: 'guides', id: guide.id, req })
   })

@@ -1,8 +1,8 @@
 import type { UIFieldServerProps } from 'payload'
 
-import { canPublishGuide } from '../policies/contributions'
-import { actorOf } from '../policies/roles'
-import { optionsOf } from '../utilities/pluginOptions'
+import { canPublishGuide } from '../policies/contributions.ts'
+import { actorFromRequest } from '../policies/roles.ts'
+import { optionsOf } from '../utilities/pluginOptions.ts'
 
 /**
  * Shown above a guide to people whose edits wait for review (citizens not yet
@@ -10,7 +10,7 @@ import { optionsOf } from '../utilities/pluginOptions'
  * readers see it.
  */
 export const GuideReviewNotice = ({ req }: UIFieldServerProps) => {
-  if (canPublishGuide(actorOf(req.user), optionsOf(req.payload).moderation.trustedReputation)) return null
+  if (canPublishGuide(actorFromRequest(req), optionsOf(req.payload).moderation.trustedReputation)) return null
   return (
     <div className="entraide-notice" role="note">
       <p>

@@ -1,8 +1,8 @@
 import type { UIFieldServerProps } from 'payload'
 
-import { formatDateTime } from './format'
-import { GuideVerificationPanel } from './GuideVerificationPanel'
-import { loadGuideVerificationState } from './queries/itemState'
+import { formatDateTime } from './format.ts'
+import { GuideVerificationPanel } from './GuideVerificationPanel.tsx'
+import { loadGuideVerificationState } from './queries/itemState.ts'
 
 /** Sidebar field of guides: the verification panel, for agents and above. */
 export const GuideVerificationField = async ({ id, req }: UIFieldServerProps) => {

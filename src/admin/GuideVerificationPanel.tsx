@@ -3,11 +3,11 @@
 import { Button } from '@payloadcms/ui'
 import { useId, useState } from 'react'
 
-import { ActionStatus, type ActionOutcome } from './client/ActionStatus'
-import { callEndpoint } from './client/callEndpoint'
-import { useApiRoute } from './client/useApiRoute'
-import { useRefreshDocument } from './client/useRefreshDocument'
-import type { GuideVerificationState } from './queries/itemState'
+import { ActionStatus, type ActionOutcome } from './client/ActionStatus.tsx'
+import { callEndpoint } from './client/callEndpoint.ts'
+import { useApiRoute } from './client/useApiRoute.ts'
+import { useRefreshDocument } from './client/useRefreshDocument.ts'
+import type { GuideVerificationState } from './queries/itemState.ts'
 
 /**
  * The verification panel of a guide: who vouched for the published version and

@@ -1,7 +1,7 @@
 import type { UIFieldServerProps } from 'payload'
 
-import { ModerationPanel } from './ModerationPanel'
-import { loadModerationState } from './queries/itemState'
+import { ModerationPanel } from './ModerationPanel.tsx'
+import { loadModerationState } from './queries/itemState.ts'
 
 /** Sidebar field of questions, answers and tips: the moderation panel, for agents and above. */
 export const ModerationField = async ({ collectionSlug, id, req }: UIFieldServerProps) => {

@@ -3,11 +3,11 @@
 import { Button, useFormModified } from '@payloadcms/ui'
 import { useId, useState } from 'react'
 
-import { ActionStatus, type ActionOutcome } from './client/ActionStatus'
-import { callEndpoint } from './client/callEndpoint'
-import { useApiRoute } from './client/useApiRoute'
-import { useRefreshDocument } from './client/useRefreshDocument'
-import type { ModerationState } from './queries/itemState'
+import { ActionStatus, type ActionOutcome } from './client/ActionStatus.tsx'
+import { callEndpoint } from './client/callEndpoint.ts'
+import { useApiRoute } from './client/useApiRoute.ts'
+import { useRefreshDocument } from './client/useRefreshDocument.ts'
+import type { ModerationState } from './queries/itemState.ts'
 
 type Action = 'publish' | 'hide' | 'restore' | 'lock' | 'unlock'
 

@@ -1,8 +1,9 @@
 import type { ServerProps } from 'payload'
 
-import { canReviewContributions } from '../policies/contributions'
-import { actorOf } from '../policies/roles'
-import { NavLinksClient, type NavLinkItem } from './NavLinksClient'
+import { canReviewContributions } from '../policies/contributions.ts'
+import { actorOf } from '../policies/roles.ts'
+import { optionsOf } from '../utilities/pluginOptions.ts'
+import { NavLinksClient, type NavLinkItem } from './NavLinksClient.tsx'
 
 /** Where the demo public website lives, relative to the app. */
 export const publicSitePath = '/'
@@ -13,7 +14,7 @@ export const publicSitePath = '/'
  */
 export const NavLinks = ({ payload, user }: ServerProps) => {
   const adminRoute = payload.config.routes.admin
-  const links: NavLinkItem[] = canReviewContributions(actorOf(user))
+  const links: NavLinkItem[] = canReviewContributions(actorOf(user, optionsOf(payload).users.layout))
     ? [
         { href: `${adminRoute}/awaiting-validation`, id: 'nav-entraide-awaiting-validation', label: 'Awaiting validation' },
         { href: `${adminRoute}/moderation`, id: 'nav-entraide-moderation', label: 'Moderation' },

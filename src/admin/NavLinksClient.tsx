@@ -1,5 +1,7 @@
 'use client'
 
+import './styles.css'
+
 import { NavGroup } from '@payloadcms/ui'
 import { usePathname } from 'next/navigation'
 

@@ -1,7 +1,7 @@
 import type { UIFieldServerProps } from 'payload'
 
-import { documentPath, formatDateTime } from './format'
-import { loadProvenance, type ProvenanceEntry } from './queries/provenance'
+import { documentPath, formatDateTime } from './format.ts'
+import { loadProvenance, type ProvenanceEntry } from './queries/provenance.ts'
 
 const SourceLine = ({ adminRoute, entry }: { adminRoute: string; entry: ProvenanceEntry }) => (
   <li className="entraide-provenance__item">

@@ -3,10 +3,10 @@
 import { Button } from '@payloadcms/ui'
 import { useState } from 'react'
 
-import { isRecord } from '../utilities/ids'
-import { ActionStatus, type ActionOutcome } from './client/ActionStatus'
-import { callEndpoint } from './client/callEndpoint'
-import { useApiRoute } from './client/useApiRoute'
+import { isRecord } from '../utilities/ids.ts'
+import { ActionStatus, type ActionOutcome } from './client/ActionStatus.tsx'
+import { callEndpoint } from './client/callEndpoint.ts'
+import { useApiRoute } from './client/useApiRoute.ts'
 
 const describeReport = (body: Record<string, unknown>): string => {
   const documents = typeof body.documents === 'number' ? body.documents : 0

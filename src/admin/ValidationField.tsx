@@ -1,8 +1,8 @@
 import type { UIFieldServerProps } from 'payload'
 
-import { formatDateTime } from './format'
-import { loadValidationState } from './queries/itemState'
-import { ValidationPanel } from './ValidationPanel'
+import { formatDateTime } from './format.ts'
+import { loadValidationState } from './queries/itemState.ts'
+import { ValidationPanel } from './ValidationPanel.tsx'
 
 /**
  * Sidebar field of answers and tips: loads the validation state on the server

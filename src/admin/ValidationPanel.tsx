@@ -3,12 +3,12 @@
 import { Button, useFormModified } from '@payloadcms/ui'
 import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 
-import { isRecord } from '../utilities/ids'
-import { ActionStatus, type ActionOutcome } from './client/ActionStatus'
-import { callEndpoint } from './client/callEndpoint'
-import { useApiRoute } from './client/useApiRoute'
-import { useRefreshDocument } from './client/useRefreshDocument'
-import type { ValidationState } from './queries/itemState'
+import { isRecord } from '../utilities/ids.ts'
+import { ActionStatus, type ActionOutcome } from './client/ActionStatus.tsx'
+import { callEndpoint } from './client/callEndpoint.ts'
+import { useApiRoute } from './client/useApiRoute.ts'
+import { useRefreshDocument } from './client/useRefreshDocument.ts'
+import type { ValidationState } from './queries/itemState.ts'
 
 /** Props of the validation panel, prepared on the server by `ValidationField`. */
 export type ValidationPanelProps = {

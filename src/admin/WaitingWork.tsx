@@ -1,9 +1,9 @@
 import type { ServerProps } from 'payload'
 import { createLocalReq } from 'payload'
 
-import { canReviewContributions } from '../policies/contributions'
-import { actorOf } from '../policies/roles'
-import { summarizeWaitingWork } from './queries/waitingWork'
+import { canReviewContributions } from '../policies/contributions.ts'
+import { actorFromRequest } from '../policies/roles.ts'
+import { summarizeWaitingWork } from './queries/waitingWork.ts'
 
 /**
  * The dashboard's "waiting for you" block: what the signed-in person has to
@@ -14,7 +14,7 @@ export const WaitingWork = async ({ payload, user }: ServerProps) => {
   if (!user) return null
   const req = await createLocalReq({ user }, payload)
   const entries = (await summarizeWaitingWork({ req })) ?? []
-  const isReviewer = canReviewContributions(actorOf(user))
+  const isReviewer = canReviewContributions(actorFromRequest(req))
   const adminRoute = payload.config.routes.admin
   const waiting = entries.filter((entry) => entry.count > 0)
   return (

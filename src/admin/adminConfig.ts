@@ -1,6 +1,6 @@
 import type { Config } from 'payload'
 
-import { componentPaths, viewPaths } from './componentPaths'
+import { componentPaths, viewPaths } from './componentPaths.ts'
 
 type AdminConfig = NonNullable<Config['admin']>
 

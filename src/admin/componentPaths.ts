@@ -1,20 +1,22 @@
 /**
- * Where Payload finds Entraide's admin components: paths resolved against the
- * import map's base directory (the repository root), `file#export`.
+ * Where Payload finds Entraide's admin components: the package's `rsc` and
+ * `client` entries, `entry#export`, resolved by the host's import map like
+ * any installed plugin's.
  */
 export const componentPaths = {
-  awaitingValidationView: '/src/admin/views/AwaitingValidationView#AwaitingValidationView',
-  guidePublishButton: '/src/admin/GuidePublishButton#GuidePublishButton',
-  guideReviewNotice: '/src/admin/GuideReviewNotice#GuideReviewNotice',
-  guideReviewsView: '/src/admin/views/GuideReviewsView#GuideReviewsView',
-  guideVerificationField: '/src/admin/GuideVerificationField#GuideVerificationField',
-  moderationField: '/src/admin/ModerationField#ModerationField',
-  moderationView: '/src/admin/views/ModerationView#ModerationView',
-  navLinks: '/src/admin/NavLinks#NavLinks',
-  provenanceField: '/src/admin/ProvenanceField#ProvenanceField',
-  validationField: '/src/admin/ValidationField#ValidationField',
-  waitingWork: '/src/admin/WaitingWork#WaitingWork',
-  wikiPublishButton: '/src/admin/WikiPublishButton#WikiPublishButton',
+  awaitingValidationView: 'entraide/rsc#AwaitingValidationView',
+  guidePublishButton: 'entraide/rsc#GuidePublishButton',
+  guideReviewNotice: 'entraide/rsc#GuideReviewNotice',
+  guideReviewsView: 'entraide/rsc#GuideReviewsView',
+  guideVerificationField: 'entraide/rsc#GuideVerificationField',
+  moderationField: 'entraide/rsc#ModerationField',
+  moderationView: 'entraide/rsc#ModerationView',
+  navLinks: 'entraide/rsc#NavLinks',
+  provenanceField: 'entraide/rsc#ProvenanceField',
+  reindexButton: 'entraide/client#ReindexButton',
+  validationField: 'entraide/rsc#ValidationField',
+  waitingWork: 'entraide/rsc#WaitingWork',
+  wikiPublishButton: 'entraide/rsc#WikiPublishButton',
 } as const
 
 /** Admin paths of Entraide's views, under the admin route. */

@@ -1,6 +1,6 @@
 import type { UIField } from 'payload'
 
-import { componentPaths } from './componentPaths'
+import { componentPaths } from './componentPaths.ts'
 
 /** Sidebar panel of answers and tips: validation state, Validate and Promote. */
 export const validationPanelField = (): UIField => ({

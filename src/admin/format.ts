@@ -1,3 +1,5 @@
+import type { ID } from '../utilities/ids.ts'
+
 /** The admin panel's time zone for dates written on the server, so every reviewer reads the same time. */
 const timeZone = 'Europe/Paris'
 
@@ -11,5 +13,5 @@ export const formatDateTime = (iso: string | null | undefined): string => {
 }
 
 /** The admin URL of a document. */
-export const documentPath = (adminRoute: string, collection: string, id: string): string =>
-  `${adminRoute}/collections/${collection}/${encodeURIComponent(id)}`
+export const documentPath = (adminRoute: string, collection: string, id: ID): string =>
+  `${adminRoute}/collections/${collection}/${encodeURIComponent(String(id))}`

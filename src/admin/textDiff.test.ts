@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { diffText, hasChanges, type DiffLine } from './textDiff'
+import { diffText, hasChanges, type DiffLine } from './textDiff.ts'
 
 const render = (lines: DiffLine[]): string[] =>
   lines.map((line) => {

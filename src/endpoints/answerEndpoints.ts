@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
-import { promoteAnswer } from '../actions/promoteAnswer'
-import { validateAnswer } from '../actions/validateAnswer'
-import { endpoint, optionalId, optionalString, readJsonObject, routeId } from './http'
+import { promoteAnswer } from '../actions/promoteAnswer.ts'
+import { validateAnswer } from '../actions/validateAnswer.ts'
+import { endpoint, optionalId, optionalString, readJsonObject, routeId } from './http.ts'
 
 /** `POST /api/answers/:id/validate` `{ "note"?: string }`: an agent validates an answer. */
 export const validateAnswerEndpoint = (): Endpoint =>
@@ -22,7 +22,7 @@ export const promoteAnswerEndpoint = (): Endpoint =>
       answerId,
       req,
       title: optionalString(body, 'title'),
-      wikiPageId: optionalId(body, 'wikiPage'),
+      wikiPageId: optionalId(req, body, 'wikiPage', 'wiki page'),
     })
     return Response.json({ wikiPage }, { status: isCreated ? 201 : 200 })
   })

@@ -1,12 +1,12 @@
 import type { Endpoint } from 'payload'
 
-import type { ResolvedOptions } from '../options'
-import { promoteAnswerEndpoint, validateAnswerEndpoint } from './answerEndpoints'
-import { reportEndpoint, voteEndpoint } from './feedbackEndpoints'
-import { verifyGuideEndpoint } from './guideEndpoints'
-import { moderateEndpoint, resolveReportEndpoint } from './moderationEndpoints'
-import { acceptAnswerEndpoint } from './threadEndpoints'
-import { promoteTipEndpoint, validateTipEndpoint } from './tipEndpoints'
+import type { ResolvedOptions } from '../options.ts'
+import { promoteAnswerEndpoint, validateAnswerEndpoint } from './answerEndpoints.ts'
+import { reportEndpoint, voteEndpoint } from './feedbackEndpoints.ts'
+import { publishGuideEditEndpoint, rejectGuideEditEndpoint, verifyGuideEndpoint } from './guideEndpoints.ts'
+import { moderateEndpoint, resolveReportEndpoint } from './moderationEndpoints.ts'
+import { acceptAnswerEndpoint } from './threadEndpoints.ts'
+import { promoteTipEndpoint, validateTipEndpoint } from './tipEndpoints.ts'
 
 /** The domain endpoints of each Entraide collection, by slug. */
 export const collectionEndpoints = (_options: ResolvedOptions): Record<string, Endpoint[]> => ({
@@ -17,7 +17,13 @@ export const collectionEndpoints = (_options: ResolvedOptions): Record<string, E
     reportEndpoint('answers'),
     moderateEndpoint('answers'),
   ],
-  guides: [verifyGuideEndpoint(), voteEndpoint('guides'), reportEndpoint('guides')],
+  guides: [
+    verifyGuideEndpoint(),
+    publishGuideEditEndpoint(),
+    rejectGuideEditEndpoint(),
+    voteEndpoint('guides'),
+    reportEndpoint('guides'),
+  ],
   reports: [resolveReportEndpoint()],
   threads: [acceptAnswerEndpoint(), voteEndpoint('threads'), reportEndpoint('threads'), moderateEndpoint('threads')],
   tips: [

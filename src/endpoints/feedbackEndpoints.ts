@@ -1,14 +1,14 @@
 import type { Endpoint } from 'payload'
 
-import type { VotableCollection } from '../../collections/Votes'
-import { castVote, isVoteValue } from '../actions/castVote'
-import { isReportReason, reportContent } from '../actions/reportContent'
-import { reportReasons } from '../../collections/Reports'
-import { InvalidInputError } from '../errors'
-import { enforceRateLimit } from '../rateLimit/enforce'
-import { endpoint, optionalString, readJsonObject, routeId } from './http'
+import type { VotableCollection } from '../collections/Votes.ts'
+import { castVote, isVoteValue } from '../actions/castVote.ts'
+import { isReportReason, reportContent } from '../actions/reportContent.ts'
+import { reportReasons } from '../data/documents.ts'
+import { InvalidInputError } from '../errors.ts'
+import { enforceRateLimit } from '../rateLimit/enforce.ts'
+import { endpoint, optionalString, readJsonObject, routeId } from './http.ts'
 
-const singular: Record<VotableCollection, string> = {
+const singular: Record<VotableCollection, 'answer' | 'tip' | 'thread' | 'guide'> = {
   answers: 'answer',
   guides: 'guide',
   threads: 'thread',

@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { EntraideError, InvalidInputError, NotFoundError, PayloadTooLargeError, RateLimitedError } from '../errors'
-import { isRecord, parseId, type ID } from '../utilities/ids'
+import { EntraideError, InvalidInputError, NotFoundError, PayloadTooLargeError, RateLimitedError } from '../errors.ts'
+import { isRecord, parseIdFor, type ID } from '../utilities/ids.ts'
 
 /** No Entraide request body is larger than this. */
 export const maxBodyBytes = 64 * 1024
@@ -25,10 +25,25 @@ export const readJsonObject = async (req: PayloadRequest): Promise<Record<string
   return body
 }
 
-/** The `:id` of the route, or 404 when it cannot be an id. */
-export const routeId = (req: PayloadRequest, what: string): ID => {
+/** The collections whose items the endpoints address, by the word their messages use. */
+const collectionOf = {
+  answer: 'answers',
+  guide: 'guides',
+  report: 'reports',
+  thread: 'threads',
+  tip: 'tips',
+  'wiki page': 'wiki-pages',
+} as const
+
+type Addressed = keyof typeof collectionOf
+
+/**
+ * The `:id` of the route, in the type the collection's ids have, or 404 when
+ * it cannot be one of its ids (a word where the ids are numbers).
+ */
+export const routeId = (req: PayloadRequest, what: Addressed): ID => {
   const raw = req.routeParams?.id
-  const id = parseId(raw)
+  const id = parseIdFor(req.payload, collectionOf[what], raw)
   if (id === null) throw new NotFoundError(what, typeof raw === 'string' ? raw : '')
   return id
 }
@@ -41,25 +56,24 @@ export const optionalString = (body: Record<string, unknown>, field: string): st
   return value
 }
 
-/** A required string field of the body. */
-export const requiredString = (body: Record<string, unknown>, field: string): string => {
-  const value = optionalString(body, field)
-  if (value === undefined || value.trim() === '') throw new InvalidInputError(`"${field}" is required.`, field)
-  return value
-}
 
-/** An optional id field of the body. */
-export const optionalId = (body: Record<string, unknown>, field: string): ID | undefined => {
+/** An optional id field of the body, naming an item of `what`'s collection. */
+export const optionalId = (
+  req: PayloadRequest,
+  body: Record<string, unknown>,
+  field: string,
+  what: Addressed,
+): ID | undefined => {
   const value = body[field]
   if (value === undefined || value === null) return undefined
-  const id = parseId(value)
-  if (id === null) throw new InvalidInputError(`"${field}" must be a document id.`, field)
+  const id = parseIdFor(req.payload, collectionOf[what], value)
+  if (id === null) throw new InvalidInputError(`"${field}" must be the id of ${what === 'answer' ? 'an' : 'a'} ${what}.`, field)
   return id
 }
 
 /** A required id field of the body. */
-export const requiredId = (body: Record<string, unknown>, field: string): ID => {
-  const id = optionalId(body, field)
+export const requiredId = (req: PayloadRequest, body: Record<string, unknown>, field: string, what: Addressed): ID => {
+  const id = optionalId(req, body, field, what)
   if (id === undefined) throw new InvalidInputError(`"${field}" is required.`, field)
   return id
 }

@@ -5,12 +5,12 @@ import {
   moderateContent,
   moderationActions,
   type ModeratedCollection,
-} from '../actions/moderateContent'
-import { resolveReport } from '../actions/resolveReport'
-import { InvalidInputError } from '../errors'
-import { endpoint, optionalString, readJsonObject, routeId } from './http'
+} from '../actions/moderateContent.ts'
+import { resolveReport } from '../actions/resolveReport.ts'
+import { InvalidInputError } from '../errors.ts'
+import { endpoint, optionalString, readJsonObject, routeId } from './http.ts'
 
-const singular: Record<ModeratedCollection, string> = { answers: 'answer', threads: 'thread', tips: 'tip' }
+const singular: Record<ModeratedCollection, 'answer' | 'thread' | 'tip'> = { answers: 'answer', threads: 'thread', tips: 'tip' }
 
 /** `POST /api/{threads,answers,tips}/:id/moderate` `{ "action", "reason"? }`. */
 export const moderateEndpoint = (collection: ModeratedCollection): Endpoint =>

@@ -1,10 +1,14 @@
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
-import type { Answer, Guide, Procedure, Thread, Tip, WikiPage } from '../../payload-types'
-import { EntraideError, InvalidInputError } from '../errors'
-import type { ResolvedOptions } from '../options'
-import { actorOf, roles, type Actor } from '../policies/roles'
-import { idOf, isRecord, type ID } from '../utilities/ids'
+import { z } from 'zod'
+
+import { idSchema, type AnswerDoc, type GuideDoc, type ProcedureDoc, type ThreadDoc, type WikiPageDoc } from '../data/documents.ts'
+import { findAllDocs, findDocs, findFields } from '../data/local.ts'
+import { loadPublicProfiles } from '../data/people.ts'
+import { EntraideError, InvalidInputError } from '../errors.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { type Actor, actorFromRequest } from '../policies/roles.ts'
+import { distinctIds, idKey, idOf, type ID } from '../utilities/ids.ts'
 import type {
   AnswerItem,
   GuideInfo,
@@ -21,8 +25,8 @@ import type {
   ThreadStatus,
   TipItem,
   Validation,
-} from '../widget/types'
-import { endpoint } from './http'
+} from '../widget/types.ts'
+import { endpoint } from './http.ts'
 
 /** How many items of each kind one page returns, best first. */
 export const procedurePageLimits = { answersPerThread: 20, officialPages: 20, threads: 20, tips: 10 } as const
@@ -33,13 +37,15 @@ const threadsScanned = 100
 /** Anonymous responses may be cached briefly by browsers and shared caches. */
 const publicCacheControl = 'public, max-age=30, stale-while-revalidate=120'
 
-type People = Map<ID, PublicPerson & { agency: PublicAgency | null }>
-
-const isPublicRole = (value: unknown): value is PublicRole => roles.some((role) => role === value)
+type People = Map<string, PublicPerson & { agency: PublicAgency | null }>
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null)
 
-const ids = (values: unknown[]): ID[] => [...new Set(values.map(idOf).filter((id): id is ID => id !== null))]
+const ids = distinctIds
+
+const threadOfAnswer = z.object({ id: idSchema, thread: idSchema.nullish() })
+const procedureOf = z.object({ id: idSchema, procedure: idSchema.nullish() })
+const slugOf = z.object({ id: idSchema, slug: z.string() })
 
 /** The request's `?step=`: an index from 0, or null when absent. */
 const parseStep = (req: PayloadRequest): number | null => {
@@ -55,60 +61,33 @@ const notFound = (slug: string): EntraideError =>
   new EntraideError(404, 'not-found', { message: `No procedure with slug "${slug}" was found.` })
 
 /** Public profiles of the given users: display name, role and agency, nothing else. */
-const loadPeople = async (
-  req: PayloadRequest,
-  usersCollection: ResolvedOptions['usersCollection'],
-  userIds: ID[],
-): Promise<People> => {
+const loadPeople = async (req: PayloadRequest, userIds: ID[]): Promise<People> => {
   const people: People = new Map()
-  if (userIds.length === 0) return people
-  const { docs } = await req.payload.find({
-    collection: usersCollection,
-    depth: 0,
-    limit: userIds.length,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: { agency: true, displayName: true, role: true },
-    where: { id: { in: userIds } },
-  })
-  const agencyIds = ids(docs.map((doc: unknown) => (isRecord(doc) ? doc.agency : null)))
-  const agencies = await loadAgencies(req, agencyIds)
-  for (const doc of docs) {
-    const record: unknown = doc
-    if (!isRecord(record)) continue
-    const id = idOf(record.id)
-    if (id === null) continue
-    const agencyId = idOf(record.agency)
-    people.set(id, {
-      agency: agencyId === null ? null : (agencies.get(agencyId) ?? null),
-      displayName: text(record.displayName) ?? '—',
-      id,
-      role: isPublicRole(record.role) ? record.role : 'citizen',
+  const profiles = await loadPublicProfiles({ ids: userIds, req })
+  const agencies = await loadAgencies(req, ids(profiles.map((profile) => profile.agency)))
+  for (const profile of profiles) {
+    const agencyKey = idKey(profile.agency)
+    people.set(String(profile.id), {
+      agency: agencyKey === null ? null : (agencies.get(agencyKey) ?? null),
+      displayName: profile.displayName,
+      id: profile.id,
+      role: profile.role,
     })
   }
   return people
 }
 
-const loadAgencies = async (req: PayloadRequest, agencyIds: ID[]): Promise<Map<ID, PublicAgency>> => {
-  const agencies = new Map<ID, PublicAgency>()
+const loadAgencies = async (req: PayloadRequest, agencyIds: ID[]): Promise<Map<string, PublicAgency>> => {
+  const agencies = new Map<string, PublicAgency>()
   if (agencyIds.length === 0) return agencies
-  const { docs } = await req.payload.find({
-    collection: 'agencies',
-    depth: 0,
-    limit: agencyIds.length,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    where: { id: { in: agencyIds } },
-  })
-  for (const agency of docs) agencies.set(agency.id, { name: agency.name, slug: agency.slug })
+  const docs = await findAllDocs({ collection: 'agencies', req, where: { id: { in: agencyIds } } })
+  for (const agency of docs) agencies.set(String(agency.id), { name: agency.name, slug: agency.slug })
   return agencies
 }
 
 const personOf = (people: People, value: unknown): PublicPerson | null => {
-  const id = idOf(value)
-  const person = id === null ? undefined : people.get(id)
+  const key = idKey(value)
+  const person = key === null ? undefined : people.get(key)
   return person ? { displayName: person.displayName, id: person.id, role: person.role } : null
 }
 
@@ -117,9 +96,9 @@ const validationOf = (
   item: { validatedBy?: unknown; validatedAt?: string | null },
 ): Validation | null => {
   if (!item.validatedAt) return null
-  const id = idOf(item.validatedBy)
+  const key = idKey(item.validatedBy)
   return {
-    agency: (id === null ? null : people.get(id)?.agency) ?? null,
+    agency: (key === null ? null : people.get(key)?.agency) ?? null,
     validatedAt: item.validatedAt,
     validatedBy: personOf(people, item.validatedBy),
   }
@@ -139,7 +118,7 @@ const visibleTo = (viewer: Actor | null): Where =>
       }
     : { visibility: { equals: 'published' } }
 
-const threadRank = (thread: Thread, hasValidatedAnswer: boolean): number => {
+const threadRank = (thread: ThreadDoc, hasValidatedAnswer: boolean): number => {
   if (thread.visibility === 'pending') return 0
   if (hasValidatedAnswer || thread.status === 'resolved') return 1
   if (thread.status === 'answered') return 2
@@ -147,14 +126,14 @@ const threadRank = (thread: Thread, hasValidatedAnswer: boolean): number => {
   return 4
 }
 
-const answerRank = (answer: Answer): number => (answer.validatedAt ? 0 : answer.isAccepted ? 1 : 2)
+const answerRank = (answer: AnswerDoc): number => (answer.validatedAt ? 0 : answer.isAccepted ? 1 : 2)
 
 const byScoreThenNewest = (
   a: { score?: number | null; createdAt: string },
   b: { score?: number | null; createdAt: string },
 ): number => (b.score ?? 0) - (a.score ?? 0) || b.createdAt.localeCompare(a.createdAt)
 
-const procedureInfo = (procedure: Procedure, agency: PublicAgency | null): ProcedureInfo => ({
+const procedureInfo = (procedure: ProcedureDoc, agency: PublicAgency | null): ProcedureInfo => ({
   agency,
   cost: text(procedure.cost),
   delay: text(procedure.delay),
@@ -176,12 +155,8 @@ const loadMyVotes = async (
 ): Promise<Map<string, MyVote>> => {
   const votes = new Map<string, MyVote>()
   if (!viewer || targetKeys.length === 0) return votes
-  const { docs } = await req.payload.find({
+  const docs = await findAllDocs({
     collection: 'votes',
-    depth: 0,
-    limit: targetKeys.length,
-    overrideAccess: true,
-    pagination: false,
     req,
     where: { and: [{ user: { equals: viewer.id } }, { targetKey: { in: targetKeys } }] },
   })
@@ -193,96 +168,84 @@ const loadMyVotes = async (
 const loadSourceUrls = async (
   req: PayloadRequest,
   options: ResolvedOptions,
-  pages: WikiPage[],
+  pages: WikiPageDoc[],
 ): Promise<Map<string, string>> => {
   const urls = new Map<string, string>()
-  const sources = pages.flatMap((page) => page.sources ?? [])
+  const sources = pages.flatMap((page) => page.sources)
   const answerIds = ids(sources.map((source) => source.answer))
   const tipIds = ids(sources.map((source) => source.tip))
   const answers =
     answerIds.length === 0
       ? []
       : (
-          await req.payload.find({
+          await findFields({
             collection: 'answers',
-            depth: 0,
-            limit: answerIds.length,
-            overrideAccess: true,
-            pagination: false,
             req,
+            schema: threadOfAnswer,
             select: { thread: true },
             where: { and: [{ id: { in: answerIds } }, { visibility: { equals: 'published' } }] },
           })
-        ).docs
+        )
   const threadIds = ids(answers.map((answer) => answer.thread))
   const threads =
     threadIds.length === 0
       ? []
       : (
-          await req.payload.find({
+          await findFields({
             collection: 'threads',
-            depth: 0,
-            limit: threadIds.length,
-            overrideAccess: true,
-            pagination: false,
             req,
+            schema: procedureOf,
             select: { procedure: true },
             where: { and: [{ id: { in: threadIds } }, { visibility: { equals: 'published' } }] },
           })
-        ).docs
+        )
   const tips =
     tipIds.length === 0
       ? []
       : (
-          await req.payload.find({
+          await findFields({
             collection: 'tips',
-            depth: 0,
-            limit: tipIds.length,
-            overrideAccess: true,
-            pagination: false,
             req,
+            schema: procedureOf,
             select: { procedure: true },
             where: { and: [{ id: { in: tipIds } }, { visibility: { equals: 'published' } }] },
           })
-        ).docs
+        )
   const procedureIds = ids([...threads.map((thread) => thread.procedure), ...tips.map((tip) => tip.procedure)])
-  const slugs = new Map<ID, string>()
+  const slugs = new Map<string, string>()
   if (procedureIds.length > 0) {
-    const { docs } = await req.payload.find({
+    const docs = await findFields({
       collection: 'procedures',
-      depth: 0,
-      limit: procedureIds.length,
-      overrideAccess: true,
-      pagination: false,
       req,
+      schema: slugOf,
       select: { slug: true },
       where: { id: { in: procedureIds } },
     })
-    for (const procedure of docs) slugs.set(procedure.id, procedure.slug)
+    for (const procedure of docs) slugs.set(String(procedure.id), procedure.slug)
   }
   const urlOf = (procedure: unknown, anchor: string): string | null => {
-    const id = idOf(procedure)
-    const slug = id === null ? undefined : slugs.get(id)
+    const key = idKey(procedure)
+    const slug = key === null ? undefined : slugs.get(key)
     return slug === undefined ? null : `${options.procedureUrl(slug)}#${anchor}`
   }
-  const threadUrls = new Map<ID, string>()
+  const threadUrls = new Map<string, string>()
   for (const thread of threads) {
-    const url = urlOf(thread.procedure, `entraide-thread-${thread.id}`)
-    if (url) threadUrls.set(thread.id, url)
+    const url = urlOf(thread.procedure, `entraide-thread-${String(thread.id)}`)
+    if (url) threadUrls.set(String(thread.id), url)
   }
   for (const answer of answers) {
-    const url = threadUrls.get(idOf(answer.thread) ?? '')
-    if (url) urls.set(`answer:${answer.id}`, url)
+    const url = threadUrls.get(idKey(answer.thread) ?? '')
+    if (url) urls.set(`answer:${String(answer.id)}`, url)
   }
   for (const tip of tips) {
-    const url = urlOf(tip.procedure, `entraide-tip-${tip.id}`)
-    if (url) urls.set(`tip:${tip.id}`, url)
+    const url = urlOf(tip.procedure, `entraide-tip-${String(tip.id)}`)
+    if (url) urls.set(`tip:${String(tip.id)}`, url)
   }
   return urls
 }
 
 /** Whether the reader saved an edit of the guide that waits for review. */
-const hasPendingGuideEdit = async (req: PayloadRequest, viewer: Actor | null, guide: Guide): Promise<boolean> => {
+const hasPendingGuideEdit = async (req: PayloadRequest, viewer: Actor | null, guide: GuideDoc): Promise<boolean> => {
   if (!viewer) return false
   const { totalDocs } = await req.payload.countVersions({
     collection: 'guides',
@@ -320,12 +283,10 @@ export const loadProcedurePage = async ({
   step: number | null
 }): Promise<ProcedurePageData> => {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 100) throw notFound(slug)
-  const viewer = actorOf(req.user)
-  const { docs: found } = await req.payload.find({
+  const viewer = actorFromRequest(req)
+  const { docs: found } = await findDocs({
     collection: 'procedures',
-    depth: 0,
     limit: 1,
-    overrideAccess: true,
     pagination: false,
     req,
     where: { slug: { equals: slug } },
@@ -335,38 +296,30 @@ export const loadProcedurePage = async ({
 
   const stepFilter: Where[] = step === null ? [] : [{ step: { equals: step } }]
   const [pagesResult, guideResult, tipsResult, threadsResult] = await Promise.all([
-    req.payload.find({
+    findDocs({
       collection: 'wiki-pages',
-      depth: 0,
       limit: procedurePageLimits.officialPages,
-      overrideAccess: true,
       req,
       sort: '-updatedAt',
       where: { and: [{ procedure: { equals: procedure.id } }, { _status: { equals: 'published' } }] },
     }),
-    req.payload.find({
+    findDocs({
       collection: 'guides',
-      depth: 0,
       limit: 1,
-      overrideAccess: true,
       pagination: false,
       req,
       where: { and: [{ procedure: { equals: procedure.id } }, { _status: { equals: 'published' } }] },
     }),
-    req.payload.find({
+    findDocs({
       collection: 'tips',
-      depth: 0,
       limit: procedurePageLimits.tips,
-      overrideAccess: true,
       req,
       sort: ['-score', '-createdAt'],
       where: { and: [{ procedure: { equals: procedure.id } }, visibleTo(viewer), ...stepFilter] },
     }),
-    req.payload.find({
+    findDocs({
       collection: 'threads',
-      depth: 0,
       limit: threadsScanned,
-      overrideAccess: true,
       req,
       sort: ['-score', '-createdAt'],
       where: { and: [{ procedure: { equals: procedure.id } }, visibleTo(viewer), ...stepFilter] },
@@ -377,27 +330,24 @@ export const loadProcedurePage = async ({
   const tips = tipsResult.docs
 
   const allThreads = threadsResult.docs
-  const { docs: answers } =
+  const answers =
     allThreads.length === 0
-      ? { docs: [] }
-      : await req.payload.find({
+      ? []
+      : await findAllDocs({
           collection: 'answers',
-          depth: 0,
-          overrideAccess: true,
-          pagination: false,
           req,
           sort: '-createdAt',
           where: { and: [{ thread: { in: allThreads.map((thread) => thread.id) } }, visibleTo(viewer)] },
         })
-  const answersByThread = new Map<ID, Answer[]>()
+  const answersByThread = new Map<string, AnswerDoc[]>()
   for (const answer of answers) {
-    const threadId = idOf(answer.thread)
+    const threadId = idKey(answer.thread)
     if (threadId === null) continue
     answersByThread.set(threadId, [...(answersByThread.get(threadId) ?? []), answer])
   }
   const threads = allThreads
     .map((thread) => {
-      const threadAnswers = [...(answersByThread.get(thread.id) ?? [])]
+      const threadAnswers = [...(answersByThread.get(String(thread.id)) ?? [])]
         .sort((a, b) => answerRank(a) - answerRank(b) || byScoreThenNewest(a, b))
         .slice(0, procedurePageLimits.answersPerThread)
       return {
@@ -415,13 +365,12 @@ export const loadProcedurePage = async ({
   const shownAnswers = threads.flatMap((entry) => entry.answers)
   const people = await loadPeople(
     req,
-    options.usersCollection,
     ids([
       viewer?.id,
       guide?.verifiedBy,
       ...pages.flatMap((page) => [
-        ...(page.contributors ?? []),
-        ...(page.sources ?? []).flatMap((source) => [source.contributor, source.validatedBy]),
+        ...page.contributors,
+        ...page.sources.flatMap((source) => [source.contributor, source.validatedBy]),
       ]),
       ...tips.flatMap((tip) => [tip.author, tip.validatedBy]),
       ...threads.map((entry) => entry.thread.author),
@@ -443,14 +392,14 @@ export const loadProcedurePage = async ({
   const myVote = (key: string): MyVote => myVotes.get(key) ?? 0
 
   const officialPages = pages.map((page): OfficialPage => ({
-    body: page.body ?? null,
-    contributors: (page.contributors ?? [])
+    body: page.body,
+    contributors: page.contributors
       .map((contributor) => personOf(people, contributor))
       .filter((person) => person !== null),
     id: page.id,
     slug: page.slug,
-    sources: (page.sources ?? []).map((source): Provenance => {
-      const validatorId = idOf(source.validatedBy)
+    sources: page.sources.map((source): Provenance => {
+      const validatorKey = idKey(source.validatedBy)
       const sourceId = idOf(source.kind === 'answer' ? source.answer : source.tip)
       return {
         contributor: personOf(people, source.contributor),
@@ -458,7 +407,7 @@ export const loadProcedurePage = async ({
         sourceUrl: sourceId === null ? null : (sourceUrls.get(`${source.kind}:${sourceId}`) ?? null),
         validatedAt: text(source.validatedAt),
         validatedBy: personOf(people, source.validatedBy),
-        validatingAgency: (validatorId === null ? null : people.get(validatorId)?.agency) ?? null,
+        validatingAgency: (validatorKey === null ? null : people.get(validatorKey)?.agency) ?? null,
       }
     }),
     title: page.title,
@@ -467,7 +416,7 @@ export const loadProcedurePage = async ({
 
   const guideInfo: GuideInfo | null = guide
     ? {
-        body: guide.body ?? null,
+        body: guide.body,
         hasMyPendingEdit,
         id: guide.id,
         myVote: myVote(`guides:${guide.id}`),
@@ -480,7 +429,7 @@ export const loadProcedurePage = async ({
       }
     : null
 
-  const tipItems = tips.map((tip: Tip): TipItem => ({
+  const tipItems = tips.map((tip): TipItem => ({
     author: personOf(people, tip.author),
     body: tip.body,
     createdAt: tip.createdAt,
@@ -512,23 +461,36 @@ export const loadProcedurePage = async ({
     score: thread.score ?? 0,
     status: statusOf(thread.visibility),
     step: thread.step ?? null,
-    threadStatus: isThreadStatus(thread.status) ? thread.status : 'open',
+    threadStatus: thread.status,
     title: thread.title,
   }))
 
   return {
     guide: guideInfo,
     officialPages,
-    procedure: procedureInfo(procedure, agencyId === null ? null : (agencies.get(agencyId) ?? null)),
+    procedure: procedureInfo(procedure, agencyId === null ? null : (agencies.get(String(agencyId)) ?? null)),
     step,
     threads: threadItems,
     tips: tipItems,
     viewer: viewer ? personOf(people, viewer.id) : null,
+    accounts: options.usersCollection,
   }
 }
 
-const threadStatuses: readonly ThreadStatus[] = ['open', 'answered', 'resolved', 'closed']
-const isThreadStatus = (value: unknown): value is ThreadStatus => threadStatuses.some((status) => status === value)
+
+
+/**
+ * `GET /api/entraide/me`: the signed-in person's public profile (the one
+ * shown next to their contributions), or `null`; the widget reads it after
+ * signing in, whatever the site calls the fields of its accounts.
+ */
+export const meEndpoint = (): Endpoint =>
+  endpoint('get', '/entraide/me', async (req) => {
+    const actor = actorFromRequest(req)
+    const [profile] = actor === null ? [] : await loadPublicProfiles({ ids: [actor.id], req })
+    const user = profile ? { displayName: profile.displayName, id: profile.id, role: profile.role } : null
+    return Response.json({ user }, { headers: { 'Cache-Control': 'private, no-store' } })
+  })
 
 /**
  * `GET /api/entraide/procedures/:slug[?step=N]`: the aggregated procedure

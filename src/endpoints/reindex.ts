@@ -1,9 +1,9 @@
 import type { Endpoint } from 'payload'
 
-import { ServiceUnavailableError } from '../errors'
-import { isSearchError } from '../search/errors'
-import { reindexSearch } from '../search/reindex'
-import { endpoint } from './http'
+import { ServiceUnavailableError } from '../errors.ts'
+import { isSearchError } from '../search/errors.ts'
+import { reindexSearch } from '../search/reindex.ts'
+import { endpoint } from './http.ts'
 
 /**
  * `POST /api/entraide/reindex`: editors and admins rebuild the search index

@@ -1,11 +1,11 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { InvalidInputError, ServiceUnavailableError } from '../errors'
-import { enforceRateLimit } from '../rateLimit/enforce'
-import { isSearchError } from '../search/errors'
-import { recordSearchQuery } from '../search/queryLog'
-import { readySearchEngine } from '../search/reindex'
-import { knowledgeFacets } from '../search/settings'
+import { InvalidInputError, ServiceUnavailableError } from '../errors.ts'
+import { enforceRateLimit } from '../rateLimit/enforce.ts'
+import { isSearchError } from '../search/errors.ts'
+import { recordSearchQuery } from '../search/queryLog.ts'
+import { readySearchEngine } from '../search/reindex.ts'
+import { knowledgeFacets } from '../search/settings.ts'
 import {
   knowledgeTypes,
   type FilterCondition,
@@ -13,8 +13,8 @@ import {
   type KnowledgeType,
   type SearchFilter,
   type SearchResult,
-} from '../search/types'
-import { endpoint } from './http'
+} from '../search/types.ts'
+import { endpoint } from './http.ts'
 
 /** Longest query accepted, in characters. */
 export const maxSearchQueryLength = 200
@@ -57,7 +57,13 @@ export type SearchApiResponse = {
   hits: SearchApiHit[]
   /** Matches over all pages, by type, agency slug and procedure slug. */
   facets: { type: Record<string, number>; agency: Record<string, number>; procedure: Record<string, number> }
+  /** Matches over all pages; see `isTotalExact`. */
   total: number
+  /**
+   * True when `total` is the exact number of matches. False when the engine
+   * stopped counting at 1,000 (Meilisearch): then more than `total` items match.
+   */
+  isTotalExact: boolean
   processingTimeMs: number
 }
 
@@ -154,6 +160,7 @@ export const searchResponseOf = (result: SearchResult): SearchApiResponse => ({
     type: document.type,
     url: document.url,
   })),
+  isTotalExact: result.isTotalExact,
   processingTimeMs: result.processingTimeMs,
   total: result.total,
 })
@@ -171,7 +178,8 @@ const searchKnowledge = async (req: PayloadRequest, request: SearchRequest): Pro
   } catch (error) {
     if (isSearchError(error) && error.status < 500) throw new InvalidInputError(error.message)
     if (isSearchError(error)) {
-      req.payload.logger.error({ err: error, msg: 'Entraide: the search engine failed to answer a search.' })
+      // The message says what to check (MEILI_HOST, MEILI_API_KEY, the server's version).
+      req.payload.logger.error({ err: error, msg: `Entraide: the search engine failed to answer a search: ${error.message}` })
       throw new ServiceUnavailableError('Search is unavailable right now. Try again in a moment.', error)
     }
     throw error

@@ -1,8 +1,8 @@
 import type { Endpoint } from 'payload'
 
-import { promoteTip } from '../actions/promoteTip'
-import { validateTip } from '../actions/validateTip'
-import { endpoint, optionalId, optionalString, readJsonObject, routeId } from './http'
+import { promoteTip } from '../actions/promoteTip.ts'
+import { validateTip } from '../actions/validateTip.ts'
+import { endpoint, optionalId, optionalString, readJsonObject, routeId } from './http.ts'
 
 /** `POST /api/tips/:id/validate`: an agent validates a published tip. */
 export const validateTipEndpoint = (): Endpoint =>
@@ -21,7 +21,7 @@ export const promoteTipEndpoint = (): Endpoint =>
       req,
       tipId,
       title: optionalString(body, 'title'),
-      wikiPageId: optionalId(body, 'wikiPage'),
+      wikiPageId: optionalId(req, body, 'wikiPage', 'wiki page'),
     })
     return Response.json({ wikiPage }, { status: isCreated ? 201 : 200 })
   })

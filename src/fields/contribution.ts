@@ -1,11 +1,8 @@
 import type { CollectionSlug, Field } from 'payload'
 
-import { reviewerField, systemField } from '../policies/access'
-import { existingRelationship } from './existingRelationship'
-
-/** The visibility states of a community contribution. */
-export const visibilities = ['pending', 'published', 'hidden'] as const
-export type Visibility = (typeof visibilities)[number]
+import { visibilities } from '../data/documents.ts'
+import { reviewerField, systemField } from '../policies/access.ts'
+import { existingRelationship } from './existingRelationship.ts'
 
 /** The author, set from the request on creation and never from input. */
 export const authorField = (usersCollection: CollectionSlug): Field => ({

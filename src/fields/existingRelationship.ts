@@ -1,6 +1,6 @@
 import { validations, type CollectionSlug, type RelationshipFieldValidation } from 'payload'
 
-import { idOf, parseId } from '../utilities/ids'
+import { idOf, parseId } from '../utilities/ids.ts'
 
 /**
  * Validation for a single relationship a person sets: on top of Payload's own

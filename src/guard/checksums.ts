@@ -1,4 +1,4 @@
-import { ibanLengths } from './ibanLengths'
+import { ibanLengths } from './ibanLengths.ts'
 
 /**
  * Remainder of a decimal string modulo `divisor`, digit by digit, so numbers

@@ -1,4 +1,4 @@
-import type { PersonalDataFinding, PersonalDataKind } from './personalDataKinds'
+import type { PersonalDataFinding, PersonalDataKind } from './personalDataKinds.ts'
 
 /** Languages messages are written in. */
 export type GuardLocale = 'fr' | 'en'
@@ -47,25 +47,34 @@ const wordings: Readonly<Record<PersonalDataKind, { fr: Wording & { isFeminine: 
 const nbsp = '\u00a0'
 
 /**
- * The beginning of an identifier, enough for its author to find it in their
- * text (« 1 85 05 … »): a third of its letters and digits, between 3 and 8.
+ * The beginning of an identifier as its author typed it, enough to find it in
+ * their text (« 1 85 05 … »): a third of its letters and digits, between 3 and
+ * 8. A line break inside (an identifier cut between a title and its text)
+ * is quoted as a space.
  */
 export function previewFinding(finding: Pick<PersonalDataFinding, 'text'>): string {
-  const total = finding.text.replace(/[^\p{L}\p{N}]/gu, '').length
+  // By code point, so that digits outside the BMP (𝟎𝟔…) count and are never cut in half.
+  const characters = Array.from(finding.text.replace(/[\n\v\f\r\u0085\u2028\u2029]+/gu, ' '))
+  const isCounted = (character: string | undefined) => /[\p{L}\p{N}]/u.test(character ?? '')
+  const total = characters.filter(isCounted).length
   const shown = Math.min(8, Math.max(3, Math.ceil(total / 3)))
   let seen = 0
   let index = 0
-  while (index < finding.text.length && seen < shown) {
-    if (/[\p{L}\p{N}]/u.test(finding.text[index] ?? '')) {
+  while (index < characters.length && seen < shown) {
+    if (isCounted(characters[index])) {
       seen++
     }
     index++
   }
-  if (index >= finding.text.length) {
-    return finding.text
+  // The marks and invisible characters typed right after the last character shown belong with it.
+  while (index < characters.length && /[\p{M}\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(characters[index] ?? '')) {
+    index++
   }
-  const isAtSeparator = /[\s.-]/u.test(finding.text[index] ?? '')
-  return `${finding.text.slice(0, index)}${isAtSeparator ? ' ' : ''}…`
+  if (index >= characters.length) {
+    return characters.join('')
+  }
+  const isAtSeparator = /[\s\p{Z}.\p{Pd}]/u.test(characters[index] ?? '')
+  return `${characters.slice(0, index).join('')}${isAtSeparator ? ' ' : ''}…`
 }
 
 function quote(text: string, locale: GuardLocale): string {

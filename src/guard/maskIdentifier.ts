@@ -1,4 +1,4 @@
-import type { PersonalDataKind } from './personalDataKinds'
+import type { PersonalDataKind } from './personalDataKinds.ts'
 
 const bullet = '•'
 const alphanumeric = /[\p{L}\p{N}]/u

@@ -19,8 +19,19 @@ export type PersonalDataFinding = {
   start: number
   /** Index just past the last character (`text.slice(start, end)` is the identifier). */
   end: number
-  /** The identifier exactly as written, separators included. */
+  /** The identifier exactly as written, separators and any invisible characters included. */
   text: string
+  /**
+   * The identifier as a reader sees it: ASCII digits, invisible characters
+   * removed, spaces and dashes unified. Equal to `text` for plainly typed ones.
+   */
+  readAs: string
+  /**
+   * `true` when the number was taken for what the words before or after it
+   * call it (« NIR : … », « IBAN … ») although its key is wrong; absent when
+   * its key or format alone identifies it.
+   */
+  isLabelledOnly?: boolean
   label: PersonalDataLabel
 }
 

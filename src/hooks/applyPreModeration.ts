@@ -1,8 +1,8 @@
 import type { CollectionBeforeChangeHook, Where } from 'payload'
 
-import type { ResolvedOptions } from '../options'
-import { canReviewContributions } from '../policies/contributions'
-import { actorOf } from '../policies/roles'
+import type { ResolvedOptions } from '../options.ts'
+import { canReviewContributions } from '../policies/contributions.ts'
+import { actorFromRequest } from '../policies/roles.ts'
 
 /** Collections whose new items may wait for moderation. */
 const contributionCollections = ['threads', 'answers', 'tips'] as const
@@ -17,7 +17,7 @@ export const applyPreModeration =
   (options: ResolvedOptions): CollectionBeforeChangeHook =>
   async ({ data, operation, req }) => {
     const threshold = options.moderation.preModeratedContributions
-    const actor = actorOf(req.user)
+    const actor = actorFromRequest(req)
     if (operation !== 'create' || threshold === 0 || !actor || canReviewContributions(actor)) return data
     const published: Where = { and: [{ author: { equals: actor.id } }, { visibility: { equals: 'published' } }] }
     let count = 0

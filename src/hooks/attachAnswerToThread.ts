@@ -1,7 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { ConflictError, NotFoundError } from '../errors'
-import { idOf } from '../utilities/ids'
+import { ConflictError, NotFoundError } from '../errors.ts'
+import { idOf, isRecord } from '../utilities/ids.ts'
+import { findDocs } from '../data/local.ts'
 
 /**
  * Ties an answer to its thread: on creation the thread must exist, be visible
@@ -13,13 +14,14 @@ export const attachAnswerToThread =
   (): CollectionBeforeChangeHook =>
   async ({ data, operation, originalDoc, req }) => {
     if (operation === 'update') {
-      return { ...data, procedure: idOf(originalDoc?.procedure), thread: idOf(originalDoc?.thread) }
+      const original: unknown = originalDoc
+      if (!isRecord(original)) return
+      return { ...data, procedure: idOf(original.procedure), thread: idOf(original.thread) }
     }
     const threadId = idOf(data.thread)
     if (threadId === null) return data
-    const { docs } = await req.payload.find({
+    const { docs } = await findDocs({
       collection: 'threads',
-      depth: 0,
       limit: 1,
       overrideAccess: !req.user,
       pagination: false,

@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { isRecord } from '../utilities/ids.ts'
+
 /**
  * An agent validated a precise text. When the author edits the body of a
  * validated answer or tip, the validation no longer applies and is cleared.
@@ -7,7 +9,10 @@ import type { CollectionBeforeChangeHook } from 'payload'
 export const clearValidationOnEdit =
   (): CollectionBeforeChangeHook =>
   ({ context, data, operation, originalDoc }) => {
-    if (operation !== 'update' || context.isSystemWrite === true || !originalDoc?.validatedAt) return data
-    if (typeof data.body !== 'string' || data.body === originalDoc.body) return data
+    const original: unknown = originalDoc
+    const incoming: unknown = data
+    if (operation !== 'update' || context.isSystemWrite === true) return
+    if (!isRecord(original) || !original.validatedAt || !isRecord(incoming)) return
+    if (typeof incoming.body !== 'string' || incoming.body === original.body) return
     return { ...data, validatedAt: null, validatedBy: null, validationNote: null }
   }

@@ -1,11 +1,11 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../options'
-import { applyPreModeration } from './applyPreModeration'
-import { guardPersonalData, reportMaskedPersonalData } from './guardPersonalData'
-import { rateLimitContributions } from './rateLimitContributions'
-import { refuseSuspended } from './refuseSuspended'
-import { setAuthor } from './setAuthor'
+import type { ResolvedOptions } from '../options.ts'
+import { applyPreModeration } from './applyPreModeration.ts'
+import { guardPersonalData, reportMaskedPersonalData } from './guardPersonalData.ts'
+import { rateLimitContributions } from './rateLimitContributions.ts'
+import { refuseSuspended } from './refuseSuspended.ts'
+import { setAuthor } from './setAuthor.ts'
 
 /**
  * The hooks every community contribution (question, answer, tip) runs, in

@@ -1,6 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { writeSystemFields } from './systemWrites'
+import { writeSystemFields } from './systemWrites.ts'
+import { findDocs } from '../data/local.ts'
+import { idOf, isRecord } from '../utilities/ids.ts'
 
 const timeOf = (value: unknown): number | null => {
   if (typeof value !== 'string' && !(value instanceof Date)) return null
@@ -15,21 +17,24 @@ const timeOf = (value: unknown): number | null => {
 export const flagGuideWhenProcedureChanges =
   (): CollectionAfterChangeHook =>
   async ({ doc, previousDoc, req }) => {
-    const changedAt = timeOf(doc.lastOfficialChange)
-    if (changedAt === null || changedAt === timeOf(previousDoc?.lastOfficialChange)) return doc
-    const { docs } = await req.payload.find({
+    const current: unknown = doc
+    const previous: unknown = previousDoc
+    if (!isRecord(current)) return
+    const changedAt = timeOf(current.lastOfficialChange)
+    if (changedAt === null || changedAt === timeOf(isRecord(previous) ? previous.lastOfficialChange : null)) return
+    const procedureId = idOf(current.id)
+    if (procedureId === null) return
+    const { docs } = await findDocs({
       collection: 'guides',
-      depth: 0,
       limit: 1,
       overrideAccess: true,
       pagination: false,
       req,
-      where: { procedure: { equals: doc.id } },
+      where: { procedure: { equals: procedureId } },
     })
     const guide = docs[0]
     const verifiedAt = timeOf(guide?.verifiedAt)
     if (guide && verifiedAt !== null && changedAt > verifiedAt && guide.needsReview !== true) {
       await writeSystemFields({ collection: 'guides', data: { needsReview: true }, id: guide.id, req })
     }
-    return doc
   }

@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
-import { isRecord } from '../utilities/ids'
+import { isRecord } from '../utilities/ids.ts'
 
 /**
  * On a collection with drafts, turns a publish by someone who may not publish

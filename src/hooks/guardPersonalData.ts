@@ -1,29 +1,43 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, FieldHook, PayloadRequest } from 'payload'
 
-import { votableCollections, type VotableCollection } from '../../collections/Votes'
-import { PersonalDataError, type PersonalDataFindingSummary } from '../errors'
-import { describeFindings } from '../guard/describeFindings'
-import { maskIdentifier } from '../guard/maskIdentifier'
-import { detectPersonalData } from '../guard/personalData'
-import { personalDataLabels, type PersonalDataFinding } from '../guard/personalDataKinds'
-import type { MessageLocale } from '../options'
-import { requestLocale } from '../rateLimit/enforce'
-import { isRecord, type ID } from '../utilities/ids'
-import { optionsOf } from '../utilities/pluginOptions'
+import { votableCollections, type VotableCollection } from '../collections/Votes.ts'
+import { PersonalDataError, type PersonalDataFindingSummary } from '../errors.ts'
+import { describeFindings } from '../guard/describeFindings.ts'
+import { detectPersonalDataInParts } from '../guard/detectInParts.ts'
+import { editLexical, readLexical, type TextEdit } from '../guard/lexicalText.ts'
+import { detectPersonalData, maskFinding } from '../guard/personalData.ts'
+import { personalDataLabels, type PersonalDataFinding, type PersonalDataKind } from '../guard/personalDataKinds.ts'
+import type { MessageLocale } from '../options.ts'
+import { requestLocale } from '../rateLimit/enforce.ts'
+import { idOf, isRecord, type ID } from '../utilities/ids.ts'
+import { optionsOf } from '../utilities/pluginOptions.ts'
 
 /** How fields are named in messages; other fields are named as they are in the API. */
 const fieldLabels: Readonly<Record<string, Record<MessageLocale, string>>> = {
   body: { en: 'text', fr: 'texte' },
+  displayName: { en: 'display name', fr: 'nom affiché' },
   note: { en: 'note', fr: 'note' },
+  reason: { en: 'reason', fr: 'motif' },
+  slug: { en: 'address (slug)', fr: 'adresse (slug)' },
   title: { en: 'title', fr: 'titre' },
 }
 
 const labelOf = (field: string, locale: MessageLocale): string => fieldLabels[field]?.[locale] ?? field
 
-/** What one field holds, to be screened: plain text, or a Lexical rich-text value. */
-type Screenable = { field: string; kind: 'plain'; value: string } | { field: string; kind: 'rich'; value: unknown }
+/**
+ * One field to screen. Fields are read in the order given, one after the
+ * other as a reader sees them; `isChanged` is false for a stored value this
+ * write keeps, read only to find an identifier that straddles it and a new one.
+ */
+type ScreenedField = {
+  field: string
+  kind: 'plain' | 'rich' | 'apart'
+  value: unknown
+  isChanged: boolean
+}
 
-type FieldFindings = { field: string; findings: PersonalDataFinding[] }
+/** Kind and field(s) of one identifier; `fields` only when it straddles several. */
+type FindingSummary = PersonalDataFindingSummary & { fields?: string[] }
 
 /** What `screenPersonalData` returns when it does not refuse. */
 export type ScreenedTexts = {
@@ -33,122 +47,151 @@ export type ScreenedTexts = {
   findings: PersonalDataFindingSummary[]
 }
 
-// ---------------------------------------------------------------------------
-// Lexical rich text: the plain text of its text nodes, with a way back to them.
-
-/** Inline nodes whose text continues the surrounding sentence; any other node with children is a block. */
-const inlineTypes: ReadonlySet<string> = new Set(['link', 'autolink', 'text', 'linebreak', 'tab'])
-
-type TextSegment = { node: Record<string, unknown>; start: number; end: number }
-
-/**
- * The plain text of a Lexical value as a reader sees it: text nodes of one
- * block joined (so an identifier split by formatting is still one), blocks and
- * line breaks separated by a newline. Walked with an explicit stack, so a
- * hostile, deeply nested value cannot exhaust the call stack.
- */
-const plainTextOf = (value: unknown): { text: string; segments: TextSegment[] } => {
-  let text = ''
-  const segments: TextSegment[] = []
-  const root = isRecord(value) ? value.root : undefined
-  const stack: Array<{ node: unknown; isExit: boolean }> = [{ isExit: false, node: root }]
-  const breakLine = () => {
-    if (text !== '' && !text.endsWith('\n')) text += '\n'
-  }
-  while (stack.length > 0) {
-    const entry = stack.pop()
-    if (entry === undefined || !isRecord(entry.node)) continue
-    const node = entry.node
-    const type = typeof node.type === 'string' ? node.type : ''
-    if (entry.isExit) {
-      breakLine()
-      continue
-    }
-    if (type === 'text' && typeof node.text === 'string') {
-      segments.push({ end: text.length + node.text.length, node, start: text.length })
-      text += node.text
-    } else if (type === 'linebreak') {
-      text += '\n'
-    } else if (type === 'tab') {
-      text += '\t'
-    } else if (Array.isArray(node.children)) {
-      const isBlock = !inlineTypes.has(type)
-      if (isBlock) {
-        breakLine()
-        stack.push({ isExit: true, node })
-      }
-      for (let index = node.children.length - 1; index >= 0; index--) {
-        stack.push({ isExit: false, node: node.children[index] })
-      }
-    }
-  }
-  return { segments, text }
+/** One identifier, where it is, and how to remove it from each field it touches. */
+type Located = {
+  finding: PersonalDataFinding
+  fields: string[]
+  /** For each field it touches: the stretch of that field's text, and what replaces it there. */
+  edits: Array<{ field: string; edit: TextEdit }>
+  /** For an identifier in a rich-text attribute (a link's address): which one. */
+  attribute?: { field: string; index: number }
 }
 
-/**
- * A copy of a Lexical value with each finding masked in its text nodes. An
- * identifier spread over several nodes gets its whole mask in the first and
- * is removed from the others.
- */
-const maskRichText = (value: unknown, findings: PersonalDataFinding[]): unknown => {
-  const copy: unknown = structuredClone(value)
-  const { segments } = plainTextOf(copy)
-  const edits = new Map<Record<string, unknown>, Array<{ from: number; to: number; replacement: string }>>()
-  for (const finding of findings) {
-    const mask = maskIdentifier(finding)
-    let isFirst = true
-    for (const segment of segments) {
-      if (segment.end <= finding.start || segment.start >= finding.end) continue
-      const from = Math.max(finding.start, segment.start) - segment.start
-      const to = Math.min(finding.end, segment.end) - segment.start
-      edits.set(segment.node, [...(edits.get(segment.node) ?? []), { from, replacement: isFirst ? mask : '', to }])
-      isFirst = false
-    }
-  }
-  for (const [node, nodeEdits] of edits) {
-    let text = typeof node.text === 'string' ? node.text : ''
-    for (const edit of [...nodeEdits].sort((a, b) => b.from - a.from)) {
-      text = text.slice(0, edit.from) + edit.replacement + text.slice(edit.to)
-    }
-    node.text = text
-  }
-  return copy
-}
-
-// ---------------------------------------------------------------------------
-
-const maskPlainText = (text: string, findings: PersonalDataFinding[]): string => {
-  let masked = ''
-  let copiedUpTo = 0
-  for (const finding of findings) {
-    masked += text.slice(copiedUpTo, finding.start) + maskIdentifier(finding)
-    copiedUpTo = finding.end
-  }
-  return masked + text.slice(copiedUpTo)
-}
+const summaryOf = ({ finding, fields }: Located): FindingSummary => ({
+  field: fields[0] ?? '',
+  kind: finding.kind,
+  ...(fields.length > 1 ? { fields } : {}),
+})
 
 /** The refusal message: what was found (from `describeFindings`) and in which fields. */
-const refusalMessage = (found: FieldFindings[], locale: MessageLocale): string => {
+const refusalMessage = (found: Located[], locale: MessageLocale): string => {
   const description = describeFindings(
-    found.flatMap((entry) => entry.findings),
+    found.map((located) => located.finding),
     locale,
   )
-  const labels = found.map((entry) => labelOf(entry.field, locale))
+  const labels = [...new Set(found.flatMap((located) => located.fields))].map((field) => labelOf(field, locale))
   const list = labels.join(', ')
   return locale === 'fr'
     ? `${description} ${labels.length > 1 ? 'Champs concernés' : 'Champ concerné'}\u00a0: ${list}.`
     : `${description} ${labels.length > 1 ? 'Fields' : 'Field'}: ${list}.`
 }
 
-const summariesOf = (found: FieldFindings[]): PersonalDataFindingSummary[] =>
-  found.flatMap(({ field, findings }) => findings.map((finding) => ({ field, kind: finding.kind })))
+const applyEdits = (text: string, edits: readonly TextEdit[]): string => {
+  let edited = text
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+    edited = edited.slice(0, edit.start) + edit.replacement + edited.slice(edit.end)
+  }
+  return edited
+}
+
+/**
+ * Finds the identifiers in the fields of one write, read together: the
+ * plain and rich-text fields one after the other as one text (so an
+ * identifier cut between a title and its text, or between two paragraphs, is
+ * found whole), each attribute of a rich-text value and each `apart` field
+ * on its own. Identifiers lying wholly in unchanged fields are not this
+ * write's.
+ */
+const locate = (fields: readonly ScreenedField[], kinds: readonly PersonalDataKind[]): Located[] => {
+  const read = fields.flatMap((entry) => {
+    if (entry.kind === 'rich' && isRecord(entry.value)) {
+      const lexical = readLexical(entry.value)
+      return [{ ...entry, attributes: lexical.attributes, text: lexical.text }]
+    }
+    return typeof entry.value === 'string' ? [{ ...entry, attributes: [], text: entry.value }] : []
+  })
+  const together = read.filter((entry) => entry.kind !== 'apart')
+  const located: Located[] = detectPersonalDataInParts(
+    together.map((entry) => ({ field: entry.field, text: entry.text })),
+    { kinds },
+  )
+    .filter((finding) => finding.pieces.some((piece) => together[piece.part]?.isChanged === true))
+    .map((finding) => ({
+      edits: finding.pieces.map((piece, index) => ({
+        edit: { end: piece.end, replacement: index === 0 ? maskFinding(finding) : '', start: piece.start },
+        field: together[piece.part]?.field ?? '',
+      })),
+      fields: finding.fields,
+      finding,
+    }))
+  for (const entry of read) {
+    if (!entry.isChanged) continue
+    const alone = entry.kind === 'apart' ? [{ index: -1, value: entry.text }] : []
+    const attributes = entry.attributes.map((attribute, index) => ({ index, value: attribute.value }))
+    for (const { index, value } of [...alone, ...attributes]) {
+      for (const finding of detectPersonalData(value, { kinds })) {
+        located.push({
+          edits: [
+            { edit: { end: finding.end, replacement: maskFinding(finding), start: finding.start }, field: entry.field },
+          ],
+          fields: [entry.field],
+          finding,
+          ...(index >= 0 ? { attribute: { field: entry.field, index } } : {}),
+        })
+      }
+    }
+  }
+  return located
+}
+
+/** The values of the fields with every located identifier masked. */
+const maskedValues = (fields: readonly ScreenedField[], located: readonly Located[]): Record<string, unknown> => {
+  const values: Record<string, unknown> = {}
+  for (const entry of fields) {
+    const textEdits = located
+      .filter((item) => item.attribute === undefined)
+      .flatMap((item) => item.edits.filter((edit) => edit.field === entry.field).map((edit) => edit.edit))
+    // Every edit of one attribute applied at once, to its value as stored.
+    const editsByAttribute = new Map<number, TextEdit[]>()
+    for (const item of located) {
+      if (item.attribute?.field !== entry.field) continue
+      const index = item.attribute.index
+      editsByAttribute.set(index, [...(editsByAttribute.get(index) ?? []), ...item.edits.map((edit) => edit.edit)])
+    }
+    const attributes = editsByAttribute.size > 0 ? readLexical(entry.value).attributes : []
+    const attributeEdits = new Map<number, string>()
+    for (const [index, edits] of editsByAttribute) {
+      const source = attributes[index]?.value
+      if (source !== undefined) attributeEdits.set(index, applyEdits(source, edits))
+    }
+    if (textEdits.length === 0 && attributeEdits.size === 0) {
+      if (entry.isChanged) values[entry.field] = entry.value
+      continue
+    }
+    values[entry.field] =
+      entry.kind === 'rich'
+        ? editLexical(entry.value, { attributeEdits, textEdits })
+        : typeof entry.value === 'string'
+          ? applyEdits(entry.value, textEdits)
+          : entry.value
+  }
+  return values
+}
+
+/**
+ * Screens the fields of one write, given in reading order (see `locate`), as
+ * the `personalData` option says: in `refuse` mode, throws
+ * `PersonalDataError` (422) naming what was found and where; in `mask` mode,
+ * returns the values with each identifier masked (unchanged fields included
+ * when an identifier straddles them) and what was masked.
+ */
+const screenFields = (req: PayloadRequest, fields: readonly ScreenedField[]): ScreenedTexts => {
+  const options = optionsOf(req.payload)
+  const located = locate(fields, options.personalData.kinds)
+  if (located.length > 0 && options.personalData.mode === 'refuse') {
+    throw new PersonalDataError(refusalMessage(located, requestLocale(req, options.locale)), located.map(summaryOf))
+  }
+  return { findings: located.map(summaryOf), values: maskedValues(fields, located) }
+}
 
 /**
  * Screens texts a person is about to store for personal identifiers, as the
- * `personalData` option says. In `refuse` mode, throws `PersonalDataError`
- * (422) naming what was found and where; in `mask` mode, returns the values
- * with each identifier masked and what was masked. Values that are not text
- * (absent, or of a wrong type left to validation) are returned unchanged.
+ * `personalData` option says. The plain fields, then the rich-text ones, are
+ * read together in the order given, as one text (see `screenFields`). In
+ * `refuse` mode, throws `PersonalDataError` (422) naming what was found and
+ * where; in `mask` mode, returns the values with each identifier masked and
+ * what was masked. Values that are not text (absent, or of a wrong type left
+ * to validation) are returned unchanged.
  */
 export const screenPersonalData = ({
   req,
@@ -161,39 +204,22 @@ export const screenPersonalData = ({
   /** Lexical rich-text fields by name. */
   rich?: Record<string, unknown>
 }): ScreenedTexts => {
-  const options = optionsOf(req.payload)
-  const kinds = options.personalData.kinds
-  const screenables: Screenable[] = [
-    ...Object.entries(plain).flatMap(([field, value]): Screenable[] =>
-      typeof value === 'string' ? [{ field, kind: 'plain', value }] : [],
-    ),
-    ...Object.entries(rich).flatMap(([field, value]): Screenable[] =>
-      isRecord(value) ? [{ field, kind: 'rich', value }] : [],
-    ),
+  const fields: ScreenedField[] = [
+    ...Object.entries(plain).map(([field, value]): ScreenedField => ({ field, isChanged: true, kind: 'plain', value })),
+    ...Object.entries(rich).map(([field, value]): ScreenedField => ({ field, isChanged: true, kind: 'rich', value })),
   ]
-  const found: FieldFindings[] = []
-  const values: Record<string, unknown> = { ...plain, ...rich }
-  for (const screenable of screenables) {
-    const text = screenable.kind === 'plain' ? screenable.value : plainTextOf(screenable.value).text
-    const findings = detectPersonalData(text, { kinds })
-    if (findings.length === 0) continue
-    found.push({ field: screenable.field, findings })
-    values[screenable.field] =
-      screenable.kind === 'plain' ? maskPlainText(screenable.value, findings) : maskRichText(screenable.value, findings)
-  }
-  if (found.length > 0 && options.personalData.mode === 'refuse') {
-    throw new PersonalDataError(refusalMessage(found, requestLocale(req, options.locale)), summariesOf(found))
-  }
-  return { findings: summariesOf(found), values }
+  const screened = screenFields(req, fields)
+  return { findings: screened.findings, values: { ...plain, ...rich, ...screened.values } }
 }
 
 /** The note of a `personal-data` report opened by the guard: kinds and fields, never the identifiers. */
 const reportNote = (findings: PersonalDataFindingSummary[], locale: MessageLocale): string => {
   const parts = [
     ...new Set(
-      findings.map(({ field, kind }) => {
-        const label = isPersonalDataKind(kind) ? personalDataLabels[kind][locale] : kind
-        return `${label} (${labelOf(field, locale)})`
+      findings.map((finding) => {
+        const label = isPersonalDataKind(finding.kind) ? personalDataLabels[finding.kind][locale] : finding.kind
+        const fields = fieldsOf(finding).map((field) => labelOf(field, locale))
+        return `${label} (${fields.join(', ')})`
       }),
     ),
   ]
@@ -203,6 +229,12 @@ const reportNote = (findings: PersonalDataFindingSummary[], locale: MessageLocal
 }
 
 const isPersonalDataKind = (kind: string): kind is keyof typeof personalDataLabels => kind in personalDataLabels
+
+/** Every field a summary names: `fields` when the identifier straddles several, else `field`. */
+const fieldsOf = (summary: PersonalDataFindingSummary): string[] => {
+  const fields: unknown = 'fields' in summary ? summary.fields : undefined
+  return Array.isArray(fields) && fields.every((field) => typeof field === 'string') ? fields : [summary.field]
+}
 
 /**
  * Opens a `personal-data` report with no reporter on an item whose text was
@@ -253,24 +285,52 @@ export const openPersonalDataReport = async ({
 const maskedKey = (collection: string): string => `entraide:personalData:masked:${collection}`
 
 /**
- * Screens the text fields of a contribution before it is stored, on creation
- * and on every edit (see `screenPersonalData`). In `mask` mode, what was
- * masked is remembered for `reportMaskedPersonalData`. Entraide's own system
- * writes carry no new text and are skipped, as are Local API writes made by
- * server code on nobody's behalf (the demo seed, imports): the guard is for
- * what people type.
+ * Screens the text fields of a write before it is stored, on creation and on
+ * every edit: `plain` and `rich` fields read together in the order given
+ * (title, then text), `apart` fields each on its own (a slug made from the
+ * title). On an edit, the stored value of a field the edit leaves alone is
+ * read with the others, so that completing an identifier across the title
+ * and the text in two edits is found too. In `mask` mode, what was masked is
+ * remembered for `reportMaskedPersonalData`. Entraide's own system writes
+ * carry no new text and are skipped, as are Local API writes made by server
+ * code on nobody's behalf (the demo seed, imports): the guard is for what
+ * people type.
  */
 export const guardPersonalData =
-  ({ plain, rich = [] }: { plain: string[]; rich?: string[] }): CollectionBeforeChangeHook =>
-  ({ collection, context, data, req }) => {
+  ({ apart = [], plain, rich = [] }: { plain: string[]; rich?: string[]; apart?: string[] }): CollectionBeforeChangeHook =>
+  ({ collection, context, data, originalDoc, req }) => {
     if (context.isSystemWrite === true || !isRecord(data)) return data
     if (req.payloadAPI === 'local' && !req.user) return data
-    const pick = (fields: string[]) =>
-      Object.fromEntries(fields.filter((field) => field in data).map((field) => [field, data[field]]))
-    const { findings, values } = screenPersonalData({ plain: pick(plain), req, rich: pick(rich) })
+    const stored: Record<string, unknown> = isRecord(originalDoc) ? originalDoc : {}
+    const fieldOf = (field: string, kind: ScreenedField['kind']): ScreenedField[] => {
+      if (field in data) return [{ field, isChanged: true, kind, value: data[field] }]
+      return kind !== 'apart' && field in stored ? [{ field, isChanged: false, kind, value: stored[field] }] : []
+    }
+    const fields = [
+      ...plain.flatMap((field) => fieldOf(field, 'plain')),
+      ...rich.flatMap((field) => fieldOf(field, 'rich')),
+      ...apart.flatMap((field) => fieldOf(field, 'apart')),
+    ]
+    const { findings, values } = screenFields(req, fields)
     if (findings.length === 0) return data
     context[maskedKey(collection.slug)] = findings
     return { ...data, ...values }
+  }
+
+/**
+ * A field hook screening the value of one plain-text field on its own (a
+ * person's display name, shown next to everything they write), with the same
+ * rules as `guardPersonalData`: refused (422) or masked as the `personalData`
+ * option says; writes by server code on nobody's behalf are not screened.
+ */
+export const guardPersonalDataField =
+  (field: string): FieldHook =>
+  ({ req, value }) => {
+    const incoming: unknown = value
+    if (typeof incoming !== 'string') return incoming
+    if (req.payloadAPI === 'local' && !req.user) return incoming
+    const screened = screenFields(req, [{ field, isChanged: true, kind: 'plain', value: incoming }]).values[field]
+    return typeof screened === 'string' ? screened : incoming
   }
 
 const isVotable = (slug: string): slug is VotableCollection => votableCollections.some((votable) => votable === slug)
@@ -284,10 +344,10 @@ export const reportMaskedPersonalData =
   async ({ collection, context, doc, req }) => {
     const key = maskedKey(collection.slug)
     const masked = context[key]
-    if (!Array.isArray(masked)) return doc
+    if (!Array.isArray(masked)) return
     context[key] = undefined
-    const id: unknown = isRecord(doc) ? doc.id : undefined
-    if (!isVotable(collection.slug) || typeof id !== 'string') return doc
+    const saved: unknown = doc
+    const id = isRecord(saved) ? idOf(saved.id) : null
+    if (!isVotable(collection.slug) || id === null) return
     await openPersonalDataReport({ collection: collection.slug, findings: masked.filter(isSummary), id, req })
-    return doc
   }

@@ -1,7 +1,7 @@
 import type { CollectionAfterLoginHook, CollectionBeforeOperationHook } from 'payload'
 
-import { clearRateLimit, enforceRateLimitInHook } from '../rateLimit/enforce'
-import { isRecord } from '../utilities/ids'
+import { clearRateLimit, enforceRateLimitInHook } from '../rateLimit/enforce.ts'
+import { isRecord } from '../utilities/ids.ts'
 
 /** The account identifier a sign-in attempt tries: its email, or its username. */
 const accountTried = (args: unknown): string | undefined => {

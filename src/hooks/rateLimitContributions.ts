@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { enforceRateLimitInHook } from '../rateLimit/enforce'
+import { enforceRateLimitInHook } from '../rateLimit/enforce.ts'
 
 /** Marks a request already counted, so nested operations of one request count once. */
 const countedKey = 'entraide:rateLimit:contributions'

@@ -1,6 +1,6 @@
 import type { CollectionBeforeDeleteHook, CollectionSlug } from 'payload'
 
-import { ConflictError } from '../errors'
+import { ConflictError } from '../errors.ts'
 
 /** Items that cannot exist without the one being deleted: their collection, the field pointing to it, their name. */
 export type RequiredReference = { collection: CollectionSlug; field: string; plural: string }

@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook, FlattenedField } from 'payload'
 
-import { InvalidInputError } from '../errors'
-import { isRecord } from '../utilities/ids'
+import { InvalidInputError, NotFoundError } from '../errors.ts'
+import { idKindOf, isRecord, listOf, parseId, type IdKind } from '../utilities/ids.ts'
 
 /**
  * Deepest nesting accepted in a document sent for writing. Rich text is the
@@ -86,7 +86,7 @@ const checkRichText = (value: unknown, path: string): void => {
   if (value === null) return
   const shape = 'a rich-text value ({ "root": { "type": "root", "children": [...] } })'
   if (!isRecord(value) || !isRecord(value.root) || !Array.isArray(value.root.children)) throw invalid(path, shape)
-  const stack: unknown[] = [...value.root.children]
+  const stack: unknown[] = Array.from<unknown>(value.root.children)
   let count = 0
   while (stack.length > 0) {
     const node = stack.pop()
@@ -96,7 +96,8 @@ const checkRichText = (value: unknown, path: string): void => {
     if (node.fields !== undefined && node.fields !== null && !isRecord(node.fields)) throw invalid(path, shape)
     if (node.children !== undefined) {
       if (!Array.isArray(node.children)) throw invalid(path, shape)
-      stack.push(...node.children)
+      const children: unknown[] = node.children
+      for (const child of children) stack.push(child)
     }
   }
 }
@@ -210,14 +211,32 @@ const resolvePath = (
  * Payload itself rejects unknown fields and operators; what it would pass on
  * to the database as a crash is refused here with a 400.
  */
-const checkWhere = (fields: FlattenedField[], where: unknown, path: string): void => {
+/**
+ * The collection whose ids a query key compares: `null` for the collection's
+ * own `id`, the related collection for a relationship to one collection,
+ * undefined when the key holds no id (or may hold ids of several kinds).
+ */
+const referencedCollection = (field: FlattenedField | undefined, isPolymorphicPart: boolean): string | null | undefined => {
+  if (!field || isPolymorphicPart) return undefined
+  if ((field.type === 'relationship' || field.type === 'upload') && typeof field.relationTo === 'string') {
+    return field.relationTo
+  }
+  return undefined
+}
+
+const checkWhere = (
+  fields: FlattenedField[],
+  where: unknown,
+  path: string,
+  kindOf: (collection: string | null) => IdKind,
+): void => {
   if (where === undefined || where === null) return
   if (!isRecord(where)) throw invalid(path, 'a query object')
   for (const [key, value] of Object.entries(where)) {
     const keyPath = `${path}[${key}]`
     if (key === 'and' || key === 'or') {
       if (!Array.isArray(value)) throw invalid(keyPath, 'a list of queries')
-      value.forEach((item, index) => checkWhere(fields, item, `${keyPath}[${index}]`))
+      value.forEach((item, index) => checkWhere(fields, item, `${keyPath}[${index}]`, kindOf))
       continue
     }
     if (!isRecord(value)) throw invalid(keyPath, 'an object of operators ({ "equals": ... })')
@@ -254,6 +273,16 @@ const checkWhere = (fields: FlattenedField[], where: unknown, path: string): voi
       if (field?.type === 'date' && orderingOperators.has(operator) && !isDateLike(operand)) {
         throw invalid(operandPath, 'a date (ISO 8601)')
       }
+      // An id of the wrong kind (text for a numeric id) would reach the database as NaN.
+      const target = key === 'id' ? null : referencedCollection(field, isPolymorphicPart === true)
+      if (target !== undefined && (scalarOperators.has(operator) || listOperators.has(operator))) {
+        const kind = kindOf(target)
+        const values = typeof operand === 'string' && listOperators.has(operator) ? operand.split(',') : listOf(operand)
+        const checked = Array.isArray(operand) || listOperators.has(operator) ? values : [operand]
+        if (!checked.every((item) => item === null || parseId(item, kind) !== null)) {
+          throw invalid(operandPath, kind === 'number' ? 'a document id (a whole number)' : 'a document id')
+        }
+      }
     }
   }
 }
@@ -270,7 +299,15 @@ export const refuseMalformedInput =
   (): CollectionBeforeOperationHook =>
   ({ args, collection, operation, req }) => {
     if (req.payloadAPI === 'local' || !isRecord(args)) return args
-    if ('where' in args) checkWhere(collection.flattenedFields, args.where, 'where')
+    const kindOf = (target: string | null): IdKind => idKindOf(req.payload, target ?? collection.slug)
+    const id: unknown = 'id' in args ? args.id : undefined
+    if (id !== undefined && id !== null && parseId(id, kindOf(null)) === null) {
+      // Not an id this collection can have: no such document.
+      throw new NotFoundError(collection.slug, String(id))
+    }
+    if ('where' in args) {
+      checkWhere(collection.flattenedFields, args.where, 'where', kindOf)
+    }
     const page: unknown = 'page' in args ? args.page : undefined
     if (page !== undefined && !(typeof page === 'number' && Number.isInteger(page) && page >= 1 && page <= maxPage)) {
       throw invalid('page', `a page number from 1 to ${maxPage}`)

@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { SuspendedAccountError } from '../errors'
-import { actorOf } from '../policies/roles'
+import { SuspendedAccountError } from '../errors.ts'
+import { actorFromRequest } from '../policies/roles.ts'
 
 /**
  * A suspended account can sign in and read, but not write: creating or
@@ -12,7 +12,7 @@ export const refuseSuspended =
   (): CollectionBeforeOperationHook =>
   ({ args, operation, req }) => {
     if (operation !== 'create' && operation !== 'update' && operation !== 'delete') return args
-    const actor = actorOf(req.user)
+    const actor = actorFromRequest(req)
     if (actor?.isSuspended) throw new SuspendedAccountError(actor.suspensionReason)
     return args
   }

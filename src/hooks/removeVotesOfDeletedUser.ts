@@ -1,8 +1,9 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { votableCollections, type VotableCollection } from '../../collections/Votes'
-import { recomputeReputation } from '../actions/recomputeReputation'
-import { writeSystemFields } from './systemWrites'
+import { votableCollections, type VotableCollection } from '../collections/Votes.ts'
+import { recomputeReputation } from '../actions/recomputeReputation.ts'
+import { writeSystemFields } from './systemWrites.ts'
+import { findDocByID, findDocs } from '../data/local.ts'
 
 const isVotable = (slug: string): slug is VotableCollection => votableCollections.some((votable) => votable === slug)
 
@@ -14,9 +15,8 @@ const isVotable = (slug: string): slug is VotableCollection => votableCollection
 export const removeVotesOfDeletedUser =
   (): CollectionBeforeDeleteHook =>
   async ({ id, req }) => {
-    const { docs: votes } = await req.payload.find({
+    const { docs: votes } = await findDocs({
       collection: 'votes',
-      depth: 0,
       overrideAccess: true,
       pagination: false,
       req,
@@ -37,10 +37,8 @@ export const removeVotesOfDeletedUser =
             where: { and: [{ targetKey: { equals: targetKey } }, { value: { equals: value } }] },
           })
         ).totalDocs
-      const target = await req.payload.findByID({
+      const target = await findDocByID({
         collection,
-        depth: 0,
-        disableErrors: true,
         id: targetId,
         overrideAccess: true,
         req,

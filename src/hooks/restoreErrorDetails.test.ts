@@ -1,8 +1,8 @@
 import { APIError, type AfterErrorHookArgs, type PayloadRequest } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { InvalidInputError } from '../errors'
-import { restoreErrorDetails } from './restoreErrorDetails'
+import { InvalidInputError } from '../errors.ts'
+import { restoreErrorDetails } from './restoreErrorDetails.ts'
 
 const hook = restoreErrorDetails()
 const run = (error: Error, result: AfterErrorHookArgs['result']) =>

@@ -1,6 +1,6 @@
 import type { AfterErrorHook } from 'payload'
 
-import { isRecord } from '../utilities/ids'
+import { isRecord } from '../utilities/ids.ts'
 
 /**
  * Keeps the details of a refusal in REST responses: Entraide's `data.code`

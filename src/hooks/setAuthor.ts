@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { NotSignedInError, SuspendedAccountError } from '../errors'
-import { actorOf } from '../policies/roles'
+import { NotSignedInError, SuspendedAccountError } from '../errors.ts'
+import { actorFromRequest } from '../policies/roles.ts'
 
 /**
  * Sets `author` from the request on creation. The field is closed to input,
@@ -12,7 +12,7 @@ export const setAuthor =
   (): CollectionBeforeChangeHook =>
   ({ data, operation, req }) => {
     if (operation !== 'create' || !req.user) return data
-    const actor = actorOf(req.user)
+    const actor = actorFromRequest(req)
     if (!actor) throw new NotSignedInError()
     if (actor.isSuspended) throw new SuspendedAccountError(actor.suspensionReason)
     return { ...data, author: actor.id }

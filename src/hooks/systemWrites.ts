@@ -1,6 +1,6 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import type { ID } from '../utilities/ids'
+import type { ID } from '../utilities/ids.ts'
 
 /** Collections whose main record holds the published version (drafts on). */
 const versionedCollections: ReadonlySet<string> = new Set(['guides', 'wiki-pages'])

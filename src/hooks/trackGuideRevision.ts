@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { actorOf } from '../policies/roles'
-import { idOf, isRecord } from '../utilities/ids'
+import { actorFromRequest } from '../policies/roles.ts'
+import { idOf, isRecord } from '../utilities/ids.ts'
 
 /** Guide fields maintained by Entraide, carried from the published record into every revision. */
 const systemFields = ['verifiedBy', 'verifiedAt', 'needsReview', 'score'] as const
@@ -16,7 +16,7 @@ export const trackGuideRevision =
   (): CollectionBeforeChangeHook =>
   async ({ data, operation, originalDoc, req }) => {
     const next: Record<string, unknown> = { ...data }
-    const actor = actorOf(req.user)
+    const actor = actorFromRequest(req)
     if (actor) next.lastEditedBy = actor.id
     const id = idOf(originalDoc)
     if (operation !== 'update' || id === null) return next

@@ -1,12 +1,12 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { actorOf } from './roles'
+import { actorFromRequest } from './roles.ts'
 import {
   canManageAccounts,
   canManageCatalogue,
   canModerate,
   canReviewContributions,
-} from './contributions'
+} from './contributions.ts'
 
 // Thin adapters from Payload's access arguments to the pure predicates.
 
@@ -20,19 +20,19 @@ export const nobody: Access = () => false
  * Signed-in users. Suspended accounts pass here and are stopped by the
  * `refuseSuspended` hook, which tells them why instead of a bare 403.
  */
-export const contributors: Access = ({ req }) => actorOf(req.user) !== null
+export const contributors: Access = ({ req }) => actorFromRequest(req) !== null
 
 /** Editors and admins. */
-export const catalogueManagers: Access = ({ req }) => canManageCatalogue(actorOf(req.user))
+export const catalogueManagers: Access = ({ req }) => canManageCatalogue(actorFromRequest(req))
 
 /** Editors and admins. */
-export const moderators: Access = ({ req }) => canModerate(actorOf(req.user))
+export const moderators: Access = ({ req }) => canModerate(actorFromRequest(req))
 
 /** Agents, editors and admins. */
-export const reviewers: Access = ({ req }) => canReviewContributions(actorOf(req.user))
+export const reviewers: Access = ({ req }) => canReviewContributions(actorFromRequest(req))
 
 /** Admins only. */
-export const admins: Access = ({ req }) => canManageAccounts(actorOf(req.user))
+export const admins: Access = ({ req }) => canManageAccounts(actorFromRequest(req))
 
 /**
  * Community contributions (tips, threads, answers): everyone reads what is
@@ -40,7 +40,7 @@ export const admins: Access = ({ req }) => canManageAccounts(actorOf(req.user))
  * above read everything.
  */
 export const readContributions: Access = ({ req }) => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (canReviewContributions(actor)) return true
   const published: Where = { visibility: { equals: 'published' } }
   if (!actor) return published
@@ -49,7 +49,7 @@ export const readContributions: Access = ({ req }) => {
 
 /** Authors edit their own contributions while they may contribute; moderators edit all. */
 export const updateOwnContributions: Access = ({ req }) => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (canModerate(actor)) return true
   if (!actor) return false
   return { author: { equals: actor.id } }
@@ -60,7 +60,7 @@ export const updateOwnContributions: Access = ({ req }) => {
  * user also sees the drafts they wrote; agents and above see every draft.
  */
 export const readGuides: Access = ({ req }) => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (canReviewContributions(actor)) return true
   const published: Where = { _status: { equals: 'published' } }
   if (!actor) return published
@@ -69,7 +69,7 @@ export const readGuides: Access = ({ req }) => {
 
 /** Official wiki pages: drafts are seen by agents and above only. */
 export const readWikiPages: Access = ({ req }) => {
-  if (canReviewContributions(actorOf(req.user))) return true
+  if (canReviewContributions(actorFromRequest(req))) return true
   return { _status: { equals: 'published' } }
 }
 
@@ -80,11 +80,11 @@ export const systemField: { create: FieldAccess; update: FieldAccess } = {
 }
 
 /** Field access: agents and above may change the value through the API. */
-export const reviewerField: FieldAccess = ({ req }) => canReviewContributions(actorOf(req.user))
+export const reviewerField: FieldAccess = ({ req }) => canReviewContributions(actorFromRequest(req))
 
 /** Accounts: agents and above read profiles (to see who wrote what); others read their own. */
 export const readUsers: Access = ({ req }) => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (canReviewContributions(actor)) return true
   if (!actor) return false
   return { id: { equals: actor.id } }
@@ -92,7 +92,7 @@ export const readUsers: Access = ({ req }) => {
 
 /** Accounts: people edit their own profile; admins edit all. */
 export const updateUsers: Access = ({ req }) => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (canManageAccounts(actor)) return true
   if (!actor) return false
   return { id: { equals: actor.id } }

@@ -98,8 +98,9 @@ export const collectionAccess: Readonly<Record<AccessCollection, Readonly<Record
   threads: contribution,
   tips: contribution,
   users: {
-    // Self-registration: anyone may create an account (always a citizen's).
-    create: row('all', 'all', 'all', 'all', 'all'),
+    // Public sign-up (an option, on in the demo): visitors create their own
+    // account, a citizen's; signed-in people do not make accounts, admins do.
+    create: row('all', 'none', 'none', 'none', 'all'),
     delete: row('none', 'none', 'none', 'none', 'all'),
     read: row('none', 'own', 'all', 'all', 'all'),
     update: row('none', 'own', 'own', 'own', 'all'),

@@ -7,12 +7,13 @@ import {
   canPublishGuide,
   canPublishWiki,
   canReviewContributions,
-} from './contributions'
-import { actorOf, type Actor } from './roles'
+} from './contributions.ts'
+import { actorOf, type Actor } from './roles.ts'
 
 const person = (overrides: Partial<Actor> = {}): Actor => ({
   agency: null,
   id: 'u1',
+  isCommunityAccount: true,
   isSuspended: false,
   reputation: 0,
   role: 'citizen',

@@ -1,5 +1,5 @@
-import { isSameId, type ID } from '../utilities/ids'
-import { hasRoleAtLeast, type Actor } from './roles'
+import { isSameId, type ID } from '../utilities/ids.ts'
+import { hasRoleAtLeast, type Actor } from './roles.ts'
 
 /** Signed in and not suspended: may ask, answer, post tips, vote, report and edit guides. */
 export const canContribute = (actor: Actor | null): actor is Actor => actor !== null && !actor.isSuspended
@@ -19,14 +19,14 @@ export const canActForAgency = (actor: Actor | null, agency: ID | null): boolean
   return actor !== null && hasRoleAtLeast(actor, 'agent') && agency !== null && isSameId(actor.agency, agency)
 }
 
-/** Validating an answer or a tip. */
-export const canValidate = canActForAgency
+/** Validating an answer or a tip of a procedure of `agency`. */
+export const canValidate = (actor: Actor | null, agency: ID | null): boolean => canActForAgency(actor, agency)
 
-/** Promoting validated content into a wiki draft. */
-export const canPromote = canActForAgency
+/** Promoting validated content of a procedure of `agency` into a wiki draft. */
+export const canPromote = (actor: Actor | null, agency: ID | null): boolean => canActForAgency(actor, agency)
 
-/** Marking a published guide verified. */
-export const canVerifyGuide = canActForAgency
+/** Marking a published guide of a procedure of `agency` verified. */
+export const canVerifyGuide = (actor: Actor | null, agency: ID | null): boolean => canActForAgency(actor, agency)
 
 /**
  * Whether the actor's guide edits publish directly: agents and above, and
@@ -44,6 +44,3 @@ export const canManageCatalogue = (actor: Actor | null): boolean => hasRoleAtLea
 /** Only admins manage accounts and roles. */
 export const canManageAccounts = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'admin')
 
-/** The author of an item, or a moderator. */
-export const isAuthorOrModerator = (actor: Actor | null, author: unknown): boolean =>
-  actor !== null && (isSameId(actor.id, author) || canModerate(actor))

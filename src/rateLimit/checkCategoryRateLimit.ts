@@ -1,6 +1,6 @@
-import { checkRateLimit, type RateLimitResult } from './checkRateLimit'
-import type { RateLimitCategory, RateLimits, RateLimitScope } from './limits'
-import type { RateLimitStore } from './store'
+import { checkRateLimit, type RateLimitResult } from './checkRateLimit.ts'
+import type { RateLimitCategory, RateLimits, RateLimitScope } from './limits.ts'
+import type { RateLimitStore } from './store.ts'
 
 /** The verdict for a category: the stricter of its per-user and per-IP limits. */
 export type CategoryRateLimitResult = RateLimitResult & {

@@ -1,4 +1,4 @@
-import type { RateLimitStore } from './store'
+import type { RateLimitStore } from './store.ts'
 
 /** A limit: at most `limit` hits per window of `windowMs` milliseconds. */
 export type RateLimitRule = { limit: number; windowMs: number }

@@ -1,4 +1,4 @@
-import type { RateLimitCategory } from './limits'
+import type { RateLimitCategory } from './limits.ts'
 
 /** Languages messages are written in. */
 export type RateLimitLocale = 'fr' | 'en'

@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto'
 
 import type { PayloadRequest } from 'payload'
 
-import { RateLimitedError } from '../errors'
-import type { MessageLocale, ResolvedOptions } from '../options'
-import { canReviewContributions } from '../policies/contributions'
-import { actorOf } from '../policies/roles'
-import { optionsOf } from '../utilities/pluginOptions'
-import { checkCategoryRateLimit, rateLimitKey } from './checkCategoryRateLimit'
-import { clientIpKey, getClientIp } from './clientIp'
-import { describeRateLimit } from './describeRateLimit'
-import type { RateLimitCategory } from './limits'
+import { RateLimitedError } from '../errors.ts'
+import type { MessageLocale, ResolvedOptions } from '../options.ts'
+import { canReviewContributions } from '../policies/contributions.ts'
+import { actorFromRequest } from '../policies/roles.ts'
+import { optionsOf } from '../utilities/pluginOptions.ts'
+import { checkCategoryRateLimit, rateLimitKey } from './checkCategoryRateLimit.ts'
+import { clientIpKey, getClientIp } from './clientIp.ts'
+import { describeRateLimit } from './describeRateLimit.ts'
+import type { RateLimitCategory } from './limits.ts'
 
 /** Categories only signed-in people can act in: anonymous calls are refused by the action itself (401). */
 const signedInCategories: ReadonlySet<RateLimitCategory> = new Set(['contributions', 'votes', 'reports'])
@@ -73,10 +73,10 @@ export const enforceRateLimit = async ({
   if (req.payloadAPI === 'local') return
   const options = optionsOf(req.payload)
   if (options.rateLimits === false) return
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (signedInCategories.has(category) && actor === null) return
   if (staffExemptCategories.has(category) && canReviewContributions(actor)) return
-  const userKey = category === 'signIn' ? (account ? accountKey(account) : undefined) : (actor?.id ?? undefined)
+  const userKey = category === 'signIn' ? (account ? accountKey(account) : undefined) : actor === null ? undefined : String(actor.id)
   const result = await checkCategoryRateLimit({
     category,
     ipKey: ipKeyOf(req, options.clientIp),

@@ -1,4 +1,4 @@
-import type { RateLimitRule } from './checkRateLimit'
+import type { RateLimitRule } from './checkRateLimit.ts'
 
 /** What is limited. */
 export type RateLimitCategory = 'contributions' | 'votes' | 'reports' | 'signUp' | 'signIn' | 'search'

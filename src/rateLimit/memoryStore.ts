@@ -1,4 +1,4 @@
-import type { RateLimitHit, RateLimitStore } from './store'
+import type { RateLimitHit, RateLimitStore } from './store.ts'
 
 /** Options of {@link MemoryRateLimitStore}. */
 export type MemoryRateLimitStoreOptions = {

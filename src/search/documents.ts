@@ -1,7 +1,7 @@
-import type { Answer, Guide, Procedure, Thread, Tip, WikiPage } from '../../payload-types'
-import { idOf } from '../utilities/ids'
-import { lexicalToPlainText } from './text'
-import type { KnowledgeDocument, KnowledgeProcedure, KnowledgeType } from './types'
+import type { AnswerDoc, GuideDoc, ProcedureDoc, ThreadDoc, TipDoc, WikiPageDoc } from '../data/documents.ts'
+import { idOf, type ID } from '../utilities/ids.ts'
+import { lexicalToPlainText } from './text.ts'
+import type { KnowledgeDocument, KnowledgeProcedure, KnowledgeType } from './types.ts'
 
 /**
  * The collections whose public items become documents of the knowledge index.
@@ -24,36 +24,36 @@ export const isKnowledgeCollection = (value: unknown): value is KnowledgeCollect
   knowledgeCollections.some((collection) => collection === value)
 
 /** The index id of an item: `<collection>-<id>`, e.g. `guides-0192…`. */
-export const knowledgeDocumentId = (collection: KnowledgeCollection, id: string): string => `${collection}-${id}`
+export const knowledgeDocumentId = (collection: KnowledgeCollection, id: ID): string => `${collection}-${String(id)}`
 
 /**
  * The procedure an item is about, as the index embeds it: its public title
  * and slug, and the slug of its agency.
  */
-export type ProcedureContext = KnowledgeProcedure & { id: string; agency: string | null }
+export type ProcedureContext = KnowledgeProcedure & { id: ID; agency: string | null }
 
 /** How public URLs of items are built on the host website. */
 export type KnowledgeUrls = {
   /** The `procedureUrl` option. */
   procedureUrl: (slug: string) => string
   /** The `search.wikiPageUrl` option, for pages not attached to a procedure. */
-  wikiPageUrl: (page: { id: string; slug: string }) => string | null
+  wikiPageUrl: (page: { id: ID; slug: string }) => string | null
 }
 
 // The fields the mapping reads, and nothing else: authors, emails, moderation
 // notes and validators never reach it, so they cannot reach the index.
 export type ProcedureRecord = Pick<
-  Procedure,
+  ProcedureDoc,
   'id' | 'title' | 'slug' | 'summary' | 'steps' | 'requiredDocuments' | 'cost' | 'delay' | 'updatedAt'
 >
 export type GuideRecord = Pick<
-  Guide,
+  GuideDoc,
   'id' | 'title' | 'body' | 'procedure' | 'verifiedAt' | 'needsReview' | 'score' | 'updatedAt' | '_status'
 >
-export type WikiPageRecord = Pick<WikiPage, 'id' | 'title' | 'slug' | 'body' | 'procedure' | 'updatedAt' | '_status'>
-export type TipRecord = Pick<Tip, 'id' | 'body' | 'procedure' | 'visibility' | 'validatedAt' | 'score' | 'updatedAt'>
-export type ThreadRecord = Pick<Thread, 'id' | 'title' | 'body' | 'procedure' | 'visibility' | 'acceptedAnswer' | 'score' | 'updatedAt'>
-export type AnswerRecord = Pick<Answer, 'id' | 'body' | 'visibility' | 'isAccepted' | 'validatedAt' | 'updatedAt'>
+export type WikiPageRecord = Pick<WikiPageDoc, 'id' | 'title' | 'slug' | 'body' | 'procedure' | 'updatedAt' | '_status'>
+export type TipRecord = Pick<TipDoc, 'id' | 'body' | 'procedure' | 'visibility' | 'validatedAt' | 'score' | 'updatedAt'>
+export type ThreadRecord = Pick<ThreadDoc, 'id' | 'title' | 'body' | 'procedure' | 'visibility' | 'acceptedAnswer' | 'score' | 'updatedAt'>
+export type AnswerRecord = Pick<AnswerDoc, 'id' | 'body' | 'visibility' | 'isAccepted' | 'validatedAt' | 'updatedAt'>
 
 const epochMs = (value: string | null | undefined): number => {
   const parsed = typeof value === 'string' ? Date.parse(value) : Number.NaN
@@ -85,7 +85,7 @@ export const excerpt = (text: string, maxLength = titleLength): string => {
 
 const base = (
   collection: KnowledgeCollection,
-  id: string,
+  id: ID,
   procedure: ProcedureContext | null,
 ): Pick<KnowledgeDocument, 'id' | 'type' | 'procedure' | 'agency'> => ({
   agency: procedure?.agency ?? null,

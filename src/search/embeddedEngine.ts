@@ -1,10 +1,10 @@
 import MiniSearch from 'minisearch'
 
-import { SearchError } from './errors'
-import { compileFilterPredicate, readAttribute } from './filters'
-import { resolveSearchParams, trustOf } from './settings'
-import type { ResolvedSearchParams } from './settings'
-import { foldText, formatText, tokenize } from './text'
+import { SearchError } from './errors.ts'
+import { compileFilterPredicate, readAttribute } from './filters.ts'
+import { resolveSearchParams, trustOf } from './settings.ts'
+import type { ResolvedSearchParams } from './settings.ts'
+import { foldText, formatText, tokenize } from './text.ts'
 import type {
   FacetDistribution,
   FilterScalar,
@@ -17,8 +17,8 @@ import type {
   SearchIndexSettings,
   SearchParams,
   SearchResult,
-} from './types'
-import { parseKnowledgeDocument } from './types'
+} from './types.ts'
+import { parseKnowledgeDocument } from './types.ts'
 
 /** term → field id → short document id → term frequency: MiniSearch's inverted index entry. */
 type Postings = Map<number, Map<number, number>>

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import { optionsOf } from '../utilities/pluginOptions'
-import { createSearchEngine } from './createEngine'
-import { buildIndexSettings } from './settings'
-import type { SearchEngine, SearchIndexSettings } from './types'
+import { optionsOf } from '../utilities/pluginOptions.ts'
+import { createSearchEngine } from './createEngine.ts'
+import { buildIndexSettings } from './settings.ts'
+import type { SearchEngine, SearchIndexSettings } from './types.ts'
 
 /**
  * A value kept per Payload instance for the life of the process. The map
@@ -11,11 +11,17 @@ import type { SearchEngine, SearchIndexSettings } from './types'
  * modules again but keeps the Payload instance, and the embedded index (built
  * from the whole database) must survive with it.
  */
+/**
+ * A registry found on `globalThis`. Only `perPayload` writes under its keys,
+ * and only values its `create` made, so the map holds values of type T.
+ */
+const isRegistry = <T extends object>(value: unknown): value is WeakMap<Payload, T> => value instanceof WeakMap
+
 export const perPayload = <T extends object>(name: string, create: (payload: Payload) => T): ((payload: Payload) => T) => {
   const key = Symbol.for(`entraide.search.${name}`)
   return (payload) => {
     const existing: unknown = Reflect.get(globalThis, key)
-    const map: WeakMap<Payload, T> = existing instanceof WeakMap ? existing : new WeakMap<Payload, T>()
+    const map = isRegistry<T>(existing) ? existing : new WeakMap<Payload, T>()
     if (map !== existing) Reflect.set(globalThis, key, map)
     const found = map.get(payload)
     if (found) return found

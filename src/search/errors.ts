@@ -13,6 +13,10 @@
  * - `engine-task-failed`: the engine accepted a write, then reported it failed.
  * - `engine-unavailable`: the engine cannot be reached.
  * - `engine-timeout`: the engine did not answer, or did not finish a write, in time.
+ * - `engine-auth`: the engine refused the API key, or needs one and got none.
+ * - `engine-bad-response`: something other than the engine answered (an HTML
+ *   page or an empty error from a proxy in front of it, a wrong host).
+ * - `engine-incompatible`: the engine's version is older than the one required.
  * - `engine-error`: the engine answered with an error not covered above.
  */
 export type SearchErrorCode =
@@ -26,6 +30,9 @@ export type SearchErrorCode =
   | 'engine-task-failed'
   | 'engine-unavailable'
   | 'engine-timeout'
+  | 'engine-auth'
+  | 'engine-bad-response'
+  | 'engine-incompatible'
   | 'engine-error'
 
 const statusOf: Record<SearchErrorCode, number> = {
@@ -39,6 +46,10 @@ const statusOf: Record<SearchErrorCode, number> = {
   'engine-task-failed': 502,
   'engine-unavailable': 503,
   'engine-timeout': 504,
+  // Configuration problems between the app and its engine: retried like outages, since the fix is outside the app.
+  'engine-auth': 502,
+  'engine-bad-response': 502,
+  'engine-incompatible': 502,
   'engine-error': 502,
 }
 

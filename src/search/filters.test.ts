@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { isSearchError } from './errors'
-import { compileFilterPredicate, compileMeilisearchFilter, quoteFilterValue } from './filters'
-import type { KnowledgeDocument, SearchFilter } from './types'
+import { isSearchError } from './errors.ts'
+import { compileFilterPredicate, compileMeilisearchFilter, quoteFilterValue } from './filters.ts'
+import type { KnowledgeDocument, SearchFilter } from './types.ts'
 
 const filterable = ['type', 'agency', 'procedure.slug', 'isOfficial', 'isValidated', 'score']
 

@@ -1,5 +1,6 @@
-import { SearchError } from './errors'
-import type { FilterScalar, KnowledgeDocument, SearchFilter } from './types'
+import { listOf } from '../utilities/ids.ts'
+import { SearchError } from './errors.ts'
+import type { FilterScalar, KnowledgeDocument, SearchFilter } from './types.ts'
 
 // Bounds on what a filter may ask, so a request cannot make an engine walk a
 // pathological tree. Far above what the search endpoint builds.
@@ -61,9 +62,7 @@ export const validateFilter = (filter: SearchFilter, filterableAttributes: reado
       }
       case 'and':
       case 'or':
-        if (!Array.isArray(node.filters) || node.filters.length === 0) {
-          throw invalidFilter(`"${node.op}" needs at least one filter.`)
-        }
+        if (listOf(node.filters).length === 0) throw invalidFilter(`"${node.op}" needs at least one filter.`)
         for (const child of node.filters) visit(child, depth + 1)
         return
       case 'not':

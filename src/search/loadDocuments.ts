@@ -1,7 +1,8 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import type { Answer, Guide, Procedure, Thread, Tip, WikiPage } from '../../payload-types'
-import { idOf, type ID } from '../utilities/ids'
+import type { AnswerDoc, ThreadDoc } from '../data/documents.ts'
+import { findAllDocs, findDocs } from '../data/local.ts'
+import { distinctIds, idKey, idOf, type ID } from '../utilities/ids.ts'
 import {
   guideDocument,
   knowledgeDocumentId,
@@ -13,15 +14,15 @@ import {
   type KnowledgeCollection,
   type KnowledgeUrls,
   type ProcedureContext,
-} from './documents'
-import type { KnowledgeDocument } from './types'
+} from './documents.ts'
+import type { KnowledgeDocument } from './types.ts'
 
 /**
- * Procedure contexts (title, slug, agency slug) by procedure id, loaded on
+ * ProcedureDoc contexts (title, slug, agency slug) by procedure id, loaded on
  * demand and kept for the batch or job at hand; null for a procedure that no
  * longer exists.
  */
-export type ProcedureCache = Map<ID, ProcedureContext | null>
+export type ProcedureCache = Map<string, ProcedureContext | null>
 
 /** What anonymous readers may see of each collection, as a query. */
 const publicWhere: Record<KnowledgeCollection, Where> = {
@@ -37,41 +38,23 @@ const and = (...conditions: Where[]): Where => {
   return kept.length === 0 ? {} : kept.length === 1 ? (kept[0] ?? {}) : { and: kept }
 }
 
-const uniqueIds = (values: readonly unknown[]): ID[] => [
-  ...new Set(values.map(idOf).filter((id): id is ID => id !== null)),
-]
+const uniqueIds = distinctIds
 
 /** Loads the procedures (and their agencies' slugs) the cache does not hold yet. */
 const loadProcedures = async (req: PayloadRequest, ids: readonly ID[], cache: ProcedureCache): Promise<void> => {
-  const missing = ids.filter((id) => !cache.has(id))
+  const missing = ids.filter((id) => !cache.has(String(id)))
   if (missing.length === 0) return
-  const { docs } = await req.payload.find({
-    collection: 'procedures',
-    depth: 0,
-    limit: missing.length,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    where: { id: { in: missing } },
-  })
+  const docs = await findAllDocs({ collection: 'procedures', req, where: { id: { in: missing } } })
   const agencyIds = uniqueIds(docs.map((procedure) => procedure.agency))
-  const agencies = new Map<ID, string>()
+  const agencies = new Map<string, string>()
   if (agencyIds.length > 0) {
-    const found = await req.payload.find({
-      collection: 'agencies',
-      depth: 0,
-      limit: agencyIds.length,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      where: { id: { in: agencyIds } },
-    })
-    for (const agency of found.docs) agencies.set(agency.id, agency.slug)
+    const found = await findAllDocs({ collection: 'agencies', req, where: { id: { in: agencyIds } } })
+    for (const agency of found) agencies.set(String(agency.id), agency.slug)
   }
-  for (const id of missing) cache.set(id, null)
+  for (const id of missing) cache.set(String(id), null)
   for (const procedure of docs) {
-    const agencyId = idOf(procedure.agency)
-    cache.set(procedure.id, {
+    const agencyId = idKey(procedure.agency)
+    cache.set(String(procedure.id), {
       agency: agencyId === null ? null : (agencies.get(agencyId) ?? null),
       id: procedure.id,
       slug: procedure.slug,
@@ -81,21 +64,20 @@ const loadProcedures = async (req: PayloadRequest, ids: readonly ID[], cache: Pr
 }
 
 const contextOf = (cache: ProcedureCache, value: unknown): ProcedureContext | null => {
-  const id = idOf(value)
-  return id === null ? null : (cache.get(id) ?? null)
+  const key = idKey(value)
+  return key === null ? null : (cache.get(key) ?? null)
 }
 
 /** The answers that go into the documents of these threads: accepted or validated, published. */
-const loadThreadAnswers = async (req: PayloadRequest, threads: readonly Thread[]): Promise<Map<ID, AnswerRecord[]>> => {
-  const byThread = new Map<ID, AnswerRecord[]>()
+const loadThreadAnswers = async (
+  req: PayloadRequest,
+  threads: readonly ThreadDoc[],
+): Promise<Map<string, AnswerRecord[]>> => {
+  const byThread = new Map<string, AnswerRecord[]>()
   if (threads.length === 0) return byThread
   const acceptedIds = uniqueIds(threads.map((thread) => thread.acceptedAnswer))
-  const { docs } = await req.payload.find({
+  const docs = await findAllDocs({
     collection: 'answers',
-    depth: 0,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
     req,
     where: {
       and: [
@@ -112,14 +94,14 @@ const loadThreadAnswers = async (req: PayloadRequest, threads: readonly Thread[]
     },
   })
   for (const answer of docs) {
-    const threadId = idOf(answer.thread)
+    const threadId = idKey(answer.thread)
     if (threadId === null) continue
     byThread.set(threadId, [...(byThread.get(threadId) ?? []), answerRecord(answer)])
   }
   return byThread
 }
 
-const answerRecord = (answer: Answer): AnswerRecord => ({
+const answerRecord = (answer: AnswerDoc): AnswerRecord => ({
   body: answer.body,
   id: answer.id,
   isAccepted: answer.isAccepted,
@@ -152,18 +134,7 @@ const findPage = async <T extends KnowledgeCollection>(
   collection: T,
   { limit, page, req, where }: LoadArgs,
 ) =>
-  req.payload.find({
-    collection,
-    depth: 0,
-    draft: false,
-    limit,
-    overrideAccess: true,
-    page,
-    pagination: limit > 0,
-    req,
-    sort: 'id',
-    where,
-  })
+  findDocs({ collection, draft: false, limit, page, pagination: limit > 0, req, sort: 'id', where })
 
 const kept = (documents: readonly (KnowledgeDocument | null)[]): KnowledgeDocument[] =>
   documents.filter((document): document is KnowledgeDocument => document !== null)
@@ -171,7 +142,7 @@ const kept = (documents: readonly (KnowledgeDocument | null)[]): KnowledgeDocume
 const loaders: { [K in KnowledgeCollection]: (args: LoadArgs) => Promise<Loaded> } = {
   guides: async (args) => {
     const result = await findPage('guides', args)
-    await loadProcedures(args.req, uniqueIds(result.docs.map((guide: Guide) => guide.procedure)), args.cache)
+    await loadProcedures(args.req, uniqueIds(result.docs.map((guide) => guide.procedure)), args.cache)
     return {
       documents: kept(
         result.docs.map((guide) =>
@@ -185,10 +156,10 @@ const loaders: { [K in KnowledgeCollection]: (args: LoadArgs) => Promise<Loaded>
   },
   procedures: async (args) => {
     const result = await findPage('procedures', args)
-    await loadProcedures(args.req, result.docs.map((procedure: Procedure) => procedure.id), args.cache)
+    await loadProcedures(args.req, result.docs.map((procedure) => procedure.id), args.cache)
     return {
       documents: result.docs.map((procedure) =>
-        procedureDocument({ agency: args.cache.get(procedure.id)?.agency ?? null, procedure, urls: args.urls }),
+        procedureDocument({ agency: args.cache.get(String(procedure.id))?.agency ?? null, procedure, urls: args.urls }),
       ),
       hasNextPage: result.hasNextPage,
       read: result.docs.length,
@@ -197,7 +168,7 @@ const loaders: { [K in KnowledgeCollection]: (args: LoadArgs) => Promise<Loaded>
   },
   threads: async (args) => {
     const result = await findPage('threads', args)
-    const threads: Thread[] = result.docs
+    const threads = result.docs
     await loadProcedures(args.req, uniqueIds(threads.map((thread) => thread.procedure)), args.cache)
     const answers = await loadThreadAnswers(
       args.req,
@@ -207,7 +178,7 @@ const loaders: { [K in KnowledgeCollection]: (args: LoadArgs) => Promise<Loaded>
       documents: kept(
         threads.map((thread) =>
           threadDocument({
-            answers: answers.get(thread.id) ?? [],
+            answers: answers.get(String(thread.id)) ?? [],
             procedure: contextOf(args.cache, thread.procedure),
             thread,
             urls: args.urls,
@@ -221,7 +192,7 @@ const loaders: { [K in KnowledgeCollection]: (args: LoadArgs) => Promise<Loaded>
   },
   tips: async (args) => {
     const result = await findPage('tips', args)
-    await loadProcedures(args.req, uniqueIds(result.docs.map((tip: Tip) => tip.procedure)), args.cache)
+    await loadProcedures(args.req, uniqueIds(result.docs.map((tip) => tip.procedure)), args.cache)
     return {
       documents: kept(
         result.docs.map((tip) => tipDocument({ procedure: contextOf(args.cache, tip.procedure), tip, urls: args.urls })),
@@ -233,7 +204,7 @@ const loaders: { [K in KnowledgeCollection]: (args: LoadArgs) => Promise<Loaded>
   },
   'wiki-pages': async (args) => {
     const result = await findPage('wiki-pages', args)
-    await loadProcedures(args.req, uniqueIds(result.docs.map((page: WikiPage) => page.procedure)), args.cache)
+    await loadProcedures(args.req, uniqueIds(result.docs.map((page) => page.procedure)), args.cache)
     return {
       documents: kept(
         result.docs.map((page) =>

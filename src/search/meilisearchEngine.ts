@@ -14,11 +14,11 @@ import type {
   Task,
 } from 'meilisearch'
 
-import { SearchError } from './errors'
-import { compileMeilisearchFilter } from './filters'
-import { defaultIndexName, resolveSearchParams, trustOf } from './settings'
-import type { ResolvedSearchParams } from './settings'
-import { foldText } from './text'
+import { SearchError } from './errors.ts'
+import { compileMeilisearchFilter } from './filters.ts'
+import { isVersionAtLeast, meilisearchMinimumVersion, meilisearchStopWords, meilisearchSynonyms } from './meilisearchSettings.ts'
+import { defaultIndexName, resolveSearchParams, trustOf } from './settings.ts'
+import type { ResolvedSearchParams } from './settings.ts'
 import type {
   FacetDistribution,
   FormattedFields,
@@ -29,8 +29,8 @@ import type {
   SearchIndexSettings,
   SearchParams,
   SearchResult,
-} from './types'
-import { isValidDocumentId, parseKnowledgeDocument } from './types'
+} from './types.ts'
+import { isValidDocumentId, parseKnowledgeDocument } from './types.ts'
 
 /** What Meilisearch stores: the document plus the derived `trust` ranking value. */
 type StoredDocument = KnowledgeDocument & { trust: number }
@@ -74,17 +74,63 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const apiErrorCode = (error: unknown): string | undefined =>
   error instanceof MeilisearchApiError ? error.cause?.code : undefined
 
+/** What an error message needs to tell an operator where to look. */
+export type MeilisearchErrorContext = {
+  /** The server URL (`MEILI_HOST`). */
+  host: string
+  /** The index the engine works on. */
+  indexName: string
+}
+
+const authError = (error: MeilisearchApiError, code: string, { host, indexName }: MeilisearchErrorContext): SearchError => {
+  const isMissing = code === 'missing_authorization_header'
+  const message = isMissing
+    ? `Meilisearch at ${host} requires an API key and none was sent: set MEILI_API_KEY to a key allowed to manage the index "${indexName}".`
+    : `Meilisearch at ${host} refused the API key in MEILI_API_KEY (${error.message}): set MEILI_API_KEY to an existing key allowed to manage the index "${indexName}" (its index, settings, documents, tasks, stats and search actions).`
+  return new SearchError('engine-auth', {
+    message,
+    details: { meilisearchCode: code, httpStatus: error.response.status, setting: 'MEILI_API_KEY' },
+    cause: error,
+  })
+}
+
+const notMeilisearch = (what: string, { host }: MeilisearchErrorContext, cause: unknown): SearchError =>
+  new SearchError('engine-bad-response', {
+    message: `${host} (MEILI_HOST) ${what}, not an answer from Meilisearch: a proxy, load balancer or web server answered instead. Check that MEILI_HOST is the URL of Meilisearch itself and that Meilisearch is running behind it.`,
+    details: { setting: 'MEILI_HOST', host },
+    cause,
+  })
+
+const isRequestTimeout = (error: unknown): boolean =>
+  error instanceof MeilisearchRequestTimeOutError ||
+  // meilisearch-js wraps the timeout of a request in the request error.
+  (error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchRequestTimeOutError)
+
+const causeMessage = (error: Error): string => {
+  const { cause } = error
+  if (!(cause instanceof Error)) return error.message
+  // Node's fetch says "fetch failed" and keeps the reason (ECONNREFUSED, ENOTFOUND...) one level down.
+  return cause.cause instanceof Error ? `${cause.message}: ${cause.cause.message}` : cause.message
+}
+
 /**
- * Turns whatever the client threw into a `SearchError` with a stable code; the
- * original error stays in `cause`.
+ * Turns whatever the client threw into a `SearchError` with a stable code and
+ * a message that tells an operator what to check; the original error stays
+ * in `cause`.
  */
-export const toSearchError = (error: unknown): SearchError => {
+export const toSearchError = (error: unknown, context: MeilisearchErrorContext): SearchError => {
   if (error instanceof SearchError) return error
   if (error instanceof MeilisearchApiError) {
     const code = error.cause?.code
-    const details = { meilisearchCode: code, httpStatus: error.response.status }
+    const httpStatus = error.response.status
+    // Meilisearch explains every error in a JSON body; an error without one came from something else.
+    if (code === undefined) return notMeilisearch(`answered HTTP ${httpStatus} without Meilisearch's error body`, context, error)
+    const details = { meilisearchCode: code, httpStatus }
     const message = `Meilisearch: ${error.message}`
     switch (code) {
+      case 'missing_authorization_header':
+      case 'invalid_api_key':
+        return authError(error, code, context)
       case 'index_not_found':
         return new SearchError('index-not-ready', { message, details, cause: error })
       case 'invalid_search_filter':
@@ -97,18 +143,32 @@ export const toSearchError = (error: unknown): SearchError => {
       case 'invalid_document_fields':
         return new SearchError('invalid-document', { message, details, cause: error })
       default:
-        return new SearchError(error.response.status >= 500 ? 'engine-unavailable' : 'engine-error', {
-          message,
-          details,
-          cause: error,
-        })
+        // A server too old for a setting refuses it as an unknown field (checked at start, unless the key may not read the version).
+        if (code.startsWith('invalid_settings_') && error.message.startsWith('Unknown field')) {
+          return new SearchError('engine-incompatible', {
+            message: `Meilisearch at ${context.host} refused the index settings (${error.message}): it is probably older than ${meilisearchMinimumVersion}, the oldest version Entraide works with. Upgrade Meilisearch.`,
+            details: { ...details, minimumVersion: meilisearchMinimumVersion },
+            cause: error,
+          })
+        }
+        return new SearchError(httpStatus >= 500 ? 'engine-unavailable' : 'engine-error', { message, details, cause: error })
     }
   }
-  if (error instanceof MeilisearchRequestTimeOutError || error instanceof MeilisearchTaskTimeOutError) {
-    return new SearchError('engine-timeout', { message: `Meilisearch: ${error.message}`, cause: error })
+  // meilisearch-js parses every body as JSON before it looks at the status: an HTML page fails there.
+  if (error instanceof SyntaxError) return notMeilisearch(`answered with something that is not JSON (${error.message})`, context, error)
+  if (isRequestTimeout(error) || error instanceof MeilisearchTaskTimeOutError) {
+    const reason = error instanceof MeilisearchRequestError && error.cause instanceof Error ? error.cause : error
+    return new SearchError('engine-timeout', {
+      message: `Meilisearch at ${context.host} did not answer in time: ${reason instanceof Error ? reason.message : String(reason)}`,
+      cause: error,
+    })
   }
   if (error instanceof MeilisearchRequestError) {
-    return new SearchError('engine-unavailable', { message: `Meilisearch cannot be reached: ${error.message}`, cause: error })
+    return new SearchError('engine-unavailable', {
+      message: `Meilisearch cannot be reached at ${context.host} (MEILI_HOST): ${causeMessage(error)}.`,
+      details: { setting: 'MEILI_HOST', host: context.host },
+      cause: error,
+    })
   }
   return new SearchError('engine-error', {
     message: `Meilisearch: ${error instanceof Error ? error.message : String(error)}`,
@@ -123,16 +183,21 @@ const taskFailure = (task: Task): SearchError =>
     cause: task.error ?? undefined,
   })
 
-/** The Meilisearch settings equivalent to engine-neutral index settings. */
+/**
+ * The Meilisearch settings equivalent to engine-neutral index settings. Stop
+ * words and synonyms are adapted to how Meilisearch reads them (see
+ * `meilisearchStopWords` and `meilisearchSynonyms`), and Meilisearch counts
+ * one hit past `maxTotalHits`, so that a capped count says "more than
+ * maxTotalHits" rather than "maybe exactly maxTotalHits".
+ */
 export const toMeilisearchSettings = (settings: SearchIndexSettings): MeilisearchSettings => ({
   searchableAttributes: [...settings.searchableAttributes],
   filterableAttributes: [...settings.filterableAttributes],
   sortableAttributes: [...settings.sortableAttributes],
   displayedAttributes: [...documentAttributes],
   rankingRules: [...settings.rankingRules],
-  // Listed as written and folded, so they apply whether or not the server folds accents in stop words.
-  stopWords: [...new Set([...settings.stopWords, ...settings.stopWords.map(foldText)])],
-  synonyms: Object.fromEntries(Object.entries(settings.synonyms).map(([key, values]) => [key, [...values]])),
+  stopWords: meilisearchStopWords(settings.stopWords, settings.synonyms),
+  synonyms: meilisearchSynonyms(settings.synonyms),
   typoTolerance: {
     enabled: settings.typoTolerance.isEnabled,
     minWordSizeForTypos: {
@@ -143,26 +208,43 @@ export const toMeilisearchSettings = (settings: SearchIndexSettings): Meilisearc
   },
   localizedAttributes: [{ attributePatterns: [...settings.searchableAttributes], locales: [...settings.locales] }],
   faceting: { maxValuesPerFacet: settings.maxValuesPerFacet, sortFacetValuesBy: { '*': 'count' } },
-  pagination: { maxTotalHits: settings.maxTotalHits },
+  pagination: { maxTotalHits: settings.maxTotalHits + 1 },
 })
 
 /**
- * The Meilisearch search request of a resolved search. Pages aligned on the
- * limit use `page`/`hitsPerPage`, for which Meilisearch counts the total
- * exactly; other offsets fall back to `offset`/`limit` and an estimated total.
+ * Which Meilisearch page holds the hits a search asks for. Meilisearch counts
+ * exactly (`totalHits`) only with `page`/`hitsPerPage`, and only estimates
+ * with `offset`/`limit`, so every search asks for a page: the smallest page
+ * size from `limit` up whose page holds the whole range, of which the engine
+ * keeps `take` hits after skipping `skip`. Hits past `maxTotalHits` are never
+ * asked for, as the embedded engine never returns them.
  */
+export type MeilisearchPage = { page: number; hitsPerPage: number; skip: number; take: number }
+
+/** The page of a search (see `MeilisearchPage`). */
+export const meilisearchPageOf = ({ offset, limit }: { offset: number; limit: number }, maxTotalHits: number): MeilisearchPage => {
+  const end = Math.min(offset + limit, maxTotalHits)
+  const start = Math.min(offset, end)
+  const take = end - start
+  if (take === 0) return { page: 1, hitsPerPage: 0, skip: 0, take: 0 }
+  // Ends at `start + take` at the latest, where page 1 holds the range.
+  let size = take
+  while ((start % size) + take > size) size += 1
+  return { page: Math.floor(start / size) + 1, hitsPerPage: size, skip: start % size, take }
+}
+
+/** The Meilisearch search request of a resolved search. */
 export const toMeilisearchSearchParams = (
   resolved: ResolvedSearchParams,
   settings: SearchIndexSettings,
 ): MeilisearchSearchParams => {
-  const isPageAligned = resolved.limit === 0 || resolved.offset % resolved.limit === 0
+  const { page, hitsPerPage } = meilisearchPageOf(resolved, settings.maxTotalHits)
   return {
     ...(resolved.filter ? { filter: compileMeilisearchFilter(resolved.filter, settings.filterableAttributes) } : {}),
     ...(resolved.facets.length > 0 ? { facets: [...resolved.facets] } : {}),
     ...(resolved.sort.length > 0 ? { sort: resolved.sort.map(({ attribute, direction }) => `${attribute}:${direction}`) } : {}),
-    ...(isPageAligned
-      ? { hitsPerPage: resolved.limit, page: resolved.limit === 0 ? 1 : resolved.offset / resolved.limit + 1 }
-      : { offset: resolved.offset, limit: resolved.limit }),
+    page,
+    hitsPerPage,
     matchingStrategy: resolved.matchingStrategy,
     attributesToRetrieve: [...documentAttributes],
     attributesToHighlight: [...resolved.highlight.attributes],
@@ -184,21 +266,25 @@ const formattedOf = (value: unknown, resolved: ResolvedSearchParams): FormattedF
   return formatted
 }
 
-/** The engine-neutral result of a Meilisearch search response. */
+/** The engine-neutral result of the Meilisearch response to `toMeilisearchSearchParams`. */
 export const fromMeilisearchResponse = (
   response: SearchResponse<Record<string, unknown>>,
   resolved: ResolvedSearchParams,
+  settings: SearchIndexSettings,
 ): SearchResult => {
-  const hits: SearchHit[] = response.hits.map((hit) => ({
+  const { skip, take } = meilisearchPageOf(resolved, settings.maxTotalHits)
+  const hits: SearchHit[] = response.hits.slice(skip, skip + take).map((hit) => ({
     document: parseKnowledgeDocument(hit),
     formatted: formattedOf(hit._formatted, resolved),
   }))
   const facets: FacetDistribution = {}
   for (const facet of resolved.facets) facets[facet] = { ...response.facetDistribution?.[facet] }
-  const isTotalExact = typeof response.totalHits === 'number'
+  // Counted up to maxTotalHits + 1 (see toMeilisearchSettings): past maxTotalHits, more documents match.
+  const counted = response.totalHits ?? response.estimatedTotalHits ?? hits.length
+  const isTotalExact = typeof response.totalHits === 'number' && counted <= settings.maxTotalHits
   return {
     hits,
-    total: response.totalHits ?? response.estimatedTotalHits ?? hits.length,
+    total: Math.min(counted, settings.maxTotalHits),
     isTotalExact,
     facets,
     processingTimeMs: response.processingTimeMs,
@@ -227,6 +313,7 @@ export class MeilisearchEngine implements SearchEngine {
   readonly #indexName: string
   readonly #waitOptions: { timeout: number; interval: number }
   readonly #batchSize: number
+  readonly #context: MeilisearchErrorContext
   #settings: SearchIndexSettings | undefined
   #pending: number[] = []
 
@@ -234,15 +321,26 @@ export class MeilisearchEngine implements SearchEngine {
     this.#indexName = options.indexName ?? defaultIndexName
     this.#waitOptions = { timeout: options.taskTimeoutMs ?? 30_000, interval: options.taskIntervalMs ?? 50 }
     this.#batchSize = Math.max(1, options.batchSize ?? 1000)
-    this.#client =
-      options.client ??
-      new Meilisearch({
+    this.#context = { host: options.host, indexName: this.#indexName }
+    this.#client = options.client ?? this.#createClient(options)
+    this.#index = this.#client.index(this.#indexName)
+  }
+
+  #createClient(options: MeilisearchEngineOptions): Meilisearch {
+    try {
+      return new Meilisearch({
         host: options.host,
         apiKey: options.apiKey,
         timeout: options.requestTimeoutMs ?? 10_000,
         defaultWaitOptions: this.#waitOptions,
       })
-    this.#index = this.#client.index(this.#indexName)
+    } catch (error) {
+      throw new SearchError('engine-unavailable', {
+        message: `MEILI_HOST ${JSON.stringify(options.host)} is not a URL Meilisearch can be reached at; write it as http://host:7700 or https://host.`,
+        details: { setting: 'MEILI_HOST', host: options.host },
+        cause: error,
+      })
+    }
   }
 
   /** The Meilisearch index uid this engine writes to. */
@@ -250,13 +348,22 @@ export class MeilisearchEngine implements SearchEngine {
     return this.#indexName
   }
 
+  /**
+   * Checks the server's version, creates the index if needed (primary key
+   * `id`) and applies the settings, waiting for each task.
+   * @throws SearchError `engine-incompatible` naming the version when the server
+   * is older than `meilisearchMinimumVersion`, `engine-auth` for a missing or
+   * refused key, `engine-unavailable`, `engine-timeout`, `engine-bad-response`,
+   * `index-misconfigured` for an index with another primary key.
+   */
   async ensureIndex(settings: SearchIndexSettings): Promise<void> {
+    await this.#checkVersion()
     let primaryKey: string | null | undefined
     let exists = true
     try {
       primaryKey = (await this.#index.getRawInfo()).primaryKey
     } catch (error) {
-      if (apiErrorCode(error) !== 'index_not_found') throw toSearchError(error)
+      if (apiErrorCode(error) !== 'index_not_found') throw toSearchError(error, this.#context)
       exists = false
     }
     if (!exists) {
@@ -312,7 +419,7 @@ export class MeilisearchEngine implements SearchEngine {
       } catch (error) {
         // Still unknown: keep them for the next flush.
         this.#pending = [...uids.slice(position), ...this.#pending]
-        throw toSearchError(error)
+        throw toSearchError(error, this.#context)
       }
       if (task.status !== 'succeeded' && !failure) failure = taskFailure(task)
     }
@@ -324,7 +431,7 @@ export class MeilisearchEngine implements SearchEngine {
       const stats = await this.#index.getStats()
       return { documentCount: stats.numberOfDocuments, pendingWrites: this.#pending.length, isIndexing: stats.isIndexing }
     } catch (error) {
-      throw toSearchError(error)
+      throw toSearchError(error, this.#context)
     }
   }
 
@@ -336,9 +443,26 @@ export class MeilisearchEngine implements SearchEngine {
     try {
       response = await this.#index.search(resolved.query, request)
     } catch (error) {
-      throw toSearchError(error)
+      throw toSearchError(error, this.#context)
     }
-    return fromMeilisearchResponse(response, resolved)
+    return fromMeilisearchResponse(response, resolved, settings)
+  }
+
+  async #checkVersion(): Promise<void> {
+    let version: string
+    try {
+      version = (await this.#client.getVersion()).pkgVersion
+    } catch (error) {
+      // A key limited to the index may not read the version: an old server is then caught by the settings update.
+      if (apiErrorCode(error) === 'invalid_api_key') return
+      throw toSearchError(error, this.#context)
+    }
+    if (isVersionAtLeast(version, meilisearchMinimumVersion) === false) {
+      throw new SearchError('engine-incompatible', {
+        message: `Meilisearch at ${this.#context.host} is version ${version}; Entraide needs ${meilisearchMinimumVersion} or later (its index settings use typoTolerance.disableOnNumbers). Upgrade Meilisearch.`,
+        details: { version, minimumVersion: meilisearchMinimumVersion },
+      })
+    }
   }
 
   #ready(): SearchIndexSettings {
@@ -354,7 +478,7 @@ export class MeilisearchEngine implements SearchEngine {
       this.#pending.push(taskUid)
       return taskUid
     } catch (error) {
-      throw toSearchError(error)
+      throw toSearchError(error, this.#context)
     }
   }
 
@@ -364,7 +488,7 @@ export class MeilisearchEngine implements SearchEngine {
     try {
       task = await request.waitTask(this.#waitOptions)
     } catch (error) {
-      throw toSearchError(error)
+      throw toSearchError(error, this.#context)
     }
     if (task.status === 'succeeded') return
     if (task.status === 'failed' && task.error && toleratedCodes.includes(task.error.code)) return

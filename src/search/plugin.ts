@@ -1,24 +1,24 @@
 import type { Config, JobsConfig, Payload, RunJobAccess } from 'payload'
 
-import { reindexEndpoint } from '../endpoints/reindex'
-import { searchEndpoint } from '../endpoints/search'
-import { onSystemWrite } from '../hooks/systemWrites'
-import type { ResolvedOptions } from '../options'
-import { canManageCatalogue } from '../policies/contributions'
-import { actorOf } from '../policies/roles'
-import { optionsOf } from '../utilities/pluginOptions'
-import { flushSearchQueries } from './queryLog'
-import { readySearchEngine } from './reindex'
-import { searchSyncTask } from './sync'
-import { syncSearchAfterSystemWrite, withSearchSync } from './syncHooks'
-import { requestSyncRun, searchSyncQueue, stopSyncRuns } from './syncRunner'
+import { reindexEndpoint } from '../endpoints/reindex.ts'
+import { searchEndpoint } from '../endpoints/search.ts'
+import { onSystemWrite } from '../hooks/systemWrites.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { canManageCatalogue } from '../policies/contributions.ts'
+import { actorFromRequest } from '../policies/roles.ts'
+import { optionsOf } from '../utilities/pluginOptions.ts'
+import { flushSearchQueries } from './queryLog.ts'
+import { readySearchEngine } from './reindex.ts'
+import { searchSyncTask } from './sync.ts'
+import { syncSearchAfterSystemWrite, withSearchSync } from './syncHooks.ts'
+import { requestSyncRun, searchSyncQueue, stopSyncRuns } from './syncRunner.ts'
 
 /** One entry of `jobs.autoRun` (Payload does not export its name). */
 type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
 
 // Payload lets any signed-in user run, queue and cancel jobs through REST
 // unless told otherwise; with the sync queue in place that is editors' work.
-const staffOnly: RunJobAccess = ({ req }) => canManageCatalogue(actorOf(req.user))
+const staffOnly: RunJobAccess = ({ req }) => canManageCatalogue(actorFromRequest(req))
 
 /**
  * The host's jobs config with the search sync task and, in `'auto'` mode, a

@@ -1,8 +1,10 @@
 import type { Payload } from 'payload'
 
-import { detectPersonalData } from '../guard/personalData'
-import { optionsOf } from '../utilities/pluginOptions'
-import { perPayload } from './engineRegistry'
+import { decoders, type SearchQueryDoc } from '../data/documents.ts'
+import { detectPersonalData } from '../guard/personalData.ts'
+import { readAsSeen } from '../guard/readAsSeen.ts'
+import { optionsOf } from '../utilities/pluginOptions.ts'
+import { perPayload } from './engineRegistry.ts'
 
 type PendingQuery = { searches: number; zeroHitSearches: number; hits: number; lastSearchedAt: number }
 
@@ -23,18 +25,21 @@ const maxQueryLength = 200
 /**
  * The form a query is kept in: personal identifiers (a social-security or
  * tax number, an IBAN, a phone number, an email…) replaced by their kind in
- * brackets, then trimmed, spaces collapsed and lower-cased, so that the same
- * question typed twice is counted once.
+ * brackets, the rest as a reader sees it (invisible characters removed,
+ * digits of every script as ASCII digits, compatibility forms folded, see
+ * `readAsSeen`), trimmed, spaces collapsed and lower-cased, so that the same
+ * question typed twice is counted once and nothing disguised is kept.
  */
 export const normalizeSearchQuery = (query: string): string => {
-  const trimmed = query.trim().slice(0, maxQueryLength)
+  // A little past the limit, so an identifier the cut would halve is still recognised and replaced.
+  const trimmed = query.trim().slice(0, maxQueryLength + 40)
   let cleaned = ''
   let copiedUpTo = 0
   for (const finding of detectPersonalData(trimmed)) {
-    cleaned += `${trimmed.slice(copiedUpTo, finding.start)}[${finding.kind}]`
+    cleaned += `${readAsSeen(trimmed.slice(copiedUpTo, finding.start)).text}[${finding.kind}]`
     copiedUpTo = finding.end
   }
-  cleaned += trimmed.slice(copiedUpTo)
+  cleaned += readAsSeen(trimmed.slice(copiedUpTo)).text
   // Kinds in brackets can make it longer than what was typed: cut again.
   return cleaned.replace(/\s+/g, ' ').trim().toLowerCase().slice(0, maxQueryLength).trim()
 }
@@ -61,7 +66,7 @@ const normalizeBatch = (recorded: Map<string, PendingQuery>): Map<string, Pendin
   return batch
 }
 
-type StoredQuery = { id: string; searches?: number | null; zeroHitSearches?: number | null }
+type StoredQuery = Pick<SearchQueryDoc, 'id' | 'searches' | 'zeroHitSearches'>
 
 const findStored = async (payload: Payload, queries: string[]): Promise<Map<string, StoredQuery>> => {
   const { docs } = await payload.find({
@@ -72,7 +77,7 @@ const findStored = async (payload: Payload, queries: string[]): Promise<Map<stri
     pagination: false,
     where: { query: { in: queries } },
   })
-  return new Map(docs.map((doc) => [doc.query, doc]))
+  return new Map(docs.map((doc) => decoders['search-queries'](doc)).map((doc) => [doc.query, doc]))
 }
 
 const addTo = (payload: Payload, stored: StoredQuery, entry: PendingQuery) =>
@@ -81,8 +86,8 @@ const addTo = (payload: Payload, stored: StoredQuery, entry: PendingQuery) =>
     data: {
       hits: entry.hits,
       lastSearchedAt: new Date(entry.lastSearchedAt).toISOString(),
-      searches: (stored.searches ?? 0) + entry.searches,
-      zeroHitSearches: (stored.zeroHitSearches ?? 0) + entry.zeroHitSearches,
+      searches: stored.searches + entry.searches,
+      zeroHitSearches: stored.zeroHitSearches + entry.zeroHitSearches,
     },
     depth: 0,
     id: stored.id,

@@ -1,13 +1,13 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
-import { ForbiddenActionError, NotSignedInError } from '../errors'
-import { canManageCatalogue } from '../policies/contributions'
-import { actorOf } from '../policies/roles'
-import { optionsOf } from '../utilities/pluginOptions'
-import { knowledgeCollections, type KnowledgeCollection, type KnowledgeUrls } from './documents'
-import { searchRuntimeOf } from './engineRegistry'
-import { countPublicItems, loadKnowledgePage, type ProcedureCache } from './loadDocuments'
-import type { KnowledgeType, SearchEngine } from './types'
+import { ForbiddenActionError, NotSignedInError } from '../errors.ts'
+import { canManageCatalogue } from '../policies/contributions.ts'
+import { actorFromRequest } from '../policies/roles.ts'
+import { optionsOf } from '../utilities/pluginOptions.ts'
+import { knowledgeCollections, type KnowledgeCollection, type KnowledgeUrls } from './documents.ts'
+import { searchRuntimeOf } from './engineRegistry.ts'
+import { countPublicItems, loadKnowledgePage, type ProcedureCache } from './loadDocuments.ts'
+import type { KnowledgeType, SearchEngine } from './types.ts'
 
 /** Where a reindex stands: items read so far out of the public items counted at its start. */
 export type ReindexProgress = { collection: KnowledgeCollection; done: number; total: number }
@@ -152,7 +152,7 @@ export const reindexKnowledge = async ({
  * @throws NotSignedInError (401) for anonymous callers, ForbiddenActionError (403) for other roles.
  */
 export const reindexSearch = async ({ req }: { req: PayloadRequest }): Promise<ReindexReport> => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (!actor) throw new NotSignedInError()
   if (!canManageCatalogue(actor)) throw new ForbiddenActionError('Only editors and admins rebuild the search index.')
   return reindexKnowledge({ payload: req.payload })

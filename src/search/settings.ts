@@ -1,6 +1,6 @@
-import { SearchError } from './errors'
-import { validateFilter } from './filters'
-import { frenchStopWords } from './text'
+import { SearchError } from './errors.ts'
+import { validateFilter } from './filters.ts'
+import { frenchStopWords } from './text.ts'
 import type {
   FormattableAttribute,
   KnowledgeAttribute,
@@ -11,7 +11,7 @@ import type {
   SearchParams,
   SortCriterion,
   Synonyms,
-} from './types'
+} from './types.ts'
 
 /** The index every engine uses unless told otherwise. */
 export const defaultIndexName = 'knowledge'

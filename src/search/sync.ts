@@ -1,15 +1,16 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
-import type { ResolvedOptions } from '../options'
-import { isRecord, parseId, type ID } from '../utilities/ids'
-import { optionsOf } from '../utilities/pluginOptions'
-import { isKnowledgeCollection, knowledgeDocumentId, type KnowledgeCollection } from './documents'
-import { searchRuntimeOf } from './engineRegistry'
-import { isSearchError } from './errors'
-import { loadKnowledgeDocument, loadKnowledgePage, type ProcedureCache } from './loadDocuments'
-import { knowledgeUrlsOf, readySearchEngine } from './reindex'
-import { pruneCompletedSyncJobs, releaseWaitingSyncJobs, searchSyncTaskSlug } from './syncRunner'
-import type { SearchEngine } from './types'
+import type { ResolvedOptions } from '../options.ts'
+import { isRecord, parseId, type ID } from '../utilities/ids.ts'
+import { optionsOf } from '../utilities/pluginOptions.ts'
+import { isKnowledgeCollection, knowledgeDocumentId, type KnowledgeCollection } from './documents.ts'
+import { searchRuntimeOf } from './engineRegistry.ts'
+import { isSearchError } from './errors.ts'
+import { loadKnowledgeDocument, loadKnowledgePage, type ProcedureCache } from './loadDocuments.ts'
+import { knowledgeUrlsOf, readySearchEngine } from './reindex.ts'
+import { pruneCompletedSyncJobs, releaseWaitingSyncJobs, searchSyncTaskSlug } from './syncRunner.ts'
+import type { SearchEngine } from './types.ts'
+import { findDocs } from '../data/local.ts'
 
 /**
  * What a sync job brings up to date: an item of the index, or an agency
@@ -73,9 +74,8 @@ const syncProcedure = async (context: SyncContext, id: ID): Promise<SyncCount> =
 
 const syncAgency = async (context: SyncContext, id: ID): Promise<SyncCount> => {
   const total: SyncCount = { deleted: 0, upserted: 0 }
-  const { docs } = await context.req.payload.find({
+  const { docs } = await findDocs({
     collection: 'procedures',
-    depth: 0,
     limit: 0,
     overrideAccess: true,
     pagination: false,

@@ -1,22 +1,25 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, PayloadRequest } from 'payload'
 
-import { idOf, isRecord } from '../utilities/ids'
-import { optionsOf } from '../utilities/pluginOptions'
-import { isKnowledgeCollection } from './documents'
-import type { SyncTarget } from './sync'
-import { runSyncJobsAfterCommit, searchSyncQueue, searchSyncTaskSlug } from './syncRunner'
+import { idOf, isRecord, type ID } from '../utilities/ids.ts'
+import { optionsOf } from '../utilities/pluginOptions.ts'
+import { isKnowledgeCollection } from './documents.ts'
+import type { SyncTarget } from './sync.ts'
+import { runSyncJobsAfterCommit, searchSyncQueue, searchSyncTaskSlug } from './syncRunner.ts'
 
 /** Where a request remembers the targets it queued, so each is queued once per request. */
-const queuedKey = 'entraideSearchSyncQueued'
 
 /** Set `context: { skipSearchSync: true }` on a write to queue no sync job for it (bulk imports followed by a reindex). */
 export const skipSearchSyncKey = 'skipSearchSync'
 
+// Keyed by the request's context, which every Local API call made with the
+// request shares: one request queues each target once.
+const queuedTargets = new WeakMap<object, Set<string>>()
+
 const queuedTargetsOf = (req: PayloadRequest): Set<string> => {
-  const existing: unknown = req.context[queuedKey]
-  if (existing instanceof Set) return existing
+  const existing = queuedTargets.get(req.context)
+  if (existing) return existing
   const created = new Set<string>()
-  req.context[queuedKey] = created
+  queuedTargets.set(req.context, created)
   return created
 }
 
@@ -77,7 +80,6 @@ export const syncSearchAfterChange =
   async ({ doc, req }) => {
     const target = targetOf(doc)
     if (target) await queueSearchSync({ req, target })
-    return doc
   }
 
 /** After a delete, queues the sync that removes the document (or rewrites the thread of a deleted answer). */
@@ -86,7 +88,6 @@ export const syncSearchAfterDelete =
   async ({ doc, req }) => {
     const target = targetOf(doc)
     if (target) await queueSearchSync({ req, target })
-    return doc
   }
 
 /**
@@ -120,7 +121,7 @@ export const syncSearchAfterSystemWrite = async ({
 }: {
   req: PayloadRequest
   collection: string
-  id: string
+  id: ID
 }): Promise<void> => {
   if (collection === 'agencies' || isKnowledgeCollection(collection)) {
     await queueSearchSync({ req, target: { collection, id } })

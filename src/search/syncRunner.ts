@@ -1,7 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { optionsOf } from '../utilities/pluginOptions'
-import { perPayload } from './engineRegistry'
+import { isRecord } from '../utilities/ids.ts'
+import { optionsOf } from '../utilities/pluginOptions.ts'
+import { perPayload } from './engineRegistry.ts'
 
 /** The jobs queue of search sync jobs: `payload.jobs.run({ queue: searchSyncQueue })` runs them. */
 export const searchSyncQueue = 'entraide-search'
@@ -50,7 +51,9 @@ const scheduleRetry = async (payload: Payload, state: RunnerState): Promise<void
       ],
     },
   })
-  const due = docs[0]?.waitUntil ? Date.parse(docs[0].waitUntil) : Number.NaN
+  const first: unknown = docs[0]
+  const waitUntil = isRecord(first) ? first.waitUntil : null
+  const due = typeof waitUntil === 'string' ? Date.parse(waitUntil) : Number.NaN
   if (!Number.isFinite(due)) return
   if (state.retryTimer) clearTimeout(state.retryTimer)
   state.retryTimer = setTimeout(

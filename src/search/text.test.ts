@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { mergeSynonyms, synonymGroups } from './settings'
-import { foldText, formatText, frenchStopWords, lexicalToPlainText, splitHighlighted, tokenize } from './text'
+import { mergeSynonyms, synonymGroups } from './settings.ts'
+import { foldText, formatText, frenchStopWords, lexicalToPlainText, splitHighlighted, tokenize } from './text.ts'
 
 describe('foldText and tokenize', () => {
   it('removes accents and case, and spells out ligatures', () => {

@@ -1,4 +1,4 @@
-import { SearchError } from './errors'
+import { SearchError } from './errors.ts'
 
 /** The kinds of public knowledge that are searchable. */
 export type KnowledgeType = 'procedure' | 'guide' | 'wiki' | 'tip' | 'thread'
@@ -153,11 +153,13 @@ export type FacetDistribution = Record<string, Record<string, number>>
 
 export type SearchResult = {
   hits: SearchHit[]
-  /** Matching documents over all pages. */
+  /** Matching documents over all pages; see `isTotalExact`. */
   total: number
   /**
-   * False when the engine only estimated `total` (Meilisearch, when `offset` is
-   * not a multiple of `limit`); the embedded engine always counts exactly.
+   * True when `total` is the exact number of matching documents. False when
+   * the engine stopped counting at the index's `maxTotalHits`: then `total`
+   * is `maxTotalHits` and MORE documents match (Meilisearch caps its counts;
+   * the embedded engine always counts exactly).
    */
   isTotalExact: boolean
   facets: FacetDistribution
@@ -209,7 +211,10 @@ export type SearchIndexSettings = {
   locales: readonly string[]
   /** Most values returned per facet. */
   maxValuesPerFacet: number
-  /** Most hits reachable through pagination. */
+  /**
+   * Most hits reachable through pagination: hits past it are never returned,
+   * whatever `offset` and `limit` ask. Meilisearch also stops counting there.
+   */
   maxTotalHits: number
 }
 

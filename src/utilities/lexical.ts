@@ -72,8 +72,14 @@ export const childrenOf = (value: unknown): LexicalNode[] => {
   if (typeof value !== 'object' || value === null || !('root' in value)) return []
   const root = value.root
   if (typeof root !== 'object' || root === null || !('children' in root) || !Array.isArray(root.children)) return []
-  return root.children.filter(
+  const nodes: unknown[] = root.children
+  return nodes.filter(
     (node): node is LexicalNode =>
-      typeof node === 'object' && node !== null && typeof node.type === 'string' && typeof node.version === 'number',
+      typeof node === 'object' &&
+      node !== null &&
+      'type' in node &&
+      typeof node.type === 'string' &&
+      'version' in node &&
+      typeof node.version === 'number',
   )
 }

@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import type { ResolvedOptions } from '../options'
-import { isRecord } from './ids'
+import type { ResolvedOptions } from '../options.ts'
+import { isRecord } from './ids.ts'
 
 const brand = Symbol.for('entraide.options')
 

@@ -2,17 +2,17 @@
 
 import { Component, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react'
 
-import { revealAnchor } from './anchors'
-import { AuthDialog } from './authDialog'
-import { ApiError, createClient } from './client'
-import { WidgetProvider, type WidgetContextValue } from './context'
-import { QuestionsSection } from './questions'
-import { SearchBox } from './search'
-import { GuideSection, OfficialSection, TipsSection } from './sections'
-import { stringsFor, type Lang } from './strings'
-import { rootClass, widgetCss } from './styles'
-import type { ProcedurePageData, PublicPerson } from './types'
-import { Heading, messageOf } from './ui'
+import { revealAnchor } from './anchors.ts'
+import { AuthDialog } from './authDialog.tsx'
+import { ApiError, createClient } from './client.ts'
+import { WidgetProvider, type WidgetContextValue } from './context.ts'
+import { QuestionsSection } from './questions.tsx'
+import { SearchBox } from './search.tsx'
+import { GuideSection, OfficialSection, TipsSection } from './sections.tsx'
+import { stringsFor, type Lang } from './strings.ts'
+import { rootClass, widgetCss } from './styles.ts'
+import type { ProcedurePageData, PublicPerson } from './types.ts'
+import { Heading, messageOf } from './ui.tsx'
 
 /** Properties of the Entraide widget. */
 export type EntraideWidgetProps = {

@@ -1,9 +1,9 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 
-import { ApiError } from './client'
-import { useWidget } from './context'
-import type { PublicPerson } from './types'
-import { Field, FormError, useSubmit, type FocusTarget } from './ui'
+import { ApiError } from './client.ts'
+import { useWidget } from './context.ts'
+import type { PublicPerson } from './types.ts'
+import { Field, FormError, useSubmit, type FocusTarget } from './ui.tsx'
 
 /** Lengths a public display name accepts, as the users collection checks them. */
 const displayNameLength = { max: 60, min: 2 } as const

@@ -1,4 +1,4 @@
-import type { ProcedurePageData, PublicPerson, PublicRole, SearchHit, SearchResponse } from './types'
+import type { ProcedurePageData, PublicPerson, PublicRole, SearchHit, SearchResponse } from './types.ts'
 
 /** An error the API returned, with what the widget needs to explain it. */
 export class ApiError extends Error {
@@ -60,7 +60,7 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 const roles: readonly PublicRole[] = ['citizen', 'agent', 'editor', 'admin']
 
 const personOf = (value: unknown): PublicPerson | null => {
-  if (!isRecord(value) || typeof value.id !== 'string') return null
+  if (!isRecord(value) || (typeof value.id !== 'string' && typeof value.id !== 'number')) return null
   const role = roles.find((candidate) => candidate === value.role) ?? 'citizen'
   return { displayName: typeof value.displayName === 'string' ? value.displayName : '', id: value.id, role }
 }
@@ -85,7 +85,11 @@ export const errorFromBody = (body: unknown, status: number): ApiError => {
 }
 
 const isPageData = (value: unknown): value is ProcedurePageData =>
-  isRecord(value) && isRecord(value.procedure) && Array.isArray(value.threads) && Array.isArray(value.tips)
+  isRecord(value) &&
+  isRecord(value.procedure) &&
+  Array.isArray(value.threads) &&
+  Array.isArray(value.tips) &&
+  typeof value.accounts === 'string'
 
 const isHit = (value: unknown): value is SearchHit =>
   isRecord(value) && typeof value.id === 'string' && typeof value.title === 'string' && typeof value.url === 'string'
@@ -99,6 +103,8 @@ const isHit = (value: unknown): value is SearchHit =>
 export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
   const base = baseUrl.replace(/\/+$/, '')
   let token: string | null = null
+  // The site's accounts collection, learnt from the first page (most sites call it `users`).
+  let accounts = 'users'
 
   const request = async (
     method: 'GET' | 'POST',
@@ -130,10 +136,12 @@ export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
   }
 
   const signIn: EntraideClient['signIn'] = async ({ email, password }) => {
-    const data = await request('POST', '/users/login', { email, password })
-    const user = isRecord(data) ? personOf(data.user) : null
-    if (!user) throw new ApiError('Unexpected response', 500)
+    const data = await request('POST', `/${accounts}/login`, { email, password })
     if (isRecord(data) && typeof data.token === 'string') token = data.token
+    // The public profile, whatever the site calls its fields.
+    const me = await request('GET', '/entraide/me')
+    const user = isRecord(me) ? personOf(me.user) : null
+    if (!user) throw new ApiError('Unexpected response', 500)
     return user
   }
 
@@ -143,6 +151,7 @@ export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
       const query = step === null ? '' : `?step=${step}`
       const data = await request('GET', `/entraide/procedures/${encodeURIComponent(procedure)}${query}`)
       if (!isPageData(data)) throw new ApiError('Unexpected response', 500)
+      if (/^[a-z0-9_-]+$/i.test(data.accounts)) accounts = data.accounts
       return data
     },
     post: async (path, body) => {
@@ -156,15 +165,17 @@ export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
       const hits = isRecord(data) && Array.isArray(data.hits) ? data.hits.filter(isHit) : []
       const total = isRecord(data) && typeof data.total === 'number' ? data.total : hits.length
       const processingTimeMs = isRecord(data) && typeof data.processingTimeMs === 'number' ? data.processingTimeMs : 0
-      return { hits, processingTimeMs, total }
+      // An API without the flag counted exactly.
+      const isTotalExact = !(isRecord(data) && data.isTotalExact === false)
+      return { hits, isTotalExact, processingTimeMs, total }
     },
     signIn,
     signOut: async () => {
       token = null
-      await request('POST', '/users/logout', {}).catch(() => undefined)
+      await request('POST', `/${accounts}/logout`, {}).catch(() => undefined)
     },
     signUp: async ({ displayName, email, password }) => {
-      await request('POST', '/users', { displayName, email, password })
+      await request('POST', `/${accounts}`, { displayName, email, password })
       return signIn({ email, password })
     },
   }

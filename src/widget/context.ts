@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react'
 
-import type { EntraideClient } from './client'
-import type { Lang, Strings } from './strings'
-import type { PublicPerson } from './types'
+import type { EntraideClient } from './client.ts'
+import type { Lang, Strings } from './strings.ts'
+import type { PublicPerson } from './types.ts'
 
 /** What every part of the widget needs: words, API, the signed-in person and how to refresh. */
 export type WidgetContextValue = {

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react'
 
-import { isRecord } from './client'
-import { useWidget } from './context'
-import { useValidationText } from './sections'
-import type { AnswerItem, ThreadItem } from './types'
+import { isRecord } from './client.ts'
+import { useWidget } from './context.ts'
+import { useValidationText } from './sections.tsx'
+import type { AnswerItem, Id, ThreadItem } from './types.ts'
 import {
   Byline,
   CommunityActions,
@@ -19,12 +19,12 @@ import {
   useSubmit,
   type FocusTarget,
   SingleFieldContributionForm,
-} from './ui'
+} from './ui.tsx'
 
 /** Lengths a question accepts, as the threads collection checks them. */
 const questionLength = { body: { max: 5000, min: 10 }, title: { max: 200, min: 10 } } as const
 
-const AskForm = ({ procedureId }: { procedureId: string }) => {
+const AskForm = ({ procedureId }: { procedureId: Id }) => {
   const { client, idPrefix, refresh, step, t } = useWidget()
   const titleRef = useRef<FocusTarget>(null)
   const { close, disclosure } = useDisclosure(titleRef)
@@ -108,7 +108,7 @@ const AnswerForm = ({ thread }: { thread: ThreadItem }) => {
  * disappears once the thread reloads, so focus moves to the "accepted" line
  * instead of falling back to the page.
  */
-const answersToFocus = new Set<string>()
+const answersToFocus = new Set<Id>()
 
 const AcceptButton = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) => {
   const { client, refresh, t } = useWidget()
@@ -233,7 +233,7 @@ const Thread = ({ thread }: { thread: ThreadItem }) => {
 }
 
 /** Fourth section: the questions, answered and validated first, with the form to ask one. */
-export const QuestionsSection = ({ procedureId, threads }: { threads: ThreadItem[]; procedureId: string }) => {
+export const QuestionsSection = ({ procedureId, threads }: { threads: ThreadItem[]; procedureId: Id }) => {
   const { headingLevel, t } = useWidget()
   const titleId = useId()
   return (

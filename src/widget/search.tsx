@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react'
 
-import { revealAnchor } from './anchors'
-import { useWidget } from './context'
-import { Highlighted } from './highlight'
-import { safeHref } from './richText'
-import type { SearchHit } from './types'
+import { revealAnchor } from './anchors.ts'
+import { useWidget } from './context.ts'
+import { Highlighted } from './highlight.tsx'
+import { safeHref } from './richText.tsx'
+import type { SearchHit } from './types.ts'
 
 /** Wait after the last keystroke before searching. */
 export const searchDebounceMs = 250
@@ -17,7 +17,7 @@ const hitLimit = 8
 type SearchState =
   | { kind: 'idle' }
   | { kind: 'searching'; query: string }
-  | { kind: 'done'; query: string; hits: SearchHit[]; total: number }
+  | { kind: 'done'; query: string; hits: SearchHit[]; total: number; isTotalExact: boolean }
   | { kind: 'failed'; query: string }
 
 /**
@@ -44,7 +44,7 @@ export const SearchBox = () => {
       setState({ kind: 'searching', query: trimmed })
       client
         .search({ limit: hitLimit, procedure: isWide ? null : procedure, query: trimmed }, controller.signal)
-        .then(({ hits, total }) => setState({ hits, kind: 'done', query: trimmed, total }))
+        .then(({ hits, isTotalExact, total }) => setState({ hits, isTotalExact, kind: 'done', query: trimmed, total }))
         .catch((error: unknown) => {
           if (!controller.signal.aborted) setState({ kind: 'failed', query: trimmed })
           return error
@@ -67,7 +67,9 @@ export const SearchBox = () => {
     state.kind === 'searching'
       ? t.searching
       : state.kind === 'done'
-        ? t.searchResults(state.total, state.query)
+        ? state.isTotalExact
+          ? t.searchResults(state.total, state.query)
+          : t.searchResultsMoreThan(state.total, state.query)
         : state.kind === 'failed'
           ? t.searchFailed
           : ''

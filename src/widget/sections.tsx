@@ -1,9 +1,9 @@
 import { useId } from 'react'
 
-import { useWidget } from './context'
-import { RichText, safeHref } from './richText'
-import { formatDate } from './strings'
-import type { GuideInfo, OfficialPage, Provenance, TipItem, Validation } from './types'
+import { useWidget } from './context.ts'
+import { RichText, safeHref } from './richText.tsx'
+import { formatDate } from './strings.ts'
+import type { GuideInfo, Id, OfficialPage, Provenance, TipItem, Validation } from './types.ts'
 import {
   Byline,
   CommunityActions,
@@ -13,7 +13,7 @@ import {
   ReportButton,
   VoteButtons,
   SingleFieldContributionForm,
-} from './ui'
+} from './ui.tsx'
 
 /** The sentence "validated by agency (agent) on date" for a validation. */
 export const useValidationText = () => {
@@ -138,7 +138,7 @@ export const GuideSection = ({ guide }: { guide: GuideInfo | null }) => {
   )
 }
 
-const TipForm = ({ procedureId }: { procedureId: string }) => {
+const TipForm = ({ procedureId }: { procedureId: Id }) => {
   const { client, idPrefix, step, t } = useWidget()
   return (
     <SingleFieldContributionForm
@@ -156,7 +156,7 @@ const TipForm = ({ procedureId }: { procedureId: string }) => {
 }
 
 /** Third section: the best tips by score, validated ones marked, and a form to share one. */
-export const TipsSection = ({ procedureId, tips }: { tips: TipItem[]; procedureId: string }) => {
+export const TipsSection = ({ procedureId, tips }: { tips: TipItem[]; procedureId: Id }) => {
   const { headingLevel, step, t } = useWidget()
   const validationText = useValidationText()
   const titleId = useId()

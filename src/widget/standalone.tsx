@@ -4,8 +4,8 @@
 // Built with react aliased to preact/compat (see scripts/buildWidget.ts).
 import { createRoot } from 'react-dom/client'
 
-import { EntraideWidget } from './EntraideWidget'
-import { isLang } from './strings'
+import { EntraideWidget } from './EntraideWidget.tsx'
+import { isLang } from './strings.ts'
 
 const selector = '[data-entraide-procedure]'
 

@@ -126,7 +126,10 @@ const fr = {
       ? `Aucun résultat pour « ${query} ».`
       : count === 1
         ? `1 résultat pour « ${query} ».`
-        : `${count} résultats pour « ${query} ».`,
+        : `${count.toLocaleString('fr-FR')} résultats pour « ${query} ».`,
+  /** When the search engine stopped counting at `count`. */
+  searchResultsMoreThan: (count: number, query: string) =>
+    `Plus de ${count.toLocaleString('fr-FR')} résultats pour « ${query} ».`,
   searchFailed: 'La recherche est momentanément indisponible.',
   searchResultsLabel: 'Résultats de la recherche',
   hitTypes: frHitTypes,
@@ -282,7 +285,8 @@ const en: Strings = {
       ? `No results for “${query}”.`
       : count === 1
         ? `1 result for “${query}”.`
-        : `${count} results for “${query}”.`,
+        : `${count.toLocaleString('en-GB')} results for “${query}”.`,
+  searchResultsMoreThan: (count, query) => `More than ${count.toLocaleString('en-GB')} results for “${query}”.`,
   searchFailed: 'Search is unavailable at the moment.',
   searchResultsLabel: 'Search results',
   hitTypes: { procedure: 'Procedure', guide: 'Guide', wiki: 'Official answer', tip: 'Tip', thread: 'Question' },

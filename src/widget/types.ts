@@ -3,11 +3,14 @@
 // person's own pending items; never emails or other personal data.
 
 /** The roles as the public sees them. */
+/** A document id as the API returns it: a number on SQL databases by default, a string on MongoDB or with UUIDs. */
+export type Id = string | number
+
 export type PublicRole = 'citizen' | 'agent' | 'editor' | 'admin'
 
 /** A person as shown next to a contribution. */
 export type PublicPerson = {
-  id: string
+  id: Id
   displayName: string
   role: PublicRole
 }
@@ -34,7 +37,7 @@ export type Validation = {
 
 /** The official procedure, as the administration describes it. */
 export type ProcedureInfo = {
-  id: string
+  id: Id
   slug: string
   title: string
   summary: string | null
@@ -61,7 +64,7 @@ export type Provenance = {
 
 /** A published official wiki page of the procedure. */
 export type OfficialPage = {
-  id: string
+  id: Id
   slug: string
   title: string
   /** Lexical JSON, to be rendered by a safe renderer. */
@@ -73,7 +76,7 @@ export type OfficialPage = {
 
 /** The published simplified guide. */
 export type GuideInfo = {
-  id: string
+  id: Id
   title: string
   /** Lexical JSON, to be rendered by a safe renderer. */
   body: unknown
@@ -89,7 +92,7 @@ export type GuideInfo = {
 
 /** A practical tip. */
 export type TipItem = {
-  id: string
+  id: Id
   body: string
   step: number | null
   author: PublicPerson | null
@@ -102,7 +105,7 @@ export type TipItem = {
 
 /** A reply in a thread. */
 export type AnswerItem = {
-  id: string
+  id: Id
   body: string
   author: PublicPerson | null
   status: ItemStatus
@@ -118,7 +121,7 @@ export type ThreadStatus = 'open' | 'answered' | 'resolved' | 'closed'
 
 /** A question with its answers, validated and accepted ones first. */
 export type ThreadItem = {
-  id: string
+  id: Id
   title: string
   /** Plain text; line breaks are meaningful. */
   body: string
@@ -143,17 +146,19 @@ export type ProcedurePageData = {
   threads: ThreadItem[]
   /** The signed-in reader, or null. */
   viewer: PublicPerson | null
+  /** The slug of the site's accounts collection, where people sign in and sign up. */
+  accounts: string
 }
 
 /** One search result of `GET /api/entraide/search`. */
 export type SearchHit = {
-  id: string
+  id: Id
   type: string
   title: string
   /** Plain text in which matches are wrapped in `<mark>` and `</mark>`; nothing else is markup. */
   snippet: string
   url: string
-  procedure: { id: string | number; slug: string; title: string } | null
+  procedure: { id: Id; slug: string; title: string } | null
   isOfficial: boolean
   isValidated: boolean
 }
@@ -162,5 +167,7 @@ export type SearchHit = {
 export type SearchResponse = {
   hits: SearchHit[]
   total: number
+  /** False when the engine stopped counting at `total`: more results match. */
+  isTotalExact: boolean
   processingTimeMs: number
 }

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type Ref } from 'react'
 
-import { ApiError, isRecord } from './client'
-import { useWidget } from './context'
-import { formatDate, type Strings } from './strings'
-import type { ItemStatus, MyVote, PublicPerson } from './types'
+import { ApiError, isRecord } from './client.ts'
+import { useWidget } from './context.ts'
+import { formatDate, type Strings } from './strings.ts'
+import type { Id, ItemStatus, MyVote, PublicPerson } from './types.ts'
 
 /** A heading at a level computed from the widget's own level, kept within h2–h6. */
 export const Heading = ({ children, id, level }: { level: number; id?: string; children: ReactNode }) => {
@@ -274,7 +274,7 @@ export const CommunityActions = ({
   itemLabel,
 }: {
   collection: 'answers' | 'tips' | 'threads'
-  item: { id: string; author: PublicPerson | null; myVote: MyVote; score: number; status: ItemStatus }
+  item: { id: Id; author: PublicPerson | null; myVote: MyVote; score: number; status: ItemStatus }
   itemLabel: string
   children?: ReactNode
 }) => {
@@ -310,7 +310,7 @@ export const VoteButtons = ({
   score,
 }: {
   collection: FeedbackCollection
-  id: string
+  id: Id
   score: number
   myVote: MyVote
   isOwn: boolean
@@ -369,7 +369,7 @@ export const ReportButton = ({
   itemLabel,
 }: {
   collection: FeedbackCollection
-  id: string
+  id: Id
   itemLabel: string
 }) => {
   const { client, requireSignIn, t } = useWidget()

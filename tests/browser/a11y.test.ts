@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { demoAccount } from '../../demo/accounts'
-import { describeFindings, runAxe } from './a11yAxe'
-import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness'
+import { demoAccount } from '../../demo/accounts.ts'
+import { describeFindings, runAxe } from './a11yAxe.ts'
+import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness.ts'
 import {
   closeAppInChromium,
   openAppInChromium,
@@ -12,7 +12,7 @@ import {
   stepTimeout,
   viewportScreenshot,
   widgetOf,
-} from './journeyWidget'
+} from './journeyWidget.ts'
 
 // RGAA (WCAG 2.1 AA) as far as a machine can tell: axe-core's WCAG 2.1 A and AA
 // rules on the demo site and the widget in the states people meet them in.

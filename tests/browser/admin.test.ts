@@ -1,7 +1,7 @@
 import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { demoAccount } from '../../demo/accounts'
+import { demoAccount } from '../../demo/accounts.ts'
 import {
   openAnswerValidationPanel,
   promoteAnswerInAdmin,
@@ -10,8 +10,8 @@ import {
   signIn,
   signOut,
   validateAnswerInAdmin,
-} from './adminActions'
-import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness'
+} from './adminActions.ts'
+import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness.ts'
 
 const skipReason = browserSkipReason()
 if (skipReason) console.warn(skipReason)

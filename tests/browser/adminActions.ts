@@ -2,7 +2,8 @@ import path from 'node:path'
 
 import type { Locator, Page } from 'playwright-core'
 
-import { artifactsDir } from './harness'
+import { artifactsDir } from './harness.ts'
+import type { ID } from '../../src/utilities/ids.ts'
 
 /** Where the admin panel is, and who signs in. */
 export type AdminTarget = { baseUrl: string }
@@ -51,7 +52,7 @@ export const signOut = async (page: Page, { baseUrl }: AdminTarget): Promise<voi
 /** Opens the edit view of an answer and returns its validation panel. */
 export const openAnswerValidationPanel = async (
   page: Page,
-  { answerId, baseUrl }: AdminTarget & { answerId: string },
+  { answerId, baseUrl }: AdminTarget & { answerId: ID },
 ): Promise<Locator> => {
   await page.goto(`${baseUrl}/admin/collections/answers/${encodeURIComponent(answerId)}`, { timeout: stepTimeout })
   const panel = page.locator('section.entraide-validation')
@@ -66,7 +67,7 @@ export const openAnswerValidationPanel = async (
  */
 export const validateAnswerInAdmin = async (
   page: Page,
-  { answerId, baseUrl, note }: AdminTarget & { answerId: string; note?: string },
+  { answerId, baseUrl, note }: AdminTarget & { answerId: ID; note?: string },
 ): Promise<void> => {
   const panel = await openAnswerValidationPanel(page, { answerId, baseUrl })
   if (note !== undefined) await panel.getByLabel('Note for the validation (optional)').fill(note)
@@ -87,8 +88,8 @@ export const promoteAnswerInAdmin = async (
     baseUrl,
     intoPageTitled,
     title,
-  }: AdminTarget & { answerId: string; title?: string; intoPageTitled?: string },
-): Promise<{ wikiPageId: string }> => {
+  }: AdminTarget & { answerId: ID; title?: string; intoPageTitled?: string },
+): Promise<{ wikiPageId: ID }> => {
   const panel = await openAnswerValidationPanel(page, { answerId, baseUrl })
   if (intoPageTitled !== undefined) {
     await panel.getByLabel('An existing page').check()
@@ -116,7 +117,7 @@ export const promoteAnswerInAdmin = async (
  */
 export const publishWikiPageInAdmin = async (
   page: Page,
-  { baseUrl, wikiPageId }: AdminTarget & { wikiPageId: string },
+  { baseUrl, wikiPageId }: AdminTarget & { wikiPageId: ID },
 ): Promise<void> => {
   await page.goto(`${baseUrl}/admin/collections/wiki-pages/${encodeURIComponent(wikiPageId)}`, { timeout: stepTimeout })
   const publish = page.locator('#action-save')

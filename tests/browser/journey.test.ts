@@ -1,9 +1,10 @@
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
+import type { ID } from '../../src/utilities/ids.ts'
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
 
-import { demoAccount } from '../../demo/accounts'
-import { promoteAnswerInAdmin, publishWikiPageInAdmin, screenshot, signIn, validateAnswerInAdmin } from './adminActions'
-import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness'
+import { demoAccount } from '../../demo/accounts.ts'
+import { promoteAnswerInAdmin, publishWikiPageInAdmin, screenshot, signIn, validateAnswerInAdmin } from './adminActions.ts'
+import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness.ts'
 import {
   createdId,
   frenchLongDate,
@@ -15,7 +16,7 @@ import {
   type Newcomer,
   viewportScreenshot,
   widgetOf,
-} from './journeyWidget'
+} from './journeyWidget.ts'
 
 // The whole co-production loop, through the real Next.js app, the standalone
 // widget on the demo site and the admin panel, one person per browser context.
@@ -66,7 +67,7 @@ describe.skipIf(reason)(
     let agentPage: Page
     let threadId = ''
     let answerId = ''
-    let wikiPageId = ''
+    let wikiPageId: ID = ''
     let validatedOn: string[] = []
     let failedStep: string | null = null
 

@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import type { Browser, Locator, Page } from 'playwright-core'
 
-import { artifactsDir, launchBrowser, startApp, type RunningApp } from './harness'
+import { artifactsDir, launchBrowser, startApp, type RunningApp } from './harness.ts'
 
 /** How long one step may take: the dev server compiles each page on its first visit. */
 export const stepTimeout = 120_000
@@ -31,7 +31,7 @@ export const openProcedurePage = async (
 }
 
 /** The widget's sign-in / sign-up dialog (only one exists; its name follows its mode). */
-export const authDialogOf = (widget: Locator): Locator => widget.locator('dialog.ew-dialog')
+const authDialogOf = (widget: Locator): Locator => widget.locator('dialog.ew-dialog')
 
 /**
  * Waits until the widget greets the person; fails at once, with the message

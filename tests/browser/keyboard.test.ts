@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ID } from '../../src/utilities/ids.ts'
 
-import { demoAccount } from '../../demo/accounts'
-import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness'
+import { demoAccount } from '../../demo/accounts.ts'
+import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness.ts'
 import {
   closeAppInChromium,
   openAppInChromium,
@@ -11,7 +12,7 @@ import {
   stepTimeout,
   viewportScreenshot,
   widgetOf,
-} from './journeyWidget'
+} from './journeyWidget.ts'
 
 // The citizen journey with the keyboard alone: only Tab, Shift+Tab, Enter,
 // Space, Escape and typed characters, never a click. Every element that takes
@@ -24,7 +25,7 @@ const citizen = demoAccount('camille')
 /** What has focus, looking through shadow roots, and whether it shows it. */
 type Focused = {
   tag: string
-  id: string
+  id: ID
   /** Accessible-ish name: aria-label, the label of a field, or the text. */
   name: string
   isBody: boolean

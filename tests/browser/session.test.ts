@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { demoAccount } from '../../demo/accounts'
-import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness'
+import { demoAccount } from '../../demo/accounts.ts'
+import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness.ts'
 import {
   closeAppInChromium,
   openAppInChromium,
@@ -10,7 +10,7 @@ import {
   runToken,
   signInInWidget,
   viewportScreenshot,
-} from './journeyWidget'
+} from './journeyWidget.ts'
 
 // A session can end while the page stays open (it expires, or the person
 // signs out everywhere from another device). The widget must then say so in

@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { demoAccount } from '../../demo/accounts'
-import { signIn } from './adminActions'
-import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness'
+import { demoAccount } from '../../demo/accounts.ts'
+import { signIn } from './adminActions.ts'
+import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness.ts'
 import {
   openProcedurePage,
   runToken,
@@ -12,7 +12,7 @@ import {
   threadCard,
   viewportScreenshot,
   type Newcomer,
-} from './journeyWidget'
+} from './journeyWidget.ts'
 
 // Hostile input stored through the REST API (as the admin, and as a newcomer
 // whose contributions wait for moderation), then shown in Chromium by the demo

@@ -1,12 +1,15 @@
-import type { TestApp } from './payload'
+import { decoders } from '../../src/data/documents.ts'
+import type { TestApp } from './payload.ts'
 
 /** An agency with one procedure, as most tests need. */
 export const createProcedure = async (app: TestApp, { slug = 'passeport' }: { slug?: string } = {}) => {
-  const agency = await app.payload.create({
-    collection: 'agencies',
-    data: { name: `Agence ${slug}`, slug: `agence-${slug}` },
-  })
-  const procedure = await app.payload.create({
+  const agency = decoders.agencies(
+    await app.payload.create({
+      collection: 'agencies',
+      data: { name: `Agence ${slug}`, slug: `agence-${slug}` },
+    }),
+  )
+  const raw = await app.payload.create({
     collection: 'procedures',
     data: {
       agency: agency.id,
@@ -16,7 +19,7 @@ export const createProcedure = async (app: TestApp, { slug = 'passeport' }: { sl
       title: `Procédure ${slug}`,
     },
   })
-  return { agency, procedure }
+  return { agency, procedure: decoders.procedures(raw) }
 }
 
 /** Reads the JSON body of a response. */

@@ -4,7 +4,8 @@ import path from 'node:path'
 
 import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
-import { buildAppConfig, type AppConfigArgs } from '../../setup/appConfig'
+import { buildAppConfig, type AppConfigArgs } from '../../setup/appConfig.ts'
+import type { ID } from '../../src/utilities/ids.ts'
 
 export type TestApp = {
   payload: Payload
@@ -18,9 +19,9 @@ export type TestApp = {
   /** Creates a user with a role and returns it with a session token. */
   signUp: (args: {
     role?: 'citizen' | 'agent' | 'editor' | 'admin'
-    agency?: string
+    agency?: ID
     name?: string
-  }) => Promise<{ id: string; token: string; email: string }>
+  }) => Promise<{ id: ID; token: string; email: string }>
   close: () => Promise<void>
 }
 
@@ -69,7 +70,7 @@ export const startTestApp = async (args: Omit<AppConfigArgs, 'databaseUri' | 'se
     const user = await payload.create({
       collection: 'users',
       data: {
-        agency: agency === undefined ? undefined : String(agency),
+        agency,
         displayName: name ?? `${role} ${counter}`,
         email,
         password,

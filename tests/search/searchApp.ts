@@ -1,11 +1,12 @@
-import { createSearchEngine } from '../../src/search/createEngine'
-import { EmbeddedEngine } from '../../src/search/embeddedEngine'
-import { SearchError } from '../../src/search/errors'
-import { searchSyncQueue } from '../../src/search/syncRunner'
-import type { KnowledgeDocument, SearchEngine, SearchIndexSettings, SearchParams } from '../../src/search/types'
-import type { EntraideOptions } from '../../src/options'
-import { json } from '../helpers/fixtures'
-import { startTestApp, type TestApp } from '../helpers/payload'
+import { createSearchEngine } from '../../src/search/createEngine.ts'
+import { EmbeddedEngine } from '../../src/search/embeddedEngine.ts'
+import { SearchError } from '../../src/search/errors.ts'
+import { searchSyncQueue } from '../../src/search/syncRunner.ts'
+import type { KnowledgeDocument, SearchEngine, SearchIndexSettings, SearchParams } from '../../src/search/types.ts'
+import type { EntraideOptions } from '../../src/options.ts'
+import { json } from '../helpers/fixtures.ts'
+import { startTestApp, type TestApp } from '../helpers/payload.ts'
+import type { ID } from '../../src/utilities/ids.ts'
 
 let indexCounter = 0
 
@@ -115,12 +116,12 @@ export const pendingSyncJobs = async (app: TestApp): Promise<number> =>
   ).totalDocs
 
 export type ApiHit = {
-  id: string
+  id: ID
   type: string
   title: string
   snippet: string
   url: string
-  procedure: { id: string; slug: string; title: string } | null
+  procedure: { id: ID; slug: string; title: string } | null
   isOfficial: boolean
   isValidated: boolean
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
-import { proceduresByAgency } from '../data'
+import { proceduresByAgency } from '../data.ts'
 
 export const dynamic = 'force-dynamic'
 

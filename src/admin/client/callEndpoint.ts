@@ -1,4 +1,4 @@
-import { isRecord } from '../../utilities/ids'
+import { isRecord } from '../../utilities/ids.ts'
 
 /** The outcome of a call to an Entraide REST endpoint from the admin panel. */
 export type EndpointResult =

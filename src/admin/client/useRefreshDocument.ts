@@ -3,7 +3,7 @@
 import { useConfig, useDocumentInfo, useForm } from '@payloadcms/ui'
 import { useCallback } from 'react'
 
-import { callEndpoint } from './callEndpoint'
+import { callEndpoint } from './callEndpoint.ts'
 
 /**
  * Reloads the document being edited after a domain action changed it on the

@@ -1,11 +1,14 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import { ForbiddenActionError } from '../../errors'
-import { canReviewContributions } from '../../policies/contributions'
-import { actorOf } from '../../policies/roles'
-import { idOf, type ID } from '../../utilities/ids'
-import { displayNames, nameIn } from './people'
-import { excerpt, procedureScope, procedureTitles } from './scope'
+import { ForbiddenActionError } from '../../errors.ts'
+import { canReviewContributions } from '../../policies/contributions.ts'
+import { actorFromRequest } from '../../policies/roles.ts'
+import { idOf, type ID } from '../../utilities/ids.ts'
+import { displayNames, nameIn } from './people.ts'
+import { excerpt, procedureScope, procedureTitles } from './scope.ts'
+import { findDocs, findFields } from '../../data/local.ts'
+import { idSchema } from '../../data/documents.ts'
+import { z } from 'zod'
 
 /** Score from which an unaccepted answer, or a tip, is worth an agent's look. */
 export const defaultWellVotedScore = 3
@@ -44,7 +47,7 @@ export const findAwaitingValidation = async ({
   /** Score from which an item counts as well voted. */
   wellVotedScore?: number
 }): Promise<AwaitingItem[]> => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (!canReviewContributions(actor)) {
     throw new ForbiddenActionError('Only public agents, editors and admins validate answers and tips.')
   }
@@ -52,27 +55,23 @@ export const findAwaitingValidation = async ({
   if (scope !== null && scope.length === 0) return []
   const open: Where[] = [{ validatedAt: { exists: false } }, { visibility: { equals: 'published' } }]
   const [answers, tips] = await Promise.all([
-    req.payload.find({
+    findDocs({
       collection: 'answers',
-      depth: 0,
       limit: pageSize,
       overrideAccess: false,
       req,
       sort: '-score',
-      user: req.user,
       where: scoped(
         [...open, { or: [{ isAccepted: { equals: true } }, { score: { greater_than_equal: wellVotedScore } }] }],
         scope,
       ),
     }),
-    req.payload.find({
+    findDocs({
       collection: 'tips',
-      depth: 0,
       limit: pageSize,
       overrideAccess: false,
       req,
       sort: '-score',
-      user: req.user,
       where: scoped([...open, { score: { greater_than_equal: wellVotedScore } }], scope),
     }),
   ])
@@ -80,25 +79,20 @@ export const findAwaitingValidation = async ({
   const [threads, names, titles] = await Promise.all([
     threadIds.length === 0
       ? Promise.resolve([])
-      : req.payload
-          .find({
-            collection: 'threads',
-            depth: 0,
-            limit: threadIds.length,
-            overrideAccess: true,
-            pagination: false,
-            req,
-            select: { title: true },
-            where: { id: { in: threadIds } },
-          })
-          .then((result) => result.docs),
+      : findFields({
+          collection: 'threads',
+          req,
+          schema: z.object({ id: idSchema, title: z.string() }),
+          select: { title: true },
+          where: { id: { in: threadIds } },
+        }),
     displayNames({ ids: [...answers.docs, ...tips.docs].map((doc) => doc.author), req }),
     procedureTitles({ ids: [...answers.docs, ...tips.docs].map((doc) => doc.procedure), req }),
   ])
   const threadTitles = new Map(threads.map((thread) => [String(thread.id), thread.title]))
   const procedureOf = (value: unknown): AwaitingItem['procedure'] => {
     const id = idOf(value)
-    return id === null ? null : { id, title: titles.get(id) ?? 'Unknown procedure' }
+    return id === null ? null : { id, title: titles.get(String(id)) ?? 'Unknown procedure' }
   }
   const items: AwaitingItem[] = [
     ...answers.docs.map((answer): AwaitingItem => {
@@ -111,8 +105,8 @@ export const findAwaitingValidation = async ({
         isAccepted: answer.isAccepted === true,
         kind: 'answer',
         procedure: procedureOf(answer.procedure),
-        score: answer.score ?? 0,
-        thread: threadId === null ? null : { id: threadId, title: threadTitles.get(threadId) ?? 'Question' },
+        score: answer.score,
+        thread: threadId === null ? null : { id: threadId, title: threadTitles.get(String(threadId)) ?? 'Question' },
       }
     }),
     ...tips.docs.map(
@@ -124,7 +118,7 @@ export const findAwaitingValidation = async ({
         isAccepted: false,
         kind: 'tip',
         procedure: procedureOf(tip.procedure),
-        score: tip.score ?? 0,
+        score: tip.score,
         thread: null,
       }),
     ),

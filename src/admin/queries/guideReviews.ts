@@ -1,13 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
-import { ForbiddenActionError } from '../../errors'
-import { canReviewContributions } from '../../policies/contributions'
-import { actorOf } from '../../policies/roles'
-import { lexicalToPlainText } from '../../search/text'
-import { idOf, isRecord, type ID } from '../../utilities/ids'
-import { diffText, type DiffLine } from '../textDiff'
-import { displayNames, nameIn } from './people'
-import { procedureTitles } from './scope'
+import { ForbiddenActionError } from '../../errors.ts'
+import { canReviewContributions } from '../../policies/contributions.ts'
+import { actorFromRequest } from '../../policies/roles.ts'
+import { lexicalToPlainText } from '../../search/text.ts'
+import { idOf, isRecord, type ID } from '../../utilities/ids.ts'
+import { diffText, type DiffLine } from '../textDiff.ts'
+import { displayNames, nameIn } from './people.ts'
+import { procedureTitles } from './scope.ts'
 
 /** Most draft revisions read per guide to find who edited since the published version. */
 const revisionsRead = 50
@@ -70,7 +70,7 @@ export const findGuideEditsAwaitingReview = async ({
 }: {
   req: PayloadRequest
 }): Promise<GuideEditForReview[]> => {
-  if (!canReviewContributions(actorOf(req.user))) {
+  if (!canReviewContributions(actorFromRequest(req))) {
     throw new ForbiddenActionError('Only public agents, editors and admins review guide edits.')
   }
   const { docs: latestDrafts } = await req.payload.findVersions({
@@ -110,7 +110,7 @@ export const findGuideEditsAwaitingReview = async ({
       editedAt: latest.updatedAt,
       editors: [...new Set(editors)],
       guideId,
-      procedure: procedureId === null ? null : (titles.get(procedureId) ?? null),
+      procedure: procedureId === null ? null : (titles.get(String(procedureId)) ?? null),
       publishedAt: published?.updatedAt ?? null,
       publishedVersionId: published?.id ?? null,
       title: draftTitle,

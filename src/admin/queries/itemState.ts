@@ -1,10 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
-import { agencyOfProcedure, findVisible } from '../../actions/load'
-import { canActForAgency, canModerate, canReviewContributions } from '../../policies/contributions'
-import { actorOf, hasRoleAtLeast } from '../../policies/roles'
-import { idOf, type ID } from '../../utilities/ids'
-import { displayNames, nameIn } from './people'
+import { agencyOfProcedure, findVisible } from '../../actions/load.ts'
+import { canActForAgency, canModerate, canReviewContributions } from '../../policies/contributions.ts'
+import { actorFromRequest, hasRoleAtLeast } from '../../policies/roles.ts'
+import { idOf, type ID } from '../../utilities/ids.ts'
+import { displayNames, nameIn } from './people.ts'
+import { findDocByID, findDocs } from '../../data/local.ts'
 
 /** Whether the signed-in person may validate and promote an item. */
 export type ValidationAccess =
@@ -45,27 +46,23 @@ export const loadValidationState = async ({
 }): Promise<ValidationState | null> => {
   const item = await findVisible({ collection, id, req })
   if (!item) return null
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   const threadId = 'thread' in item ? idOf(item.thread) : null
   const promotedId = idOf(item.promotedTo)
   const [names, thread, page, agency] = await Promise.all([
     displayNames({ ids: [item.validatedBy], req }),
     threadId === null
       ? Promise.resolve(null)
-      : req.payload.findByID({
+      : findDocByID({
           collection: 'threads',
-          depth: 0,
-          disableErrors: true,
           id: threadId,
           overrideAccess: true,
           req,
         }),
     promotedId === null || !canReviewContributions(actor)
       ? Promise.resolve(null)
-      : req.payload.findByID({
+      : findDocByID({
           collection: 'wiki-pages',
-          depth: 0,
-          disableErrors: true,
           draft: true,
           id: promotedId,
           req,
@@ -125,7 +122,7 @@ export const loadModerationState = async ({
   collection: 'threads' | 'answers' | 'tips'
   id: ID
 }): Promise<ModerationState | null> => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (!canReviewContributions(actor)) return null
   const item = await findVisible({ collection, id, req })
   if (!item) return null
@@ -163,16 +160,14 @@ export const loadGuideVerificationState = async ({
   req: PayloadRequest
   id: ID
 }): Promise<GuideVerificationState | null> => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (!canReviewContributions(actor)) return null
-  const { docs } = await req.payload.find({
+  const { docs } = await findDocs({
     collection: 'guides',
-    depth: 0,
     limit: 1,
     overrideAccess: false,
     pagination: false,
     req,
-    user: req.user,
     where: { id: { equals: id } },
   })
   const guide = docs[0]

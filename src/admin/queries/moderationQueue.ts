@@ -1,12 +1,15 @@
 import type { PayloadRequest, Where } from 'payload'
 
-import type { Report } from '../../../payload-types'
-import { ForbiddenActionError } from '../../errors'
-import { canActForAgency, canModerate, canReviewContributions } from '../../policies/contributions'
-import { actorOf } from '../../policies/roles'
-import { idOf, type ID } from '../../utilities/ids'
-import { displayNames, nameIn } from './people'
-import { excerpt, procedureScope, procedureTitles } from './scope'
+import { z } from 'zod'
+
+import { idSchema, type ReportDoc } from '../../data/documents.ts'
+import { ForbiddenActionError } from '../../errors.ts'
+import { canActForAgency, canModerate, canReviewContributions } from '../../policies/contributions.ts'
+import { actorFromRequest } from '../../policies/roles.ts'
+import { distinctIds, idOf, type ID } from '../../utilities/ids.ts'
+import { displayNames, nameIn } from './people.ts'
+import { excerpt, procedureScope, procedureTitles } from './scope.ts'
+import { findDocs, findFields } from '../../data/local.ts'
 
 /** Collections whose items wait for moderation. */
 export type ModeratedSlug = 'threads' | 'answers' | 'tips'
@@ -20,7 +23,7 @@ const pageSize = 200
 /** One report in a group. */
 export type ReportSummary = {
   id: ID
-  reason: Report['reason']
+  reason: ReportDoc['reason']
   note: string | null
   reporter: string | null
   createdAt: string
@@ -39,7 +42,7 @@ export type ReportGroup = {
   /** Oldest first. */
   reports: ReportSummary[]
   /** How many reports give each reason. */
-  reasons: Partial<Record<Report['reason'], number>>
+  reasons: Partial<Record<ReportDoc['reason'], number>>
 }
 
 /** A contribution held for moderation before it is shown. */
@@ -71,24 +74,22 @@ const loadTargets = async (
   req: PayloadRequest,
   collection: ReportedSlug,
   ids: ID[],
-): Promise<Map<ID, TargetDoc>> => {
-  const found = new Map<ID, TargetDoc>()
+): Promise<Map<string, TargetDoc>> => {
+  const found = new Map<string, TargetDoc>()
   if (ids.length === 0) return found
-  const { docs } = await req.payload.find({
+  const { docs } = await findDocs({
     collection,
-    depth: 0,
     draft: collection === 'guides',
     limit: ids.length,
     overrideAccess: false,
     pagination: false,
     req,
-    user: req.user,
     where: { id: { in: ids } },
   })
   for (const doc of docs) {
     const record: Record<string, unknown> = { ...doc }
     found.set(String(doc.id), {
-      id: String(doc.id),
+      id: doc.id,
       label: labelOf(record),
       moderationNote: typeof record.moderationNote === 'string' ? record.moderationNote : null,
       visibility: typeof record.visibility === 'string' ? record.visibility : null,
@@ -101,17 +102,15 @@ const reportedSlugs: readonly ReportedSlug[] = ['threads', 'answers', 'tips', 'g
 const isReportedSlug = (value: string): value is ReportedSlug => reportedSlugs.some((slug) => slug === value)
 
 const findReportGroups = async (req: PayloadRequest): Promise<ReportGroup[]> => {
-  const { docs: reports } = await req.payload.find({
+  const { docs: reports } = await findDocs({
     collection: 'reports',
-    depth: 0,
     limit: pageSize,
     overrideAccess: false,
     req,
     sort: 'createdAt',
-    user: req.user,
     where: { status: { equals: 'open' } },
   })
-  const groups = new Map<string, { collection: ReportedSlug; id: ID; reports: Report[] }>()
+  const groups = new Map<string, { collection: ReportedSlug; id: ID; reports: ReportDoc[] }>()
   for (const report of reports) {
     const collection = report.target.relationTo
     const id = idOf(report.target.value)
@@ -130,7 +129,7 @@ const findReportGroups = async (req: PayloadRequest): Promise<ReportGroup[]> => 
   const targetsBySlug = new Map(targets)
   return [...groups.entries()]
     .map(([targetKey, group]): ReportGroup => {
-      const target = targetsBySlug.get(group.collection)?.get(group.id) ?? null
+      const target = targetsBySlug.get(group.collection)?.get(String(group.id)) ?? null
       const reasons: ReportGroup['reasons'] = {}
       for (const report of group.reports) reasons[report.reason] = (reasons[report.reason] ?? 0) + 1
       return {
@@ -164,7 +163,7 @@ const moderatedSlugs: readonly ModeratedSlug[] = ['threads', 'answers', 'tips']
  * procedures).
  */
 export const findModerationQueue = async ({ req }: { req: PayloadRequest }): Promise<ModerationQueue> => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (!canReviewContributions(actor)) {
     throw new ForbiddenActionError('Only public agents, editors and admins see the moderation queue.')
   }
@@ -180,14 +179,12 @@ export const findModerationQueue = async ({ req }: { req: PayloadRequest }): Pro
       ? Promise.resolve([])
       : Promise.all(
           moderatedSlugs.map(async (collection) => {
-            const { docs } = await req.payload.find({
+            const { docs } = await findDocs({
               collection,
-              depth: 0,
               limit: pageSize,
               overrideAccess: false,
               req,
               sort: 'createdAt',
-              user: req.user,
               where: pendingWhere,
             })
             return docs.map((doc) => ({ collection, doc: { ...doc } }))
@@ -205,32 +202,29 @@ export const findModerationQueue = async ({ req }: { req: PayloadRequest }): Pro
       const procedureId = idOf(doc.procedure)
       return {
         author: nameIn(names, doc.author),
-        canPublish: canActForAgency(actor, procedureId === null ? null : (agencies.get(procedureId) ?? null)),
+        canPublish: canActForAgency(actor, procedureId === null ? null : (agencies.get(String(procedureId)) ?? null)),
         collection,
         createdAt: doc.createdAt,
         id: doc.id,
         label: labelOf(doc),
-        procedure: procedureId === null ? null : (titles.get(procedureId) ?? null),
+        procedure: procedureId === null ? null : (titles.get(String(procedureId)) ?? null),
       }
     })
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
   return { canHandleReports, pending, reportGroups }
 }
 
-const procedureAgencies = async (req: PayloadRequest, ids: unknown[]): Promise<Map<ID, ID | null>> => {
-  const wanted = [...new Set(ids.map(idOf).filter((id): id is ID => id !== null))]
-  const agencies = new Map<ID, ID | null>()
+const procedureAgencies = async (req: PayloadRequest, ids: unknown[]): Promise<Map<string, ID | null>> => {
+  const wanted = distinctIds(ids)
+  const agencies = new Map<string, ID | null>()
   if (wanted.length === 0) return agencies
-  const { docs } = await req.payload.find({
+  const docs = await findFields({
     collection: 'procedures',
-    depth: 0,
-    limit: wanted.length,
-    overrideAccess: true,
-    pagination: false,
     req,
+    schema: z.object({ agency: idSchema.nullish(), id: idSchema }),
     select: { agency: true },
     where: { id: { in: wanted } },
   })
-  for (const doc of docs) agencies.set(String(doc.id), idOf(doc.agency))
+  for (const doc of docs) agencies.set(String(doc.id), doc.agency ?? null)
   return agencies
 }

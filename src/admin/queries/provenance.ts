@@ -1,8 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
-import { idOf, type ID } from '../../utilities/ids'
-import { displayNames, nameIn } from './people'
-import { excerpt } from './scope'
+import { z } from 'zod'
+
+import { idSchema } from '../../data/documents.ts'
+import { findAllDocs, findFields } from '../../data/local.ts'
+import { findVisible } from '../../actions/load.ts'
+import { distinctIds, idOf, type ID } from '../../utilities/ids.ts'
+import { displayNames, nameIn } from './people.ts'
+import { excerpt } from './scope.ts'
 
 /** Where one promoted section of a wiki page comes from. */
 export type ProvenanceEntry = {
@@ -31,89 +36,48 @@ const empty: Provenance = { contributors: [], sources: [] }
  * is unknown or not visible to the caller.
  */
 export const loadProvenance = async ({ req, wikiPageId }: { req: PayloadRequest; wikiPageId: ID }): Promise<Provenance> => {
-  const { docs } = await req.payload.find({
-    collection: 'wiki-pages',
-    depth: 0,
-    draft: true,
-    limit: 1,
-    overrideAccess: false,
-    pagination: false,
-    req,
-    user: req.user,
-    where: { id: { equals: wikiPageId } },
-  })
-  const page = docs[0]
+  const page = await findVisible({ collection: 'wiki-pages', draft: true, id: wikiPageId, req })
   if (!page) return empty
-  const sources = page.sources ?? []
-  const answerIds = sources.map((entry) => idOf(entry.answer)).filter((id): id is ID => id !== null)
-  const tipIds = sources.map((entry) => idOf(entry.tip)).filter((id): id is ID => id !== null)
+  const { sources } = page
+  const answerIds = distinctIds(sources.map((entry) => entry.answer))
+  const tipIds = distinctIds(sources.map((entry) => entry.tip))
   const [answers, tips, names] = await Promise.all([
     answerIds.length === 0
       ? Promise.resolve([])
-      : req.payload
-          .find({
-            collection: 'answers',
-            depth: 0,
-            limit: answerIds.length,
-            overrideAccess: false,
-            pagination: false,
-            req,
-            user: req.user,
-            where: { id: { in: answerIds } },
-          })
-          .then((result) => result.docs),
+      : findAllDocs({ collection: 'answers', overrideAccess: false, req, where: { id: { in: answerIds } } }),
     tipIds.length === 0
       ? Promise.resolve([])
-      : req.payload
-          .find({
-            collection: 'tips',
-            depth: 0,
-            limit: tipIds.length,
-            overrideAccess: false,
-            pagination: false,
-            req,
-            user: req.user,
-            where: { id: { in: tipIds } },
-          })
-          .then((result) => result.docs),
+      : findAllDocs({ collection: 'tips', overrideAccess: false, req, where: { id: { in: tipIds } } }),
     displayNames({
       ids: [
         ...sources.flatMap((entry) => [entry.contributor, entry.validatedBy]),
-        ...(page.contributors ?? []),
+        ...page.contributors,
       ],
       req,
     }),
   ])
-  const threadIds = answers.map((answer) => idOf(answer.thread)).filter((id): id is ID => id !== null)
+  const threadIds = distinctIds(answers.map((answer) => answer.thread))
   const threads =
     threadIds.length === 0
       ? []
-      : (
-          await req.payload.find({
-            collection: 'threads',
-            depth: 0,
-            limit: threadIds.length,
-            overrideAccess: false,
-            pagination: false,
-            req,
-            select: { title: true },
-            user: req.user,
-            where: { id: { in: threadIds } },
-          })
-        ).docs
+      : await findFields({
+          collection: 'threads',
+          overrideAccess: false,
+          req,
+          schema: z.object({ id: idSchema, title: z.string() }),
+          select: { title: true },
+          where: { id: { in: threadIds } },
+        })
   const answersById = new Map(answers.map((answer) => [String(answer.id), answer]))
   const tipsById = new Map(tips.map((tip) => [String(tip.id), tip]))
   const threadTitles = new Map(threads.map((thread) => [String(thread.id), thread.title]))
-  const contributors = (page.contributors ?? [])
-    .map(idOf)
-    .filter((id): id is ID => id !== null)
-    .map((id) => ({ id, name: nameIn(names, id) ?? '' }))
+  const contributors = page.contributors.map((id) => ({ id, name: nameIn(names, id) ?? '' }))
   return {
     contributors,
     sources: sources.map((entry): ProvenanceEntry => {
       const sourceId = idOf(entry.kind === 'answer' ? entry.answer : entry.tip)
-      const answer = sourceId === null ? undefined : answersById.get(sourceId)
-      const tip = sourceId === null ? undefined : tipsById.get(sourceId)
+      const answer = sourceId === null ? undefined : answersById.get(String(sourceId))
+      const tip = sourceId === null ? undefined : tipsById.get(String(sourceId))
       const threadId = idOf(answer?.thread)
       const body = entry.kind === 'answer' ? answer?.body : tip?.body
       return {
@@ -127,8 +91,8 @@ export const loadProvenance = async ({ req, wikiPageId }: { req: PayloadRequest;
                 excerpt: body === undefined ? null : excerpt(body, 140),
                 id: sourceId,
               },
-        thread: threadId === null ? null : { id: threadId, title: threadTitles.get(threadId) ?? 'Question' },
-        validatedAt: entry.validatedAt ?? null,
+        thread: threadId === null ? null : { id: threadId, title: threadTitles.get(String(threadId)) ?? 'Question' },
+        validatedAt: entry.validatedAt,
         validatedBy: nameIn(names, entry.validatedBy),
       }
     }),

@@ -1,8 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import { canModerate, canReviewContributions } from '../../policies/contributions'
-import type { Actor } from '../../policies/roles'
-import { idOf, type ID } from '../../utilities/ids'
+import { canModerate, canReviewContributions } from '../../policies/contributions.ts'
+import type { Actor } from '../../policies/roles.ts'
+import { z } from 'zod'
+
+import { idSchema } from '../../data/documents.ts'
+import { findFields } from '../../data/local.ts'
+import { distinctIds, type ID } from '../../utilities/ids.ts'
 
 /**
  * The procedures an actor works on: `null` for editors and admins (all of
@@ -12,30 +16,25 @@ import { idOf, type ID } from '../../utilities/ids'
 export const procedureScope = async ({ actor, req }: { req: PayloadRequest; actor: Actor | null }): Promise<ID[] | null> => {
   if (canModerate(actor)) return null
   if (!actor || !canReviewContributions(actor) || actor.agency === null) return []
-  const { docs } = await req.payload.find({
+  const docs = await findFields({
     collection: 'procedures',
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
     req,
+    schema: z.object({ id: idSchema }),
     select: { slug: true },
     where: { agency: { equals: actor.agency } },
   })
-  return docs.map((doc) => idOf(doc.id)).filter((id): id is ID => id !== null)
+  return docs.map((doc) => doc.id)
 }
 
 /** Titles of procedures by id. */
-export const procedureTitles = async ({ ids, req }: { req: PayloadRequest; ids: unknown[] }): Promise<Map<ID, string>> => {
-  const wanted = [...new Set(ids.map(idOf).filter((id): id is ID => id !== null))]
-  const titles = new Map<ID, string>()
+export const procedureTitles = async ({ ids, req }: { req: PayloadRequest; ids: unknown[] }): Promise<Map<string, string>> => {
+  const wanted = distinctIds(ids)
+  const titles = new Map<string, string>()
   if (wanted.length === 0) return titles
-  const { docs } = await req.payload.find({
+  const docs = await findFields({
     collection: 'procedures',
-    depth: 0,
-    limit: wanted.length,
-    overrideAccess: true,
-    pagination: false,
     req,
+    schema: z.object({ id: idSchema, title: z.string() }),
     select: { title: true },
     where: { id: { in: wanted } },
   })

@@ -1,10 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
-import { canModerate, canReviewContributions } from '../../policies/contributions'
-import { actorOf, type Actor } from '../../policies/roles'
-import { findAwaitingValidation } from './awaitingValidation'
-import { countGuideEditsAwaitingReview } from './guideReviews'
-import { findModerationQueue } from './moderationQueue'
+import { canModerate, canReviewContributions } from '../../policies/contributions.ts'
+import { type Actor, actorFromRequest } from '../../policies/roles.ts'
+import { findAwaitingValidation } from './awaitingValidation.ts'
+import { countGuideEditsAwaitingReview } from './guideReviews.ts'
+import { findModerationQueue } from './moderationQueue.ts'
+import { findDocs } from '../../data/local.ts'
 
 /** One line of the "waiting for you" block: how many, what, and where to handle it. */
 export type WaitingEntry = {
@@ -44,9 +45,8 @@ const citizenWork = async (req: PayloadRequest, actor: Actor): Promise<WaitingEn
     ),
   )
   // Guide drafts live in the versions table: `find` with `draft` reads the latest revisions.
-  const { totalDocs: drafts } = await req.payload.find({
+  const { totalDocs: drafts } = await findDocs({
     collection: 'guides',
-    depth: 0,
     draft: true,
     limit: 1,
     overrideAccess: true,
@@ -128,7 +128,7 @@ const reviewerWork = async (req: PayloadRequest, actor: Actor): Promise<WaitingE
  * drafts to publish. Null for anonymous visitors.
  */
 export const summarizeWaitingWork = async ({ req }: { req: PayloadRequest }): Promise<WaitingEntry[] | null> => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (!actor) return null
   return canReviewContributions(actor) ? reviewerWork(req, actor) : citizenWork(req, actor)
 }

@@ -1,11 +1,11 @@
 import type { AdminViewServerProps } from 'payload'
 
-import { canReviewContributions } from '../../policies/contributions'
-import { actorOf } from '../../policies/roles'
-import { documentPath, formatDateTime } from '../format'
-import { findAwaitingValidation, type AwaitingItem } from '../queries/awaitingValidation'
-import { QuickActions } from './QuickAction'
-import { NotAllowed, ViewShell } from './ViewShell'
+import { canReviewContributions } from '../../policies/contributions.ts'
+import { actorFromRequest } from '../../policies/roles.ts'
+import { documentPath, formatDateTime } from '../format.ts'
+import { findAwaitingValidation, type AwaitingItem } from '../queries/awaitingValidation.ts'
+import { QuickActions } from './QuickAction.tsx'
+import { NotAllowed, ViewShell } from './ViewShell.tsx'
 
 const Row = ({ adminRoute, item }: { adminRoute: string; item: AwaitingItem }) => {
   const collection = item.kind === 'answer' ? 'answers' : 'tips'
@@ -55,7 +55,7 @@ const Row = ({ adminRoute, item }: { adminRoute: string; item: AwaitingItem }) =
 export const AwaitingValidationView = async (props: AdminViewServerProps) => {
   const { req } = props.initPageResult
   const adminRoute = req.payload.config.routes.admin
-  const isAllowed = canReviewContributions(actorOf(req.user))
+  const isAllowed = canReviewContributions(actorFromRequest(req))
   const items = isAllowed ? await findAwaitingValidation({ req }) : []
   return (
     <ViewShell

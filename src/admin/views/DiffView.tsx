@@ -1,4 +1,4 @@
-import type { DiffLine } from '../textDiff'
+import type { DiffLine } from '../textDiff.ts'
 
 /** A plain-text diff: removed text struck through, added text underlined, both labelled for screen readers. */
 export const DiffView = ({ lines }: { lines: DiffLine[] }) => (

@@ -4,18 +4,23 @@ import { Button, toast } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
-import { publishGuideEditAction, rejectGuideEditAction } from '../guideReview/serverActions'
+import { callEndpoint } from '../client/callEndpoint.ts'
+import { useApiRoute } from '../client/useApiRoute.ts'
 
 /** Publish and Reject buttons of one guide edit in the review view. */
-export const GuideReviewActions = ({ canReject, guideId, title }: { guideId: string; title: string; canReject: boolean }) => {
+export const GuideReviewActions = ({ canReject, guideId, title }: { guideId: string | number; title: string; canReject: boolean }) => {
   const router = useRouter()
+  const apiRoute = useApiRoute()
   const [busy, setBusy] = useState<'publish' | 'reject' | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   const run = async (kind: 'publish' | 'reject') => {
     setBusy(kind)
     setError(null)
-    const result = kind === 'publish' ? await publishGuideEditAction(guideId) : await rejectGuideEditAction(guideId)
+    const result = await callEndpoint({
+      apiRoute,
+      path: `/guides/${encodeURIComponent(String(guideId))}/${kind === 'publish' ? 'publish-edit' : 'reject-edit'}`,
+    })
     setBusy(null)
     if (!result.isOk) {
       setError(result.message)

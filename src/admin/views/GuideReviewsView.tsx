@@ -1,13 +1,13 @@
 import type { AdminViewServerProps } from 'payload'
 
-import { canReviewContributions } from '../../policies/contributions'
-import { actorOf } from '../../policies/roles'
-import { documentPath, formatDateTime } from '../format'
-import { findGuideEditsAwaitingReview, type GuideEditForReview } from '../queries/guideReviews'
-import { hasChanges } from '../textDiff'
-import { DiffView } from './DiffView'
-import { GuideReviewActions } from './GuideReviewActions'
-import { NotAllowed, ViewShell } from './ViewShell'
+import { canReviewContributions } from '../../policies/contributions.ts'
+import { actorFromRequest } from '../../policies/roles.ts'
+import { documentPath, formatDateTime } from '../format.ts'
+import { findGuideEditsAwaitingReview, type GuideEditForReview } from '../queries/guideReviews.ts'
+import { hasChanges } from '../textDiff.ts'
+import { DiffView } from './DiffView.tsx'
+import { GuideReviewActions } from './GuideReviewActions.tsx'
+import { NotAllowed, ViewShell } from './ViewShell.tsx'
 
 const ReviewCard = ({ adminRoute, review }: { adminRoute: string; review: GuideEditForReview }) => {
   const guidePath = documentPath(adminRoute, 'guides', review.guideId)
@@ -50,7 +50,7 @@ const ReviewCard = ({ adminRoute, review }: { adminRoute: string; review: GuideE
 export const GuideReviewsView = async (props: AdminViewServerProps) => {
   const { req } = props.initPageResult
   const adminRoute = req.payload.config.routes.admin
-  const isAllowed = canReviewContributions(actorOf(req.user))
+  const isAllowed = canReviewContributions(actorFromRequest(req))
   const reviews = isAllowed ? await findGuideEditsAwaitingReview({ req }) : []
   return (
     <ViewShell

@@ -1,11 +1,11 @@
 import type { AdminViewServerProps } from 'payload'
 
-import { canReviewContributions } from '../../policies/contributions'
-import { actorOf } from '../../policies/roles'
-import { documentPath, formatDateTime } from '../format'
-import { findModerationQueue, type PendingItem, type ReportGroup } from '../queries/moderationQueue'
-import { QuickActions, type QuickActionButton } from './QuickAction'
-import { NotAllowed, ViewShell } from './ViewShell'
+import { canReviewContributions } from '../../policies/contributions.ts'
+import { actorFromRequest } from '../../policies/roles.ts'
+import { documentPath, formatDateTime } from '../format.ts'
+import { findModerationQueue, type PendingItem, type ReportGroup } from '../queries/moderationQueue.ts'
+import { QuickActions, type QuickActionButton } from './QuickAction.tsx'
+import { NotAllowed, ViewShell } from './ViewShell.tsx'
 
 const kindLabels: Record<string, string> = { answers: 'Answer', guides: 'Guide', threads: 'Question', tips: 'Tip' }
 const reasonLabels: Record<string, string> = {
@@ -117,7 +117,7 @@ const PendingRow = ({ adminRoute, canModerate, item }: { adminRoute: string; can
 export const ModerationView = async (props: AdminViewServerProps) => {
   const { req } = props.initPageResult
   const adminRoute = req.payload.config.routes.admin
-  const isAllowed = canReviewContributions(actorOf(req.user))
+  const isAllowed = canReviewContributions(actorFromRequest(req))
   const queue = isAllowed ? await findModerationQueue({ req }) : null
   return (
     <ViewShell

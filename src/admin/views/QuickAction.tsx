@@ -4,8 +4,8 @@ import { Button, toast } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useId, useState } from 'react'
 
-import { callEndpoint } from '../client/callEndpoint'
-import { useApiRoute } from '../client/useApiRoute'
+import { callEndpoint } from '../client/callEndpoint.ts'
+import { useApiRoute } from '../client/useApiRoute.ts'
 
 /** One button of a queue row, possibly with a text the action sends along. */
 export type QuickActionButton = {

@@ -1,6 +1,6 @@
-import { isFollowedByUnit } from './characters'
-import { cafContext, contextDistance, countedAfter, normalizeForContext } from './context'
-import type { Span } from './span'
+import { isFollowedByUnit } from './characters.ts'
+import { cafContext, contextDistance, countedAfter, normalizeForContext } from './context.ts'
+import type { Span } from './span.ts'
 
 /** 7 digits, sometimes followed by a key letter (« 1234567 », « 1234567 K »). */
 const cafPattern =

@@ -74,3 +74,45 @@ export const otherReferenceContext =
  */
 export const countedAfter =
   /^[ \u00a0\u202f]+(?:allocataires|foyers|familles|personnes|beneficiaires|dossiers|habitants|demandes|enfants|euros)\b/
+
+/**
+ * How far around a number the words naming its kind are looked for when its
+ * key is wrong: the label people put right before it (« NIR : », « mon
+ * numéro fiscal est le ») or just after it (« …, c'est mon IBAN »).
+ */
+const labelReachBefore = 50
+const labelReachAfter = 40
+
+/**
+ * Whether words matching `pattern` (a non-global pattern run on normalised
+ * text, see {@link normalizeForContext}) sit just before or just after the
+ * characters from `start` to `end`.
+ */
+export function isLabelled({
+  text,
+  start,
+  end,
+  pattern,
+}: {
+  text: string
+  start: number
+  end: number
+  pattern: RegExp
+}): boolean {
+  return (
+    pattern.test(normalizeForContext(text.slice(Math.max(0, start - labelReachBefore), start))) ||
+    pattern.test(normalizeForContext(text.slice(end, end + labelReachAfter)))
+  )
+}
+
+/** Words naming a social-security number. */
+export const nirLabel =
+  /\b(?:nir|n\.i\.r|securite sociale|secu|carte vitale|(?:numero|n°|no|num) (?:d'|de l')?(?:insee|ss|s\.s|assure|immatriculation)|assur(?:e|ee) soci(?:al|ale|aux)|assurance maladie)\b/
+
+/** Words naming a tax number. */
+export const taxNumberLabel =
+  /\b(?:(?:numero|n°|no|num|identifiant|id|ident) (?:d'identification )?fiscale?|numero de contribuable|spi|nif|(?:numero|n°|no|identifiant) (?:de )?(?:tele)?declarant)\b/
+
+/** Words naming an IBAN. */
+export const ibanLabel =
+  /\b(?:iban|rib|bic|coordonnees bancaires|releve d'identite bancaire|compte (?:bancaire|en banque|courant)|numero de compte)\b/

@@ -1,4 +1,4 @@
-import { isFollowedByUnit, isGluedAfter, isGluedBefore } from './characters'
+import { isFollowedByUnit, isGluedAfter, isGluedBefore } from './characters.ts'
 
 /** A sequence of whole digit groups inside a run, holding exactly the requested number of digits. */
 export type DigitWindow = {

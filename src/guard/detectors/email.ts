@@ -1,4 +1,4 @@
-import type { Span } from './span'
+import type { Span } from './span.ts'
 
 /**
  * A local part of letters, digits and the usual punctuation, dot-separated;

@@ -1,6 +1,7 @@
-import { isValidIban } from '../checksums'
-import { ibanLengths } from '../ibanLengths'
-import type { Span } from './span'
+import { isValidIban } from '../checksums.ts'
+import { ibanLengths } from '../ibanLengths.ts'
+import { ibanLabel, isLabelled } from './context.ts'
+import type { Span } from './span.ts'
 
 /** A country code and check digits (« FR76 », « fr76 »). */
 const ibanStart = /(?<![\p{L}\p{N}_])([A-Za-z]{2})\d{2}/gu
@@ -18,7 +19,9 @@ const minimumDigitShare = 0.4
  * (« FR7630006000011234567890189 ») or printed in groups of four with one
  * kind of separator (« FR76 3000 6000 … »). The country's registered length
  * says where the IBAN ends, so the word after it is never swallowed; the IBAN
- * must end at a word boundary and pass the mod 97 check.
+ * must end at a word boundary and pass the mod 97 check, unless words naming
+ * it sit right before or after (« IBAN : », « mon RIB »): then its shape is
+ * enough.
  */
 export function findIbans(text: string): Span[] {
   const spans: Span[] = []
@@ -30,6 +33,9 @@ export function findIbans(text: string): Span[] {
     const bban = length === undefined ? undefined : readBban(text, bbanStart, length - 4)
     if (bban !== undefined && isValidIban(`${match[0]}${bban.characters}`.toUpperCase())) {
       spans.push({ kind: 'iban', start: match.index, end: bban.end })
+      ibanStart.lastIndex = bban.end
+    } else if (bban !== undefined && isLabelled({ text, start: match.index, end: bban.end, pattern: ibanLabel })) {
+      spans.push({ kind: 'iban', start: match.index, end: bban.end, isLabelledOnly: true })
       ibanStart.lastIndex = bban.end
     } else {
       ibanStart.lastIndex = match.index + 1

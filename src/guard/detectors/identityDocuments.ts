@@ -1,6 +1,6 @@
-import { contextDistance, identityCardContext, otherReferenceContext, passportContext } from './context'
-import { digitWindows } from './digitRuns'
-import type { Span } from './span'
+import { contextDistance, identityCardContext, otherReferenceContext, passportContext } from './context.ts'
+import { digitWindows } from './digitRuns.ts'
+import type { Span } from './span.ts'
 
 /**
  * A quick look, on the raw text, for any word that could name a document;

@@ -1,13 +1,14 @@
-import type { Span } from './span'
+import type { Span } from './span.ts'
 
 /**
  * National format: 0 then 1–7 or 9, then four pairs. The separator after the
- * first pair may differ from the others (« 0692 12 34 56 » in La Réunion), but
- * the following ones must agree, which keeps dates such as « 01.02.2023 12 »
- * out.
+ * first pair may be missing (« 0692 12 34 56 » in La Réunion); between the
+ * other pairs there is a separator everywhere or nowhere, which keeps dates
+ * such as « 01.02.2023 12 » out. People mix separators (« 06 12-34.56 78 »)
+ * and read them alike, so any of them will do.
  */
 const national =
-  /(?<![\p{L}\p{N}_+,*/])0[1-79][ \u00a0\u202f.-]?\d{2}([ \u00a0\u202f.-]?)\d{2}\1\d{2}\1\d{2}(?![\p{L}\p{N}_*/]|[.,]\d)/gu
+  /(?<![\p{L}\p{N}_+,*/])0[1-79][ \u00a0\u202f.-]?\d{2}(?:(?:[ \u00a0\u202f.-]\d{2}){3}|\d{6})(?![\p{L}\p{N}_*/]|[.,]\d)/gu
 
 /** « 06/12/34/56/78 »: slashes only when all four are there, so dates stay out. */
 const nationalWithSlashes = /(?<![\p{L}\p{N}_+,*/])0[1-79](?:\/\d{2}){4}(?![\p{L}\p{N}_*/]|[.,]\d)/gu

@@ -2,8 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
-import { procedureBySlug } from '../../data'
-import { WidgetEmbed } from './WidgetEmbed'
+import { procedureBySlug } from '../../data.ts'
+import { WidgetEmbed } from './WidgetEmbed.tsx'
 
 export const dynamic = 'force-dynamic'
 
@@ -83,7 +83,7 @@ const ProcedurePage = async ({ params, searchParams }: PageProps) => {
       ) : (
         <ol className="steps">
           {steps.map((entry, index) => (
-            <li key={entry.id ?? index}>
+            <li key={index}>
               <h3>{entry.title}</h3>
               {entry.description && <p>{entry.description}</p>}
               <p>
@@ -102,7 +102,7 @@ const ProcedurePage = async ({ params, searchParams }: PageProps) => {
       ) : (
         <ul>
           {documents.map((entry, index) => (
-            <li key={entry.id ?? index}>{entry.document}</li>
+            <li key={index}>{entry.document}</li>
           ))}
         </ul>
       )}

@@ -3,7 +3,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`users_sessions\` (
   	\`_order\` integer NOT NULL,
-  	\`_parent_id\` text(36) NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
   	\`id\` text PRIMARY KEY NOT NULL,
   	\`created_at\` text,
   	\`expires_at\` text NOT NULL,
@@ -13,13 +13,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`users_sessions_order_idx\` ON \`users_sessions\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`users_sessions_parent_id_idx\` ON \`users_sessions\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`users\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`display_name\` text NOT NULL,
   	\`role\` text DEFAULT 'citizen' NOT NULL,
-  	\`agency_id\` text(36),
+  	\`agency_id\` integer,
   	\`reputation\` numeric DEFAULT 0,
   	\`is_suspended\` integer DEFAULT false,
   	\`suspension_reason\` text,
+  	\`is_community_account\` integer DEFAULT false,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`email\` text NOT NULL,
@@ -39,7 +40,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`users_email_idx\` ON \`users\` (\`email\`);`)
   await db.run(sql`CREATE TABLE \`procedures_steps\` (
   	\`_order\` integer NOT NULL,
-  	\`_parent_id\` text(36) NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
   	\`id\` text PRIMARY KEY NOT NULL,
   	\`title\` text NOT NULL,
   	\`description\` text,
@@ -50,7 +51,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`procedures_steps_parent_id_idx\` ON \`procedures_steps\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`procedures_required_documents\` (
   	\`_order\` integer NOT NULL,
-  	\`_parent_id\` text(36) NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
   	\`id\` text PRIMARY KEY NOT NULL,
   	\`document\` text NOT NULL,
   	FOREIGN KEY (\`_parent_id\`) REFERENCES \`procedures\`(\`id\`) ON UPDATE no action ON DELETE cascade
@@ -59,11 +60,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`procedures_required_documents_order_idx\` ON \`procedures_required_documents\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`procedures_required_documents_parent_id_idx\` ON \`procedures_required_documents\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`procedures\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text NOT NULL,
   	\`slug\` text NOT NULL,
   	\`summary\` text,
-  	\`agency_id\` text(36) NOT NULL,
+  	\`agency_id\` integer NOT NULL,
   	\`official_url\` text,
   	\`cost\` text,
   	\`delay\` text,
@@ -78,12 +79,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`procedures_updated_at_idx\` ON \`procedures\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`procedures_created_at_idx\` ON \`procedures\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`guides\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
-  	\`procedure_id\` text(36),
+  	\`procedure_id\` integer,
   	\`body\` text,
-  	\`last_edited_by_id\` text(36),
-  	\`verified_by_id\` text(36),
+  	\`last_edited_by_id\` integer,
+  	\`verified_by_id\` integer,
   	\`verified_at\` text,
   	\`needs_review\` integer DEFAULT false,
   	\`score\` numeric DEFAULT 0,
@@ -103,13 +104,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`guides_created_at_idx\` ON \`guides\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`guides__status_idx\` ON \`guides\` (\`_status\`);`)
   await db.run(sql`CREATE TABLE \`_guides_v\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
-  	\`parent_id\` text(36),
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`parent_id\` integer,
   	\`version_title\` text,
-  	\`version_procedure_id\` text(36),
+  	\`version_procedure_id\` integer,
   	\`version_body\` text,
-  	\`version_last_edited_by_id\` text(36),
-  	\`version_verified_by_id\` text(36),
+  	\`version_last_edited_by_id\` integer,
+  	\`version_verified_by_id\` integer,
   	\`version_verified_at\` text,
   	\`version_needs_review\` integer DEFAULT false,
   	\`version_score\` numeric DEFAULT 0,
@@ -138,13 +139,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_guides_v_latest_idx\` ON \`_guides_v\` (\`latest\`);`)
   await db.run(sql`CREATE TABLE \`wiki_pages_sources\` (
   	\`_order\` integer NOT NULL,
-  	\`_parent_id\` text(36) NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
   	\`id\` text PRIMARY KEY NOT NULL,
   	\`kind\` text,
-  	\`answer_id\` text(36),
-  	\`tip_id\` text(36),
-  	\`contributor_id\` text(36),
-  	\`validated_by_id\` text(36),
+  	\`answer_id\` integer,
+  	\`tip_id\` integer,
+  	\`contributor_id\` integer,
+  	\`validated_by_id\` integer,
   	\`validated_at\` text,
   	FOREIGN KEY (\`answer_id\`) REFERENCES \`answers\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`tip_id\`) REFERENCES \`tips\`(\`id\`) ON UPDATE no action ON DELETE set null,
@@ -160,10 +161,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`wiki_pages_sources_contributor_idx\` ON \`wiki_pages_sources\` (\`contributor_id\`);`)
   await db.run(sql`CREATE INDEX \`wiki_pages_sources_validated_by_idx\` ON \`wiki_pages_sources\` (\`validated_by_id\`);`)
   await db.run(sql`CREATE TABLE \`wiki_pages\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
   	\`slug\` text,
-  	\`procedure_id\` text(36),
+  	\`procedure_id\` integer,
   	\`body\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -179,9 +180,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`wiki_pages_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
-  	\`parent_id\` text(36) NOT NULL,
+  	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
-  	\`users_id\` text(36),
+  	\`users_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`wiki_pages\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
@@ -192,13 +193,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`wiki_pages_rels_users_id_idx\` ON \`wiki_pages_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE TABLE \`_wiki_pages_v_version_sources\` (
   	\`_order\` integer NOT NULL,
-  	\`_parent_id\` text(36) NOT NULL,
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`kind\` text,
-  	\`answer_id\` text(36),
-  	\`tip_id\` text(36),
-  	\`contributor_id\` text(36),
-  	\`validated_by_id\` text(36),
+  	\`answer_id\` integer,
+  	\`tip_id\` integer,
+  	\`contributor_id\` integer,
+  	\`validated_by_id\` integer,
   	\`validated_at\` text,
   	\`_uuid\` text,
   	FOREIGN KEY (\`answer_id\`) REFERENCES \`answers\`(\`id\`) ON UPDATE no action ON DELETE set null,
@@ -215,11 +216,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_wiki_pages_v_version_sources_contributor_idx\` ON \`_wiki_pages_v_version_sources\` (\`contributor_id\`);`)
   await db.run(sql`CREATE INDEX \`_wiki_pages_v_version_sources_validated_by_idx\` ON \`_wiki_pages_v_version_sources\` (\`validated_by_id\`);`)
   await db.run(sql`CREATE TABLE \`_wiki_pages_v\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
-  	\`parent_id\` text(36),
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`parent_id\` integer,
   	\`version_title\` text,
   	\`version_slug\` text,
-  	\`version_procedure_id\` text(36),
+  	\`version_procedure_id\` integer,
   	\`version_body\` text,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
@@ -243,9 +244,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`_wiki_pages_v_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
-  	\`parent_id\` text(36) NOT NULL,
+  	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
-  	\`users_id\` text(36),
+  	\`users_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_wiki_pages_v\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
@@ -255,16 +256,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_wiki_pages_v_rels_path_idx\` ON \`_wiki_pages_v_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`_wiki_pages_v_rels_users_id_idx\` ON \`_wiki_pages_v_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE TABLE \`threads\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text NOT NULL,
   	\`body\` text NOT NULL,
-  	\`procedure_id\` text(36) NOT NULL,
+  	\`procedure_id\` integer NOT NULL,
   	\`step\` numeric,
-  	\`author_id\` text(36),
+  	\`author_id\` integer,
   	\`visibility\` text DEFAULT 'published' NOT NULL,
   	\`moderation_note\` text,
   	\`status\` text DEFAULT 'open' NOT NULL,
-  	\`accepted_answer_id\` text(36),
+  	\`accepted_answer_id\` integer,
   	\`score\` numeric DEFAULT 0,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -282,18 +283,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`threads_updated_at_idx\` ON \`threads\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`threads_created_at_idx\` ON \`threads\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`answers\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
-  	\`thread_id\` text(36) NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`thread_id\` integer NOT NULL,
   	\`body\` text NOT NULL,
-  	\`procedure_id\` text(36),
-  	\`author_id\` text(36),
+  	\`procedure_id\` integer,
+  	\`author_id\` integer,
   	\`visibility\` text DEFAULT 'published' NOT NULL,
   	\`moderation_note\` text,
   	\`is_accepted\` integer DEFAULT false,
-  	\`validated_by_id\` text(36),
+  	\`validated_by_id\` integer,
   	\`validated_at\` text,
   	\`validation_note\` text,
-  	\`promoted_to_id\` text(36),
+  	\`promoted_to_id\` integer,
   	\`score\` numeric DEFAULT 0,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -316,16 +317,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`answers_updated_at_idx\` ON \`answers\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`answers_created_at_idx\` ON \`answers\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`tips\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`body\` text NOT NULL,
-  	\`procedure_id\` text(36) NOT NULL,
+  	\`procedure_id\` integer NOT NULL,
   	\`step\` numeric,
-  	\`author_id\` text(36),
+  	\`author_id\` integer,
   	\`visibility\` text DEFAULT 'published' NOT NULL,
   	\`moderation_note\` text,
-  	\`validated_by_id\` text(36),
+  	\`validated_by_id\` integer,
   	\`validated_at\` text,
-  	\`promoted_to_id\` text(36),
+  	\`promoted_to_id\` integer,
   	\`score\` numeric DEFAULT 0,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -345,8 +346,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`tips_updated_at_idx\` ON \`tips\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`tips_created_at_idx\` ON \`tips\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`votes\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
-  	\`user_id\` text(36) NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`user_id\` integer NOT NULL,
   	\`value\` numeric NOT NULL,
   	\`key\` text NOT NULL,
   	\`target_key\` text NOT NULL,
@@ -363,12 +364,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`votes_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
-  	\`parent_id\` text(36) NOT NULL,
+  	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
-  	\`answers_id\` text(36),
-  	\`tips_id\` text(36),
-  	\`threads_id\` text(36),
-  	\`guides_id\` text(36),
+  	\`answers_id\` integer,
+  	\`tips_id\` integer,
+  	\`threads_id\` integer,
+  	\`guides_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`votes\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`answers_id\`) REFERENCES \`answers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`tips_id\`) REFERENCES \`tips\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -384,13 +385,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`votes_rels_threads_id_idx\` ON \`votes_rels\` (\`threads_id\`);`)
   await db.run(sql`CREATE INDEX \`votes_rels_guides_id_idx\` ON \`votes_rels\` (\`guides_id\`);`)
   await db.run(sql`CREATE TABLE \`reports\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`target_key\` text NOT NULL,
   	\`reason\` text NOT NULL,
   	\`note\` text,
-  	\`reporter_id\` text(36),
+  	\`reporter_id\` integer,
   	\`status\` text DEFAULT 'open' NOT NULL,
-  	\`resolved_by_id\` text(36),
+  	\`resolved_by_id\` integer,
   	\`resolved_at\` text,
   	\`resolution\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -408,12 +409,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`reports_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
-  	\`parent_id\` text(36) NOT NULL,
+  	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
-  	\`answers_id\` text(36),
-  	\`tips_id\` text(36),
-  	\`threads_id\` text(36),
-  	\`guides_id\` text(36),
+  	\`answers_id\` integer,
+  	\`tips_id\` integer,
+  	\`threads_id\` integer,
+  	\`guides_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`reports\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`answers_id\`) REFERENCES \`answers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`tips_id\`) REFERENCES \`tips\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -429,7 +430,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`reports_rels_threads_id_idx\` ON \`reports_rels\` (\`threads_id\`);`)
   await db.run(sql`CREATE INDEX \`reports_rels_guides_id_idx\` ON \`reports_rels\` (\`guides_id\`);`)
   await db.run(sql`CREATE TABLE \`agencies\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text NOT NULL,
   	\`slug\` text NOT NULL,
   	\`website\` text,
@@ -441,7 +442,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`agencies_updated_at_idx\` ON \`agencies\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`agencies_created_at_idx\` ON \`agencies\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`search_queries\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`query\` text NOT NULL,
   	\`hits\` numeric DEFAULT 0 NOT NULL,
   	\`zero_hit_searches\` numeric DEFAULT 0 NOT NULL,
@@ -459,7 +460,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`search_queries_updated_at_idx\` ON \`search_queries\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`search_queries_created_at_idx\` ON \`search_queries\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
   	\`data\` text NOT NULL
   );
@@ -467,7 +468,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`payload_kv_key_idx\` ON \`payload_kv\` (\`key\`);`)
   await db.run(sql`CREATE TABLE \`payload_jobs_log\` (
   	\`_order\` integer NOT NULL,
-  	\`_parent_id\` text(36) NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
   	\`id\` text PRIMARY KEY NOT NULL,
   	\`executed_at\` text NOT NULL,
   	\`completed_at\` text NOT NULL,
@@ -483,7 +484,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_jobs_log_order_idx\` ON \`payload_jobs_log\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`payload_jobs_log_parent_id_idx\` ON \`payload_jobs_log\` (\`_parent_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_jobs\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`input\` text,
   	\`completed_at\` text,
   	\`total_tried\` numeric DEFAULT 0,
@@ -507,7 +508,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_jobs_updated_at_idx\` ON \`payload_jobs\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_jobs_created_at_idx\` ON \`payload_jobs\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_locked_documents\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`global_slug\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
@@ -519,19 +520,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
-  	\`parent_id\` text(36) NOT NULL,
+  	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
-  	\`users_id\` text(36),
-  	\`procedures_id\` text(36),
-  	\`guides_id\` text(36),
-  	\`wiki_pages_id\` text(36),
-  	\`threads_id\` text(36),
-  	\`answers_id\` text(36),
-  	\`tips_id\` text(36),
-  	\`votes_id\` text(36),
-  	\`reports_id\` text(36),
-  	\`agencies_id\` text(36),
-  	\`search_queries_id\` text(36),
+  	\`users_id\` integer,
+  	\`procedures_id\` integer,
+  	\`guides_id\` integer,
+  	\`wiki_pages_id\` integer,
+  	\`threads_id\` integer,
+  	\`answers_id\` integer,
+  	\`tips_id\` integer,
+  	\`votes_id\` integer,
+  	\`reports_id\` integer,
+  	\`agencies_id\` integer,
+  	\`search_queries_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`procedures_id\`) REFERENCES \`procedures\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -561,7 +562,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_agencies_id_idx\` ON \`payload_locked_documents_rels\` (\`agencies_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_queries_id_idx\` ON \`payload_locked_documents_rels\` (\`search_queries_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
   	\`value\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -574,9 +575,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`payload_preferences_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
-  	\`parent_id\` text(36) NOT NULL,
+  	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
-  	\`users_id\` text(36),
+  	\`users_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_preferences\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
@@ -586,7 +587,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_path_idx\` ON \`payload_preferences_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`payload_preferences_rels_users_id_idx\` ON \`payload_preferences_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_migrations\` (
-  	\`id\` text(36) PRIMARY KEY NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
   	\`name\` text,
   	\`batch\` numeric,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,

@@ -9,13 +9,13 @@ import {
   stepField,
   validationFields,
   visibilityField,
-} from '../src/fields/contribution'
-import { moderationPanelField, validationPanelField } from '../src/admin/fields'
-import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
-import { contributionHooks } from '../src/hooks/contributionHooks'
-import type { ResolvedOptions } from '../src/options'
-import { contributionAccess } from '../src/policies/access'
-import { ownContributionsFilter } from '../src/policies/listFilters'
+} from '../fields/contribution.ts'
+import { moderationPanelField, validationPanelField } from '../admin/fields.ts'
+import { clearValidationOnEdit } from '../hooks/clearValidationOnEdit.ts'
+import { contributionHooks } from '../hooks/contributionHooks.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { contributionAccess } from '../policies/access.ts'
+import { ownContributionsFilter } from '../policies/listFilters.ts'
 
 /** Short practical tips on a procedure, optionally on one of its steps. */
 export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({

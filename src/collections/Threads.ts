@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { moderationPanelField } from '../src/admin/fields'
+import { threadStatuses } from '../data/documents.ts'
+import { moderationPanelField } from '../admin/fields.ts'
 import {
   authorField,
   moderationNoteField,
@@ -8,17 +9,13 @@ import {
   scoreField,
   stepField,
   visibilityField,
-} from '../src/fields/contribution'
-import { refuseDeleteWhileReferenced } from '../src/hooks/refuseDeleteWhileReferenced'
-import { refuseEditsWhenClosed } from '../src/hooks/refuseEditsWhenClosed'
-import { contributionHooks } from '../src/hooks/contributionHooks'
-import type { ResolvedOptions } from '../src/options'
-import { contributionAccess, systemField } from '../src/policies/access'
-import { ownContributionsFilter } from '../src/policies/listFilters'
-
-/** The states of a question, from asked to settled. */
-export const threadStatuses = ['open', 'answered', 'resolved', 'closed'] as const
-export type ThreadStatus = (typeof threadStatuses)[number]
+} from '../fields/contribution.ts'
+import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced.ts'
+import { refuseEditsWhenClosed } from '../hooks/refuseEditsWhenClosed.ts'
+import { contributionHooks } from '../hooks/contributionHooks.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { contributionAccess, systemField } from '../policies/access.ts'
+import { ownContributionsFilter } from '../policies/listFilters.ts'
 
 /** Questions asked about a procedure. */
 export const threadsCollection = (options: ResolvedOptions): CollectionConfig => ({

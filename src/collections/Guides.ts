@@ -1,24 +1,27 @@
 import type { CollectionConfig, Condition } from 'payload'
 
-import { componentPaths } from '../src/admin/componentPaths'
-import { guideReviewNoticeField, guideVerificationPanelField } from '../src/admin/fields'
-import { forceDraftUnless } from '../src/hooks/forceDraftUnless'
-import { guardPersonalData, reportMaskedPersonalData } from '../src/hooks/guardPersonalData'
-import { rateLimitContributions } from '../src/hooks/rateLimitContributions'
-import { refuseSuspended } from '../src/hooks/refuseSuspended'
-import { trackGuideRevision } from '../src/hooks/trackGuideRevision'
-import { scoreField } from '../src/fields/contribution'
-import { existingRelationship } from '../src/fields/existingRelationship'
-import type { ResolvedOptions } from '../src/options'
-import { contributors, moderators, readGuides, reviewers, systemField } from '../src/policies/access'
-import { canPublishGuide, canReviewContributions } from '../src/policies/contributions'
-import { actorOf } from '../src/policies/roles'
+import { componentPaths } from '../admin/componentPaths.ts'
+import { guideReviewNoticeField, guideVerificationPanelField } from '../admin/fields.ts'
+import { forceDraftUnless } from '../hooks/forceDraftUnless.ts'
+import { guardPersonalData, reportMaskedPersonalData } from '../hooks/guardPersonalData.ts'
+import { rateLimitContributions } from '../hooks/rateLimitContributions.ts'
+import { refuseSuspended } from '../hooks/refuseSuspended.ts'
+import { trackGuideRevision } from '../hooks/trackGuideRevision.ts'
+import { scoreField } from '../fields/contribution.ts'
+import { existingRelationship } from '../fields/existingRelationship.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { contributors, moderators, readGuides, reviewers, systemField } from '../policies/access.ts'
+import { canPublishGuide, canReviewContributions } from '../policies/contributions.ts'
+import { actorFromRequest, actorOf, type PersonLayout } from '../policies/roles.ts'
 
 /**
  * People's names are shown to agents and above, who may read accounts;
  * citizens would see an id instead.
  */
-const shownToReviewers: Condition = (_data, _siblingData, { user }) => canReviewContributions(actorOf(user))
+const shownToReviewers =
+  (layout: PersonLayout): Condition =>
+  (_data, _siblingData, { user }) =>
+    canReviewContributions(actorOf(user, layout))
 
 /**
  * The simplified guide of a procedure, co-written like a wiki. Readers see the
@@ -47,7 +50,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
     beforeOperation: [
       refuseSuspended(),
       rateLimitContributions(),
-      forceDraftUnless((req) => canPublishGuide(actorOf(req.user), options.moderation.trustedReputation)),
+      forceDraftUnless((req) => canPublishGuide(actorFromRequest(req), options.moderation.trustedReputation)),
     ],
     beforeChange: [guardPersonalData({ plain: ['title'], rich: ['body'] }), trackGuideRevision()],
     afterChange: [reportMaskedPersonalData()],
@@ -72,14 +75,14 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
       type: 'relationship',
       relationTo: options.usersCollection,
       access: systemField,
-      admin: { condition: shownToReviewers, position: 'sidebar', readOnly: true },
+      admin: { condition: shownToReviewers(options.users.layout), position: 'sidebar', readOnly: true },
     },
     {
       name: 'verifiedBy',
       type: 'relationship',
       relationTo: options.usersCollection,
       access: systemField,
-      admin: { condition: shownToReviewers, position: 'sidebar', readOnly: true },
+      admin: { condition: shownToReviewers(options.users.layout), position: 'sidebar', readOnly: true },
     },
     {
       name: 'verifiedAt',

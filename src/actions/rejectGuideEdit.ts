@@ -1,11 +1,11 @@
 import { saveVersion, type PayloadRequest } from 'payload'
 
-import { requireContributor } from '../../actions/actor'
-import { inTransaction } from '../../actions/transaction'
-import { ConflictError, ForbiddenActionError } from '../../errors'
-import { canReviewContributions } from '../../policies/contributions'
-import { isRecord, type ID } from '../../utilities/ids'
-import { latestGuideRevision } from './latestRevision'
+import { requireContributor } from './actor.ts'
+import { inTransaction } from './transaction.ts'
+import { ConflictError, ForbiddenActionError } from '../errors.ts'
+import { canReviewContributions } from '../policies/contributions.ts'
+import { isRecord, type ID } from '../utilities/ids.ts'
+import { latestGuideRevision } from './latestGuideRevision.ts'
 
 /**
  * A reviewer rejects the draft waiting on a guide: the published version
@@ -38,8 +38,10 @@ export const rejectGuideEdit = async ({ guideId, req }: { req: PayloadRequest; g
     // the record's timestamp past the rejected drafts retires them.
     const now = new Date().toISOString()
     await req.payload.db.updateOne({ collection: 'guides', data: { updatedAt: now }, id: guideId, req, returning: false })
+    const guides = req.payload.collections.guides
+    if (!guides) throw new Error('Entraide: the guides collection is not registered.')
     const saved = await saveVersion({
-      collection: req.payload.collections.guides.config,
+      collection: guides.config,
       docWithLocales: { ...published, _status: 'published', updatedAt: now },
       id: guideId,
       operation: 'update',

@@ -1,21 +1,21 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, catalogueManagers } from '../src/policies/access'
-import { refuseDeleteWhileReferenced } from '../src/hooks/refuseDeleteWhileReferenced'
-import { optionalUrlValidator, slugValidator } from '../src/fields/validators'
-import type { ResolvedOptions } from '../src/options'
-import { actorOf } from '../src/policies/roles'
-import { canManageCatalogue } from '../src/policies/contributions'
+import { anyone, catalogueManagers } from '../policies/access.ts'
+import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced.ts'
+import { optionalUrlValidator, slugValidator } from '../fields/validators.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { actorOf } from '../policies/roles.ts'
+import { canManageCatalogue } from '../policies/contributions.ts'
 
 /** Public bodies that own procedures; agents belong to one. */
-export const agenciesCollection = (_options: ResolvedOptions): CollectionConfig => ({
+export const agenciesCollection = (options: ResolvedOptions): CollectionConfig => ({
   slug: 'agencies',
   labels: { singular: 'Agency', plural: 'Agencies' },
   admin: {
     group: 'Administration',
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'website'],
-    hidden: ({ user }) => !canManageCatalogue(actorOf(user)),
+    hidden: ({ user }) => !canManageCatalogue(actorOf(user, options.users.layout)),
   },
   access: { read: anyone, create: catalogueManagers, update: catalogueManagers, delete: catalogueManagers },
   hooks: {

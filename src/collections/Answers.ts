@@ -7,15 +7,15 @@ import {
   scoreField,
   validationFields,
   visibilityField,
-} from '../src/fields/contribution'
-import { moderationPanelField, validationPanelField } from '../src/admin/fields'
-import { clearValidationOnEdit } from '../src/hooks/clearValidationOnEdit'
-import { attachAnswerToThread } from '../src/hooks/attachAnswerToThread'
-import { existingRelationship } from '../src/fields/existingRelationship'
-import { contributionHooks } from '../src/hooks/contributionHooks'
-import type { ResolvedOptions } from '../src/options'
-import { contributionAccess, systemField } from '../src/policies/access'
-import { ownContributionsFilter } from '../src/policies/listFilters'
+} from '../fields/contribution.ts'
+import { moderationPanelField, validationPanelField } from '../admin/fields.ts'
+import { clearValidationOnEdit } from '../hooks/clearValidationOnEdit.ts'
+import { attachAnswerToThread } from '../hooks/attachAnswerToThread.ts'
+import { existingRelationship } from '../fields/existingRelationship.ts'
+import { contributionHooks } from '../hooks/contributionHooks.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { contributionAccess, systemField } from '../policies/access.ts'
+import { ownContributionsFilter } from '../policies/listFilters.ts'
 
 /** Replies in a thread; the asker accepts one, an agent validates the right ones. */
 export const answersCollection = (options: ResolvedOptions): CollectionConfig => ({

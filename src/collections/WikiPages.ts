@@ -1,15 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
-import { componentPaths } from '../src/admin/componentPaths'
-import { provenancePanelField } from '../src/admin/fields'
-import { slugValidator } from '../src/fields/validators'
-import { forceDraftUnless } from '../src/hooks/forceDraftUnless'
-import { slugFromTitle } from '../src/hooks/slugFromTitle'
-import { existingRelationship } from '../src/fields/existingRelationship'
-import type { ResolvedOptions } from '../src/options'
-import { moderators, readWikiPages, reviewers, systemField } from '../src/policies/access'
-import { canPublishWiki, canReviewContributions } from '../src/policies/contributions'
-import { actorOf } from '../src/policies/roles'
+import { componentPaths } from '../admin/componentPaths.ts'
+import { provenancePanelField } from '../admin/fields.ts'
+import { slugValidator } from '../fields/validators.ts'
+import { forceDraftUnless } from '../hooks/forceDraftUnless.ts'
+import { guardPersonalData } from '../hooks/guardPersonalData.ts'
+import { slugFromTitle } from '../hooks/slugFromTitle.ts'
+import { existingRelationship } from '../fields/existingRelationship.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { moderators, readWikiPages, reviewers, systemField } from '../policies/access.ts'
+import { canPublishWiki, canReviewContributions } from '../policies/contributions.ts'
+import { actorFromRequest, actorOf } from '../policies/roles.ts'
 
 /**
  * The official knowledge base. Agents promote validated answers and tips into
@@ -23,7 +24,7 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
     group: 'Knowledge base',
     useAsTitle: 'title',
     defaultColumns: ['title', 'procedure', '_status', 'updatedAt'],
-    hidden: ({ user }) => !canReviewContributions(actorOf(user)),
+    hidden: ({ user }) => !canReviewContributions(actorOf(user, options.users.layout)),
     components: { edit: { PublishButton: componentPaths.wikiPublishButton } },
   },
   versions: { drafts: true, maxPerDoc: 100 },
@@ -35,8 +36,9 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
     readVersions: reviewers,
   },
   hooks: {
-    beforeOperation: [forceDraftUnless((req) => canPublishWiki(actorOf(req.user)))],
+    beforeOperation: [forceDraftUnless((req) => canPublishWiki(actorFromRequest(req)))],
     beforeValidate: [slugFromTitle()],
+    beforeChange: [guardPersonalData({ apart: ['slug'], plain: ['title'], rich: ['body'] })],
   },
   fields: [
     { name: 'title', type: 'text', required: true, maxLength: 200 },

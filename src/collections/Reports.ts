@@ -1,20 +1,19 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options'
-import { admins, moderators, nobody, systemField } from '../src/policies/access'
-import { canModerate } from '../src/policies/contributions'
-import { actorOf } from '../src/policies/roles'
-import { votableCollections } from './Votes'
+import { reportReasons } from '../data/documents.ts'
+import { guardPersonalData } from '../hooks/guardPersonalData.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { admins, moderators, nobody, systemField } from '../policies/access.ts'
+import { canModerate } from '../policies/contributions.ts'
+import { actorFromRequest, actorOf } from '../policies/roles.ts'
+import { votableCollections } from './Votes.ts'
 
-/** Why a contribution was reported. */
-export const reportReasons = ['spam', 'abuse', 'personal-data', 'wrong-information', 'other'] as const
-export type ReportReason = (typeof reportReasons)[number]
 
 /** Where a report stands. */
 export const reportStatuses = ['open', 'resolved', 'dismissed'] as const
 
 const readReports: Access = ({ req }) => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (!actor) return false
   if (canModerate(actor)) return true
   return { reporter: { equals: actor.id } }
@@ -29,9 +28,11 @@ export const reportsCollection = (options: ResolvedOptions): CollectionConfig =>
   admin: {
     group: 'Moderation',
     defaultColumns: ['target', 'reason', 'status', 'reporter', 'createdAt'],
-    hidden: ({ user }) => !canModerate(actorOf(user)),
+    hidden: ({ user }) => !canModerate(actorOf(user, options.users.layout)),
   },
   access: { read: readReports, create: nobody, update: moderators, delete: admins },
+  // Moderators may edit a note, which its reporter reads: screened like the report action's.
+  hooks: { beforeChange: [guardPersonalData({ plain: ['note'] })] },
   fields: [
     { name: 'target', type: 'relationship', relationTo: [...votableCollections], required: true, index: true },
     {

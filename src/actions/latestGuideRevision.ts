@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { NotFoundError } from '../../errors'
-import { isRecord, parseId, type ID } from '../../utilities/ids'
+import { NotFoundError } from '../errors.ts'
+import { isRecord, parseId, type ID } from '../utilities/ids.ts'
 
 /** The latest revision of a guide and its status. */
 export type LatestRevision = { versionId: ID; status: 'draft' | 'published'; updatedAt: string }

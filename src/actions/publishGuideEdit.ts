@@ -1,12 +1,12 @@
 import type { PayloadRequest } from 'payload'
 
-import type { Guide } from '../../../payload-types'
-import { requireContributor } from '../../actions/actor'
-import { inTransaction } from '../../actions/transaction'
-import { ConflictError, ForbiddenActionError } from '../../errors'
-import { canReviewContributions } from '../../policies/contributions'
-import type { ID } from '../../utilities/ids'
-import { latestGuideRevision } from './latestRevision'
+import { decoders, type GuideDoc } from '../data/documents.ts'
+import { requireContributor } from './actor.ts'
+import { inTransaction } from './transaction.ts'
+import { ConflictError, ForbiddenActionError } from '../errors.ts'
+import { canReviewContributions } from '../policies/contributions.ts'
+import type { ID } from '../utilities/ids.ts'
+import { latestGuideRevision } from './latestGuideRevision.ts'
 
 /**
  * A reviewer (agent, editor, admin) publishes the draft waiting on a guide:
@@ -14,7 +14,7 @@ import { latestGuideRevision } from './latestRevision'
  * ordinary update with the reviewer's rights, so the guide's hooks (revision
  * tracking, review flag) apply as for a publish from the edit view.
  */
-export const publishGuideEdit = async ({ guideId, req }: { req: PayloadRequest; guideId: ID }): Promise<Guide> =>
+export const publishGuideEdit = async ({ guideId, req }: { req: PayloadRequest; guideId: ID }): Promise<GuideDoc> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
     if (!canReviewContributions(actor)) {
@@ -22,7 +22,7 @@ export const publishGuideEdit = async ({ guideId, req }: { req: PayloadRequest; 
     }
     const latest = await latestGuideRevision({ guideId, req })
     if (latest.status !== 'draft') throw new ConflictError('Nothing is waiting for review on this guide.')
-    return req.payload.update({
+    const guide = await req.payload.update({
       collection: 'guides',
       data: { _status: 'published' },
       depth: 0,
@@ -30,6 +30,6 @@ export const publishGuideEdit = async ({ guideId, req }: { req: PayloadRequest; 
       id: guideId,
       overrideAccess: false,
       req,
-      user: req.user,
     })
+    return decoders.guides(guide)
   })

@@ -1,12 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options'
-import { moderators, nobody } from '../src/policies/access'
-import { canModerate } from '../src/policies/contributions'
-import { actorOf } from '../src/policies/roles'
-
-/** Where Payload finds the reindex button shown above the list. */
-export const reindexButtonPath = '/src/admin/ReindexButton#ReindexButton'
+import { componentPaths } from '../admin/componentPaths.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { moderators, nobody } from '../policies/access.ts'
+import { canModerate } from '../policies/contributions.ts'
+import { actorOf } from '../policies/roles.ts'
 
 /**
  * What readers search for, one entry per query (trimmed, lower-cased, spaces
@@ -16,7 +14,7 @@ export const reindexButtonPath = '/src/admin/ReindexButton#ReindexButton'
  * base lacks: the list opens on the queries that found nothing, most
  * searched first.
  */
-export const searchQueriesCollection = (_options: ResolvedOptions): CollectionConfig => ({
+export const searchQueriesCollection = (options: ResolvedOptions): CollectionConfig => ({
   slug: 'search-queries',
   labels: { singular: 'Search query', plural: 'Search queries' },
   admin: {
@@ -25,8 +23,8 @@ export const searchQueriesCollection = (_options: ResolvedOptions): CollectionCo
     defaultColumns: ['query', 'hits', 'zeroHitSearches', 'searches', 'lastSearchedAt'],
     description:
       'What readers searched for. Queries that found nothing come first: each is a question the knowledge base does not answer yet.',
-    hidden: ({ user }) => !canModerate(actorOf(user)),
-    components: { beforeListTable: [reindexButtonPath] },
+    hidden: ({ user }) => !canModerate(actorOf(user, options.users.layout)),
+    components: { beforeListTable: [componentPaths.reindexButton] },
     pagination: { defaultLimit: 50 },
   },
   defaultSort: '-zeroHitSearches',

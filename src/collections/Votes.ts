@@ -1,16 +1,17 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import type { ResolvedOptions } from '../src/options'
-import { nobody } from '../src/policies/access'
-import { canManageAccounts } from '../src/policies/contributions'
-import { actorOf } from '../src/policies/roles'
+import { targetCollections, type TargetCollection } from '../data/documents.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { nobody } from '../policies/access.ts'
+import { canManageAccounts } from '../policies/contributions.ts'
+import { actorFromRequest, actorOf } from '../policies/roles.ts'
 
 /** Collections whose items can be voted on and reported. */
-export const votableCollections = ['answers', 'tips', 'threads', 'guides'] as const
-export type VotableCollection = (typeof votableCollections)[number]
+export const votableCollections = targetCollections
+export type VotableCollection = TargetCollection
 
 const readOwnVotes: Access = ({ req }) => {
-  const actor = actorOf(req.user)
+  const actor = actorFromRequest(req)
   if (!actor) return false
   if (canManageAccounts(actor)) return true
   return { user: { equals: actor.id } }
@@ -27,7 +28,7 @@ export const votesCollection = (options: ResolvedOptions): CollectionConfig => (
   admin: {
     group: 'Community',
     defaultColumns: ['target', 'value', 'user', 'createdAt'],
-    hidden: ({ user }) => !canManageAccounts(actorOf(user)),
+    hidden: ({ user }) => !canManageAccounts(actorOf(user, options.users.layout)),
   },
   access: { read: readOwnVotes, create: nobody, update: nobody, delete: nobody },
   fields: [

@@ -1,23 +1,23 @@
 import type { CollectionConfig } from 'payload'
 
-import { optionalUrlValidator, slugValidator } from '../src/fields/validators'
-import { flagGuideWhenProcedureChanges } from '../src/hooks/flagGuideWhenProcedureChanges'
-import { refuseDeleteWhileReferenced } from '../src/hooks/refuseDeleteWhileReferenced'
-import { existingRelationship } from '../src/fields/existingRelationship'
-import type { ResolvedOptions } from '../src/options'
-import { anyone, catalogueManagers } from '../src/policies/access'
-import { canReviewContributions } from '../src/policies/contributions'
-import { actorOf } from '../src/policies/roles'
+import { optionalUrlValidator, slugValidator } from '../fields/validators.ts'
+import { flagGuideWhenProcedureChanges } from '../hooks/flagGuideWhenProcedureChanges.ts'
+import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced.ts'
+import { existingRelationship } from '../fields/existingRelationship.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { anyone, catalogueManagers } from '../policies/access.ts'
+import { canReviewContributions } from '../policies/contributions.ts'
+import { actorOf } from '../policies/roles.ts'
 
 /** The official procedures, as the administration describes them. */
-export const proceduresCollection = (_options: ResolvedOptions): CollectionConfig => ({
+export const proceduresCollection = (options: ResolvedOptions): CollectionConfig => ({
   slug: 'procedures',
   labels: { singular: 'Procedure', plural: 'Procedures' },
   admin: {
     group: 'Knowledge base',
     useAsTitle: 'title',
     defaultColumns: ['title', 'agency', 'lastOfficialChange', 'updatedAt'],
-    hidden: ({ user }) => !canReviewContributions(actorOf(user)),
+    hidden: ({ user }) => !canReviewContributions(actorOf(user, options.users.layout)),
   },
   access: { read: anyone, create: catalogueManagers, update: catalogueManagers, delete: catalogueManagers },
   hooks: {

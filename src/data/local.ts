@@ -1,0 +1,192 @@
+import type { PayloadRequest, SelectType, Sort, Where } from 'payload'
+import type { z } from 'zod'
+
+import { NotFoundError } from '../errors.ts'
+import type { ID } from './documents.ts'
+import { decodeDocument, type EntraideCollection, type EntraideDocuments } from './documents.ts'
+
+/**
+ * Thin wrappers over Payload's Local API for Entraide's collections: each one
+ * reads at depth 0 (relationships as ids) and decodes what comes back, so
+ * callers get checked documents whatever the database and its id type. The
+ * caller's `req` is passed along, so its transaction and user apply; access
+ * rules apply when `overrideAccess` is false, as with Payload itself.
+ */
+
+type Query<Slug extends EntraideCollection> = {
+  req: PayloadRequest
+  collection: Slug
+  where?: Where
+  sort?: Sort
+  limit?: number
+  page?: number
+  pagination?: boolean
+  draft?: boolean
+  overrideAccess?: boolean
+}
+
+export type FoundDocs<Doc> = { docs: Doc[]; totalDocs: number; hasNextPage: boolean }
+
+/** One page of documents (Payload's default page size unless `limit` is given). */
+export const findDocs = async <Slug extends EntraideCollection>({
+  collection,
+  draft,
+  limit,
+  overrideAccess = true,
+  page,
+  pagination,
+  req,
+  sort,
+  where,
+}: Query<Slug>): Promise<FoundDocs<EntraideDocuments[Slug]>> => {
+  const result = await req.payload.find({
+    collection,
+    depth: 0,
+    draft,
+    limit,
+    overrideAccess,
+    page,
+    pagination,
+    req,
+    sort,
+    where,
+  })
+  return {
+    docs: result.docs.map((doc: unknown) => decodeDocument(collection, doc)),
+    hasNextPage: result.hasNextPage,
+    totalDocs: result.totalDocs,
+  }
+}
+
+/** Every document that matches, without pagination. */
+export const findAllDocs = async <Slug extends EntraideCollection>(
+  query: Omit<Query<Slug>, 'limit' | 'page' | 'pagination'>,
+): Promise<EntraideDocuments[Slug][]> => {
+  const { docs } = await findDocs({ ...query, limit: 0, pagination: false })
+  return docs
+}
+
+/** How many documents match. */
+export const countDocs = async <Slug extends EntraideCollection>({
+  collection,
+  overrideAccess = true,
+  req,
+  where,
+}: Pick<Query<Slug>, 'collection' | 'overrideAccess' | 'req' | 'where'>): Promise<number> => {
+  const { totalDocs } = await req.payload.count({ collection, overrideAccess, req, where })
+  return totalDocs
+}
+
+/** One document by id, or null when there is none (or the caller may not see it). */
+export const findDocByID = async <Slug extends EntraideCollection>({
+  collection,
+  draft,
+  id,
+  overrideAccess = true,
+  req,
+}: {
+  req: PayloadRequest
+  collection: Slug
+  id: ID
+  draft?: boolean
+  overrideAccess?: boolean
+}): Promise<EntraideDocuments[Slug] | null> => {
+  const { docs } = await findDocs({
+    collection,
+    draft,
+    limit: 1,
+    overrideAccess,
+    pagination: false,
+    req,
+    where: { id: { equals: id } },
+  })
+  return docs[0] ?? null
+}
+
+/** One document by id, with system rights, after a write; fails with 404 when it is gone. */
+export const readDoc = async <Slug extends EntraideCollection>({
+  collection,
+  draft,
+  id,
+  req,
+}: {
+  req: PayloadRequest
+  collection: Slug
+  id: ID
+  draft?: boolean
+}): Promise<EntraideDocuments[Slug]> => {
+  const doc = await findDocByID({ collection, draft, id, req })
+  if (!doc) throw new NotFoundError(collection, String(id))
+  return doc
+}
+
+/**
+ * Only some fields of the matching documents (plus `id`), decoded with the
+ * caller's schema: for lists that need a title or a score, not whole documents.
+ */
+export const findFields = async <Schema extends z.ZodType>({
+  collection,
+  draft,
+  overrideAccess = true,
+  req,
+  schema,
+  select,
+  sort,
+  where,
+}: {
+  req: PayloadRequest
+  collection: EntraideCollection
+  schema: Schema
+  select: SelectType
+  where?: Where
+  sort?: Sort
+  draft?: boolean
+  overrideAccess?: boolean
+}): Promise<z.output<Schema>[]> => {
+  const { docs } = await req.payload.find({
+    collection,
+    depth: 0,
+    draft,
+    limit: 0,
+    overrideAccess,
+    pagination: false,
+    req,
+    select,
+    sort,
+    where,
+  })
+  return docs.map((doc: unknown) => schema.parse(doc))
+}
+
+type Write<Slug extends EntraideCollection> = {
+  req: PayloadRequest
+  collection: Slug
+  data: Record<string, unknown>
+  draft?: boolean
+  overrideAccess?: boolean
+}
+
+/** Creates a document (system rights unless `overrideAccess` is false) and returns it decoded. */
+export const createDoc = async <Slug extends EntraideCollection>({
+  collection,
+  data,
+  draft,
+  overrideAccess = true,
+  req,
+}: Write<Slug>): Promise<EntraideDocuments[Slug]> => {
+  const doc: unknown = await req.payload.create({ collection, data, depth: 0, draft, overrideAccess, req })
+  return decodeDocument(collection, doc)
+}
+
+/** Updates one document by id (system rights unless `overrideAccess` is false) and returns it decoded. */
+export const updateDoc = async <Slug extends EntraideCollection>({
+  collection,
+  data,
+  draft,
+  id,
+  overrideAccess = true,
+  req,
+}: Write<Slug> & { id: ID }): Promise<EntraideDocuments[Slug]> => {
+  const doc: unknown = await req.payload.update({ collection, data, depth: 0, draft, id, overrideAccess, req })
+  return decodeDocument(collection, doc)
+}

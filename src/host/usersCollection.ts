@@ -1,0 +1,168 @@
+import {
+  flattenTopLevelFields,
+  type Access,
+  type CollectionBeforeChangeHook,
+  type CollectionBeforeOperationHook,
+  type CollectionConfig,
+  type Field,
+} from 'payload'
+
+import { personFields, selfOrAdmin } from '../fields/users.ts'
+import { clearSignInAttempts, rateLimitAccounts } from '../hooks/rateLimitAccounts.ts'
+import { removeVotesOfDeletedUser } from '../hooks/removeVotesOfDeletedUser.ts'
+import type { PersonFieldNames, ResolvedOptions } from '../options.ts'
+import { admins, readUsers, updateUsers } from '../policies/access.ts'
+import { canManageAccounts } from '../policies/contributions.ts'
+import { actorFromRequest } from '../policies/roles.ts'
+import { isRecord } from '../utilities/ids.ts'
+import { hiddenFromCommunity, isCommunityRequest } from './communityAccess.ts'
+
+/** Names of the top-level fields of a collection (inside rows, collapsibles and unnamed tabs too). */
+const topLevelNames = (fields: Field[]): Set<string> =>
+  new Set(
+    flattenTopLevelFields(fields).flatMap((field) => ('name' in field && typeof field.name === 'string' ? [field.name] : [])),
+  )
+
+const optionFor: Record<keyof PersonFieldNames, string> = {
+  agency: "users: { fields: { agency: 'entraideAgency' } }",
+  displayName: "users: { displayNameFrom: '<the field>' } to use it, or users: { fields: { displayName: 'entraideName' } }",
+  isCommunityAccount: "users: { fields: { isCommunityAccount: 'entraideCommunity' } }",
+  isSuspended: "users: { fields: { isSuspended: 'entraideSuspended' } }",
+  reputation: "users: { fields: { reputation: 'entraideReputation' } }",
+  role: "users: { roleFrom: { field: '<the field>', values: { … } } } to use it, or users: { fields: { role: 'entraideRole' } }",
+  suspensionReason: "users: { fields: { suspensionReason: 'entraideSuspensionReason' } }",
+}
+
+/**
+ * Refuses, at config time, a layout that would break the host's auth
+ * collection: a field Entraide adds under a name the host already uses, or a
+ * host field the options point to that does not exist.
+ */
+const checkLayout = (users: CollectionConfig, options: ResolvedOptions): void => {
+  const names = topLevelNames(users.fields)
+  const { addedFields, layout } = options.users
+  for (const key of addedFields) {
+    if (names.has(layout[key])) {
+      throw new Error(
+        `Entraide: the "${users.slug}" collection already has a field "${layout[key]}", which Entraide would add for ${key}. ` +
+          `Set the plugin option ${optionFor[key]}.`,
+      )
+    }
+  }
+  if (!addedFields.includes('displayName') && !names.has(layout.displayName)) {
+    throw new Error(
+      `Entraide: option users.displayNameFrom names "${layout.displayName}", but the "${users.slug}" collection has no such field.`,
+    )
+  }
+  if (layout.roleValues !== null && !names.has(layout.role)) {
+    throw new Error(
+      `Entraide: option users.roleFrom.field names "${layout.role}", but the "${users.slug}" collection has no such field.`,
+    )
+  }
+}
+
+/**
+ * Access to the auth collection. Community accounts follow Entraide's rules
+ * (their own profile only); everyone else follows the host's rules where it
+ * has some, and Entraide's otherwise. Public sign-up, when the option is on,
+ * adds account creation for visitors who are not signed in.
+ */
+const usersAccess = (users: CollectionConfig, options: ResolvedOptions): CollectionConfig['access'] => {
+  const host = users.access ?? {}
+  const either =
+    (entraide: Access, hostRule: Access | undefined): Access =>
+    (args) =>
+      isCommunityRequest(args.req) || hostRule === undefined ? entraide(args) : hostRule(args)
+  const signUp: Access = (args) => {
+    if (!args.req.user) return options.users.publicSignUp
+    if (isCommunityRequest(args.req)) return false
+    return host.create ? host.create(args) : canManageAccounts(actorFromRequest(args.req))
+  }
+  return {
+    ...host,
+    admin: host.admin ?? (({ req }) => Boolean(req.user)),
+    create: signUp,
+    delete: either(admins, host.delete),
+    read: either(readUsers, host.read),
+    unlock: either(admins, host.unlock),
+    update: either(updateUsers, host.update),
+  }
+}
+
+/**
+ * Keeps community accounts (and visitors signing up) to the fields that are theirs:
+ * sign-in credentials and what Entraide lets a person set (their public
+ * name). Whatever else they send, the host's own fields included, is dropped
+ * before Payload sees it, so defaults apply.
+ */
+const keepCommunityInput =
+  (options: ResolvedOptions, writable: ReadonlySet<string>): CollectionBeforeOperationHook =>
+  ({ args, operation, req }) => {
+    if (operation !== 'create' && operation !== 'update') return args
+    const isSignUp = operation === 'create' && !req.user && req.payloadAPI !== 'local'
+    if (!isSignUp && !isCommunityRequest(req)) return args
+    const data: unknown = args.data
+    if (!isRecord(data)) return args
+    // The widget sends `displayName` whatever the site calls the field.
+    const named = { ...data }
+    if ('displayName' in named && !(options.users.layout.displayName in named)) {
+      named[options.users.layout.displayName] = named.displayName
+    }
+    const kept = Object.fromEntries(Object.entries(named).filter(([key]) => writable.has(key)))
+    return { ...args, data: kept }
+  }
+
+/**
+ * An account made by public sign-up (by nobody signed in, through the API) is
+ * a community account. Set after Payload's field access, which keeps the flag
+ * closed to input.
+ */
+const markCommunitySignUp =
+  (options: ResolvedOptions): CollectionBeforeChangeHook =>
+  ({ data, operation, req }) => {
+    if (operation !== 'create' || req.user || req.payloadAPI === 'local') return
+    return { ...data, [options.users.layout.isCommunityAccount]: true }
+  }
+
+/** The email field with its read narrowed to the person and admins, merged into the host's own when it has one. */
+const withPrivateEmail = (fields: Field[]): Field[] => {
+  const hasEmail = fields.some((field) => 'name' in field && field.name === 'email')
+  if (!hasEmail) return [{ name: 'email', type: 'email', access: { read: selfOrAdmin } }, ...fields]
+  return fields.map((field) =>
+    field.type === 'email' && field.name === 'email' ? { ...field, access: { ...field.access, read: selfOrAdmin } } : field,
+  )
+}
+
+/**
+ * The host's auth collection with Entraide's per-person fields, access that
+ * never widens what the host grants, and the hooks of accounts (rate limits,
+ * votes of a deleted account). The input is not changed.
+ */
+export const extendUsers = (users: CollectionConfig, options: ResolvedOptions): CollectionConfig => {
+  checkLayout(users, options)
+  const { layout } = options.users
+  const writable = new Set(['email', 'password', 'username', layout.displayName])
+  return {
+    ...users,
+    access: usersAccess(users, options),
+    admin: {
+      defaultColumns: [layout.displayName, 'email', layout.role, layout.agency, layout.reputation],
+      useAsTitle: layout.displayName,
+      ...users.admin,
+      // Community accounts keep their own account page (/admin/account) but never list accounts.
+      hidden: hiddenFromCommunity(users.admin?.hidden, layout),
+    },
+    fields: [...withPrivateEmail(users.fields), ...personFields(layout, options.users.addedFields)],
+    hooks: {
+      ...users.hooks,
+      afterLogin: [...(users.hooks?.afterLogin ?? []), clearSignInAttempts()],
+      beforeChange: [...(users.hooks?.beforeChange ?? []), markCommunitySignUp(options)],
+      beforeDelete: [...(users.hooks?.beforeDelete ?? []), removeVotesOfDeletedUser()],
+      beforeOperation: [
+        ...(users.hooks?.beforeOperation ?? []),
+        rateLimitAccounts(),
+        keepCommunityInput(options, writable),
+      ],
+    },
+  }
+}

@@ -1,0 +1,153 @@
+import type { CollectionConfig, Config, Endpoint } from 'payload'
+
+import { agenciesCollection } from './collections/Agencies.ts'
+import { answersCollection } from './collections/Answers.ts'
+import { guidesCollection } from './collections/Guides.ts'
+import { proceduresCollection } from './collections/Procedures.ts'
+import { reportsCollection } from './collections/Reports.ts'
+import { searchQueriesCollection } from './collections/SearchQueries.ts'
+import { threadsCollection } from './collections/Threads.ts'
+import { tipsCollection } from './collections/Tips.ts'
+import { votesCollection } from './collections/Votes.ts'
+import { wikiPagesCollection } from './collections/WikiPages.ts'
+import { withEntraideAdmin } from './admin/adminConfig.ts'
+import { collectionEndpoints } from './endpoints/collectionEndpoints.ts'
+import { meEndpoint, procedurePageEndpoint } from './endpoints/procedurePage.ts'
+import { refuseMalformedInput } from './hooks/refuseMalformedInput.ts'
+import { restoreErrorDetails } from './hooks/restoreErrorDetails.ts'
+import { withSearch } from './search/plugin.ts'
+import { brandOptions } from './utilities/pluginOptions.ts'
+import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.ts'
+import { guardHostCollection, guardHostGlobal } from './host/communityAccess.ts'
+import { extendUsers } from './host/usersCollection.ts'
+import { applyOverride, withoutBehaviour } from './host/overrides.ts'
+
+/** The collections Entraide adds, in admin-panel order. */
+const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
+  proceduresCollection(options),
+  guidesCollection(options),
+  wikiPagesCollection(options),
+  threadsCollection(options),
+  answersCollection(options),
+  tipsCollection(options),
+  votesCollection(options),
+  reportsCollection(options),
+  agenciesCollection(options),
+  searchQueriesCollection(options),
+]
+
+/**
+ * Adds the widget's host origins to Payload's CORS list (with credentials)
+ * and to its CSRF list, so cookies sent from those origins are accepted. An
+ * empty CSRF list means Payload enforces none, so it is only extended when the
+ * host has one (or a serverURL, which Payload adds to it): filling an empty
+ * list would start rejecting every other origin, the app's own included.
+ */
+const withAllowedOrigins = (incoming: Config, origins: string[]): Pick<Config, 'cors' | 'csrf'> => {
+  if (origins.length === 0) return { cors: incoming.cors, csrf: incoming.csrf }
+  const union = (list: string[]): string[] => [...new Set([...list, ...origins])]
+  const cors = incoming.cors
+  const mergedCors: Config['cors'] =
+    cors === undefined
+      ? [...origins]
+      : cors === '*'
+        ? cors
+        : Array.isArray(cors)
+          ? union(cors)
+          : { ...cors, origins: cors.origins === '*' ? '*' : union(cors.origins) }
+  const hasCsrfList = (incoming.csrf ?? []).length > 0 || Boolean(incoming.serverURL)
+  return { cors: mergedCors, csrf: hasCsrfList ? union(incoming.csrf ?? []) : incoming.csrf }
+}
+
+/**
+ * How Payload logs Entraide errors thrown from hooks, by error name (Payload
+ * looks levels up by `error.name`; its type lists only its own names). They
+ * are the caller's mistakes, logged like Payload's own validation errors; a
+ * personal-data refusal quotes the beginning of the identifiers to their
+ * author and must never reach the logs.
+ */
+const entraideLoggingLevels: Record<string, false | 'info'> = {
+  ConflictError: 'info',
+  ForbiddenActionError: 'info',
+  InvalidInputError: 'info',
+  NotFoundError: 'info',
+  NotSignedInError: 'info',
+  PayloadTooLargeError: 'info',
+  PersonalDataError: false,
+  RateLimitedError: 'info',
+  SuspendedAccountError: 'info',
+}
+
+/** A collection Entraide serves refuses malformed input with a 400 before Payload works on it. */
+const withInputChecks = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    beforeOperation: [refuseMalformedInput(), ...(collection.hooks?.beforeOperation ?? [])],
+  },
+})
+
+const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig =>
+  endpoints.length === 0 ? collection : { ...collection, endpoints: [...(collection.endpoints || []), ...endpoints] }
+
+/**
+ * The Entraide plugin: adds the mutual-help collections, the role fields on
+ * the host's auth collection, the domain endpoints and hooks. Returns a new
+ * config; the one passed in is never changed.
+ *
+ * @example
+ * buildConfig({ ..., plugins: [entraidePlugin({ moderation: { preModeratedContributions: 2 } })] })
+ */
+export const entraidePlugin =
+  (pluginOptions: EntraideOptions = {}) =>
+  (incoming: Config): Config => {
+    const options = resolveOptions(pluginOptions)
+    const hostCollections = incoming.collections ?? []
+    const users = hostCollections.find((collection) => collection.slug === options.usersCollection)
+    if (!users || !users.auth) {
+      throw new Error(
+        `Entraide: the auth collection "${options.usersCollection}" was not found. Add it with auth enabled, or set the usersCollection option.`,
+      )
+    }
+    const added = entraideCollections(options).map((collection) => applyOverride(collection, options.overrides))
+    const clash = added.find((collection) => hostCollections.some((host) => host.slug === collection.slug))
+    if (clash) {
+      throw new Error(`Entraide: the host config already has a collection "${clash.slug}", which Entraide needs.`)
+    }
+    const extendedUsers = extendUsers(users, options)
+    const { layout } = options.users
+    const hostPart = hostCollections.map((collection) =>
+      collection === users ? extendedUsers : guardHostCollection(collection, layout),
+    )
+    const globals = (incoming.globals ?? []).map((global) => guardHostGlobal(global, layout))
+    if (options.disabled) {
+      // The schema stays (collections and fields, so migrations do not move);
+      // no endpoint, hook, job or admin view of Entraide's runs.
+      return {
+        ...incoming,
+        collections: [
+          ...hostPart.map((collection) =>
+            collection === extendedUsers ? { ...users, fields: extendedUsers.fields } : collection,
+          ),
+          ...added.map(withoutBehaviour),
+        ],
+        custom: { ...incoming.custom, entraide: brandOptions(options) },
+        globals,
+      }
+    }
+    const endpoints = collectionEndpoints(options)
+    return withSearch(options)({
+      ...incoming,
+      ...withAllowedOrigins(incoming, options.allowedOrigins),
+      admin: withEntraideAdmin(incoming.admin),
+      custom: { ...incoming.custom, entraide: brandOptions(options) },
+      loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
+      hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
+      endpoints: [...(incoming.endpoints ?? []), procedurePageEndpoint(options), meEndpoint()],
+      globals,
+      collections: [
+        ...hostPart.map((collection) => (collection === extendedUsers ? withInputChecks(collection) : collection)),
+        ...added.map((collection) => withEndpoints(withInputChecks(collection), endpoints[collection.slug] ?? [])),
+      ],
+    })
+  }
