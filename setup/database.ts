@@ -3,32 +3,46 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations/index.ts'
+import { migrations as postgresMigrations } from '../migrations/postgres/index.ts'
 import { busyTimeoutMs, serialTransactions } from './serialTransactions.ts'
 
 /** Where the SQLite schema migrations live (`npm run migrate:create` writes there). */
 export const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations')
 
+/** Where the PostgreSQL schema migrations live (`npm run migrate:create` with a `postgres://` DATABASE_URI). */
+export const postgresMigrationDir = path.join(migrationDir, 'postgres')
+
 /** The embedded default: a SQLite file under `data/`. */
 export const defaultDatabaseUri = 'file:./data/entraide.db'
 
-/**
- * The database adapter for a connection string: MongoDB when it starts with
- * `mongodb`, otherwise SQLite on a file (`file:./data/entraide.db` by default).
- */
 /** How document ids are stored: Payload's default numbers on SQL databases, or text (UUIDs), as on MongoDB. */
 export type IdStorage = 'number' | 'text'
 
+/**
+ * The database adapter for a connection string: MongoDB for `mongodb://` and
+ * `mongodb+srv://`, PostgreSQL for `postgres://` and `postgresql://`,
+ * otherwise SQLite on a file (`file:./data/entraide.db` by default).
+ */
 export const databaseAdapter = (uri: string = defaultDatabaseUri, ids: IdStorage = 'number'): DatabaseAdapterObj => {
-  if (uri.startsWith('mongodb')) {
+  if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) {
     return mongooseAdapter({ url: uri })
+  }
+  if (uri.startsWith('postgres://') || uri.startsWith('postgresql://')) {
+    return postgresAdapter({
+      idType: ids === 'text' ? 'uuid' : 'serial',
+      migrationDir: postgresMigrationDir,
+      pool: { connectionString: uri },
+      prodMigrations: postgresMigrations,
+    })
   }
   if (!uri.startsWith('file:')) {
     throw new Error(
-      `DATABASE_URI must start with "mongodb://", "mongodb+srv://" or "file:" (SQLite), got "${uri.split(':')[0]}:…".`,
+      `DATABASE_URI must start with "file:" (SQLite), "postgres://" or "postgresql://" (PostgreSQL), "mongodb://" or "mongodb+srv://" (MongoDB), got "${uri.split(':')[0]}:…".`,
     )
   }
   const file = uri.slice('file:'.length)

@@ -218,8 +218,13 @@ describe('bad input', () => {
     expect(huge.status).toBe(413)
   })
 
-  it('answers unknown ids with 404', async () => {
-    const missing = '01900000-0000-7000-8000-000000000000'
+  it('answers unknown ids with 404, and a body id that cannot be an id with 400', async () => {
+    // An id of the kind the database stores (numbers by default, UUIDs with text ids) that no document has.
+    const missing = typeof answerId === 'number' ? 987654321 : '01900000-0000-7000-8000-000000000000'
+    const malformed = typeof answerId === 'number' ? 'not-a-number' : '../../etc'
+    const wrongKind = await post(`/threads/${threadId}/accept`, asker, { answer: malformed })
+    expect(wrongKind.status).toBe(400)
+    expect(JSON.stringify(await json(wrongKind))).toMatch(/answer/i)
     expect((await post(`/answers/${missing}/validate`, agent)).status).toBe(404)
     expect((await post(`/threads/${missing}/accept`, asker, { answer: answerId })).status).toBe(404)
     expect((await post(`/threads/${threadId}/accept`, asker, { answer: missing })).status).toBe(404)

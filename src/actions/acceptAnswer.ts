@@ -6,7 +6,7 @@ import type { AnswerDoc, ThreadDoc } from '../data/documents.ts'
 import { ConflictError, ForbiddenActionError } from '../errors.ts'
 import { isSameId, type ID } from '../utilities/ids.ts'
 import { requireContributor } from './actor.ts'
-import { loadVisible } from './load.ts'
+import { loadForUpdate, loadVisible } from './load.ts'
 import { recomputeReputation } from './recomputeReputation.ts'
 import { inTransaction } from './transaction.ts'
 import { writeSystemFields } from '../hooks/systemWrites.ts'
@@ -28,7 +28,7 @@ export const acceptAnswer = async ({
 }): Promise<{ thread: ThreadDoc; answer: AnswerDoc }> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
-    const thread = await loadVisible({ collection: 'threads', id: threadId, req })
+    const thread = await loadForUpdate({ collection: 'threads', id: threadId, req })
     if (!isSameId(thread.author, actor.id)) {
       throw new ForbiddenActionError('Only the person who asked the question can accept an answer.')
     }

@@ -5,7 +5,7 @@ import { ConflictError, ForbiddenActionError, InvalidInputError } from '../error
 import { writeSystemFields } from '../hooks/systemWrites.ts'
 import { isSameId, type ID } from '../utilities/ids.ts'
 import { requireContributor } from './actor.ts'
-import { loadVisible } from './load.ts'
+import { loadForUpdate } from './load.ts'
 import { recomputeReputation } from './recomputeReputation.ts'
 import { inTransaction } from './transaction.ts'
 import { findDocs } from '../data/local.ts'
@@ -40,7 +40,7 @@ export const castVote = async ({
   inTransaction(req, async () => {
     const actor = requireContributor(req)
     if (!isVoteValue(value)) throw new InvalidInputError('A vote is 1 (up), -1 (down) or 0 (remove my vote).', 'value')
-    const item = await loadVisible({ collection, id, req })
+    const item = await loadForUpdate({ collection, id, req })
     const target = 'visibility' in item
       ? { author: item.author, id: item.id, isPublished: item.visibility === 'published' }
       : { author: null, id: item.id, isPublished: item._status === 'published' }

@@ -1,9 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
 import type { EntraideCollection, EntraideDocuments } from '../data/documents.ts'
-import { findDocByID, findDocs } from '../data/local.ts'
+import { findDocByID, findDocs, readDoc } from '../data/local.ts'
 import { NotFoundError } from '../errors.ts'
 import { idOf, parseIdFor, type ID } from '../utilities/ids.ts'
+import { claimRow } from './transaction.ts'
 
 const labels: Record<string, string> = {
   agencies: 'agency',
@@ -28,6 +29,24 @@ export const loadVisible = async <Slug extends EntraideCollection>(args: {
   const doc = await findVisible(args)
   if (!doc) throw new NotFoundError(labels[args.collection] ?? args.collection, String(args.id))
   return doc
+}
+
+/**
+ * Like `loadVisible`, for an action that changes the document or derives
+ * something from its current state (a score, an accepted answer, a
+ * promotion): the document is claimed in the action's transaction first, so
+ * parallel actions on it take turns on every database, and it is read again
+ * after the claim, as the previous action left it.
+ */
+export const loadForUpdate = async <Slug extends EntraideCollection>(args: {
+  req: PayloadRequest
+  collection: Slug
+  id: ID
+  draft?: boolean
+}): Promise<EntraideDocuments[Slug]> => {
+  const seen = await loadVisible(args)
+  await claimRow({ collection: args.collection, id: seen.id, req: args.req })
+  return readDoc({ collection: args.collection, draft: args.draft, id: seen.id, req: args.req })
 }
 
 /**

@@ -8,7 +8,7 @@ import { canActForAgency, canModerate } from '../policies/contributions.ts'
 import type { ID } from '../utilities/ids.ts'
 import { readDoc } from '../data/local.ts'
 import { requireContributor } from './actor.ts'
-import { agencyOfProcedure, loadVisible } from './load.ts'
+import { agencyOfProcedure, loadForUpdate } from './load.ts'
 import { inTransaction } from './transaction.ts'
 
 /** What a moderator can do to a contribution. */
@@ -77,7 +77,7 @@ export const moderateContent = async ({
     // The author reads the reason, and reports keep it as their resolution.
     const screened = screenPersonalData({ plain: { reason: typed }, req }).values.reason
     const note = typeof screened === 'string' ? screened : typed
-    const item = await loadVisible({ collection, id, req })
+    const item = await loadForUpdate({ collection, id, req })
     if (action === 'publish') {
       const agency = await agencyOfProcedure({ procedure: item.procedure, req })
       if (!canActForAgency(actor, agency)) {

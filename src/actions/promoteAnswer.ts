@@ -6,7 +6,7 @@ import type { ID } from '../utilities/ids.ts'
 import { requireContributor } from './actor.ts'
 import { requireAgencyRights } from './agencyGuard.ts'
 import { canPromote } from '../policies/contributions.ts'
-import { loadRelated, loadVisible } from './load.ts'
+import { loadRelated, loadForUpdate } from './load.ts'
 import { promoteIntoWiki } from './promoteIntoWiki.ts'
 import { inTransaction } from './transaction.ts'
 
@@ -28,7 +28,7 @@ export const promoteAnswer = async ({
 }): Promise<{ wikiPage: WikiPageDoc; isCreated: boolean }> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
-    const answer = await loadVisible({ collection: 'answers', id: answerId, req })
+    const answer = await loadForUpdate({ collection: 'answers', id: answerId, req })
     await requireAgencyRights({ actor, may: canPromote, procedure: answer.procedure, req, verb: 'promote answers' })
     if (!answer.validatedAt) {
       throw new ConflictError('This answer has not been validated by an agent yet; validate it before promoting it.')

@@ -8,7 +8,7 @@ import { writeSystemFields } from '../hooks/systemWrites.ts'
 import { idOf, isSameId, type ID } from '../utilities/ids.ts'
 import { childrenOf, headingNode, lexicalRoot, plainTextToNodes } from '../utilities/lexical.ts'
 import { createDoc, findDocByID, findFields, updateDoc } from '../data/local.ts'
-import { loadVisible } from './load.ts'
+import { loadForUpdate } from './load.ts'
 
 /** Longest wiki page title, in characters. */
 export const maxWikiTitleLength = 200
@@ -93,7 +93,7 @@ export const promoteIntoWiki = async ({
 }): Promise<{ wikiPage: WikiPageDoc; isCreated: boolean }> => {
   const promotedTo = idOf(source.promotedTo)
   if (wikiPageId !== undefined) {
-    const page = await loadVisible({ collection: 'wiki-pages', draft: true, id: wikiPageId, req })
+    const page = await loadForUpdate({ collection: 'wiki-pages', draft: true, id: wikiPageId, req })
     if (hasSource(page, source)) return { isCreated: false, wikiPage: page }
     if (promotedTo !== null && !isSameId(promotedTo, page.id)) {
       throw new ConflictError(

@@ -6,7 +6,7 @@ import type { ID } from '../utilities/ids.ts'
 import { requireContributor } from './actor.ts'
 import { requireAgencyRights } from './agencyGuard.ts'
 import { canPromote } from '../policies/contributions.ts'
-import { loadRelated, loadVisible } from './load.ts'
+import { loadRelated, loadForUpdate } from './load.ts'
 import { promoteIntoWiki } from './promoteIntoWiki.ts'
 import { inTransaction } from './transaction.ts'
 
@@ -27,7 +27,7 @@ export const promoteTip = async ({
 }): Promise<{ wikiPage: WikiPageDoc; isCreated: boolean }> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
-    const tip = await loadVisible({ collection: 'tips', id: tipId, req })
+    const tip = await loadForUpdate({ collection: 'tips', id: tipId, req })
     await requireAgencyRights({ actor, may: canPromote, procedure: tip.procedure, req, verb: 'promote tips' })
     if (!tip.validatedAt) {
       throw new ConflictError('This tip has not been validated by an agent yet; validate it before promoting it.')

@@ -10,7 +10,7 @@ import { optionsOf } from '../utilities/pluginOptions.ts'
 import { autoHideNote } from './moderateContent.ts'
 import type { ID } from '../utilities/ids.ts'
 import { requireContributor } from './actor.ts'
-import { loadVisible } from './load.ts'
+import { loadForUpdate } from './load.ts'
 import { createDoc, findDocs } from '../data/local.ts'
 import { inTransaction } from './transaction.ts'
 
@@ -49,7 +49,7 @@ export const reportContent = async ({
     // The report itself is in front of moderators: a masked note needs no report of its own.
     const screened = screenPersonalData({ plain: { note }, req }).values.note
     const safeNote = typeof screened === 'string' ? screened : undefined
-    const target = await loadVisible({ collection, id, req })
+    const target = await loadForUpdate({ collection, id, req })
     const targetKey = `${collection}:${String(target.id)}`
     const { docs } = await findDocs({
       collection: 'reports',

@@ -7,7 +7,7 @@ import { screenPersonalData } from '../hooks/guardPersonalData.ts'
 import { canModerate } from '../policies/contributions.ts'
 import { idOf, type ID } from '../utilities/ids.ts'
 import { requireContributor } from './actor.ts'
-import { loadVisible } from './load.ts'
+import { loadForUpdate } from './load.ts'
 import { autoHideNote, moderateContent, settleReports, type ModeratedCollection } from './moderateContent.ts'
 import { inTransaction } from './transaction.ts'
 
@@ -40,7 +40,7 @@ export const resolveReport = async ({
     if (decision !== 'hide' && decision !== 'dismiss') {
       throw new InvalidInputError('The decision must be "hide" or "dismiss".', 'decision')
     }
-    const report = await loadVisible({ collection: 'reports', id: reportId, req })
+    const report = await loadForUpdate({ collection: 'reports', id: reportId, req })
     if (report.status !== 'open') throw new ConflictError(`This report was already ${report.status}.`)
     const collection = report.target.relationTo
     const targetId = idOf(report.target.value)

@@ -10,7 +10,7 @@ import type { ID } from '../utilities/ids.ts'
 import { requireContributor } from './actor.ts'
 import { requireAgencyRights } from './agencyGuard.ts'
 import { canValidate } from '../policies/contributions.ts'
-import { loadRelated, loadVisible } from './load.ts'
+import { loadRelated, loadForUpdate } from './load.ts'
 import { recomputeReputation } from './recomputeReputation.ts'
 import { inTransaction } from './transaction.ts'
 
@@ -35,7 +35,7 @@ export const validateAnswer = async ({
     if (note !== undefined && note.length > maxValidationNoteLength) {
       throw new InvalidInputError(`The note is limited to ${maxValidationNoteLength} characters.`, 'note')
     }
-    const answer = await loadVisible({ collection: 'answers', id: answerId, req })
+    const answer = await loadForUpdate({ collection: 'answers', id: answerId, req })
     await requireAgencyRights({ actor, may: canValidate, procedure: answer.procedure, req, verb: 'validate answers' })
     if (answer.visibility !== 'published') {
       throw new ConflictError(

@@ -9,7 +9,7 @@ import type { ID } from '../utilities/ids.ts'
 import { requireContributor } from './actor.ts'
 import { requireAgencyRights } from './agencyGuard.ts'
 import { canValidate } from '../policies/contributions.ts'
-import { loadVisible } from './load.ts'
+import { loadForUpdate } from './load.ts'
 import { recomputeReputation } from './recomputeReputation.ts'
 import { inTransaction } from './transaction.ts'
 
@@ -17,7 +17,7 @@ import { inTransaction } from './transaction.ts'
 export const validateTip = async ({ req, tipId }: { req: PayloadRequest; tipId: ID }): Promise<TipDoc> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
-    const tip = await loadVisible({ collection: 'tips', id: tipId, req })
+    const tip = await loadForUpdate({ collection: 'tips', id: tipId, req })
     await requireAgencyRights({ actor, may: canValidate, procedure: tip.procedure, req, verb: 'validate tips' })
     if (tip.visibility !== 'published') {
       throw new ConflictError(

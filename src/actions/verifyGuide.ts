@@ -9,7 +9,7 @@ import { isRecord, type ID } from '../utilities/ids.ts'
 import { requireContributor } from './actor.ts'
 import { requireAgencyRights } from './agencyGuard.ts'
 import { canVerifyGuide } from '../policies/contributions.ts'
-import { loadVisible } from './load.ts'
+import { loadForUpdate } from './load.ts'
 import { inTransaction } from './transaction.ts'
 
 /**
@@ -20,7 +20,7 @@ import { inTransaction } from './transaction.ts'
 export const verifyGuide = async ({ guideId, req }: { req: PayloadRequest; guideId: ID }): Promise<GuideDoc> =>
   inTransaction(req, async () => {
     const actor = requireContributor(req)
-    const guide = await loadVisible({ collection: 'guides', id: guideId, req })
+    const guide = await loadForUpdate({ collection: 'guides', id: guideId, req })
     await requireAgencyRights({ actor, may: canVerifyGuide, procedure: guide.procedure, req, verb: 'verify guides' })
     const published: unknown = await req.payload.db.findOne({
       collection: 'guides',

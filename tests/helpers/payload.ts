@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import pg from 'pg'
 import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { buildAppConfig, type AppConfigArgs } from '../../setup/appConfig.ts'
@@ -27,23 +28,45 @@ export type TestApp = {
 
 let counter = 0
 
-/** The MongoDB URI with its database name replaced, keeping options such as `?replicaSet=rs0`. */
+/** The server URI with its database name replaced, keeping options such as `?replicaSet=rs0`. */
 const withDatabaseName = (uri: string, name: string): string => {
   const url = new URL(uri)
   url.pathname = `/${name}`
   return url.toString()
 }
 
+/** Which database the integration tests run on: TEST_DATABASE_URI's server, or SQLite files. */
+export const testDatabaseKind = (): 'sqlite' | 'postgres' | 'mongodb' => {
+  const uri = process.env.TEST_DATABASE_URI ?? ''
+  if (uri.startsWith('mongodb')) return 'mongodb'
+  if (uri.startsWith('postgres')) return 'postgres'
+  return 'sqlite'
+}
+
+/** Runs one statement on the PostgreSQL server of TEST_DATABASE_URI, outside any test database. */
+const onPostgresServer = async (uri: string, sql: string): Promise<void> => {
+  const client = new pg.Client({ connectionString: uri })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
 /**
  * Boots Entraide on a throw-away database: a temporary SQLite file, or a
- * fresh database on the server named by TEST_DATABASE_URI when it is MongoDB.
+ * fresh database on the server named by TEST_DATABASE_URI when it is
+ * PostgreSQL or MongoDB (created here, dropped by `close`).
  */
 export const startTestApp = async (args: Omit<AppConfigArgs, 'databaseUri' | 'secret'> = {}): Promise<TestApp> => {
   const dir = mkdtempSync(path.join(tmpdir(), 'entraide-test-'))
-  const mongo = process.env.TEST_DATABASE_URI
-  const databaseUri = mongo?.startsWith('mongodb')
-    ? withDatabaseName(mongo, `entraide_test_${path.basename(dir).replace(/\W/g, '_')}`)
-    : `file:${path.join(dir, 'test.db')}`
+  const server = process.env.TEST_DATABASE_URI ?? ''
+  const kind = testDatabaseKind()
+  const databaseName = `entraide_test_${path.basename(dir).replace(/\W/g, '_').toLowerCase()}`
+  if (kind === 'postgres') await onPostgresServer(server, `CREATE DATABASE "${databaseName}"`)
+  const databaseUri =
+    kind === 'sqlite' ? `file:${path.join(dir, 'test.db')}` : withDatabaseName(server, databaseName)
   const config = await buildAppConfig({ ...args, databaseUri, secret: 'entraide-test-secret' })
   const key = `test-${path.basename(dir)}`
   const payload = await getPayload({ config, key })
@@ -86,8 +109,9 @@ export const startTestApp = async (args: Omit<AppConfigArgs, 'databaseUri' | 'se
   return {
     api,
     close: async () => {
-      if (mongo?.startsWith('mongodb')) await payload.db.connection?.dropDatabase?.()
+      if (kind === 'mongodb') await payload.db.connection?.dropDatabase?.()
       await payload.destroy()
+      if (kind === 'postgres') await onPostgresServer(server, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`)
       rmSync(dir, { force: true, recursive: true })
     },
     config,
