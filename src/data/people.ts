@@ -37,7 +37,8 @@ export const loadPublicProfiles = async ({ ids, req }: { req: PayloadRequest; id
     where: { id: { in: wanted } },
   })
   const profiles: PublicProfile[] = []
-  for (const doc of docs) {
+  const found: unknown[] = docs
+  for (const doc of found) {
     if (!isRecord(doc)) continue
     const id = idOf(doc.id)
     if (id === null) continue
