@@ -1,0 +1,278 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig, getPayload, handleEndpoints, type CollectionConfig, type Config, type Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { entraidePlugin, type EntraideOptions } from 'entraide'
+import { databaseAdapter } from '../setup/database.ts'
+
+/**
+ * Entraide added to a site that is not the demo: the host has its own users
+ * (a `name`, and a `role` of its own: admin, staff or customer), its own
+ * `pages` with Payload's default access (any signed-in user may write), and
+ * Payload's default numeric ids.
+ */
+const hostUsers = (): CollectionConfig => ({
+  slug: 'users',
+  auth: { forgotPassword: { minRequestInterval: 0 } },
+  fields: [
+    { name: 'name', type: 'text' },
+    {
+      name: 'role',
+      type: 'select',
+      defaultValue: 'customer',
+      options: ['admin', 'staff', 'customer'],
+      required: true,
+    },
+  ],
+})
+
+const hostPages = (): CollectionConfig => ({
+  slug: 'pages',
+  fields: [{ name: 'title', type: 'text', required: true }],
+})
+
+const mappedUsers: EntraideOptions['users'] = {
+  displayNameFrom: 'name',
+  publicSignUp: true,
+  roleFrom: { field: 'role', values: { admin: 'admin', customer: 'citizen', staff: 'agent' } },
+}
+
+const hostConfig = (dir: string, entraide: EntraideOptions, extra: Partial<Config> = {}) =>
+  buildConfig({
+    admin: { user: 'users' },
+    collections: [hostUsers(), hostPages()],
+    db: databaseAdapter(`file:${path.join(dir, 'host.db')}`),
+    editor: lexicalEditor(),
+    graphQL: { disable: true },
+    plugins: [entraidePlugin({ search: { runSyncJobs: 'manual' }, ...entraide })],
+    secret: 'host-site-test-secret',
+    telemetry: false,
+    typescript: { autoGenerate: false, declare: false },
+    ...extra,
+  })
+
+type Host = {
+  payload: Payload
+  call: (method: string, route: string, body?: unknown, token?: string) => Promise<Response>
+  close: () => Promise<void>
+}
+
+let counter = 0
+
+const startHost = async (entraide: EntraideOptions, extra: Partial<Config> = {}): Promise<Host> => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'entraide-host-'))
+  const config = await hostConfig(dir, entraide, extra)
+  counter += 1
+  const key = `host-${counter}-${path.basename(dir)}`
+  const payload = await getPayload({ config, key })
+  const call: Host['call'] = (method, route, body, token) => {
+    const headers = new Headers()
+    if (body !== undefined) headers.set('Content-Type', 'application/json')
+    if (token) headers.set('Authorization', `JWT ${token}`)
+    const request = new Request(`http://localhost:3000/api${route}`, {
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers,
+      method,
+    })
+    return handleEndpoints({ config, payloadInstanceCacheKey: key, request })
+  }
+  return {
+    call,
+    close: async () => {
+      await payload.destroy()
+      rmSync(dir, { force: true, recursive: true })
+    },
+    payload,
+  }
+}
+
+const password = 'correct horse battery staple'
+
+const signIn = async (host: Host, email: string): Promise<string> => {
+  const response = await host.call('POST', '/users/login', { email, password })
+  expect(response.status).toBe(200)
+  const body = (await response.json()) as { token?: string }
+  if (!body.token) throw new Error('no token')
+  return body.token
+}
+
+describe('a host whose users have their own name and role fields', () => {
+  it('refuses, at config time, an unmapped role field that would clash, naming the options that solve it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'entraide-host-'))
+    try {
+      await expect(hostConfig(dir, {})).rejects.toThrow(/roleFrom: \{ field: .*fields: \{ role: /)
+    } finally {
+      rmSync(dir, { force: true, recursive: true })
+    }
+  })
+})
+
+describe('Entraide inside a host site (its users mapped, its own pages, numeric ids)', () => {
+  let host: Host
+  let procedureId: number | string
+  let adminToken: string
+
+  beforeAll(async () => {
+    host = await startHost({ users: mappedUsers })
+    const agency = await host.payload.create({ collection: 'agencies', data: { name: 'ANTS', slug: 'ants' } })
+    const procedure = await host.payload.create({
+      collection: 'procedures',
+      data: { agency: agency.id, slug: 'passeport', title: 'Demander un passeport' },
+    })
+    procedureId = procedure.id
+    await host.payload.create({
+      collection: 'users',
+      data: { email: 'owner@host.test', name: 'Site owner', password, role: 'admin' },
+    })
+    adminToken = await signIn(host, 'owner@host.test')
+  })
+
+  afterAll(async () => {
+    await host?.close()
+  })
+
+  it('keeps Payload’s numeric ids', () => {
+    expect(typeof procedureId).toBe('number')
+  })
+
+  it('lets a visitor sign up, but keeps the host’s own role and fields out of their reach', async () => {
+    const response = await host.call('POST', '/users', {
+      displayName: 'Nadia',
+      email: 'nadia@visitor.test',
+      isCommunityAccount: false,
+      password,
+      role: 'admin',
+    })
+    expect(response.status).toBe(201)
+    const { docs } = await host.payload.find({
+      collection: 'users',
+      overrideAccess: true,
+      where: { email: { equals: 'nadia@visitor.test' } },
+    })
+    const stored = docs[0] as Record<string, unknown>
+    expect(stored.role).toBe('customer')
+    expect(stored.name).toBe('Nadia')
+    expect(stored.isCommunityAccount).toBe(true)
+  })
+
+  it('gives a signed-up visitor nothing more of the host’s collections than an anonymous visitor', async () => {
+    const token = await signIn(host, 'nadia@visitor.test')
+    const page = await host.call('POST', '/pages', { title: 'Nouvelle page' }, adminToken)
+    expect(page.status).toBe(201)
+    const { doc } = (await page.json()) as { doc: { id: number } }
+
+    expect((await host.call('POST', '/pages', { title: 'Page pirate' }, token)).status).toBe(403)
+    expect((await host.call('PATCH', `/pages/${doc.id}`, { title: 'Modifiée' }, token)).status).toBe(403)
+    expect((await host.call('DELETE', `/pages/${doc.id}`, undefined, token)).status).toBe(403)
+    expect((await host.call('GET', '/pages', undefined, token)).status).toBe(
+      (await host.call('GET', '/pages')).status,
+    )
+    const unchanged = await host.payload.findByID({ collection: 'pages', id: doc.id })
+    expect(unchanged.title).toBe('Nouvelle page')
+  })
+
+  it('does not let a signed-up visitor raise their own role', async () => {
+    const token = await signIn(host, 'nadia@visitor.test')
+    const me = (await (await host.call('GET', '/users/me', undefined, token)).json()) as { user: { id: number } }
+    await host.call('PATCH', `/users/${me.user.id}`, { isCommunityAccount: false, role: 'admin' }, token)
+    const stored = (await host.payload.findByID({ collection: 'users', id: me.user.id })) as Record<string, unknown>
+    expect(stored.role).toBe('customer')
+    expect(stored.isCommunityAccount).toBe(true)
+  })
+
+  it('takes a signed-up visitor’s question on a procedure, with numeric ids, and shows their host name', async () => {
+    const token = await signIn(host, 'nadia@visitor.test')
+    const response = await host.call(
+      'POST',
+      '/threads?depth=0',
+      { body: 'Combien de temps faut-il pour obtenir un rendez-vous ?', procedure: procedureId, title: 'Délai de rendez-vous' },
+      token,
+    )
+    expect(response.status).toBe(201)
+    const me = (await (await host.call('GET', '/entraide/me', undefined, token)).json()) as {
+      user: { displayName: string; role: string }
+    }
+    expect(me.user).toMatchObject({ displayName: 'Nadia', role: 'citizen' })
+  })
+
+  it('reads Entraide’s roles from the host’s role values', async () => {
+    await host.payload.create({
+      collection: 'users',
+      data: { email: 'guichet@host.test', name: 'Agent du guichet', password, role: 'staff' },
+    })
+    const token = await signIn(host, 'guichet@host.test')
+    const me = (await (await host.call('GET', '/entraide/me', undefined, token)).json()) as { user: { role: string } }
+    expect(me.user.role).toBe('agent')
+  })
+
+  it('answers a malformed id with 404, not a database error', async () => {
+    expect((await host.call('GET', '/threads/not-a-number')).status).toBe(404)
+  })
+})
+
+describe('the disabled option', () => {
+  let host: Host
+  beforeAll(async () => {
+    host = await startHost({ disabled: true, users: mappedUsers })
+  })
+  afterAll(async () => {
+    await host?.close()
+  })
+
+  it('keeps the schema but serves none of Entraide’s endpoints and runs none of its hooks', async () => {
+    expect(host.payload.collections.threads).toBeDefined()
+    expect((await host.call('GET', '/entraide/procedures/passeport')).status).toBe(404)
+    // What Payload gives any collection, as on the host's own pages.
+    const plain = host.payload.collections.pages?.config
+    const pathsOf = (endpoints: unknown) =>
+      (Array.isArray(endpoints) ? endpoints : []).map((endpoint: { method: string; path: string }) => `${endpoint.method} ${endpoint.path}`)
+    const hooksOf = (hooks: object | undefined) => Object.values(hooks ?? {}).flat().length
+    for (const slug of ['threads', 'answers', 'tips', 'guides', 'wiki-pages']) {
+      const collection = host.payload.collections[slug]?.config
+      expect(pathsOf(collection?.endpoints)).toEqual(pathsOf(plain?.endpoints))
+      expect(hooksOf(collection?.hooks)).toBe(hooksOf(plain?.hooks))
+    }
+  })
+
+  it('opens no public sign-up', async () => {
+    const response = await host.call('POST', '/users', { email: 'visitor@disabled.test', password })
+    expect(response.status).toBe(403)
+  })
+})
+
+describe('collection overrides', () => {
+  let host: Host
+  const seen: string[] = []
+  beforeAll(async () => {
+    host = await startHost({
+      overrides: {
+        tips: {
+          admin: { group: 'Communauté' },
+          hooks: { afterChange: [({ doc }) => void seen.push(String((doc as { body: string }).body))] },
+        },
+      },
+      users: mappedUsers,
+    })
+  })
+  afterAll(async () => {
+    await host?.close()
+  })
+
+  it('apply the host’s admin settings and run the host’s hooks after Entraide’s own', async () => {
+    expect(host.payload.collections.tips?.config.admin.group).toBe('Communauté')
+    const agency = await host.payload.create({ collection: 'agencies', data: { name: 'CAF', slug: 'caf' } })
+    const procedure = await host.payload.create({
+      collection: 'procedures',
+      data: { agency: agency.id, slug: 'apl', title: 'Aide au logement' },
+    })
+    await host.payload.create({
+      collection: 'tips',
+      data: { body: 'Préparez votre avis d’imposition.', procedure: procedure.id, visibility: 'published' },
+    })
+    expect(seen).toContain('Préparez votre avis d’imposition.')
+  })
+})
