@@ -1,20 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { Socket } from 'node:net'
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
+
+const root = import.meta.dirname
+
+/**
+ * The PostgreSQL server the database tests run on a second time, with text
+ * ids (UUIDs) where the first run has SQLite's numeric ids. Set
+ * TEST_POSTGRES_URI to another server, or to `off` to leave it out.
+ */
+const postgresUri = process.env.TEST_POSTGRES_URI ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+/** Whether something listens at the URI's host and port (a second at most). */
+const isListening = (uri: string): Promise<boolean> =>
+  new Promise((resolve) => {
+    let url: URL
+    try {
+      url = new URL(uri)
+    } catch {
+      resolve(false)
+      return
+    }
+    const socket = new Socket()
+    const done = (result: boolean) => {
+      socket.destroy()
+      resolve(result)
+    }
+    socket.setTimeout(1000, () => done(false))
+    socket.once('error', () => done(false))
+    socket.connect(Number(url.port || 5432), url.hostname, () => done(true))
+  })
+
+const postgresAvailable = postgresUri !== 'off' && (await isListening(postgresUri))
+
+/** The test files that work on a database (through the test app), found by what they import. */
+const databaseTests = readdirSync(path.join(root, 'tests'))
+  .filter((name) => name.endsWith('.test.ts'))
+  .filter((name) => /helpers\/payload|search\/searchApp/.test(readFileSync(path.join(root, 'tests', name), 'utf8')))
+  .map((name) => `tests/${name}`)
 
 export default defineConfig({
   resolve: {
     alias: {
-      '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts'),
+      '@payload-config': path.resolve(root, 'payload.config.ts'),
       // The demo host imports Entraide by its package name, resolved to the sources here.
-      'entraide/client': path.resolve(import.meta.dirname, 'src/exports/client.ts'),
-      'entraide/rsc': path.resolve(import.meta.dirname, 'src/exports/rsc.ts'),
-      'entraide/widget': path.resolve(import.meta.dirname, 'src/widget/index.ts'),
-      'entraide/meilisearch': path.resolve(import.meta.dirname, 'src/exports/meilisearch.ts'),
-      entraide: path.resolve(import.meta.dirname, 'src/index.ts'),
+      'entraide/client': path.resolve(root, 'src/exports/client.ts'),
+      'entraide/rsc': path.resolve(root, 'src/exports/rsc.ts'),
+      'entraide/widget': path.resolve(root, 'src/widget/index.ts'),
+      'entraide/meilisearch': path.resolve(root, 'src/exports/meilisearch.ts'),
+      entraide: path.resolve(root, 'src/index.ts'),
     },
   },
   test: {
-    include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
@@ -24,5 +62,28 @@ export default defineConfig({
     // two-core machine; a poll that never succeeds still fails.
     expect: { poll: { timeout: 10_000 } },
     reporters: ['default', './tests/summaryReporter.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['tests/**/*.test.ts', 'src/**/*.test.ts'] },
+      },
+      postgresAvailable
+        ? {
+            extends: true,
+            test: {
+              name: 'postgres',
+              include: databaseTests,
+              env: { ENTRAIDE_TEST_IDS: 'text', TEST_DATABASE_URI: postgresUri },
+            },
+          }
+        : {
+            extends: true,
+            test: {
+              name: 'postgres',
+              include: ['tests/postgres-unavailable.test.ts'],
+              env: { TEST_POSTGRES_URI: postgresUri },
+            },
+          },
+    ],
   },
 })

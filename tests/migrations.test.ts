@@ -37,7 +37,8 @@ describe(`${kind === 'postgres' ? 'PostgreSQL' : 'SQLite'} migrations (what \`ne
       // Start without the development schema push, as production does.
       process.env.PAYLOAD_MIGRATING = 'true'
       try {
-        app = await startTestApp({ entraide: { search: { runSyncJobs: 'manual' } } })
+        // The committed migrations are the demo app's, on Payload's default numeric ids.
+        app = await startTestApp({ entraide: { search: { runSyncJobs: 'manual' } }, ids: 'number' })
       } finally {
         delete process.env.PAYLOAD_MIGRATING
       }
