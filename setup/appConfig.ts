@@ -12,7 +12,7 @@ const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /** What varies between the app, the tests and the benchmarks. */
 export type AppConfigArgs = {
-  /** SQLite `file:` URI or MongoDB URI. Defaults to DATABASE_URI, then `file:./data/entraide.db`. */
+  /** SQLite `file:`, PostgreSQL or MongoDB URI. Defaults to DATABASE_URI, then `file:./data/entraide.db`. */
   databaseUri?: string
   secret?: string
   entraide?: EntraideOptions
