@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import path from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+/**
+ * The package is `src/` alone: what it imports must ship with it or be
+ * installed by the host site (its dependencies and peer dependencies). The
+ * demo host (app/, demo/, setup/, payload.config.ts) and its generated files
+ * stay out of it.
+ */
+const root = path.resolve(import.meta.dirname, '..')
+const sourceDir = path.join(root, 'src')
+
+const packageSources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) return packageSources(full)
+    return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : []
+  })
+
+const specifiersOf = (code: string): string[] => {
+  const patterns = [
+    // import … from '…' and export … from '…', over several lines
+    /^(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]/gm,
+    // import '…' (for its side effects, a stylesheet)
+    /^import\s*['"]([^'"]+)['"]/gm,
+    // import('…')
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ]
+  return patterns.flatMap((pattern) => [...code.matchAll(pattern)].flatMap((match) => (match[1] ? [match[1]] : [])))
+}
+
+const packageNameOf = (specifier: string): string => {
+  const parts = specifier.split('/')
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? specifier)
+}
+
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  dependencies?: Record<string, string>
+  peerDependencies?: Record<string, string>
+}
+const installedWithIt = new Set([
+  ...Object.keys(manifest.dependencies ?? {}),
+  ...Object.keys(manifest.peerDependencies ?? {}),
+])
+
+const files = packageSources(sourceDir)
+const imports = files.flatMap((file) =>
+  specifiersOf(readFileSync(file, 'utf8')).map((specifier) => ({ file: path.relative(root, file), specifier })),
+)
+
+describe('the package’s imports', () => {
+  it('were all read (the scan sees the plugin’s sources)', () => {
+    expect(files.length).toBeGreaterThan(100)
+    expect(imports.some(({ specifier }) => specifier === 'payload')).toBe(true)
+  })
+
+  it('never reach the demo host, its config or generated types', () => {
+    const outside = imports.filter(({ file, specifier }) => {
+      if (specifier === '@payload-config' || /payload-types/.test(specifier)) return true
+      if (!specifier.startsWith('.')) return false
+      const target = path.resolve(root, path.dirname(file), specifier)
+      return !target.startsWith(sourceDir + path.sep)
+    })
+    expect(outside).toEqual([])
+  })
+
+  it('name only Node built-ins, the package’s dependencies and its peer dependencies', () => {
+    const unlisted = imports.filter(({ specifier }) => {
+      if (specifier.startsWith('.')) return false
+      if (specifier.startsWith('node:') || builtinModules.includes(specifier)) return false
+      return !installedWithIt.has(packageNameOf(specifier))
+    })
+    expect(unlisted).toEqual([])
+  })
+})
