@@ -307,7 +307,3 @@ export const decoders: { [Slug in EntraideCollection]: (value: unknown) => Entra
 /** Reads a document of `collection` as Entraide's type for it; throws DocumentShapeError when it cannot. */
 export const decodeDocument = <Slug extends EntraideCollection>(collection: Slug, value: unknown): EntraideDocuments[Slug] =>
   decoders[collection](value)
-
-/** Whether a string names one of Entraide's collections. */
-export const isEntraideCollection = (value: string): value is EntraideCollection =>
-  Object.prototype.hasOwnProperty.call(schemas, value)

@@ -66,17 +66,6 @@ export const findAllDocs = async <Slug extends EntraideCollection>(
   return docs
 }
 
-/** How many documents match. */
-export const countDocs = async <Slug extends EntraideCollection>({
-  collection,
-  overrideAccess = true,
-  req,
-  where,
-}: Pick<Query<Slug>, 'collection' | 'overrideAccess' | 'req' | 'where'>): Promise<number> => {
-  const { totalDocs } = await req.payload.count({ collection, overrideAccess, req, where })
-  return totalDocs
-}
-
 /** One document by id, or null when there is none (or the caller may not see it). */
 export const findDocByID = async <Slug extends EntraideCollection>({
   collection,
