@@ -18,7 +18,7 @@ import { restoreErrorDetails } from './hooks/restoreErrorDetails.ts'
 import { withSearch } from './search/plugin.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.ts'
-import { guardHostCollection, guardHostGlobal } from './host/communityAccess.ts'
+import { guardHostCollection, guardHostEndpoint, guardHostGlobal } from './host/communityAccess.ts'
 import { extendUsers } from './host/usersCollection.ts'
 import { applyOverride, withoutBehaviour } from './host/overrides.ts'
 
@@ -143,7 +143,7 @@ export const entraidePlugin =
       custom: { ...incoming.custom, entraide: brandOptions(options) },
       loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
-      endpoints: [...(incoming.endpoints ?? []), procedurePageEndpoint(options), meEndpoint()],
+      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint()],
       globals,
       collections: [
         ...hostPart.map((collection) => (collection === extendedUsers ? withInputChecks(collection) : collection)),

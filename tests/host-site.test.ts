@@ -30,9 +30,30 @@ const hostUsers = (): CollectionConfig => ({
   ],
 })
 
+const signedIn = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
+
 const hostPages = (): CollectionConfig => ({
   slug: 'pages',
-  fields: [{ name: 'title', type: 'text', required: true }],
+  // Anyone may read pages; writing them is left to Payload's default (any signed-in person).
+  access: { read: () => true },
+  fields: [
+    { name: 'title', type: 'text', required: true },
+    // Staff notes: readable by any signed-in person, as the host wrote it for its staff.
+    { name: 'staffNote', type: 'text', access: { read: signedIn } },
+    {
+      name: 'blocks',
+      type: 'array',
+      fields: [{ name: 'internal', type: 'text', access: { read: signedIn } }],
+    },
+  ],
+  endpoints: [
+    {
+      handler: (req) =>
+        req.user ? Response.json({ forStaff: true }) : Response.json({ error: 'no' }, { status: 401 }),
+      method: 'get',
+      path: '/staff-report',
+    },
+  ],
 })
 
 const mappedUsers: EntraideOptions['users'] = {
@@ -48,6 +69,14 @@ const hostConfig = (dir: string, entraide: EntraideOptions, extra: Partial<Confi
     db: databaseAdapter(`file:${path.join(dir, 'host.db')}`),
     editor: lexicalEditor(),
     graphQL: { disable: true },
+    endpoints: [
+      {
+        handler: (req) =>
+          req.user ? Response.json({ forStaff: true }) : Response.json({ error: 'no' }, { status: 401 }),
+        method: 'get',
+        path: '/staff-dashboard',
+      },
+    ],
     plugins: [entraidePlugin({ search: { runSyncJobs: 'manual' }, ...entraide })],
     secret: 'host-site-test-secret',
     telemetry: false,
@@ -168,11 +197,34 @@ describe('Entraide inside a host site (its users mapped, its own pages, numeric 
     expect((await host.call('POST', '/pages', { title: 'Page pirate' }, token)).status).toBe(403)
     expect((await host.call('PATCH', `/pages/${doc.id}`, { title: 'Modifiée' }, token)).status).toBe(403)
     expect((await host.call('DELETE', `/pages/${doc.id}`, undefined, token)).status).toBe(403)
-    expect((await host.call('GET', '/pages', undefined, token)).status).toBe(
-      (await host.call('GET', '/pages')).status,
-    )
+    expect((await host.call('GET', '/pages', undefined, token)).status).toBe((await host.call('GET', '/pages')).status)
     const unchanged = await host.payload.findByID({ collection: 'pages', id: doc.id })
     expect(unchanged.title).toBe('Nouvelle page')
+  })
+
+  it('reads the host’s field rules and custom endpoints as for an anonymous visitor', async () => {
+    const token = await signIn(host, 'nadia@visitor.test')
+    const created = await host.payload.create({
+      collection: 'pages',
+      data: { blocks: [{ internal: 'Stock bas' }], staffNote: 'Relire avant lundi', title: 'Horaires' },
+    })
+    // The host lets anyone read pages, but its notes only to people signed in: a community account is not one of them.
+    const publicRead = async (requestToken?: string) =>
+      (await (await host.call('GET', `/pages/${created.id}`, undefined, requestToken)).json()) as Record<
+        string,
+        unknown
+      >
+    expect(await publicRead(adminToken)).toMatchObject({
+      blocks: [{ internal: 'Stock bas' }],
+      staffNote: 'Relire avant lundi',
+    })
+    const seenByVisitor = await publicRead(token)
+    expect(seenByVisitor.staffNote).toBeUndefined()
+    expect(JSON.stringify(seenByVisitor)).not.toContain('Stock bas')
+    expect((await host.call('GET', '/staff-dashboard', undefined, adminToken)).status).toBe(200)
+    expect((await host.call('GET', '/staff-dashboard', undefined, token)).status).toBe(401)
+    expect((await host.call('GET', '/pages/staff-report', undefined, adminToken)).status).toBe(200)
+    expect((await host.call('GET', '/pages/staff-report', undefined, token)).status).toBe(401)
   })
 
   it('does not let a signed-up visitor raise their own role', async () => {
@@ -189,7 +241,11 @@ describe('Entraide inside a host site (its users mapped, its own pages, numeric 
     const response = await host.call(
       'POST',
       '/threads?depth=0',
-      { body: 'Combien de temps faut-il pour obtenir un rendez-vous ?', procedure: procedureId, title: 'Délai de rendez-vous' },
+      {
+        body: 'Combien de temps faut-il pour obtenir un rendez-vous ?',
+        procedure: procedureId,
+        title: 'Délai de rendez-vous',
+      },
       token,
     )
     expect(response.status).toBe(201)
@@ -229,11 +285,15 @@ describe('the disabled option', () => {
     // What Payload gives any collection, as on the host's own pages.
     const plain = host.payload.collections.pages?.config
     const pathsOf = (endpoints: unknown) =>
-      (Array.isArray(endpoints) ? endpoints : []).map((endpoint: { method: string; path: string }) => `${endpoint.method} ${endpoint.path}`)
+      (Array.isArray(endpoints) ? endpoints : []).map(
+        (endpoint: { method: string; path: string }) => `${endpoint.method} ${endpoint.path}`,
+      )
     const hooksOf = (hooks: object | undefined) => Object.values(hooks ?? {}).flat().length
     for (const slug of ['threads', 'answers', 'tips', 'guides', 'wiki-pages']) {
       const collection = host.payload.collections[slug]?.config
-      expect(pathsOf(collection?.endpoints)).toEqual(pathsOf(plain?.endpoints))
+      expect(pathsOf(collection?.endpoints)).toEqual(
+        pathsOf(plain?.endpoints).filter((route) => route !== 'get /staff-report'),
+      )
       expect(hooksOf(collection?.hooks)).toBe(hooksOf(plain?.hooks))
     }
   })

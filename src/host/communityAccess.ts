@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig, GlobalConfig, PayloadRequest } from 'payload'
+import type { Access, CollectionConfig, Endpoint, Field, FieldAccess, GlobalConfig, PayloadRequest } from 'payload'
 
 import { actorFromRequest, actorOf, type PersonLayout } from '../policies/roles.ts'
 
@@ -45,20 +45,74 @@ export const hiddenFromCommunity =
     actorOf(args.user, layout)?.isCommunityAccount === true ||
     (typeof hostHidden === 'function' ? hostHidden(args) : hostHidden === true)
 
+/** A host field rule that gives community accounts what it gives anonymous visitors. */
+const fieldRuleAsAnonymousForCommunity =
+  (hostRule: FieldAccess): FieldAccess =>
+  (args) =>
+    isCommunityRequest(args.req) ? hostRule({ ...args, req: asAnonymous(args.req) }) : hostRule(args)
+
+const fieldOperations = ['create', 'read', 'update'] as const
+
+/**
+ * The host's fields with their own access rules (at any depth: groups,
+ * arrays, rows, collapsibles, tabs, blocks) evaluated without the session of
+ * a community account. Fields without a rule follow their collection's.
+ */
+export const guardHostFields = (fields: Field[]): Field[] =>
+  fields.map((field): Field => {
+    let guarded: Field = field
+    if ('access' in field && field.access) {
+      const access = { ...field.access }
+      for (const operation of fieldOperations) {
+        const rule = field.access[operation]
+        // Set by name: some field types take a read rule only, and a rule is wrapped only where the host gave one.
+        if (rule) Reflect.set(access, operation, fieldRuleAsAnonymousForCommunity(rule))
+      }
+      guarded = Object.assign({}, field)
+      Reflect.set(guarded, 'access', access)
+    }
+    if ('fields' in guarded && Array.isArray(guarded.fields)) {
+      guarded = { ...guarded, fields: guardHostFields(guarded.fields) }
+    }
+    if (guarded.type === 'tabs') {
+      guarded = { ...guarded, tabs: guarded.tabs.map((tab) => ({ ...tab, fields: guardHostFields(tab.fields) })) }
+    }
+    if (guarded.type === 'blocks' && Array.isArray(guarded.blocks)) {
+      guarded = { ...guarded, blocks: guarded.blocks.map((block) => ({ ...block, fields: guardHostFields(block.fields) })) }
+    }
+    return guarded
+  })
+
+/** A host endpoint that serves community accounts as it serves anonymous visitors. */
+export const guardHostEndpoint = (endpoint: Endpoint): Endpoint => ({
+  ...endpoint,
+  handler: (req) => endpoint.handler(isCommunityRequest(req) ? asAnonymous(req) : req),
+})
+
+const guardEndpoints = <T extends Endpoint[] | false | undefined>(endpoints: T): T | Endpoint[] =>
+  Array.isArray(endpoints) ? endpoints.map(guardHostEndpoint) : endpoints
+
 const collectionOperations = ['create', 'read', 'update', 'delete', 'readVersions', 'unlock'] as const
 const globalOperations = ['read', 'update', 'readVersions'] as const
 
 /**
  * A host collection that community accounts see as anonymous visitors do:
- * every access rule is evaluated without their session, and the collection
- * is hidden from them in the admin panel. Nothing changes for anyone else.
+ * every access rule (the collection's and its fields') and its custom
+ * endpoints see no session for them, and the collection is hidden from them
+ * in the admin panel. Nothing changes for anyone else.
  */
 export const guardHostCollection = (collection: CollectionConfig, layout: PersonLayout): CollectionConfig => {
   const access: NonNullable<CollectionConfig['access']> = { ...collection.access }
   for (const operation of collectionOperations) {
     access[operation] = asAnonymousForCommunity(collection.access?.[operation])
   }
-  return { ...collection, access, admin: { ...collection.admin, hidden: hiddenFromCommunity(collection.admin?.hidden, layout) } }
+  return {
+    ...collection,
+    access,
+    admin: { ...collection.admin, hidden: hiddenFromCommunity(collection.admin?.hidden, layout) },
+    endpoints: guardEndpoints(collection.endpoints),
+    fields: guardHostFields(collection.fields),
+  }
 }
 
 /** A host global that community accounts see as anonymous visitors do. */
@@ -67,5 +121,11 @@ export const guardHostGlobal = (global: GlobalConfig, layout: PersonLayout): Glo
   for (const operation of globalOperations) {
     access[operation] = asAnonymousForCommunity(global.access?.[operation])
   }
-  return { ...global, access, admin: { ...global.admin, hidden: hiddenFromCommunity(global.admin?.hidden, layout) } }
+  return {
+    ...global,
+    access,
+    admin: { ...global.admin, hidden: hiddenFromCommunity(global.admin?.hidden, layout) },
+    endpoints: guardEndpoints(global.endpoints),
+    fields: guardHostFields(global.fields),
+  }
 }
