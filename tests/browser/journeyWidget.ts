@@ -73,13 +73,13 @@ export const signInInWidget = async (
 export const threadCard = (widget: Locator, title: string): Locator =>
   widget.getByRole('article', { exact: true, name: title })
 
-/** The `id` of the document a Payload REST create answered with. */
+/** The `id` of the document a Payload REST create answered with (a number or a string, as the database stores it), for URLs. */
 export const createdId = async (response: { json: () => Promise<unknown> }): Promise<string> => {
   const body = (await response.json()) as { doc?: { id?: unknown } }
   const id = body.doc?.id
-  if (typeof id !== 'string' || id === '')
+  if ((typeof id !== 'string' || id === '') && (typeof id !== 'number' || !Number.isSafeInteger(id)))
     throw new Error(`The API answered without a document id: ${JSON.stringify(body)}`)
-  return id
+  return String(id)
 }
 
 /** A long date as the widget writes it in French (Paris time), e.g. "28 novembre 2026". */

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -110,7 +111,22 @@ export const startTestApp = async (args: Omit<AppConfigArgs, 'databaseUri' | 'se
     api,
     close: async () => {
       if (kind === 'mongodb') await payload.db.connection?.dropDatabase?.()
+      // Payload's destroy leaves the PostgreSQL pool open, and the schema push at start keeps one of its
+      // connections checked out for good: every connection is told to expect the drop below, which cuts them.
+      const pool: unknown = kind === 'postgres' ? payload.db.pool : undefined
       await payload.destroy()
+      if (pool instanceof EventEmitter) {
+        pool.on('error', () => undefined)
+        const clients: unknown = Reflect.get(pool, '_clients')
+        for (const client of Array.isArray(clients) ? clients : []) {
+          if (client instanceof EventEmitter) client.on('error', () => undefined)
+        }
+        const end: unknown = Reflect.get(pool, 'end')
+        if (typeof end === 'function') {
+          const ended: unknown = Reflect.apply(end, pool, [])
+          await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 1000))])
+        }
+      }
       if (kind === 'postgres') await onPostgresServer(server, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`)
       rmSync(dir, { force: true, recursive: true })
     },
