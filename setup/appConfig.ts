@@ -21,6 +21,8 @@ export type AppConfigArgs = {
   ids?: IdStorage
   /** Extra plugins applied after Entraide. */
   plugins?: Plugin[]
+  /** The host's own GraphQL settings (its queries and mutations); GraphQL is on by default. */
+  graphQL?: Config['graphQL']
 }
 
 /**
@@ -30,6 +32,7 @@ export type AppConfigArgs = {
 export const buildAppConfig = ({
   databaseUri = process.env.DATABASE_URI || undefined,
   entraide = {},
+  graphQL,
   ids = process.env.ENTRAIDE_TEST_IDS === 'text' ? 'text' : 'number',
   onInit,
   plugins = [],
@@ -63,7 +66,7 @@ export const buildAppConfig = ({
     ],
     db: databaseAdapter(databaseUri, ids),
     editor: lexicalEditor(),
-    graphQL: { disable: true },
+    graphQL,
     onInit,
     plugins: [entraidePlugin({ ...entraide, users: { publicSignUp: true, ...entraide.users } }), ...plugins],
     secret: secret ?? resolveSecret(),

@@ -12,6 +12,7 @@ import { votesCollection } from './collections/Votes.ts'
 import { wikiPagesCollection } from './collections/WikiPages.ts'
 import { withEntraideAdmin } from './admin/adminConfig.ts'
 import { collectionEndpoints } from './endpoints/collectionEndpoints.ts'
+import { withEntraideMutations } from './graphql/mutations.ts'
 import { meEndpoint, procedurePageEndpoint } from './endpoints/procedurePage.ts'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput.ts'
 import { restoreErrorDetails } from './hooks/restoreErrorDetails.ts'
@@ -92,8 +93,8 @@ const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): Col
 
 /**
  * The Entraide plugin: adds the mutual-help collections, the role fields on
- * the host's auth collection, the domain endpoints and hooks. Returns a new
- * config; the one passed in is never changed.
+ * the host's auth collection, the domain endpoints and GraphQL mutations,
+ * the hooks. Returns a new config; the one passed in is never changed.
  *
  * @example
  * buildConfig({ ..., plugins: [entraidePlugin({ moderation: { preModeratedContributions: 2 } })] })
@@ -144,6 +145,7 @@ export const entraidePlugin =
       loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
       endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint()],
+      graphQL: withEntraideMutations(incoming.graphQL),
       globals,
       collections: [
         ...hostPart.map((collection) => (collection === extendedUsers ? withInputChecks(collection) : collection)),

@@ -35,18 +35,22 @@ const collectionOf = {
   'wiki page': 'wiki-pages',
 } as const
 
+/** The kinds of item an action addresses, by the word messages use for them. */
 type Addressed = keyof typeof collectionOf
 
 /**
- * The `:id` of the route, in the type the collection's ids have, or 404 when
- * it cannot be one of its ids (a word where the ids are numbers).
+ * The id of the item an action addresses, in the type the collection's ids
+ * have, or 404 when it cannot be one of its ids (a word where the ids are
+ * numbers): no such item exists.
  */
-export const routeId = (req: PayloadRequest, what: Addressed): ID => {
-  const raw = req.routeParams?.id
+export const itemId = (req: PayloadRequest, what: Addressed, raw: unknown): ID => {
   const id = parseIdFor(req.payload, collectionOf[what], raw)
-  if (id === null) throw new NotFoundError(what, typeof raw === 'string' ? raw : '')
+  if (id === null) throw new NotFoundError(what, typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '')
   return id
 }
+
+/** The `:id` of the route, as `itemId` reads it. */
+export const routeId = (req: PayloadRequest, what: Addressed): ID => itemId(req, what, req.routeParams?.id)
 
 /** An optional string field of the body: undefined when absent or null, 400 when of another type. */
 export const optionalString = (body: Record<string, unknown>, field: string): string | undefined => {

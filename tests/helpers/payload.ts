@@ -60,7 +60,16 @@ const onPostgresServer = async (uri: string, sql: string): Promise<void> => {
  * fresh database on the server named by TEST_DATABASE_URI when it is
  * PostgreSQL or MongoDB (created here, dropped by `close`).
  */
-export const startTestApp = async (args: Omit<AppConfigArgs, 'databaseUri' | 'secret'> = {}): Promise<TestApp> => {
+export const startTestApp = async ({
+  isDefaultInstance = false,
+  ...args
+}: Omit<AppConfigArgs, 'databaseUri' | 'secret'> & {
+  /**
+   * Caches the instance as the process's default Payload, the one Payload's
+   * Next.js route handlers (GraphQL) look up; one such app per test file.
+   */
+  isDefaultInstance?: boolean
+} = {}): Promise<TestApp> => {
   const dir = mkdtempSync(path.join(tmpdir(), 'entraide-test-'))
   const server = process.env.TEST_DATABASE_URI ?? ''
   const kind = testDatabaseKind()
@@ -69,7 +78,7 @@ export const startTestApp = async (args: Omit<AppConfigArgs, 'databaseUri' | 'se
   const databaseUri =
     kind === 'sqlite' ? `file:${path.join(dir, 'test.db')}` : withDatabaseName(server, databaseName)
   const config = await buildAppConfig({ ...args, databaseUri, secret: 'entraide-test-secret' })
-  const key = `test-${path.basename(dir)}`
+  const key = isDefaultInstance ? 'default' : `test-${path.basename(dir)}`
   const payload = await getPayload({ config, key })
 
   const api: TestApp['api'] = async (method, route, options = {}) => {
