@@ -2,6 +2,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig, type Config, type Plugin, type SanitizedConfig } from 'payload'
 
 import { entraidePlugin, type EntraideOptions } from 'entraide'
@@ -26,6 +28,8 @@ export type AppConfigArgs = {
 /**
  * The Entraide application config: a host website's users collection, the
  * Entraide plugin used exactly as an adopter would, and the chosen database.
+ * The admin panel speaks French, or English to people whose browser or
+ * account settings ask for it.
  */
 export const buildAppConfig = ({
   databaseUri = process.env.DATABASE_URI || undefined,
@@ -57,13 +61,15 @@ export const buildAppConfig = ({
         },
         // Accounts are administration: only admins list them; everyone keeps
         // their own account page (/admin/account).
-        admin: { group: 'Administration', hidden: ({ user }) => user?.role !== 'admin' },
+        admin: { group: { en: 'Administration', fr: 'Administration' }, hidden: ({ user }) => user?.role !== 'admin' },
+        labels: { plural: { en: 'Users', fr: 'Utilisateurs' }, singular: { en: 'User', fr: 'Utilisateur' } },
         fields: [],
       },
     ],
     db: databaseAdapter(databaseUri, ids),
     editor: lexicalEditor(),
     graphQL: { disable: true },
+    i18n: { fallbackLanguage: 'fr', supportedLanguages: { fr, en } },
     onInit,
     plugins: [entraidePlugin({ ...entraide, users: { publicSignUp: true, ...entraide.users } }), ...plugins],
     secret: secret ?? resolveSecret(),
