@@ -164,7 +164,7 @@ export const fr: EntraideStrings = {
     rowAction: '{{action}} : {{row}}',
     byOn: 'Par {{name}}, le {{date}}',
     anAgent: 'un agent',
-    unknownPerson: 'inconnu',
+    unknownPerson: 'quelqu’un',
     formerMember: 'Compte supprimé',
     unknownProcedure: 'Démarche inconnue',
     untitledQuestion: 'Question',
