@@ -44,6 +44,8 @@ export const buildAppConfig = ({
       user: 'users',
       // No Gravatar: it would send a hash of each person's email to a third party.
       avatar: 'default',
+      // Reads naturally in both languages of the admin panel: "2 décembre 2026, 14:05", "2 December 2026, 14:05".
+      dateFormat: 'd MMMM yyyy, HH:mm',
       importMap: { baseDir: rootDir },
       meta: { titleSuffix: ' — Entraide' },
     },

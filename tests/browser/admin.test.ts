@@ -113,7 +113,8 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     await page.getByText(/est validée\.$/).first().waitFor({ timeout: 120_000 })
     await page.locator(`a[href="${answerHref}"]`).waitFor({ state: 'detached', timeout: 120_000 })
     const validated = await getJson(app, `/answers/${answerId}?depth=0`)
-    expect(validated.validatedBy).toEqual(expect.any(String))
+    // The validating agent's id: a number on SQL databases, text on MongoDB or with UUIDs.
+    expect(['number', 'string']).toContain(typeof validated.validatedBy)
     await signOut(page, { baseUrl: app.url })
 
     const editor = demoAccount('editor')
