@@ -77,9 +77,10 @@ export const threadCard = (widget: Locator, title: string): Locator =>
 export const createdId = async (response: { json: () => Promise<unknown> }): Promise<string> => {
   const body = (await response.json()) as { doc?: { id?: unknown } }
   const id = body.doc?.id
-  if (typeof id !== 'string' || id === '')
+  // A number on SQL databases, text on MongoDB or with UUIDs.
+  if ((typeof id !== 'string' && typeof id !== 'number') || id === '')
     throw new Error(`The API answered without a document id: ${JSON.stringify(body)}`)
-  return id
+  return String(id)
 }
 
 /** A long date as the widget writes it in French (Paris time), e.g. "28 novembre 2026". */
