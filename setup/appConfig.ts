@@ -2,6 +2,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig, type Config, type Plugin, type SanitizedConfig } from 'payload'
 
 import { entraidePlugin, type EntraideOptions } from 'entraide'
@@ -28,6 +30,8 @@ export type AppConfigArgs = {
 /**
  * The Entraide application config: a host website's users collection, the
  * Entraide plugin used exactly as an adopter would, and the chosen database.
+ * The admin panel speaks French, or English to people whose browser or
+ * account settings ask for it.
  */
 export const buildAppConfig = ({
   databaseUri = process.env.DATABASE_URI || undefined,
@@ -43,6 +47,8 @@ export const buildAppConfig = ({
       user: 'users',
       // No Gravatar: it would send a hash of each person's email to a third party.
       avatar: 'default',
+      // Reads naturally in both languages of the admin panel: "2 décembre 2026, 14:05", "2 December 2026, 14:05".
+      dateFormat: 'd MMMM yyyy, HH:mm',
       importMap: { baseDir: rootDir },
       meta: { titleSuffix: ' — Entraide' },
     },
@@ -60,13 +66,15 @@ export const buildAppConfig = ({
         },
         // Accounts are administration: only admins list them; everyone keeps
         // their own account page (/admin/account).
-        admin: { group: 'Administration', hidden: ({ user }) => user?.role !== 'admin' },
+        admin: { group: { en: 'Administration', fr: 'Administration' }, hidden: ({ user }) => user?.role !== 'admin' },
+        labels: { plural: { en: 'Users', fr: 'Utilisateurs' }, singular: { en: 'User', fr: 'Utilisateur' } },
         fields: [],
       },
     ],
     db: databaseAdapter(databaseUri, ids),
     editor: lexicalEditor(),
     graphQL,
+    i18n: { fallbackLanguage: 'fr', supportedLanguages: { fr, en } },
     onInit,
     plugins: [entraidePlugin({ ...entraide, users: { publicSignUp: true, ...entraide.users } }), ...plugins],
     secret: secret ?? resolveSecret(),

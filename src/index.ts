@@ -1,6 +1,7 @@
 // The public API of the `entraide` package: the plugin and its options, the
 // domain actions for the Local API, the error family, the document types and
-// their decoder, the search-engine and rate-limit-store contracts.
+// their decoder, the search-engine and rate-limit-store contracts, the
+// admin panel's translations.
 export type { EntraideOptions, PersonFieldNames, SearchOptions, UsersOptions } from './options.ts'
 export {
   ConflictError,
@@ -73,5 +74,11 @@ export {
   type LexicalNode,
   type LexicalRoot,
 } from './utilities/lexical.ts'
+
+export {
+  entraideTranslations,
+  type EntraideAdminStrings,
+  type EntraideTranslationKey,
+} from './translations/i18n.ts'
 
 export { entraidePlugin } from './plugin.ts'

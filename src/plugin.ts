@@ -22,6 +22,7 @@ import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './op
 import { guardHostCollection, guardHostEndpoint, guardHostGlobal } from './host/communityAccess.ts'
 import { extendUsers } from './host/usersCollection.ts'
 import { applyOverride, withoutBehaviour } from './host/overrides.ts'
+import { withEntraideTranslations } from './translations/i18n.ts'
 
 /** The collections Entraide adds, in admin-panel order. */
 const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
@@ -134,19 +135,21 @@ export const entraidePlugin =
         ],
         custom: { ...incoming.custom, entraide: brandOptions(options) },
         globals,
+        i18n: withEntraideTranslations(incoming.i18n),
       }
     }
     const endpoints = collectionEndpoints(options)
     return withSearch(options)({
       ...incoming,
       ...withAllowedOrigins(incoming, options.allowedOrigins),
-      admin: withEntraideAdmin(incoming.admin),
+      admin: withEntraideAdmin(incoming.admin, incoming.i18n),
       custom: { ...incoming.custom, entraide: brandOptions(options) },
       loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
       endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint()],
       graphQL: withEntraideMutations(incoming.graphQL),
       globals,
+      i18n: withEntraideTranslations(incoming.i18n),
       collections: [
         ...hostPart.map((collection) => (collection === extendedUsers ? withInputChecks(collection) : collection)),
         ...added.map((collection) => withEndpoints(withInputChecks(collection), endpoints[collection.slug] ?? [])),

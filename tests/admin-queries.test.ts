@@ -1,8 +1,12 @@
+import { initI18n, type AcceptedLanguages } from '@payloadcms/translations'
 import { createLocalReq, type PayloadRequest } from 'payload'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { publishGuideEdit } from '../src/actions/publishGuideEdit.ts'
 import { rejectGuideEdit } from '../src/actions/rejectGuideEdit.ts'
+import { ProvenanceField } from '../src/admin/ProvenanceField.tsx'
+import { WaitingWork } from '../src/admin/WaitingWork.tsx'
 import { findAwaitingValidation } from '../src/admin/queries/awaitingValidation.ts'
 import { findGuideEditsAwaitingReview } from '../src/admin/queries/guideReviews.ts'
 import { loadGuideVerificationState, loadModerationState, loadValidationState } from '../src/admin/queries/itemState.ts'
@@ -27,11 +31,33 @@ afterAll(async () => {
   await app?.close()
 })
 
-/** A request acting as the given user, as the admin panel's server components get it. */
-const reqAs = async (userId: ID): Promise<PayloadRequest> => {
-  const user = await app.payload.findByID({ collection: 'users', id: userId, overrideAccess: true })
-  return createLocalReq({ user: { ...user, collection: 'users' } }, app.payload)
-}
+/** A user as the admin panel's server components get them. */
+const userOf = async (userId: ID) => ({
+  ...(await app.payload.findByID({ collection: 'users', id: userId, overrideAccess: true })),
+  collection: 'users' as const,
+})
+
+/** The i18n object of an admin user who reads the given language. */
+const i18nIn = (language: AcceptedLanguages) =>
+  initI18n({ config: app.payload.config.i18n, context: 'api', language })
+
+/**
+ * A request acting as the given user, as the admin panel's server components
+ * get it; in the site's default language (French in the demo) unless another is given.
+ */
+const reqAs = async (userId: ID, language?: AcceptedLanguages): Promise<PayloadRequest> =>
+  createLocalReq(
+    { req: language ? { i18n: await i18nIn(language) } : {}, user: await userOf(userId) },
+    app.payload,
+  )
+
+/** The text a server component shows, from its static markup. */
+const textOf = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
 
 /** A citizen whose first contribution, held for moderation, was published: they post directly now. */
 const trustedCitizen = async (name: string, procedureId: ID) => {
@@ -360,6 +386,12 @@ describe('provenance and the waiting-work summary', () => {
         validatedBy: 'Agent Paul',
       },
     ])
+    // The panel reads in the admin user's language.
+    const provenancePanel = async (language: AcceptedLanguages) =>
+      textOf(renderToStaticMarkup(await ProvenanceField({ id: page.id, req: await reqAs(agent.id, language) } as any)))
+    expect(await provenancePanel('fr')).toContain('Par Hélène, validée par Agent Paul le ')
+    expect(await provenancePanel('fr')).toContain('En réponse à Faut-il un timbre fiscal pour un mineur ?')
+    expect(await provenancePanel('en')).toContain('By Hélène, validated by Agent Paul on ')
 
     // The agent has nothing left to validate here, and one newcomer's tip to publish.
     const newcomer = await app.signUp({})
@@ -373,15 +405,27 @@ describe('provenance and the waiting-work summary', () => {
       ['pending', 1],
       ['guide-edits', 0],
     ])
-    expect(agentWork?.[1]).toMatchObject({ label: '1 contribution awaiting moderation', path: '/moderation' })
+    expect(agentWork?.[1]).toMatchObject({ count: 1, key: 'pending', path: '/moderation' })
     const editorWork = await summarizeWaitingWork({ req: await reqAs(moderator.id) })
     expect(editorWork?.find((entry) => entry.key === 'wiki-drafts')?.count).toBeGreaterThanOrEqual(1)
     const citizenWork = await summarizeWaitingWork({ req: await reqAs(newcomer.id) })
     expect(citizenWork?.find((entry) => entry.key === 'own-tips-pending')).toMatchObject({
       count: 1,
-      label: '1 of your tips awaiting moderation',
+      path: '/collections/tips?where[visibility][equals]=pending',
     })
     expect(citizenWork?.find((entry) => entry.key === 'own-answers-pending')?.count).toBe(0)
+
+    // The dashboard's block words those counts in the admin user's language.
+    const dashboard = async (userId: ID, language: AcceptedLanguages) =>
+      textOf(
+        renderToStaticMarkup(
+          await WaitingWork({ i18n: await i18nIn(language), payload: app.payload, user: await userOf(userId) } as any),
+        ),
+      )
+    expect(await dashboard(agent.id, 'fr')).toContain('Ce qui vous attend1 contribution en attente de modération')
+    expect(await dashboard(agent.id, 'en')).toContain('Waiting for you1 contribution awaiting moderation')
+    expect(await dashboard(newcomer.id, 'fr')).toContain('1 de vos astuces en attente de modération')
+    expect(await dashboard(newcomer.id, 'en')).toContain('1 of your tips awaiting moderation')
   })
 })
 

@@ -2,6 +2,7 @@ import type { UIFieldServerProps } from 'payload'
 
 import { canPublishGuide } from '../policies/contributions.ts'
 import { actorFromRequest } from '../policies/roles.ts'
+import { entraideT } from '../translations/i18n.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 
 /**
@@ -11,11 +12,11 @@ import { optionsOf } from '../utilities/pluginOptions.ts'
  */
 export const GuideReviewNotice = ({ req }: UIFieldServerProps) => {
   if (canPublishGuide(actorFromRequest(req), optionsOf(req.payload).moderation.trustedReputation)) return null
+  const t = entraideT(req.i18n)
   return (
     <div className="entraide-notice" role="note">
       <p>
-        <strong>Your edit will be reviewed.</strong> When you submit it, it is saved as a draft: a public agent or an
-        editor checks it before it replaces the guide readers see. You can keep improving your draft meanwhile.
+        <strong>{t('entraide:reviewNoticeTitle')}</strong> {t('entraide:reviewNoticeBody')}
       </p>
     </div>
   )

@@ -8,5 +8,7 @@ import { loadGuideVerificationState } from './queries/itemState.ts'
 export const GuideVerificationField = async ({ id, req }: UIFieldServerProps) => {
   if (id === undefined || id === null) return null
   const state = await loadGuideVerificationState({ id: String(id), req })
-  return state ? <GuideVerificationPanel state={state} verifiedAtLabel={formatDateTime(state.verifiedAt)} /> : null
+  return state ? (
+    <GuideVerificationPanel state={state} verifiedAtLabel={formatDateTime(state.verifiedAt, req.i18n.language)} />
+  ) : null
 }

@@ -4,8 +4,8 @@ import { Button } from '@payloadcms/ui'
 import { useId, useState } from 'react'
 
 import { ActionStatus, type ActionOutcome } from './client/ActionStatus.tsx'
-import { callEndpoint } from './client/callEndpoint.ts'
-import { useApiRoute } from './client/useApiRoute.ts'
+import { useEndpoint } from './client/useEndpoint.ts'
+import { useEntraideTranslation } from './client/useEntraideTranslation.ts'
 import { useRefreshDocument } from './client/useRefreshDocument.ts'
 import type { GuideVerificationState } from './queries/itemState.ts'
 
@@ -21,25 +21,26 @@ export const GuideVerificationPanel = ({
   state: GuideVerificationState
   verifiedAtLabel: string
 }) => {
-  const apiRoute = useApiRoute()
+  const call = useEndpoint()
+  const { t } = useEntraideTranslation()
   const refresh = useRefreshDocument()
   const baseId = useId()
   const [isBusy, setIsBusy] = useState(false)
   const [outcome, setOutcome] = useState<ActionOutcome>(null)
   const isCurrent = state.verifiedAt !== null && !state.needsReview
   const blockedBy = !state.canVerify
-    ? 'Only agents of this procedure’s agency, editors and admins verify this guide.'
+    ? t('entraide:onlyAgentsVerify')
     : !state.isPublished
-      ? 'Publish the guide before verifying it.'
+      ? t('entraide:publishBeforeVerifying')
       : null
 
   const verify = async () => {
     setIsBusy(true)
     setOutcome(null)
-    const result = await callEndpoint({ apiRoute, body: {}, path: `/guides/${encodeURIComponent(state.id)}/verify` })
+    const result = await call({ body: {}, path: `/guides/${encodeURIComponent(state.id)}/verify` })
     setOutcome(
       result.isOk
-        ? { kind: 'success', message: 'The published guide is marked verified.' }
+        ? { kind: 'success', message: t('entraide:guideVerified') }
         : { kind: 'error', message: result.message },
     )
     if (result.isOk) await refresh()
@@ -49,15 +50,19 @@ export const GuideVerificationPanel = ({
   return (
     <section aria-labelledby={`${baseId}-title`} className="entraide-panel entraide-verification">
       <h3 className="entraide-panel__title" id={`${baseId}-title`}>
-        Verification
+        {t('entraide:verificationTitle')}
       </h3>
       <dl className="entraide-facts">
-        <dt>Verified</dt>
-        <dd>{state.verifiedAt ? `By ${state.verifiedBy ?? 'an agent'}, ${verifiedAtLabel}` : 'Never'}</dd>
+        <dt>{t('entraide:verified')}</dt>
+        <dd>
+          {state.verifiedAt
+            ? t('entraide:byOn', { date: verifiedAtLabel, name: state.verifiedBy ?? t('entraide:anAgent') })
+            : t('entraide:never')}
+        </dd>
         {state.needsReview ? (
           <>
-            <dt>Needs review</dt>
-            <dd>The guide or its procedure changed since.</dd>
+            <dt>{t('entraide:needsReview')}</dt>
+            <dd>{t('entraide:changedSince')}</dd>
           </>
         ) : null}
       </dl>
@@ -71,7 +76,7 @@ export const GuideVerificationPanel = ({
           size="small"
           type="button"
         >
-          {isCurrent ? 'Verify again' : 'Verify the published guide'}
+          {isCurrent ? t('entraide:verifyAgain') : t('entraide:verifyPublished')}
         </Button>
         {blockedBy ? (
           <p className="entraide-hint" id={`${baseId}-why`}>

@@ -3,26 +3,35 @@
 import { Button, useFormModified } from '@payloadcms/ui'
 import { useId, useState } from 'react'
 
+import type { EntraideTranslationKey } from '../translations/i18n.ts'
 import { ActionStatus, type ActionOutcome } from './client/ActionStatus.tsx'
-import { callEndpoint } from './client/callEndpoint.ts'
-import { useApiRoute } from './client/useApiRoute.ts'
+import { useEndpoint } from './client/useEndpoint.ts'
+import { useEntraideTranslation } from './client/useEntraideTranslation.ts'
 import { useRefreshDocument } from './client/useRefreshDocument.ts'
 import type { ModerationState } from './queries/itemState.ts'
 
 type Action = 'publish' | 'hide' | 'restore' | 'lock' | 'unlock'
 
-const done: Record<Action, string> = {
-  hide: 'Hidden. The author sees your reason.',
-  lock: 'The question is locked: no new answers or edits.',
-  publish: 'Published: everyone can see it now.',
-  restore: 'Restored: everyone can see it again.',
-  unlock: 'The question is unlocked.',
+const actionLabels: Record<Action, EntraideTranslationKey> = {
+  hide: 'entraide:hide',
+  lock: 'entraide:lock',
+  publish: 'entraide:publish',
+  restore: 'entraide:restore',
+  unlock: 'entraide:unlock',
 }
 
-const visibilityLabel: Record<ModerationState['visibility'], string> = {
-  hidden: 'Hidden',
-  pending: 'Awaiting moderation',
-  published: 'Published',
+const done: Record<Action, EntraideTranslationKey> = {
+  hide: 'entraide:doneHide',
+  lock: 'entraide:doneLock',
+  publish: 'entraide:donePublish',
+  restore: 'entraide:doneRestore',
+  unlock: 'entraide:doneUnlock',
+}
+
+const visibilityLabels: Record<ModerationState['visibility'], EntraideTranslationKey> = {
+  hidden: 'entraide:visibilityHidden',
+  pending: 'entraide:visibilityPending',
+  published: 'entraide:visibilityPublished',
 }
 
 /**
@@ -32,7 +41,8 @@ const visibilityLabel: Record<ModerationState['visibility'], string> = {
  * (editors, admins). Calls the same moderation endpoint as the API.
  */
 export const ModerationPanel = ({ state }: { state: ModerationState }) => {
-  const apiRoute = useApiRoute()
+  const call = useEndpoint()
+  const { t } = useEntraideTranslation()
   const refresh = useRefreshDocument()
   const isModified = useFormModified()
   const baseId = useId()
@@ -43,19 +53,18 @@ export const ModerationPanel = ({ state }: { state: ModerationState }) => {
 
   const act = async (action: Action) => {
     if ((action === 'hide' || action === 'lock') && reason.trim() === '') {
-      setOutcome({ kind: 'error', message: 'Give a reason: the author will see it.' })
+      setOutcome({ kind: 'error', message: t('entraide:giveReason') })
       return
     }
     setIsBusy(true)
     setOutcome(null)
-    const result = await callEndpoint({
-      apiRoute,
+    const result = await call({
       body: reason.trim() === '' ? { action } : { action, reason: reason.trim() },
       path: `/${state.collection}/${encodeURIComponent(state.id)}/moderate`,
     })
     if (result.isOk) {
       setReason('')
-      setOutcome({ kind: 'success', message: done[action] })
+      setOutcome({ kind: 'success', message: t(done[action]) })
       await refresh()
     } else {
       setOutcome({ kind: 'error', message: result.message })
@@ -63,7 +72,7 @@ export const ModerationPanel = ({ state }: { state: ModerationState }) => {
     setIsBusy(false)
   }
 
-  const button = (action: Action, label: string, style: 'primary' | 'secondary' = 'secondary') => (
+  const button = (action: Action, style: 'primary' | 'secondary' = 'secondary') => (
     <Button
       buttonStyle={style}
       disabled={isBusy || isModified}
@@ -72,7 +81,7 @@ export const ModerationPanel = ({ state }: { state: ModerationState }) => {
       size="small"
       type="button"
     >
-      {label}
+      {t(actionLabels[action])}
     </Button>
   )
 
@@ -80,36 +89,36 @@ export const ModerationPanel = ({ state }: { state: ModerationState }) => {
   return (
     <section aria-labelledby={`${baseId}-title`} className="entraide-panel entraide-moderation">
       <h3 className="entraide-panel__title" id={`${baseId}-title`}>
-        Moderation
+        {t('entraide:moderationTitle')}
       </h3>
       <dl className="entraide-facts">
-        <dt>Visibility</dt>
-        <dd data-testid="entraide-visibility">{visibilityLabel[state.visibility]}</dd>
+        <dt>{t('entraide:visibility')}</dt>
+        <dd data-testid="entraide-visibility">{t(visibilityLabels[state.visibility])}</dd>
         {state.threadStatus !== null ? (
           <>
-            <dt>Question</dt>
-            <dd>{isLocked ? 'Locked' : 'Open to answers'}</dd>
+            <dt>{t('entraide:question')}</dt>
+            <dd>{isLocked ? t('entraide:locked') : t('entraide:openToAnswers')}</dd>
           </>
         ) : null}
         {state.moderationNote ? (
           <>
-            <dt>Reason given</dt>
+            <dt>{t('entraide:reasonGiven')}</dt>
             <dd>{state.moderationNote}</dd>
           </>
         ) : null}
       </dl>
-      {isModified ? <p className="entraide-hint">Save your changes first.</p> : null}
+      {isModified ? <p className="entraide-hint">{t('entraide:saveFirst')}</p> : null}
       <div className="entraide-panel__actions">
-        {state.visibility === 'pending' && state.canPublish ? button('publish', 'Publish', 'primary') : null}
+        {state.visibility === 'pending' && state.canPublish ? button('publish', 'primary') : null}
         {state.visibility === 'pending' && !state.canPublish ? (
-          <p className="entraide-hint">Only agents of this procedure’s agency, editors and admins publish it.</p>
+          <p className="entraide-hint">{t('entraide:onlyAgentsPublish')}</p>
         ) : null}
-        {state.visibility === 'hidden' && state.canModerate ? button('restore', 'Restore') : null}
+        {state.visibility === 'hidden' && state.canModerate ? button('restore') : null}
       </div>
       {canHideOrLock ? (
         <div className="entraide-panel__group">
           <label className="entraide-label" htmlFor={`${baseId}-reason`}>
-            Reason (shown to the author)
+            {t('entraide:reasonShownToAuthor')}
           </label>
           <textarea
             className="entraide-input"
@@ -121,13 +130,13 @@ export const ModerationPanel = ({ state }: { state: ModerationState }) => {
             value={reason}
           />
           <div className="entraide-panel__actions">
-            {state.visibility !== 'hidden' ? button('hide', 'Hide') : null}
-            {state.threadStatus !== null && !isLocked ? button('lock', 'Lock') : null}
+            {state.visibility !== 'hidden' ? button('hide') : null}
+            {state.threadStatus !== null && !isLocked ? button('lock') : null}
           </div>
         </div>
       ) : null}
-      {state.canModerate && isLocked ? <div className="entraide-panel__actions">{button('unlock', 'Unlock')}</div> : null}
-      {!state.canModerate ? <p className="entraide-hint">Editors and admins hide, restore and lock contributions.</p> : null}
+      {state.canModerate && isLocked ? <div className="entraide-panel__actions">{button('unlock')}</div> : null}
+      {!state.canModerate ? <p className="entraide-hint">{t('entraide:editorsModerate')}</p> : null}
       <ActionStatus outcome={outcome} />
     </section>
   )

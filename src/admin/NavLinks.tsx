@@ -2,6 +2,7 @@ import type { ServerProps } from 'payload'
 
 import { canReviewContributions } from '../policies/contributions.ts'
 import { actorOf } from '../policies/roles.ts'
+import { entraideT } from '../translations/i18n.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { NavLinksClient, type NavLinkItem } from './NavLinksClient.tsx'
 
@@ -9,18 +10,23 @@ import { NavLinksClient, type NavLinkItem } from './NavLinksClient.tsx'
 export const publicSitePath = '/'
 
 /**
- * Entraide's links in the admin navigation: the review queues for agents,
- * editors and admins, and the public website for everyone.
+ * Entraide's links in the admin navigation, in the admin user's language: the
+ * review queues for agents, editors and admins, and the public website for everyone.
  */
-export const NavLinks = ({ payload, user }: ServerProps) => {
+export const NavLinks = ({ i18n, payload, user }: ServerProps) => {
+  const t = entraideT(i18n)
   const adminRoute = payload.config.routes.admin
   const links: NavLinkItem[] = canReviewContributions(actorOf(user, optionsOf(payload).users.layout))
     ? [
-        { href: `${adminRoute}/awaiting-validation`, id: 'nav-entraide-awaiting-validation', label: 'Awaiting validation' },
-        { href: `${adminRoute}/moderation`, id: 'nav-entraide-moderation', label: 'Moderation' },
-        { href: `${adminRoute}/guide-reviews`, id: 'nav-entraide-guide-reviews', label: 'Guide edits to review' },
+        {
+          href: `${adminRoute}/awaiting-validation`,
+          id: 'nav-entraide-awaiting-validation',
+          label: t('entraide:navAwaitingValidation'),
+        },
+        { href: `${adminRoute}/moderation`, id: 'nav-entraide-moderation', label: t('entraide:navModeration') },
+        { href: `${adminRoute}/guide-reviews`, id: 'nav-entraide-guide-reviews', label: t('entraide:navGuideReviews') },
       ]
     : []
-  links.push({ href: publicSitePath, id: 'nav-entraide-public-site', isExternal: true, label: 'Public website' })
-  return <NavLinksClient label="Entraide" links={links} />
+  links.push({ href: publicSitePath, id: 'nav-entraide-public-site', isExternal: true, label: t('entraide:navPublicSite') })
+  return <NavLinksClient label={t('entraide:navGroup')} links={links} />
 }

@@ -5,7 +5,9 @@ import './styles.css'
 import { NavGroup } from '@payloadcms/ui'
 import { usePathname } from 'next/navigation'
 
-/** One link of Entraide's navigation group. */
+import { useEntraideTranslation } from './client/useEntraideTranslation.ts'
+
+/** One link of Entraide's navigation group, its label in the admin user's language. */
 export type NavLinkItem = { href: string; label: string; id: string; isExternal?: boolean }
 
 /**
@@ -14,6 +16,7 @@ export type NavLinkItem = { href: string; label: string; id: string; isExternal?
  */
 export const NavLinksClient = ({ label, links }: { label: string; links: NavLinkItem[] }) => {
   const pathname = usePathname()
+  const { t } = useEntraideTranslation()
   return (
     <NavGroup label={label}>
       {links.map((link) => {
@@ -31,7 +34,7 @@ export const NavLinksClient = ({ label, links }: { label: string; links: NavLink
             {isActive ? <div className="nav__link-indicator" /> : null}
             <span className="nav__link-label">
               {link.label}
-              {link.isExternal ? <span className="entraide-visually-hidden"> (opens in a new tab)</span> : null}
+              {link.isExternal ? <span className="entraide-visually-hidden"> {t('entraide:opensInNewTab')}</span> : null}
             </span>
           </a>
         )

@@ -3,19 +3,37 @@
 import { Button } from '@payloadcms/ui'
 import { useState } from 'react'
 
+import type { KnowledgeType } from '../search/types.ts'
+import type { EntraideT, EntraideTranslationKey } from '../translations/i18n.ts'
 import { isRecord } from '../utilities/ids.ts'
 import { ActionStatus, type ActionOutcome } from './client/ActionStatus.tsx'
-import { callEndpoint } from './client/callEndpoint.ts'
-import { useApiRoute } from './client/useApiRoute.ts'
+import { useEndpoint } from './client/useEndpoint.ts'
+import { useEntraideTranslation } from './client/useEntraideTranslation.ts'
 
-const describeReport = (body: Record<string, unknown>): string => {
-  const documents = typeof body.documents === 'number' ? body.documents : 0
-  const seconds = typeof body.durationMs === 'number' ? (body.durationMs / 1000).toFixed(1) : '?'
+const typeCounts: Record<KnowledgeType, EntraideTranslationKey> = {
+  guide: 'entraide:indexGuides',
+  procedure: 'entraide:indexProcedures',
+  thread: 'entraide:indexQuestions',
+  tip: 'entraide:indexTips',
+  wiki: 'entraide:indexWikiPages',
+}
+
+const isKnowledgeType = (value: string): value is KnowledgeType => value in typeCounts
+
+/** The reindex report in the admin user's words: how many documents of each kind, in how long. */
+const describeReport = (body: Record<string, unknown>, t: EntraideT, language: string): string => {
+  const documents = t('entraide:indexDocuments', { count: typeof body.documents === 'number' ? body.documents : 0 })
+  const seconds =
+    typeof body.durationMs === 'number'
+      ? new Intl.NumberFormat(language, { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(body.durationMs / 1000)
+      : '?'
   const byType = isRecord(body.byType) ? body.byType : {}
-  const parts = Object.entries(byType)
-    .filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] > 0)
-    .map(([type, count]) => `${count} ${type}`)
-  return `Search index rebuilt: ${documents} documents${parts.length > 0 ? ` (${parts.join(', ')})` : ''} in ${seconds} s.`
+  const details = Object.entries(byType).flatMap(([type, count]) =>
+    isKnowledgeType(type) && typeof count === 'number' && count > 0 ? [t(typeCounts[type], { count })] : [],
+  )
+  return details.length > 0
+    ? t('entraide:indexRebuiltDetailed', { details: details.join(', '), documents, seconds })
+    : t('entraide:indexRebuilt', { documents, seconds })
 }
 
 /**
@@ -24,27 +42,29 @@ const describeReport = (body: Record<string, unknown>): string => {
  * out of date. Searches keep working meanwhile.
  */
 export const ReindexButton = () => {
-  const apiRoute = useApiRoute()
+  const call = useEndpoint()
+  const { i18n, t } = useEntraideTranslation()
   const [isBusy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<ActionOutcome>(null)
 
   const reindex = async () => {
     setBusy(true)
     setOutcome(null)
-    const result = await callEndpoint({ apiRoute, path: '/entraide/reindex' })
+    const result = await call({ path: '/entraide/reindex' })
     setBusy(false)
-    setOutcome(result.isOk ? { kind: 'success', message: describeReport(result.body) } : { kind: 'error', message: result.message })
+    setOutcome(
+      result.isOk
+        ? { kind: 'success', message: describeReport(result.body, t, i18n.language) }
+        : { kind: 'error', message: result.message },
+    )
   }
 
   return (
     <section aria-labelledby="entraide-reindex-title" className="entraide-panel">
       <h2 className="entraide-panel__title" id="entraide-reindex-title">
-        Search index
+        {t('entraide:searchIndexTitle')}
       </h2>
-      <p>
-        Changes reach the search index by themselves within moments. Rebuild it from the database after a bulk import,
-        or if results look out of date.
-      </p>
+      <p>{t('entraide:searchIndexIntro')}</p>
       <div className="entraide-panel__actions">
         <Button
           buttonStyle="secondary"
@@ -54,7 +74,7 @@ export const ReindexButton = () => {
           size="small"
           type="button"
         >
-          {isBusy ? 'Rebuilding the search index…' : 'Rebuild the search index'}
+          {isBusy ? t('entraide:rebuildingIndex') : t('entraide:rebuildIndex')}
         </Button>
       </div>
       <ActionStatus outcome={outcome} />

@@ -3,6 +3,8 @@
 import { FormSubmit, toast, useConfig, useDocumentInfo, useForm, useFormModified, useOperation } from '@payloadcms/ui'
 import { useCallback } from 'react'
 
+import { useEntraideTranslation } from './client/useEntraideTranslation.ts'
+
 /**
  * The guide's publish button for people whose edits wait for review: it saves
  * the edit as a draft (the server would turn a publish into a draft anyway),
@@ -10,6 +12,7 @@ import { useCallback } from 'react'
  */
 export const SubmitForReviewButton = () => {
   const { config } = useConfig()
+  const { t } = useEntraideTranslation()
   const { collectionSlug, id } = useDocumentInfo()
   const { submit } = useForm()
   const isModified = useFormModified()
@@ -23,8 +26,8 @@ export const SubmitForReviewButton = () => {
       method: id === undefined || id === null ? 'POST' : 'PATCH',
       overrides: { _status: 'draft' },
     })
-    if (result) toast.success('Submitted for review: an agent will check your edit before it is published.')
-  }, [apiRoute, collectionSlug, id, submit])
+    if (result) toast.success(t('entraide:submittedForReview'))
+  }, [apiRoute, collectionSlug, id, submit, t])
 
   return (
     <FormSubmit
@@ -34,7 +37,7 @@ export const SubmitForReviewButton = () => {
       size="medium"
       type="button"
     >
-      Submit for review
+      {t('entraide:submitForReview')}
     </FormSubmit>
   )
 }

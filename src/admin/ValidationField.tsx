@@ -17,7 +17,7 @@ export const ValidationField = async ({ collectionSlug, id, req }: UIFieldServer
     <ValidationPanel
       adminRoute={req.payload.config.routes.admin}
       state={state}
-      validatedAtLabel={formatDateTime(state.validatedAt)}
+      validatedAtLabel={formatDateTime(state.validatedAt, req.i18n.language)}
     />
   )
 }

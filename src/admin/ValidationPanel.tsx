@@ -3,10 +3,11 @@
 import { Button, useFormModified } from '@payloadcms/ui'
 import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 
+import type { EntraideTranslationKey } from '../translations/i18n.ts'
 import { isRecord } from '../utilities/ids.ts'
 import { ActionStatus, type ActionOutcome } from './client/ActionStatus.tsx'
-import { callEndpoint } from './client/callEndpoint.ts'
-import { useApiRoute } from './client/useApiRoute.ts'
+import { useEndpoint } from './client/useEndpoint.ts'
+import { useEntraideTranslation } from './client/useEntraideTranslation.ts'
 import { useRefreshDocument } from './client/useRefreshDocument.ts'
 import type { ValidationState } from './queries/itemState.ts'
 
@@ -18,9 +19,28 @@ export type ValidationPanelProps = {
   adminRoute: string
 }
 
-type WikiPageOption = { id: string; title: string; status: string }
+type WikiPageOption = { id: string; title: string; isPublished: boolean }
 
-const kindLabel = (collection: ValidationState['collection']): string => (collection === 'answers' ? 'answer' : 'tip')
+/** What the panel says of an answer or of a tip, where the wording depends on which it is. */
+const wordings: Record<
+  ValidationState['collection'],
+  Record<'validated' | 'pending' | 'hidden' | 'validateFirst' | 'notPublished', EntraideTranslationKey>
+> = {
+  answers: {
+    hidden: 'entraide:answerHiddenValidate',
+    notPublished: 'entraide:answerNotPublished',
+    pending: 'entraide:answerPendingValidate',
+    validateFirst: 'entraide:validateAnswerFirst',
+    validated: 'entraide:answerValidated',
+  },
+  tips: {
+    hidden: 'entraide:tipHiddenValidate',
+    notPublished: 'entraide:tipNotPublished',
+    pending: 'entraide:tipPendingValidate',
+    validateFirst: 'entraide:validateTipFirst',
+    validated: 'entraide:tipValidated',
+  },
+}
 
 /** Stops Enter in a panel field from submitting the whole document form. */
 const onEnter = (action: () => void) => (event: KeyboardEvent<HTMLInputElement>) => {
@@ -30,7 +50,7 @@ const onEnter = (action: () => void) => (event: KeyboardEvent<HTMLInputElement>)
 }
 
 /** Searches wiki pages (drafts included) by title for the promote target. */
-const useWikiPageSearch = (apiRoute: string, query: string, isEnabled: boolean) => {
+const useWikiPageSearch = (call: ReturnType<typeof useEndpoint>, query: string, isEnabled: boolean) => {
   const [options, setOptions] = useState<WikiPageOption[]>([])
   const [isLoading, setIsLoading] = useState(false)
   useEffect(() => {
@@ -40,14 +60,14 @@ const useWikiPageSearch = (apiRoute: string, query: string, isEnabled: boolean) 
     const timer = setTimeout(async () => {
       const params = new URLSearchParams({ depth: '0', draft: 'true', limit: '20', sort: '-updatedAt' })
       if (query.trim() !== '') params.set('where[title][like]', query.trim())
-      const result = await callEndpoint({ apiRoute, method: 'GET', path: `/wiki-pages?${params.toString()}` })
+      const result = await call({ method: 'GET', path: `/wiki-pages?${params.toString()}` })
       if (!isCurrent) return
       setIsLoading(false)
       const docs = result.isOk && Array.isArray(result.body.docs) ? result.body.docs : []
       setOptions(
         docs.filter(isRecord).map((doc) => ({
           id: String(doc.id),
-          status: doc._status === 'published' ? 'published' : 'draft',
+          isPublished: doc._status === 'published',
           title: typeof doc.title === 'string' ? doc.title : String(doc.id),
         })),
       )
@@ -56,7 +76,7 @@ const useWikiPageSearch = (apiRoute: string, query: string, isEnabled: boolean) 
       isCurrent = false
       clearTimeout(timer)
     }
-  }, [apiRoute, isEnabled, query])
+  }, [call, isEnabled, query])
   return { isLoading, options }
 }
 
@@ -67,7 +87,8 @@ const useWikiPageSearch = (apiRoute: string, query: string, isEnabled: boolean) 
  * actions — the same REST endpoints the API offers, with their messages.
  */
 export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: ValidationPanelProps) => {
-  const apiRoute = useApiRoute()
+  const call = useEndpoint()
+  const { t } = useEntraideTranslation()
   const refresh = useRefreshDocument()
   const isModified = useFormModified()
   const baseId = useId()
@@ -78,8 +99,8 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
   const [pageId, setPageId] = useState('')
   const [isBusy, setIsBusy] = useState(false)
   const [outcome, setOutcome] = useState<ActionOutcome>(null)
-  const search = useWikiPageSearch(apiRoute, query, state.access === 'allowed' && target === 'existing')
-  const kind = kindLabel(state.collection)
+  const search = useWikiPageSearch(call, query, state.access === 'allowed' && target === 'existing')
+  const wording = wordings[state.collection]
   const isValidated = state.validatedAt !== null
   const canAct = state.access === 'allowed'
 
@@ -91,23 +112,22 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
 
   const blockedBy = (reasons: (string | false)[]): string | null => reasons.find((reason) => reason !== false) || null
   const validateBlocked = blockedBy([
-    !canAct && 'Only agents of this procedure’s agency, editors and admins validate it.',
-    isModified && 'Save your changes first.',
-    state.visibility !== 'published' &&
-      `This ${kind} is ${state.visibility === 'pending' ? 'awaiting moderation' : 'hidden'}; publish it before validating it.`,
+    !canAct && t('entraide:onlyAgentsValidate'),
+    isModified && t('entraide:saveFirst'),
+    state.visibility !== 'published' && t(state.visibility === 'pending' ? wording.pending : wording.hidden),
   ])
   const promoteBlocked = blockedBy([
-    !canAct && 'Only agents of this procedure’s agency, editors and admins promote it.',
-    isModified && 'Save your changes first.',
-    !isValidated && `Validate this ${kind} before promoting it.`,
-    state.visibility !== 'published' && `This ${kind} is not published, so it cannot be promoted.`,
-    target === 'existing' && pageId === '' && 'Choose the wiki page to add it to.',
+    !canAct && t('entraide:onlyAgentsPromote'),
+    isModified && t('entraide:saveFirst'),
+    !isValidated && t(wording.validateFirst),
+    state.visibility !== 'published' && t(wording.notPublished),
+    target === 'existing' && pageId === '' && t('entraide:chooseWikiPage'),
   ])
 
   const run = async (path: string, body: Record<string, unknown>, onSuccess: (body: Record<string, unknown>) => ActionOutcome) => {
     setIsBusy(true)
     setOutcome(null)
-    const result = await callEndpoint({ apiRoute, body, path })
+    const result = await call({ body, path })
     if (result.isOk) {
       setOutcome(onSuccess(result.body))
       await refresh()
@@ -122,7 +142,7 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
     void run(
       `/${state.collection}/${encodeURIComponent(state.id)}/validate`,
       state.collection === 'answers' && note.trim() !== '' ? { note: note.trim() } : {},
-      () => ({ kind: 'success', message: `The ${kind} is validated.` }),
+      () => ({ kind: 'success', message: t(wording.validated) }),
     )
   }
 
@@ -132,14 +152,14 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
       target === 'existing' ? { wikiPage: pageId } : title.trim() === '' ? {} : { title: title.trim() }
     void run(`/${state.collection}/${encodeURIComponent(state.id)}/promote`, body, (response) => {
       const page = isRecord(response.wikiPage) ? response.wikiPage : {}
-      const pageTitle = typeof page.title === 'string' ? page.title : 'the wiki page'
+      const pageTitle = typeof page.title === 'string' ? page.title : t('entraide:theWikiPage')
       return {
         kind: 'success',
-        link: { href: `${adminRoute}/collections/wiki-pages/${encodeURIComponent(String(page.id))}`, label: `Open “${pageTitle}”` },
+        link: { href: `${adminRoute}/collections/wiki-pages/${encodeURIComponent(String(page.id))}`, label: t('entraide:openPage', { title: pageTitle }) },
         message:
           target === 'existing'
-            ? `Added to the draft of “${pageTitle}”. An editor publishes it.`
-            : `Promoted into the wiki draft “${pageTitle}”. An editor publishes it.`,
+            ? t('entraide:addedToDraft', { title: pageTitle })
+            : t('entraide:promotedIntoDraft', { title: pageTitle }),
       }
     })
   }
@@ -147,36 +167,38 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
   return (
     <section aria-labelledby={`${baseId}-title`} className="entraide-panel entraide-validation">
       <h3 className="entraide-panel__title" id={`${baseId}-title`}>
-        Validation
+        {t('entraide:validationTitle')}
       </h3>
       <dl className="entraide-facts">
         {state.isAccepted !== null ? (
           <>
-            <dt>Accepted by the asker</dt>
-            <dd>{state.isAccepted ? 'Yes' : 'No'}</dd>
+            <dt>{t('entraide:acceptedByAsker')}</dt>
+            <dd>{state.isAccepted ? t('entraide:yes') : t('entraide:no')}</dd>
           </>
         ) : null}
-        <dt>Validated</dt>
+        <dt>{t('entraide:validated')}</dt>
         <dd data-testid="entraide-validated">
-          {isValidated ? `By ${state.validatedBy ?? 'an agent'}, ${validatedAtLabel}` : 'Not yet'}
+          {isValidated
+            ? t('entraide:byOn', { date: validatedAtLabel, name: state.validatedBy ?? t('entraide:anAgent') })
+            : t('entraide:notYet')}
         </dd>
         {state.note ? (
           <>
-            <dt>Agent’s note</dt>
+            <dt>{t('entraide:agentNote')}</dt>
             <dd>{state.note}</dd>
           </>
         ) : null}
-        <dt>Promoted to</dt>
+        <dt>{t('entraide:promotedTo')}</dt>
         <dd data-testid="entraide-promoted">
           {state.promotedTo ? (
             <>
               <a href={`${adminRoute}/collections/wiki-pages/${encodeURIComponent(state.promotedTo.id)}`}>
                 {state.promotedTo.title}
               </a>{' '}
-              ({state.promotedTo.status === 'published' ? 'published' : 'draft'})
+              ({state.promotedTo.status === 'published' ? t('entraide:statusPublished') : t('entraide:statusDraft')})
             </>
           ) : (
-            'Not promoted'
+            t('entraide:notPromoted')
           )}
         </dd>
       </dl>
@@ -184,9 +206,7 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
       {state.access === 'none' ? null : (
         <>
           {state.access === 'other-agency' ? (
-            <p className="entraide-hint">
-              This procedure belongs to another agency: only its agents, editors and admins validate and promote it.
-            </p>
+            <p className="entraide-hint">{t('entraide:otherAgencyValidation')}</p>
           ) : null}
 
           {isValidated ? null : (
@@ -194,7 +214,7 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
               {state.collection === 'answers' ? (
                 <>
                   <label className="entraide-label" htmlFor={`${baseId}-note`}>
-                    Note for the validation (optional)
+                    {t('entraide:validationNote')}
                   </label>
                   <textarea
                     className="entraide-input"
@@ -216,7 +236,7 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
                 size="small"
                 type="button"
               >
-                Validate
+                {t('entraide:validate')}
               </Button>
               {validateBlocked ? (
                 <p className="entraide-hint" id={`${baseId}-validate-why`}>
@@ -228,15 +248,15 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
 
           {state.promotedTo ? null : (
             <fieldset className="entraide-panel__group entraide-fieldset" disabled={!canAct || isBusy}>
-              <legend className="entraide-label">Promote into the wiki</legend>
+              <legend className="entraide-label">{t('entraide:promoteLegend')}</legend>
               <label className="entraide-choice">
                 <input checked={target === 'new'} name={`${baseId}-target`} onChange={() => setTarget('new')} type="radio" />
-                A new page
+                {t('entraide:newPage')}
               </label>
               {target === 'new' ? (
                 <>
                   <label className="entraide-label" htmlFor={`${baseId}-page-title`}>
-                    Page title (optional)
+                    {t('entraide:pageTitleOptional')}
                   </label>
                   <input
                     className="entraide-input"
@@ -257,24 +277,24 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
                   onChange={() => setTarget('existing')}
                   type="radio"
                 />
-                An existing page
+                {t('entraide:existingPage')}
               </label>
               {target === 'existing' ? (
                 <>
                   <label className="entraide-label" htmlFor={`${baseId}-page-search`}>
-                    Find a wiki page
+                    {t('entraide:findWikiPage')}
                   </label>
                   <input
                     className="entraide-input"
                     id={`${baseId}-page-search`}
                     onChange={(event) => setQuery(event.target.value)}
                     onKeyDown={onEnter(() => undefined)}
-                    placeholder="Type part of the title"
+                    placeholder={t('entraide:typeTitlePart')}
                     type="search"
                     value={query}
                   />
                   <label className="entraide-label" htmlFor={`${baseId}-page`}>
-                    Wiki page
+                    {t('entraide:wikiPage')}
                   </label>
                   <select
                     className="entraide-input"
@@ -283,11 +303,11 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
                     value={pageId}
                   >
                     {search.options.length === 0 ? (
-                      <option value="">{search.isLoading ? 'Searching…' : 'No page found'}</option>
+                      <option value="">{search.isLoading ? t('entraide:searching') : t('entraide:noPageFound')}</option>
                     ) : null}
                     {search.options.map((option) => (
                       <option key={option.id} value={option.id}>
-                        {option.title} ({option.status})
+                        {option.title} ({option.isPublished ? t('entraide:statusPublished') : t('entraide:statusDraft')})
                       </option>
                     ))}
                   </select>
@@ -302,7 +322,7 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
                 size="small"
                 type="button"
               >
-                Promote
+                {t('entraide:promote')}
               </Button>
               {promoteBlocked ? (
                 <p className="entraide-hint" id={`${baseId}-promote-why`}>

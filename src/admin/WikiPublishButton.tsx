@@ -3,6 +3,7 @@ import type { PublishButtonServerProps } from 'payload'
 
 import { canPublishWiki } from '../policies/contributions.ts'
 import { actorOf } from '../policies/roles.ts'
+import { entraideT } from '../translations/i18n.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 
 /**
@@ -10,9 +11,9 @@ import { optionsOf } from '../utilities/pluginOptions.ts'
  * save drafts only (the server would turn their publish into a draft), so they
  * are told who publishes instead of being offered a button that would not.
  */
-export const WikiPublishButton = ({ payload, user }: PublishButtonServerProps) =>
+export const WikiPublishButton = ({ i18n, payload, user }: PublishButtonServerProps) =>
   canPublishWiki(actorOf(user, optionsOf(payload).users.layout)) ? (
     <PublishButton />
   ) : (
-    <p className="entraide-hint entraide-publish-hint">An editor reviews and publishes this page.</p>
+    <p className="entraide-hint entraide-publish-hint">{entraideT(i18n)('entraide:editorPublishesWiki')}</p>
   )

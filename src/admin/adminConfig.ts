@@ -1,5 +1,6 @@
 import type { Config } from 'payload'
 
+import { entraideTranslations, siteLanguage } from '../translations/i18n.ts'
 import { componentPaths, viewPaths } from './componentPaths.ts'
 
 type AdminConfig = NonNullable<Config['admin']>
@@ -8,10 +9,13 @@ type AdminConfig = NonNullable<Config['admin']>
  * The host's admin config with Entraide's additions: its navigation links
  * (review queues, public website), the dashboard's "waiting for you" block,
  * and the review views. The host's own components come first and are kept;
- * the input is not changed.
+ * the input is not changed. Payload takes a view's page title as one string:
+ * it is written in the site's fallback language (English unless Entraide
+ * speaks that language), while the page itself follows each person's language.
  */
-export const withEntraideAdmin = (admin: Config['admin']): AdminConfig => {
+export const withEntraideAdmin = (admin: Config['admin'], i18n?: Config['i18n']): AdminConfig => {
   const components = admin?.components ?? {}
+  const { entraide: strings } = siteLanguage(i18n) === 'fr' ? entraideTranslations.fr : entraideTranslations.en
   return {
     ...admin,
     components: {
@@ -23,19 +27,19 @@ export const withEntraideAdmin = (admin: Config['admin']): AdminConfig => {
         entraideAwaitingValidation: {
           Component: componentPaths.awaitingValidationView,
           exact: true,
-          meta: { title: 'Awaiting validation' },
+          meta: { title: strings.awaitingTitle },
           path: viewPaths.awaitingValidation,
         },
         entraideGuideReviews: {
           Component: componentPaths.guideReviewsView,
           exact: true,
-          meta: { title: 'Guide edits awaiting review' },
+          meta: { title: strings.guideReviewsTitle },
           path: viewPaths.guideReviews,
         },
         entraideModeration: {
           Component: componentPaths.moderationView,
           exact: true,
-          meta: { title: 'Moderation' },
+          meta: { title: strings.moderationTitle },
           path: viewPaths.moderation,
         },
       },

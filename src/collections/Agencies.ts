@@ -6,13 +6,14 @@ import { optionalUrlValidator, slugValidator } from '../fields/validators.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { actorOf } from '../policies/roles.ts'
 import { canManageCatalogue } from '../policies/contributions.ts'
+import { label } from '../translations/i18n.ts'
 
 /** Public bodies that own procedures; agents belong to one. */
 export const agenciesCollection = (options: ResolvedOptions): CollectionConfig => ({
   slug: 'agencies',
-  labels: { singular: 'Agency', plural: 'Agencies' },
+  labels: { singular: label('agency'), plural: label('agencies') },
   admin: {
-    group: 'Administration',
+    group: label('groupAdministration'),
     useAsTitle: 'name',
     defaultColumns: ['name', 'slug', 'website'],
     hidden: ({ user }) => !canManageCatalogue(actorOf(user, options.users.layout)),
@@ -27,16 +28,17 @@ export const agenciesCollection = (options: ResolvedOptions): CollectionConfig =
     ],
   },
   fields: [
-    { name: 'name', type: 'text', required: true, maxLength: 200 },
+    { name: 'name', type: 'text', label: label('fieldName'), required: true, maxLength: 200 },
     {
       name: 'slug',
       type: 'text',
+      label: label('fieldSlug'),
       required: true,
       unique: true,
       index: true,
       maxLength: 100,
       validate: slugValidator,
     },
-    { name: 'website', type: 'text', maxLength: 500, validate: optionalUrlValidator },
+    { name: 'website', type: 'text', label: label('fieldWebsite'), maxLength: 500, validate: optionalUrlValidator },
   ],
 })

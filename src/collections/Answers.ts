@@ -16,13 +16,14 @@ import { contributionHooks } from '../hooks/contributionHooks.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { contributionAccess, systemField } from '../policies/access.ts'
 import { ownContributionsFilter } from '../policies/listFilters.ts'
+import { label } from '../translations/i18n.ts'
 
 /** Replies in a thread; the asker accepts one, an agent validates the right ones. */
 export const answersCollection = (options: ResolvedOptions): CollectionConfig => ({
   slug: 'answers',
-  labels: { singular: 'Answer', plural: 'Answers' },
+  labels: { singular: label('answer'), plural: label('answers') },
   admin: {
-    group: 'Community',
+    group: label('groupCommunity'),
     useAsTitle: 'body',
     defaultColumns: ['body', 'thread', 'isAccepted', 'validatedAt', 'visibility', 'author', 'score'],
     baseFilter: ownContributionsFilter,
@@ -38,25 +39,28 @@ export const answersCollection = (options: ResolvedOptions): CollectionConfig =>
       name: 'thread',
       type: 'relationship',
       relationTo: 'threads',
+      label: label('fieldThread'),
       required: true,
       index: true,
-      validate: existingRelationship('threads', 'thread'),
+      validate: existingRelationship('threads', 'entraide:noSuchQuestion'),
     },
     {
       name: 'body',
       type: 'textarea',
+      label: label('fieldBody'),
       required: true,
       minLength: 10,
       maxLength: 5000,
-      admin: { description: 'Plain text; line breaks are kept.' },
+      admin: { description: label('fieldPlainTextDescription') },
     },
     {
       name: 'procedure',
       type: 'relationship',
       relationTo: 'procedures',
+      label: label('fieldProcedure'),
       index: true,
       access: systemField,
-      admin: { position: 'sidebar', readOnly: true, description: 'The procedure of the thread.' },
+      admin: { position: 'sidebar', readOnly: true, description: label('fieldAnswerProcedureDescription') },
     },
     authorField(options.usersCollection),
     visibilityField(),
@@ -64,6 +68,7 @@ export const answersCollection = (options: ResolvedOptions): CollectionConfig =>
     {
       name: 'isAccepted',
       type: 'checkbox',
+      label: label('fieldIsAccepted'),
       defaultValue: false,
       index: true,
       access: systemField,
@@ -73,6 +78,7 @@ export const answersCollection = (options: ResolvedOptions): CollectionConfig =>
     {
       name: 'validationNote',
       type: 'textarea',
+      label: label('fieldValidationNote'),
       maxLength: 1000,
       access: systemField,
       admin: { position: 'sidebar', readOnly: true },

@@ -13,6 +13,7 @@ import type { ResolvedOptions } from '../options.ts'
 import { contributors, moderators, readGuides, reviewers, systemField } from '../policies/access.ts'
 import { canPublishGuide, canReviewContributions } from '../policies/contributions.ts'
 import { actorFromRequest, actorOf, type PersonLayout } from '../policies/roles.ts'
+import { label } from '../translations/i18n.ts'
 
 /**
  * People's names are shown to agents and above, who may read accounts;
@@ -30,12 +31,12 @@ const shownToReviewers =
  */
 export const guidesCollection = (options: ResolvedOptions): CollectionConfig => ({
   slug: 'guides',
-  labels: { singular: 'Guide', plural: 'Guides' },
+  labels: { singular: label('guide'), plural: label('guides') },
   admin: {
-    group: 'Knowledge base',
+    group: label('groupKnowledgeBase'),
     useAsTitle: 'title',
     defaultColumns: ['title', 'procedure', '_status', 'verifiedAt', 'needsReview', 'updatedAt'],
-    description: 'Simplified guides written by users. Your changes are reviewed before they are published.',
+    description: label('guidesDescription'),
     components: { edit: { PublishButton: componentPaths.guidePublishButton } },
   },
   versions: { drafts: true, maxPerDoc: 100 },
@@ -58,21 +59,23 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
   fields: [
     guideReviewNoticeField(),
     guideVerificationPanelField(),
-    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    { name: 'title', type: 'text', label: label('fieldTitle'), required: true, maxLength: 200 },
     {
       name: 'procedure',
       type: 'relationship',
       relationTo: 'procedures',
+      label: label('fieldProcedure'),
       required: true,
       unique: true,
       index: true,
-      validate: existingRelationship('procedures', 'procedure'),
-      admin: { description: 'One guide per procedure.' },
+      validate: existingRelationship('procedures', 'entraide:noSuchProcedure'),
+      admin: { description: label('fieldGuideProcedureDescription') },
     },
-    { name: 'body', type: 'richText' },
+    { name: 'body', type: 'richText', label: label('fieldBody') },
     {
       name: 'lastEditedBy',
       type: 'relationship',
+      label: label('fieldLastEditedBy'),
       relationTo: options.usersCollection,
       access: systemField,
       admin: { condition: shownToReviewers(options.users.layout), position: 'sidebar', readOnly: true },
@@ -80,6 +83,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
     {
       name: 'verifiedBy',
       type: 'relationship',
+      label: label('fieldVerifiedBy'),
       relationTo: options.usersCollection,
       access: systemField,
       admin: { condition: shownToReviewers(options.users.layout), position: 'sidebar', readOnly: true },
@@ -87,18 +91,20 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
     {
       name: 'verifiedAt',
       type: 'date',
+      label: label('fieldVerifiedAt'),
       access: systemField,
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
     },
     {
       name: 'needsReview',
       type: 'checkbox',
+      label: label('fieldNeedsReview'),
       defaultValue: false,
       access: systemField,
       admin: {
         position: 'sidebar',
         readOnly: true,
-        description: 'Set when the procedure or the guide changed after the last verification.',
+        description: label('fieldNeedsReviewDescription'),
       },
     },
     scoreField(),

@@ -5,6 +5,7 @@ import type { ResolvedOptions } from '../options.ts'
 import { moderators, nobody } from '../policies/access.ts'
 import { canModerate } from '../policies/contributions.ts'
 import { actorOf } from '../policies/roles.ts'
+import { label } from '../translations/i18n.ts'
 
 /**
  * What readers search for, one entry per query (trimmed, lower-cased, spaces
@@ -16,13 +17,12 @@ import { actorOf } from '../policies/roles.ts'
  */
 export const searchQueriesCollection = (options: ResolvedOptions): CollectionConfig => ({
   slug: 'search-queries',
-  labels: { singular: 'Search query', plural: 'Search queries' },
+  labels: { singular: label('searchQuery'), plural: label('searchQueries') },
   admin: {
-    group: 'Knowledge base',
+    group: label('groupKnowledgeBase'),
     useAsTitle: 'query',
     defaultColumns: ['query', 'hits', 'zeroHitSearches', 'searches', 'lastSearchedAt'],
-    description:
-      'What readers searched for. Queries that found nothing come first: each is a question the knowledge base does not answer yet.',
+    description: label('searchQueriesDescription'),
     hidden: ({ user }) => !canModerate(actorOf(user, options.users.layout)),
     components: { beforeListTable: [componentPaths.reindexButton] },
     pagination: { defaultLimit: 50 },
@@ -33,23 +33,25 @@ export const searchQueriesCollection = (options: ResolvedOptions): CollectionCon
     {
       name: 'query',
       type: 'text',
+      label: label('fieldQuery'),
       required: true,
       unique: true,
       index: true,
       maxLength: 200,
-      admin: { readOnly: true, description: 'As typed, lower-cased; personal identifiers are replaced by their kind.' },
+      admin: { readOnly: true, description: label('fieldQueryDescription') },
     },
     {
       name: 'hits',
       type: 'number',
+      label: label('fieldHits'),
       required: true,
       defaultValue: 0,
       index: true,
-      admin: { readOnly: true, description: 'Results found the last time it was searched.' },
+      admin: { readOnly: true, description: label('fieldHitsDescription') },
     },
     {
       name: 'zeroHitSearches',
-      label: 'Searches with no result',
+      label: label('fieldZeroHitSearches'),
       type: 'number',
       required: true,
       defaultValue: 0,
@@ -59,14 +61,16 @@ export const searchQueriesCollection = (options: ResolvedOptions): CollectionCon
     {
       name: 'searches',
       type: 'number',
+      label: label('fieldSearches'),
       required: true,
       defaultValue: 0,
       index: true,
-      admin: { readOnly: true, description: 'How many times it was searched.' },
+      admin: { readOnly: true, description: label('fieldSearchesDescription') },
     },
     {
       name: 'lastSearchedAt',
       type: 'date',
+      label: label('fieldLastSearchedAt'),
       index: true,
       admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
     },

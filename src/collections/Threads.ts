@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { threadStatuses } from '../data/documents.ts'
+import { threadStatuses, type ThreadStatus } from '../data/documents.ts'
 import { moderationPanelField } from '../admin/fields.ts'
 import {
   authorField,
@@ -16,13 +16,21 @@ import { contributionHooks } from '../hooks/contributionHooks.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { contributionAccess, systemField } from '../policies/access.ts'
 import { ownContributionsFilter } from '../policies/listFilters.ts'
+import { label, type LabelKey } from '../translations/i18n.ts'
+
+const statusLabels: Record<ThreadStatus, LabelKey> = {
+  answered: 'threadAnswered',
+  closed: 'threadClosed',
+  open: 'threadOpen',
+  resolved: 'threadResolved',
+}
 
 /** Questions asked about a procedure. */
 export const threadsCollection = (options: ResolvedOptions): CollectionConfig => ({
   slug: 'threads',
-  labels: { singular: 'Question', plural: 'Questions' },
+  labels: { singular: label('question'), plural: label('questions') },
   admin: {
-    group: 'Community',
+    group: label('groupCommunity'),
     useAsTitle: 'title',
     defaultColumns: ['title', 'procedure', 'status', 'visibility', 'author', 'createdAt'],
     baseFilter: ownContributionsFilter,
@@ -40,33 +48,36 @@ export const threadsCollection = (options: ResolvedOptions): CollectionConfig =>
   },
   fields: [
     moderationPanelField(),
-    { name: 'title', type: 'text', required: true, minLength: 10, maxLength: 200 },
+    { name: 'title', type: 'text', label: label('fieldTitle'), required: true, minLength: 10, maxLength: 200 },
     {
       name: 'body',
       type: 'textarea',
+      label: label('fieldBody'),
       required: true,
       minLength: 10,
       maxLength: 5000,
-      admin: { description: 'Plain text; line breaks are kept.' },
+      admin: { description: label('fieldPlainTextDescription') },
     },
     procedureField(),
-    stepField('Index of the procedure step the question is about (optional).'),
+    stepField(label('fieldQuestionStepDescription')),
     authorField(options.usersCollection),
     visibilityField(),
     moderationNoteField(),
     {
       name: 'status',
       type: 'select',
+      label: label('fieldThreadStatus'),
       required: true,
       defaultValue: 'open',
       index: true,
-      options: threadStatuses.map((value) => ({ label: value[0]?.toUpperCase() + value.slice(1), value })),
+      options: threadStatuses.map((value) => ({ label: label(statusLabels[value]), value })),
       access: systemField,
       admin: { position: 'sidebar', readOnly: true },
     },
     {
       name: 'acceptedAnswer',
       type: 'relationship',
+      label: label('fieldAcceptedAnswer'),
       relationTo: 'answers',
       access: systemField,
       admin: { position: 'sidebar', readOnly: true },

@@ -16,13 +16,14 @@ import { contributionHooks } from '../hooks/contributionHooks.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { contributionAccess } from '../policies/access.ts'
 import { ownContributionsFilter } from '../policies/listFilters.ts'
+import { label } from '../translations/i18n.ts'
 
 /** Short practical tips on a procedure, optionally on one of its steps. */
 export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({
   slug: 'tips',
-  labels: { singular: 'Tip', plural: 'Tips' },
+  labels: { singular: label('tip'), plural: label('tips') },
   admin: {
-    group: 'Community',
+    group: label('groupCommunity'),
     useAsTitle: 'body',
     defaultColumns: ['body', 'procedure', 'step', 'validatedAt', 'visibility', 'author', 'score'],
     baseFilter: ownContributionsFilter,
@@ -37,13 +38,14 @@ export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({
     {
       name: 'body',
       type: 'textarea',
+      label: label('fieldBody'),
       required: true,
       minLength: 10,
       maxLength: 1000,
-      admin: { description: 'Plain text, 10 to 1000 characters.' },
+      admin: { description: label('fieldTipBodyDescription') },
     },
     procedureField(),
-    stepField('Index of the procedure step this tip is about (optional, from 0).'),
+    stepField(label('fieldTipStepDescription')),
     authorField(options.usersCollection),
     visibilityField(),
     moderationNoteField(),

@@ -5,6 +5,8 @@ import type { ResolvedOptions } from '../options.ts'
 import { nobody } from '../policies/access.ts'
 import { canManageAccounts } from '../policies/contributions.ts'
 import { actorFromRequest, actorOf } from '../policies/roles.ts'
+import { voteValueValidator } from '../fields/validators.ts'
+import { label } from '../translations/i18n.ts'
 
 /** Collections whose items can be voted on and reported. */
 export const votableCollections = targetCollections
@@ -24,21 +26,35 @@ const readOwnVotes: Access = ({ req }) => {
  */
 export const votesCollection = (options: ResolvedOptions): CollectionConfig => ({
   slug: 'votes',
-  labels: { singular: 'Vote', plural: 'Votes' },
+  labels: { singular: label('vote'), plural: label('votes') },
   admin: {
-    group: 'Community',
+    group: label('groupCommunity'),
     defaultColumns: ['target', 'value', 'user', 'createdAt'],
     hidden: ({ user }) => !canManageAccounts(actorOf(user, options.users.layout)),
   },
   access: { read: readOwnVotes, create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'user', type: 'relationship', relationTo: options.usersCollection, required: true, index: true },
-    { name: 'target', type: 'relationship', relationTo: [...votableCollections], required: true },
+    {
+      name: 'user',
+      type: 'relationship',
+      label: label('fieldVoter'),
+      relationTo: options.usersCollection,
+      required: true,
+      index: true,
+    },
+    {
+      name: 'target',
+      type: 'relationship',
+      label: label('fieldVoteTarget'),
+      relationTo: [...votableCollections],
+      required: true,
+    },
     {
       name: 'value',
       type: 'number',
+      label: label('fieldVoteValue'),
       required: true,
-      validate: (value: unknown) => (value === 1 || value === -1 ? true : 'A vote is 1 or -1.'),
+      validate: voteValueValidator,
     },
     { name: 'key', type: 'text', required: true, unique: true, index: true, admin: { hidden: true } },
     { name: 'targetKey', type: 'text', required: true, index: true, admin: { hidden: true } },

@@ -11,6 +11,7 @@ import type { ResolvedOptions } from '../options.ts'
 import { moderators, readWikiPages, reviewers, systemField } from '../policies/access.ts'
 import { canPublishWiki, canReviewContributions } from '../policies/contributions.ts'
 import { actorFromRequest, actorOf } from '../policies/roles.ts'
+import { label } from '../translations/i18n.ts'
 
 /**
  * The official knowledge base. Agents promote validated answers and tips into
@@ -19,9 +20,9 @@ import { actorFromRequest, actorOf } from '../policies/roles.ts'
  */
 export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig => ({
   slug: 'wiki-pages',
-  labels: { singular: 'Wiki page', plural: 'Wiki pages' },
+  labels: { singular: label('wikiPage'), plural: label('wikiPages') },
   admin: {
-    group: 'Knowledge base',
+    group: label('groupKnowledgeBase'),
     useAsTitle: 'title',
     defaultColumns: ['title', 'procedure', '_status', 'updatedAt'],
     hidden: ({ user }) => !canReviewContributions(actorOf(user, options.users.layout)),
@@ -41,59 +42,74 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
     beforeChange: [guardPersonalData({ apart: ['slug'], plain: ['title'], rich: ['body'] })],
   },
   fields: [
-    { name: 'title', type: 'text', required: true, maxLength: 200 },
+    { name: 'title', type: 'text', label: label('fieldTitle'), required: true, maxLength: 200 },
     {
       name: 'slug',
       type: 'text',
+      label: label('fieldSlug'),
       required: true,
       unique: true,
       index: true,
       maxLength: 120,
       validate: slugValidator,
-      admin: { position: 'sidebar', description: 'Made from the title when left empty.' },
+      admin: { position: 'sidebar', description: label('fieldWikiSlugDescription') },
     },
     {
       name: 'procedure',
       type: 'relationship',
       relationTo: 'procedures',
+      label: label('fieldProcedure'),
       index: true,
-      validate: existingRelationship('procedures', 'procedure'),
+      validate: existingRelationship('procedures', 'entraide:noSuchProcedure'),
     },
-    { name: 'body', type: 'richText' },
+    { name: 'body', type: 'richText', label: label('fieldBody') },
     provenancePanelField(),
     {
       name: 'sources',
       type: 'array',
       access: systemField,
-      labels: { singular: 'Source', plural: 'Sources' },
+      label: label('fieldSources'),
+      labels: { singular: label('source'), plural: label('fieldSources') },
       admin: {
         readOnly: true,
-        description: 'Where this page comes from: the validated answers and tips promoted into it.',
+        description: label('fieldSourcesDescription'),
       },
       fields: [
         {
           name: 'kind',
           type: 'select',
+          label: label('fieldSourceKind'),
           required: true,
           options: [
-            { label: 'Answer', value: 'answer' },
-            { label: 'Tip', value: 'tip' },
+            { label: label('answer'), value: 'answer' },
+            { label: label('tip'), value: 'tip' },
           ],
         },
-        { name: 'answer', type: 'relationship', relationTo: 'answers' },
-        { name: 'tip', type: 'relationship', relationTo: 'tips' },
-        { name: 'contributor', type: 'relationship', relationTo: options.usersCollection },
-        { name: 'validatedBy', type: 'relationship', relationTo: options.usersCollection },
-        { name: 'validatedAt', type: 'date' },
+        { name: 'answer', type: 'relationship', label: label('fieldAnswer'), relationTo: 'answers' },
+        { name: 'tip', type: 'relationship', label: label('fieldTip'), relationTo: 'tips' },
+        {
+          name: 'contributor',
+          type: 'relationship',
+          label: label('fieldContributor'),
+          relationTo: options.usersCollection,
+        },
+        {
+          name: 'validatedBy',
+          type: 'relationship',
+          label: label('fieldValidatedBy'),
+          relationTo: options.usersCollection,
+        },
+        { name: 'validatedAt', type: 'date', label: label('fieldValidatedAt') },
       ],
     },
     {
       name: 'contributors',
       type: 'relationship',
+      label: label('fieldContributors'),
       relationTo: options.usersCollection,
       hasMany: true,
       access: systemField,
-      admin: { position: 'sidebar', readOnly: true, description: 'People credited for this page.' },
+      admin: { position: 'sidebar', readOnly: true, description: label('fieldContributorsDescription') },
     },
   ],
 })

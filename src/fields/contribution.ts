@@ -1,24 +1,33 @@
 import type { CollectionSlug, Field } from 'payload'
 
-import { visibilities } from '../data/documents.ts'
+import { visibilities, type Visibility } from '../data/documents.ts'
 import { reviewerField, systemField } from '../policies/access.ts'
+import { label, type LabelKey } from '../translations/i18n.ts'
 import { existingRelationship } from './existingRelationship.ts'
 
 /** The author, set from the request on creation and never from input. */
 export const authorField = (usersCollection: CollectionSlug): Field => ({
   name: 'author',
   type: 'relationship',
+  label: label('fieldAuthor'),
   relationTo: usersCollection,
   index: true,
   access: systemField,
   admin: { position: 'sidebar', readOnly: true },
 })
 
+const visibilityLabels: Record<Visibility, LabelKey> = {
+  hidden: 'visibilityHidden',
+  pending: 'visibilityPending',
+  published: 'visibilityPublished',
+}
+
 /** Who may see the item: `published` unless moderation says otherwise. */
 export const visibilityField = (): Field => ({
   name: 'visibility',
   type: 'select',
-  options: visibilities.map((value) => ({ label: value[0]?.toUpperCase() + value.slice(1), value })),
+  label: label('fieldVisibility'),
+  options: visibilities.map((value) => ({ label: label(visibilityLabels[value]), value })),
   defaultValue: 'published',
   required: true,
   index: true,
@@ -30,6 +39,7 @@ export const visibilityField = (): Field => ({
 export const scoreField = (): Field => ({
   name: 'score',
   type: 'number',
+  label: label('fieldScore'),
   defaultValue: 0,
   index: true,
   access: systemField,
@@ -41,6 +51,7 @@ export const validationFields = (usersCollection: CollectionSlug): Field[] => [
   {
     name: 'validatedBy',
     type: 'relationship',
+    label: label('fieldValidatedBy'),
     relationTo: usersCollection,
     access: systemField,
     admin: { position: 'sidebar', readOnly: true },
@@ -48,6 +59,7 @@ export const validationFields = (usersCollection: CollectionSlug): Field[] => [
   {
     name: 'validatedAt',
     type: 'date',
+    label: label('fieldValidatedAt'),
     index: true,
     access: systemField,
     admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
@@ -58,6 +70,7 @@ export const validationFields = (usersCollection: CollectionSlug): Field[] => [
 export const promotedToField = (): Field => ({
   name: 'promotedTo',
   type: 'relationship',
+  label: label('fieldPromotedTo'),
   relationTo: 'wiki-pages',
   access: systemField,
   admin: { position: 'sidebar', readOnly: true },
@@ -67,9 +80,10 @@ export const promotedToField = (): Field => ({
 export const moderationNoteField = (): Field => ({
   name: 'moderationNote',
   type: 'text',
+  label: label('fieldModerationNote'),
   maxLength: 1000,
   access: systemField,
-  admin: { position: 'sidebar', readOnly: true, description: 'Why moderation hid or locked this item.' },
+  admin: { position: 'sidebar', readOnly: true, description: label('fieldModerationNoteDescription') },
 })
 
 /** The procedure a question or tip is about; it must exist. */
@@ -77,15 +91,17 @@ export const procedureField = (): Field => ({
   name: 'procedure',
   type: 'relationship',
   relationTo: 'procedures',
+  label: label('fieldProcedure'),
   required: true,
   index: true,
-  validate: existingRelationship('procedures', 'procedure'),
+  validate: existingRelationship('procedures', 'entraide:noSuchProcedure'),
 })
 
 /** The step of the procedure the item is about (optional, counted from 0). */
-export const stepField = (description: string): Field => ({
+export const stepField = (description: Record<string, string>): Field => ({
   name: 'step',
   type: 'number',
+  label: label('fieldStep'),
   min: 0,
   max: 100,
   admin: { description },

@@ -6,7 +6,16 @@ import { systemField } from '../policies/access.ts'
 import { canManageAccounts } from '../policies/contributions.ts'
 import { actorFromRequest, roles, type PersonLayout } from '../policies/roles.ts'
 import { isRecord, isSameId } from '../utilities/ids.ts'
+import { label, type LabelKey } from '../translations/i18n.ts'
+import type { Role } from '../policies/roles.ts'
 import { existingRelationship } from './existingRelationship.ts'
+
+const roleLabels: Record<Role, LabelKey> = {
+  admin: 'roleAdmin',
+  agent: 'roleAgent',
+  citizen: 'roleCitizen',
+  editor: 'roleEditor',
+}
 
 const adminsOnly: FieldAccess = ({ req }) => canManageAccounts(actorFromRequest(req))
 
@@ -27,34 +36,37 @@ export const personFields = (layout: PersonLayout, added: ReadonlyArray<keyof Pe
     agency: {
       name: layout.agency,
       type: 'relationship',
+      label: label('fieldAgency'),
       relationTo: 'agencies',
-      validate: existingRelationship('agencies', 'agency'),
+      validate: existingRelationship('agencies', 'entraide:noSuchAgency'),
       access: { create: adminsOnly, update: adminsOnly },
-      admin: { position: 'sidebar', description: 'The agency a public agent works for.' },
+      admin: { position: 'sidebar', description: label('fieldPersonAgencyDescription') },
     },
     displayName: {
       name: layout.displayName,
       type: 'text',
+      label: label('fieldDisplayName'),
       required: true,
       minLength: 2,
       maxLength: 60,
       hooks: { beforeChange: [guardPersonalDataField(layout.displayName)] },
-      admin: { description: 'Shown publicly next to your contributions.' },
+      admin: { description: label('fieldDisplayNameDescription') },
     },
     isCommunityAccount: {
       name: layout.isCommunityAccount,
       type: 'checkbox',
+      label: label('fieldIsCommunityAccount'),
       defaultValue: false,
       access: { create: adminsOnly, read: selfOrAdmin, update: adminsOnly },
       admin: {
         position: 'sidebar',
-        description:
-          'Created by public sign-up: on the website’s own content this account has no more rights than a visitor.',
+        description: label('fieldIsCommunityAccountDescription'),
       },
     },
     isSuspended: {
       name: layout.isSuspended,
       type: 'checkbox',
+      label: label('fieldIsSuspended'),
       defaultValue: false,
       access: { create: adminsOnly, read: selfOrAdmin, update: adminsOnly },
       admin: { position: 'sidebar' },
@@ -62,23 +74,26 @@ export const personFields = (layout: PersonLayout, added: ReadonlyArray<keyof Pe
     reputation: {
       name: layout.reputation,
       type: 'number',
+      label: label('fieldReputation'),
       defaultValue: 0,
       access: systemField,
-      admin: { position: 'sidebar', readOnly: true, description: 'Derived from votes, accepted and validated answers.' },
+      admin: { position: 'sidebar', readOnly: true, description: label('fieldReputationDescription') },
     },
     role: {
       name: layout.role,
       type: 'select',
+      label: label('fieldRole'),
       required: true,
       defaultValue: 'citizen',
       index: true,
-      options: roles.map((value) => ({ label: value[0]?.toUpperCase() + value.slice(1), value })),
+      options: roles.map((value) => ({ label: label(roleLabels[value]), value })),
       access: { create: adminsOnly, update: adminsOnly },
-      admin: { position: 'sidebar', description: 'Only admins change roles.' },
+      admin: { position: 'sidebar', description: label('fieldRoleDescription') },
     },
     suspensionReason: {
       name: layout.suspensionReason,
       type: 'text',
+      label: label('fieldSuspensionReason'),
       maxLength: 500,
       access: { create: adminsOnly, read: selfOrAdmin, update: adminsOnly },
       admin: {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts.ts'
 import {
+  newAdminPage,
   openAnswerValidationPanel,
   promoteAnswerInAdmin,
   publishWikiPageInAdmin,
@@ -28,6 +29,7 @@ const getJson = async (app: RunningApp, path: string): Promise<Record<string, an
   return { status: response.status, ...(await response.json()) }
 }
 
+// The pages are a French-speaking person's (see newAdminPage), unless a test says otherwise.
 describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admin panel (Chromium)', () => {
   let app: RunningApp
   printServerOutputOnFailure(() => app)
@@ -53,15 +55,16 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     const answer = candidates.find((doc: any) => doc.procedure?.agency === agencies[0].id)
     expect(answer, 'the demo content has an accepted, unvalidated answer for the agent').toBeDefined()
 
-    const page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
+    const page = await newAdminPage(browser, { height: 1000, width: 1400 })
     await signIn(page, { baseUrl: app.url, email: agent.email, password: agent.password })
-    expect(await textOf(page.locator('.entraide-waiting'))).toContain('awaiting validation')
+    expect(await textOf(page.locator('.entraide-waiting'))).toContain('Ce qui vous attend')
+    expect(await textOf(page.locator('.entraide-waiting'))).toMatch(/\d+ réponses? (ou|et) astuces? à valider/)
     await screenshot(page, 'admin-01-agent-dashboard')
 
     // Before validation, promoting is refused with the reason.
     const panel = await openAnswerValidationPanel(page, { answerId: answer.id, baseUrl: app.url })
-    expect(await panel.getByRole('button', { exact: true, name: 'Promote' }).isDisabled()).toBe(true)
-    expect(await textOf(panel)).toContain('Validate this answer before promoting it.')
+    expect(await panel.getByRole('button', { exact: true, name: 'Reprendre' }).isDisabled()).toBe(true)
+    expect(await textOf(panel)).toContain('Validez cette réponse avant de la reprendre dans le wiki.')
     await screenshot(page, 'admin-02-answer-before-validation')
 
     await validateAnswerInAdmin(page, { answerId: answer.id, baseUrl: app.url, note: 'Conforme aux règles de l’ANTS.' })
@@ -71,7 +74,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
 
     const title = 'Obtenir le code de cession auprès du vendeur'
     const { wikiPageId } = await promoteAnswerInAdmin(page, { answerId: answer.id, baseUrl: app.url, title })
-    expect(await textOf(panel.getByTestId('entraide-promoted'))).toBe(`${title} (draft)`)
+    expect(await textOf(panel.getByTestId('entraide-promoted'))).toBe(`${title} (brouillon)`)
     await screenshot(page, 'admin-04-answer-promoted')
 
     // The page is a draft: readers do not see it yet.
@@ -80,7 +83,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     // The wiki page shows where it comes from.
     await page.goto(`${app.url}/admin/collections/wiki-pages/${wikiPageId}`)
     const provenance = page.locator('.entraide-provenance')
-    expect(await textOf(provenance)).toContain(`validated by ${agent.displayName}`)
+    expect(await textOf(provenance)).toContain(`validée par ${agent.displayName}`)
     await signOut(page, { baseUrl: app.url })
 
     const editor = demoAccount('editor')
@@ -96,7 +99,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
   }, 600_000)
 
   it('the review views: an agent validates from the queue, an editor publishes, dismisses and rejects', async () => {
-    const page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
+    const page = await newAdminPage(browser, { height: 1000, width: 1400 })
     const agent = demoAccount('agentAnts')
     await signIn(page, { baseUrl: app.url, email: agent.email, password: agent.password })
     await page.goto(`${app.url}/admin/awaiting-validation`)
@@ -106,8 +109,8 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     const answerHref = (await link.getAttribute('href')) ?? ''
     const answerId = decodeURIComponent(answerHref.split('/').pop() ?? '')
     await screenshot(page, 'admin-08-awaiting-validation')
-    await firstRow.getByRole('button', { name: /^Validate: / }).click()
-    await page.getByText(/is validated\.$/).first().waitFor({ timeout: 120_000 })
+    await firstRow.getByRole('button', { name: /^Valider : / }).click()
+    await page.getByText(/est validée\.$/).first().waitFor({ timeout: 120_000 })
     await page.locator(`a[href="${answerHref}"]`).waitFor({ state: 'detached', timeout: 120_000 })
     const validated = await getJson(app, `/answers/${answerId}?depth=0`)
     // The agent who clicked is recorded as the validator.
@@ -125,17 +128,17 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     expect((await getJson(app, `/${collection}/${pendingId}`)).status).toBe(404)
     await screenshot(page, 'admin-09-moderation-queue')
     // Hiding needs a reason the author will read.
-    await pendingRow.getByRole('button', { name: /^Hide: / }).click()
-    await pendingRow.getByRole('alert').getByText('Give a reason to hide it: the author will see it.').waitFor()
-    await pendingRow.getByRole('button', { name: /^Publish: / }).click()
-    await page.getByText('Published.').first().waitFor({ timeout: 120_000 })
+    await pendingRow.getByRole('button', { name: /^Masquer : / }).click()
+    await pendingRow.getByRole('alert').getByText('Indiquez un motif pour la masquer : l’auteur le verra.').waitFor()
+    await pendingRow.getByRole('button', { name: /^Publier : / }).click()
+    await page.getByText('Publiée.').first().waitFor({ timeout: 120_000 })
     expect((await getJson(app, `/${collection}/${pendingId}`)).status).toBe(200)
 
     const report = page.locator('.entraide-cards > li').first()
     await report.waitFor({ timeout: 120_000 })
     const reported = (await report.locator('a').first().innerText()).trim()
-    await report.getByRole('button', { name: /^Dismiss: / }).click()
-    await page.getByText('The reports are dismissed.').first().waitFor({ timeout: 120_000 })
+    await report.getByRole('button', { name: /^Classer sans suite : / }).click()
+    await page.getByText('Les signalements sont classés sans suite.').first().waitFor({ timeout: 120_000 })
     await page.locator('.entraide-cards > li', { hasText: reported }).waitFor({ state: 'detached', timeout: 120_000 })
     await screenshot(page, 'admin-10-moderation-after')
 
@@ -147,29 +150,49 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     const before = await getJson(app, `/guides/${guideId}?depth=0`)
     expect(await review.locator('.entraide-diff ins').count()).toBeGreaterThan(0)
     await screenshot(page, 'admin-11-guide-review')
-    await review.getByRole('button', { name: /^Reject the edit/ }).click()
-    await page.getByText(/is rejected\.$/).first().waitFor({ timeout: 120_000 })
+    await review.getByRole('button', { name: /^Refuser la modification/ }).click()
+    await page.getByText(/est refusée\.$/).first().waitFor({ timeout: 120_000 })
     await page.locator(`.entraide-cards a[href="${guideHref}"]`).waitFor({ state: 'detached', timeout: 120_000 })
     const after = await getJson(app, `/guides/${guideId}?depth=0`)
     expect(after.body).toEqual(before.body)
     await page.close()
   }, 600_000)
 
-  it('citizens get "Submit for review" on guides and a clear refusal on the review views', async () => {
+  it('citizens get "Submit for review" on guides and a clear refusal on the review views, in their language', async () => {
     const citizen = demoAccount('camille')
-    const page = await browser.newPage({ viewport: { height: 1000, width: 1400 } })
+    const { docs: guides } = await getJson(app, '/guides?limit=1&depth=0')
+    const page = await newAdminPage(browser, { height: 1000, width: 1400 })
     await signIn(page, { baseUrl: app.url, email: citizen.email, password: citizen.password })
 
-    const { docs: guides } = await getJson(app, '/guides?limit=1&depth=0')
     await page.goto(`${app.url}/admin/collections/guides/${guides[0].id}`)
-    expect(await textOf(page.locator('.entraide-notice'))).toContain('Your edit will be reviewed.')
-    expect(await textOf(page.locator('#action-submit-for-review'))).toBe('Submit for review')
+    expect(await textOf(page.locator('.entraide-notice'))).toContain('Votre modification sera relue.')
+    expect(await textOf(page.locator('#action-submit-for-review'))).toBe('Envoyer pour relecture')
     expect(await page.locator('#action-save').count()).toBe(0)
     await screenshot(page, 'admin-06-citizen-guide')
 
     await page.goto(`${app.url}/admin/awaiting-validation`)
-    expect(await textOf(page.getByRole('alert').filter({ hasText: 'Not allowed.' }))).toContain('public agents, editors and admins')
+    expect(await textOf(page.getByRole('alert').filter({ hasText: 'Accès refusé.' }))).toContain(
+      'réservée aux agents publics, aux éditeurs et aux administrateurs',
+    )
     await screenshot(page, 'admin-07-citizen-not-allowed')
     await page.close()
+
+    // A browser that asks for English gets the admin panel in English.
+    const english = await newAdminPage(browser, { height: 1000, locale: 'en-GB', width: 1400 })
+    await signIn(english, { baseUrl: app.url, email: citizen.email, password: citizen.password })
+    await english.goto(`${app.url}/admin/collections/guides/${guides[0].id}`)
+    expect(await textOf(english.locator('.entraide-notice'))).toContain('Your edit will be reviewed.')
+    expect(await textOf(english.locator('#action-submit-for-review'))).toBe('Submit for review')
+    expect(await textOf(english.locator('label[for="field-title"]'))).toContain('Title')
+    await screenshot(english, 'admin-12-citizen-guide-english')
+    await english.close()
+
+    // One asking for a language the demo does not offer gets its default, French.
+    const german = await newAdminPage(browser, { height: 1000, locale: 'de-DE', width: 1400 })
+    await signIn(german, { baseUrl: app.url, email: citizen.email, password: citizen.password })
+    await german.goto(`${app.url}/admin/collections/guides/${guides[0].id}`)
+    expect(await textOf(german.locator('#action-submit-for-review'))).toBe('Envoyer pour relecture')
+    expect(await textOf(german.locator('label[for="field-title"]'))).toContain('Titre')
+    await german.close()
   }, 300_000)
 })

@@ -1,9 +1,21 @@
 import path from 'node:path'
 
-import type { Locator, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 
 import { artifactsDir } from './harness.ts'
 import type { ID } from '../../src/utilities/ids.ts'
+
+/**
+ * The language an admin page asks for, as a person's browser does: the
+ * helpers below read the admin panel in French, the demo's language.
+ */
+export const adminLocale = 'fr-FR'
+
+/** A new page (in its own browser context) of a French-speaking admin user, or of one whose browser asks for `locale`. */
+export const newAdminPage = (
+  browser: Browser,
+  { locale = adminLocale, ...viewport }: { height: number; width: number; locale?: string },
+): Promise<Page> => browser.newPage({ locale, viewport })
 
 /** Where the admin panel is, and who signs in. */
 export type AdminTarget = { baseUrl: string }
@@ -70,10 +82,10 @@ export const validateAnswerInAdmin = async (
   { answerId, baseUrl, note }: AdminTarget & { answerId: ID; note?: string },
 ): Promise<void> => {
   const panel = await openAnswerValidationPanel(page, { answerId, baseUrl })
-  if (note !== undefined) await panel.getByLabel('Note for the validation (optional)').fill(note)
-  await panel.getByRole('button', { exact: true, name: 'Validate' }).click()
+  if (note !== undefined) await panel.getByLabel('Note de validation (facultative)').fill(note)
+  await panel.getByRole('button', { exact: true, name: 'Valider' }).click()
   await outcomeOf(panel)
-  await panel.getByTestId('entraide-validated').getByText(/^By /).waitFor({ timeout: stepTimeout })
+  await panel.getByTestId('entraide-validated').getByText(/^Par /).waitFor({ timeout: stepTimeout })
 }
 
 /**
@@ -92,16 +104,16 @@ export const promoteAnswerInAdmin = async (
 ): Promise<{ wikiPageId: ID }> => {
   const panel = await openAnswerValidationPanel(page, { answerId, baseUrl })
   if (intoPageTitled !== undefined) {
-    await panel.getByLabel('An existing page').check()
-    await panel.getByLabel('Find a wiki page').fill(intoPageTitled)
-    const select = panel.getByLabel('Wiki page', { exact: true })
+    await panel.getByLabel('Une page existante').check()
+    await panel.getByLabel('Chercher une page du wiki').fill(intoPageTitled)
+    const select = panel.getByLabel('Page du wiki', { exact: true })
     const option = select.locator('option', { hasText: intoPageTitled }).first()
     await option.waitFor({ state: 'attached', timeout: stepTimeout })
     await select.selectOption({ value: (await option.getAttribute('value')) ?? '' })
   } else if (title !== undefined) {
-    await panel.getByLabel('Page title (optional)').fill(title)
+    await panel.getByLabel('Titre de la page (facultatif)').fill(title)
   }
-  await panel.getByRole('button', { exact: true, name: 'Promote' }).click()
+  await panel.getByRole('button', { exact: true, name: 'Reprendre' }).click()
   await outcomeOf(panel)
   const link = panel.getByTestId('entraide-promoted').locator('a')
   await link.waitFor({ timeout: stepTimeout })
@@ -135,5 +147,5 @@ export const publishWikiPageInAdmin = async (
   if (!status.includes('"_status":"published"')) {
     throw new Error('The wiki page was saved but is not published: is the signed-in person an editor?')
   }
-  await page.locator('.status__value', { hasText: /^Published$/ }).waitFor({ timeout: stepTimeout })
+  await page.locator('.status__value', { hasText: /^Publié$/ }).waitFor({ timeout: stepTimeout })
 }

@@ -3,7 +3,14 @@ import type { ID } from '../../src/utilities/ids.ts'
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts.ts'
-import { promoteAnswerInAdmin, publishWikiPageInAdmin, screenshot, signIn, validateAnswerInAdmin } from './adminActions.ts'
+import {
+  adminLocale,
+  promoteAnswerInAdmin,
+  publishWikiPageInAdmin,
+  screenshot,
+  signIn,
+  validateAnswerInAdmin,
+} from './adminActions.ts'
 import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness.ts'
 import {
   createdId,
@@ -72,7 +79,7 @@ describe.skipIf(reason)(
     let failedStep: string | null = null
 
     const newPage = async (): Promise<Page> => {
-      const context = await browser.newContext({ viewport: { height: 900, width: 1280 } })
+      const context = await browser.newContext({ locale: adminLocale, viewport: { height: 900, width: 1280 } })
       contexts.push(context)
       const page = await context.newPage()
       page.setDefaultTimeout(stepTimeout)
@@ -98,11 +105,11 @@ describe.skipIf(reason)(
     /** As the ANTS agent, publishes a contribution held for moderation from the Moderation view. */
     const publishPending = async (rowLabel: string, shot: string) => {
       await agentPage.goto(`${app.url}/admin/moderation`, { timeout: stepTimeout })
-      const publish = agentPage.getByRole('button', { exact: true, name: `Publish: ${rowLabel}` })
+      const publish = agentPage.getByRole('button', { exact: true, name: `Publier : ${rowLabel}` })
       await publish.waitFor()
       await screenshot(agentPage, `${shot}-before`)
       await publish.click()
-      await agentPage.getByText('Published.').first().waitFor()
+      await agentPage.getByText('Publiée.').first().waitFor()
       await publish.waitFor({ state: 'detached' })
       await screenshot(agentPage, shot)
     }
@@ -145,7 +152,7 @@ describe.skipIf(reason)(
 
     step('the agent publishes the question from the Moderation view; anonymous readers then see it', async () => {
       await signIn(agentPage, { baseUrl: app.url, email: agent.email, password: agent.password })
-      await publishPending(`Question by ${asker.displayName}`, 'journey-03-question-published-by-agent')
+      await publishPending(`question de ${asker.displayName}`, 'journey-03-question-published-by-agent')
       const widget = await openProcedurePage(answererPage, { baseUrl: app.url, slug })
       await threadCard(widget, question.title).waitFor()
     })
@@ -163,7 +170,7 @@ describe.skipIf(reason)(
         .getByText('Merci, votre réponse est enregistrée : elle sera visible par tous après relecture.')
         .waitFor()
       await screenshot(answererPage, 'journey-04-answer-pending')
-      await publishPending(`Answer by ${answerer.displayName}`, 'journey-05-answer-published-by-agent')
+      await publishPending(`réponse de ${answerer.displayName}`, 'journey-05-answer-published-by-agent')
     })
 
     step('the asker accepts the answer in the widget', async () => {

@@ -1,9 +1,9 @@
 'use client'
 
-import { useConfig, useDocumentInfo, useForm } from '@payloadcms/ui'
+import { useDocumentInfo, useForm } from '@payloadcms/ui'
 import { useCallback } from 'react'
 
-import { callEndpoint } from './callEndpoint.ts'
+import { useEndpoint } from './useEndpoint.ts'
 
 /**
  * Reloads the document being edited after a domain action changed it on the
@@ -11,18 +11,16 @@ import { callEndpoint } from './callEndpoint.ts'
  * server-rendered panels with the new state.
  */
 export const useRefreshDocument = (): (() => Promise<void>) => {
-  const { config } = useConfig()
+  const call = useEndpoint()
   const { collectionSlug, id } = useDocumentInfo()
   const { reset } = useForm()
-  const apiRoute = `${config.serverURL}${config.routes.api}`
   return useCallback(async () => {
     if (!collectionSlug || id === undefined || id === null) return
-    const result = await callEndpoint({
-      apiRoute,
+    const result = await call({
       method: 'GET',
       // The latest revision, as the edit view shows it on collections with drafts.
       path: `/${collectionSlug}/${encodeURIComponent(String(id))}?depth=0&draft=true`,
     })
     if (result.isOk) await reset(result.body)
-  }, [apiRoute, collectionSlug, id, reset])
+  }, [call, collectionSlug, id, reset])
 }

@@ -4,6 +4,7 @@ import { ForbiddenActionError } from '../../errors.ts'
 import { canReviewContributions } from '../../policies/contributions.ts'
 import { actorFromRequest } from '../../policies/roles.ts'
 import { idOf, type ID } from '../../utilities/ids.ts'
+import { entraideT } from '../../translations/i18n.ts'
 import { displayNames, nameIn } from './people.ts'
 import { excerpt, procedureScope, procedureTitles } from './scope.ts'
 import { findDocs, findFields } from '../../data/local.ts'
@@ -89,10 +90,11 @@ export const findAwaitingValidation = async ({
     displayNames({ ids: [...answers.docs, ...tips.docs].map((doc) => doc.author), req }),
     procedureTitles({ ids: [...answers.docs, ...tips.docs].map((doc) => doc.procedure), req }),
   ])
+  const t = entraideT(req.i18n)
   const threadTitles = new Map(threads.map((thread) => [String(thread.id), thread.title]))
   const procedureOf = (value: unknown): AwaitingItem['procedure'] => {
     const id = idOf(value)
-    return id === null ? null : { id, title: titles.get(String(id)) ?? 'Unknown procedure' }
+    return id === null ? null : { id, title: titles.get(String(id)) ?? t('entraide:unknownProcedure') }
   }
   const items: AwaitingItem[] = [
     ...answers.docs.map((answer): AwaitingItem => {
@@ -106,7 +108,7 @@ export const findAwaitingValidation = async ({
         kind: 'answer',
         procedure: procedureOf(answer.procedure),
         score: answer.score,
-        thread: threadId === null ? null : { id: threadId, title: threadTitles.get(String(threadId)) ?? 'Question' },
+        thread: threadId === null ? null : { id: threadId, title: threadTitles.get(String(threadId)) ?? t('entraide:untitledQuestion') },
       }
     }),
     ...tips.docs.map(

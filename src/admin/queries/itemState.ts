@@ -4,6 +4,7 @@ import { agencyOfProcedure, findVisible } from '../../actions/load.ts'
 import { canActForAgency, canModerate, canReviewContributions } from '../../policies/contributions.ts'
 import { actorFromRequest, hasRoleAtLeast } from '../../policies/roles.ts'
 import { idOf, type ID } from '../../utilities/ids.ts'
+import { entraideT } from '../../translations/i18n.ts'
 import { displayNames, nameIn } from './people.ts'
 import { findDocByID, findDocs } from '../../data/local.ts'
 
@@ -86,7 +87,7 @@ export const loadValidationState = async ({
         : {
             id: promotedId,
             status: page?._status === 'published' ? 'published' : 'draft',
-            title: page?.title ?? 'Wiki page',
+            title: page?.title ?? entraideT(req.i18n)('entraide:untitledWikiPage'),
           },
     suggestedTitle: thread?.title ?? item.body.slice(0, 80),
     validatedAt: item.validatedAt ?? null,

@@ -6,6 +6,7 @@ import { idSchema } from '../../data/documents.ts'
 import { findAllDocs, findFields } from '../../data/local.ts'
 import { findVisible } from '../../actions/load.ts'
 import { distinctIds, idOf, type ID } from '../../utilities/ids.ts'
+import { entraideT } from '../../translations/i18n.ts'
 import { displayNames, nameIn } from './people.ts'
 import { excerpt } from './scope.ts'
 
@@ -71,6 +72,7 @@ export const loadProvenance = async ({ req, wikiPageId }: { req: PayloadRequest;
   const answersById = new Map(answers.map((answer) => [String(answer.id), answer]))
   const tipsById = new Map(tips.map((tip) => [String(tip.id), tip]))
   const threadTitles = new Map(threads.map((thread) => [String(thread.id), thread.title]))
+  const untitled = entraideT(req.i18n)('entraide:untitledQuestion')
   const contributors = page.contributors.map((id) => ({ id, name: nameIn(names, id) ?? '' }))
   return {
     contributors,
@@ -91,7 +93,7 @@ export const loadProvenance = async ({ req, wikiPageId }: { req: PayloadRequest;
                 excerpt: body === undefined ? null : excerpt(body, 140),
                 id: sourceId,
               },
-        thread: threadId === null ? null : { id: threadId, title: threadTitles.get(String(threadId)) ?? 'Question' },
+        thread: threadId === null ? null : { id: threadId, title: threadTitles.get(String(threadId)) ?? untitled },
         validatedAt: entry.validatedAt,
         validatedBy: nameIn(names, entry.validatedBy),
       }

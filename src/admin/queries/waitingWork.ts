@@ -7,28 +7,30 @@ import { countGuideEditsAwaitingReview } from './guideReviews.ts'
 import { findModerationQueue } from './moderationQueue.ts'
 import { findDocs } from '../../data/local.ts'
 
-/** One line of the "waiting for you" block: how many, what, and where to handle it. */
+/** What a line of the "waiting for you" block counts. */
+export type WaitingKey =
+  | `own-${(typeof contributionSlugs)[number]}-${'pending' | 'hidden'}`
+  | 'own-guide-drafts'
+  | 'awaiting-validation'
+  | 'pending'
+  | 'guide-edits'
+  | 'reports'
+  | 'wiki-drafts'
+
+/** One line of the "waiting for you" block: what it counts, how many, and where to handle it. */
 export type WaitingEntry = {
-  key: string
+  key: WaitingKey
   count: number
-  /** Already pluralised: "3 answers and tips awaiting validation". */
-  label: string
   /** Admin path, relative to the admin route: `/awaiting-validation`. */
   path: string
 }
 
-const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`
-
-const contributionSlugs = [
-  { many: 'questions', slug: 'threads' },
-  { many: 'answers', slug: 'answers' },
-  { many: 'tips', slug: 'tips' },
-] as const
+const contributionSlugs = ['threads', 'answers', 'tips'] as const
 
 const citizenWork = async (req: PayloadRequest, actor: Actor): Promise<WaitingEntry[]> => {
   const counts = await Promise.all(
-    contributionSlugs.flatMap(({ many, slug }) =>
-      (['pending', 'hidden'] as const).map(async (visibility) => {
+    contributionSlugs.flatMap((slug) =>
+      (['pending', 'hidden'] as const).map(async (visibility): Promise<WaitingEntry> => {
         const { totalDocs } = await req.payload.count({
           collection: slug,
           overrideAccess: true,
@@ -38,7 +40,6 @@ const citizenWork = async (req: PayloadRequest, actor: Actor): Promise<WaitingEn
         return {
           count: totalDocs,
           key: `own-${slug}-${visibility}`,
-          label: `${totalDocs} of your ${many} ${visibility === 'pending' ? 'awaiting moderation' : 'hidden by moderation'}`,
           path: `/collections/${slug}?where[visibility][equals]=${visibility}`,
         }
       }),
@@ -58,7 +59,6 @@ const citizenWork = async (req: PayloadRequest, actor: Actor): Promise<WaitingEn
     {
       count: drafts,
       key: 'own-guide-drafts',
-      label: `${drafts} of your guide edits awaiting review`,
       path: '/collections/guides',
     },
   ]
@@ -87,19 +87,16 @@ const reviewerWork = async (req: PayloadRequest, actor: Actor): Promise<WaitingE
     {
       count: awaiting.length,
       key: 'awaiting-validation',
-      label: `${plural(awaiting.length, 'answer or tip', 'answers and tips')} awaiting validation`,
       path: '/awaiting-validation',
     },
     {
       count: queue.pending.length,
       key: 'pending',
-      label: `${plural(queue.pending.length, 'contribution', 'contributions')} awaiting moderation`,
       path: '/moderation',
     },
     {
       count: guideEdits,
       key: 'guide-edits',
-      label: `${plural(guideEdits, 'guide edit', 'guide edits')} awaiting review`,
       path: '/guide-reviews',
     },
   ]
@@ -107,13 +104,11 @@ const reviewerWork = async (req: PayloadRequest, actor: Actor): Promise<WaitingE
     entries.push({
       count: queue.reportGroups.length,
       key: 'reports',
-      label: `${plural(queue.reportGroups.length, 'reported item', 'reported items')} to decide on`,
       path: '/moderation',
     })
     entries.push({
       count: wikiDrafts,
       key: 'wiki-drafts',
-      label: `${plural(wikiDrafts, 'wiki page draft', 'wiki page drafts')} to publish`,
       path: '/collections/wiki-pages?where[_status][equals]=draft',
     })
   }

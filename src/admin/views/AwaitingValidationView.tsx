@@ -2,45 +2,49 @@ import type { AdminViewServerProps } from 'payload'
 
 import { canReviewContributions } from '../../policies/contributions.ts'
 import { actorFromRequest } from '../../policies/roles.ts'
+import { entraideT, type EntraideT } from '../../translations/i18n.ts'
 import { documentPath, formatDateTime } from '../format.ts'
 import { findAwaitingValidation, type AwaitingItem } from '../queries/awaitingValidation.ts'
 import { QuickActions } from './QuickAction.tsx'
 import { NotAllowed, ViewShell } from './ViewShell.tsx'
 
-const Row = ({ adminRoute, item }: { adminRoute: string; item: AwaitingItem }) => {
-  const collection = item.kind === 'answer' ? 'answers' : 'tips'
-  const rowLabel = `${item.kind} by ${item.author ?? 'unknown'}`
+type RowProps = { adminRoute: string; item: AwaitingItem; language: string; t: EntraideT }
+
+const Row = ({ adminRoute, item, language, t }: RowProps) => {
+  const isAnswer = item.kind === 'answer'
+  const collection = isAnswer ? 'answers' : 'tips'
+  const author = item.author ?? t('entraide:unknownPerson')
   return (
     <tr>
       <td>
-        <span className="entraide-badge">{item.kind === 'answer' ? 'Answer' : 'Tip'}</span>
-        {item.isAccepted ? <span className="entraide-badge entraide-badge--success">Accepted</span> : null}
+        <span className="entraide-badge">{isAnswer ? t('entraide:kindAnswer') : t('entraide:kindTip')}</span>
+        {item.isAccepted ? <span className="entraide-badge entraide-badge--success">{t('entraide:badgeAccepted')}</span> : null}
         <p>
           <a href={documentPath(adminRoute, collection, item.id)}>{item.excerpt}</a>
         </p>
         {item.thread ? (
           <p className="entraide-hint">
-            On <a href={documentPath(adminRoute, 'threads', item.thread.id)}>{item.thread.title}</a>
+            {t('entraide:inReplyTo')} <a href={documentPath(adminRoute, 'threads', item.thread.id)}>{item.thread.title}</a>
           </p>
         ) : null}
       </td>
       <td>{item.procedure?.title ?? '—'}</td>
       <td>{item.author ?? '—'}</td>
       <td className="entraide-number">{item.score}</td>
-      <td>{formatDateTime(item.createdAt)}</td>
+      <td>{formatDateTime(item.createdAt, language)}</td>
       <td>
         <QuickActions
           buttons={[
             {
-              doneMessage: `The ${item.kind} is validated.`,
-              label: 'Validate',
+              doneMessage: isAnswer ? t('entraide:answerValidated') : t('entraide:tipValidated'),
+              label: t('entraide:validate'),
               path: `/${collection}/${encodeURIComponent(item.id)}/validate`,
               style: 'primary',
-              textField: item.kind === 'answer' ? 'note' : undefined,
+              textField: isAnswer ? 'note' : undefined,
             },
           ]}
-          rowLabel={rowLabel}
-          textLabel={item.kind === 'answer' ? 'Note (optional)' : undefined}
+          rowLabel={isAnswer ? t('entraide:answerBy', { author }) : t('entraide:tipBy', { author })}
+          textLabel={isAnswer ? t('entraide:noteOptional') : undefined}
         />
       </td>
     </tr>
@@ -54,35 +58,32 @@ const Row = ({ adminRoute, item }: { adminRoute: string; item: AwaitingItem }) =
  */
 export const AwaitingValidationView = async (props: AdminViewServerProps) => {
   const { req } = props.initPageResult
+  const t = entraideT(req.i18n)
   const adminRoute = req.payload.config.routes.admin
   const isAllowed = canReviewContributions(actorFromRequest(req))
   const items = isAllowed ? await findAwaitingValidation({ req }) : []
   return (
-    <ViewShell
-      description="Answers accepted by their asker or well voted, and well-voted tips, that no agent has validated yet."
-      props={props}
-      title="Awaiting validation"
-    >
+    <ViewShell description={t('entraide:awaitingDescription')} props={props} title={t('entraide:awaitingTitle')}>
       {!isAllowed ? (
-        <NotAllowed who="public agents, editors and admins" />
+        <NotAllowed t={t} />
       ) : items.length === 0 ? (
-        <p className="entraide-empty">Nothing awaits validation. Well done!</p>
+        <p className="entraide-empty">{t('entraide:awaitingEmpty')}</p>
       ) : (
         <table className="entraide-table">
-          <caption className="entraide-visually-hidden">Answers and tips awaiting validation</caption>
+          <caption className="entraide-visually-hidden">{t('entraide:awaitingCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Contribution</th>
-              <th scope="col">Procedure</th>
-              <th scope="col">Author</th>
-              <th scope="col">Score</th>
-              <th scope="col">Posted</th>
-              <th scope="col">Action</th>
+              <th scope="col">{t('entraide:columnContribution')}</th>
+              <th scope="col">{t('entraide:columnProcedure')}</th>
+              <th scope="col">{t('entraide:columnAuthor')}</th>
+              <th scope="col">{t('entraide:columnScore')}</th>
+              <th scope="col">{t('entraide:columnPosted')}</th>
+              <th scope="col">{t('entraide:columnAction')}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((item) => (
-              <Row adminRoute={adminRoute} item={item} key={`${item.kind}-${item.id}`} />
+              <Row adminRoute={adminRoute} item={item} key={`${item.kind}-${item.id}`} language={req.i18n.language} t={t} />
             ))}
           </tbody>
         </table>

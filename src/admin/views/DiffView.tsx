@@ -1,14 +1,15 @@
+import type { EntraideT } from '../../translations/i18n.ts'
 import type { DiffLine } from '../textDiff.ts'
 
 /** A plain-text diff: removed text struck through, added text underlined, both labelled for screen readers. */
-export const DiffView = ({ lines }: { lines: DiffLine[] }) => (
+export const DiffView = ({ lines, t }: { lines: DiffLine[]; t: EntraideT }) => (
   <div className="entraide-diff">
     {lines.map((line, index) => {
       const key = `${line.kind}-${index}`
       if (line.kind === 'skipped') {
         return (
           <p className="entraide-diff__skipped" key={key}>
-            … {line.count} unchanged {line.count === 1 ? 'line' : 'lines'} …
+            {t('entraide:diffSkipped', { count: line.count })}
           </p>
         )
       }
@@ -19,11 +20,11 @@ export const DiffView = ({ lines }: { lines: DiffLine[] }) => (
               part.kind === 'same' ? (
                 <span key={partIndex}>{part.text}</span>
               ) : part.kind === 'added' ? (
-                <ins aria-label={`added: ${part.text}`} key={partIndex}>
+                <ins aria-label={t('entraide:diffAdded', { text: part.text })} key={partIndex}>
                   {part.text}
                 </ins>
               ) : (
-                <del aria-label={`removed: ${part.text}`} key={partIndex}>
+                <del aria-label={t('entraide:diffRemoved', { text: part.text })} key={partIndex}>
                   {part.text}
                 </del>
               ),

@@ -4,21 +4,21 @@ import { Button, toast } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
-import { callEndpoint } from '../client/callEndpoint.ts'
-import { useApiRoute } from '../client/useApiRoute.ts'
+import { useEndpoint } from '../client/useEndpoint.ts'
+import { useEntraideTranslation } from '../client/useEntraideTranslation.ts'
 
 /** Publish and Reject buttons of one guide edit in the review view. */
 export const GuideReviewActions = ({ canReject, guideId, title }: { guideId: string | number; title: string; canReject: boolean }) => {
   const router = useRouter()
-  const apiRoute = useApiRoute()
+  const call = useEndpoint()
+  const { t } = useEntraideTranslation()
   const [busy, setBusy] = useState<'publish' | 'reject' | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   const run = async (kind: 'publish' | 'reject') => {
     setBusy(kind)
     setError(null)
-    const result = await callEndpoint({
-      apiRoute,
+    const result = await call({
       path: `/guides/${encodeURIComponent(String(guideId))}/${kind === 'publish' ? 'publish-edit' : 'reject-edit'}`,
     })
     setBusy(null)
@@ -26,7 +26,9 @@ export const GuideReviewActions = ({ canReject, guideId, title }: { guideId: str
       setError(result.message)
       return
     }
-    toast.success(kind === 'publish' ? `“${title}” is published.` : `The edit of “${title}” is rejected.`)
+    toast.success(
+      kind === 'publish' ? t('entraide:guideEditPublished', { title }) : t('entraide:guideEditRejected', { title }),
+    )
     router.refresh()
   }
 
@@ -34,7 +36,7 @@ export const GuideReviewActions = ({ canReject, guideId, title }: { guideId: str
     <div className="entraide-row-actions">
       <div className="entraide-panel__actions">
         <Button
-          aria-label={`Publish the edit of “${title}”`}
+          aria-label={t('entraide:publishEdit', { title })}
           buttonStyle="primary"
           disabled={busy !== null}
           margin={false}
@@ -42,11 +44,11 @@ export const GuideReviewActions = ({ canReject, guideId, title }: { guideId: str
           size="small"
           type="button"
         >
-          {busy === 'publish' ? 'Publishing…' : 'Publish'}
+          {busy === 'publish' ? t('entraide:publishing') : t('entraide:publish')}
         </Button>
         {canReject ? (
           <Button
-            aria-label={`Reject the edit of “${title}”`}
+            aria-label={t('entraide:rejectEdit', { title })}
             buttonStyle="secondary"
             disabled={busy !== null}
             margin={false}
@@ -54,7 +56,7 @@ export const GuideReviewActions = ({ canReject, guideId, title }: { guideId: str
             size="small"
             type="button"
           >
-            {busy === 'reject' ? 'Rejecting…' : 'Reject'}
+            {busy === 'reject' ? t('entraide:rejecting') : t('entraide:reject')}
           </Button>
         ) : null}
       </div>

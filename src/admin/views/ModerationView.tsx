@@ -1,43 +1,75 @@
 import type { AdminViewServerProps } from 'payload'
 
+import { reportReasons, type ReportReason } from '../../data/documents.ts'
 import { canReviewContributions } from '../../policies/contributions.ts'
 import { actorFromRequest } from '../../policies/roles.ts'
+import { entraideT, type EntraideT, type EntraideTranslationKey } from '../../translations/i18n.ts'
 import { documentPath, formatDateTime } from '../format.ts'
-import { findModerationQueue, type PendingItem, type ReportGroup } from '../queries/moderationQueue.ts'
+import {
+  findModerationQueue,
+  type ModeratedSlug,
+  type PendingItem,
+  type ReportedSlug,
+  type ReportGroup,
+} from '../queries/moderationQueue.ts'
 import { QuickActions, type QuickActionButton } from './QuickAction.tsx'
 import { NotAllowed, ViewShell } from './ViewShell.tsx'
 
-const kindLabels: Record<string, string> = { answers: 'Answer', guides: 'Guide', threads: 'Question', tips: 'Tip' }
-const reasonLabels: Record<string, string> = {
-  abuse: 'abuse',
-  other: 'other',
-  'personal-data': 'personal data',
-  spam: 'spam',
-  'wrong-information': 'wrong information',
+const kindLabels: Record<ReportedSlug, EntraideTranslationKey> = {
+  answers: 'entraide:kindAnswer',
+  guides: 'entraide:kindGuide',
+  threads: 'entraide:kindQuestion',
+  tips: 'entraide:kindTip',
 }
 
-const ReportCard = ({ adminRoute, group }: { adminRoute: string; group: ReportGroup }) => {
+const reasonLabels: Record<ReportReason, EntraideTranslationKey> = {
+  abuse: 'entraide:reasonAbuse',
+  other: 'entraide:reasonOther',
+  'personal-data': 'entraide:reasonPersonalData',
+  spam: 'entraide:reasonSpam',
+  'wrong-information': 'entraide:reasonWrongInformation',
+}
+
+/** "answer by Awa": what a pending row is about, for screen readers. */
+const byAuthor: Record<ModeratedSlug, EntraideTranslationKey> = {
+  answers: 'entraide:answerBy',
+  threads: 'entraide:questionBy',
+  tips: 'entraide:tipBy',
+}
+
+type Context = { adminRoute: string; language: string; t: EntraideT }
+
+const ReportCard = ({ adminRoute, group, language, t }: Context & { group: ReportGroup }) => {
   const firstReport = group.reports[0]
   const isContribution = group.collection !== 'guides'
-  const summary = Object.entries(group.reasons)
-    .map(([reason, count]) => `${reasonLabels[reason] ?? reason} ×${count}`)
+  const kind = t(kindLabels[group.collection])
+  const reasons = reportReasons
+    .flatMap((reason) => {
+      const count = group.reasons[reason] ?? 0
+      return count > 0 ? [t('entraide:reasonCount', { count, reason: t(reasonLabels[reason]) })] : []
+    })
     .join(', ')
   return (
     <li className="entraide-card">
       <p>
-        <span className="entraide-badge">{kindLabels[group.collection] ?? group.collection}</span>
-        {group.visibility === 'hidden' ? <span className="entraide-badge entraide-badge--warning">Hidden</span> : null}{' '}
-        <a href={documentPath(adminRoute, group.collection, group.id)}>{group.label ?? 'Item no longer available'}</a>
+        <span className="entraide-badge">{kind}</span>
+        {group.visibility === 'hidden' ? (
+          <span className="entraide-badge entraide-badge--warning">{t('entraide:badgeHidden')}</span>
+        ) : null}{' '}
+        <a href={documentPath(adminRoute, group.collection, group.id)}>{group.label ?? t('entraide:itemGone')}</a>
       </p>
       <p className="entraide-hint">
-        {group.reports.length} open {group.reports.length === 1 ? 'report' : 'reports'}: {summary}
+        {t('entraide:openReports', { count: group.reports.length, reasons })}
         {group.moderationNote ? ` — ${group.moderationNote}` : ''}
       </p>
       <ul className="entraide-reports">
         {group.reports.map((report) => (
           <li key={report.id}>
-            <strong>{reasonLabels[report.reason] ?? report.reason}</strong> by {report.reporter ?? 'unknown'},{' '}
-            {formatDateTime(report.createdAt)}
+            <strong>{t(reasonLabels[report.reason])}</strong>{' '}
+            {t('entraide:reportedBy', {
+              date: formatDateTime(report.createdAt, language),
+              reporter: report.reporter ?? t('entraide:unknownPerson'),
+            })}
             {report.note ? <q className="entraide-quote">{report.note}</q> : null}
           </li>
         ))}
@@ -47,37 +79,45 @@ const ReportCard = ({ adminRoute, group }: { adminRoute: string; group: ReportGr
           buttons={[
             {
               body: { decision: 'hide' },
-              doneMessage: isContribution ? 'Hidden; the reports are resolved.' : 'The reports are resolved.',
-              label: isContribution ? 'Hide' : 'Mark resolved',
+              doneMessage: isContribution ? t('entraide:hiddenReportsResolved') : t('entraide:reportsResolved'),
+              label: isContribution ? t('entraide:hide') : t('entraide:markResolved'),
               path: `/reports/${encodeURIComponent(firstReport.id)}/resolve`,
               style: 'secondary',
               textField: 'note',
             },
             {
               body: { decision: 'dismiss' },
-              doneMessage: 'The reports are dismissed.',
-              label: 'Dismiss',
+              doneMessage: t('entraide:reportsDismissed'),
+              label: t('entraide:dismiss'),
               path: `/reports/${encodeURIComponent(firstReport.id)}/resolve`,
             },
           ]}
-          rowLabel={`${kindLabels[group.collection] ?? group.collection} “${group.label ?? group.id}”`}
-          textLabel={isContribution ? 'Note (shown to the author when hidden)' : 'Note (optional)'}
+          rowLabel={t('entraide:quotedItem', { kind, label: group.label ?? String(group.id) })}
+          textLabel={isContribution ? t('entraide:noteShownWhenHidden') : t('entraide:noteOptional')}
         />
       ) : null}
     </li>
   )
 }
 
-const PendingRow = ({ adminRoute, canModerate, item }: { adminRoute: string; canModerate: boolean; item: PendingItem }) => {
+const PendingRow = ({ adminRoute, canModerate, item, language, t }: Context & { canModerate: boolean; item: PendingItem }) => {
   const path = `/${item.collection}/${encodeURIComponent(item.id)}/moderate`
   const buttons: QuickActionButton[] = []
-  if (item.canPublish) buttons.push({ body: { action: 'publish' }, doneMessage: 'Published.', label: 'Publish', path, style: 'primary' })
+  if (item.canPublish) {
+    buttons.push({
+      body: { action: 'publish' },
+      doneMessage: t('entraide:publishedShort'),
+      label: t('entraide:publish'),
+      path,
+      style: 'primary',
+    })
+  }
   if (canModerate) {
     buttons.push({
       body: { action: 'hide' },
-      doneMessage: 'Hidden; the author sees your reason.',
-      requiredTextMessage: 'Give a reason to hide it: the author will see it.',
-      label: 'Hide',
+      doneMessage: t('entraide:hiddenAuthorSeesReason'),
+      requiredTextMessage: t('entraide:reasonRequiredToHide'),
+      label: t('entraide:hide'),
       path,
       style: 'secondary',
       textField: 'reason',
@@ -86,22 +126,22 @@ const PendingRow = ({ adminRoute, canModerate, item }: { adminRoute: string; can
   return (
     <tr>
       <td>
-        <span className="entraide-badge">{kindLabels[item.collection]}</span>
+        <span className="entraide-badge">{t(kindLabels[item.collection])}</span>
         <p>
           <a href={documentPath(adminRoute, item.collection, item.id)}>{item.label}</a>
         </p>
       </td>
       <td>{item.procedure ?? '—'}</td>
       <td>{item.author ?? '—'}</td>
-      <td>{formatDateTime(item.createdAt)}</td>
+      <td>{formatDateTime(item.createdAt, language)}</td>
       <td>
         {buttons.length === 0 ? (
-          <p className="entraide-hint">Another agency’s procedure.</p>
+          <p className="entraide-hint">{t('entraide:otherAgencyProcedure')}</p>
         ) : (
           <QuickActions
             buttons={buttons}
-            rowLabel={`${kindLabels[item.collection]} by ${item.author ?? 'unknown'}`}
-            textLabel={canModerate ? 'Reason, to hide (shown to the author)' : undefined}
+            rowLabel={t(byAuthor[item.collection], { author: item.author ?? t('entraide:unknownPerson') })}
+            textLabel={canModerate ? t('entraide:reasonToHide') : undefined}
           />
         )}
       </td>
@@ -116,53 +156,50 @@ const PendingRow = ({ adminRoute, canModerate, item }: { adminRoute: string; can
  */
 export const ModerationView = async (props: AdminViewServerProps) => {
   const { req } = props.initPageResult
-  const adminRoute = req.payload.config.routes.admin
+  const t = entraideT(req.i18n)
+  const context: Context = { adminRoute: req.payload.config.routes.admin, language: req.i18n.language, t }
   const isAllowed = canReviewContributions(actorFromRequest(req))
   const queue = isAllowed ? await findModerationQueue({ req }) : null
   return (
-    <ViewShell
-      description="Reported items and contributions held before publication."
-      props={props}
-      title="Moderation"
-    >
+    <ViewShell description={t('entraide:moderationDescription')} props={props} title={t('entraide:moderationTitle')}>
       {!queue ? (
-        <NotAllowed who="public agents, editors and admins" />
+        <NotAllowed t={t} />
       ) : (
         <>
           <section aria-labelledby="entraide-reports-title" className="entraide-view__section">
-            <h2 id="entraide-reports-title">Reported items</h2>
+            <h2 id="entraide-reports-title">{t('entraide:reportedItems')}</h2>
             {!queue.canHandleReports ? (
-              <p className="entraide-hint">Editors and admins decide on reports.</p>
+              <p className="entraide-hint">{t('entraide:reportsForEditors')}</p>
             ) : queue.reportGroups.length === 0 ? (
-              <p className="entraide-empty">No open report.</p>
+              <p className="entraide-empty">{t('entraide:noOpenReport')}</p>
             ) : (
               <ul className="entraide-cards">
                 {queue.reportGroups.map((group) => (
-                  <ReportCard adminRoute={adminRoute} group={group} key={group.targetKey} />
+                  <ReportCard {...context} group={group} key={group.targetKey} />
                 ))}
               </ul>
             )}
           </section>
           <section aria-labelledby="entraide-pending-title" className="entraide-view__section">
-            <h2 id="entraide-pending-title">Awaiting moderation</h2>
+            <h2 id="entraide-pending-title">{t('entraide:awaitingModeration')}</h2>
             {queue.pending.length === 0 ? (
-              <p className="entraide-empty">No contribution is waiting.</p>
+              <p className="entraide-empty">{t('entraide:noPending')}</p>
             ) : (
               <table className="entraide-table">
-                <caption className="entraide-visually-hidden">Contributions awaiting moderation</caption>
+                <caption className="entraide-visually-hidden">{t('entraide:pendingCaption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Contribution</th>
-                    <th scope="col">Procedure</th>
-                    <th scope="col">Author</th>
-                    <th scope="col">Posted</th>
-                    <th scope="col">Action</th>
+                    <th scope="col">{t('entraide:columnContribution')}</th>
+                    <th scope="col">{t('entraide:columnProcedure')}</th>
+                    <th scope="col">{t('entraide:columnAuthor')}</th>
+                    <th scope="col">{t('entraide:columnPosted')}</th>
+                    <th scope="col">{t('entraide:columnAction')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {queue.pending.map((item) => (
                     <PendingRow
-                      adminRoute={adminRoute}
+                      {...context}
                       canModerate={queue.canHandleReports}
                       item={item}
                       key={`${item.collection}-${item.id}`}

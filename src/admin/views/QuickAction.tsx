@@ -4,8 +4,8 @@ import { Button, toast } from '@payloadcms/ui'
 import { useRouter } from 'next/navigation'
 import { useId, useState } from 'react'
 
-import { callEndpoint } from '../client/callEndpoint.ts'
-import { useApiRoute } from '../client/useApiRoute.ts'
+import { useEndpoint } from '../client/useEndpoint.ts'
+import { useEntraideTranslation } from '../client/useEntraideTranslation.ts'
 
 /** One button of a queue row, possibly with a text the action sends along. */
 export type QuickActionButton = {
@@ -35,10 +35,11 @@ export const QuickActions = ({
   buttons: QuickActionButton[]
   /** Label of an optional text input (a note, a reason) shared by the buttons. */
   textLabel?: string
-  /** What the row is about, for screen readers: "answer by Awa". */
+  /** What the row is about, for screen readers: "answer by Awa" (already in the admin user's language). */
   rowLabel: string
 }) => {
-  const apiRoute = useApiRoute()
+  const call = useEndpoint()
+  const { t } = useEntraideTranslation()
   const router = useRouter()
   const inputId = useId()
   const [text, setText] = useState('')
@@ -54,7 +55,7 @@ export const QuickActions = ({
     setBusy(button.label)
     setError(null)
     const body = { ...button.body, ...(button.textField && value !== '' ? { [button.textField]: value } : {}) }
-    const result = await callEndpoint({ apiRoute, body, path: button.path })
+    const result = await call({ body, path: button.path })
     setBusy(null)
     if (!result.isOk) {
       setError(result.message)
@@ -85,7 +86,7 @@ export const QuickActions = ({
       <div className="entraide-panel__actions">
         {buttons.map((button) => (
           <Button
-            aria-label={`${button.label}: ${rowLabel}`}
+            aria-label={t('entraide:rowAction', { action: button.label, row: rowLabel })}
             buttonStyle={button.style ?? 'secondary'}
             disabled={busy !== null}
             key={button.label}

@@ -3,10 +3,13 @@ import { Gutter, SetStepNav } from '@payloadcms/ui'
 import type { AdminViewServerProps } from 'payload'
 import type { ReactNode } from 'react'
 
+import { entraideT, type EntraideT } from '../../translations/i18n.ts'
+
 /**
  * The frame of Entraide's admin views: Payload's default template (navigation,
- * header) around a titled page. Custom views are reachable without admin
- * access, so anonymous visitors get a sign-in invitation instead.
+ * header) around a titled page, in the admin user's language. Custom views are
+ * reachable without admin access, so anonymous visitors get a sign-in
+ * invitation instead.
  */
 export const ViewShell = ({
   children,
@@ -15,6 +18,7 @@ export const ViewShell = ({
   title,
 }: {
   props: AdminViewServerProps
+  /** Already in the admin user's language. */
   title: string
   description?: string
   children: ReactNode
@@ -23,11 +27,12 @@ export const ViewShell = ({
   const { locale, permissions, req, visibleEntities } = initPageResult
   const adminRoute = req.payload.config.routes.admin
   if (!req.user) {
+    const t = entraideT(req.i18n)
     return (
       <MinimalTemplate>
         <h1>{title}</h1>
         <p className="entraide-not-allowed" role="alert">
-          Sign in to see this page. <a href={`${adminRoute}/login`}>Sign in</a>
+          {t('entraide:signInToSee')} <a href={`${adminRoute}/login`}>{t('entraide:signIn')}</a>
         </p>
       </MinimalTemplate>
     )
@@ -56,12 +61,11 @@ export const ViewShell = ({
   )
 }
 
-/** The message of a view the signed-in person's role does not open. */
-export const NotAllowed = ({ who }: { who: string }) => (
+/** The message of a review view to someone whose role does not open it (views for agents, editors and admins). */
+export const NotAllowed = ({ t }: { t: EntraideT }) => (
   <div className="entraide-not-allowed" role="alert">
     <p>
-      <strong>Not allowed.</strong> This page is for {who}. If you think you should have access, ask an administrator
-      to check your role.
+      <strong>{t('entraide:notAllowedTitle')}</strong> {t('entraide:notAllowedReviewers')}
     </p>
   </div>
 )
