@@ -10,6 +10,8 @@ const root = path.resolve(import.meta.dirname, '..')
 
 /** How many fresh starts; 30 unless ENTRAIDE_START_RUNS says otherwise. */
 const runs = Number(process.env.ENTRAIDE_START_RUNS ?? 30)
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`ENTRAIDE_START_RUNS must be a whole number of starts, got "${process.env.ENTRAIDE_START_RUNS}".`)
 /** Starts running at once. */
 const parallel = 2
 /** A start that has not printed `started` and exited by then is taken as hung. */
