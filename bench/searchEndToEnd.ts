@@ -499,27 +499,27 @@ if (sizeArgument !== -1) {
   const reports: SizeReport[] = []
   for (const size of sizes) {
     process.stderr.write(`benchmarking ${size.toLocaleString('en')} items end to end…\n`)
-    const runChild = () =>
-      new Promise<SizeReport>((resolve, reject) => {
-        const child = fork(process.argv[1] ?? '', ['--size', String(size)], {
-          env: { ...process.env, ENTRAIDE_SEED: 'false', PAYLOAD_FORCE_DRIZZLE_PUSH: 'true' },
-          execArgv: process.execArgv,
-          stdio: ['inherit', 'ignore', 'inherit', 'ipc'],
-        })
-        let received: SizeReport | undefined
-        // The child is this script; it sends exactly one SizeReport.
-        child.on('message', (message: SizeReport) => {
-          received = message
-        })
-        child.on('error', reject)
-        child.on('exit', (code) =>
-          received ? resolve(received) : reject(new Error(`size ${size} exited with ${code}`)),
-        )
+    const report = await new Promise<SizeReport>((resolve, reject) => {
+      const child = fork(process.argv[1] ?? '', ['--size', String(size)], {
+        env: { ...process.env, ENTRAIDE_SEED: 'false', PAYLOAD_FORCE_DRIZZLE_PUSH: 'true' },
+        execArgv: process.execArgv,
+        stdio: ['inherit', 'ignore', 'inherit', 'ipc'],
       })
-    // A child that dies (a shared machine running out of memory, say) is given a second chance.
-    const report = await runChild().catch((error: unknown) => {
-      process.stderr.write(`  ${String(error)}; running it again\n`)
-      return runChild()
+      let received: SizeReport | undefined
+      // The child is this script; it sends exactly one SizeReport.
+      child.on('message', (message: SizeReport) => {
+        received = message
+      })
+      child.on('error', reject)
+      child.on('exit', (code, signal) =>
+        received
+          ? resolve(received)
+          : reject(
+              new Error(
+                `The ${size.toLocaleString('en')}-item run failed: it exited with ${signal ?? `code ${code}`} before reporting.`,
+              ),
+            ),
+      )
     })
     reports.push(report)
   }

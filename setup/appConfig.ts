@@ -1,13 +1,13 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig, type Config, type Plugin, type SanitizedConfig } from 'payload'
 
 import { entraidePlugin, type EntraideOptions } from 'entraide'
 import { databaseAdapter, type IdStorage } from './database.ts'
+import { loadLexicalEditor } from './richTextEditor.ts'
 import { resolveSecret } from './secret.ts'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -33,7 +33,7 @@ export type AppConfigArgs = {
  * The admin panel speaks French, or English to people whose browser or
  * account settings ask for it.
  */
-export const buildAppConfig = ({
+export const buildAppConfig = async ({
   databaseUri = process.env.DATABASE_URI || undefined,
   entraide = {},
   graphQL,
@@ -41,8 +41,9 @@ export const buildAppConfig = ({
   onInit,
   plugins = [],
   secret,
-}: AppConfigArgs = {}): Promise<SanitizedConfig> =>
-  buildConfig({
+}: AppConfigArgs = {}): Promise<SanitizedConfig> => {
+  const lexicalEditor = await loadLexicalEditor()
+  return buildConfig({
     admin: {
       user: 'users',
       // No Gravatar: it would send a hash of each person's email to a third party.
@@ -83,3 +84,4 @@ export const buildAppConfig = ({
     // it has no generated types of its own to keep in step.
     typescript: { autoGenerate: false, declare: false },
   })
+}

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, getPayload, handleEndpoints, type CollectionConfig, type Config, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { entraidePlugin, type EntraideOptions } from 'entraide'
 import { databaseAdapter } from '../setup/database.ts'
+import { loadLexicalEditor } from '../setup/richTextEditor.ts'
 
 /**
  * Entraide added to a site that is not the demo: the host has its own users
@@ -62,8 +62,9 @@ const mappedUsers: EntraideOptions['users'] = {
   roleFrom: { field: 'role', values: { admin: 'admin', customer: 'citizen', staff: 'agent' } },
 }
 
-const hostConfig = (dir: string, entraide: EntraideOptions, extra: Partial<Config> = {}) =>
-  buildConfig({
+const hostConfig = async (dir: string, entraide: EntraideOptions, extra: Partial<Config> = {}) => {
+  const lexicalEditor = await loadLexicalEditor()
+  return buildConfig({
     admin: { user: 'users' },
     collections: [hostUsers(), hostPages()],
     db: databaseAdapter(`file:${path.join(dir, 'host.db')}`),
@@ -83,6 +84,7 @@ const hostConfig = (dir: string, entraide: EntraideOptions, extra: Partial<Confi
     typescript: { autoGenerate: false, declare: false },
     ...extra,
   })
+}
 
 type Host = {
   payload: Payload
