@@ -12,7 +12,7 @@ import { votesCollection } from './collections/Votes.ts'
 import { wikiPagesCollection } from './collections/WikiPages.ts'
 import { withEntraideAdmin } from './admin/adminConfig.ts'
 import { collectionEndpoints } from './endpoints/collectionEndpoints.ts'
-import { guardedRoutes } from './endpoints/requestGuard.ts'
+import { guardedRoutes, noVersionRoutes } from './endpoints/requestGuard.ts'
 import { withEntraideMutations } from './graphql/mutations.ts'
 import { meEndpoint, procedurePageEndpoint } from './endpoints/procedurePage.ts'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput.ts'
@@ -92,8 +92,8 @@ const entraideLoggingLevels: Record<string, false | 'info'> = {
  * A collection Entraide serves refuses malformed input with a 400 before
  * Payload works on it, and never takes the system fields from a client.
  * Entraide's own collections also close Payload's generic routes: lists
- * capped, version routes answered (404 without versions, restores by
- * editors), and document locks binding only when staff hold them.
+ * capped, versions restored by editors only, and document locks binding
+ * only when staff hold them.
  */
 const withInputChecks = (collection: CollectionConfig, { isOwn }: { isOwn: boolean }): CollectionConfig => ({
   ...collection,
@@ -110,8 +110,9 @@ const withInputChecks = (collection: CollectionConfig, { isOwn }: { isOwn: boole
 
 /**
  * A collection's endpoints with the request guards first (they stand before
- * Payload's own routes: cross-site refusal and body limit) and Entraide's
- * domain endpoints after the collection's own.
+ * Payload's own routes: version routes answered 404 on a collection without
+ * versions, cross-site refusal and body limit) and Entraide's domain
+ * endpoints after the collection's own.
  */
 const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig =>
   collection.endpoints === false
@@ -119,6 +120,7 @@ const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): Col
     : {
         ...collection,
         endpoints: [
+          ...(collection.versions ? [] : noVersionRoutes(collection.slug)),
           ...guardedRoutes({ isAuth: Boolean(collection.auth), slug: collection.slug }),
           ...(collection.endpoints ?? []),
           ...endpoints,

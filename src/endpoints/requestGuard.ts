@@ -200,3 +200,23 @@ export const guardedRoutes = ({ slug, isAuth }: { slug: string; isAuth: boolean 
     method,
     path,
   }))
+
+/**
+ * Payload serves its version routes on every collection, and on one that
+ * keeps no versions they fail on the missing table (500). These answer 404
+ * first: there is no such version.
+ */
+export const noVersionRoutes = (slug: string): Endpoint[] =>
+  (
+    [
+      { method: 'get', path: '/versions' },
+      { method: 'get', path: '/versions/:id' },
+      { method: 'post', path: '/versions/:id' },
+    ] satisfies Array<Pick<Endpoint, 'method' | 'path'>>
+  ).map(({ method, path }) => ({
+    handler: () => {
+      throw new NotFoundError(`version of ${slug}`, '')
+    },
+    method,
+    path,
+  }))

@@ -1,4 +1,4 @@
-import type { Access, CollectionBeforeChangeHook, Payload, Where } from 'payload'
+import type { Access, CollectionBeforeChangeHook, Payload } from 'payload'
 
 import { ForbiddenActionError } from '../errors.ts'
 import { actorFromRequest } from '../policies/roles.ts'
@@ -14,10 +14,11 @@ const closed = new WeakSet<object>()
  * Closes Payload's document-lock collection (`payload-locked-documents`),
  * which Payload builds itself when it starts and opens to every signed-in
  * person: through the API, anyone could lock any document in anyone's name.
- * Locks on Entraide's collections are staff business (agents, editors,
- * admins): only they create, take over, read or release them, and always in
- * their own name. Locks on the host's own collections and globals keep the
- * host's rule, without community accounts. The admin panel's own locking,
+ * Locks on Entraide's collections are staff business: only agents, editors
+ * and admins create them through the API, always in their own name.
+ * Community accounts (public sign-up) read their own locks and nothing else;
+ * the accounts the host created keep the host's rule on its own documents'
+ * locks. The admin panel's own locking,
  * which writes locks directly, is unchanged; which locks bind a save is
  * decided on Entraide's collections (see `staffLocksOnly`).
  */
@@ -27,36 +28,26 @@ export const closeLockCollection = (payload: Payload, entraideSlugs: readonly st
   closed.add(collection.config)
   const { config } = collection
   const ownSlugs = new Set(entraideSlugs)
-  const hostSlugs = Object.keys(payload.collections).filter(
-    (slug) => !ownSlugs.has(slug) && payload.collections[slug]?.config.lockDocuments !== false,
-  )
   const hostRule: Access = config.access.read
-  const ownLocks = (id: string | number): Where => ({ 'user.value': { equals: id } })
-  const hostLocks: Where[] = [
-    ...(hostSlugs.length > 0 ? [{ 'document.relationTo': { in: hostSlugs } }] : []),
-    { globalSlug: { exists: true } },
-  ]
-  /** Staff: every lock. Others: their own, and the host's locks if the host's rule lets them. */
+  /**
+   * Staff: the host's rule (every lock). Community accounts: their own locks
+   * only, to read; nothing else. Accounts the host created keep its rule: the
+   * locks of the host's own documents are theirs to see and take over.
+   */
   const scoped =
-    (rule: Access, { isOwnIncluded }: { isOwnIncluded: boolean }): Access =>
-    async (args) => {
+    (rule: Access, { isOwnReadable }: { isOwnReadable: boolean }): Access =>
+    (args) => {
       const actor = actorFromRequest(args.req)
-      if (canManageLocks(actor)) return rule(args)
       if (actor === null) return false
-      const own = isOwnIncluded ? [ownLocks(actor.id)] : []
-      if (actor.isCommunityAccount) return own.length > 0 ? { or: own } : false
-      const granted = await rule(args)
-      if (granted === false) return own.length > 0 ? { or: own } : false
-      const hosts: Where = { or: hostLocks }
-      const reach: Where = granted === true ? hosts : { and: [granted, hosts] }
-      return { or: [...own, reach] }
+      if (canManageLocks(actor) || !actor.isCommunityAccount) return rule(args)
+      return isOwnReadable ? { 'user.value': { equals: actor.id } } : false
     }
   config.access = {
     ...config.access,
-    create: scoped(config.access.create ?? hostRule, { isOwnIncluded: false }),
-    delete: scoped(config.access.delete ?? hostRule, { isOwnIncluded: false }),
-    read: scoped(hostRule, { isOwnIncluded: true }),
-    update: scoped(config.access.update ?? hostRule, { isOwnIncluded: false }),
+    create: scoped(config.access.create ?? hostRule, { isOwnReadable: false }),
+    delete: scoped(config.access.delete ?? hostRule, { isOwnReadable: false }),
+    read: scoped(hostRule, { isOwnReadable: true }),
+    update: scoped(config.access.update ?? hostRule, { isOwnReadable: false }),
   }
   const inOwnName: CollectionBeforeChangeHook = ({ data, req }) => {
     if (!req.user) return data
