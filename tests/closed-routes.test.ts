@@ -161,6 +161,15 @@ describe('document locks (payload-locked-documents)', () => {
       token: community.token,
     })
     expect(forged.status).toBe(403)
+    // A citizen the host created neither takes the lock over nor releases it.
+    const takeOver = await app.api('PATCH', `/payload-locked-documents/${lock.id}`, {
+      body: { user: { relationTo: 'users', value: citizen.id } },
+      token: citizen.token,
+    })
+    expect(takeOver.status).toBe(403)
+    const released = await app.api('DELETE', `/payload-locked-documents/${lock.id}`, { token: citizen.token })
+    expect([403, 404]).toContain(released.status)
+    expect((await app.api('PATCH', `/guides/${guideId}`, { body: { title: 'Autre titre' }, token: editor.token })).status).toBe(423)
     await clearLocks()
   })
 })
@@ -376,6 +385,32 @@ describe('body size', () => {
       token: citizen.token,
     })
     expect(response.status).toBe(413)
+  })
+
+  it('still saves the admin panel’s form posts (multipart, with the document in _payload)', async () => {
+    const form = new FormData()
+    form.append('_payload', JSON.stringify({ title: 'Guide du passeport (formulaire)' }))
+    const request = new Request(`http://localhost:3000/api/guides/${guideId}?depth=0`, {
+      body: form,
+      headers: { Authorization: `JWT ${editor.token}`, Origin: 'http://localhost:3000' },
+      method: 'PATCH',
+    })
+    const { handleEndpoints } = await import('payload')
+    const response = await handleEndpoints({ config: app.config, payloadInstanceCacheKey: 'default', request })
+    expect(response.status).toBe(200)
+    expect((await json(response)).doc.title).toBe('Guide du passeport (formulaire)')
+    const tooBig = new FormData()
+    tooBig.append('_payload', JSON.stringify({ title: big(2 * 1024 * 1024) }))
+    const refused = await handleEndpoints({
+      config: app.config,
+      payloadInstanceCacheKey: 'default',
+      request: new Request(`http://localhost:3000/api/guides/${guideId}`, {
+        body: tooBig,
+        headers: { Authorization: `JWT ${editor.token}` },
+        method: 'PATCH',
+      }),
+    })
+    expect(refused.status).toBe(413)
   })
 
   it('still accepts ordinary writes and sign-ins', async () => {

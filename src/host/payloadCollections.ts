@@ -1,4 +1,4 @@
-import type { Access, CollectionBeforeChangeHook, Payload } from 'payload'
+import type { Access, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, Payload, PayloadRequest } from 'payload'
 
 import { ForbiddenActionError } from '../errors.ts'
 import { actorFromRequest } from '../policies/roles.ts'
@@ -17,8 +17,8 @@ const closed = new WeakSet<object>()
  * Locks on Entraide's collections are staff business: only agents, editors
  * and admins create them through the API, always in their own name.
  * Community accounts (public sign-up) read their own locks and nothing else;
- * the accounts the host created keep the host's rule on its own documents'
- * locks. The admin panel's own locking,
+ * the accounts the host created keep the host's rule on the locks of its own
+ * documents, and may neither change nor release those of Entraide's. The admin panel's own locking,
  * which writes locks directly, is unchanged; which locks bind a save is
  * decided on Entraide's collections (see `staffLocksOnly`).
  */
@@ -49,13 +49,28 @@ export const closeLockCollection = (payload: Payload, entraideSlugs: readonly st
     read: scoped(hostRule, { isOwnReadable: true }),
     update: scoped(config.access.update ?? hostRule, { isOwnReadable: false }),
   }
-  const inOwnName: CollectionBeforeChangeHook = ({ data, req }) => {
-    if (!req.user) return data
-    const target: unknown = isRecord(data.document) ? data.document.relationTo : undefined
-    if (typeof target === 'string' && ownSlugs.has(target) && !canManageLocks(actorFromRequest(req))) {
-      throw new ForbiddenActionError('Only agents, editors and admins can lock Entraide documents.')
+  const isEntraideLock = (lock: unknown): boolean => {
+    const target: unknown = isRecord(lock) && isRecord(lock.document) ? lock.document.relationTo : undefined
+    return typeof target === 'string' && ownSlugs.has(target)
+  }
+  const refuseUnlessStaff = (req: PayloadRequest): void => {
+    if (req.user && !canManageLocks(actorFromRequest(req))) {
+      throw new ForbiddenActionError('Only agents, editors and admins can lock Entraide documents or release their locks.')
     }
+  }
+  const inOwnName: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
+    if (!req.user) return data
+    if (isEntraideLock(data) || isEntraideLock(originalDoc)) refuseUnlessStaff(req)
     return { ...data, user: { relationTo: req.user.collection, value: req.user.id } }
   }
-  config.hooks = { ...config.hooks, beforeChange: [...(config.hooks.beforeChange ?? []), inOwnName] }
+  const releasedByStaff: CollectionBeforeDeleteHook = async ({ id, req }) => {
+    if (!req.user || canManageLocks(actorFromRequest(req))) return
+    const lock = await req.payload.db.findOne({ collection: lockedDocuments, req, where: { id: { equals: id } } })
+    if (isEntraideLock(lock)) refuseUnlessStaff(req)
+  }
+  config.hooks = {
+    ...config.hooks,
+    beforeChange: [...(config.hooks.beforeChange ?? []), inOwnName],
+    beforeDelete: [...(config.hooks.beforeDelete ?? []), releasedByStaff],
+  }
 }
