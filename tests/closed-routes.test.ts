@@ -202,6 +202,19 @@ describe('preferences (payload-preferences)', () => {
   })
 })
 
+describe('Payload’s jobs queue (payload-jobs)', () => {
+  it('is closed to every signed-in person through the API', async () => {
+    for (const person of [citizen, editor, admin]) {
+      expect((await app.api('GET', '/payload-jobs', { token: person.token })).status).toBe(403)
+      const queued = await app.api('POST', '/payload-jobs', {
+        body: { input: {}, queue: 'entraide-search', taskSlug: 'entraide-search-sync' },
+        token: person.token,
+      })
+      expect(queued.status).toBe(403)
+    }
+  })
+})
+
 describe('version routes', () => {
   it('answers 404, never 500, on collections that keep no versions, for every role', async () => {
     for (const person of [citizen, agent, editor, admin]) {
