@@ -114,14 +114,18 @@ const withInputChecks = (collection: CollectionConfig, { isOwn }: { isOwn: boole
  * versions, cross-site refusal and body limit) and Entraide's domain
  * endpoints after the collection's own.
  */
-const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig =>
+const withEndpoints = (
+  collection: CollectionConfig,
+  endpoints: Endpoint[],
+  { isOwn }: { isOwn: boolean },
+): CollectionConfig =>
   collection.endpoints === false
     ? collection
     : {
         ...collection,
         endpoints: [
           ...(collection.versions ? [] : noVersionRoutes(collection.slug)),
-          ...guardedRoutes({ isAuth: Boolean(collection.auth), slug: collection.slug }),
+          ...guardedRoutes({ isAuth: Boolean(collection.auth), isOwn, slug: collection.slug }),
           ...(collection.endpoints ?? []),
           ...endpoints,
         ],
@@ -194,10 +198,14 @@ export const entraidePlugin =
       i18n: withEntraideTranslations(incoming.i18n),
       collections: [
         ...hostPart.map((collection) =>
-          collection === extendedUsers ? withEndpoints(withInputChecks(collection, { isOwn: false }), []) : collection,
+          collection === extendedUsers
+            ? withEndpoints(withInputChecks(collection, { isOwn: false }), [], { isOwn: false })
+            : collection,
         ),
         ...added.map((collection) =>
-          withEndpoints(withInputChecks(collection, { isOwn: true }), endpoints[collection.slug] ?? []),
+          withEndpoints(withInputChecks(collection, { isOwn: true }), endpoints[collection.slug] ?? [], {
+            isOwn: true,
+          }),
         ),
       ],
     })

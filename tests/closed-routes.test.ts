@@ -102,7 +102,10 @@ describe('document locks (payload-locked-documents)', () => {
     const { totalDocs } = await app.payload.find({ collection: 'payload-locked-documents' })
     expect(totalDocs).toBe(0)
     // The editor's save goes through.
-    const save = await app.api('PATCH', `/guides/${guideId}`, { body: { title: 'Guide du passeport (relu)' }, token: editor.token })
+    const save = await app.api('PATCH', `/guides/${guideId}`, {
+      body: { title: 'Guide du passeport (relu)' },
+      token: editor.token,
+    })
     expect(save.status).toBe(200)
   })
 
@@ -123,7 +126,10 @@ describe('document locks (payload-locked-documents)', () => {
 
   it('never lets a citizen’s lock block staff: an editor saves a guide a citizen has open, an agent a wiki page', async () => {
     await lockAs(citizen, 'guides', guideId)
-    const save = await app.api('PATCH', `/guides/${guideId}`, { body: { title: 'Guide du passeport' }, token: editor.token })
+    const save = await app.api('PATCH', `/guides/${guideId}`, {
+      body: { title: 'Guide du passeport' },
+      token: editor.token,
+    })
     expect(save.status).toBe(200)
     await lockAs(otherCitizen, 'wiki-pages', wikiPageId)
     const wikiSave = await app.api('PATCH', `/wiki-pages/${wikiPageId}?draft=true`, {
@@ -144,9 +150,15 @@ describe('document locks (payload-locked-documents)', () => {
     const holder = typeof lock.user.value === 'object' ? lock.user.value.id : lock.user.value
     expect(String(holder)).toBe(String(agent.id))
     // Another staff member and a citizen are both told the guide is being edited.
-    const editorSave = await app.api('PATCH', `/guides/${guideId}`, { body: { title: 'Autre titre' }, token: editor.token })
+    const editorSave = await app.api('PATCH', `/guides/${guideId}`, {
+      body: { title: 'Autre titre' },
+      token: editor.token,
+    })
     expect(editorSave.status).toBe(423)
-    const citizenSave = await app.api('PATCH', `/guides/${guideId}`, { body: { title: 'Autre titre' }, token: citizen.token })
+    const citizenSave = await app.api('PATCH', `/guides/${guideId}`, {
+      body: { title: 'Autre titre' },
+      token: citizen.token,
+    })
     expect(citizenSave.status).toBe(423)
     // People who signed up on the site neither see staff locks nor release them; staff see them.
     const community = await signUpPublicly()
@@ -169,7 +181,9 @@ describe('document locks (payload-locked-documents)', () => {
     expect(takeOver.status).toBe(403)
     const released = await app.api('DELETE', `/payload-locked-documents/${lock.id}`, { token: citizen.token })
     expect([403, 404]).toContain(released.status)
-    expect((await app.api('PATCH', `/guides/${guideId}`, { body: { title: 'Autre titre' }, token: editor.token })).status).toBe(423)
+    expect(
+      (await app.api('PATCH', `/guides/${guideId}`, { body: { title: 'Autre titre' }, token: editor.token })).status,
+    ).toBe(423)
     await clearLocks()
   })
 })
@@ -360,7 +374,10 @@ describe('body size', () => {
     })
     expect(tip.status).toBe(413)
     expect((await errorOf(tip)).message).toMatch(/1024 KB/)
-    const guide = await app.api('PATCH', `/guides/${guideId}`, { body: { title: big(2 * 1024 * 1024) }, token: editor.token })
+    const guide = await app.api('PATCH', `/guides/${guideId}`, {
+      body: { title: big(2 * 1024 * 1024) },
+      token: editor.token,
+    })
     expect(guide.status).toBe(413)
   })
 
@@ -457,6 +474,19 @@ describe('list limits', () => {
     expect(page.docs.length).toBe(25)
   })
 
+  it('caps the versions list of guides too', async () => {
+    const response = await app.api('GET', '/guides/versions?limit=0', { token: editor.token })
+    expect(response.status).toBe(200)
+    expect((await json(response)).limit).toBe(100)
+  })
+
+  it('does not cap what server code reads on a request’s behalf: a reindex counts every tip', async () => {
+    const response = await app.api('POST', '/entraide/reindex', { token: editor.token })
+    expect(response.status).toBe(200)
+    const { byType } = await json(response)
+    expect(byType.tip).toBeGreaterThanOrEqual(105)
+  })
+
   it('caps GraphQL lists the same way', async () => {
     const response = await graphQL(app, '{ Tips(limit: 0) { docs { id } totalDocs } }', { token: citizen.token })
     expect(response.errors).toEqual([])
@@ -488,7 +518,11 @@ describe('cross-site requests', () => {
       method: 'POST',
     })
     const { handleEndpoints } = await import('payload')
-    const formResponse = await handleEndpoints({ config: app.config, payloadInstanceCacheKey: 'default', request: form })
+    const formResponse = await handleEndpoints({
+      config: app.config,
+      payloadInstanceCacheKey: 'default',
+      request: form,
+    })
     expect(formResponse.status).toBe(415)
     const sameSiteOnly = await vote({ 'Sec-Fetch-Site': 'cross-site' })
     expect(sameSiteOnly.status).toBe(403)
@@ -519,7 +553,11 @@ describe('cross-site requests', () => {
     expect((await vote({ Origin: partner, 'Sec-Fetch-Site': 'cross-site' }, citizen.token)).status).toBe(200)
     expect((await vote({}, agent.token)).status).toBe(200)
     const thread = await app.api('POST', '/threads', {
-      body: { body: 'Question posée depuis le site partenaire.', procedure: procedureId, title: 'Question du partenaire' },
+      body: {
+        body: 'Question posée depuis le site partenaire.',
+        procedure: procedureId,
+        title: 'Question du partenaire',
+      },
       headers: { Origin: partner },
       token: citizen.token,
     })

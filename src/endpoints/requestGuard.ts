@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { maxListLimit } from '../hooks/closeSystemInput.ts'
 import { CrossSiteRequestError, NotFoundError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors.ts'
 
 /** Largest body of Entraide's own endpoints and of sign-in, sign-up and the other account routes. */
@@ -36,7 +37,11 @@ const originOf = (value: string): string | null => {
 const trustedOrigins = (req: PayloadRequest): Set<string> => {
   const { config } = req.payload
   const cors = config.cors
-  const corsList = Array.isArray(cors) ? cors : typeof cors === 'object' && Array.isArray(cors.origins) ? cors.origins : []
+  const corsList = Array.isArray(cors)
+    ? cors
+    : typeof cors === 'object' && Array.isArray(cors.origins)
+      ? cors.origins
+      : []
   const listed = [config.serverURL, ...(config.csrf ?? []), ...corsList]
   return new Set(listed.map(originOf).filter((origin): origin is string => origin !== null))
 }
@@ -168,6 +173,18 @@ const authRoutes: GuardedRoute[] = [
   '/verify/:id',
 ].map((path) => ({ limit: maxBodyBytes, method: 'post', path }))
 
+/**
+ * A list's query with `limit` capped at `maxListLimit` (`limit=0`, Payload's
+ * "no limit", and larger limits become the cap) and `pagination=false`
+ * dropped: one page of at most that many, `totalDocs` counting them all.
+ */
+const cappedListQuery = (query: Record<string, unknown>): Record<string, unknown> => {
+  const { pagination: _pagination, ...rest } = query
+  const limit = Number(query.limit)
+  const isOverCap = 'limit' in query && Number.isFinite(limit) && (limit === 0 || limit > maxListLimit)
+  return isOverCap ? { ...rest, limit: String(maxListLimit) } : rest
+}
+
 /** Marks the guards, so that a guard hands the request to Payload's own handler of its route and not to itself. */
 const guardMark = 'entraideRequestGuard'
 
@@ -180,26 +197,49 @@ const isGuard = (endpoint: Endpoint): boolean => endpoint.custom?.[guardMark] ==
  * the same route, unchanged. A hook cannot do this: by the time one runs,
  * Payload has read the whole body.
  */
-export const guardedRoutes = ({ slug, isAuth }: { slug: string; isAuth: boolean }): Endpoint[] =>
-  [
+export const guardedRoutes = ({
+  isAuth,
+  isOwn,
+  slug,
+}: {
+  slug: string
+  isAuth: boolean
+  /** Entraide's own collection: its lists are capped too. */
+  isOwn: boolean
+}): Endpoint[] => {
+  const handedOn = (req: PayloadRequest, method: Endpoint['method'], path: string) => {
+    const own = req.payload.collections[slug]?.config.endpoints
+    const handler = (own === false || own === undefined ? [] : own).find(
+      (endpoint) => !isGuard(endpoint) && endpoint.method === method && endpoint.path === path,
+    )?.handler
+    if (!handler) throw new NotFoundError('route', path)
+    return handler(req)
+  }
+  const writes = [
     // Creating an account (sign-up) takes a few fields; creating a document, rich text.
     ...collectionWriteRoutes(isAuth ? maxBodyBytes : maxDocumentBodyBytes),
     ...(isAuth ? authRoutes : []),
-  ].map(({ limit, method, path }) => ({
+  ].map(({ limit, method, path }): Endpoint => ({
     custom: { [guardMark]: true },
     handler: async (req) => {
       refuseCrossSite(req)
       await bufferBodyWithin(req, limit)
-      const own = req.payload.collections[slug]?.config.endpoints
-      const handler = (own === false || own === undefined ? [] : own).find(
-        (endpoint) => !isGuard(endpoint) && endpoint.method === method && endpoint.path === path,
-      )?.handler
-      if (!handler) throw new NotFoundError('route', path)
-      return handler(req)
+      return handedOn(req, method, path)
     },
     method,
     path,
   }))
+  const lists = ['/', '/versions'].map((path): Endpoint => ({
+    custom: { [guardMark]: true },
+    handler: (req) => {
+      req.query = cappedListQuery(req.query)
+      return handedOn(req, 'get', path)
+    },
+    method: 'get',
+    path,
+  }))
+  return isOwn ? [...writes, ...lists] : writes
+}
 
 /**
  * Payload serves its version routes on every collection, and on one that

@@ -25,14 +25,18 @@ export const dropSystemFields =
   }
 
 /**
- * Caps the documents one REST or GraphQL list returns at `maxListLimit`:
- * `limit=0` ("no limit"), a larger limit or `pagination=false` return one
- * page of at most that many, and `totalDocs` says how many there are.
+ * Caps the documents one GraphQL list returns at `maxListLimit`: `limit: 0`
+ * ("no limit"), a larger limit or `pagination: false` return one page of at
+ * most that many, and `totalDocs` says how many there are. REST lists are
+ * capped before Payload reads their query (see `guardedRoutes`). Reads that
+ * server code makes on the request's behalf with system rights
+ * (`overrideAccess`) are not capped: they are not what the client asked for.
  */
 export const capListLimit =
   (): CollectionBeforeOperationHook =>
   ({ args, operation, req }) => {
-    if (req.payloadAPI === 'local' || operation !== 'read' || !isRecord(args) || 'id' in args) return args
+    if (req.payloadAPI !== 'GraphQL' || operation !== 'read' || !isRecord(args) || 'id' in args) return args
+    if (args.overrideAccess === true) return args
     const limit: unknown = args.limit
     const isWithinCap = typeof limit === 'number' && limit > 0 && limit <= maxListLimit
     if (isWithinCap && args.pagination !== false) return args

@@ -18,7 +18,11 @@ export const refuseUnknownStep =
     if (!isStepSent && !isProcedureSent) return data
     const step: unknown = isStepSent ? data.step : isRecord(originalDoc) ? originalDoc.step : undefined
     if (step === undefined || step === null) return data
-    const procedureValue: unknown = isProcedureSent ? data.procedure : isRecord(originalDoc) ? originalDoc.procedure : null
+    const procedureValue: unknown = isProcedureSent
+      ? data.procedure
+      : isRecord(originalDoc)
+        ? originalDoc.procedure
+        : null
     const procedureId = idOf(isRecord(procedureValue) ? procedureValue.id : procedureValue)
     if (procedureId === null) return data
     const procedure = await findDocByID({ collection: 'procedures', id: procedureId, req })

@@ -55,7 +55,9 @@ export const closeLockCollection = (payload: Payload, entraideSlugs: readonly st
   }
   const refuseUnlessStaff = (req: PayloadRequest): void => {
     if (req.user && !canManageLocks(actorFromRequest(req))) {
-      throw new ForbiddenActionError('Only agents, editors and admins can lock Entraide documents or release their locks.')
+      throw new ForbiddenActionError(
+        'Only agents, editors and admins can lock Entraide documents or release their locks.',
+      )
     }
   }
   const inOwnName: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {

@@ -44,7 +44,6 @@ export const canManageCatalogue = (actor: Actor | null): boolean => hasRoleAtLea
 /** Only admins manage accounts and roles. */
 export const canManageAccounts = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'admin')
 
-
 /** Whether the actor may restore an old version of a guide or wiki page over the current one: editors and admins. */
 export const canRestoreVersions = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'editor')
 
