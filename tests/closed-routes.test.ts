@@ -528,6 +528,26 @@ describe('cross-site requests', () => {
     expect(sameSiteOnly.status).toBe(403)
   })
 
+  it('refuses a GraphQL mutation posted as text/plain, what another site could send', async () => {
+    const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
+    const response = await GRAPHQL_POST(app.config)(
+      new Request('http://localhost:3000/api/graphql', {
+        body: JSON.stringify({
+          query: `mutation { castVote(collection: guides, id: ${literal(guideId)}, value: -1) { score } }`,
+        }),
+        headers: {
+          Authorization: `JWT ${admin.token}`,
+          'Content-Type': 'text/plain',
+          Origin: 'https://attaquant.example',
+        },
+        method: 'POST',
+      }),
+    )
+    expect(response.status).toBe(415)
+    const votes = await app.payload.find({ collection: 'votes', where: { user: { equals: admin.id } } })
+    expect(votes.totalDocs).toBe(0)
+  })
+
   it('refuses collection writes and sign-in from another site', async () => {
     const thread = await app.api('POST', '/threads', {
       body: { body: 'Question envoyée depuis un autre site.', procedure: procedureId, title: 'Question d’ailleurs' },
