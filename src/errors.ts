@@ -11,6 +11,9 @@ export type EntraideErrorCode =
   | 'personal-data'
   | 'suspended'
   | 'too-large'
+  | 'unsupported-media-type'
+  | 'cross-site'
+  | 'locked'
   | 'unavailable'
 
 type ErrorArgs = {
@@ -33,6 +36,9 @@ const errorNames: Record<EntraideErrorCode, string> = {
   'rate-limited': 'RateLimitedError',
   suspended: 'SuspendedAccountError',
   'too-large': 'PayloadTooLargeError',
+  'unsupported-media-type': 'UnsupportedMediaTypeError',
+  'cross-site': 'CrossSiteRequestError',
+  locked: 'DocumentLockedError',
   unavailable: 'ServiceUnavailableError',
 }
 
@@ -119,7 +125,37 @@ export class RateLimitedError extends EntraideError {
 /** 413: the request body is larger than any valid request. */
 export class PayloadTooLargeError extends EntraideError {
   constructor(limitBytes: number) {
-    super(413, 'too-large', { message: `The request body is larger than ${Math.round(limitBytes / 1024)} KB.` })
+    super(413, 'too-large', {
+      details: { limitBytes },
+      message: `The request body is larger than ${Math.round(limitBytes / 1024)} KB, the most this route accepts.`,
+    })
+  }
+}
+
+/** 415: the body is not JSON (a form or plain-text post, which any other site can send). */
+export class UnsupportedMediaTypeError extends EntraideError {
+  constructor(contentType: string) {
+    super(415, 'unsupported-media-type', {
+      message: `The request body must be JSON (Content-Type: application/json), not "${contentType}".`,
+    })
+  }
+}
+
+/** 403: a browser sent this state-changing request from another site than the app's own or an allowed origin. */
+export class CrossSiteRequestError extends EntraideError {
+  constructor(origin: string) {
+    super(403, 'cross-site', {
+      message: `Requests from "${origin}" may not change anything here: only the app's own origin and the allowedOrigins option may.`,
+    })
+  }
+}
+
+/** 423: a staff member is editing this document; the lock expires when they leave it or after a few minutes. */
+export class DocumentLockedError extends EntraideError {
+  constructor() {
+    super(423, 'locked', {
+      message: 'Someone on the staff is editing this document right now; try again when they are done.',
+    })
   }
 }
 

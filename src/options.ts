@@ -79,7 +79,9 @@ export type EntraideOptions = {
   }
   /**
    * Host origins allowed to call the Entraide REST API from a browser (the
-   * widget on another domain). Same-origin calls need nothing here.
+   * widget on another domain), reads and writes. Same-origin calls need
+   * nothing here. A browser request that changes something from any other
+   * origin is refused (403 `cross-site`).
    * @default []
    */
   allowedOrigins?: string[]

@@ -12,9 +12,14 @@ import { votesCollection } from './collections/Votes.ts'
 import { wikiPagesCollection } from './collections/WikiPages.ts'
 import { withEntraideAdmin } from './admin/adminConfig.ts'
 import { collectionEndpoints } from './endpoints/collectionEndpoints.ts'
+import { guardedRoutes, noVersionRoutes } from './endpoints/requestGuard.ts'
 import { withEntraideMutations } from './graphql/mutations.ts'
 import { meEndpoint, procedurePageEndpoint } from './endpoints/procedurePage.ts'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput.ts'
+import { capListLimit, dropSystemFields } from './hooks/closeSystemInput.ts'
+import { guardVersionRoutes } from './hooks/guardVersionRoutes.ts'
+import { staffLocksOnly } from './hooks/staffLocksOnly.ts'
+import { closeLockCollection } from './host/payloadCollections.ts'
 import { restoreErrorDetails } from './hooks/restoreErrorDetails.ts'
 import { withSearch } from './search/plugin.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
@@ -70,6 +75,8 @@ const withAllowedOrigins = (incoming: Config, origins: string[]): Pick<Config, '
  */
 const entraideLoggingLevels: Record<string, false | 'info'> = {
   ConflictError: 'info',
+  CrossSiteRequestError: 'info',
+  DocumentLockedError: 'info',
   ForbiddenActionError: 'info',
   InvalidInputError: 'info',
   NotFoundError: 'info',
@@ -78,19 +85,51 @@ const entraideLoggingLevels: Record<string, false | 'info'> = {
   PersonalDataError: false,
   RateLimitedError: 'info',
   SuspendedAccountError: 'info',
+  UnsupportedMediaTypeError: 'info',
 }
 
-/** A collection Entraide serves refuses malformed input with a 400 before Payload works on it. */
-const withInputChecks = (collection: CollectionConfig): CollectionConfig => ({
+/**
+ * A collection Entraide serves refuses malformed input with a 400 before
+ * Payload works on it, and never takes the system fields from a client.
+ * Entraide's own collections also close Payload's generic routes: lists
+ * capped, versions restored by editors only, and document locks binding
+ * only when staff hold them.
+ */
+const withInputChecks = (collection: CollectionConfig, { isOwn }: { isOwn: boolean }): CollectionConfig => ({
   ...collection,
   hooks: {
     ...collection.hooks,
-    beforeOperation: [refuseMalformedInput(), ...(collection.hooks?.beforeOperation ?? [])],
+    beforeOperation: [
+      refuseMalformedInput(),
+      dropSystemFields(),
+      ...(isOwn ? [capListLimit(), guardVersionRoutes(), staffLocksOnly()] : []),
+      ...(collection.hooks?.beforeOperation ?? []),
+    ],
   },
 })
 
-const withEndpoints = (collection: CollectionConfig, endpoints: Endpoint[]): CollectionConfig =>
-  endpoints.length === 0 ? collection : { ...collection, endpoints: [...(collection.endpoints || []), ...endpoints] }
+/**
+ * A collection's endpoints with the request guards first (they stand before
+ * Payload's own routes: version routes answered 404 on a collection without
+ * versions, cross-site refusal and body limit) and Entraide's domain
+ * endpoints after the collection's own.
+ */
+const withEndpoints = (
+  collection: CollectionConfig,
+  endpoints: Endpoint[],
+  { isOwn }: { isOwn: boolean },
+): CollectionConfig =>
+  collection.endpoints === false
+    ? collection
+    : {
+        ...collection,
+        endpoints: [
+          ...(collection.versions ? [] : noVersionRoutes(collection.slug)),
+          ...guardedRoutes({ isAuth: Boolean(collection.auth), isOwn, slug: collection.slug }),
+          ...(collection.endpoints ?? []),
+          ...endpoints,
+        ],
+      }
 
 /**
  * The Entraide plugin: adds the mutual-help collections, the role fields on
@@ -148,11 +187,26 @@ export const entraidePlugin =
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
       endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint()],
       graphQL: withEntraideMutations(incoming.graphQL),
+      onInit: async (payload) => {
+        closeLockCollection(
+          payload,
+          added.map((collection) => collection.slug),
+        )
+        await incoming.onInit?.(payload)
+      },
       globals,
       i18n: withEntraideTranslations(incoming.i18n),
       collections: [
-        ...hostPart.map((collection) => (collection === extendedUsers ? withInputChecks(collection) : collection)),
-        ...added.map((collection) => withEndpoints(withInputChecks(collection), endpoints[collection.slug] ?? [])),
+        ...hostPart.map((collection) =>
+          collection === extendedUsers
+            ? withEndpoints(withInputChecks(collection, { isOwn: false }), [], { isOwn: false })
+            : collection,
+        ),
+        ...added.map((collection) =>
+          withEndpoints(withInputChecks(collection, { isOwn: true }), endpoints[collection.slug] ?? [], {
+            isOwn: true,
+          }),
+        ),
       ],
     })
   }

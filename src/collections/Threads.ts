@@ -13,6 +13,7 @@ import {
 import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced.ts'
 import { refuseEditsWhenClosed } from '../hooks/refuseEditsWhenClosed.ts'
 import { contributionHooks } from '../hooks/contributionHooks.ts'
+import { refuseUnknownStep } from '../hooks/refuseUnknownStep.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { contributionAccess, systemField } from '../policies/access.ts'
 import { ownContributionsFilter } from '../policies/listFilters.ts'
@@ -37,7 +38,7 @@ export const threadsCollection = (options: ResolvedOptions): CollectionConfig =>
   },
   access: contributionAccess,
   hooks: {
-    ...contributionHooks(options, { plainFields: ['title', 'body'], then: [refuseEditsWhenClosed()] }),
+    ...contributionHooks(options, { plainFields: ['title', 'body'], then: [refuseEditsWhenClosed(), refuseUnknownStep()] }),
     beforeDelete: [
       refuseDeleteWhileReferenced({
         hint: 'hide the question instead',

@@ -13,6 +13,7 @@ import {
 import { moderationPanelField, validationPanelField } from '../admin/fields.ts'
 import { clearValidationOnEdit } from '../hooks/clearValidationOnEdit.ts'
 import { contributionHooks } from '../hooks/contributionHooks.ts'
+import { refuseUnknownStep } from '../hooks/refuseUnknownStep.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { contributionAccess } from '../policies/access.ts'
 import { ownContributionsFilter } from '../policies/listFilters.ts'
@@ -30,7 +31,7 @@ export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({
   },
   access: contributionAccess,
   hooks: {
-    ...contributionHooks(options, { plainFields: ['body'], then: [clearValidationOnEdit()] }),
+    ...contributionHooks(options, { plainFields: ['body'], then: [clearValidationOnEdit(), refuseUnknownStep()] }),
   },
   fields: [
     validationPanelField(),

@@ -1,10 +1,8 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { EntraideError, InvalidInputError, NotFoundError, PayloadTooLargeError, RateLimitedError } from '../errors.ts'
+import { EntraideError, InvalidInputError, NotFoundError, RateLimitedError } from '../errors.ts'
 import { isRecord, parseIdFor, type ID } from '../utilities/ids.ts'
-
-/** No Entraide request body is larger than this. */
-export const maxBodyBytes = 64 * 1024
+import { bufferBodyWithin, maxBodyBytes, refuseCrossSite, requireJsonContentType } from './requestGuard.ts'
 
 /**
  * The JSON object sent as the request body, `{}` when there is none. Invalid
@@ -12,8 +10,8 @@ export const maxBodyBytes = 64 * 1024
  * or 413 with a message, never a 500.
  */
 export const readJsonObject = async (req: PayloadRequest): Promise<Record<string, unknown>> => {
+  await bufferBodyWithin(req, maxBodyBytes)
   const text = typeof req.text === 'function' ? await req.text() : ''
-  if (new TextEncoder().encode(text).byteLength > maxBodyBytes) throw new PayloadTooLargeError(maxBodyBytes)
   if (text.trim() === '') return {}
   let body: unknown
   try {
@@ -100,6 +98,12 @@ export const errorResponse = (error: EntraideError): Response => {
 export const endpoint = (method: Endpoint['method'], path: string, handler: PayloadHandler): Endpoint => ({
   handler: async (req) => {
     try {
+      if (method !== 'get') {
+        // Every Entraide endpoint that is not a read changes something: only the app's own pages,
+        // the allowed origins and servers may call it, with a JSON body.
+        refuseCrossSite(req)
+        requireJsonContentType(req)
+      }
       return await handler(req)
     } catch (error) {
       if (error instanceof EntraideError) return errorResponse(error)

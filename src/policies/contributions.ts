@@ -44,3 +44,14 @@ export const canManageCatalogue = (actor: Actor | null): boolean => hasRoleAtLea
 /** Only admins manage accounts and roles. */
 export const canManageAccounts = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'admin')
 
+/** Whether the actor may restore an old version of a guide or wiki page over the current one: editors and admins. */
+export const canRestoreVersions = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'editor')
+
+/**
+ * Whether the actor's document locks count: staff (agents, editors, admins)
+ * lock what they edit; anyone else's lock, whoever made it, blocks nobody.
+ */
+export const holdsBindingLocks = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'agent')
+
+/** Whether the actor may create, take over or release document locks through the API. */
+export const canManageLocks = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'agent')

@@ -107,3 +107,7 @@ export const actorFromRequest = (req: Pick<PayloadRequest, 'user' | 'payload'>):
 /** Whether the actor's role is `role` or a more trusted one. */
 export const hasRoleAtLeast = (actor: Actor | null, role: Role): boolean =>
   actor !== null && roles.indexOf(actor.role) >= roles.indexOf(role)
+
+/** The layout of the people fields, as the plugin was configured on this request's app. */
+export const layoutOfRequest = (req: Pick<PayloadRequest, 'payload'>): PersonLayout =>
+  layoutOfConfig(req.payload?.config?.custom)
