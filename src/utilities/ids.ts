@@ -4,8 +4,12 @@ import type { ID } from '../data/documents.ts'
 
 export type { ID } from '../data/documents.ts'
 
-/** How a collection's ids are stored: numbers (SQL databases by default) or text (MongoDB ObjectIds, UUIDs). */
-export type IdKind = 'number' | 'text'
+/**
+ * How a collection's ids are stored: numbers (SQL databases by default),
+ * UUIDs (SQL databases with `idType: 'uuid'`), ObjectIds (MongoDB), or other
+ * text (custom text ids).
+ */
+export type IdKind = 'number' | 'uuid' | 'objectid' | 'text'
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -48,11 +52,15 @@ export const isSameId = (a: unknown, b: unknown): boolean => {
 export const idKindOf = (payload: Payload, collection: string): IdKind => {
   const custom = payload.collections[collection]?.customIDType
   if (custom === 'number' || custom === 'text') return custom
-  return payload.db.defaultIDType === 'number' ? 'number' : 'text'
+  if (payload.db.defaultIDType === 'number') return 'number'
+  if (payload.db.name === 'mongoose') return 'objectid'
+  return Reflect.get(payload.db, 'idType') === 'uuid' ? 'uuid' : 'text'
 }
 
 const textId = /^[A-Za-z0-9_-]{1,64}$/
 const numericId = /^\d{1,15}$/
+const uuidId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const objectId = /^[0-9a-f]{24}$/i
 
 /**
  * Reads a document id from request input. With `kind`, the id takes the type
@@ -65,6 +73,8 @@ export const parseId = (raw: unknown, kind?: IdKind): ID | null => {
     if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw > 0 ? raw : null
     return typeof raw === 'string' && numericId.test(raw) && Number(raw) > 0 ? Number(raw) : null
   }
+  if (kind === 'uuid') return typeof raw === 'string' && uuidId.test(raw) ? raw : null
+  if (kind === 'objectid') return typeof raw === 'string' && objectId.test(raw) ? raw : null
   if (kind === 'text') {
     if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : null
     return typeof raw === 'string' && textId.test(raw) ? raw : null
