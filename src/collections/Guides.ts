@@ -11,7 +11,9 @@ import { scoreField } from '../fields/contribution.ts'
 import { existingRelationship } from '../fields/existingRelationship.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { contributors, moderators, readGuides, reviewers, systemField } from '../policies/access.ts'
-import { canPublishGuide, canReviewContributions } from '../policies/contributions.ts'
+import { agencyOfProcedure } from '../actions/load.ts'
+import { agencyOfGuide, mayPublishGuide } from '../data/guideTrust.ts'
+import { canReviewContributions } from '../policies/contributions.ts'
 import { actorFromRequest, actorOf, type PersonLayout } from '../policies/roles.ts'
 import { label } from '../translations/i18n.ts'
 
@@ -51,7 +53,18 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
     beforeOperation: [
       refuseSuspended(),
       rateLimitContributions(),
-      forceDraftUnless((req) => canPublishGuide(actorFromRequest(req), options.moderation.trustedReputation)),
+      forceDraftUnless(async (req, { data, id }) => {
+        // The guide's agency, and the agency of the procedure it is moved to, if any.
+        const agencies = [
+          ...(id !== null ? [await agencyOfGuide({ guide: id, req })] : []),
+          ...(id === null || data.procedure !== undefined ? [await agencyOfProcedure({ procedure: data.procedure, req })] : []),
+        ]
+        const actor = actorFromRequest(req)
+        for (const agency of agencies) {
+          if (!(await mayPublishGuide({ actor, agency, req }))) return false
+        }
+        return true
+      }),
     ],
     beforeChange: [guardPersonalData({ plain: ['title'], rich: ['body'] }), trackGuideRevision()],
     afterChange: [reportMaskedPersonalData()],

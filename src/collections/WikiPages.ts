@@ -8,7 +8,8 @@ import { guardPersonalData } from '../hooks/guardPersonalData.ts'
 import { slugFromTitle } from '../hooks/slugFromTitle.ts'
 import { existingRelationship } from '../fields/existingRelationship.ts'
 import type { ResolvedOptions } from '../options.ts'
-import { moderators, readWikiPages, reviewers, systemField } from '../policies/access.ts'
+import { createWikiPages, editWikiPages, moderators, readWikiPages, reviewers, systemField } from '../policies/access.ts'
+import { requireWikiPageScope } from '../hooks/requireWikiPageScope.ts'
 import { canPublishWiki, canReviewContributions } from '../policies/contributions.ts'
 import { actorFromRequest, actorOf } from '../policies/roles.ts'
 import { label } from '../translations/i18n.ts'
@@ -31,15 +32,15 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
   versions: { drafts: true, maxPerDoc: 100 },
   access: {
     read: readWikiPages,
-    create: reviewers,
-    update: reviewers,
+    create: createWikiPages,
+    update: editWikiPages,
     delete: moderators,
     readVersions: reviewers,
   },
   hooks: {
     beforeOperation: [forceDraftUnless((req) => canPublishWiki(actorFromRequest(req)))],
     beforeValidate: [slugFromTitle()],
-    beforeChange: [guardPersonalData({ apart: ['slug'], plain: ['title'], rich: ['body'] })],
+    beforeChange: [requireWikiPageScope(), guardPersonalData({ apart: ['slug'], plain: ['title'], rich: ['body'] })],
   },
   fields: [
     { name: 'title', type: 'text', label: label('fieldTitle'), required: true, maxLength: 200 },

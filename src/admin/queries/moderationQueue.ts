@@ -8,7 +8,8 @@ import { canActForAgency, canModerate, canReviewContributions } from '../../poli
 import { actorFromRequest } from '../../policies/roles.ts'
 import { distinctIds, idOf, type ID } from '../../utilities/ids.ts'
 import { displayNames, nameIn } from './people.ts'
-import { excerpt, procedureScope, procedureTitles } from './scope.ts'
+import { procedureScope } from '../../data/procedureScope.ts'
+import { excerpt, procedureTitles } from './scope.ts'
 import { findDocs, findFields } from '../../data/local.ts'
 
 /** Collections whose items wait for moderation. */
