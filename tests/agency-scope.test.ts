@@ -257,15 +257,17 @@ describe('wiki pages', () => {
     const user = await app.payload.findByID({ collection: 'users', id: agentA.id })
     const req = await createLocalReq({ user: { ...user, collection: 'users' } }, app.payload)
     const state = await loadValidationState({ collection: 'answers', id: answer, req })
-    expect(state?.promotionScope).toEqual([String(procedureA)])
+    const scope = state?.promotionScope ?? []
+    expect(scope).toContain(String(procedureA))
+    expect(scope).not.toContain(String(procedureB))
+    const agencies = await app.payload.find({ collection: 'procedures', depth: 0, where: { id: { in: scope } } })
+    expect(new Set(agencies.docs.map((doc) => String(doc.agency))).size).toBe(1)
+    // The page picker's request: only pages of those procedures.
+    const filter = scope.map((procedure, index) => `where[procedure][in][${index}]=${procedure}`).join('&')
     const listed = await json(
-      await app.api(
-        'GET',
-        `/wiki-pages?depth=0&draft=true&limit=100&where[procedure][in][0]=${state?.promotionScope?.[0]}`,
-        { token: agentA.token },
-      ),
+      await app.api('GET', `/wiki-pages?depth=0&draft=true&limit=100&${filter}`, { token: agentA.token }),
     )
     expect(listed.docs.length).toBeGreaterThan(0)
-    expect(listed.docs.every((doc: { procedure: ID }) => String(doc.procedure) === String(procedureA))).toBe(true)
+    expect(listed.docs.every((doc: { procedure: ID }) => scope.includes(String(doc.procedure)))).toBe(true)
   })
 })
