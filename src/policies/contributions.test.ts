@@ -6,6 +6,7 @@ import {
   canEditWikiPage,
   canPromote,
   canPromoteInto,
+  canPublishPending,
   canReviewGuideEdit,
   canValidate,
   canVerifyGuide,
@@ -63,7 +64,7 @@ describe('roles and rights', () => {
 
   it('scopes every agency decision to the agent’s own agency', () => {
     const ants = person({ agency: 'ants', role: 'agent' })
-    for (const may of [canValidate, canPromote, canPromoteInto, canVerifyGuide, canReviewGuideEdit, canEditWikiPage]) {
+    for (const may of [canValidate, canPromote, canPromoteInto, canPublishPending, canVerifyGuide, canReviewGuideEdit, canEditWikiPage]) {
       expect(may(ants, 'ants')).toBe(true)
       expect(may(ants, 'caf')).toBe(false)
       expect(may(ants, null)).toBe(false)

@@ -49,6 +49,9 @@ export const canPromote = (actor: Actor | null, agency: ID | null): boolean => c
  */
 export const canPromoteInto = (actor: Actor | null, agency: ID | null): boolean => canActForAgency(actor, agency)
 
+/** Publishing a pending (pre-moderated) contribution on a procedure of `agency`. */
+export const canPublishPending = (actor: Actor | null, agency: ID | null): boolean => canActForAgency(actor, agency)
+
 /** Marking a published guide of a procedure of `agency` verified. */
 export const canVerifyGuide = (actor: Actor | null, agency: ID | null): boolean => canActForAgency(actor, agency)
 

@@ -3,9 +3,9 @@ import type { PayloadRequest } from 'payload'
 import { agencyOfProcedure, findVisible } from '../../actions/load.ts'
 import { procedureScope } from '../../data/procedureScope.ts'
 import {
-  canActForAgency,
   canModerate,
   canPromote,
+  canPublishPending,
   canReviewContributions,
   canValidate,
   canVerifyGuide,
@@ -146,7 +146,7 @@ export const loadModerationState = async ({
   const agency = await agencyOfProcedure({ procedure: item.procedure, req })
   return {
     canModerate: canModerate(actor),
-    canPublish: canActForAgency(actor, agency),
+    canPublish: canPublishPending(actor, agency),
     collection,
     id: item.id,
     moderationNote: item.moderationNote ?? null,

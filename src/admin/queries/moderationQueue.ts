@@ -4,7 +4,7 @@ import { z } from 'zod'
 
 import { idSchema, type ReportDoc } from '../../data/documents.ts'
 import { ForbiddenActionError } from '../../errors.ts'
-import { canActForAgency, canModerate, canReviewContributions } from '../../policies/contributions.ts'
+import { canModerate, canPublishPending, canReviewContributions } from '../../policies/contributions.ts'
 import { actorFromRequest } from '../../policies/roles.ts'
 import { distinctIds, idOf, type ID } from '../../utilities/ids.ts'
 import { displayNames, nameIn } from './people.ts'
@@ -203,7 +203,7 @@ export const findModerationQueue = async ({ req }: { req: PayloadRequest }): Pro
       const procedureId = idOf(doc.procedure)
       return {
         author: nameIn(names, doc.author),
-        canPublish: canActForAgency(actor, procedureId === null ? null : (agencies.get(String(procedureId)) ?? null)),
+        canPublish: canPublishPending(actor, procedureId === null ? null : (agencies.get(String(procedureId)) ?? null)),
         collection,
         createdAt: doc.createdAt,
         id: doc.id,
