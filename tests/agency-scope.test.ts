@@ -271,3 +271,23 @@ describe('wiki pages', () => {
     expect(listed.docs.every((doc: { procedure: ID }) => scope.includes(String(doc.procedure)))).toBe(true)
   })
 })
+
+describe('restoring versions', () => {
+  it('refuses an agent restoring an old version of another agency’s wiki page', async () => {
+    const page = await pageOn(procedureB)
+    await app.payload.update({ collection: 'wiki-pages', data: { title: 'Deuxième version' }, draft: true, id: page })
+    const { docs } = await app.payload.findVersions({
+      collection: 'wiki-pages',
+      sort: 'createdAt',
+      where: { parent: { equals: page } },
+    })
+    const first = docs[0]
+    if (!first) throw new Error('no version')
+    const response = await app.api('POST', `/wiki-pages/versions/${first.id}?depth=0`, { body: {}, token: agentA.token })
+    expect(response.status).toBe(403)
+    expect((await pageDraft(page)).title).toBe('Deuxième version')
+    // An agent of the page's agency may.
+    const own = await app.api('POST', `/wiki-pages/versions/${first.id}?depth=0`, { body: {}, token: agentB.token })
+    expect(own.status).toBe(200)
+  })
+})
