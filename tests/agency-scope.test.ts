@@ -1,6 +1,8 @@
-import { createLocalReq } from 'payload'
+import { createLocalReq, type UIFieldServerProps } from 'payload'
+import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { GuideReviewNotice } from '../src/admin/GuideReviewNotice.tsx'
 import { findGuideEditsAwaitingReview, countGuideEditsAwaitingReview } from '../src/admin/queries/guideReviews.ts'
 import { loadValidationState } from '../src/admin/queries/itemState.ts'
 import { createProcedure, errorOf, json } from './helpers/fixtures.ts'
@@ -201,6 +203,19 @@ describe('guide edits', () => {
     expect(listed).toContain(String(mine.id))
     expect(listed).not.toContain(String(theirs.id))
     expect(await countGuideEditsAwaitingReview({ req })).toBe(listed.length)
+  })
+})
+
+describe('the guide edit form', () => {
+  it('tells an agent their edit of another agency’s guide waits for review, and says nothing on their own', async () => {
+    const mine = await guideWithPendingEdit(procedureA)
+    const theirs = await guideWithPendingEdit(procedureB)
+    const user = await app.payload.findByID({ collection: 'users', id: agentA.id })
+    const req = await createLocalReq({ user: { ...user, collection: 'users' } }, app.payload)
+    const notice = async (id: ID) =>
+      renderToStaticMarkup(await GuideReviewNotice({ id, req } as unknown as UIFieldServerProps))
+    expect(await notice(theirs.id)).toContain('entraide-notice')
+    expect(await notice(mine.id)).toBe('')
   })
 })
 
