@@ -10,7 +10,7 @@ import { existingRelationship } from '../fields/existingRelationship.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { createWikiPages, editWikiPages, moderators, readWikiPages, reviewers, systemField } from '../policies/access.ts'
 import { requireWikiPageScope } from '../hooks/requireWikiPageScope.ts'
-import { canPublishWiki, canReviewContributions } from '../policies/contributions.ts'
+import { agencyScopeOf, canPublishWiki, canReviewContributions } from '../policies/contributions.ts'
 import { actorFromRequest, actorOf } from '../policies/roles.ts'
 import { label } from '../translations/i18n.ts'
 
@@ -62,6 +62,11 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
       label: label('fieldProcedure'),
       index: true,
       validate: existingRelationship('procedures', 'entraide:noSuchProcedure'),
+      // An agent is offered the procedures of their agency, the only ones whose pages they may write.
+      filterOptions: ({ req }) => {
+        const scope = agencyScopeOf(actorFromRequest(req))
+        return scope.kind === 'agency' ? { agency: { equals: scope.agency } } : true
+      },
     },
     { name: 'body', type: 'richText', label: label('fieldBody') },
     provenancePanelField(),
