@@ -287,6 +287,31 @@ describe('wiki pages', () => {
   })
 })
 
+describe('malformed input', () => {
+  it('answers a procedure id of the wrong shape with a refusal, never a server error', async () => {
+    for (const procedure of ['pas-un-id', 'x'.repeat(80), { id: 'pas-un-id' }]) {
+      const guide = await app.api('POST', '/guides?depth=0', {
+        body: { _status: 'published', procedure, title: 'Un guide' },
+        token: agentA.token,
+      })
+      expect(guide.status, JSON.stringify(procedure)).toBeGreaterThanOrEqual(400)
+      expect(guide.status, JSON.stringify(procedure)).toBeLessThan(500)
+      const page = await app.api('POST', '/wiki-pages?depth=0', {
+        body: { procedure, slug: `page-${unique()}`, title: 'Une page' },
+        token: agentA.token,
+      })
+      expect(page.status, JSON.stringify(procedure)).toBeGreaterThanOrEqual(400)
+      expect(page.status, JSON.stringify(procedure)).toBeLessThan(500)
+    }
+    const guideId = (await guideWithPendingEdit(procedureA)).id
+    const patched = await app.api('PATCH', `/guides/${guideId}?depth=0`, {
+      body: { procedure: 'pas-un-id' },
+      token: agentA.token,
+    })
+    expect(patched.status).toBeLessThan(500)
+  })
+})
+
 describe('restoring versions', () => {
   it('refuses an agent restoring an old version of another agency’s wiki page', async () => {
     const page = await pageOn(procedureB)

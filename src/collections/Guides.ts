@@ -41,7 +41,9 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
     description: label('guidesDescription'),
     components: { edit: { PublishButton: componentPaths.guidePublishButton } },
   },
-  versions: { drafts: true, maxPerDoc: 100 },
+  // Drafts are validated too: a citizen's edit is always saved as a draft, and a reference that
+  // does not exist must be a 400 naming the field, not a database constraint error.
+  versions: { drafts: { validate: true }, maxPerDoc: 100 },
   access: {
     read: readGuides,
     create: contributors,

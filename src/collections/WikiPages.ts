@@ -29,7 +29,9 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
     hidden: ({ user }) => !canReviewContributions(actorOf(user, options.users.layout)),
     components: { edit: { PublishButton: componentPaths.wikiPublishButton } },
   },
-  versions: { drafts: true, maxPerDoc: 100 },
+  // Drafts are validated too: a citizen's edit is always saved as a draft, and a reference that
+  // does not exist must be a 400 naming the field, not a database constraint error.
+  versions: { drafts: { validate: true }, maxPerDoc: 100 },
   access: {
     read: readWikiPages,
     create: createWikiPages,

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { agencyOfProcedure, loadRelated } from '../actions/load.ts'
 import { canActForAgency, canContribute, canPublishGuide } from '../policies/contributions.ts'
 import type { Actor } from '../policies/roles.ts'
-import { idOf, type ID } from '../utilities/ids.ts'
+import { idOf, parseIdFor, type ID } from '../utilities/ids.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 
 /** How many of a person's published answers and tips someone else validated. */
@@ -53,7 +53,8 @@ export const mayPublishGuide = async ({
 
 /** The agency of a guide's procedure, or null when the guide or its procedure is unknown. */
 export const agencyOfGuide = async ({ guide, req }: { req: PayloadRequest; guide: unknown }): Promise<ID | null> => {
-  const id = idOf(guide)
+  // An id of the wrong shape finds nothing (Payload answers 404 afterwards), never a database error.
+  const id = parseIdFor(req.payload, 'guides', idOf(guide))
   if (id === null) return null
   const doc = await loadRelated({ collection: 'guides', req, value: id })
   return doc ? agencyOfProcedure({ procedure: doc.procedure, req }) : null
