@@ -313,6 +313,26 @@ describe('malformed input', () => {
 })
 
 describe('restoring versions', () => {
+  it('refuses an agent of another agency, the guide’s own agent and a citizen restoring an old guide version', async () => {
+    const guide = await guideWithPendingEdit(procedureB)
+    await app.payload.update({ collection: 'guides', data: { _status: 'published', title: 'Deuxième version' }, id: guide.id })
+    const { docs } = await app.payload.findVersions({
+      collection: 'guides',
+      sort: 'createdAt',
+      where: { parent: { equals: guide.id } },
+    })
+    const first = docs[0]
+    if (!first) throw new Error('no version')
+    for (const person of [agentA, agentB, asker]) {
+      const response = await app.api('POST', `/guides/versions/${first.id}?depth=0`, { body: {}, token: person.token })
+      expect(response.status).toBe(403)
+      expect(await publishedTitle(guide.id)).toBe('Deuxième version')
+    }
+    const byEditor = await app.api('POST', `/guides/versions/${first.id}?depth=0`, { body: {}, token: editor.token })
+    expect(byEditor.status).toBe(200)
+    expect(await publishedTitle(guide.id)).toBe(guide.title)
+  })
+
   it('refuses an agent restoring an old version of another agency’s wiki page', async () => {
     const page = await pageOn(procedureB)
     await app.payload.update({ collection: 'wiki-pages', data: { title: 'Deuxième version' }, draft: true, id: page })

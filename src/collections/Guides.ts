@@ -6,6 +6,7 @@ import { forceDraftUnless } from '../hooks/forceDraftUnless.ts'
 import { guardPersonalData, reportMaskedPersonalData } from '../hooks/guardPersonalData.ts'
 import { rateLimitContributions } from '../hooks/rateLimitContributions.ts'
 import { refuseSuspended } from '../hooks/refuseSuspended.ts'
+import { refuseGuideVersionRestore } from '../hooks/refuseVersionRestore.ts'
 import { trackGuideRevision } from '../hooks/trackGuideRevision.ts'
 import { scoreField } from '../fields/contribution.ts'
 import { existingRelationship } from '../fields/existingRelationship.ts'
@@ -53,6 +54,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
   },
   hooks: {
     beforeOperation: [
+      refuseGuideVersionRestore(),
       refuseSuspended(),
       rateLimitContributions(),
       forceDraftUnless(async (req, { data, id }) => {

@@ -93,6 +93,12 @@ export const canPublishGuide = (
     (actor.reputation >= trust.rules.trustedReputation &&
       trust.validatedContributions >= trust.rules.trustedValidatedContributions))
 
+/**
+ * Restoring an old version of a guide, which publishes it without review:
+ * editors and admins only, whatever the agency.
+ */
+export const canRestoreGuideVersion = (actor: Actor | null): boolean => canContribute(actor) && hasRoleAtLeast(actor, 'editor')
+
 /** Only editors and admins publish official wiki pages. */
 export const canPublishWiki = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'editor')
 
