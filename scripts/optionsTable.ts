@@ -16,6 +16,7 @@ const expandedTypes: ReadonlySet<string> = new Set([
   'EntraideOptions',
   'moderation',
   'personalData',
+  'standing',
   'SearchOptions',
   'UsersOptions',
 ])

@@ -6,7 +6,14 @@ describe('plugin options', () => {
   it('fills every default', () => {
     const options = resolveOptions()
     expect(options.usersCollection).toBe('users')
-    expect(options.moderation).toEqual({ preModeratedContributions: 0, reportsToHide: 3, trustedReputation: 50 })
+    expect(options.moderation).toEqual({
+      maxPointsFromOnePerson: 10,
+      preModeratedContributions: 0,
+      reportsToHide: 3,
+      standing: { minAccountAgeHours: 24, minPublishedContributions: 1 },
+      trustedReputation: 50,
+      trustedValidatedContributions: 1,
+    })
     expect(options.procedureUrl('acte-de-naissance')).toBe('/demarches/acte-de-naissance')
     expect(options.allowedOrigins).toEqual([])
   })

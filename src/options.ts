@@ -10,6 +10,7 @@ import type { RateLimitStore } from './rateLimit/store.ts'
 import type { SearchEngine, Synonyms } from './search/types.ts'
 import type { ID } from './utilities/ids.ts'
 import { defaultPersonLayout, roles, type PersonLayout, type Role } from './policies/roles.ts'
+import type { StandingRules } from './policies/standing.ts'
 
 /** What the personal-data guard does when a contribution contains an identifier. */
 export type PersonalDataMode = 'refuse' | 'mask'
@@ -72,10 +73,42 @@ export type EntraideOptions = {
      */
     reportsToHide?: number
     /**
-     * Reputation from which a citizen's guide edits publish without review.
+     * Reputation from which a citizen's guide edits publish without review
+     * (with `trustedValidatedContributions` as well).
      * @default 50
      */
     trustedReputation?: number
+    /**
+     * How many of a citizen's answers and tips an agent must have validated,
+     * besides `trustedReputation`, before their guide edits publish without
+     * review: trust that no one can earn with their own accounts alone.
+     * @default 1
+     */
+    trustedValidatedContributions?: number
+    /**
+     * Most reputation points one person's votes and acceptances together give
+     * another person, up or down, so that two people voting for each other
+     * cannot make either trusted.
+     * @default 10
+     */
+    maxPointsFromOnePerson?: number
+    /** What makes a community account count for others: its votes and acceptances earn reputation only once it has standing. */
+    standing?: {
+      /**
+       * Hours since the account was created before its votes and acceptances
+       * count towards other people's reputation (agents, editors and admins
+       * always count).
+       * @default 24
+       */
+      minAccountAgeHours?: number
+      /**
+       * Published questions, answers or tips of its own an account needs
+       * before its votes and acceptances count towards other people's
+       * reputation.
+       * @default 1
+       */
+      minPublishedContributions?: number
+    }
   }
   /**
    * Host origins allowed to call the Entraide REST API from a browser (the
@@ -291,6 +324,9 @@ export type ResolvedOptions = {
     preModeratedContributions: number
     reportsToHide: number
     trustedReputation: number
+    trustedValidatedContributions: number
+    maxPointsFromOnePerson: number
+    standing: StandingRules
   }
   allowedOrigins: string[]
   personalData: { mode: PersonalDataMode; kinds: readonly PersonalDataKind[] }
@@ -300,6 +336,14 @@ export type ResolvedOptions = {
   rateLimitStore: RateLimitStore
   clientIp: { trustedProxies: TrustedProxies; header: string }
   search: ResolvedSearchOptions
+}
+
+const nonNegativeNumber = (value: number | undefined, fallback: number, name: string): number => {
+  if (value === undefined) return fallback
+  if (!Number.isFinite(value) || value < 0) {
+    throw new Error(`Entraide: option ${name} must be a non-negative number, got ${String(value)}.`)
+  }
+  return value
 }
 
 const nonNegativeInteger = (value: number | undefined, fallback: number, name: string): number => {
@@ -450,6 +494,20 @@ export const resolveOptions = (options: EntraideOptions = {}): ResolvedOptions =
       ),
       reportsToHide: Math.max(1, nonNegativeInteger(moderation.reportsToHide, 3, 'moderation.reportsToHide')),
       trustedReputation: nonNegativeInteger(moderation.trustedReputation, 50, 'moderation.trustedReputation'),
+      trustedValidatedContributions: nonNegativeInteger(
+        moderation.trustedValidatedContributions,
+        1,
+        'moderation.trustedValidatedContributions',
+      ),
+      maxPointsFromOnePerson: nonNegativeInteger(moderation.maxPointsFromOnePerson, 10, 'moderation.maxPointsFromOnePerson'),
+      standing: {
+        minAccountAgeHours: nonNegativeNumber(moderation.standing?.minAccountAgeHours, 24, 'moderation.standing.minAccountAgeHours'),
+        minPublishedContributions: nonNegativeInteger(
+          moderation.standing?.minPublishedContributions,
+          1,
+          'moderation.standing.minPublishedContributions',
+        ),
+      },
     },
     procedureUrl: options.procedureUrl ?? ((slug) => `/demarches/${encodeURIComponent(slug)}`),
     usersCollection,

@@ -32,6 +32,7 @@ let admin: Person
 /** A procedure of the agent's agency, and one of another agency. */
 let procedureA: ID
 let procedureB: ID
+let agencyA: ID
 let agencyB: ID
 let sharedThread: ID
 let sharedTip: ID
@@ -46,6 +47,7 @@ beforeAll(async () => {
   const b = await createProcedure(app, { slug: 'procedure-b' })
   procedureA = a.procedure.id
   procedureB = b.procedure.id
+  agencyA = a.agency.id
   agencyB = b.agency.id
   citizen = await app.signUp({ name: 'Citoyenne' })
   other = await app.signUp({ name: 'Autre' })
@@ -79,11 +81,14 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------
 // One adapter per collection: how to make an item, what to send, how to see a change.
 
+/** Whose procedure an item is attached to: the agent's agency (`a`) or another one (`b`). */
+type Side = 'a' | 'b'
+
 type Adapter = {
   /** Makes an item through the Local API, owned by `owner` when the collection has owners. */
-  make: (args: { state: State; owner: Person }) => Promise<ID>
+  make: (args: { state: State; owner: Person; side?: Side }) => Promise<ID>
   hasUnpublished: boolean
-  createBody: () => Promise<Record<string, unknown>>
+  createBody: (side?: Side) => Promise<Record<string, unknown>>
   updateBody: (marker: string) => Record<string, unknown>
   /** The marker as stored in the published record (or the only one), and in the latest draft. */
   marker: (id: ID, version: 'published' | 'draft') => Promise<unknown>
@@ -136,21 +141,31 @@ const contributionAdapter = (collection: 'tips' | 'threads' | 'answers'): Adapte
   updateBody: (marker) => ({ body: text(marker) }),
 })
 
+/** A new procedure (a guide needs one of its own) of the agent's agency or another one. */
+const newProcedure = async (side: Side): Promise<ID> =>
+  (
+    await app.payload.create({
+      collection: 'procedures',
+      data: { agency: side === 'a' ? agencyA : agencyB, slug: `p-${unique()}`, title: 'Une démarche' },
+    })
+  ).id
+
 const versionedAdapter = (collection: 'guides' | 'wiki-pages'): Adapter => ({
-  createBody: async () =>
+  createBody: async (side = 'a') =>
     collection === 'guides'
-      ? {
+      ? { _status: 'published', procedure: await newProcedure(side), title: 'Un guide' }
+      : {
           _status: 'published',
-          procedure: (await createProcedure(app, { slug: `p-${unique()}` })).procedure.id,
-          title: 'Un guide',
-        }
-      : { _status: 'published', slug: `page-${unique()}`, title: 'Une page' },
+          procedure: side === 'a' ? procedureA : procedureB,
+          slug: `page-${unique()}`,
+          title: 'Une page',
+        },
   hasUnpublished: true,
-  make: async ({ owner, state }) => {
+  make: async ({ owner, side = 'a', state }) => {
     const isDraft = state === 'unpublished'
     const _status = isDraft ? ('draft' as const) : ('published' as const)
     if (collection === 'guides') {
-      const procedure = (await createProcedure(app, { slug: `p-${unique()}` })).procedure.id
+      const procedure = await newProcedure(side)
       return (
         await app.payload.create({
           collection,
@@ -162,7 +177,7 @@ const versionedAdapter = (collection: 'guides' | 'wiki-pages'): Adapter => ({
     return (
       await app.payload.create({
         collection,
-        data: { _status, procedure: procedureA, slug: `page-${unique()}`, title: 'Une page' },
+        data: { _status, procedure: side === 'a' ? procedureA : procedureB, slug: `page-${unique()}`, title: 'Une page' },
         draft: isDraft,
       })
     ).id
@@ -345,8 +360,22 @@ describe('collection access, cell by cell', () => {
           expect(response.status).toBe(201)
           const created = (await json(response)).doc
           expect(await exists(collection, created.id)).toBe(true)
-          if (cell === 'drafts') expect(created._status).toBe('draft')
+          if (cell === 'drafts' || cell === 'agency-drafts') expect(created._status).toBe('draft')
           else if ('_status' in created) expect(created._status).toBe('published')
+          if (cell !== 'agency' && cell !== 'agency-drafts') return
+          // On another agency's procedure: a draft waiting for review, or refused.
+          const elsewhere = await app.api('POST', `/${collection}?depth=0`, {
+            body: await adapter.createBody('b'),
+            token: as(role),
+          })
+          if (cell === 'agency') {
+            expect(elsewhere.status).toBe(201)
+            expect((await json(elsewhere)).doc._status).toBe('draft')
+          } else {
+            const count = (await app.payload.count({ collection })).totalDocs
+            expect(elsewhere.status).toBe(403)
+            expect((await app.payload.count({ collection })).totalDocs).toBe(count)
+          }
         })
 
         it(`update: ${role} → ${rules.update[role]}`, async () => {
@@ -371,10 +400,28 @@ describe('collection access, cell by cell', () => {
             expect((await patch(othersItem)).status).toBe(200)
             expect(await adapter.marker(othersItem, 'published')).toEqual(updatedValue(collection, marker))
           }
-          if (cell === 'drafts') {
+          if (cell === 'drafts' || cell === 'agency-drafts') {
             expect((await patch(othersItem)).status).toBe(200)
             expect(await adapter.marker(othersItem, 'published')).toEqual(before)
             expect(await adapter.marker(othersItem, 'draft')).toEqual(updatedValue(collection, marker))
+          }
+          if (cell === 'agency') {
+            expect((await patch(othersItem)).status).toBe(200)
+            expect(await adapter.marker(othersItem, 'published')).toEqual(updatedValue(collection, marker))
+          }
+          if (cell === 'agency' || cell === 'agency-drafts') {
+            // Another agency's item: the edit waits as a draft, or is refused.
+            const elsewhere = await adapter.make({ owner: other, side: 'b', state: 'published' })
+            const published = await adapter.marker(elsewhere, 'published')
+            const response = await patch(elsewhere)
+            expect(await adapter.marker(elsewhere, 'published')).toEqual(published)
+            if (cell === 'agency') {
+              expect(response.status).toBe(200)
+              expect(await adapter.marker(elsewhere, 'draft')).toEqual(updatedValue(collection, marker))
+            } else {
+              expect(response.status).toBe(403)
+              expect(await adapter.marker(elsewhere, 'draft')).toEqual(published)
+            }
           }
         })
 
@@ -558,7 +605,11 @@ const prepare = async (
     const id = await adapters.reports.make({ owner, state: 'published' })
     return { body: { decision: 'dismiss' }, id, method: 'POST', route: `/reports/${id}/resolve` }
   }
-  const id = await adapters[transition.collection].make({ owner, state: 'unpublished' })
+  const id = await adapters[transition.collection].make({
+    owner,
+    side: procedure === procedureA ? 'a' : 'b',
+    state: 'unpublished',
+  })
   return {
     body: { _status: 'published', title: 'Publication demandée' },
     id,
@@ -602,10 +653,35 @@ describe('status changes', () => {
           if (person) await app.payload.update({ collection: 'users', data: { reputation: 0 }, id: person.id })
           expect(await attempt({ mine: false, procedure: procedureA })).toEqual({ state: transition.from, status: 200 })
           if (!person) throw new Error('"trusted" needs a signed-in role')
+          // Reputation alone is not enough: an agent must have validated one of their contributions too
+          // (earlier tests validated some of theirs: those validations are withdrawn first).
+          for (const collection of ['answers', 'tips'] as const) {
+            await app.payload.update({
+              collection,
+              data: { validatedAt: null, validatedBy: null },
+              where: { author: { equals: person.id } },
+            })
+          }
           await app.payload.update({ collection: 'users', data: { reputation: 1000 }, id: person.id })
+          const validated = await app.payload.create({
+            collection: 'tips',
+            data: {
+              author: person.id,
+              body: `Astuce validée ${unique()}.`,
+              procedure: procedureA,
+              visibility: 'published',
+            },
+          })
           try {
+            expect(await attempt({ mine: false, procedure: procedureA })).toEqual({ state: transition.from, status: 200 })
+            await app.payload.update({
+              collection: 'tips',
+              data: { validatedAt: new Date().toISOString(), validatedBy: agent.id },
+              id: validated.id,
+            })
             expect(await attempt({ mine: false, procedure: procedureA })).toEqual(allowed)
           } finally {
+            await app.payload.delete({ collection: 'tips', id: validated.id })
             await app.payload.update({ collection: 'users', data: { reputation: 0 }, id: person.id })
           }
         }

@@ -6,8 +6,9 @@ import type { ID } from '../utilities/ids.ts'
 import { agencyOfProcedure } from './load.ts'
 
 /**
- * Checks that the actor may act (validate, promote, verify) on an item of the
- * given procedure: 403 for citizens, and for agents of another agency.
+ * Checks that the actor may act (validate, promote, verify, review a guide
+ * edit, write a wiki page) on an item of the given procedure, by the policy
+ * of that decision: 403 for citizens, and for agents of another agency.
  */
 export const requireAgencyRights = async ({
   actor,
@@ -19,7 +20,7 @@ export const requireAgencyRights = async ({
   req: PayloadRequest
   actor: Actor
   procedure: unknown
-  /** The policy of the decision (`canValidate`, `canPromote`, `canVerifyGuide`). */
+  /** The policy of the decision (`canValidate`, `canPromote`, `canPromoteInto`, `canVerifyGuide`, `canReviewGuideEdit`). */
   may: (actor: Actor, agency: ID | null) => boolean
   /** What is being done, for the message: "validate answers". */
   verb: string
@@ -29,6 +30,10 @@ export const requireAgencyRights = async ({
   }
   const agency = await agencyOfProcedure({ procedure, req })
   if (!may(actor, agency)) {
-    throw new ForbiddenActionError(`As an agent you can only ${verb} on procedures of your own agency.`)
+    throw new ForbiddenActionError(
+      agency === null
+        ? `Only editors and admins can ${verb} on items attached to no procedure.`
+        : `As an agent you can only ${verb} on procedures of your own agency.`,
+    )
   }
 }

@@ -103,7 +103,8 @@ export const loadRelated = async <Slug extends EntraideCollection>({
   collection: Slug
   value: unknown
 }): Promise<EntraideDocuments[Slug] | null> => {
-  const id = idOf(value)
+  // Values sent by people (a procedure in a new guide) may be of the wrong shape: then nothing is found.
+  const id = parseIdFor(req.payload, collection, idOf(value))
   if (id === null) return null
   return findDocByID({ collection, id, req })
 }

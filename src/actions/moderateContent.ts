@@ -4,7 +4,7 @@ import type { AnswerDoc, ThreadDoc, TipDoc } from '../data/documents.ts'
 import { ConflictError, ForbiddenActionError, InvalidInputError } from '../errors.ts'
 import { screenPersonalData } from '../hooks/guardPersonalData.ts'
 import { writeSystemFields } from '../hooks/systemWrites.ts'
-import { canActForAgency, canModerate } from '../policies/contributions.ts'
+import { canModerate, canPublishPending } from '../policies/contributions.ts'
 import type { ID } from '../utilities/ids.ts'
 import { readDoc } from '../data/local.ts'
 import { requireContributor } from './actor.ts'
@@ -80,7 +80,7 @@ export const moderateContent = async ({
     const item = await loadForUpdate({ collection, id, req })
     if (action === 'publish') {
       const agency = await agencyOfProcedure({ procedure: item.procedure, req })
-      if (!canActForAgency(actor, agency)) {
+      if (!canPublishPending(actor, agency)) {
         throw new ForbiddenActionError(
           'Only agents of the procedure’s agency, editors and admins publish pending contributions.',
         )

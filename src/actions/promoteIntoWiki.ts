@@ -8,6 +8,9 @@ import { writeSystemFields } from '../hooks/systemWrites.ts'
 import { idOf, isSameId, type ID } from '../utilities/ids.ts'
 import { childrenOf, headingNode, lexicalRoot, plainTextToNodes } from '../utilities/lexical.ts'
 import { createDoc, findDocByID, findFields, updateDoc } from '../data/local.ts'
+import { canPromoteInto } from '../policies/contributions.ts'
+import { requireContributor } from './actor.ts'
+import { requireAgencyRights } from './agencyGuard.ts'
 import { loadForUpdate } from './load.ts'
 
 /** Longest wiki page title, in characters. */
@@ -94,6 +97,14 @@ export const promoteIntoWiki = async ({
   const promotedTo = idOf(source.promotedTo)
   if (wikiPageId !== undefined) {
     const page = await loadForUpdate({ collection: 'wiki-pages', draft: true, id: wikiPageId, req })
+    // The page is another agency's work as much as the source is: both must be the agent's.
+    await requireAgencyRights({
+      actor: requireContributor(req),
+      may: canPromoteInto,
+      procedure: page.procedure,
+      req,
+      verb: 'promote into wiki pages',
+    })
     if (hasSource(page, source)) return { isCreated: false, wikiPage: page }
     if (promotedTo !== null && !isSameId(promotedTo, page.id)) {
       throw new ConflictError(

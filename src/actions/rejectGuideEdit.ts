@@ -3,12 +3,15 @@ import { saveVersion, type PayloadRequest } from 'payload'
 import { requireContributor } from './actor.ts'
 import { inTransaction } from './transaction.ts'
 import { ConflictError, ForbiddenActionError } from '../errors.ts'
-import { canReviewContributions } from '../policies/contributions.ts'
+import { canReviewContributions, canReviewGuideEdit } from '../policies/contributions.ts'
+import { requireAgencyRights } from './agencyGuard.ts'
+import { loadRelated, loadVisible } from './load.ts'
 import { isRecord, type ID } from '../utilities/ids.ts'
 import { latestGuideRevision } from './latestGuideRevision.ts'
 
 /**
- * A reviewer rejects the draft waiting on a guide: the published version
+ * A reviewer (agent of the procedure’s agency, editor, admin) rejects the
+ * draft waiting on a guide: the published version
  * becomes the latest revision again, so editors start from it. The rejected
  * drafts stay in the guide's history. Nothing readers see changes, so the
  * copy is written as a revision without the publish hooks (which would flag
@@ -21,6 +24,12 @@ export const rejectGuideEdit = async ({ guideId, req }: { req: PayloadRequest; g
     const actor = requireContributor(req)
     if (!canReviewContributions(actor)) {
       throw new ForbiddenActionError('Only public agents, editors and admins reject guide edits.')
+    }
+    // The guide's procedure, and the one the edit gives it, must both be of the reviewer's agency.
+    const edited = await loadVisible({ collection: 'guides', draft: true, id: guideId, req })
+    const current = await loadRelated({ collection: 'guides', req, value: edited.id })
+    for (const procedure of [current?.procedure, edited.procedure]) {
+      await requireAgencyRights({ actor, may: canReviewGuideEdit, procedure, req, verb: 'reject guide edits' })
     }
     const latest = await latestGuideRevision({ guideId, req })
     if (latest.status !== 'draft') throw new ConflictError('Nothing is waiting for review on this guide.')

@@ -1,17 +1,15 @@
 import type { UIFieldServerProps } from 'payload'
 
-import { canPublishGuide } from '../policies/contributions.ts'
-import { actorFromRequest } from '../policies/roles.ts'
 import { entraideT } from '../translations/i18n.ts'
-import { optionsOf } from '../utilities/pluginOptions.ts'
+import { mayPublishGuideInForm } from './queries/guidePublishing.ts'
 
 /**
- * Shown above a guide to people whose edits wait for review (citizens not yet
- * trusted): their change is saved as a draft and an agent reviews it before
+ * Shown above a guide to people whose edits of it wait for review (citizens
+ * not yet trusted, agents of another agency): their change is saved as a draft and an agent reviews it before
  * readers see it.
  */
-export const GuideReviewNotice = ({ req }: UIFieldServerProps) => {
-  if (canPublishGuide(actorFromRequest(req), optionsOf(req.payload).moderation.trustedReputation)) return null
+export const GuideReviewNotice = async ({ id, req }: UIFieldServerProps) => {
+  if (await mayPublishGuideInForm({ id: id ?? null, req })) return null
   const t = entraideT(req.i18n)
   return (
     <div className="entraide-notice" role="note">

@@ -50,16 +50,23 @@ const onEnter = (action: () => void) => (event: KeyboardEvent<HTMLInputElement>)
 }
 
 /** Searches wiki pages (drafts included) by title for the promote target. */
-const useWikiPageSearch = (call: ReturnType<typeof useEndpoint>, query: string, isEnabled: boolean) => {
+const useWikiPageSearch = (
+  call: ReturnType<typeof useEndpoint>,
+  query: string,
+  isEnabled: boolean,
+  scope: readonly string[] | null,
+) => {
   const [options, setOptions] = useState<WikiPageOption[]>([])
   const [isLoading, setIsLoading] = useState(false)
   useEffect(() => {
-    if (!isEnabled) return
+    if (!isEnabled || scope?.length === 0) return
     let isCurrent = true
     setIsLoading(true)
     const timer = setTimeout(async () => {
       const params = new URLSearchParams({ depth: '0', draft: 'true', limit: '20', sort: '-updatedAt' })
-      if (query.trim() !== '') params.set('where[title][like]', query.trim())
+      if (query.trim() !== '') params.set('where[and][0][title][like]', query.trim())
+      // Only the pages the person may promote into: those of their agency's procedures.
+      scope?.forEach((procedure, index) => params.set(`where[and][1][procedure][in][${index}]`, procedure))
       const result = await call({ method: 'GET', path: `/wiki-pages?${params.toString()}` })
       if (!isCurrent) return
       setIsLoading(false)
@@ -76,7 +83,7 @@ const useWikiPageSearch = (call: ReturnType<typeof useEndpoint>, query: string, 
       isCurrent = false
       clearTimeout(timer)
     }
-  }, [call, isEnabled, query])
+  }, [call, isEnabled, query, scope])
   return { isLoading, options }
 }
 
@@ -99,7 +106,7 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
   const [pageId, setPageId] = useState('')
   const [isBusy, setIsBusy] = useState(false)
   const [outcome, setOutcome] = useState<ActionOutcome>(null)
-  const search = useWikiPageSearch(call, query, state.access === 'allowed' && target === 'existing')
+  const search = useWikiPageSearch(call, query, state.access === 'allowed' && target === 'existing', state.promotionScope)
   const wording = wordings[state.collection]
   const isValidated = state.validatedAt !== null
   const canAct = state.access === 'allowed'

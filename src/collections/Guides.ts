@@ -6,12 +6,15 @@ import { forceDraftUnless } from '../hooks/forceDraftUnless.ts'
 import { guardPersonalData, reportMaskedPersonalData } from '../hooks/guardPersonalData.ts'
 import { rateLimitContributions } from '../hooks/rateLimitContributions.ts'
 import { refuseSuspended } from '../hooks/refuseSuspended.ts'
+import { refuseGuideVersionRestore } from '../hooks/refuseVersionRestore.ts'
 import { trackGuideRevision } from '../hooks/trackGuideRevision.ts'
 import { scoreField } from '../fields/contribution.ts'
 import { existingRelationship } from '../fields/existingRelationship.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { contributors, moderators, readGuides, reviewers, systemField } from '../policies/access.ts'
-import { canPublishGuide, canReviewContributions } from '../policies/contributions.ts'
+import { agencyOfProcedure } from '../actions/load.ts'
+import { agencyOfGuide, mayPublishGuide } from '../data/guideTrust.ts'
+import { canReviewContributions } from '../policies/contributions.ts'
 import { actorFromRequest, actorOf, type PersonLayout } from '../policies/roles.ts'
 import { label } from '../translations/i18n.ts'
 
@@ -39,7 +42,9 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
     description: label('guidesDescription'),
     components: { edit: { PublishButton: componentPaths.guidePublishButton } },
   },
-  versions: { drafts: true, maxPerDoc: 100 },
+  // Drafts are validated too: a citizen's edit is always saved as a draft, and a reference that
+  // does not exist must be a 400 naming the field, not a database constraint error.
+  versions: { drafts: { validate: true }, maxPerDoc: 100 },
   access: {
     read: readGuides,
     create: contributors,
@@ -49,9 +54,21 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
   },
   hooks: {
     beforeOperation: [
+      refuseGuideVersionRestore(),
       refuseSuspended(),
       rateLimitContributions(),
-      forceDraftUnless((req) => canPublishGuide(actorFromRequest(req), options.moderation.trustedReputation)),
+      forceDraftUnless(async (req, { data, id }) => {
+        // The guide's agency, and the agency of the procedure it is moved to, if any.
+        const agencies = [
+          ...(id !== null ? [await agencyOfGuide({ guide: id, req })] : []),
+          ...(id === null || data.procedure !== undefined ? [await agencyOfProcedure({ procedure: data.procedure, req })] : []),
+        ]
+        const actor = actorFromRequest(req)
+        for (const agency of agencies) {
+          if (!(await mayPublishGuide({ actor, agency, req }))) return false
+        }
+        return true
+      }),
     ],
     beforeChange: [guardPersonalData({ plain: ['title'], rich: ['body'] }), trackGuideRevision()],
     afterChange: [reportMaskedPersonalData()],

@@ -8,8 +8,9 @@ import { guardPersonalData } from '../hooks/guardPersonalData.ts'
 import { slugFromTitle } from '../hooks/slugFromTitle.ts'
 import { existingRelationship } from '../fields/existingRelationship.ts'
 import type { ResolvedOptions } from '../options.ts'
-import { moderators, readWikiPages, reviewers, systemField } from '../policies/access.ts'
-import { canPublishWiki, canReviewContributions } from '../policies/contributions.ts'
+import { createWikiPages, editWikiPages, moderators, readWikiPages, reviewers, systemField } from '../policies/access.ts'
+import { requireWikiPageScope } from '../hooks/requireWikiPageScope.ts'
+import { agencyScopeOf, canPublishWiki, canReviewContributions } from '../policies/contributions.ts'
 import { actorFromRequest, actorOf } from '../policies/roles.ts'
 import { label } from '../translations/i18n.ts'
 
@@ -28,18 +29,20 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
     hidden: ({ user }) => !canReviewContributions(actorOf(user, options.users.layout)),
     components: { edit: { PublishButton: componentPaths.wikiPublishButton } },
   },
-  versions: { drafts: true, maxPerDoc: 100 },
+  // Drafts are validated too: a citizen's edit is always saved as a draft, and a reference that
+  // does not exist must be a 400 naming the field, not a database constraint error.
+  versions: { drafts: { validate: true }, maxPerDoc: 100 },
   access: {
     read: readWikiPages,
-    create: reviewers,
-    update: reviewers,
+    create: createWikiPages,
+    update: editWikiPages,
     delete: moderators,
     readVersions: reviewers,
   },
   hooks: {
     beforeOperation: [forceDraftUnless((req) => canPublishWiki(actorFromRequest(req)))],
     beforeValidate: [slugFromTitle()],
-    beforeChange: [guardPersonalData({ apart: ['slug'], plain: ['title'], rich: ['body'] })],
+    beforeChange: [requireWikiPageScope(), guardPersonalData({ apart: ['slug'], plain: ['title'], rich: ['body'] })],
   },
   fields: [
     { name: 'title', type: 'text', label: label('fieldTitle'), required: true, maxLength: 200 },
@@ -61,6 +64,11 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
       label: label('fieldProcedure'),
       index: true,
       validate: existingRelationship('procedures', 'entraide:noSuchProcedure'),
+      // An agent is offered the procedures of their agency, the only ones whose pages they may write.
+      filterOptions: ({ req }) => {
+        const scope = agencyScopeOf(actorFromRequest(req))
+        return scope.kind === 'agency' ? { agency: { equals: scope.agency } } : true
+      },
     },
     { name: 'body', type: 'richText', label: label('fieldBody') },
     provenancePanelField(),

@@ -1,6 +1,9 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
-import { isRecord } from '../utilities/ids.ts'
+import { idOf, isRecord, type ID } from '../utilities/ids.ts'
+
+/** The write being decided: the document's id on an update, and the data sent. */
+export type DraftDecision = { id: ID | null; data: Record<string, unknown> }
 
 /**
  * On a collection with drafts, turns a publish by someone who may not publish
@@ -9,10 +12,11 @@ import { isRecord } from '../utilities/ids.ts'
  * of Payload sees an ordinary draft save.
  */
 export const forceDraftUnless =
-  (canPublish: (req: PayloadRequest) => boolean): CollectionBeforeOperationHook =>
-  ({ args, operation, req }) => {
+  (canPublish: (req: PayloadRequest, write: DraftDecision) => boolean | Promise<boolean>): CollectionBeforeOperationHook =>
+  async ({ args, operation, req }) => {
     if (operation !== 'create' && operation !== 'update') return args
-    if (!req.user || canPublish(req)) return args
-    if (!isRecord(args) || !isRecord(args.data)) return args
-    return { ...args, data: { ...args.data, _status: 'draft' }, draft: true, publishAllLocales: false }
+    const write: unknown = args
+    if (!req.user || !isRecord(write) || !isRecord(write.data)) return args
+    if (await canPublish(req, { data: write.data, id: operation === 'update' ? idOf(write.id) : null })) return args
+    return { ...args, data: { ...write.data, _status: 'draft' }, draft: true, publishAllLocales: false }
   }

@@ -1,6 +1,8 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
 import { actorFromRequest } from './roles.ts'
+import { procedureScope } from '../data/procedureScope.ts'
+import { agencyScopeOf, canContribute } from './contributions.ts'
 import {
   canManageAccounts,
   canManageCatalogue,
@@ -71,6 +73,29 @@ export const readGuides: Access = ({ req }) => {
 export const readWikiPages: Access = ({ req }) => {
   if (canReviewContributions(actorFromRequest(req))) return true
   return { _status: { equals: 'published' } }
+}
+
+/**
+ * Wiki pages an actor may edit (`canEditWikiPage`) as a filter: every page
+ * for editors and admins, the pages of their agency's procedures for an
+ * agent, none for anyone else. Creation is checked on the data sent by the
+ * `requireWikiPageScope` hook, which also refuses moving a page to another
+ * agency's procedure.
+ */
+export const editWikiPages: Access = async ({ req }) => {
+  const actor = actorFromRequest(req)
+  if (!canContribute(actor)) return false
+  const scope = agencyScopeOf(actor)
+  if (scope.kind !== 'agency') return scope.kind === 'all'
+  const procedures = await procedureScope({ actor, req })
+  if (procedures === null) return true
+  return procedures.length === 0 ? false : { procedure: { in: procedures } }
+}
+
+/** Creating wiki pages: whoever may edit some (the procedure is checked by `requireWikiPageScope`). */
+export const createWikiPages: Access = ({ req }) => {
+  const actor = actorFromRequest(req)
+  return canContribute(actor) && agencyScopeOf(actor).kind !== 'none'
 }
 
 /** Field access for values only the domain actions and hooks write. */

@@ -19,9 +19,11 @@ export type AccessOperation = (typeof accessOperations)[number]
  * - `published+own`: read published items, and one's own in any state (pending, hidden, draft);
  * - `own`: only one's own items (one's account, votes, reports, contributions);
  * - `drafts`: allowed, but the change is saved as a draft waiting for review;
+ * - `agency`: on items of their own agency's procedures; elsewhere saved as a draft waiting for review;
+ * - `agency-drafts`: as drafts, on items of their own agency's procedures only; refused elsewhere;
  * - `none`: refused.
  */
-export type AccessCell = 'all' | 'published' | 'published+own' | 'own' | 'drafts' | 'none'
+export type AccessCell = 'all' | 'published' | 'published+own' | 'own' | 'drafts' | 'agency' | 'agency-drafts' | 'none'
 
 /** The collections of the table, in README order. */
 export const accessCollections = [
@@ -75,10 +77,11 @@ export const collectionAccess: Readonly<Record<AccessCollection, Readonly<Record
   agencies: catalogue,
   answers: contribution,
   guides: {
-    create: row('none', 'drafts', 'all', 'all', 'all'),
+    // Guide publication follows the procedure's agency, like validation.
+    create: row('none', 'drafts', 'agency', 'all', 'all'),
     delete: row('none', 'none', 'none', 'all', 'all'),
     read: row('published', 'published+own', 'all', 'all', 'all'),
-    update: row('none', 'drafts', 'all', 'all', 'all'),
+    update: row('none', 'drafts', 'agency', 'all', 'all'),
   },
   procedures: catalogue,
   reports: {
@@ -113,10 +116,10 @@ export const collectionAccess: Readonly<Record<AccessCollection, Readonly<Record
     update: row('none', 'none', 'none', 'none', 'none'),
   },
   'wiki-pages': {
-    create: row('none', 'none', 'drafts', 'all', 'all'),
+    create: row('none', 'none', 'agency-drafts', 'all', 'all'),
     delete: row('none', 'none', 'none', 'all', 'all'),
     read: row('published', 'published', 'all', 'all', 'all'),
-    update: row('none', 'none', 'drafts', 'all', 'all'),
+    update: row('none', 'none', 'agency-drafts', 'all', 'all'),
   },
 }
 
@@ -163,7 +166,7 @@ export const protectedFields: readonly ProtectedField[] = [
  * Who may make a state change:
  * `yes`; `own` on their own item only; `agency` on the procedures of their
  * own agency only; `trusted` once their reputation reaches the trust
- * threshold; `no`.
+ * threshold and an agent validated one of their contributions; `no`.
  */
 export type TransitionCell = 'yes' | 'own' | 'agency' | 'trusted' | 'no'
 
@@ -260,7 +263,7 @@ export const statusTransitions: readonly Transition[] = [
     from: 'draft',
     request: 'PATCH /api/guides/:id {"_status":"published"}',
     to: 'published',
-    who: transitionRow('no', 'trusted', 'yes', 'yes', 'yes'),
+    who: transitionRow('no', 'trusted', 'agency', 'yes', 'yes'),
   },
   {
     collection: 'wiki-pages',
@@ -273,6 +276,8 @@ export const statusTransitions: readonly Transition[] = [
 ]
 
 const cellText: Readonly<Record<AccessCell, string>> = {
+  agency: 'agency (elsewhere as drafts)',
+  'agency-drafts': 'agency, as drafts',
   all: 'all',
   drafts: 'as drafts',
   none: '—',

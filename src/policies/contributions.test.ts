@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 
 import {
+  agencyScopeOf,
   canActForAgency,
+  canEditWikiPage,
+  canPromote,
+  canPromoteInto,
+  canPublishPending,
+  canReviewGuideEdit,
+  canValidate,
+  canVerifyGuide,
   canContribute,
   canModerate,
   canPublishGuide,
@@ -42,11 +50,30 @@ describe('roles and rights', () => {
     expect(canActForAgency(null, 'ants')).toBe(false)
   })
 
-  it('publishes guide edits directly for agents and trusted citizens only', () => {
-    expect(canPublishGuide(person({ reputation: 49 }), 50)).toBe(false)
-    expect(canPublishGuide(person({ reputation: 50 }), 50)).toBe(true)
-    expect(canPublishGuide(person({ reputation: 500, isSuspended: true }), 50)).toBe(false)
-    expect(canPublishGuide(person({ role: 'agent' }), 50)).toBe(true)
+  it('publishes guide edits directly for agents of the guide’s agency and citizens trusted by others only', () => {
+    const rules = { trustedReputation: 50, trustedValidatedContributions: 1 }
+    const validated = (count: number) => ({ rules, validatedContributions: count })
+    expect(canPublishGuide(person({ reputation: 49 }), 'ants', validated(3))).toBe(false)
+    expect(canPublishGuide(person({ reputation: 50 }), 'ants', validated(1))).toBe(true)
+    expect(canPublishGuide(person({ reputation: 500 }), 'ants', validated(0))).toBe(false)
+    expect(canPublishGuide(person({ reputation: 500, isSuspended: true }), 'ants', validated(3))).toBe(false)
+    expect(canPublishGuide(person({ agency: 'ants', role: 'agent' }), 'ants', validated(0))).toBe(true)
+    expect(canPublishGuide(person({ agency: 'caf', role: 'agent' }), 'ants', validated(0))).toBe(false)
+    expect(canPublishGuide(person({ role: 'editor' }), 'ants', validated(0))).toBe(true)
+  })
+
+  it('scopes every agency decision to the agent’s own agency', () => {
+    const ants = person({ agency: 'ants', role: 'agent' })
+    for (const may of [canValidate, canPromote, canPromoteInto, canPublishPending, canVerifyGuide, canReviewGuideEdit, canEditWikiPage]) {
+      expect(may(ants, 'ants')).toBe(true)
+      expect(may(ants, 'caf')).toBe(false)
+      expect(may(ants, null)).toBe(false)
+      expect(may(person({ role: 'editor' }), null)).toBe(true)
+      expect(may(person({ reputation: 1000 }), 'ants')).toBe(false)
+    }
+    expect(agencyScopeOf(ants)).toEqual({ agency: 'ants', kind: 'agency' })
+    expect(agencyScopeOf(person({ role: 'agent' }))).toEqual({ kind: 'none' })
+    expect(agencyScopeOf(person({ role: 'admin' }))).toEqual({ kind: 'all' })
   })
 
   it('keeps wiki publishing and moderation to editors and admins', () => {

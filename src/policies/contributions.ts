@@ -11,12 +11,30 @@ export const canReviewContributions = (actor: Actor | null): boolean => hasRoleA
 export const canModerate = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'editor')
 
 /**
+ * Where a person acts as a public servant: on every agency (editors and
+ * admins), on one agency (an agent of that agency), or nowhere (citizens, and
+ * agents without an agency). The one source of every agency-scoped decision
+ * below, and of the database filters built from it (collection access, admin
+ * lists), so that what an agent is offered is what they may do.
+ */
+export type AgencyScope = { kind: 'all' } | { kind: 'agency'; agency: ID } | { kind: 'none' }
+
+/** The agency scope of a person (see `AgencyScope`). */
+export const agencyScopeOf = (actor: Actor | null): AgencyScope => {
+  if (hasRoleAtLeast(actor, 'editor')) return { kind: 'all' }
+  if (actor !== null && hasRoleAtLeast(actor, 'agent') && actor.agency !== null) return { agency: actor.agency, kind: 'agency' }
+  return { kind: 'none' }
+}
+
+/**
  * Whether the actor acts for the agency of a procedure: editors and admins act
- * everywhere, an agent only on the procedures of their own agency.
+ * everywhere, an agent only on the procedures of their own agency. An item
+ * with no agency (a wiki page attached to no procedure) is for editors only.
  */
 export const canActForAgency = (actor: Actor | null, agency: ID | null): boolean => {
-  if (hasRoleAtLeast(actor, 'editor')) return true
-  return actor !== null && hasRoleAtLeast(actor, 'agent') && agency !== null && isSameId(actor.agency, agency)
+  const scope = agencyScopeOf(actor)
+  if (scope.kind === 'all') return true
+  return scope.kind === 'agency' && agency !== null && isSameId(scope.agency, agency)
 }
 
 /** Validating an answer or a tip of a procedure of `agency`. */
@@ -25,15 +43,61 @@ export const canValidate = (actor: Actor | null, agency: ID | null): boolean => 
 /** Promoting validated content of a procedure of `agency` into a wiki draft. */
 export const canPromote = (actor: Actor | null, agency: ID | null): boolean => canActForAgency(actor, agency)
 
+/**
+ * Appending promoted content to an existing wiki page whose procedure belongs
+ * to `agency` (null: a page attached to no procedure, editors only).
+ */
+export const canPromoteInto = (actor: Actor | null, agency: ID | null): boolean => canActForAgency(actor, agency)
+
+/** Publishing a pending (pre-moderated) contribution on a procedure of `agency`. */
+export const canPublishPending = (actor: Actor | null, agency: ID | null): boolean => canActForAgency(actor, agency)
+
 /** Marking a published guide of a procedure of `agency` verified. */
 export const canVerifyGuide = (actor: Actor | null, agency: ID | null): boolean => canActForAgency(actor, agency)
 
+/** Publishing or rejecting the edit waiting on a guide of a procedure of `agency`. */
+export const canReviewGuideEdit = (actor: Actor | null, agency: ID | null): boolean =>
+  canContribute(actor) && canActForAgency(actor, agency)
+
 /**
- * Whether the actor's guide edits publish directly: agents and above, and
- * citizens whose reputation reached the trust threshold.
+ * Creating or editing a wiki page attached to a procedure of `agency` (null:
+ * attached to none). Agents write drafts of their agency's pages; editors and
+ * admins write every page.
  */
-export const canPublishGuide = (actor: Actor | null, trustedReputation: number): boolean =>
-  actor !== null && canContribute(actor) && (hasRoleAtLeast(actor, 'agent') || actor.reputation >= trustedReputation)
+export const canEditWikiPage = (actor: Actor | null, agency: ID | null): boolean =>
+  canContribute(actor) && canActForAgency(actor, agency)
+
+/** The trust rules for publishing guide edits without review (from the `moderation` options). */
+export type GuideTrustRules = {
+  /** Reputation from which a citizen's guide edits may publish directly. */
+  trustedReputation: number
+  /** How many of their answers or tips someone else (an agent) must have validated, as well. */
+  trustedValidatedContributions: number
+}
+
+/**
+ * Whether the actor's edit of a guide of a procedure of `agency` publishes
+ * directly: agents of that agency, editors and admins; and people whose trust
+ * nobody can farm alone: a reputation at the threshold (which only other
+ * people's acts give, see `reputationOf`) and contributions an agent
+ * validated. Anyone else's edit waits for review, an agent of another agency's
+ * too.
+ */
+export const canPublishGuide = (
+  actor: Actor | null,
+  agency: ID | null,
+  trust: { rules: GuideTrustRules; validatedContributions: number },
+): boolean =>
+  canContribute(actor) &&
+  (canActForAgency(actor, agency) ||
+    (actor.reputation >= trust.rules.trustedReputation &&
+      trust.validatedContributions >= trust.rules.trustedValidatedContributions))
+
+/**
+ * Restoring an old version of a guide, which publishes it without review:
+ * editors and admins only, whatever the agency.
+ */
+export const canRestoreGuideVersion = (actor: Actor | null): boolean => canContribute(actor) && hasRoleAtLeast(actor, 'editor')
 
 /** Only editors and admins publish official wiki pages. */
 export const canPublishWiki = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'editor')

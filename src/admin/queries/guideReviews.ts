@@ -1,4 +1,6 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
+
+import { procedureScope } from '../../data/procedureScope.ts'
 
 import { ForbiddenActionError } from '../../errors.ts'
 import { canReviewContributions } from '../../policies/contributions.ts'
@@ -61,9 +63,24 @@ const revisionsSincePublished = async (
 }
 
 /**
+ * The latest draft revisions the signed-in person may publish or reject
+ * (`canReviewGuideEdit`): all for editors and admins, those of their agency's
+ * procedures for an agent; null when there are none.
+ */
+const reviewableDrafts = async (req: PayloadRequest): Promise<Where | null> => {
+  const actor = actorFromRequest(req)
+  const waiting: Where[] = [{ latest: { equals: true } }, { 'version._status': { equals: 'draft' } }]
+  const scope = await procedureScope({ actor, req })
+  if (scope === null) return { and: waiting }
+  if (scope.length === 0) return null
+  return { and: [...waiting, { 'version.procedure': { in: scope } }] }
+}
+
+/**
  * Guides whose latest revision is a draft newer than the published version —
  * edits waiting for an agent or editor — with who edited, when, and a
- * plain-text diff against the published version. Oldest waiting first.
+ * plain-text diff against the published version. Oldest waiting first. An
+ * agent sees the guides of their agency's procedures only.
  */
 export const findGuideEditsAwaitingReview = async ({
   req,
@@ -73,6 +90,8 @@ export const findGuideEditsAwaitingReview = async ({
   if (!canReviewContributions(actorFromRequest(req))) {
     throw new ForbiddenActionError('Only public agents, editors and admins review guide edits.')
   }
+  const where = await reviewableDrafts(req)
+  if (where === null) return []
   const { docs: latestDrafts } = await req.payload.findVersions({
     collection: 'guides',
     depth: 0,
@@ -81,7 +100,7 @@ export const findGuideEditsAwaitingReview = async ({
     req,
     sort: 'updatedAt',
     user: req.user,
-    where: { and: [{ latest: { equals: true } }, { 'version._status': { equals: 'draft' } }] },
+    where,
   })
   const reviews = await Promise.all(
     latestDrafts.map(async (doc) => {
@@ -121,6 +140,8 @@ export const findGuideEditsAwaitingReview = async ({
 
 /** How many guides have an edit waiting for review (for the dashboard). */
 export const countGuideEditsAwaitingReview = async ({ req }: { req: PayloadRequest }): Promise<number> => {
+  const where = await reviewableDrafts(req)
+  if (where === null) return 0
   const { totalDocs } = await req.payload.findVersions({
     collection: 'guides',
     depth: 0,
@@ -128,7 +149,7 @@ export const countGuideEditsAwaitingReview = async ({ req }: { req: PayloadReque
     overrideAccess: false,
     req,
     user: req.user,
-    where: { and: [{ latest: { equals: true } }, { 'version._status': { equals: 'draft' } }] },
+    where,
   })
   return totalDocs
 }

@@ -1,7 +1,15 @@
 import type { PayloadRequest } from 'payload'
 
 import { agencyOfProcedure, findVisible } from '../../actions/load.ts'
-import { canActForAgency, canModerate, canReviewContributions } from '../../policies/contributions.ts'
+import { procedureScope } from '../../data/procedureScope.ts'
+import {
+  canModerate,
+  canPromote,
+  canPublishPending,
+  canReviewContributions,
+  canValidate,
+  canVerifyGuide,
+} from '../../policies/contributions.ts'
 import { actorFromRequest, hasRoleAtLeast } from '../../policies/roles.ts'
 import { idOf, type ID } from '../../utilities/ids.ts'
 import { entraideT } from '../../translations/i18n.ts'
@@ -30,6 +38,12 @@ export type ValidationState = {
   /** The title a new wiki page gets by default: the question, for answers. */
   suggestedTitle: string
   access: ValidationAccess
+  /**
+   * The procedures whose wiki pages the person may promote into
+   * (`canPromoteInto`): null for all, a list for an agent (pages attached to
+   * no procedure are editors' only). The page picker offers those only.
+   */
+  promotionScope: string[] | null
 }
 
 /**
@@ -72,14 +86,16 @@ export const loadValidationState = async ({
   ])
   const access: ValidationAccess = !hasRoleAtLeast(actor, 'agent')
     ? 'none'
-    : canActForAgency(actor, agency)
+    : canValidate(actor, agency) && canPromote(actor, agency)
       ? 'allowed'
       : 'other-agency'
+  const promotionScope = access === 'allowed' ? await procedureScope({ actor, req }) : []
   return {
     access,
     collection,
     id: item.id,
     isAccepted: 'isAccepted' in item ? item.isAccepted === true : null,
+    promotionScope: promotionScope === null ? null : promotionScope.map(String),
     note: 'validationNote' in item ? (item.validationNote ?? null) : null,
     promotedTo:
       promotedId === null
@@ -130,7 +146,7 @@ export const loadModerationState = async ({
   const agency = await agencyOfProcedure({ procedure: item.procedure, req })
   return {
     canModerate: canModerate(actor),
-    canPublish: canActForAgency(actor, agency),
+    canPublish: canPublishPending(actor, agency),
     collection,
     id: item.id,
     moderationNote: item.moderationNote ?? null,
@@ -178,7 +194,7 @@ export const loadGuideVerificationState = async ({
     agencyOfProcedure({ procedure: guide.procedure, req }),
   ])
   return {
-    canVerify: canActForAgency(actor, agency),
+    canVerify: canVerifyGuide(actor, agency),
     id: guide.id,
     isPublished: guide._status === 'published',
     needsReview: guide.needsReview === true,

@@ -4,11 +4,12 @@ import { z } from 'zod'
 
 import { idSchema, type ReportDoc } from '../../data/documents.ts'
 import { ForbiddenActionError } from '../../errors.ts'
-import { canActForAgency, canModerate, canReviewContributions } from '../../policies/contributions.ts'
+import { canModerate, canPublishPending, canReviewContributions } from '../../policies/contributions.ts'
 import { actorFromRequest } from '../../policies/roles.ts'
 import { distinctIds, idOf, type ID } from '../../utilities/ids.ts'
 import { displayNames, nameIn } from './people.ts'
-import { excerpt, procedureScope, procedureTitles } from './scope.ts'
+import { procedureScope } from '../../data/procedureScope.ts'
+import { excerpt, procedureTitles } from './scope.ts'
 import { findDocs, findFields } from '../../data/local.ts'
 
 /** Collections whose items wait for moderation. */
@@ -202,7 +203,7 @@ export const findModerationQueue = async ({ req }: { req: PayloadRequest }): Pro
       const procedureId = idOf(doc.procedure)
       return {
         author: nameIn(names, doc.author),
-        canPublish: canActForAgency(actor, procedureId === null ? null : (agencies.get(String(procedureId)) ?? null)),
+        canPublish: canPublishPending(actor, procedureId === null ? null : (agencies.get(String(procedureId)) ?? null)),
         collection,
         createdAt: doc.createdAt,
         id: doc.id,
