@@ -346,8 +346,11 @@ describe('restoring versions', () => {
     const response = await app.api('POST', `/wiki-pages/versions/${first.id}?depth=0`, { body: {}, token: agentA.token })
     expect(response.status).toBe(403)
     expect((await pageDraft(page)).title).toBe('Deuxième version')
-    // An agent of the page's agency may.
+    // Restoring is an editor's decision, even for an agent of the page's agency; an editor may.
     const own = await app.api('POST', `/wiki-pages/versions/${first.id}?depth=0`, { body: {}, token: agentB.token })
-    expect(own.status).toBe(200)
+    expect(own.status).toBe(403)
+    const byEditor = await app.api('POST', `/wiki-pages/versions/${first.id}?depth=0`, { body: {}, token: editor.token })
+    expect(byEditor.status).toBe(200)
+    expect((await pageDraft(page)).title).not.toBe('Deuxième version')
   })
 })

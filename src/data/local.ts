@@ -2,6 +2,7 @@ import type { PayloadRequest, SelectType, Sort, Where } from 'payload'
 import type { z } from 'zod'
 
 import { NotFoundError } from '../errors.ts'
+import { parseIdFor } from '../utilities/ids.ts'
 import type { ID } from './documents.ts'
 import { decodeDocument, type EntraideCollection, type EntraideDocuments } from './documents.ts'
 
@@ -66,7 +67,7 @@ export const findAllDocs = async <Slug extends EntraideCollection>(
   return docs
 }
 
-/** One document by id, or null when there is none (or the caller may not see it). */
+/** One document by id, or null when there is none, the id cannot be one of this collection's, or the caller may not see it. */
 export const findDocByID = async <Slug extends EntraideCollection>({
   collection,
   draft,
@@ -80,6 +81,8 @@ export const findDocByID = async <Slug extends EntraideCollection>({
   draft?: boolean
   overrideAccess?: boolean
 }): Promise<EntraideDocuments[Slug] | null> => {
+  const parsed = parseIdFor(req.payload, collection, id)
+  if (parsed === null) return null
   const { docs } = await findDocs({
     collection,
     draft,
@@ -87,7 +90,7 @@ export const findDocByID = async <Slug extends EntraideCollection>({
     overrideAccess,
     pagination: false,
     req,
-    where: { id: { equals: id } },
+    where: { id: { equals: parsed } },
   })
   return docs[0] ?? null
 }

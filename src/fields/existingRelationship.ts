@@ -1,7 +1,7 @@
 import { validations, type CollectionSlug, type RelationshipFieldValidation } from 'payload'
 
 import { entraideT } from '../translations/i18n.ts'
-import { idOf, parseId } from '../utilities/ids.ts'
+import { idOf, parseIdFor } from '../utilities/ids.ts'
 
 /** The message of each relationship whose target must exist, with the id as `{{id}}`. */
 type MissingMessage = 'entraide:noSuchAgency' | 'entraide:noSuchProcedure' | 'entraide:noSuchQuestion'
@@ -20,12 +20,14 @@ export const existingRelationship =
     const id = idOf(value)
     if (id === null) return true
     const message = entraideT(options.req.i18n)(missing, { id: String(id) })
-    if (parseId(id) === null) return message
+    // An id that cannot be one of this database's ids names no document.
+    const parsed = parseIdFor(options.req.payload, collection, id)
+    if (parsed === null) return message
     const { totalDocs } = await options.req.payload.count({
       collection,
       overrideAccess: true,
       req: options.req,
-      where: { id: { equals: id } },
+      where: { id: { equals: parsed } },
     })
     return totalDocs > 0 ? true : message
   }
