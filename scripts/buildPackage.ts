@@ -33,9 +33,13 @@ execFileSync(path.join(rootDir, 'node_modules', '.bin', 'tsc'), ['-p', path.join
 
 // Whitespace and comments out of the JavaScript (the .d.ts keep their
 // documentation); names are kept, as Payload picks log levels by error name.
+// A module that tells bundlers to leave an import to Node (an optional peer
+// dependency) keeps its comments, which compacting would drop.
 step('compacting the JavaScript')
 for (const file of filesUnder(distDir).filter((name) => name.endsWith('.js'))) {
-  const { code } = await transform(readFileSync(file, 'utf8'), {
+  const source = readFileSync(file, 'utf8')
+  if (source.includes('turbopackIgnore: true')) continue
+  const { code } = await transform(source, {
     format: 'esm',
     loader: 'js',
     minifySyntax: true,

@@ -1,13 +1,8 @@
-import {
-  Meilisearch,
-  MeilisearchApiError,
-  MeilisearchRequestError,
-  MeilisearchRequestTimeOutError,
-  MeilisearchTaskTimeOutError,
-} from 'meilisearch'
 import type {
   EnqueuedTaskPromise,
   Index,
+  Meilisearch as MeilisearchClient,
+  MeilisearchApiError as MeilisearchApiErrorInstance,
   SearchParams as MeilisearchSearchParams,
   SearchResponse,
   Settings as MeilisearchSettings,
@@ -31,6 +26,10 @@ import type {
   SearchResult,
 } from './types.ts'
 import { isValidDocumentId, parseKnowledgeDocument } from './types.ts'
+import { loadMeilisearch } from './meilisearchClient.ts'
+
+const { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, MeilisearchTaskTimeOutError } =
+  await loadMeilisearch()
 
 /** What Meilisearch stores: the document plus the derived `trust` ranking value. */
 type StoredDocument = KnowledgeDocument & { trust: number }
@@ -66,7 +65,7 @@ export type MeilisearchEngineOptions = {
   /** Documents per `addDocuments` request. @default 1000 */
   batchSize?: number
   /** An existing client, instead of one built from `host` and `apiKey`. */
-  client?: Meilisearch
+  client?: MeilisearchClient
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
@@ -82,7 +81,7 @@ export type MeilisearchErrorContext = {
   indexName: string
 }
 
-const authError = (error: MeilisearchApiError, code: string, { host, indexName }: MeilisearchErrorContext): SearchError => {
+const authError = (error: MeilisearchApiErrorInstance, code: string, { host, indexName }: MeilisearchErrorContext): SearchError => {
   const isMissing = code === 'missing_authorization_header'
   const message = isMissing
     ? `Meilisearch at ${host} requires an API key and none was sent: set MEILI_API_KEY to a key allowed to manage the index "${indexName}".`
@@ -308,7 +307,7 @@ const chunks = <T>(items: readonly T[], size: number): T[][] => {
  */
 export class MeilisearchEngine implements SearchEngine {
   readonly kind = 'meilisearch'
-  readonly #client: Meilisearch
+  readonly #client: MeilisearchClient
   readonly #index: Index<Record<string, unknown>>
   readonly #indexName: string
   readonly #waitOptions: { timeout: number; interval: number }
@@ -326,7 +325,7 @@ export class MeilisearchEngine implements SearchEngine {
     this.#index = this.#client.index(this.#indexName)
   }
 
-  #createClient(options: MeilisearchEngineOptions): Meilisearch {
+  #createClient(options: MeilisearchEngineOptions): MeilisearchClient {
     try {
       return new Meilisearch({
         host: options.host,
