@@ -9,6 +9,10 @@ import { entraidePlugin, type EntraideOptions } from 'entraide'
 import { databaseAdapter } from '../setup/database.ts'
 import { loadLexicalEditor } from '../setup/richTextEditor.ts'
 
+// Several hosts with the same collections start in this file, each on a new
+// database: Payload would skip the schema push of all but the first.
+process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
+
 /**
  * Entraide added to a site that is not the demo: the host has its own users
  * (a `name`, and a `role` of its own: admin, staff or customer), its own
@@ -269,6 +273,41 @@ describe('Entraide inside a host site (its users mapped, its own pages, numeric 
 
   it('answers a malformed id with 404, not a database error', async () => {
     expect((await host.call('GET', '/threads/not-a-number')).status).toBe(404)
+  })
+})
+
+describe('the first account of a new host site', () => {
+  let host: Host
+  beforeAll(async () => {
+    host = await startHost({ users: mappedUsers })
+  })
+  afterAll(async () => {
+    await host?.close()
+  })
+
+  it('is the site owner’s, as Payload’s first-user registration makes it: with the role it asks for, not a community account', async () => {
+    const response = await host.call('POST', '/users/first-register', {
+      email: 'owner@new-site.test',
+      name: 'Site owner',
+      password,
+      role: 'admin',
+    })
+    expect(response.status).toBe(200)
+    const stored = (
+      await host.payload.find({ collection: 'users', overrideAccess: true, where: { email: { equals: 'owner@new-site.test' } } })
+    ).docs[0] as Record<string, unknown>
+    expect(stored).toMatchObject({ isCommunityAccount: false, role: 'admin' })
+    const token = await signIn(host, 'owner@new-site.test')
+    expect((await host.call('POST', '/pages', { title: 'Accueil' }, token)).status).toBe(201)
+
+    // Once the site has an account, first-user registration is closed and sign-up makes community accounts.
+    const late = await host.call('POST', '/users/first-register', { email: 'late@new-site.test', password, role: 'admin' })
+    expect(late.status).toBe(403)
+    expect((await host.call('POST', '/users', { displayName: 'Visiteur', email: 'late@new-site.test', password, role: 'admin' })).status).toBe(201)
+    const visitor = (
+      await host.payload.find({ collection: 'users', overrideAccess: true, where: { email: { equals: 'late@new-site.test' } } })
+    ).docs[0] as Record<string, unknown>
+    expect(visitor).toMatchObject({ isCommunityAccount: true, role: 'customer' })
   })
 })
 

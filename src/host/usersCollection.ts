@@ -89,17 +89,22 @@ const usersAccess = (users: CollectionConfig, options: ResolvedOptions): Collect
   }
 }
 
+/** Where a create of the auth collection records, for its beforeChange hook, whether it is a public sign-up. */
+const signUpContextKey = 'entraideIsSignUp'
+
 /**
  * Keeps community accounts (and visitors signing up) to the fields that are theirs:
  * sign-in credentials and what Entraide lets a person set (their public
  * name). Whatever else they send, the host's own fields included, is dropped
- * before Payload sees it, so defaults apply.
+ * before Payload sees it, so defaults apply. A create that bypasses access
+ * (Payload's registration of a site's first user, server code) is no sign-up.
  */
 const keepCommunityInput =
   (options: ResolvedOptions, writable: ReadonlySet<string>): CollectionBeforeOperationHook =>
-  ({ args, operation, req }) => {
+  ({ args, operation, overrideAccess, req }) => {
     if (operation !== 'create' && operation !== 'update') return args
-    const isSignUp = operation === 'create' && !req.user && req.payloadAPI !== 'local'
+    const isSignUp = operation === 'create' && !req.user && req.payloadAPI !== 'local' && overrideAccess !== true
+    if (operation === 'create') req.context[signUpContextKey] = isSignUp
     if (!isSignUp && !isCommunityRequest(req)) return args
     const data: unknown = args.data
     if (!isRecord(data)) return args
@@ -113,14 +118,14 @@ const keepCommunityInput =
   }
 
 /**
- * An account made by public sign-up (by nobody signed in, through the API) is
- * a community account. Set after Payload's field access, which keeps the flag
- * closed to input.
+ * An account made by public sign-up (by nobody signed in, through the API,
+ * access not bypassed) is a community account. Set after Payload's field
+ * access, which keeps the flag closed to input.
  */
 const markCommunitySignUp =
   (options: ResolvedOptions): CollectionBeforeChangeHook =>
   ({ data, operation, req }) => {
-    if (operation !== 'create' || req.user || req.payloadAPI === 'local') return
+    if (operation !== 'create' || req.context[signUpContextKey] !== true) return
     return { ...data, [options.users.layout.isCommunityAccount]: true }
   }
 
