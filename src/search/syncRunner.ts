@@ -120,14 +120,19 @@ export const runSyncJobsAfterCommit = (req: PayloadRequest): void => {
   const { payload } = req
   const startedAt = Date.now()
   const check = (): void => {
-    const waited = Date.now() - startedAt
-    if (req.transactionID === undefined || waited > commitWaitMs) {
-      watchedRequests.delete(req)
-      requestSyncRun(payload)
-      return
-    }
-    // Most transactions end within milliseconds; long ones are checked less often.
-    setTimeout(check, waited < 100 ? commitPollMs : 25).unref?.()
+    // A request's transaction id is a promise while it begins; where the
+    // adapter has no transactions (SQLite's unless `transactionOptions` is
+    // set) that promise resolves to nothing and stays on the request.
+    void Promise.resolve(req.transactionID).then((transactionID) => {
+      const waited = Date.now() - startedAt
+      if (transactionID === undefined || transactionID === null || waited > commitWaitMs) {
+        watchedRequests.delete(req)
+        requestSyncRun(payload)
+        return
+      }
+      // Most transactions end within milliseconds; long ones are checked less often.
+      setTimeout(check, waited < 100 ? commitPollMs : 25).unref?.()
+    })
   }
   setImmediate(check)
 }
