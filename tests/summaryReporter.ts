@@ -5,18 +5,27 @@ import type { Reporter, TestModule } from 'vitest/node'
 
 /**
  * Ends every run with one plain line, `vitest: N passed, N failed`, and keeps
- * it in test-results/summary.txt for CI. Skipped tests are listed above it
- * with their reasons, so nothing is skipped silently. Unhandled errors and
- * files that failed to load count as failures.
+ * it in test-results/summary.txt for CI (another file of test-results/ with
+ * the `file` option, so that CI can add up several runs). Skipped tests are
+ * listed above it with their reasons, so nothing is skipped silently.
+ * Unhandled errors, files that failed to load and files whose setup failed
+ * (a failed beforeAll leaves their tests unrun) count as failures.
  */
 export default class SummaryReporter implements Reporter {
+  readonly #file: string
+
+  constructor({ file = 'summary.txt' }: { file?: string } = {}) {
+    this.#file = file
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0
     let failed = unhandledErrors.length
     const skipped: string[] = []
     for (const module of testModules) {
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed += 1
-      for (const test of module.children.allTests()) {
+      const tests = [...module.children.allTests()]
+      if (module.state() === 'failed' && !tests.some((test) => test.result().state === 'failed')) failed += 1
+      for (const test of tests) {
         const result = test.result()
         if (result.state === 'passed') passed += 1
         else if (result.state === 'failed') failed += 1
@@ -31,7 +40,7 @@ export default class SummaryReporter implements Reporter {
     ]
     const dir = path.resolve('test-results')
     mkdirSync(dir, { recursive: true })
-    writeFileSync(path.join(dir, 'summary.txt'), `${line}\n`)
+    writeFileSync(path.join(dir, this.#file), `${line}\n`)
     process.stdout.write(`\n${lines.join('\n')}\n`)
   }
 }
