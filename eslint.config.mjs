@@ -41,7 +41,7 @@ export default tseslint.config(
   },
   {
     // Next.js pages, layouts and route files, and tool configs, export by default by convention.
-    files: ['app/**', '*.config.ts', '*.config.mjs', 'tests/summaryReporter.ts'],
+    files: ['app/**', '*.config.ts', '*.config.mjs', 'tests/summaryReporter.ts', 'tests/host/fixture/app/**', 'tests/host/fixture/*.config.{ts,mjs}'],
     rules: { 'no-restricted-exports': 'off' },
   },
 )

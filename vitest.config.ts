@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { Socket } from 'node:net'
 import path from 'node:path'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 const root = import.meta.dirname
 
@@ -65,7 +65,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'sqlite', include: ['tests/**/*.test.ts', 'src/**/*.test.ts'] },
+        // The host test (tests/host) builds a whole site: it has its own run, `npm run test:host`.
+        test: {
+          name: 'sqlite',
+          include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/host/**'],
+        },
       },
       postgresAvailable
         ? {

@@ -19,7 +19,8 @@ export const browserSkipReason = (): string | null =>
 /** Where screenshots of the browser tests are saved (ignored by git). */
 export const artifactsDir = path.resolve('test-results', 'screenshots')
 
-const freePort = (): Promise<number> =>
+/** A TCP port nothing listens on right now. */
+export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer()
     server.listen(0, '127.0.0.1', () => {
