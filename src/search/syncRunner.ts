@@ -120,12 +120,15 @@ export const runSyncJobsAfterCommit = (req: PayloadRequest): void => {
   const { payload } = req
   const startedAt = Date.now()
   const check = (): void => {
-    // A request's transaction id is a promise while it begins; where the
+    // A request's transaction id is a promise while it begins. Where the
     // adapter has no transactions (SQLite's unless `transactionOptions` is
-    // set) that promise resolves to nothing and stays on the request.
-    void Promise.resolve(req.transactionID).then((transactionID) => {
+    // set) that promise resolves to nothing and stays on the request, or
+    // Payload's loader replaces it with its JSON copy, an empty object: only
+    // a string or a number is a transaction still open.
+    void Promise.resolve(req.transactionID).then((transactionID: unknown) => {
       const waited = Date.now() - startedAt
-      if (transactionID === undefined || transactionID === null || waited > commitWaitMs) {
+      const isOpen = typeof transactionID === 'string' || typeof transactionID === 'number'
+      if (!isOpen || waited > commitWaitMs) {
         watchedRequests.delete(req)
         requestSyncRun(payload)
         return
