@@ -46,6 +46,30 @@ const run = (command: string, args: string[], { cwd, env }: { cwd: string; env: 
     })
   })
 
+/**
+ * Runs a command of Payload's CLI until it has done its work, at most five
+ * times. On Node 20 the CLI now and then (one run in five on a busy machine)
+ * never gets its config back from tsx's loader, which it loads it through;
+ * with nothing else to wait for, Node ends the process, with exit code 0 and
+ * no output. A site without Entraide does the same. A run that says nothing
+ * and leaves nothing behind is run again; one that fails is not.
+ */
+const runPayloadCli = async (
+  args: string[],
+  { cwd, env, isDone }: { cwd: string; env: NodeJS.ProcessEnv; isDone: (result: CommandResult) => boolean },
+): Promise<CommandResult & { silentExits: number }> => {
+  let durationMs = 0
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const result = await run(path.join(cwd, 'node_modules', '.bin', 'payload'), args, { cwd, env })
+    durationMs += result.durationMs
+    if (isDone(result)) return { durationMs, output: result.output, silentExits: attempt }
+    if (result.output.trim() !== '') {
+      throw new Error(`\`payload ${args.join(' ')}\` ended without doing its work:\n${result.output.slice(-6000)}`)
+    }
+  }
+  throw new Error(`\`payload ${args.join(' ')}\` ended at once, with no output, five times in a row.`)
+}
+
 /** How long each step of preparing the site took, in seconds, for the log. */
 export type SiteTimings = Record<'pack' | 'install' | 'importMap' | 'migrations' | 'build' | 'start', number>
 
@@ -53,6 +77,8 @@ export type HostSite = RunningApp & {
   /** The site's folder (a temporary copy of the fixture). */
   dir: string
   timings: SiteTimings
+  /** How many times Payload's CLI ended at once without doing its work, and was run again. */
+  silentExits: number
 }
 
 /**
@@ -68,11 +94,12 @@ export const startHostSite = async (): Promise<HostSite> => {
   const dir = path.join(workDir, 'site')
   const databaseFile = path.join(dir, 'site.db')
   const env = siteEnv({ DATABASE_URI: `file:${databaseFile}`, PAYLOAD_SECRET: 'entraide-host-test-secret' })
-  const bin = (name: string) => path.join(dir, 'node_modules', '.bin', name)
+  const next = path.join(dir, 'node_modules', '.bin', 'next')
   const timings: Partial<SiteTimings> = {}
   const seconds = (ms: number) => Math.round(ms / 100) / 10
   let server: ChildProcess | null = null
   let output = ''
+  let silentExits = 0
 
   const stop = async (): Promise<void> => {
     const child = server
@@ -108,19 +135,25 @@ export const startHostSite = async (): Promise<HostSite> => {
     )
     timings.install = seconds(installed.durationMs)
 
-    const importMap = await run(bin('payload'), ['generate:importmap'], { cwd: dir, env })
-    if (!existsSync(path.join(dir, 'app', '(payload)', 'admin', 'importMap.js'))) {
-      throw new Error(`\`payload generate:importmap\` wrote no import map:\n${importMap.output.slice(-6000)}`)
-    }
+    const importMap = await runPayloadCli(['generate:importmap'], {
+      cwd: dir,
+      env,
+      isDone: () => existsSync(path.join(dir, 'app', '(payload)', 'admin', 'importMap.js')),
+    })
     timings.importMap = seconds(importMap.durationMs)
-    const created = await run(bin('payload'), ['migrate:create', 'entraide'], { cwd: dir, env })
-    const migrated = await run(bin('payload'), ['migrate'], { cwd: dir, env })
+    const created = await runPayloadCli(['migrate:create', 'entraide'], {
+      cwd: dir,
+      env,
+      isDone: () => existsSync(path.join(dir, 'migrations', 'index.ts')),
+    })
+    const migrated = await runPayloadCli(['migrate'], { cwd: dir, env, isDone: ({ output }) => output.includes('Migrated:') })
     timings.migrations = seconds(created.durationMs + migrated.durationMs)
-    timings.build = seconds((await run(bin('next'), ['build'], { cwd: dir, env })).durationMs)
+    silentExits = importMap.silentExits + created.silentExits + migrated.silentExits
+    timings.build = seconds((await run(next, ['build'], { cwd: dir, env })).durationMs)
 
     const port = await freePort()
     const started = Date.now()
-    const child = spawn(bin('next'), ['start', '--port', String(port)], {
+    const child = spawn(next, ['start', '--port', String(port)], {
       cwd: dir,
       detached: true,
       env: { ...env, PORT: String(port) },
@@ -145,6 +178,7 @@ export const startHostSite = async (): Promise<HostSite> => {
     return {
       dir,
       outputTail: (characters = 6000) => output.slice(-characters),
+      silentExits,
       stop,
       timings: { build: 0, importMap: 0, install: 0, migrations: 0, pack: 0, start: 0, ...timings },
       url,
