@@ -48,11 +48,13 @@ const run = (command: string, args: string[], { cwd, env }: { cwd: string; env: 
 
 /**
  * Runs a command of Payload's CLI until it has done its work, at most five
- * times. On Node 20 the CLI now and then (one run in five on a busy machine)
- * never gets its config back from tsx's loader, which it loads it through;
- * with nothing else to wait for, Node ends the process, with exit code 0 and
- * no output. A site without Entraide does the same. A run that says nothing
- * and leaves nothing behind is run again; one that fails is not.
+ * times. The fixture imports the rich-text editor as Payload's templates do,
+ * and on Node 20 loading it sometimes never finishes (Lexical's packages
+ * settle in an order that leaves one of the editor's modules waiting: see
+ * the README on `setup/richTextEditor.ts`); the CLI then ends, with exit code
+ * 0 and no output, about one run in five, with or without Entraide. A run
+ * that says nothing and leaves nothing behind is run again; one that fails
+ * is not. `next build` and `next start` load the editor bundled, unaffected.
  */
 const runPayloadCli = async (
   args: string[],
