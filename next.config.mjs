@@ -1,7 +1,24 @@
+import { networkInterfaces } from 'node:os'
+
 import { withPayload } from '@payloadcms/next/withPayload'
+
+/**
+ * This machine's addresses, so that `npm run dev` opened at 127.0.0.1 or at
+ * the network address Next prints works as at localhost (Next refuses its
+ * development resources to any other origin, and the admin stays blank).
+ */
+const localAddresses = () => [
+  'localhost',
+  '127.0.0.1',
+  ...Object.values(networkInterfaces())
+    .flat()
+    .filter((address) => address !== undefined && address.family === 'IPv4')
+    .map((address) => address.address),
+]
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  allowedDevOrigins: [...new Set(localAddresses())],
   // A separate build directory lets a second server (the browser tests) run beside `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
