@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
 import type { EntraideCollection, EntraideDocuments } from '../data/documents.ts'
-import { findDocByID, findDocs, readDoc } from '../data/local.ts'
+import { findDocByID, readDoc } from '../data/local.ts'
 import { NotFoundError } from '../errors.ts'
-import { idOf, parseIdFor, type ID } from '../utilities/ids.ts'
+import { idOf, type ID } from '../utilities/ids.ts'
 import { claimRow } from './transaction.ts'
 
 const labels: Record<string, string> = {
@@ -64,18 +64,8 @@ export const findVisible = async <Slug extends EntraideCollection>({
   id: ID
   draft?: boolean
 }): Promise<EntraideDocuments[Slug] | null> => {
-  const parsed = parseIdFor(req.payload, collection, id)
-  if (parsed === null) return null
-  const { docs } = await findDocs({
-    collection,
-    draft,
-    limit: 1,
-    overrideAccess: false,
-    pagination: false,
-    req,
-    where: { id: { equals: parsed } },
-  })
-  return docs[0] ?? null
+  // The caller's access rules apply; an id that cannot be one of this collection's is not found.
+  return findDocByID({ collection, draft, id, overrideAccess: false, req })
 }
 
 /** The agency that owns a procedure, or null when the procedure is unknown. */
@@ -103,8 +93,8 @@ export const loadRelated = async <Slug extends EntraideCollection>({
   collection: Slug
   value: unknown
 }): Promise<EntraideDocuments[Slug] | null> => {
-  // Values sent by people (a procedure in a new guide) may be of the wrong shape: then nothing is found.
-  const id = parseIdFor(req.payload, collection, idOf(value))
+  // Values sent by people (a procedure in a new guide) may be of the wrong shape: findDocByID then finds nothing.
+  const id = idOf(value)
   if (id === null) return null
   return findDocByID({ collection, id, req })
 }

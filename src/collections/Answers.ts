@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import {
   authorField,
   moderationNoteField,
+  plainTextBodyField,
   promotedToField,
   scoreField,
   validationFields,
@@ -44,15 +45,7 @@ export const answersCollection = (options: ResolvedOptions): CollectionConfig =>
       index: true,
       validate: existingRelationship('threads', 'entraide:noSuchQuestion'),
     },
-    {
-      name: 'body',
-      type: 'textarea',
-      label: label('fieldBody'),
-      required: true,
-      minLength: 10,
-      maxLength: 5000,
-      admin: { description: label('fieldPlainTextDescription') },
-    },
+    plainTextBodyField(),
     {
       name: 'procedure',
       type: 'relationship',

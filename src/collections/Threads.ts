@@ -5,6 +5,7 @@ import { moderationPanelField } from '../admin/fields.ts'
 import {
   authorField,
   moderationNoteField,
+  plainTextBodyField,
   procedureField,
   scoreField,
   stepField,
@@ -38,7 +39,10 @@ export const threadsCollection = (options: ResolvedOptions): CollectionConfig =>
   },
   access: contributionAccess,
   hooks: {
-    ...contributionHooks(options, { plainFields: ['title', 'body'], then: [refuseEditsWhenClosed(), refuseUnknownStep()] }),
+    ...contributionHooks(options, {
+      plainFields: ['title', 'body'],
+      then: [refuseEditsWhenClosed(), refuseUnknownStep()],
+    }),
     beforeDelete: [
       refuseDeleteWhileReferenced({
         hint: 'hide the question instead',
@@ -50,15 +54,7 @@ export const threadsCollection = (options: ResolvedOptions): CollectionConfig =>
   fields: [
     moderationPanelField(),
     { name: 'title', type: 'text', label: label('fieldTitle'), required: true, minLength: 10, maxLength: 200 },
-    {
-      name: 'body',
-      type: 'textarea',
-      label: label('fieldBody'),
-      required: true,
-      minLength: 10,
-      maxLength: 5000,
-      admin: { description: label('fieldPlainTextDescription') },
-    },
+    plainTextBodyField(),
     procedureField(),
     stepField(label('fieldQuestionStepDescription')),
     authorField(options.usersCollection),

@@ -23,6 +23,17 @@ const visibilityLabels: Record<Visibility, LabelKey> = {
 }
 
 /** Who may see the item: `published` unless moderation says otherwise. */
+/** The plain-text body of a question or an answer, 10 to 5,000 characters. */
+export const plainTextBodyField = (): Field => ({
+  name: 'body',
+  type: 'textarea',
+  label: label('fieldBody'),
+  required: true,
+  minLength: 10,
+  maxLength: 5000,
+  admin: { description: label('fieldPlainTextDescription') },
+})
+
 export const visibilityField = (): Field => ({
   name: 'visibility',
   type: 'select',
