@@ -386,7 +386,7 @@ export const en = {
     tipGone: 'The tip is no longer available',
     byContributor: 'By {{name}}',
     unknownContributor: 'an unknown contributor',
-    validatedByOn: ', validated by {{name}} on {{date}}',
+    validatedByOn: ', validated on {{date}} by {{name}}',
     validatedBy: ', validated by {{name}}',
     contributorsTitle: 'Contributors',
     nobodyCredited: 'Nobody credited yet.',

@@ -393,7 +393,7 @@ export const fr: EntraideStrings = {
     tipGone: 'L’astuce n’est plus disponible',
     byContributor: 'Par {{name}}',
     unknownContributor: 'une personne inconnue',
-    validatedByOn: ', validée par {{name}} le {{date}}',
+    validatedByOn: ', validée le {{date}} par {{name}}',
     validatedBy: ', validée par {{name}}',
     contributorsTitle: 'Contributeurs',
     nobodyCredited: 'Personne n’est encore crédité.',

@@ -57,7 +57,6 @@ const answerBody =
 const wikiTitle = `Renouveler son passeport à l’étranger : passer par le consulat (${token})`
 const agent = demoAccount('agentAnts')
 const editor = demoAccount('editor')
-const agencyName = 'Agence nationale des titres sécurisés (ANTS)'
 
 const isCreation = (collection: string) => (response: Response) =>
   response.request().method() === 'POST' && new URL(response.url()).pathname === `/api/${collection}`
@@ -162,7 +161,13 @@ describe.skipIf(reason)(
       await signUpInWidget(widget, answerer)
       const card = threadCard(widget, question.title)
       await card.getByRole('button', { name: /^Répondre/ }).click()
-      await card.getByLabel('Votre réponse').fill(answerBody)
+      // Like the question and tip forms, the answer form warns against personal data, read with the field.
+      const answerField = card.getByLabel('Votre réponse')
+      const hintId = (await answerField.getAttribute('aria-describedby'))?.split(' ')[0] ?? ''
+      await expect(card.locator(`[id="${hintId}"]`).innerText()).resolves.toContain(
+        'N’indiquez aucune donnée personnelle',
+      )
+      await answerField.fill(answerBody)
       const created = answererPage.waitForResponse(isCreation('answers'))
       await card.getByRole('button', { name: 'Publier la réponse' }).click()
       answerId = await createdId(await created)
@@ -224,7 +229,7 @@ describe.skipIf(reason)(
       const provenance = await officialPage.locator('ul.ew-meta li').first().innerText()
       const expected = validatedOn.map(
         (date) =>
-          `D’après une réponse de ${answerer.displayName}, validée par ${agencyName} (${agent.displayName}) le ${date}.`,
+          `D’après une réponse de ${answerer.displayName}, validée le ${date} par ${agent.displayName} (ANTS).`,
       )
       expect(
         expected.some((sentence) => provenance.includes(sentence)),
