@@ -69,7 +69,12 @@ export default defineConfig({
         test: {
           name: 'sqlite',
           include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/host/**', 'tests/browser/**'],
+          exclude: [
+            ...configDefaults.exclude,
+            'tests/host/**',
+            'tests/browser/**',
+            'tests/postgres-unavailable.test.ts',
+          ],
         },
       },
       {
