@@ -67,8 +67,10 @@ export type EntraideOptions = {
      */
     preModeratedContributions?: number
     /**
-     * How many distinct users must report an item before it is hidden pending
-     * an editor's decision.
+     * How many distinct users with standing must report an item before it is
+     * hidden pending an editor's decision. Items an agent validated or
+     * promoted are never hidden by reports: they go first in the moderation
+     * queue.
      * @default 3
      */
     reportsToHide?: number
@@ -92,7 +94,7 @@ export type EntraideOptions = {
      * @default 10
      */
     maxPointsFromOnePerson?: number
-    /** What makes a community account count for others: its votes and acceptances earn reputation only once it has standing. */
+    /** What makes a community account count for others: its votes, acceptances and reports count only once it has standing. */
     standing?: {
       /**
        * Hours since the account was created before its votes and acceptances
