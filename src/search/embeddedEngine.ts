@@ -76,6 +76,12 @@ type Entry = {
   shortId: number
   /** Kept here so scoring reads an array slot instead of a Map per posting. */
   fieldLengths: readonly number[]
+  /**
+   * The indexed words of each searchable field in order (stop words left
+   * out), read the first time a synonym phrase has to be checked against
+   * this document, since MiniSearch keeps no word positions.
+   */
+  fieldWords?: readonly (readonly string[])[]
 }
 
 /** The index and the documents it holds, swapped as a whole on clear and rebuild. */
@@ -393,7 +399,7 @@ export class EmbeddedEngine implements SearchEngine {
     const termFrequencyScore = (frequency: number, length: number, average: number): number =>
       bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + (bm25.b * length) / average))
 
-    // Documents holding every word of a synonym phrase (anywhere: positions are not indexed).
+    // Documents holding the words of a synonym phrase one after the other.
     const phraseMatches = (words: readonly string[]): Map<number, PhraseMatch> => {
       const cacheKey = words.join(' ')
       const cached = phraseCache.get(cacheKey)
@@ -427,6 +433,16 @@ export class EmbeddedEngine implements SearchEngine {
         if (result.size === 0) break
       }
       const found = result ?? new Map<number, PhraseMatch>()
+      // Holding every word is not enough: "carte … d'identité" in "carte grise, pièce
+      // d'identité" is not a "carte d'identité". The words must follow each other.
+      if (words.length > 1) {
+        for (const [shortId, match] of found) {
+          const entry = entries[shortId]
+          const attribute = entry === undefined ? undefined : phraseAttribute(entry, words, compiled)
+          if (attribute === undefined) found.delete(shortId)
+          else match.attribute = attribute
+        }
+      }
       phraseCache.set(cacheKey, found)
       return found
     }
@@ -499,6 +515,24 @@ export class EmbeddedEngine implements SearchEngine {
       consider(probe)
     }
   }
+}
+
+/**
+ * The rank of the first searchable field in which `words` follow each other
+ * (stop words between them do not count, as they are not indexed), or
+ * undefined when no field holds them in that order.
+ */
+const phraseAttribute = (entry: Entry, words: readonly string[], compiled: Compiled): number | undefined => {
+  const fields = (entry.fieldWords ??= compiled.settings.searchableAttributes.map((attribute) =>
+    tokenize(extractField(entry.document, attribute) ?? '').filter((word) => !compiled.stopWords.has(word)),
+  ))
+  for (let rank = 0; rank < fields.length; rank += 1) {
+    const fieldWords = fields[rank] ?? []
+    for (let start = 0; start + words.length <= fieldWords.length; start += 1) {
+      if (words.every((word, offset) => fieldWords[start + offset] === word)) return rank
+    }
+  }
+  return undefined
 }
 
 const emptyCandidate = (): Candidate => ({
