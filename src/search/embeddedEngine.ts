@@ -5,6 +5,7 @@ import { compileFilterPredicate, readAttribute } from './filters.ts'
 import { resolveSearchParams, trustOf } from './settings.ts'
 import type { ResolvedSearchParams } from './settings.ts'
 import { foldText, formatText, tokenize } from './text.ts'
+import type { FormatOptions } from './text.ts'
 import type {
   FacetDistribution,
   FilterScalar,
@@ -290,7 +291,12 @@ export class EmbeddedEngine implements SearchEngine {
       .slice(resolved.offset)
       .map((candidate) => ({
         document: cloneDocument(candidate.entry.document),
-        formatted: formatHit(candidate.entry.document, resolved, plan.words.length > 0 ? highlightLength : undefined),
+        formatted: formatHit(
+          candidate.entry.document,
+          resolved,
+          plan.words.length > 0 ? highlightLength : undefined,
+          { isStopWord: (word) => compiled.stopWords.has(word), words: plan.phrases },
+        ),
       }))
     return {
       hits,
@@ -646,6 +652,8 @@ type QueryPlan = {
   spans: { start: number; end: number; alternatives: readonly (readonly string[])[] }[]
   /** Folded word → highlighted length, for formatting. */
   highlights: Map<string, number>
+  /** Synonym expressions of several words, highlighted only where their words follow each other. */
+  phrases: (readonly string[])[]
   /** The last word, matched as a prefix. */
   prefix: string | undefined
 }
@@ -715,11 +723,13 @@ const planQuery = (query: string, compiled: Compiled, index: KnowledgeMiniSearch
   const words = (meaningful.length > 0 ? meaningful : allWords).slice(0, maxQueryWords)
   const highlights = new Map<string, number>()
   const derived = words.map((word, position) => deriveTerms(word, position === words.length - 1, index, compiled, highlights))
+  const phrases: (readonly string[])[] = []
   return {
     words,
     derived,
-    spans: findSynonymSpans(words, compiled, highlights),
+    spans: findSynonymSpans(words, compiled, highlights, phrases),
     highlights,
+    phrases,
     prefix: words.at(-1),
   }
 }
@@ -728,6 +738,7 @@ const findSynonymSpans = (
   words: readonly string[],
   compiled: Compiled,
   highlights: Map<string, number>,
+  phrases: (readonly string[])[],
 ): QueryPlan['spans'] => {
   const spans: QueryPlan['spans'] = []
   words.forEach((word, start) => {
@@ -736,7 +747,9 @@ const findSynonymSpans = (
       if (end >= words.length || rule.key.some((keyWord, offset) => words[start + offset] !== keyWord)) continue
       spans.push({ start, end, alternatives: rule.alternatives })
       for (const alternative of rule.alternatives) {
-        for (const alternativeWord of alternative) highlights.set(alternativeWord, alternativeWord.length)
+        const [onlyWord] = alternative
+        if (alternative.length === 1 && onlyWord !== undefined) highlights.set(onlyWord, onlyWord.length)
+        else phrases.push(alternative)
       }
     }
   })
@@ -875,6 +888,7 @@ const formatHit = (
   document: KnowledgeDocument,
   resolved: ResolvedSearchParams,
   matchLength: ((folded: string) => number) | undefined,
+  phrases: FormatOptions['phrases'],
 ): FormattedFields => {
   const formatted: FormattedFields = {}
   const attributes = new Set([...resolved.highlight.attributes, ...resolved.crop.attributes])
@@ -883,6 +897,7 @@ const formatHit = (
     const isCropped = resolved.crop.attributes.includes(attribute)
     formatted[attribute] = formatText(document[attribute], {
       matchLength,
+      phrases,
       highlight: isHighlighted ? { preTag: resolved.highlight.preTag, postTag: resolved.highlight.postTag } : undefined,
       crop: isCropped ? { length: resolved.crop.length, marker: resolved.crop.marker } : undefined,
     })

@@ -577,6 +577,26 @@ export const describeEmbeddedEngineExtras = (factory: EngineFactory): void => {
       expect(await hitIds('aide personnalisée au logement')).toContain('tips-1')
     })
 
+    it('highlights the words of an acronym’s long form only where they follow each other', async () => {
+      const engine = harness.engine
+      await engine.upsert([
+        knowledge({
+          id: 'procedures-40',
+          type: 'procedure',
+          title: 'Déclarer un changement d’adresse',
+          text: 'Le changement d’adresse sur la carte grise est gratuit. La carte d’identité n’a pas à être refaite.',
+        }),
+      ])
+      await engine.flush()
+      const result = await engine.search({ query: 'CNI', filter: { op: 'equals', attribute: 'type', value: 'procedure' } })
+      const hit = result.hits.find(({ document }) => document.id === 'procedures-40')
+      expect(hit?.formatted.text).toBe(
+        'Le changement d’adresse sur la carte grise est gratuit. La <mark>carte</mark> d’<mark>identité</mark> n’a pas à être refaite.',
+      )
+      await engine.delete(['procedures-40'])
+      await engine.flush()
+    })
+
     it('drops stop words whatever their case (lA, lE)', async () => {
       expect((await hitIds('lA carte grise')).sort()).toEqual((await hitIds('carte grise')).sort())
     })
