@@ -14,7 +14,7 @@ export const searchDebounceMs = 250
 export const minQueryLength = 2
 
 /** Hits per page: the first results, then as many more at each "show more". */
-export const hitLimit = 8
+const hitLimit = 8
 
 // The search endpoint serves no page starting past this many hits.
 const maxReachableHits = 1000
