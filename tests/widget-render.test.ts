@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest'
 
 import { reportReasons } from '../src/data/documents.ts'
 import { knowledgeTypes } from '../src/search/types.ts'
+import { createClient } from '../src/widget/client.ts'
+import { WidgetProvider } from '../src/widget/context.ts'
 import { EntraideWidget } from '../src/widget/EntraideWidget.tsx'
 import { Highlighted, splitHighlights } from '../src/widget/highlight.tsx'
+import { QuestionsSection } from '../src/widget/questions.tsx'
 import { RichText, safeHref } from '../src/widget/richText.tsx'
 import { formatDate, stringsFor } from '../src/widget/strings.ts'
 import { rootClass, widgetCss } from '../src/widget/styles.ts'
@@ -282,5 +285,71 @@ describe('the widget before its data arrives', () => {
     expect(selectors.length).toBeGreaterThan(50)
     for (const selector of selectors)
       expect(selector.trim(), selector).toMatch(new RegExp(`^\\.${rootClass}(?![\\w-])`))
+  })
+})
+
+describe('the questions of a procedure', () => {
+  const person = { displayName: 'Awa K.', id: 7, role: 'citizen' as const }
+  const answer = (id: number, status: 'published' | 'pending', isAccepted = false) => ({
+    author: person,
+    body: 'Oui, au consulat, sur rendez-vous.',
+    createdAt: '2026-12-01T10:00:00.000Z',
+    id,
+    isAccepted,
+    myVote: 0 as const,
+    score: 0,
+    status,
+    validation: null,
+  })
+  const thread = (id: number, answers: ReturnType<typeof answer>[], threadStatus: 'open' | 'answered' = 'open') => ({
+    answers,
+    author: person,
+    body: 'Je vis au Canada et mon passeport expire bientôt.',
+    createdAt: '2026-12-01T09:00:00.000Z',
+    id,
+    myVote: 0 as const,
+    score: 0,
+    status: 'published' as const,
+    step: null,
+    threadStatus,
+    title: `Renouveler son passeport depuis l’étranger (${id})`,
+  })
+  const renderQuestions = (threads: ReturnType<typeof thread>[]) =>
+    renderToStaticMarkup(
+      createElement(
+        WidgetProvider,
+        {
+          value: {
+            client: createClient(),
+            headingLevel: 2,
+            idPrefix: 'ew',
+            lang: 'fr',
+            onSessionLost: () => undefined,
+            procedure: 'renouveler-un-passeport',
+            refresh: async () => undefined,
+            requireSignIn: () => undefined,
+            step: null,
+            t: stringsFor('fr'),
+            viewer: null,
+          },
+        },
+        createElement(QuestionsSection, { procedureId: 1, threads }),
+      ),
+    )
+  const badgeOf = (html: string, id: number) =>
+    new RegExp(`id="entraide-thread-${id}"[\\s\\S]*?<span class="ew-badge[^"]*">([^<]+)</span>`).exec(html)?.[1]
+
+  it('badges a question with answers but none accepted as answered, not as waiting for an answer', () => {
+    const html = renderQuestions([
+      thread(1, []),
+      thread(2, [answer(20, 'published')]),
+      thread(3, [answer(30, 'pending')]),
+      thread(4, [answer(40, 'published', true)], 'answered'),
+    ])
+    expect(badgeOf(html, 1)).toBe('En attente de réponse')
+    expect(badgeOf(html, 2)).toBe('Répondue, sans réponse acceptée')
+    // An answer only its author sees yet (awaiting review) does not answer the question for everyone.
+    expect(badgeOf(html, 3)).toBe('En attente de réponse')
+    expect(badgeOf(html, 4)).toBe('Réponse acceptée')
   })
 })
