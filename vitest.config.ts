@@ -69,7 +69,18 @@ export default defineConfig({
         test: {
           name: 'sqlite',
           include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'tests/host/**'],
+          exclude: [...configDefaults.exclude, 'tests/host/**', 'tests/browser/**'],
+        },
+      },
+      {
+        extends: true,
+        // One production build for every browser test file, made before the
+        // first of them (only when browser tests are in the run) and reused
+        // while the sources have not changed.
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/appBuild.ts'],
         },
       },
       postgresAvailable

@@ -53,7 +53,7 @@ export const demoAccounts: readonly DemoAccount[] = [
   },
   {
     agency: 'ants',
-    displayName: 'Nadia B. (ANTS)',
+    displayName: 'Nadia B.',
     email: 'agent.ants@entraide.example',
     key: 'agentAnts',
     password: 'demo-agent',
@@ -62,7 +62,7 @@ export const demoAccounts: readonly DemoAccount[] = [
   },
   {
     agency: 'caf',
-    displayName: 'Karim L. (CAF)',
+    displayName: 'Karim L.',
     email: 'agent.caf@entraide.example',
     key: 'agentCaf',
     password: 'demo-agent',
@@ -71,7 +71,7 @@ export const demoAccounts: readonly DemoAccount[] = [
   },
   {
     agency: null,
-    displayName: 'Sophie R. (rédaction)',
+    displayName: 'Sophie R.',
     email: 'editrice@entraide.example',
     key: 'editor',
     password: 'demo-editeur',

@@ -1,8 +1,10 @@
+import { createLocalReq, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createProcedure, errorOf, json } from './helpers/fixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 import type { ID } from '../src/utilities/ids.ts'
+import { findModerationQueue } from '../src/admin/queries/moderationQueue.ts'
 
 let app: TestApp
 type Person = Awaited<ReturnType<TestApp['signUp']>>
@@ -20,6 +22,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close()
 })
+
+/** A request acting as the given person, as the admin panel's moderation view gets it. */
+const reqAs = async (id: ID): Promise<PayloadRequest> =>
+  createLocalReq(
+    { user: { ...(await app.payload.findByID({ collection: 'users', id })), collection: 'users' } },
+    app.payload,
+  )
 
 const postTip = async (person: Person, text: string) =>
   json(await app.api('POST', '/tips?depth=0', { body: { body: text, procedure: procedureId }, token: person.token }))
@@ -59,15 +68,113 @@ describe('pre-moderation of new accounts', () => {
 })
 
 describe('reports and decisions', () => {
-  const publishedTip = async () =>
+  const publishedTip = async (data: Record<string, unknown> = {}) =>
     app.payload.create({
       collection: 'tips',
-      data: { body: 'Astuce signalée plusieurs fois.', procedure: procedureId, visibility: 'published' },
+      data: { body: 'Astuce signalée plusieurs fois.', procedure: procedureId, visibility: 'published', ...data },
     })
 
-  it('hides an item reported by three distinct people, and an editor’s dismissal restores it', async () => {
+  /** A citizen with standing: an account two days old with published contributions of their own. */
+  const withStanding = async (): Promise<Person> => {
+    const person = await app.signUp({})
+    await app.payload.db.updateOne({
+      collection: 'users',
+      data: { createdAt: new Date(Date.now() - 2 * 24 * 3_600_000).toISOString() },
+      id: person.id,
+    })
+    for (const text of ['Pensez à la photo récente.', 'Gardez une copie du dossier.']) {
+      await publishedTip({ author: person.id, body: text })
+    }
+    return person
+  }
+
+  const report = (person: Person, path: string) =>
+    app.api('POST', `${path}/report`, { body: { reason: 'wrong-information' }, token: person.token })
+
+  const visibilityOf = async (collection: 'tips' | 'answers' | 'threads', id: ID) =>
+    (await app.payload.findByID({ collection, id })).visibility
+
+  it('never hides an item on reports from accounts made a moment ago: an editor decides', async () => {
+    const tip = await publishedTip({ body: 'Astuce visée par des comptes jetables.' })
+    const throwaways = [await app.signUp({}), await app.signUp({}), await app.signUp({}), await app.signUp({})]
+    for (const person of throwaways) expect((await report(person, `/tips/${tip.id}`)).status).toBe(201)
+    expect(await visibilityOf('tips', tip.id)).toBe('published')
+    expect((await app.api('GET', `/tips/${tip.id}`)).status).toBe(200)
+    const open = await app.payload.count({
+      collection: 'reports',
+      where: { and: [{ targetKey: { equals: `tips:${tip.id}` } }, { status: { equals: 'open' } }] },
+    })
+    expect(open.totalDocs).toBe(4)
+    // Two throwaways and two people with standing are still not three with standing.
+    for (const person of [await withStanding(), await withStanding()]) await report(person, `/tips/${tip.id}`)
+    expect(await visibilityOf('tips', tip.id)).toBe('published')
+    await report(await withStanding(), `/tips/${tip.id}`)
+    expect(await visibilityOf('tips', tip.id)).toBe('hidden')
+  })
+
+  it('never hides what an agent validated or promoted, nor the question holding it, however many report it', async () => {
+    const asker = await app.signUp({})
+    const validatedTip = await publishedTip({
+      body: 'Astuce validée par l’agence.',
+      validatedAt: new Date().toISOString(),
+      validatedBy: agent.id,
+    })
+    const thread = await app.payload.create({
+      collection: 'threads',
+      data: {
+        author: asker.id,
+        body: 'Faut-il une photo ?',
+        procedure: procedureId,
+        status: 'open',
+        title: 'Photo pour le passeport',
+        visibility: 'published',
+      },
+    })
+    const answer = await app.payload.create({
+      collection: 'answers',
+      data: {
+        author: agent.id,
+        body: 'Oui, une photo de moins de six mois.',
+        thread: thread.id,
+        validatedAt: new Date().toISOString(),
+        validatedBy: agent.id,
+        visibility: 'published',
+      },
+    })
+    const reporters = [await withStanding(), await withStanding(), await withStanding(), await withStanding()]
+    for (const person of reporters) {
+      expect((await report(person, `/tips/${validatedTip.id}`)).status).toBe(201)
+      expect((await report(person, `/answers/${answer.id}`)).status).toBe(201)
+      expect((await report(person, `/threads/${thread.id}`)).status).toBe(201)
+    }
+    expect(await visibilityOf('tips', validatedTip.id)).toBe('published')
+    expect(await visibilityOf('answers', answer.id)).toBe('published')
+    expect(await visibilityOf('threads', thread.id)).toBe('published')
+    expect((await app.api('GET', `/answers/${answer.id}`)).status).toBe(200)
+
+    // They wait first in the editors' queue, ahead of items with more reports.
+    const ordinary = await publishedTip({ body: 'Astuce ordinaire très signalée.' })
+    const throwaways = [await app.signUp({}), await app.signUp({}), await app.signUp({}), await app.signUp({})]
+    for (const person of [...reporters.slice(0, 2), ...throwaways]) await report(person, `/tips/${ordinary.id}`)
+    expect(await visibilityOf('tips', ordinary.id)).toBe('published')
+    const queue = await findModerationQueue({ req: await reqAs(editor.id) })
+    const keys = queue.reportGroups.map((group) => group.targetKey)
+    const vouched = [`tips:${validatedTip.id}`, `answers:${answer.id}`, `threads:${thread.id}`]
+    for (const key of vouched) expect(keys.indexOf(key)).toBeLessThan(keys.indexOf(`tips:${ordinary.id}`))
+    expect(queue.reportGroups.find((group) => group.targetKey === `tips:${validatedTip.id}`)).toMatchObject({
+      isVouchedFor: true,
+      reportersWithStanding: 4,
+    })
+    expect(queue.reportGroups.find((group) => group.targetKey === `tips:${ordinary.id}`)).toMatchObject({
+      isVouchedFor: false,
+      reportersWithStanding: 2,
+    })
+    expect(queue.reportGroups.find((group) => group.targetKey === `tips:${ordinary.id}`)?.reports).toHaveLength(6)
+  })
+
+  it('hides an item reported by three distinct people with standing, and an editor’s dismissal restores it', async () => {
     const tip = await publishedTip()
-    const reporters = [await app.signUp({}), await app.signUp({}), await app.signUp({})]
+    const reporters = [await withStanding(), await withStanding(), await withStanding()]
     for (const [index, reporter] of reporters.entries()) {
       await app.api('POST', `/tips/${tip.id}/report`, { body: { reason: 'spam' }, token: reporter.token })
       const visibility = (await app.payload.findByID({ collection: 'tips', id: tip.id })).visibility

@@ -76,3 +76,27 @@ describe('the package’s imports', () => {
     expect(unlisted).toEqual([])
   })
 })
+
+describe('install scripts', () => {
+  const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { hasInstallScript?: boolean }>
+  }
+  const { allowScripts = {} } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    allowScripts?: Record<string, boolean>
+  }
+  const withInstallScript = [
+    ...new Set(
+      Object.entries(lock.packages)
+        .filter(([, entry]) => entry.hasInstallScript === true)
+        .map(([location]) => location.slice(location.lastIndexOf('node_modules/') + 'node_modules/'.length)),
+    ),
+  ].sort()
+
+  it('are each reviewed in package.json’s allowScripts, by name, so npm 11 lists none as unreviewed', () => {
+    expect(withInstallScript.length).toBeGreaterThan(0)
+    // Name-only keys: the lockfile keeps no `resolved` URLs, so a pinned `name@version` would never match.
+    expect(Object.keys(allowScripts).sort()).toEqual(withInstallScript)
+    // esbuild puts its binary in place at install: tsx, vitest and the widget build need it.
+    expect(allowScripts.esbuild).toBe(true)
+  })
+})

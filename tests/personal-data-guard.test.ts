@@ -236,7 +236,12 @@ describe('masking personal data (mode "mask")', () => {
   let threadId: ID
 
   beforeAll(async () => {
-    app = await startTestApp({ entraide: { moderation: { reportsToHide: 2 }, personalData: { mode: 'mask' } } })
+    app = await startTestApp({
+      entraide: {
+        moderation: { reportsToHide: 2, standing: { minAccountAgeHours: 0, minPublishedContributions: 0 } },
+        personalData: { mode: 'mask' },
+      },
+    })
     const { agency, procedure } = await createProcedure(app)
     procedureId = procedure.id
     author = await app.signUp({ name: 'Jeanne' })

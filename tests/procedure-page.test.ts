@@ -220,6 +220,7 @@ describe('GET /api/entraide/procedures/:slug for an anonymous reader', () => {
       title: 'Le guide simplifié du passeport',
       verifiedAt: expect.any(String),
       verifiedBy: { displayName: 'Agente Claire', role: 'agent' },
+      verifyingAgency: { name: 'Préfecture passeport', slug: 'prefecture-passeport' },
     })
     expect(JSON.stringify(body.guide.body)).toContain('préparez vos photos')
     expect(JSON.stringify(body)).not.toContain('Texte proposé')

@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest'
 import { reportReasons } from '../src/data/documents.ts'
 import { knowledgeTypes } from '../src/search/types.ts'
 import { createClient } from '../src/widget/client.ts'
-import { WidgetProvider } from '../src/widget/context.ts'
+import { WidgetProvider, type WidgetContextValue } from '../src/widget/context.ts'
 import { EntraideWidget } from '../src/widget/EntraideWidget.tsx'
 import { Highlighted, splitHighlights } from '../src/widget/highlight.tsx'
 import { QuestionsSection } from '../src/widget/questions.tsx'
 import { RichText, safeHref } from '../src/widget/richText.tsx'
-import { formatDate, stringsFor } from '../src/widget/strings.ts'
+import { GuideSection, OfficialSection, TipsSection } from '../src/widget/sections.tsx'
+import { agencyShortName, formatDate, stringsFor } from '../src/widget/strings.ts'
 import { rootClass, widgetCss } from '../src/widget/styles.ts'
 
 const text = (value: string, format = 0) => ({
@@ -243,13 +244,49 @@ describe('the widget’s words', () => {
     }
   })
 
-  it('writes provenance as readers expect', () => {
+  it('writes provenance as readers expect: the date, then who, with the agency’s short name once', () => {
     expect(
       `${fr.provenance('answer', 'Bruno')}${fr.provenanceValidated('Préfecture du Rhône', 'Claire', '3 mars 2026')}`,
-    ).toBe('D’après une réponse de Bruno, validée par Préfecture du Rhône (Claire) le 3 mars 2026')
-    expect(`${en.provenance('tip', null)}${en.provenanceValidated(null, 'Claire', '3 March 2026')}`).toBe(
-      'From a tip, validated by Claire on 3 March 2026',
+    ).toBe('D’après une réponse de Bruno, validée le 3 mars 2026 par Claire (Préfecture du Rhône)')
+    expect(
+      fr.provenanceValidated('Agence nationale des titres sécurisés (ANTS)', 'Nadia B.', '2 décembre 2026'),
+    ).toBe(', validée le 2 décembre 2026 par Nadia B. (ANTS)')
+    // A name that already says the agency does not say it twice.
+    expect(fr.validatedBy('Agence nationale des titres sécurisés (ANTS)', 'Nadia B. (ANTS)', '2 décembre 2026')).toBe(
+      'Validée le 2 décembre 2026 par Nadia B. (ANTS).',
     )
+    expect(fr.validatedBy('Caisse d’allocations familiales (CAF)', null, '2 décembre 2026')).toBe(
+      'Validée le 2 décembre 2026 par un agent public (CAF).',
+    )
+    expect(fr.validatedBy(null, null, '2 décembre 2026')).toBe('Validée le 2 décembre 2026 par un agent public.')
+    expect(fr.guideVerified('2 décembre 2026', 'Nadia B.', 'Agence nationale des titres sécurisés (ANTS)')).toBe(
+      'Vérifié le 2 décembre 2026 par Nadia B. (ANTS).',
+    )
+    expect(`${en.provenance('tip', null)}${en.provenanceValidated(null, 'Claire', '3 March 2026')}`).toBe(
+      'From a tip, validated on 3 March 2026 by Claire',
+    )
+    expect(en.validatedBy('Agence nationale des titres sécurisés (ANTS)', 'Nadia B.', '2 December 2026')).toBe(
+      'Validated on 2 December 2026 by Nadia B. (ANTS).',
+    )
+    expect(en.guideVerified('2 December 2026', null, null)).toBe('Verified on 2 December 2026 by a public agent.')
+  })
+
+  it('calls an agency by the short name it gives in brackets, else by its name', () => {
+    expect(agencyShortName('Agence nationale des titres sécurisés (ANTS)')).toBe('ANTS')
+    expect(agencyShortName('Direction de l’information légale et administrative (Service-Public.fr)')).toBe(
+      'Service-Public.fr',
+    )
+    expect(agencyShortName('Mairie — service de l’état civil')).toBe('Mairie — service de l’état civil')
+    expect(agencyShortName('Préfecture (Rhône) de Lyon')).toBe('Préfecture (Rhône) de Lyon')
+  })
+
+  it('warns against personal data in the answer form as in the question and tip forms', () => {
+    for (const strings of [fr, en]) {
+      const warning = strings === fr ? 'N’indiquez aucune donnée personnelle' : 'Do not include personal data'
+      expect(strings.askBodyHint).toContain(warning)
+      expect(strings.tipBodyHint).toContain(warning)
+      expect(strings.answerBodyHint).toContain(warning)
+    }
   })
 
   it('formats dates in the reader’s language', () => {
@@ -351,5 +388,135 @@ describe('the questions of a procedure', () => {
     // An answer only its author sees yet (awaiting review) does not answer the question for everyone.
     expect(badgeOf(html, 3)).toBe('En attente de réponse')
     expect(badgeOf(html, 4)).toBe('Réponse acceptée')
+  })
+})
+
+describe('the widget’s sections, as readers see them', () => {
+  const nadia = { displayName: 'Nadia B.', id: 7, role: 'agent' } as const
+  const bruno = { displayName: 'Bruno L.', id: 8, role: 'citizen' } as const
+  const ants = { name: 'Agence nationale des titres sécurisés (ANTS)', slug: 'ants' }
+  const validatedAt = '2026-12-02T10:00:00.000Z'
+  const validation = { agency: ants, validatedAt, validatedBy: nadia }
+  const context = (lang: 'fr' | 'en'): WidgetContextValue => ({
+    client: createClient('', lang),
+    headingLevel: 2,
+    idPrefix: 'w',
+    lang,
+    onSessionLost: () => undefined,
+    procedure: 'passeport',
+    refresh: () => Promise.resolve(),
+    requireSignIn: () => undefined,
+    step: null,
+    t: stringsFor(lang),
+    viewer: null,
+  })
+  const renderIn = (lang: 'fr' | 'en', element: ReturnType<typeof createElement>) =>
+    textOf(renderToStaticMarkup(createElement(WidgetProvider, { value: context(lang) }, element)))
+  const textOf = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#x27;/g, '’')
+      .replace(/\s+/g, ' ')
+  const sections = () => [
+    createElement(OfficialSection, {
+      pages: [
+        {
+          body: null,
+          contributors: [bruno],
+          id: 1,
+          slug: 'consulat',
+          sources: [
+            {
+              contributor: bruno,
+              kind: 'answer',
+              sourceUrl: null,
+              validatedAt,
+              validatedBy: nadia,
+              validatingAgency: ants,
+            },
+          ],
+          title: 'Renouveler son passeport à l’étranger',
+          updatedAt: validatedAt,
+        },
+      ],
+    }),
+    createElement(GuideSection, {
+      guide: {
+        body: null,
+        hasMyPendingEdit: false,
+        id: 2,
+        myVote: 0,
+        needsReview: false,
+        score: 0,
+        title: 'Le guide du passeport',
+        updatedAt: validatedAt,
+        verifiedAt: validatedAt,
+        verifiedBy: nadia,
+        verifyingAgency: ants,
+      },
+    }),
+    createElement(TipsSection, {
+      procedureId: 3,
+      tips: [
+        {
+          author: bruno,
+          body: 'Prenez rendez-vous tôt.',
+          createdAt: validatedAt,
+          id: 4,
+          myVote: 0,
+          score: 1,
+          status: 'published',
+          step: null,
+          validation,
+        },
+      ],
+    }),
+    createElement(QuestionsSection, {
+      procedureId: 3,
+      threads: [
+        {
+          answers: [
+            {
+              author: bruno,
+              body: 'Au consulat, sur rendez-vous.',
+              createdAt: validatedAt,
+              id: 5,
+              isAccepted: false,
+              myVote: 0,
+              score: 0,
+              status: 'published',
+              validation,
+            },
+          ],
+          author: bruno,
+          body: 'Je vis au Canada.',
+          createdAt: validatedAt,
+          id: 6,
+          myVote: 0,
+          score: 0,
+          status: 'published',
+          step: null,
+          threadStatus: 'resolved',
+          title: 'Renouveler depuis l’étranger ?',
+        },
+      ],
+    }),
+  ]
+
+  it('say who validated, and when, in plain French: date first, the agency’s short name once', () => {
+    const [official, guide, tips, questions] = sections().map((section) => renderIn('fr', section))
+    expect(official).toContain('D’après une réponse de Bruno L., validée le 2 décembre 2026 par Nadia B. (ANTS).')
+    expect(guide).toContain('Vérifié le 2 décembre 2026 par Nadia B. (ANTS).')
+    expect(tips).toContain('Validée le 2 décembre 2026 par Nadia B. (ANTS).')
+    expect(questions).toContain('Validée le 2 décembre 2026 par Nadia B. (ANTS).')
+    for (const text of [official, guide, tips, questions]) expect(text).not.toContain('Agence nationale')
+  })
+
+  it('say it in English for English readers', () => {
+    const [official, guide, tips, questions] = sections().map((section) => renderIn('en', section))
+    expect(official).toContain('From an answer by Bruno L., validated on 2 December 2026 by Nadia B. (ANTS).')
+    expect(guide).toContain('Verified on 2 December 2026 by Nadia B. (ANTS).')
+    expect(tips).toContain('Validated on 2 December 2026 by Nadia B. (ANTS).')
+    expect(questions).toContain('Validated on 2 December 2026 by Nadia B. (ANTS).')
   })
 })

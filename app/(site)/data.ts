@@ -43,11 +43,43 @@ export const proceduresByAgency = async (): Promise<AgencyGroup[]> => {
   return [...groups.values()].sort((a, b) => a.agency.name.localeCompare(b.agency.name, 'fr'))
 }
 
-/** The first procedures, for the home page. */
-export const featuredProcedures = async (count: number): Promise<ProcedureSummary[]> => {
+/** The id a relationship holds, whether it arrives as a bare id or populated. */
+const relationKey = (value: unknown): string | null => {
+  if (typeof value === 'string' || typeof value === 'number') return String(value)
+  if (typeof value === 'object' && value !== null && 'id' in value) return relationKey(value.id)
+  return null
+}
+
+/**
+ * The procedures people ask most about, for the home page: by number of
+ * published questions, then by title; procedures nobody asked about yet come
+ * last, so the list is full on a young site too.
+ */
+export const mostAskedProcedures = async (count: number): Promise<(ProcedureSummary & { questions: number })[]> => {
   const payload = await getPayload({ config })
-  const { docs } = await payload.find({ collection: 'procedures', depth: 0, limit: count, sort: 'title' })
-  return docs.map((doc) => summaryOf(decodeDocument('procedures', doc)))
+  const [procedures, threads] = await Promise.all([
+    payload.find({ collection: 'procedures', depth: 0, limit: 500, pagination: false, sort: 'title' }),
+    payload.find({
+      collection: 'threads',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      select: { procedure: true },
+      where: { visibility: { equals: 'published' } },
+    }),
+  ])
+  const questions = new Map<string, number>()
+  for (const thread of threads.docs) {
+    const key = relationKey(thread.procedure)
+    if (key !== null) questions.set(key, (questions.get(key) ?? 0) + 1)
+  }
+  return procedures.docs
+    .map((doc) => {
+      const procedure = summaryOf(decodeDocument('procedures', doc))
+      return { ...procedure, questions: questions.get(String(procedure.id)) ?? 0 }
+    })
+    .sort((a, b) => b.questions - a.questions || a.title.localeCompare(b.title, 'fr'))
+    .slice(0, count)
 }
 
 /** One procedure with its agency, or null when the slug is unknown. */
@@ -56,7 +88,12 @@ export const procedureBySlug = async (
 ): Promise<{ procedure: ProcedureDoc; agency: AgencyDoc | null } | null> => {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null
   const payload = await getPayload({ config })
-  const { docs } = await payload.find({ collection: 'procedures', depth: 0, limit: 1, where: { slug: { equals: slug } } })
+  const { docs } = await payload.find({
+    collection: 'procedures',
+    depth: 0,
+    limit: 1,
+    where: { slug: { equals: slug } },
+  })
   const [raw] = docs
   if (raw === undefined) return null
   const procedure = decodeDocument('procedures', raw)

@@ -1,11 +1,12 @@
 import Link from 'next/link'
 
-import { featuredProcedures } from './data.ts'
+import { mostAskedProcedures } from './data.ts'
+import { SearchForm } from './SearchForm.tsx'
 
 export const dynamic = 'force-dynamic'
 
 const HomePage = async () => {
-  const procedures = await featuredProcedures(6)
+  const procedures = await mostAskedProcedures(6)
   return (
     <>
       <h1>Vos démarches, avec l’aide des autres usagers</h1>
@@ -14,7 +15,8 @@ const HomePage = async () => {
         réponse officielle, un guide simplifié écrit par les usagers, leurs astuces et leurs questions, validées par des
         agents publics.
       </p>
-      <h2>Démarches fréquentes</h2>
+      <SearchForm />
+      <h2>Les démarches les plus demandées</h2>
       {procedures.length === 0 ? (
         <p>Aucune démarche n’est encore publiée.</p>
       ) : (
@@ -25,6 +27,13 @@ const HomePage = async () => {
                 <Link href={`/demarches/${procedure.slug}`}>{procedure.title}</Link>
               </h3>
               {procedure.summary && <p>{procedure.summary}</p>}
+              <p className="card__meta">
+                {procedure.questions === 0
+                  ? 'Pas encore de question des usagers'
+                  : procedure.questions === 1
+                    ? '1 question des usagers'
+                    : `${procedure.questions} questions des usagers`}
+              </p>
             </li>
           ))}
         </ul>

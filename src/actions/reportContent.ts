@@ -11,7 +11,9 @@ import { autoHideNote } from './moderateContent.ts'
 import type { ID } from '../utilities/ids.ts'
 import { requireContributor } from './actor.ts'
 import { loadForUpdate } from './load.ts'
-import { createDoc, findDocs } from '../data/local.ts'
+import { createDoc, findAllDocs, findDocs } from '../data/local.ts'
+import { accountsWithStanding } from '../data/standing.ts'
+import { vouchedFor } from '../data/vouched.ts'
 import { inTransaction } from './transaction.ts'
 
 /** Longest report note, in characters. */
@@ -78,9 +80,14 @@ export const reportContent = async ({
   })
 
 /**
- * An item reported by enough distinct people is hidden at once, pending an
- * editor's decision (each person has at most one open report per item).
- * Guides are reviewed through their versions instead.
+ * An item reported by enough distinct people with standing (accounts old
+ * enough, with published contributions of their own: `moderation.standing`)
+ * is hidden at once, pending an editor's decision; reports from accounts made
+ * a moment ago wait for the editor without hiding anything. An item carrying
+ * an agent's word (validated, promoted, or a question holding such an answer)
+ * is never hidden by reports alone: it goes first in the moderation queue.
+ * Each person has at most one open report per item. Guides are reviewed
+ * through their versions instead.
  */
 const hideWhenReportedEnough = async ({
   collection,
@@ -94,21 +101,23 @@ const hideWhenReportedEnough = async ({
   targetKey: string
 }): Promise<void> => {
   if (collection === 'guides' || target.visibility !== 'published') return
-  const { totalDocs } = await req.payload.count({
+  const threshold = optionsOf(req.payload).moderation.reportsToHide
+  const reports = await findAllDocs({
     collection: 'reports',
-    overrideAccess: true,
     req,
     // Reports the personal-data guard opens have no reporter: they are not people's reports.
     where: {
       and: [{ targetKey: { equals: targetKey } }, { status: { equals: 'open' } }, { reporter: { exists: true } }],
     },
   })
-  if (totalDocs >= optionsOf(req.payload).moderation.reportsToHide) {
-    await writeSystemFields({
-      collection,
-      data: { moderationNote: autoHideNote, visibility: 'hidden' },
-      id: target.id,
-      req,
-    })
-  }
+  if (reports.length < threshold) return
+  const withStanding = await accountsWithStanding({ ids: reports.map((report) => report.reporter), req })
+  if (withStanding.size < threshold) return
+  if ((await vouchedFor({ collection, ids: [target.id], req })).size > 0) return
+  await writeSystemFields({
+    collection,
+    data: { moderationNote: autoHideNote, visibility: 'hidden' },
+    id: target.id,
+    req,
+  })
 }

@@ -91,6 +91,12 @@ const personOf = (people: People, value: unknown): PublicPerson | null => {
   return person ? { displayName: person.displayName, id: person.id, role: person.role } : null
 }
 
+/** The agency of a person, when they belong to one. */
+const agencyOf = (people: People, value: unknown): PublicAgency | null => {
+  const key = idKey(value)
+  return (key === null ? null : people.get(key)?.agency) ?? null
+}
+
 const validationOf = (
   people: People,
   item: { validatedBy?: unknown; validatedAt?: string | null },
@@ -426,6 +432,7 @@ export const loadProcedurePage = async ({
         updatedAt: guide.updatedAt,
         verifiedAt: text(guide.verifiedAt),
         verifiedBy: personOf(people, guide.verifiedBy),
+        verifyingAgency: agencyOf(people, guide.verifiedBy),
       }
     : null
 

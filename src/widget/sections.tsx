@@ -15,7 +15,7 @@ import {
   SingleFieldContributionForm,
 } from './ui.tsx'
 
-/** The sentence "validated by agency (agent) on date" for a validation. */
+/** The sentence "validated on date by agent (agency)" for a validation. */
 export const useValidationText = () => {
   const { lang, t } = useWidget()
   return (validation: Validation): string =>
@@ -113,7 +113,11 @@ export const GuideSection = ({ guide }: { guide: GuideInfo | null }) => {
           ) : guide.verifiedAt ? (
             <p className="ew-meta">
               <span className="ew-badge ew-badge--validated">{t.guideVerifiedBadge}</span>{' '}
-              {t.guideVerified(formatDate(guide.verifiedAt, lang))}
+              {t.guideVerified(
+                formatDate(guide.verifiedAt, lang),
+                guide.verifiedBy?.displayName ?? null,
+                guide.verifyingAgency?.name ?? null,
+              )}
             </p>
           ) : (
             <p className="ew-meta">{t.guideUnverified}</p>

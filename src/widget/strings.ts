@@ -16,6 +16,28 @@ const frHitTypes: Record<string, string> = {
   wiki: 'Réponse officielle',
 }
 
+/**
+ * How readers call an agency: the short name or acronym it gives in brackets
+ * at the end of its name ("Agence nationale des titres sécurisés (ANTS)" →
+ * "ANTS"), else its whole name.
+ */
+export const agencyShortName = (name: string): string => {
+  const short = /\(([^()]+)\)\s*$/.exec(name)?.[1]?.trim()
+  return short || name.trim()
+}
+
+/**
+ * The person who validated, with their agency's short name in brackets
+ * ("Nadia B. (ANTS)") unless their name already gives it; the agency alone
+ * after `someone` when the person is unknown; null when neither is known.
+ */
+const validator = (agency: string | null, by: string | null, someone: string): string | null => {
+  const short = agency ? agencyShortName(agency) : null
+  if (by && short) return by.includes(`(${short})`) ? by : `${by} (${short})`
+  if (by) return by
+  return short ? `${someone} (${short})` : null
+}
+
 const fr = {
   widgetTitle: 'Entraide entre usagers',
   widgetIntro: 'Réponses officielles, guide simplifié, astuces et questions des autres usagers sur cette démarche.',
@@ -32,14 +54,17 @@ const fr = {
   officialEmpty: 'Aucune réponse officielle n’a encore été publiée pour cette démarche.',
   provenance: (kind: 'answer' | 'tip', author: string | null) =>
     `${kind === 'answer' ? 'D’après une réponse' : 'D’après une astuce'}${author ? ` de ${author}` : ''}`,
-  provenanceValidated: (agency: string | null, by: string | null, date: string | null) =>
-    `, validée${agency ? ` par ${agency}` : by ? ` par ${by}` : ''}${agency && by ? ` (${by})` : ''}${date ? ` le ${date}` : ''}`,
+  provenanceValidated: (agency: string | null, by: string | null, date: string | null) => {
+    const who = validator(agency, by, 'un agent public')
+    return `, validée${date ? ` le ${date}` : ''}${who ? ` par ${who}` : ''}`
+  },
   provenanceLink: 'voir la discussion d’origine',
   contributors: 'Avec les contributions de',
 
   guideTitle: 'Le guide simplifié',
   guideEmpty: 'Personne n’a encore écrit de guide simplifié pour cette démarche.',
-  guideVerified: (date: string) => `Vérifié par un agent le ${date}.`,
+  guideVerified: (date: string, by: string | null = null, agency: string | null = null) =>
+    `Vérifié${date ? ` le ${date}` : ''} par ${validator(agency, by, 'un agent public') ?? 'un agent public'}.`,
   guideNeedsReview: 'À revoir : la démarche ou le guide a changé depuis la dernière vérification par un agent.',
   guideUnverified: 'Pas encore vérifié par un agent.',
   guideImprove: 'Améliorer ce guide',
@@ -69,7 +94,7 @@ const fr = {
   askPending: 'Merci, votre question est enregistrée : elle sera visible par tous après relecture.',
   answer: 'Répondre',
   answerBody: 'Votre réponse',
-  answerBodyHint: 'De 10 à 5 000 caractères.',
+  answerBodyHint: 'De 10 à 5 000 caractères. N’indiquez aucune donnée personnelle (numéro fiscal, IBAN, téléphone…).',
   answerSubmit: 'Publier la réponse',
   answerPublished: 'Merci, votre réponse est publiée.',
   answerPending: 'Merci, votre réponse est enregistrée : elle sera visible par tous après relecture.',
@@ -89,7 +114,7 @@ const fr = {
   threadClosed: 'Fermée',
   threadHasAnswers: 'Répondue, sans réponse acceptée',
   validatedBy: (agency: string | null, by: string | null, date: string) =>
-    `Validée${agency ? ` par ${agency}` : by ? ` par ${by}` : ' par un agent'}${agency && by ? ` (${by})` : ''} le ${date}.`,
+    `Validée${date ? ` le ${date}` : ''} par ${validator(agency, by, 'un agent public') ?? 'un agent public'}.`,
   stepLabel: (step: number) => `Étape ${step + 1}`,
 
   pending: 'En attente de relecture',
@@ -202,14 +227,17 @@ const en: Strings = {
   officialEmpty: 'No official answer has been published for this procedure yet.',
   provenance: (kind, author) =>
     `${kind === 'answer' ? 'From an answer' : 'From a tip'}${author ? ` by ${author}` : ''}`,
-  provenanceValidated: (agency, by, date) =>
-    `, validated${agency ? ` by ${agency}` : by ? ` by ${by}` : ''}${agency && by ? ` (${by})` : ''}${date ? ` on ${date}` : ''}`,
+  provenanceValidated: (agency, by, date) => {
+    const who = validator(agency, by, 'a public agent')
+    return `, validated${date ? ` on ${date}` : ''}${who ? ` by ${who}` : ''}`
+  },
   provenanceLink: 'see the original discussion',
   contributors: 'With contributions from',
 
   guideTitle: 'The simplified guide',
   guideEmpty: 'Nobody has written a simplified guide for this procedure yet.',
-  guideVerified: (date) => `Verified by an agent on ${date}.`,
+  guideVerified: (date, by = null, agency = null) =>
+    `Verified${date ? ` on ${date}` : ''} by ${validator(agency, by, 'a public agent') ?? 'a public agent'}.`,
   guideNeedsReview: 'Needs review: the procedure or the guide changed since an agent last verified it.',
   guideUnverified: 'Not verified by an agent yet.',
   guideImprove: 'Improve this guide',
@@ -239,7 +267,7 @@ const en: Strings = {
   askPending: 'Thank you, your question is saved: everyone will see it once it has been reviewed.',
   answer: 'Answer',
   answerBody: 'Your answer',
-  answerBodyHint: '10 to 5,000 characters.',
+  answerBodyHint: '10 to 5,000 characters. Do not include personal data (tax number, IBAN, phone…).',
   answerSubmit: 'Publish the answer',
   answerPublished: 'Thank you, your answer is published.',
   answerPending: 'Thank you, your answer is saved: everyone will see it once it has been reviewed.',
@@ -258,7 +286,7 @@ const en: Strings = {
   threadClosed: 'Closed',
   threadHasAnswers: 'Answered, no answer accepted yet',
   validatedBy: (agency, by, date) =>
-    `Validated${agency ? ` by ${agency}` : by ? ` by ${by}` : ' by an agent'}${agency && by ? ` (${by})` : ''} on ${date}.`,
+    `Validated${date ? ` on ${date}` : ''} by ${validator(agency, by, 'a public agent') ?? 'a public agent'}.`,
   stepLabel: (step) => `Step ${step + 1}`,
 
   pending: 'Waiting for review',

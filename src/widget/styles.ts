@@ -44,6 +44,8 @@ ${r} .ew-badge--official{background:var(--ew-info-bg);color:var(--ew-primary)}
 ${r} .ew-badge--validated{background:var(--ew-success-bg);color:var(--ew-success)}
 ${r} .ew-badge--pending{background:var(--ew-warning-bg);color:var(--ew-warning)}
 ${r} .ew-actions{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:.5rem 0 0}
+${r} .ew-actions>.ew-actions{margin:0}
+${r} .ew-actions>.ew-form,${r} .ew-actions>.ew-success,${r} .ew-actions>.ew-error{flex-basis:100%}
 ${r} .ew-button{display:inline-flex;align-items:center;gap:.25rem;min-height:2.5rem;margin:0;padding:.5rem 1rem;font:inherit;font-weight:500;line-height:1.5;color:var(--ew-on-primary);background:var(--ew-primary);border:0;border-radius:0;cursor:pointer;text-decoration:none}
 ${r} .ew-button:hover{background:var(--ew-primary-hover);color:var(--ew-on-primary)}
 ${r} .ew-button--secondary,${r} .ew-button--tertiary{color:var(--ew-primary);background:transparent;box-shadow:inset 0 0 0 1px var(--ew-primary)}

@@ -83,6 +83,8 @@ export type GuideInfo = {
   updatedAt: string
   verifiedAt: string | null
   verifiedBy: PublicPerson | null
+  /** The agency of the agent who verified it, when they belong to one. */
+  verifyingAgency: PublicAgency | null
   needsReview: boolean
   score: number
   myVote: MyVote

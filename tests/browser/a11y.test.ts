@@ -58,6 +58,119 @@ describe.skipIf(reason)(
       await expectAccessible(page, 'a11y-01-home')
     }, 180_000)
 
+    it('on the home page: the most-asked procedures, from the questions, and a search box that finds them', async () => {
+      await page.goto(app.url, { timeout: stepTimeout })
+      const mostAsked = page.locator('h2:has-text("Les démarches les plus demandées") + ul li')
+      await mostAsked.first().waitFor()
+      // Computed from the published questions: the passport, much asked about, is listed with its count.
+      const passport = mostAsked.filter({ has: page.getByRole('link', { name: 'Renouveler un passeport (majeur)' }) })
+      await expect(passport.count()).resolves.toBe(1)
+      await expect(passport.innerText()).resolves.toMatch(/\d+ questions? des usagers/)
+      const counts = (await mostAsked.allInnerTexts()).map((text) =>
+        Number(/(\d+) questions? des usagers/.exec(text)?.[1] ?? 0),
+      )
+      expect(counts).toEqual([...counts].sort((a, b) => b - a))
+
+      const search = page.getByRole('search', { name: 'Rechercher dans les démarches et l’entraide' })
+      await search
+        .getByRole('searchbox', { name: 'Rechercher une démarche, une question, une astuce' })
+        .fill('passeport')
+      await search.getByRole('button', { name: 'Rechercher' }).click()
+      await page.waitForURL(/\/recherche\?q=passeport$/)
+      await expect
+        .poll(() => page.getByRole('status').innerText(), { timeout: stepTimeout })
+        .toMatch(/^\d+ résultats? pour « passeport »\.$/)
+      const hits = page.locator('ol.search-hits > li')
+      await hits.first().waitFor()
+      await expect(page.getByRole('heading', { level: 2 }).getByRole('link').allInnerTexts()).resolves.toContain(
+        'Renouveler un passeport (majeur)',
+      )
+      await expectAccessible(page, 'a11y-01b-search-page')
+      // The search box keeps what was searched, to refine it.
+      await expect(page.getByRole('searchbox').inputValue()).resolves.toBe('passeport')
+    }, 180_000)
+
+    it('on a procedure page, « Signaler » sits on the same line as « Utile » and « Pas utile »', async () => {
+      const widget = await openProcedurePage(page, { baseUrl: app.url, slug })
+      const tip = widget.locator('[id^="entraide-tip-"]').first()
+      await tip.waitFor()
+      const middle = async (name: RegExp) => {
+        const box = await tip.getByRole('button', { name }).first().boundingBox()
+        if (!box) throw new Error(`no button ${String(name)} in the tip`)
+        return { bottom: box.y + box.height, middle: box.y + box.height / 2 }
+      }
+      const up = await middle(/^▲?\s*Utile$/)
+      const down = await middle(/^▼?\s*Pas utile$/)
+      const report = await middle(/^Signaler/)
+      expect(Math.abs(report.middle - up.middle)).toBeLessThan(1)
+      expect(Math.abs(report.bottom - up.bottom)).toBeLessThan(1)
+      expect(Math.abs(down.middle - up.middle)).toBeLessThan(1)
+    }, 180_000)
+
+    it('on a phone (375 px): a way to the help from the top, that moves focus to it and names it', async () => {
+      const phone = await browser.newPage({ hasTouch: true, isMobile: true, viewport: { height: 740, width: 375 } })
+      phone.setDefaultTimeout(stepTimeout)
+      try {
+        await openProcedurePage(phone, { baseUrl: app.url, slug })
+        const jump = phone.getByRole('link', { exact: true, name: 'Aller à l’entraide entre usagers' })
+        const region = phone.getByRole('region', { exact: true, name: 'Entraide entre usagers sur toute la démarche' })
+        // The help comes after the long official part…
+        const regionTop = (await region.boundingBox())?.y ?? 0
+        expect(regionTop).toBeGreaterThan(2 * 740)
+        // Checked before scrolling: axe cannot tell the colours of text a sticky bar overlaps.
+        await expectAccessible(phone, 'a11y-08a-phone-procedure-page')
+        // …but the way to it stays at the top of the screen while the steps scroll by.
+        await phone.getByRole('heading', { name: 'Les étapes' }).scrollIntoViewIfNeeded()
+        await phone.evaluate(() => window.scrollBy(0, 600))
+        await expect.poll(async () => (await jump.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0)
+        const stuck = await jump.boundingBox()
+        expect(stuck && stuck.y < 120 && stuck.height >= 24).toBe(true)
+        await viewportScreenshot(phone, 'a11y-08-phone-steps-with-help-link')
+
+        // Keyboard: Enter moves focus to the help region (named for screen readers), nothing covers its top.
+        await jump.focus()
+        await phone.keyboard.press('Enter')
+        await expect.poll(() => phone.evaluate(() => document.activeElement?.id)).toBe('entraide')
+        const box = await region.boundingBox()
+        expect(box && box.y >= 0 && box.y < 740).toBe(true)
+        const isClear = await phone.evaluate(() => {
+          const target = document.getElementById('entraide')?.getBoundingClientRect()
+          if (!target) return false
+          const hit = document.elementFromPoint(target.left + 8, Math.max(target.top, 0) + 8)
+          return hit !== null && document.getElementById('entraide')?.contains(hit) === true
+        })
+        expect(isClear).toBe(true)
+        await viewportScreenshot(phone, 'a11y-09-phone-help-reached')
+
+        // A step's own link leads to that step's help, focused and named after the step.
+        await phone.goto(`${app.url}/demarches/${slug}`, { timeout: stepTimeout })
+        const stepLink = phone.getByRole('link', {
+          exact: true,
+          name: 'Astuces et questions sur cette étape : Acheter le timbre fiscal',
+        })
+        await stepLink.focus()
+        await phone.keyboard.press('Enter')
+        await phone.waitForURL(/\?etape=2#entraide$/)
+        const stepRegion = phone.getByRole('region', {
+          exact: true,
+          name: 'Entraide entre usagers sur l’étape 2 : Acheter le timbre fiscal',
+        })
+        await stepRegion.waitFor()
+        await expect.poll(() => phone.evaluate(() => document.activeElement?.id)).toBe('entraide')
+        await widgetOf(phone).getByText('Astuces et questions sur l’étape 2 : Acheter le timbre fiscal.').waitFor()
+        const stepBox = await stepRegion.boundingBox()
+        expect(stepBox && stepBox.y >= 0 && stepBox.y < 740).toBe(true)
+        // The next Tab stays in the help: the way back to the whole procedure's help, then the widget.
+        await phone.keyboard.press('Tab')
+        await expect
+          .poll(() => phone.evaluate(() => document.activeElement?.textContent ?? ''))
+          .toBe('Voir l’entraide sur toute la démarche')
+        await viewportScreenshot(phone, 'a11y-10-phone-step-help')
+      } finally {
+        await phone.close()
+      }
+    }, 300_000)
+
     it('on the list of procedures', async () => {
       await page.goto(`${app.url}/demarches`, { timeout: stepTimeout })
       await page.getByRole('heading', { level: 1 }).waitFor()

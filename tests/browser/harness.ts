@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -31,6 +31,19 @@ export const freePort = (): Promise<number> =>
     server.on('error', reject)
   })
 
+/**
+ * The test runner's environment without what would change the app's build or
+ * server: vitest's NODE_ENV=test (Next builds and serves production) and
+ * another build directory.
+ */
+export const serverEnvironment = (extra: Record<string, string> = {}): NodeJS.ProcessEnv =>
+  ({
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && name !== 'NEXT_DIST_DIR'),
+    ),
+    ...extra,
+  }) as NodeJS.ProcessEnv
+
 export type RunningApp = {
   url: string
   stop: () => Promise<void>
@@ -52,55 +65,31 @@ export const printServerOutputOnFailure = (appOf: () => RunningApp | undefined):
 }
 
 /**
- * `next dev` lists its build directory in tsconfig.json and next-env.d.ts at
- * start; a test server's directory is thrown away, so its lines (and only
- * its own: servers may run side by side) are taken out again.
- */
-const forgetBuildDir = (distDir: string): void => {
-  for (const file of ['tsconfig.json', 'next-env.d.ts']) {
-    const filePath = path.resolve(file)
-    if (!existsSync(filePath)) continue
-    const text = readFileSync(filePath, 'utf8')
-    const kept = text
-      .split('\n')
-      .filter((line) => !line.includes(`${distDir}/`))
-      .join('\n')
-      .replace(/,(\s*\])/g, '$1')
-    if (kept !== text) writeFileSync(filePath, kept)
-  }
-}
-
-/**
  * Starts the Entraide app on a free port with its own throw-away SQLite
- * database (seeded with the demo content at start): the production build in
- * CI (`.ci/run` builds just before), `next dev` elsewhere.
+ * database (seeded with the demo content at start), from the production
+ * build that the browser tests' global setup (appBuild.ts) made or found
+ * current in `.next`.
  */
 export const startApp = async (): Promise<RunningApp> => {
   const port = await freePort()
   const dataDir = mkdtempSync(path.join(tmpdir(), 'entraide-browser-'))
-  // CI builds right before the tests, so its build is current; elsewhere a
-  // build in .next may be older than the code, and `next dev` is used.
-  const hasBuild = process.env.CI === 'true' && existsSync(path.resolve('.next', 'BUILD_ID'))
-  const args = hasBuild ? ['start', '--port', String(port)] : ['dev', '--port', String(port)]
-  const distDir = hasBuild ? null : `.next-test/${port}`
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  if (!existsSync(path.resolve('.next', 'BUILD_ID'))) {
+    throw new Error('No production build in .next: run the browser tests through vitest, whose global setup builds it.')
+  }
+  const env = serverEnvironment({
     DATABASE_URI: `file:${path.join(dataDir, 'browser.db')}`,
     NEXT_TELEMETRY_DISABLED: '1',
     ENTRAIDE_SEED: 'true',
     PAYLOAD_SECRET: 'entraide-browser-test-secret',
     PORT: String(port),
-    ...(distDir === null ? {} : { NEXT_DIST_DIR: distDir }),
-  }
-  const child: ChildProcess = spawn(path.resolve('node_modules', '.bin', 'next'), args, {
+  })
+  const child: ChildProcess = spawn(path.resolve('node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  // `next dev` refuses its hot-reload socket to pages opened on 127.0.0.1 (a
-  // cross-origin dev request) and the page then reloads itself in a loop.
   const url = `http://localhost:${port}`
   const deadline = Date.now() + 180_000
   for (;;) {
@@ -117,7 +106,6 @@ export const startApp = async (): Promise<RunningApp> => {
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  if (distDir !== null) forgetBuildDir(distDir)
   return {
     stop: async () => {
       child.kill('SIGTERM')
@@ -127,10 +115,6 @@ export const startApp = async (): Promise<RunningApp> => {
         setTimeout(resolve, 5000)
       })
       rmSync(dataDir, { force: true, recursive: true })
-      if (distDir !== null) {
-        forgetBuildDir(distDir)
-        rmSync(path.resolve(distDir), { force: true, recursive: true })
-      }
     },
     outputTail: (characters = 6000) => output.slice(-characters),
     url,

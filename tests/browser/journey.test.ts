@@ -57,7 +57,6 @@ const answerBody =
 const wikiTitle = `Renouveler son passeport à l’étranger : passer par le consulat (${token})`
 const agent = demoAccount('agentAnts')
 const editor = demoAccount('editor')
-const agencyName = 'Agence nationale des titres sécurisés (ANTS)'
 
 /** The id of the focused element, looking into the widget's shadow root. */
 const activeElementId = (page: Page): Promise<string> =>
@@ -176,7 +175,13 @@ describe.skipIf(reason)(
       await signUpInWidget(widget, answerer)
       const card = threadCard(widget, question.title)
       await card.getByRole('button', { name: /^Répondre/ }).click()
-      await card.getByLabel('Votre réponse').fill(answerBody)
+      // Like the question and tip forms, the answer form warns against personal data, read with the field.
+      const answerField = card.getByLabel('Votre réponse')
+      const hintId = (await answerField.getAttribute('aria-describedby'))?.split(' ')[0] ?? ''
+      await expect(card.locator(`[id="${hintId}"]`).innerText()).resolves.toContain(
+        'N’indiquez aucune donnée personnelle',
+      )
+      await answerField.fill(answerBody)
       const created = answererPage.waitForResponse(isCreation('answers'))
       await card.getByRole('button', { name: 'Publier la réponse' }).click()
       answerId = await createdId(await created)
@@ -241,7 +246,7 @@ describe.skipIf(reason)(
       const provenance = await officialPage.locator('ul.ew-meta li').first().innerText()
       const expected = validatedOn.map(
         (date) =>
-          `D’après une réponse de ${answerer.displayName}, validée par ${agencyName} (${agent.displayName}) le ${date}.`,
+          `D’après une réponse de ${answerer.displayName}, validée le ${date} par ${agent.displayName} (ANTS).`,
       )
       expect(
         expected.some((sentence) => provenance.includes(sentence)),

@@ -6,7 +6,9 @@ import { idSchema, type ReportDoc } from '../../data/documents.ts'
 import { ForbiddenActionError } from '../../errors.ts'
 import { canModerate, canPublishPending, canReviewContributions } from '../../policies/contributions.ts'
 import { actorFromRequest } from '../../policies/roles.ts'
-import { distinctIds, idOf, type ID } from '../../utilities/ids.ts'
+import { distinctIds, idKey, idOf, type ID } from '../../utilities/ids.ts'
+import { accountsWithStanding } from '../../data/standing.ts'
+import { vouchedFor, type ReportableContribution } from '../../data/vouched.ts'
 import { displayNames, nameIn } from './people.ts'
 import { procedureScope } from '../../data/procedureScope.ts'
 import { excerpt, procedureTitles } from './scope.ts'
@@ -44,6 +46,10 @@ export type ReportGroup = {
   reports: ReportSummary[]
   /** How many reports give each reason. */
   reasons: Partial<Record<ReportDoc['reason'], number>>
+  /** The item carries an agent's word (validated, promoted): reports never hide it, an editor decides, first. */
+  isVouchedFor: boolean
+  /** How many of the reporters have standing (only they count towards hiding an item automatically). */
+  reportersWithStanding: number
 }
 
 /** A contribution held for moderation before it is shown. */
@@ -123,11 +129,18 @@ const findReportGroups = async (req: PayloadRequest): Promise<ReportGroup[]> => 
   }
   const idsBySlug = (slug: ReportedSlug): ID[] =>
     [...groups.values()].filter((group) => group.collection === slug).map((group) => group.id)
-  const [targets, names] = await Promise.all([
+  const [targets, names, vouched, withStanding] = await Promise.all([
     Promise.all(reportedSlugs.map(async (slug) => [slug, await loadTargets(req, slug, idsBySlug(slug))] as const)),
     displayNames({ ids: reports.map((report) => report.reporter), req }),
+    Promise.all(
+      contributionSlugs.map(
+        async (slug) => [slug, await vouchedFor({ collection: slug, ids: idsBySlug(slug), req })] as const,
+      ),
+    ),
+    accountsWithStanding({ ids: reports.map((report) => report.reporter), req }),
   ])
   const targetsBySlug = new Map(targets)
+  const vouchedBySlug = new Map<ReportedSlug, Set<string>>(vouched)
   return [...groups.entries()]
     .map(([targetKey, group]): ReportGroup => {
       const target = targetsBySlug.get(group.collection)?.get(String(group.id)) ?? null
@@ -136,9 +149,15 @@ const findReportGroups = async (req: PayloadRequest): Promise<ReportGroup[]> => 
       return {
         collection: group.collection,
         id: group.id,
+        isVouchedFor: vouchedBySlug.get(group.collection)?.has(String(group.id)) ?? false,
         label: target?.label ?? null,
         moderationNote: target?.moderationNote ?? null,
         reasons,
+        reportersWithStanding: new Set(
+          group.reports
+            .map((report) => idKey(report.reporter))
+            .filter((key): key is string => key !== null && withStanding.has(key)),
+        ).size,
         reports: group.reports.map((report) => ({
           createdAt: report.createdAt,
           id: report.id,
@@ -150,8 +169,15 @@ const findReportGroups = async (req: PayloadRequest): Promise<ReportGroup[]> => 
         visibility: target?.visibility ?? null,
       }
     })
-    .sort((a, b) => b.reports.length - a.reports.length || groupStart(a).localeCompare(groupStart(b)))
+    .sort(
+      (a, b) =>
+        Number(b.isVouchedFor) - Number(a.isVouchedFor) ||
+        b.reports.length - a.reports.length ||
+        groupStart(a).localeCompare(groupStart(b)),
+    )
 }
+
+const contributionSlugs: readonly ReportableContribution[] = ['threads', 'answers', 'tips']
 
 const groupStart = (group: ReportGroup): string => group.reports[0]?.createdAt ?? ''
 
@@ -159,7 +185,8 @@ const moderatedSlugs: readonly ModeratedSlug[] = ['threads', 'answers', 'tips']
 
 /**
  * The moderation queue of the signed-in person: open reports grouped by the
- * reported item, most reported first (editors and admins), and contributions
+ * reported item, items carrying an agent's word first, then the most
+ * reported (editors and admins), and contributions
  * held as pending, oldest first (agents see those of their agency's
  * procedures).
  */
@@ -196,7 +223,10 @@ export const findModerationQueue = async ({ req }: { req: PayloadRequest }): Pro
   const [names, titles, agencies] = await Promise.all([
     displayNames({ ids: pendingDocs.map(({ doc }) => doc.author), req }),
     procedureTitles({ ids: pendingDocs.map(({ doc }) => doc.procedure), req }),
-    procedureAgencies(req, pendingDocs.map(({ doc }) => doc.procedure)),
+    procedureAgencies(
+      req,
+      pendingDocs.map(({ doc }) => doc.procedure),
+    ),
   ])
   const pending = pendingDocs
     .map(({ collection, doc }): PendingItem => {

@@ -55,13 +55,16 @@ const ReportCard = ({ adminRoute, group, language, t }: Context & { group: Repor
         <span className="entraide-badge">{kind}</span>
         {group.visibility === 'hidden' ? (
           <span className="entraide-badge entraide-badge--warning">{t('entraide:badgeHidden')}</span>
-        ) : null}{' '}
+        ) : null}
+        {group.isVouchedFor ? <span className="entraide-badge">{t('entraide:badgeVouchedFor')}</span> : null}{' '}
         <a href={documentPath(adminRoute, group.collection, group.id)}>{group.label ?? t('entraide:itemGone')}</a>
       </p>
       <p className="entraide-hint">
-        {t('entraide:openReports', { count: group.reports.length, reasons })}
+        {t('entraide:openReports', { count: group.reports.length, reasons })}{' '}
+        {t('entraide:reportersWithStanding', { count: group.reportersWithStanding })}
         {group.moderationNote ? ` — ${group.moderationNote}` : ''}
       </p>
+      {group.isVouchedFor ? <p className="entraide-hint">{t('entraide:vouchedForHint')}</p> : null}
       <ul className="entraide-reports">
         {group.reports.map((report) => (
           <li key={report.id}>
@@ -100,7 +103,13 @@ const ReportCard = ({ adminRoute, group, language, t }: Context & { group: Repor
   )
 }
 
-const PendingRow = ({ adminRoute, canModerate, item, language, t }: Context & { canModerate: boolean; item: PendingItem }) => {
+const PendingRow = ({
+  adminRoute,
+  canModerate,
+  item,
+  language,
+  t,
+}: Context & { canModerate: boolean; item: PendingItem }) => {
   const path = `/${item.collection}/${encodeURIComponent(item.id)}/moderate`
   const buttons: QuickActionButton[] = []
   if (item.canPublish) {

@@ -54,77 +54,95 @@ const ProcedurePage = async ({ params, searchParams }: PageProps) => {
           </li>
         </ol>
       </nav>
-      <h1>{procedure.title}</h1>
-      {procedure.summary && <p className="lead">{procedure.summary}</p>}
-      <p className="muted">
-        {agency ? <>Démarche gérée par {agency.name}. </> : null}
-        {lastChange ? <>Dernière modification officielle le {lastChange}. </> : null}
-        <a href="#entraide">Aller à l’entraide entre usagers</a>
-      </p>
-
-      <dl className="facts">
-        <div>
-          <dt>Coût</dt>
-          <dd>{procedure.cost || 'Non précisé'}</dd>
-        </div>
-        <div>
-          <dt>Délai</dt>
-          <dd>{procedure.delay || 'Non précisé'}</dd>
-        </div>
-        <div>
-          <dt>Étapes</dt>
-          <dd>{steps.length}</dd>
-        </div>
-      </dl>
-
-      <h2>Les étapes</h2>
-      {steps.length === 0 ? (
-        <p>Les étapes de cette démarche ne sont pas encore décrites.</p>
-      ) : (
-        <ol className="steps">
-          {steps.map((entry, index) => (
-            <li key={index}>
-              <h3>{entry.title}</h3>
-              {entry.description && <p>{entry.description}</p>}
-              <p>
-                <Link href={`/demarches/${procedure.slug}?etape=${index + 1}#entraide`}>
-                  Astuces et questions sur cette étape<span className="visually-hidden"> : {entry.title}</span>
-                </Link>
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
-
-      <h2>Pièces à fournir</h2>
-      {documents.length === 0 ? (
-        <p>Aucune pièce n’est demandée.</p>
-      ) : (
-        <ul>
-          {documents.map((entry, index) => (
-            <li key={index}>{entry.document}</li>
-          ))}
-        </ul>
-      )}
-
-      {officialUrl && (
-        <p>
-          <a className="button" href={officialUrl} rel="noopener">
-            Voir la fiche officielle de la démarche
-          </a>
+      {/* The official part; on a phone the way to the help, which comes after it, stays at the top while it scrolls by. */}
+      <div className="procedure-official">
+        <h1>{procedure.title}</h1>
+        {procedure.summary && <p className="lead">{procedure.summary}</p>}
+        {agency || lastChange ? (
+          <p className="muted">
+            {agency ? <>Démarche gérée par {agency.name}. </> : null}
+            {lastChange ? <>Dernière modification officielle le {lastChange}.</> : null}
+          </p>
+        ) : null}
+        <p className="help-jump">
+          <span className="help-jump__question">Besoin d’aide ?</span>{' '}
+          <a href="#entraide">Aller à l’entraide entre usagers</a>
         </p>
-      )}
+
+        <dl className="facts">
+          <div>
+            <dt>Coût</dt>
+            <dd>{procedure.cost || 'Non précisé'}</dd>
+          </div>
+          <div>
+            <dt>Délai</dt>
+            <dd>{procedure.delay || 'Non précisé'}</dd>
+          </div>
+          <div>
+            <dt>Étapes</dt>
+            <dd>{steps.length}</dd>
+          </div>
+        </dl>
+
+        <h2>Les étapes</h2>
+        {steps.length === 0 ? (
+          <p>Les étapes de cette démarche ne sont pas encore décrites.</p>
+        ) : (
+          <ol className="steps">
+            {steps.map((entry, index) => (
+              <li key={index}>
+                <h3>{entry.title}</h3>
+                {entry.description && <p>{entry.description}</p>}
+                <p>
+                  <Link href={`/demarches/${procedure.slug}?etape=${index + 1}#entraide`}>
+                    Astuces et questions sur cette étape<span className="visually-hidden"> : {entry.title}</span>
+                  </Link>
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+
+        <h2>Pièces à fournir</h2>
+        {documents.length === 0 ? (
+          <p>Aucune pièce n’est demandée.</p>
+        ) : (
+          <ul>
+            {documents.map((entry, index) => (
+              <li key={index}>{entry.document}</li>
+            ))}
+          </ul>
+        )}
+
+        {officialUrl && (
+          <p>
+            <a className="button" href={officialUrl} rel="noopener">
+              Voir la fiche officielle de la démarche
+            </a>
+          </p>
+        )}
+      </div>
 
       <div className="entraide-host">
-        {step !== null && (
-          <div className="notice">
-            <p>
-              Vous consultez l’entraide sur l’étape {step + 1} : {steps[step]?.title}.{' '}
-              <Link href={`/demarches/${procedure.slug}#entraide`}>Voir l’entraide sur toute la démarche</Link>
-            </p>
-          </div>
-        )}
-        <WidgetEmbed key={`${procedure.slug}-${step ?? 'all'}`} procedure={procedure.slug} step={step} />
+        <WidgetEmbed
+          key={`${procedure.slug}-${step ?? 'all'}`}
+          label={
+            step === null
+              ? 'Entraide entre usagers sur toute la démarche'
+              : `Entraide entre usagers sur l’étape ${step + 1} : ${steps[step]?.title ?? ''}`
+          }
+          procedure={procedure.slug}
+          step={step}
+        >
+          {step !== null && (
+            <div className="notice">
+              <p>
+                Vous consultez l’entraide sur l’étape {step + 1} : {steps[step]?.title}.{' '}
+                <Link href={`/demarches/${procedure.slug}#entraide`}>Voir l’entraide sur toute la démarche</Link>
+              </p>
+            </div>
+          )}
+        </WidgetEmbed>
       </div>
     </>
   )

@@ -1,0 +1,157 @@
+/**
+ * Global setup of the browser tests: one production build of the app, shared
+ * by every browser test file and reused while the sources have not changed.
+ *
+ * The build goes to `.next`, as `npm run build` does (a running `npm run dev`
+ * keeps its own files in `.next/dev`, which a build leaves alone). Beside it,
+ * `.next/entraide-sources.json` records a fingerprint of every source file the
+ * build read; a later run whose fingerprint matches skips the build.
+ */
+import { execFileSync, spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { browserSkipReason, serverEnvironment } from './harness'
+
+const projectRoot = path.resolve(import.meta.dirname, '..', '..')
+const distDir = path.join(projectRoot, '.next')
+const stampFile = path.join(distDir, 'entraide-sources.json')
+const lockDir = path.join(projectRoot, '.next-build-lock')
+
+/** Files that do not go into the app's build. */
+const notBuilt = (file: string): boolean =>
+  /^(tests|bench|\.ci|\.github|migrations)\//.test(file) || /\.(md|test\.tsx?)$/.test(file) || file === 'LICENSE'
+
+/** The project's files: git's list when this is a clone, a walk of the folder otherwise. */
+const sourceFiles = (root: string): string[] => {
+  try {
+    const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+    return listed.split('\0').filter((file) => file !== '')
+  } catch {
+    const skipped = new Set(['node_modules', '.git', 'data', 'dist', 'test-results', 'public'])
+    const walk = (folder: string): string[] =>
+      readdirSync(path.join(root, folder), { withFileTypes: true }).flatMap((entry) => {
+        const relative = folder === '' ? entry.name : `${folder}/${entry.name}`
+        if (entry.isDirectory()) return skipped.has(entry.name) || entry.name.startsWith('.next') ? [] : walk(relative)
+        return entry.isFile() ? [relative] : []
+      })
+    return walk('')
+  }
+}
+
+/** A digest of the content of every file the build reads, and of the versions that build it. */
+export const sourcesFingerprint = (root: string = projectRoot): string => {
+  const hash = createHash('sha256')
+  hash.update(`node ${process.version}\n`)
+  for (const file of sourceFiles(root)
+    .filter((name) => !notBuilt(name))
+    .sort()) {
+    const filePath = path.join(root, file)
+    if (!existsSync(filePath) || !statSync(filePath).isFile()) continue // deleted but not yet staged
+    hash.update(`${file}\0`)
+    hash.update(readFileSync(filePath))
+    hash.update('\0')
+  }
+  return hash.digest('hex')
+}
+
+const readStamp = (): string | null => {
+  if (!existsSync(path.join(distDir, 'BUILD_ID')) || !existsSync(stampFile)) return null
+  try {
+    return (JSON.parse(readFileSync(stampFile, 'utf8')) as { fingerprint?: string }).fingerprint ?? null
+  } catch {
+    return null
+  }
+}
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Holds a lock so that two test runs in one checkout never build at the same time. */
+const withLock = async <T>(work: () => Promise<T>): Promise<T> => {
+  for (;;) {
+    try {
+      mkdirSync(lockDir)
+      writeFileSync(path.join(lockDir, 'pid'), String(process.pid))
+      break
+    } catch {
+      let holder = Number.NaN
+      try {
+        holder = Number(readFileSync(path.join(lockDir, 'pid'), 'utf8'))
+      } catch {
+        // the holder has not written its pid yet
+      }
+      if (Number.isInteger(holder) && !isRunning(holder)) {
+        rmSync(lockDir, { force: true, recursive: true })
+        continue
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+    }
+  }
+  try {
+    return await work()
+  } finally {
+    rmSync(lockDir, { force: true, recursive: true })
+  }
+}
+
+/** Runs `npm run build` (the widget bundle, then `next build` with its type check), printing its progress. */
+const build = (): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const env = serverEnvironment({ NEXT_TELEMETRY_DISABLED: '1' })
+    const child = spawn('npm', ['run', 'build'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    const keep = (chunk: Buffer) => {
+      output += chunk.toString()
+      const lines = output.split('\n')
+      output = lines.slice(-200).join('\n')
+    }
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
+    const started = Date.now()
+    const progress = setInterval(
+      () => console.log(`Browser tests: still building the app (${Math.round((Date.now() - started) / 1000)} s)…`),
+      30_000,
+    )
+    child.on('error', (error) => {
+      clearInterval(progress)
+      reject(error)
+    })
+    child.on('exit', (code) => {
+      clearInterval(progress)
+      if (code === 0) {
+        console.log(`Browser tests: app built in ${Math.round((Date.now() - started) / 1000)} s.`)
+        resolve()
+      } else {
+        reject(new Error(`The app's build (npm run build) failed with code ${String(code)}:\n${output}`))
+      }
+    })
+  })
+
+export async function setup(): Promise<void> {
+  if (browserSkipReason() !== null) return // the browser tests say why they skip
+  await withLock(async () => {
+    const fingerprint = sourcesFingerprint()
+    if (readStamp() === fingerprint) {
+      console.log('Browser tests: the production build in .next is current; reused.')
+      return
+    }
+    console.log(
+      'Browser tests: building the app once for all browser test files (npm run build: about 2 minutes on two cores; reused while the sources do not change)…',
+    )
+    rmSync(stampFile, { force: true })
+    await build()
+    writeFileSync(stampFile, JSON.stringify({ builtAt: new Date().toISOString(), fingerprint }, null, 2))
+  })
+}
