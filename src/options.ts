@@ -286,7 +286,7 @@ export type SearchOptions = {
   /**
    * Public URL of a wiki page that is not attached to a procedure (pages
    * attached to one link to the procedure page). `null` leaves the search
-   * hit without a link.
+   * hit without a link; the widget then opens the page in its results.
    * @default () => null
    */
   wikiPageUrl?: (page: { id: ID; slug: string }) => string | null

@@ -80,6 +80,29 @@ describe('the widget’s API client', () => {
     expect(wide?.searchParams.has('procedure')).toBe(false)
   })
 
+  it('asks for the next page of results from where the shown ones end', async () => {
+    const calls = stubFetch(() => Response.json({ hits: [], total: 15 }))
+    const client = createClient()
+    await client.search({ limit: 8, offset: 8, procedure: 'passeport', query: 'photo' }, new AbortController().signal)
+    await client.search({ limit: 8, offset: 0, procedure: 'passeport', query: 'photo' }, new AbortController().signal)
+    const [next, first] = calls.map((call) => new URL(call.url, 'https://host.example'))
+    expect(next?.searchParams.get('offset')).toBe('8')
+    expect(first?.searchParams.has('offset')).toBe(false)
+  })
+
+  it('reads a published official page for a search hit that has no address on the host site', async () => {
+    const body = { root: { children: [], type: 'root' } }
+    const calls = stubFetch((call) =>
+      call.url.includes('/wiki-pages/404')
+        ? Response.json({ errors: [{ message: 'Not Found' }] }, { status: 404 })
+        : Response.json({ _status: 'published', body, id: 12, title: 'Démarches gratuites' }),
+    )
+    const client = createClient('https://entraide.example.gouv.fr')
+    expect(await client.loadWikiPage('12')).toEqual({ body, id: 12, title: 'Démarches gratuites' })
+    expect(calls[0]?.url).toBe('https://entraide.example.gouv.fr/api/wiki-pages/12?depth=0')
+    await expect(client.loadWikiPage('404')).rejects.toMatchObject({ status: 404 })
+  })
+
   it('keeps the session token after signing in, for API calls from another site', async () => {
     const calls = stubFetch((call) =>
       call.url.endsWith('/users/login')

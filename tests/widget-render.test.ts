@@ -325,6 +325,72 @@ describe('the widget before its data arrives', () => {
   })
 })
 
+describe('the questions of a procedure', () => {
+  const person = { displayName: 'Awa K.', id: 7, role: 'citizen' as const }
+  const answer = (id: number, status: 'published' | 'pending', isAccepted = false) => ({
+    author: person,
+    body: 'Oui, au consulat, sur rendez-vous.',
+    createdAt: '2026-12-01T10:00:00.000Z',
+    id,
+    isAccepted,
+    myVote: 0 as const,
+    score: 0,
+    status,
+    validation: null,
+  })
+  const thread = (id: number, answers: ReturnType<typeof answer>[], threadStatus: 'open' | 'answered' = 'open') => ({
+    answers,
+    author: person,
+    body: 'Je vis au Canada et mon passeport expire bientôt.',
+    createdAt: '2026-12-01T09:00:00.000Z',
+    id,
+    myVote: 0 as const,
+    score: 0,
+    status: 'published' as const,
+    step: null,
+    threadStatus,
+    title: `Renouveler son passeport depuis l’étranger (${id})`,
+  })
+  const renderQuestions = (threads: ReturnType<typeof thread>[]) =>
+    renderToStaticMarkup(
+      createElement(
+        WidgetProvider,
+        {
+          value: {
+            client: createClient(),
+            headingLevel: 2,
+            idPrefix: 'ew',
+            lang: 'fr',
+            onSessionLost: () => undefined,
+            procedure: 'renouveler-un-passeport',
+            refresh: async () => undefined,
+            requireSignIn: () => undefined,
+            step: null,
+            t: stringsFor('fr'),
+            viewer: null,
+          },
+        },
+        createElement(QuestionsSection, { procedureId: 1, threads }),
+      ),
+    )
+  const badgeOf = (html: string, id: number) =>
+    new RegExp(`id="entraide-thread-${id}"[\\s\\S]*?<span class="ew-badge[^"]*">([^<]+)</span>`).exec(html)?.[1]
+
+  it('badges a question with answers but none accepted as answered, not as waiting for an answer', () => {
+    const html = renderQuestions([
+      thread(1, []),
+      thread(2, [answer(20, 'published')]),
+      thread(3, [answer(30, 'pending')]),
+      thread(4, [answer(40, 'published', true)], 'answered'),
+    ])
+    expect(badgeOf(html, 1)).toBe('En attente de réponse')
+    expect(badgeOf(html, 2)).toBe('Répondue, sans réponse acceptée')
+    // An answer only its author sees yet (awaiting review) does not answer the question for everyone.
+    expect(badgeOf(html, 3)).toBe('En attente de réponse')
+    expect(badgeOf(html, 4)).toBe('Réponse acceptée')
+  })
+})
+
 describe('the widget’s sections, as readers see them', () => {
   const nadia = { displayName: 'Nadia B.', id: 7, role: 'agent' } as const
   const bruno = { displayName: 'Bruno L.', id: 8, role: 'citizen' } as const

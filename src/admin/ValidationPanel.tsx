@@ -106,6 +106,9 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
   const [pageId, setPageId] = useState('')
   const [isBusy, setIsBusy] = useState(false)
   const [outcome, setOutcome] = useState<ActionOutcome>(null)
+  // The page just promoted into, shown at once: the server-rendered state follows only once the document reloads.
+  const [promotedNow, setPromotedNow] = useState<ValidationState['promotedTo']>(null)
+  const promotedTo = state.promotedTo ?? promotedNow
   const search = useWikiPageSearch(call, query, state.access === 'allowed' && target === 'existing', state.promotionScope)
   const wording = wordings[state.collection]
   const isValidated = state.validatedAt !== null
@@ -160,6 +163,9 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
     void run(`/${state.collection}/${encodeURIComponent(state.id)}/promote`, body, (response) => {
       const page = isRecord(response.wikiPage) ? response.wikiPage : {}
       const pageTitle = typeof page.title === 'string' ? page.title : t('entraide:theWikiPage')
+      if (typeof page.id === 'string' || typeof page.id === 'number') {
+        setPromotedNow({ id: page.id, status: page._status === 'published' ? 'published' : 'draft', title: pageTitle })
+      }
       return {
         kind: 'success',
         link: { href: `${adminRoute}/collections/wiki-pages/${encodeURIComponent(String(page.id))}`, label: t('entraide:openPage', { title: pageTitle }) },
@@ -197,12 +203,12 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
         ) : null}
         <dt>{t('entraide:promotedTo')}</dt>
         <dd data-testid="entraide-promoted">
-          {state.promotedTo ? (
+          {promotedTo ? (
             <>
-              <a href={`${adminRoute}/collections/wiki-pages/${encodeURIComponent(state.promotedTo.id)}`}>
-                {state.promotedTo.title}
+              <a href={`${adminRoute}/collections/wiki-pages/${encodeURIComponent(String(promotedTo.id))}`}>
+                {promotedTo.title}
               </a>{' '}
-              ({state.promotedTo.status === 'published' ? t('entraide:statusPublished') : t('entraide:statusDraft')})
+              ({promotedTo.status === 'published' ? t('entraide:statusPublished') : t('entraide:statusDraft')})
             </>
           ) : (
             t('entraide:notPromoted')
@@ -253,7 +259,7 @@ export const ValidationPanel = ({ adminRoute, state, validatedAtLabel }: Validat
             </div>
           )}
 
-          {state.promotedTo ? null : (
+          {promotedTo ? null : (
             <fieldset className="entraide-panel__group entraide-fieldset" disabled={!canAct || isBusy}>
               <legend className="entraide-label">{t('entraide:promoteLegend')}</legend>
               <label className="entraide-choice">

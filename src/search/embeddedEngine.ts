@@ -5,6 +5,7 @@ import { compileFilterPredicate, readAttribute } from './filters.ts'
 import { resolveSearchParams, trustOf } from './settings.ts'
 import type { ResolvedSearchParams } from './settings.ts'
 import { foldText, formatText, tokenize } from './text.ts'
+import type { FormatOptions } from './text.ts'
 import type {
   FacetDistribution,
   FilterScalar,
@@ -76,6 +77,12 @@ type Entry = {
   shortId: number
   /** Kept here so scoring reads an array slot instead of a Map per posting. */
   fieldLengths: readonly number[]
+  /**
+   * The indexed words of each searchable field in order (stop words left
+   * out), read the first time a synonym phrase has to be checked against
+   * this document, since MiniSearch keeps no word positions.
+   */
+  fieldWords?: readonly (readonly string[])[]
 }
 
 /** The index and the documents it holds, swapped as a whole on clear and rebuild. */
@@ -284,7 +291,12 @@ export class EmbeddedEngine implements SearchEngine {
       .slice(resolved.offset)
       .map((candidate) => ({
         document: cloneDocument(candidate.entry.document),
-        formatted: formatHit(candidate.entry.document, resolved, plan.words.length > 0 ? highlightLength : undefined),
+        formatted: formatHit(
+          candidate.entry.document,
+          resolved,
+          plan.words.length > 0 ? highlightLength : undefined,
+          { isStopWord: (word) => compiled.stopWords.has(word), words: plan.phrases },
+        ),
       }))
     return {
       hits,
@@ -393,7 +405,7 @@ export class EmbeddedEngine implements SearchEngine {
     const termFrequencyScore = (frequency: number, length: number, average: number): number =>
       bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + (bm25.b * length) / average))
 
-    // Documents holding every word of a synonym phrase (anywhere: positions are not indexed).
+    // Documents holding the words of a synonym phrase one after the other.
     const phraseMatches = (words: readonly string[]): Map<number, PhraseMatch> => {
       const cacheKey = words.join(' ')
       const cached = phraseCache.get(cacheKey)
@@ -427,6 +439,16 @@ export class EmbeddedEngine implements SearchEngine {
         if (result.size === 0) break
       }
       const found = result ?? new Map<number, PhraseMatch>()
+      // Holding every word is not enough: "carte … d'identité" in "carte grise, pièce
+      // d'identité" is not a "carte d'identité". The words must follow each other.
+      if (words.length > 1) {
+        for (const [shortId, match] of found) {
+          const entry = entries[shortId]
+          const attribute = entry === undefined ? undefined : phraseAttribute(entry, words, compiled)
+          if (attribute === undefined) found.delete(shortId)
+          else match.attribute = attribute
+        }
+      }
       phraseCache.set(cacheKey, found)
       return found
     }
@@ -499,6 +521,24 @@ export class EmbeddedEngine implements SearchEngine {
       consider(probe)
     }
   }
+}
+
+/**
+ * The rank of the first searchable field in which `words` follow each other
+ * (stop words between them do not count, as they are not indexed), or
+ * undefined when no field holds them in that order.
+ */
+const phraseAttribute = (entry: Entry, words: readonly string[], compiled: Compiled): number | undefined => {
+  const fields = (entry.fieldWords ??= compiled.settings.searchableAttributes.map((attribute) =>
+    tokenize(extractField(entry.document, attribute) ?? '').filter((word) => !compiled.stopWords.has(word)),
+  ))
+  for (let rank = 0; rank < fields.length; rank += 1) {
+    const fieldWords = fields[rank] ?? []
+    for (let start = 0; start + words.length <= fieldWords.length; start += 1) {
+      if (words.every((word, offset) => fieldWords[start + offset] === word)) return rank
+    }
+  }
+  return undefined
 }
 
 const emptyCandidate = (): Candidate => ({
@@ -612,6 +652,8 @@ type QueryPlan = {
   spans: { start: number; end: number; alternatives: readonly (readonly string[])[] }[]
   /** Folded word → highlighted length, for formatting. */
   highlights: Map<string, number>
+  /** Synonym expressions of several words, highlighted only where their words follow each other. */
+  phrases: (readonly string[])[]
   /** The last word, matched as a prefix. */
   prefix: string | undefined
 }
@@ -681,11 +723,13 @@ const planQuery = (query: string, compiled: Compiled, index: KnowledgeMiniSearch
   const words = (meaningful.length > 0 ? meaningful : allWords).slice(0, maxQueryWords)
   const highlights = new Map<string, number>()
   const derived = words.map((word, position) => deriveTerms(word, position === words.length - 1, index, compiled, highlights))
+  const phrases: (readonly string[])[] = []
   return {
     words,
     derived,
-    spans: findSynonymSpans(words, compiled, highlights),
+    spans: findSynonymSpans(words, compiled, highlights, phrases),
     highlights,
+    phrases,
     prefix: words.at(-1),
   }
 }
@@ -694,6 +738,7 @@ const findSynonymSpans = (
   words: readonly string[],
   compiled: Compiled,
   highlights: Map<string, number>,
+  phrases: (readonly string[])[],
 ): QueryPlan['spans'] => {
   const spans: QueryPlan['spans'] = []
   words.forEach((word, start) => {
@@ -702,7 +747,9 @@ const findSynonymSpans = (
       if (end >= words.length || rule.key.some((keyWord, offset) => words[start + offset] !== keyWord)) continue
       spans.push({ start, end, alternatives: rule.alternatives })
       for (const alternative of rule.alternatives) {
-        for (const alternativeWord of alternative) highlights.set(alternativeWord, alternativeWord.length)
+        const [onlyWord] = alternative
+        if (alternative.length === 1 && onlyWord !== undefined) highlights.set(onlyWord, onlyWord.length)
+        else phrases.push(alternative)
       }
     }
   })
@@ -841,6 +888,7 @@ const formatHit = (
   document: KnowledgeDocument,
   resolved: ResolvedSearchParams,
   matchLength: ((folded: string) => number) | undefined,
+  phrases: FormatOptions['phrases'],
 ): FormattedFields => {
   const formatted: FormattedFields = {}
   const attributes = new Set([...resolved.highlight.attributes, ...resolved.crop.attributes])
@@ -849,6 +897,7 @@ const formatHit = (
     const isCropped = resolved.crop.attributes.includes(attribute)
     formatted[attribute] = formatText(document[attribute], {
       matchLength,
+      phrases,
       highlight: isHighlighted ? { preTag: resolved.highlight.preTag, postTag: resolved.highlight.postTag } : undefined,
       crop: isCropped ? { length: resolved.crop.length, marker: resolved.crop.marker } : undefined,
     })

@@ -92,6 +92,33 @@ export const defaultFrenchSynonyms: Synonyms = synonymGroups([
 ])
 
 /**
+ * Word families of the procedures' vocabulary: the noun a reader types
+ * (`renouvellement`, `déclaration`) and the verb forms guides and questions
+ * are written with (`renouveler`, `renouvelez`, `déclarer`). Neither engine
+ * stems French words (Meilisearch does not), so without these a search for
+ * "renouvellement passeport" misses a guide titled "Renouveler son passeport".
+ * Each form finds the others; forms one typo apart (plurals, `-é`/`-er`) are
+ * already found by typo tolerance and need not all be listed.
+ */
+export const defaultFrenchWordFamilies: Synonyms = synonymGroups([
+  ['renouvellement', 'renouveler', 'renouvelez', 'renouvelle', 'renouvelé', 'renouveller'],
+  ['demande', 'demander', 'demandez'],
+  ['déclaration', 'déclarer', 'déclarez'],
+  ['inscription', 'inscrire', 'inscrivez', 'inscrit'],
+  ['changement', 'changer', 'changez'],
+  ['modification', 'modifier', 'modifiez'],
+  ['remplacement', 'remplacer', 'remplacez'],
+  ['paiement', 'payer', 'payez'],
+  ['remboursement', 'rembourser', 'remboursé'],
+  ['résiliation', 'résilier', 'résiliez'],
+  ['obtention', 'obtenir', 'obtenez'],
+  ['délivrance', 'délivrer', 'délivré'],
+  ['prolongation', 'prolonger', 'prolongez'],
+  ['perte', 'perdu', 'perdue', 'perdre'],
+  ['déménagement', 'déménager', 'déménagez'],
+])
+
+/**
  * The default settings of the `knowledge` index. Ranking: Meilisearch's
  * built-in rules first, then `trust:desc` (official, then validated) and the
  * community score, so that official and validated knowledge ranks above
@@ -103,7 +130,7 @@ export const defaultIndexSettings: SearchIndexSettings = {
   sortableAttributes: ['updatedAt', 'score', 'title'],
   rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'trust:desc', 'score:desc'],
   stopWords: frenchStopWords,
-  synonyms: defaultFrenchSynonyms,
+  synonyms: mergeSynonyms(defaultFrenchSynonyms, defaultFrenchWordFamilies),
   typoTolerance: {
     isEnabled: true,
     minWordSizeForOneTypo: 5,
@@ -120,7 +147,7 @@ export const defaultIndexSettings: SearchIndexSettings = {
  * into the French defaults.
  */
 export const buildIndexSettings = ({ synonyms }: { synonyms?: Synonyms } = {}): SearchIndexSettings =>
-  synonyms ? { ...defaultIndexSettings, synonyms: mergeSynonyms(defaultFrenchSynonyms, synonyms) } : defaultIndexSettings
+  synonyms ? { ...defaultIndexSettings, synonyms: mergeSynonyms(defaultIndexSettings.synonyms, synonyms) } : defaultIndexSettings
 
 /**
  * The derived `trust` ranking value: 3 official and validated, 2 official,

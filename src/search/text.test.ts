@@ -85,6 +85,19 @@ describe('formatText', () => {
     )
   })
 
+  it('highlights the words of a phrase only where they follow each other, stop words between them allowed', () => {
+    const phrases = { isStopWord: (word: string) => word === 'd' || word === 'la', words: [['carte', 'identite']] }
+    const highlight = { preTag: '[', postTag: ']' }
+    expect(
+      formatText('Sur la carte grise, une pièce d’identité ; la carte d’identité reste valable.', {
+        highlight,
+        matchLength: exact(['cni']),
+        phrases,
+      }),
+    ).toBe('Sur la carte grise, une pièce d’identité ; la [carte] d’[identité] reste valable.')
+    expect(formatText('Carte grise et identité', { highlight, matchLength: exact([]), phrases })).toBe('Carte grise et identité')
+  })
+
   it('highlights only the typed part of a prefix match, accents and ligatures included', () => {
     const prefix = (typed: string) => (folded: string) => (folded.startsWith(typed) ? typed.length : 0)
     const highlight = { preTag: '[', postTag: ']' }

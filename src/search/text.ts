@@ -207,6 +207,36 @@ export type FormatOptions = {
   matchLength?: (foldedWord: string) => number
   highlight?: { preTag: string; postTag: string }
   crop?: { length: number; marker: string }
+  /**
+   * Expressions (folded words, stop words left out) that match only as a
+   * whole: their words are highlighted where they follow each other, with
+   * only words `isStopWord` accepts between them, and nowhere else.
+   */
+  phrases?: { words: readonly (readonly string[])[]; isStopWord: (foldedWord: string) => boolean }
+}
+
+// Marks the words of each phrase where they follow each other (stop words between them allowed).
+const markPhrases = (spans: readonly WordSpan[], matched: number[], phrases: NonNullable<FormatOptions['phrases']>): void => {
+  for (const phrase of phrases.words) {
+    const [first] = phrase
+    if (first === undefined) continue
+    for (let start = 0; start < spans.length; start += 1) {
+      if (spans[start]?.folded !== first) continue
+      const covered = [start]
+      let index = start + 1
+      let matchedWords = 1
+      while (matchedWords < phrase.length && index < spans.length) {
+        const folded = spans[index]?.folded ?? ''
+        if (folded === phrase[matchedWords]) {
+          covered.push(index)
+          matchedWords += 1
+        } else if (!phrases.isStopWord(folded)) break
+        index += 1
+      }
+      if (matchedWords < phrase.length) continue
+      for (const position of covered) matched[position] = spans[position]?.folded.length ?? 0
+    }
+  }
 }
 
 /**
@@ -215,11 +245,12 @@ export type FormatOptions = {
  * nothing matches), with `crop.marker` where text was cut. Same output shape
  * as Meilisearch's `_formatted`; the text is not HTML-escaped.
  */
-export const formatText = (text: string, { crop, highlight, matchLength }: FormatOptions): string => {
+export const formatText = (text: string, { crop, highlight, matchLength, phrases }: FormatOptions): string => {
   if (!crop && (!highlight || !matchLength)) return text
   // Without a matcher the crop keeps the first words: no need to read further.
   const spans = wordSpans(text, matchLength ? Number.POSITIVE_INFINITY : (crop?.length ?? 0) + 1)
   const matched = matchLength ? spans.map((span) => matchLength(span.folded)) : []
+  if (matchLength && phrases && phrases.words.length > 0) markPhrases(spans, matched, phrases)
   let first = 0
   let last = spans.length
   if (crop && spans.length > crop.length) {

@@ -37,8 +37,11 @@ export class NetworkError extends Error {
   }
 }
 
-/** Where a search looks. */
-export type SearchScope = { query: string; procedure: string | null; limit: number }
+/** Where a search looks, and which page of results (from `offset`, 0 when absent). */
+export type SearchScope = { query: string; procedure: string | null; limit: number; offset?: number }
+
+/** A published official page, as a search hit without a link opens it inside the widget. */
+export type WikiPageContent = { id: string | number; title: string; body: unknown }
 
 /** The calls the widget makes to the Entraide REST API. */
 export type EntraideClient = {
@@ -46,6 +49,8 @@ export type EntraideClient = {
   baseUrl: string
   loadPage: (args: { procedure: string; step: number | null }) => Promise<ProcedurePageData>
   search: (scope: SearchScope, signal: AbortSignal) => Promise<SearchResponse>
+  /** A published official page by id; rejects with an `ApiError` (404) when it is not public. */
+  loadWikiPage: (id: string, signal?: AbortSignal) => Promise<WikiPageContent>
   signIn: (args: { email: string; password: string }) => Promise<PublicPerson>
   signUp: (args: { email: string; password: string; displayName: string }) => Promise<PublicPerson>
   signOut: () => Promise<void>
@@ -154,13 +159,21 @@ export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
       if (/^[a-z0-9_-]+$/i.test(data.accounts)) accounts = data.accounts
       return data
     },
+    loadWikiPage: async (id, signal) => {
+      const data = await request('GET', `/wiki-pages/${encodeURIComponent(id)}?depth=0`, undefined, signal)
+      if (!isRecord(data) || typeof data.title !== 'string' || (typeof data.id !== 'string' && typeof data.id !== 'number')) {
+        throw new ApiError('Unexpected response', 500)
+      }
+      return { body: data.body, id: data.id, title: data.title }
+    },
     post: async (path, body) => {
       const data = await request('POST', path, body)
       return isRecord(data) ? data : {}
     },
-    search: async ({ limit, procedure, query }, signal) => {
+    search: async ({ limit, offset = 0, procedure, query }, signal) => {
       const params = new URLSearchParams({ limit: String(limit), q: query })
       if (procedure) params.set('procedure', procedure)
+      if (offset > 0) params.set('offset', String(offset))
       const data = await request('GET', `/entraide/search?${params.toString()}`, undefined, signal)
       const hits = isRecord(data) && Array.isArray(data.hits) ? data.hits.filter(isHit) : []
       const total = isRecord(data) && typeof data.total === 'number' ? data.total : hits.length

@@ -24,8 +24,13 @@ import {
 /** Lengths a question accepts, as the threads collection checks them. */
 const questionLength = { body: { max: 5000, min: 10 }, title: { max: 200, min: 10 } } as const
 
-const AskForm = ({ procedureId }: { procedureId: Id }) => {
-  const { client, idPrefix, refresh, step, t } = useWidget()
+/** Questions just asked here: once the list shows them, focus moves to them so their author sees them at once. */
+const threadsToFocus = new Set<string>()
+
+const textOf = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback)
+
+const AskForm = ({ onAsked, procedureId }: { procedureId: Id; onAsked: (thread: ThreadItem) => void }) => {
+  const { client, idPrefix, refresh, step, t, viewer } = useWidget()
   const titleRef = useRef<FocusTarget>(null)
   const { close, disclosure } = useDisclosure(titleRef)
   const [title, setTitle] = useState('')
@@ -42,6 +47,23 @@ const AskForm = ({ procedureId }: { procedureId: Id }) => {
         ...(step === null ? {} : { step }),
       })
       const doc = isRecord(result.doc) ? result.doc : {}
+      if (typeof doc.id === 'string' || typeof doc.id === 'number') {
+        // What the API accepted, until the reloaded list holds it (it may be past the list's first questions).
+        onAsked({
+          answers: [],
+          author: viewer,
+          body: textOf(doc.body, body),
+          createdAt: textOf(doc.createdAt, new Date().toISOString()),
+          id: doc.id,
+          myVote: 0,
+          score: 0,
+          status: doc.visibility === 'pending' ? 'pending' : 'published',
+          step: typeof doc.step === 'number' ? doc.step : step,
+          threadStatus: 'open',
+          title: textOf(doc.title, title),
+        })
+        threadsToFocus.add(String(doc.id))
+      }
       setTitle('')
       setBody('')
       close()
@@ -177,10 +199,19 @@ const Answer = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) 
 const Thread = ({ thread }: { thread: ThreadItem }) => {
   const { headingLevel, step, t } = useWidget()
   const titleId = useId()
+  const cardRef = useRef<HTMLElement>(null)
+  useEffect(() => {
+    const card = cardRef.current
+    if (!card || !threadsToFocus.delete(String(thread.id))) return
+    card.scrollIntoView({ block: 'nearest' })
+    card.focus({ preventScroll: true })
+  }, [thread.id])
+  // "Waiting for an answer" would be untrue once someone answered, even if nobody accepted an answer yet.
+  const isAnswered = thread.answers.some((answer) => answer.status === 'published')
   const statusLabel = {
     answered: t.threadAnswered,
     closed: t.threadClosed,
-    open: t.threadOpen,
+    open: isAnswered ? t.threadHasAnswers : t.threadOpen,
     resolved: t.threadResolved,
   }[thread.threadStatus]
   const isSettled = (answer: AnswerItem) =>
@@ -193,6 +224,8 @@ const Thread = ({ thread }: { thread: ThreadItem }) => {
       aria-labelledby={titleId}
       className={`ew-card${thread.status === 'pending' ? ' ew-card--pending' : ''}`}
       id={`entraide-thread-${thread.id}`}
+      ref={cardRef}
+      tabIndex={-1}
     >
       <Heading id={titleId} level={headingLevel + 2}>
         {thread.title}
@@ -236,17 +269,25 @@ const Thread = ({ thread }: { thread: ThreadItem }) => {
 export const QuestionsSection = ({ procedureId, threads }: { threads: ThreadItem[]; procedureId: Id }) => {
   const { headingLevel, t } = useWidget()
   const titleId = useId()
+  // The reader's questions asked here come first, as the reloaded list has them (or as sent, if it does not).
+  const [asked, setAsked] = useState<ThreadItem[]>([])
+  const askedKeys = new Set(asked.map((thread) => String(thread.id)))
+  const loaded = new Map(threads.map((thread) => [String(thread.id), thread]))
+  const shown = [
+    ...asked.map((thread) => loaded.get(String(thread.id)) ?? thread),
+    ...threads.filter((thread) => !askedKeys.has(String(thread.id))),
+  ]
   return (
     <section aria-labelledby={titleId}>
       <Heading id={titleId} level={headingLevel + 1}>
         {t.questionsTitle}
       </Heading>
-      <AskForm procedureId={procedureId} />
-      {threads.length === 0 ? (
+      <AskForm onAsked={(thread) => setAsked((current) => [thread, ...current])} procedureId={procedureId} />
+      {shown.length === 0 ? (
         <p className="ew-meta">{t.questionsEmpty}</p>
       ) : (
         <ul className="ew-list">
-          {threads.map((thread) => (
+          {shown.map((thread) => (
             <li key={thread.id}>
               <Thread thread={thread} />
             </li>

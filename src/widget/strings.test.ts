@@ -13,3 +13,16 @@ describe('the number of search results', () => {
     expect(stringsFor('en').searchResults(2345, 'photo')).toBe('2,345 results for “photo”.')
   })
 })
+
+describe('what a search shows', () => {
+  it('says how many results are on screen when fewer than all are shown', () => {
+    expect(stringsFor('fr').searchShown(8, 15)).toBe('8 affichés sur 15.')
+    expect(stringsFor('en').searchShown(8, 15)).toBe('Showing 8 of 15.')
+  })
+
+  it('offers the same search in every procedure when this one has nothing', () => {
+    expect(stringsFor('fr').searchNothingHere('impots')).toBe('Aucun résultat pour « impots » dans cette démarche.')
+    expect(stringsFor('fr').searchEverywhere('impots')).toBe('Chercher « impots » dans toutes les démarches')
+    expect(stringsFor('en').searchEverywhere('taxes')).toBe('Search “taxes” in all procedures')
+  })
+})

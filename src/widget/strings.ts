@@ -112,6 +112,7 @@ const fr = {
   threadAnswered: 'Réponse acceptée',
   threadOpen: 'En attente de réponse',
   threadClosed: 'Fermée',
+  threadHasAnswers: 'Répondue, sans réponse acceptée',
   validatedBy: (agency: string | null, by: string | null, date: string) =>
     `Validée${date ? ` le ${date}` : ''} par ${validator(agency, by, 'un agent public') ?? 'un agent public'}.`,
   stepLabel: (step: number) => `Étape ${step + 1}`,
@@ -159,6 +160,15 @@ const fr = {
   searchResultsLabel: 'Résultats de la recherche',
   hitTypes: frHitTypes,
   validatedBadge: 'Validé par un agent',
+  searchShown: (shown: number, total: number) =>
+    `${shown.toLocaleString('fr-FR')} affichés sur ${total.toLocaleString('fr-FR')}.`,
+  searchMore: 'Afficher plus de résultats',
+  searchNothingHere: (query: string) => `Aucun résultat pour « ${query} » dans cette démarche.`,
+  searchEverywhere: (query: string) => `Chercher « ${query} » dans toutes les démarches`,
+  hitOpen: 'Lire la page',
+  hitClose: 'Refermer la page',
+  hitLoading: 'Chargement de la page…',
+  hitUnavailable: 'Cette page n’est plus disponible.',
 
   signIn: 'Se connecter',
   signInToContribute: 'Connectez-vous pour poser une question, répondre, voter ou signaler.',
@@ -274,6 +284,7 @@ const en: Strings = {
   threadAnswered: 'Answer accepted',
   threadOpen: 'Waiting for an answer',
   threadClosed: 'Closed',
+  threadHasAnswers: 'Answered, no answer accepted yet',
   validatedBy: (agency, by, date) =>
     `Validated${date ? ` on ${date}` : ''} by ${validator(agency, by, 'a public agent') ?? 'a public agent'}.`,
   stepLabel: (step) => `Step ${step + 1}`,
@@ -319,6 +330,15 @@ const en: Strings = {
   searchResultsLabel: 'Search results',
   hitTypes: { procedure: 'Procedure', guide: 'Guide', wiki: 'Official answer', tip: 'Tip', thread: 'Question' },
   validatedBadge: 'Validated by an agent',
+  searchShown: (shown: number, total: number) =>
+    `Showing ${shown.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}.`,
+  searchMore: 'Show more results',
+  searchNothingHere: (query: string) => `No results for “${query}” in this procedure.`,
+  searchEverywhere: (query: string) => `Search “${query}” in all procedures`,
+  hitOpen: 'Read the page',
+  hitClose: 'Close the page',
+  hitLoading: 'Loading the page…',
+  hitUnavailable: 'This page is no longer available.',
 
   signIn: 'Sign in',
   signInToContribute: 'Sign in to ask a question, answer, vote or report.',

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core'
 import type { ID } from '../../src/utilities/ids.ts'
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
 
@@ -57,6 +57,14 @@ const answerBody =
 const wikiTitle = `Renouveler son passeport à l’étranger : passer par le consulat (${token})`
 const agent = demoAccount('agentAnts')
 const editor = demoAccount('editor')
+
+/** The id of the focused element, looking into the widget's shadow root. */
+const activeElementId = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    let active = document.activeElement
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
+    return active?.id ?? ''
+  })
 
 const isCreation = (collection: string) => (response: Response) =>
   response.request().method() === 'POST' && new URL(response.url()).pathname === `/api/${collection}`
@@ -145,6 +153,12 @@ describe.skipIf(reason)(
           .waitFor()
         const card = threadCard(widget, question.title)
         await expect.poll(() => card.getByText('En attente de relecture').count()).toBe(1)
+        // Its author sees it at once: first of the questions, and focus moved onto it.
+        const questions = widget.getByRole('region', { name: 'Les questions des usagers' })
+        await expect(questions.locator('ul.ew-list > li').first().getByRole('heading').first().innerText()).resolves.toBe(
+          question.title,
+        )
+        await expect.poll(() => activeElementId(askerPage)).toBe(`entraide-thread-${threadId}`)
         await screenshot(askerPage, 'journey-02-question-pending')
       },
     )
@@ -182,6 +196,9 @@ describe.skipIf(reason)(
       await askerPage.reload({ timeout: stepTimeout })
       const card = threadCard(widgetOf(askerPage), question.title)
       await card.getByText(answerBody).waitFor()
+      // Answered, though nobody accepted an answer yet: not "waiting for an answer".
+      await expect(card.getByText('Répondue, sans réponse acceptée', { exact: true }).count()).resolves.toBe(1)
+      await expect(card.getByText('En attente de réponse', { exact: true }).count()).resolves.toBe(0)
       await card.getByRole('button', { name: /^Accepter cette réponse/ }).click()
       await card.getByText('Acceptée par la personne qui a posé la question.').waitFor()
       await expect.poll(() => card.getByText('Réponse acceptée', { exact: true }).count()).toBe(1)
@@ -239,15 +256,7 @@ describe.skipIf(reason)(
 
       // The provenance link leads to the original discussion, inside the widget.
       await officialPage.getByRole('link', { name: 'voir la discussion d’origine' }).click()
-      await expect
-        .poll(() =>
-          readerPage.evaluate(() => {
-            let active = document.activeElement
-            while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
-            return active?.id ?? ''
-          }),
-        )
-        .toBe(`entraide-thread-${threadId}`)
+      await expect.poll(() => activeElementId(readerPage)).toBe(`entraide-thread-${threadId}`)
     })
 
     step('an anonymous reader finds the official answer by searching with a typo', async (context) => {
@@ -275,6 +284,103 @@ describe.skipIf(reason)(
       await expect(hit.getByText('Officiel', { exact: true }).count()).resolves.toBe(1)
       await search.scrollIntoViewIfNeeded()
       await viewportScreenshot(readerPage, 'journey-11-search-with-typo')
+    })
+
+    // The search of a reader on the passport page, over the demo content (independent of the loop above).
+    describe('searching from the passport page', () => {
+      let readerPage: Page
+      let widget: Locator
+      let results: Locator
+      let status: Locator
+
+      /** Types a query and waits until the widget announced its results. */
+      const searchFor = async (query: string): Promise<string> => {
+        const box = widget.getByRole('searchbox', { name: 'Rechercher dans l’entraide' })
+        await box.fill('')
+        await box.fill(query)
+        await status.getByText(`« ${query} »`, { exact: false }).waitFor()
+        return status.innerText()
+      }
+      const scopeEverywhere = () => widget.getByRole('checkbox', { name: 'Chercher dans toutes les démarches' })
+
+      beforeAll(async () => {
+        readerPage = await newPage()
+        widget = await openProcedurePage(readerPage, { baseUrl: app.url, slug })
+        results = widget.getByRole('region', { name: 'Résultats de la recherche' })
+        status = widget.locator('.ew-search [role="status"]')
+      }, 300_000)
+
+      it('a search that finds nothing on this procedure says so and offers, in one click, every procedure', async () => {
+        await expect.poll(() => searchFor('impots'), { interval: 2000, timeout: 90_000 }).toBe(
+          'Aucun résultat pour « impots » dans cette démarche.',
+        )
+        await results.getByRole('button', { name: 'Chercher « impots » dans toutes les démarches' }).click()
+        await expect(scopeEverywhere().isChecked()).resolves.toBe(true)
+        await status.getByText(/^\d+ résultats? pour « impots »/).waitFor()
+        await expect(results.getByRole('listitem').count()).resolves.toBeGreaterThan(0)
+        // A hit on a procedure is not followed by the same procedure's title again.
+        const titleLines = await results.locator('li[data-hit] > p:nth-of-type(2)').allInnerTexts()
+        expect(titleLines.filter((line) => /^(.+) — \1$/.test(line.trim()))).toEqual([])
+        await viewportScreenshot(readerPage, 'journey-12-search-everywhere')
+      })
+
+      it('the count matches what can be seen: more results come on demand, focus on the first new one', async () => {
+        const probe = await fetch(`${app.url}/api/entraide/search?q=demande&limit=1`)
+        const { total } = (await probe.json()) as { total: number }
+        expect(total, 'the demo content has more than one page of results for "demande"').toBeGreaterThan(8)
+        if (!(await scopeEverywhere().isChecked())) await scopeEverywhere().check()
+        await expect(searchFor('demande')).resolves.toBe(`${total} résultats pour « demande ». 8 affichés sur ${total}.`)
+        const hits = results.locator('li[data-hit]')
+        await expect(hits.count()).resolves.toBe(8)
+        await results.getByRole('button', { name: 'Afficher plus de résultats' }).click()
+        await expect.poll(() => hits.count()).toBe(Math.min(16, total))
+        const ninth = await hits.nth(8).getAttribute('data-hit')
+        await expect
+          .poll(() =>
+            readerPage.evaluate(() => {
+              let active = document.activeElement
+              while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
+              return active?.getAttribute('data-hit') ?? ''
+            }),
+          )
+          .toBe(ninth)
+        if (total <= 16) {
+          await expect(status.innerText()).resolves.toBe(`${total} résultats pour « demande ».`)
+          await expect(results.getByRole('button', { name: 'Afficher plus de résultats' }).count()).resolves.toBe(0)
+        } else {
+          await expect(status.innerText()).resolves.toBe(`${total} résultats pour « demande ». 16 affichés sur ${total}.`)
+        }
+      })
+
+      it('an official page that belongs to no procedure opens in the widget', async () => {
+        if (!(await scopeEverywhere().isChecked())) await scopeEverywhere().check()
+        await searchFor('sites payants')
+        const open = results.getByRole('button', { name: /^Démarches gratuites : éviter les sites payants/ })
+        await expect(open.getAttribute('aria-expanded')).resolves.toBe('false')
+        await open.click()
+        await expect(open.getAttribute('aria-expanded')).resolves.toBe('true')
+        await results.getByText('SignalConso').waitFor()
+        await viewportScreenshot(readerPage, 'journey-13-official-page-in-search')
+      })
+
+      it('"renouvellement passeport" on the passport page finds the passport guide, written with "Renouveler"', async () => {
+        if (await scopeEverywhere().isChecked()) await scopeEverywhere().uncheck()
+        await searchFor('renouvellement passeport')
+        await results.getByRole('link', { name: 'Renouveler son passeport sans perdre de temps' }).waitFor()
+      })
+
+      it('"CNI" highlights the identity card, not the car registration ("carte grise")', async () => {
+        if (!(await scopeEverywhere().isChecked())) await scopeEverywhere().check()
+        await searchFor('CNI')
+        await expect(results.locator('li[data-hit]').count()).resolves.toBeGreaterThan(0)
+        // Highlighted words are <mark> elements; the text after each tells what it belongs to.
+        const highlightedCarte = await results.locator('mark').evaluateAll((marks) =>
+          marks
+            .filter((mark) => (mark.textContent ?? '').trim().toLowerCase() === 'carte')
+            .map((mark) => `carte${(mark.nextSibling?.textContent ?? '').slice(0, 12)}`),
+        )
+        expect(highlightedCarte.filter((words) => /^carte\s+grise/i.test(words))).toEqual([])
+      })
     })
   },
 )

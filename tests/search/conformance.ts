@@ -395,6 +395,66 @@ export const describeSearchEngineContract = (factory: EngineFactory): void => {
     })
   })
 
+  describe('word forms and acronyms, as readers type them', () => {
+    let harness: EngineHarness
+    const passportPage = { id: 11, slug: 'renouveler-un-passeport', title: 'Renouveler un passeport (majeur)' }
+    const registration = { id: 12, slug: 'certificat-d-immatriculation', title: 'Carte grise : changement d’adresse' }
+    const corpus = [
+      knowledge({
+        id: 'guides-11',
+        type: 'guide',
+        title: 'Renouveler son passeport sans perdre de temps',
+        text: 'Faites la pré-demande en ligne, achetez le timbre fiscal, puis prenez rendez-vous.',
+        procedure: passportPage,
+      }),
+      knowledge({
+        id: 'threads-11',
+        type: 'thread',
+        title: 'Renouveler mon passeport en urgence',
+        text: 'Mon vol part dans dix jours.',
+        procedure: passportPage,
+      }),
+      knowledge({
+        id: 'procedures-12',
+        type: 'procedure',
+        title: 'Changer l’adresse de sa carte grise',
+        text: 'Sur le site de l’ANTS, déclarez la nouvelle adresse dans le mois. Munissez-vous d’une pièce d’identité.',
+        procedure: registration,
+        isOfficial: true,
+      }),
+      knowledge({
+        id: 'tips-12',
+        type: 'tip',
+        title: 'Refaire sa carte d’identité',
+        text: 'La mairie rend la nouvelle carte en trois semaines.',
+      }),
+    ]
+    const hitIds = async (params: SearchParams) =>
+      (await harness.engine.search({ limit: 100, ...params })).hits.map(({ document }) => document.id)
+
+    beforeAll(async () => {
+      harness = await factory()
+      await harness.engine.ensureIndex(defaultIndexSettings)
+      await harness.engine.upsert(corpus)
+      await harness.engine.flush()
+    })
+    afterAll(async () => {
+      await harness?.dispose()
+    })
+
+    it('finds a guide written with the verb from the noun the reader types (renouvellement → Renouveler)', async () => {
+      const onThePage: SearchFilter = { op: 'equals', attribute: 'procedure.slug', value: passportPage.slug }
+      expect((await hitIds({ query: 'renouvellement passeport', filter: onThePage })).sort()).toEqual(['guides-11', 'threads-11'])
+      expect(await hitIds({ query: 'renouvellement' })).toEqual(expect.arrayContaining(['guides-11', 'threads-11']))
+      expect(await hitIds({ query: 'changement adresse' })).toContain('procedures-12')
+    })
+
+    it('expands an acronym only into its words in a row, not into the same words apart (CNI ≠ carte grise … pièce d’identité)', async () => {
+      expect(await hitIds({ query: 'CNI' })).toEqual(['tips-12'])
+      expect(await hitIds({ query: 'cni', filter: { op: 'equals', attribute: 'procedure.slug', value: registration.slug } })).toEqual([])
+    })
+  })
+
   describe('writes', () => {
     const harnesses: EngineHarness[] = []
     const fresh = async (): Promise<SearchEngine> => {
@@ -515,6 +575,26 @@ export const describeEmbeddedEngineExtras = (factory: EngineFactory): void => {
       // tips-2 only says "CNI".
       expect(await hitIds('carte nationale d’identité')).toEqual(expect.arrayContaining(['guides-1', 'tips-2']))
       expect(await hitIds('aide personnalisée au logement')).toContain('tips-1')
+    })
+
+    it('highlights the words of an acronym’s long form only where they follow each other', async () => {
+      const engine = harness.engine
+      await engine.upsert([
+        knowledge({
+          id: 'procedures-40',
+          type: 'procedure',
+          title: 'Déclarer un changement d’adresse',
+          text: 'Le changement d’adresse sur la carte grise est gratuit. La carte d’identité n’a pas à être refaite.',
+        }),
+      ])
+      await engine.flush()
+      const result = await engine.search({ query: 'CNI', filter: { op: 'equals', attribute: 'type', value: 'procedure' } })
+      const hit = result.hits.find(({ document }) => document.id === 'procedures-40')
+      expect(hit?.formatted.text).toBe(
+        'Le changement d’adresse sur la carte grise est gratuit. La <mark>carte</mark> d’<mark>identité</mark> n’a pas à être refaite.',
+      )
+      await engine.delete(['procedures-40'])
+      await engine.flush()
     })
 
     it('drops stop words whatever their case (lA, lE)', async () => {
