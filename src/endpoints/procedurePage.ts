@@ -247,6 +247,13 @@ const loadSourceUrls = async (
 /** Whether the reader saved an edit of the guide that waits for review. */
 const hasPendingGuideEdit = async (req: PayloadRequest, viewer: Actor | null, guide: GuideDoc): Promise<boolean> => {
   if (!viewer) return false
+  const proposals = await req.payload.count({
+    collection: 'guide-proposals',
+    overrideAccess: true,
+    req,
+    where: { and: [{ guide: { equals: guide.id } }, { author: { equals: viewer.id } }, { status: { equals: 'pending' } }] },
+  })
+  if (proposals.totalDocs > 0) return true
   const { totalDocs } = await req.payload.countVersions({
     collection: 'guides',
     overrideAccess: true,

@@ -149,6 +149,21 @@ export const en = {
     roleEditor: 'Editor',
     roleAdmin: 'Admin',
     fieldSuspensionReason: 'Suspension reason',
+    guideProposal: 'Guide edit proposal',
+    guideProposals: 'Guide edit proposals',
+    guideProposalsDescription:
+      'Edits of the simplified guides proposed by users, each against the published version it started from. Accept, merge or refuse them with POST /api/guide-proposals/:id/accept or /refuse.',
+    proposalPending: 'Waiting for review',
+    proposalAccepted: 'Accepted',
+    proposalRefused: 'Refused',
+    fieldProposalStatus: 'Status',
+    fieldProposalBaseTitle: 'Title it started from',
+    fieldProposalBaseText: 'Text it started from',
+    fieldProposalBaseTextDescription: 'The published text the proposal was written against, one block a line.',
+    fieldProposalBaseRevision: 'Published revision it started from',
+    fieldReviewNote: 'Review note (shown to the author)',
+    fieldReviewedBy: 'Reviewed by',
+    fieldReviewedAt: 'Reviewed on',
   },
 
   admin: {

@@ -152,6 +152,21 @@ export const fr: EntraideStrings = {
     roleEditor: 'Éditeur',
     roleAdmin: 'Administrateur',
     fieldSuspensionReason: 'Motif de la suspension',
+    guideProposal: 'Proposition de modification de guide',
+    guideProposals: 'Propositions de modification de guide',
+    guideProposalsDescription:
+      'Modifications des guides simplifiés proposées par les usagers, chacune sur la version publiée dont elle part. Acceptez-les, fusionnez-les ou refusez-les avec POST /api/guide-proposals/:id/accept ou /refuse.',
+    proposalPending: 'En attente de relecture',
+    proposalAccepted: 'Acceptée',
+    proposalRefused: 'Refusée',
+    fieldProposalStatus: 'État',
+    fieldProposalBaseTitle: 'Titre de départ',
+    fieldProposalBaseText: 'Texte de départ',
+    fieldProposalBaseTextDescription: 'Le texte publié sur lequel la proposition a été écrite, un bloc par ligne.',
+    fieldProposalBaseRevision: 'Version publiée de départ',
+    fieldReviewNote: 'Note de relecture (montrée à son auteur)',
+    fieldReviewedBy: 'Relue par',
+    fieldReviewedAt: 'Relue le',
   },
 
   admin: {
