@@ -57,7 +57,7 @@ export const guideProposalsCollection = (options: ResolvedOptions): CollectionCo
       type: 'relationship',
       relationTo: 'guides',
       label: label('guide'),
-      required: true,
+      // Not required in the schema: a deleted guide leaves its proposals, reviewed or not, without one.
       index: true,
       access: systemField,
       admin: { readOnly: true },

@@ -7,7 +7,7 @@ import { guideLines, lexicalFromLines, mergeLines, type MergeConflict } from '..
 import type { ID } from '../utilities/ids.ts'
 
 /** The request context key naming the person a published guide revision is attributed to. */
-export const guideEditorKey = 'entraide:guideEditor'
+export const guideEditorKey = 'entraideGuideEditor'
 
 /**
  * The guide as readers see it: its published record, read with system
