@@ -176,6 +176,11 @@ describe('proposing guide edits', () => {
         proposal: ['La date de validité est au dos.'],
       },
     ])
+    // The admin panel's read-only field says the same in words.
+    const asReviewer = await json(await app.api('GET', `/guide-proposals/${clash.id}?depth=0`, { token: agent.token }))
+    expect(asReviewer.comparison).toContain('- Regardez la date de validité.')
+    expect(asReviewer.comparison).toContain('+ La date de validité est au dos.')
+    expect(asReviewer.comparison).toContain('= Regardez la date de validité.')
     const merge = await post(`/guide-proposals/${clash.id}/accept`, agent, { merge: true })
     expect(merge.status).toBe(409)
     expect((await readerView(guide)).lines).toContain('Regardez la date de validité.')

@@ -1,5 +1,6 @@
 import type { Access, CollectionConfig } from 'payload'
 
+import { proposalComparisonText } from '../data/guideProposalSummary.ts'
 import { guardPersonalData } from '../hooks/guardPersonalData.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { moderators, nobody, systemField } from '../policies/access.ts'
@@ -115,6 +116,14 @@ export const guideProposalsCollection = (options: ResolvedOptions): CollectionCo
       label: label('fieldProposalBaseRevision'),
       access: systemField,
       admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'comparison',
+      type: 'textarea',
+      label: label('fieldProposalComparison'),
+      virtual: true,
+      hooks: { afterRead: [proposalComparisonText()] },
+      admin: { readOnly: true, rows: 12, description: label('fieldProposalComparisonDescription') },
     },
     {
       name: 'reviewNote',

@@ -166,6 +166,9 @@ export const fr: EntraideStrings = {
     fieldProposalBaseRevision: 'Version publiée de départ',
     fieldReviewNote: 'Note de relecture (montrée à son auteur)',
     fieldReviewedBy: 'Relue par',
+    fieldProposalComparison: 'Modifications du guide publié',
+    fieldProposalComparisonDescription:
+      'Lignes retirées (-) et ajoutées (+) par rapport au guide que lisent les usagers ; une proposition périmée liste aussi les endroits où le guide publié a changé le même bloc (= publié, + proposé). Acceptez ou refusez avec les points d’accès REST.',
     fieldReviewedAt: 'Relue le',
   },
 
@@ -391,6 +394,12 @@ export const fr: EntraideStrings = {
       'Seuls les agents de l’organisme de cette démarche, les éditeurs et les administrateurs vérifient ce guide.',
     publishBeforeVerifying: 'Publiez le guide avant de le vérifier.',
     guideVerified: 'Le guide publié est marqué comme vérifié.',
+    proposalComparisonStale:
+      'Le guide publié a changé depuis cette proposition : l’accepter fusionne ses modifications dans le texte publié (POST /api/guide-proposals/:id/accept { "merge": true }).',
+    proposalComparisonChanges: 'Ce que la proposition change dans le guide publié :',
+    proposalComparisonConflicts_one: 'Un endroit où le guide publié et la proposition ont changé le même bloc (fusion impossible) :',
+    proposalComparisonConflicts_other:
+      '{{count}} endroits où le guide publié et la proposition ont changé le même bloc (fusion impossible) :',
     reviewNoticeTitle: 'Votre modification sera relue.',
     reviewNoticeBody:
       'Quand vous l’envoyez, elle est enregistrée comme brouillon : un agent public ou un éditeur la vérifie avant qu’elle remplace le guide que voient les lecteurs. Vous pouvez continuer à améliorer votre brouillon en attendant.',
