@@ -83,7 +83,13 @@ beforeAll(async () => {
   })
   const proposal = await app.payload.create({
     collection: 'guide-proposals',
-    data: { author: author.id, baseTitle: 'Guide du passeport', guide: guide.id, procedure: procedure.id, title: 'Guide proposé' },
+    data: {
+      author: author.id,
+      baseTitle: 'Guide du passeport',
+      guide: guide.id,
+      procedure: procedure.id,
+      title: 'Guide proposé',
+    },
   })
   Object.assign(known, {
     agencies: [agency.id],
@@ -419,7 +425,12 @@ const randomRequest = (random: Random): FuzzRequest => {
   if (roll <= 3) {
     const route = random.pick(entraideRoutes())
     const path = route.path.replace(':id', randomId(random, route.collection))
-    return { method: route.method, rawBody: route.method === 'GET' ? undefined : rawBody, route: `/${route.collection}${path}`, token }
+    return {
+      method: route.method,
+      rawBody: route.method === 'GET' ? undefined : rawBody,
+      route: `/${route.collection}${path}`,
+      token,
+    }
   }
   if (roll === 4) {
     const route = random.pick(rootRoutes())

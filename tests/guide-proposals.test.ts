@@ -22,7 +22,8 @@ let chloe: Person
 let procedure: ID
 let counter = 0
 
-const post = (route: string, person: Person, body: unknown = {}) => app.api('POST', route, { body, token: person.token })
+const post = (route: string, person: Person, body: unknown = {}) =>
+  app.api('POST', route, { body, token: person.token })
 
 const blocks: GuideBlock[] = [
   { kind: 'heading', text: 'Avant de commencer' },
@@ -47,7 +48,12 @@ const publishedGuide = async (): Promise<ID> => {
   })
   const guide = await app.payload.create({
     collection: 'guides',
-    data: { _status: 'published', body: lexicalFromBlocks(blocks), procedure: own.id, title: 'Renouveler son passeport' },
+    data: {
+      _status: 'published',
+      body: lexicalFromBlocks(blocks),
+      procedure: own.id,
+      title: 'Renouveler son passeport',
+    },
   })
   return guide.id
 }
@@ -83,7 +89,12 @@ afterAll(async () => {
 describe('proposing guide edits', () => {
   it('keeps two citizens’ proposals apart: neither overwrites nor shows the other, and readers see neither', async () => {
     const guide = await publishedGuide()
-    const first = await propose(guide, awa, 'Renouveler son passeport (version d’Awa)', edited({ 1: 'Regardez la date de validité.' }))
+    const first = await propose(
+      guide,
+      awa,
+      'Renouveler son passeport (version d’Awa)',
+      edited({ 1: 'Regardez la date de validité.' }),
+    )
     const second = await post(`/guides/${guide}/proposals`, bruno, {
       body: edited({ 4: 'Prendre rendez-vous en mairie, souvent un mois à l’avance.' }),
       title: 'Renouveler son passeport',
@@ -96,10 +107,15 @@ describe('proposing guide edits', () => {
     const secondId = secondBody.proposal.id
 
     expect(first.status).toBe('pending')
-    expect(await readerView(guide)).toEqual({ lines: guideLines(lexicalFromBlocks(blocks)), title: 'Renouveler son passeport' })
+    expect(await readerView(guide)).toEqual({
+      lines: guideLines(lexicalFromBlocks(blocks)),
+      title: 'Renouveler son passeport',
+    })
 
     // Each author reads their own proposal, as they wrote it, and not the other's.
-    const mine = await json(await app.api('GET', `/guide-proposals?depth=0&where[guide][equals]=${guide}`, { token: awa.token }))
+    const mine = await json(
+      await app.api('GET', `/guide-proposals?depth=0&where[guide][equals]=${guide}`, { token: awa.token }),
+    )
     expect(mine.docs.map((doc: { id: ID }) => doc.id)).toEqual([first.id])
     expect(mine.docs[0].title).toBe('Renouveler son passeport (version d’Awa)')
     expect((await app.api('GET', `/guide-proposals/${first.id}`, { token: bruno.token })).status).toBe(404)
@@ -108,7 +124,9 @@ describe('proposing guide edits', () => {
     expect((await app.api('GET', `/guide-proposals/${first.id}`)).status).toBe(403)
 
     // The reviewer of the agency sees both.
-    const review = await json(await app.api('GET', `/guide-proposals?depth=0&where[guide][equals]=${guide}`, { token: agent.token }))
+    const review = await json(
+      await app.api('GET', `/guide-proposals?depth=0&where[guide][equals]=${guide}`, { token: agent.token }),
+    )
     expect(review.totalDocs).toBe(2)
     // The widget tells each author that their edit waits for review.
     const page = await json(await app.api('GET', `/entraide/procedures/passeport-${counter}`, { token: awa.token }))
@@ -134,7 +152,9 @@ describe('proposing guide edits', () => {
     expect(afterFirst.title).toBe('Renouveler son passeport')
     const published = await app.payload.findByID({ collection: 'guides', depth: 0, id: guide })
     expect(String(published.lastEditedBy)).toBe(String(awa.id))
-    expect((await json(await app.api('GET', `/guide-proposals/${second.id}`, { token: bruno.token }))).status).toBe('pending')
+    expect((await json(await app.api('GET', `/guide-proposals/${second.id}`, { token: bruno.token }))).status).toBe(
+      'pending',
+    )
 
     // Bruno's proposal started from the text before Awa's: accepting it as is would erase her change.
     const plain = await post(`/guide-proposals/${second.id}/accept`, agent)
@@ -142,11 +162,15 @@ describe('proposing guide edits', () => {
     expect((await errorOf(plain)).message).toContain('comparison')
     expect((await readerView(guide)).lines).toEqual(afterFirst.lines)
 
-    const comparison = await json(await app.api('GET', `/guide-proposals/${second.id}/comparison`, { token: agent.token }))
+    const comparison = await json(
+      await app.api('GET', `/guide-proposals/${second.id}/comparison`, { token: agent.token }),
+    )
     expect(comparison.comparison.isStale).toBe(true)
     expect(comparison.comparison.base.lines).toContain('Vérifiez la date de fin de validité de votre passeport.')
     expect(comparison.comparison.current.lines).toContain('Regardez la date de validité.')
-    expect(comparison.comparison.proposal.lines).toContain('- Prendre rendez-vous en mairie, souvent un mois à l’avance.')
+    expect(comparison.comparison.proposal.lines).toContain(
+      '- Prendre rendez-vous en mairie, souvent un mois à l’avance.',
+    )
     expect(comparison.comparison.merged.conflicts).toEqual([])
 
     const merged = await post(`/guide-proposals/${second.id}/accept`, agent, { merge: true })
@@ -164,10 +188,17 @@ describe('proposing guide edits', () => {
   it('refuses to merge a stale proposal that changed the same place, and its author reads the refusal note', async () => {
     const guide = await publishedGuide()
     const first = await propose(guide, awa, 'Renouveler son passeport', edited({ 1: 'Regardez la date de validité.' }))
-    const clash = await propose(guide, chloe, 'Renouveler son passeport', edited({ 1: 'La date de validité est au dos.' }))
+    const clash = await propose(
+      guide,
+      chloe,
+      'Renouveler son passeport',
+      edited({ 1: 'La date de validité est au dos.' }),
+    )
     expect((await post(`/guide-proposals/${first.id}/accept`, editor)).status).toBe(200)
 
-    const comparison = await json(await app.api('GET', `/guide-proposals/${clash.id}/comparison`, { token: chloe.token }))
+    const comparison = await json(
+      await app.api('GET', `/guide-proposals/${clash.id}/comparison`, { token: chloe.token }),
+    )
     expect(comparison.comparison.isStale).toBe(true)
     expect(comparison.comparison.merged.conflicts).toEqual([
       {
@@ -195,11 +226,30 @@ describe('proposing guide edits', () => {
     expect(seen.reviewNote).toBe('Awa a déjà reformulé ce paragraphe : proposez votre précision sur le nouveau texte.')
     expect((await app.api('GET', `/guide-proposals/${clash.id}`, { token: bruno.token })).status).toBe(404)
     expect((await post(`/guide-proposals/${clash.id}/accept`, agent, { merge: true })).status).toBe(409)
+    // The widget shows the author what became of each of their proposals, the note with a refusal.
+    const slug = `passeport-${counter}`
+    const page = await json(await app.api('GET', `/entraide/procedures/${slug}`, { token: chloe.token }))
+    expect(page.guide.hasMyPendingEdit).toBe(false)
+    expect(page.guide.myProposals).toEqual([
+      expect.objectContaining({
+        reviewNote: 'Awa a déjà reformulé ce paragraphe : proposez votre précision sur le nouveau texte.',
+        status: 'refused',
+      }),
+    ])
+    const awaView = await json(await app.api('GET', `/entraide/procedures/${slug}`, { token: awa.token }))
+    expect(awaView.guide.myProposals).toEqual([expect.objectContaining({ reviewNote: null, status: 'accepted' })])
+    const anonymous = await json(await app.api('GET', `/entraide/procedures/${slug}`))
+    expect(anonymous.guide.myProposals).toEqual([])
   })
 
   it('lets only reviewers of the procedure’s agency accept or refuse', async () => {
     const guide = await publishedGuide()
-    const proposal = await propose(guide, awa, 'Renouveler son passeport (autre agence ?)', edited({ 3: 'Remplir la pré-demande.' }))
+    const proposal = await propose(
+      guide,
+      awa,
+      'Renouveler son passeport (autre agence ?)',
+      edited({ 3: 'Remplir la pré-demande.' }),
+    )
     // Another agency's agent does not even see it.
     expect((await post(`/guide-proposals/${proposal.id}/accept`, otherAgent)).status).toBe(404)
     expect((await post(`/guide-proposals/${proposal.id}/refuse`, otherAgent, { note: 'Non.' })).status).toBe(404)
@@ -207,17 +257,27 @@ describe('proposing guide edits', () => {
     // Its author cannot accept it.
     expect((await post(`/guide-proposals/${proposal.id}/accept`, awa)).status).toBe(403)
     // Nor can anyone through the generic routes.
-    const patch = await app.api('PATCH', `/guide-proposals/${proposal.id}`, { body: { status: 'accepted' }, token: awa.token })
+    const patch = await app.api('PATCH', `/guide-proposals/${proposal.id}`, {
+      body: { status: 'accepted' },
+      token: awa.token,
+    })
     expect(patch.status).toBe(403)
     const create = await app.api('POST', '/guide-proposals', { body: { guide, title: 'x' }, token: awa.token })
     expect(create.status).toBe(403)
     expect((await readerView(guide)).title).toBe('Renouveler son passeport')
-    expect((await json(await app.api('GET', `/guide-proposals/${proposal.id}`, { token: awa.token }))).status).toBe('pending')
+    expect((await json(await app.api('GET', `/guide-proposals/${proposal.id}`, { token: awa.token }))).status).toBe(
+      'pending',
+    )
   })
 
   it('publishes at once, through the same path, the proposal of an agent of the procedure’s agency', async () => {
     const guide = await publishedGuide()
-    const pending = await propose(guide, awa, 'Renouveler son passeport', edited({ 5: 'Voir [la page officielle](https://www.service-public.fr/).' }))
+    const pending = await propose(
+      guide,
+      awa,
+      'Renouveler son passeport',
+      edited({ 5: 'Voir [la page officielle](https://www.service-public.fr/).' }),
+    )
     const response = await post(`/guides/${guide}/proposals`, agent, {
       body: edited({ 0: 'Avant toute démarche' }),
       title: 'Renouveler son passeport',
@@ -229,9 +289,14 @@ describe('proposing guide edits', () => {
     expect((await readerView(guide)).lines[0]).toBe('## Avant toute démarche')
     // Awa's waiting proposal was neither published nor lost.
     expect((await readerView(guide)).lines).not.toContain('Voir [la page officielle](https://www.service-public.fr/).')
-    expect((await json(await app.api('GET', `/guide-proposals/${pending.id}`, { token: awa.token }))).status).toBe('pending')
+    expect((await json(await app.api('GET', `/guide-proposals/${pending.id}`, { token: awa.token }))).status).toBe(
+      'pending',
+    )
     // An agent of another agency only proposes.
-    const outsider = await post(`/guides/${guide}/proposals`, otherAgent, { body: edited({ 2: 'Étapes' }), title: 'Passeport' })
+    const outsider = await post(`/guides/${guide}/proposals`, otherAgent, {
+      body: edited({ 2: 'Étapes' }),
+      title: 'Passeport',
+    })
     expect((await json(outsider)).proposal.status).toBe('pending')
     expect((await readerView(guide)).title).toBe('Renouveler son passeport')
   })
@@ -240,11 +305,16 @@ describe('proposing guide edits', () => {
     const guide = await publishedGuide()
     expect((await post(`/guides/${guide}/proposals`, awa, { body: edited({}) })).status).toBe(400)
     expect((await post(`/guides/${guide}/proposals`, awa, { body: 'texte', title: 'Titre' })).status).toBe(400)
-    const unchanged = await post(`/guides/${guide}/proposals`, awa, { body: edited({}), title: 'Renouveler son passeport' })
+    const unchanged = await post(`/guides/${guide}/proposals`, awa, {
+      body: edited({}),
+      title: 'Renouveler son passeport',
+    })
     expect(unchanged.status).toBe(400)
     expect((await post('/guides/pas-un-id/proposals', awa, { body: edited({ 1: 'x' }), title: 'T' })).status).toBe(404)
     expect((await post('/guides/999999/proposals', awa, { body: edited({ 1: 'x' }), title: 'T' })).status).toBe(404)
-    expect((await app.api('POST', `/guides/${guide}/proposals`, { body: { body: edited({ 1: 'x' }), title: 'T' } })).status).toBe(401)
+    expect(
+      (await app.api('POST', `/guides/${guide}/proposals`, { body: { body: edited({ 1: 'x' }), title: 'T' } })).status,
+    ).toBe(401)
     expect((await post('/guide-proposals/pas-un-id/accept', agent)).status).toBe(404)
     expect((await post('/guide-proposals/999999/refuse', agent, { note: 'Non.' })).status).toBe(404)
 
@@ -255,19 +325,32 @@ describe('proposing guide edits', () => {
     })
     expect(phone.status).toBe(422)
     expect((await json(phone)).errors[0].data.code).toBe('personal-data')
-    const list = await json(await app.api('GET', `/guide-proposals?where[guide][equals]=${guide}`, { token: awa.token }))
+    const list = await json(
+      await app.api('GET', `/guide-proposals?where[guide][equals]=${guide}`, { token: awa.token }),
+    )
     expect(list.totalDocs).toBe(0)
   })
 
   it('leaves restoring old versions to editors', async () => {
     const guide = await publishedGuide()
-    const proposal = await propose(guide, awa, 'Renouveler son passeport, version 2', edited({ 1: 'Regardez la date.' }))
+    const proposal = await propose(
+      guide,
+      awa,
+      'Renouveler son passeport, version 2',
+      edited({ 1: 'Regardez la date.' }),
+    )
     expect((await post(`/guide-proposals/${proposal.id}/accept`, agent)).status).toBe(200)
-    const { docs } = await app.payload.findVersions({ collection: 'guides', sort: 'createdAt', where: { parent: { equals: guide } } })
+    const { docs } = await app.payload.findVersions({
+      collection: 'guides',
+      sort: 'createdAt',
+      where: { parent: { equals: guide } },
+    })
     const first = docs[0]
     if (!first) throw new Error('no version')
     for (const person of [awa, agent]) {
-      expect((await app.api('POST', `/guides/versions/${first.id}`, { body: {}, token: person.token })).status).toBe(403)
+      expect((await app.api('POST', `/guides/versions/${first.id}`, { body: {}, token: person.token })).status).toBe(
+        403,
+      )
       expect((await readerView(guide)).title).toBe('Renouveler son passeport, version 2')
     }
     expect((await app.api('POST', `/guides/versions/${first.id}`, { body: {}, token: editor.token })).status).toBe(200)

@@ -19,7 +19,8 @@ export const compareGuideProposal = async ({
   proposalId: ID
 }): Promise<{ proposal: GuideProposalDoc; comparison: GuideProposalComparison | null }> => {
   const proposal = await loadVisible({ collection: 'guide-proposals', id: proposalId, req })
-  const published = proposal.guide === null ? null : await findDocByID({ collection: 'guides', draft: false, id: proposal.guide, req })
+  const published =
+    proposal.guide === null ? null : await findDocByID({ collection: 'guides', draft: false, id: proposal.guide, req })
   if (!published || published._status !== 'published') return { comparison: null, proposal }
   return { comparison: compareWithPublished(proposal, published), proposal }
 }

@@ -93,7 +93,14 @@ export const guideProposalsCollection = (options: ResolvedOptions): CollectionCo
       access: systemField,
       admin: { readOnly: true, position: 'sidebar' },
     },
-    { name: 'title', type: 'text', label: label('fieldTitle'), required: true, maxLength: 200, admin: { readOnly: true } },
+    {
+      name: 'title',
+      type: 'text',
+      label: label('fieldTitle'),
+      required: true,
+      maxLength: 200,
+      admin: { readOnly: true },
+    },
     { name: 'body', type: 'richText', label: label('fieldBody'), admin: { readOnly: true } },
     {
       // The published revision the proposal started from: its title and its text, one block a line.

@@ -11,8 +11,14 @@ const marks = { added: '+', removed: '-', same: ' ' } as const
 const lineText = (line: DiffLine): string[] => {
   if (line.kind === 'skipped') return [`  … (${line.count})`]
   if (line.kind !== 'changed') return [`${marks[line.kind]} ${line.text}`]
-  const before = line.parts.filter((part) => part.kind !== 'added').map((part) => part.text).join('')
-  const after = line.parts.filter((part) => part.kind !== 'removed').map((part) => part.text).join('')
+  const before = line.parts
+    .filter((part) => part.kind !== 'added')
+    .map((part) => part.text)
+    .join('')
+  const after = line.parts
+    .filter((part) => part.kind !== 'removed')
+    .map((part) => part.text)
+    .join('')
   return [`- ${before}`, `+ ${after}`]
 }
 
@@ -36,7 +42,10 @@ export const proposalComparisonText =
     const sections = [
       ...(comparison.isStale ? [t('entraide:proposalComparisonStale')] : []),
       t('entraide:proposalComparisonChanges'),
-      diffText(text(comparison.current.title, comparison.current.lines), text(comparison.proposal.title, comparison.proposal.lines))
+      diffText(
+        text(comparison.current.title, comparison.current.lines),
+        text(comparison.proposal.title, comparison.proposal.lines),
+      )
         .flatMap(lineText)
         .join('\n'),
       ...(comparison.merged.conflicts.length > 0

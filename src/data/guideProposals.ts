@@ -17,7 +17,8 @@ export const guideEditorKey = 'entraideGuideEditor'
 export const loadPublishedGuide = async ({ guideId, req }: { req: PayloadRequest; guideId: ID }): Promise<GuideDoc> => {
   const guide = await findDocByID({ collection: 'guides', draft: false, id: guideId, req })
   if (!guide) throw new NotFoundError('guide', String(guideId))
-  if (guide._status !== 'published') throw new ConflictError('This guide has not been published yet: there is no text to propose an edit of.')
+  if (guide._status !== 'published')
+    throw new ConflictError('This guide has not been published yet: there is no text to propose an edit of.')
   return guide
 }
 

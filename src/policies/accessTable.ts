@@ -25,15 +25,7 @@ export type AccessOperation = (typeof accessOperations)[number]
  * - `none`: refused.
  */
 export type AccessCell =
-  | 'all'
-  | 'published'
-  | 'published+own'
-  | 'own'
-  | 'own+agency'
-  | 'drafts'
-  | 'agency'
-  | 'agency-drafts'
-  | 'none'
+  'all' | 'published' | 'published+own' | 'own' | 'own+agency' | 'drafts' | 'agency' | 'agency-drafts' | 'none'
 
 /** The collections of the table, in README order. */
 export const accessCollections = [

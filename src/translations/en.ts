@@ -390,7 +390,8 @@ export const en = {
     proposalComparisonStale:
       'The published guide changed since this proposal was written: accepting it merges its changes onto the published text (POST /api/guide-proposals/:id/accept { "merge": true }).',
     proposalComparisonChanges: 'What the proposal changes in the published guide:',
-    proposalComparisonConflicts_one: 'One place where the published guide and the proposal changed the same block (it cannot be merged):',
+    proposalComparisonConflicts_one:
+      'One place where the published guide and the proposal changed the same block (it cannot be merged):',
     proposalComparisonConflicts_other:
       '{{count}} places where the published guide and the proposal changed the same block (it cannot be merged):',
     reviewNoticeTitle: 'Your edit will be reviewed.',

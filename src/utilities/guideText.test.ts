@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
-import { blockOfLine, blocksFromLexical, guideLines, lexicalFromBlocks, lexicalFromLines, lineOf, mergeLines } from './guideText.ts'
+import {
+  blockOfLine,
+  blocksFromLexical,
+  guideLines,
+  lexicalFromBlocks,
+  lexicalFromLines,
+  lineOf,
+  mergeLines,
+} from './guideText.ts'
 
 const bold = (text: string) => ({ detail: 0, format: 1, mode: 'normal', style: '', text, type: 'text', version: 1 })
 const plain = (text: string) => ({ ...bold(text), format: 0 })
@@ -11,7 +19,12 @@ const stored = {
     children: [
       { children: [plain('Avant de commencer')], tag: 'h2', type: 'heading', version: 1 },
       {
-        children: [plain('Gardez '), bold('votre ancien passeport'), { type: 'linebreak', version: 1 }, plain('avec vous.')],
+        children: [
+          plain('Gardez '),
+          bold('votre ancien passeport'),
+          { type: 'linebreak', version: 1 },
+          plain('avec vous.'),
+        ],
         type: 'paragraph',
         version: 1,
       },
@@ -21,7 +34,12 @@ const stored = {
           {
             children: [
               plain('Voir '),
-              { children: [plain('le site')], fields: { linkType: 'custom', url: 'https://www.service-public.fr/' }, type: 'link', version: 3 },
+              {
+                children: [plain('le site')],
+                fields: { linkType: 'custom', url: 'https://www.service-public.fr/' },
+                type: 'link',
+                version: 3,
+              },
             ],
             type: 'listitem',
             value: 2,
@@ -53,7 +71,9 @@ describe('a guide as blocks', () => {
 
   it('gives back the nodes of unchanged blocks, formatting included, and builds the changed ones', () => {
     const blocks = blocksFromLexical(stored)
-    const changed = blocks.map((block, index) => (index === 2 ? { ...block, text: 'Faire la [pré-demande](https://ants.gouv.fr/)' } : block))
+    const changed = blocks.map((block, index) =>
+      index === 2 ? { ...block, text: 'Faire la [pré-demande](https://ants.gouv.fr/)' } : block,
+    )
     const value = lexicalFromBlocks(changed)
     const root = value.root as { children: Record<string, unknown>[] }
     expect(root.children[1]).toEqual(stored.root.children[1])
@@ -103,7 +123,10 @@ describe('merging a proposal onto a newer text', () => {
   })
 
   it('builds the merged value from the nodes of either text', () => {
-    const value = lexicalFromLines(['## Avant de commencer', 'Gardez votre ancien passeport avec vous.', 'Nouveau.'], [stored])
+    const value = lexicalFromLines(
+      ['## Avant de commencer', 'Gardez votre ancien passeport avec vous.', 'Nouveau.'],
+      [stored],
+    )
     const root = value.root as { children: unknown[] }
     expect(root.children[1]).toEqual(stored.root.children[1])
     expect(guideLines(value)).toEqual(['## Avant de commencer', 'Gardez votre ancien passeport avec vous.', 'Nouveau.'])

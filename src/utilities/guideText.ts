@@ -57,7 +57,11 @@ export const blocksFromLexical = (value: unknown): GuideBlock[] => {
   for (const node of childrenOf(root)) {
     if (blocks.length >= maxBlocks) break
     if (node.type === 'heading') {
-      blocks.push({ kind: node.tag === 'h2' || node.tag === 'h1' ? 'heading' : 'subheading', node, text: inlineText(node) })
+      blocks.push({
+        kind: node.tag === 'h2' || node.tag === 'h1' ? 'heading' : 'subheading',
+        node,
+        text: inlineText(node),
+      })
     } else if (node.type === 'list') {
       const kind: GuideBlockKind = node.listType === 'number' ? 'number' : 'bullet'
       for (const item of childrenOf(node)) blocks.push({ kind, node: item, text: inlineText(item) })
@@ -71,7 +75,15 @@ export const blocksFromLexical = (value: unknown): GuideBlock[] => {
 
 const elementDefaults = { direction: 'ltr', format: '', indent: 0 } as const
 
-const textNode = (text: string): JsonObject => ({ detail: 0, format: 0, mode: 'normal', style: '', text, type: 'text', version: 1 })
+const textNode = (text: string): JsonObject => ({
+  detail: 0,
+  format: 0,
+  mode: 'normal',
+  style: '',
+  text,
+  type: 'text',
+  version: 1,
+})
 
 /** A link written in a block: `[label](url)`. */
 const linkPattern = /\[([^\]\n]+)\]\(([^()\s]+)\)/g
@@ -127,7 +139,15 @@ export const lexicalFromBlocks = (blocks: readonly GuideBlock[]): JsonObject => 
         list = {
           items,
           kind: block.kind,
-          node: { ...elementDefaults, children: items, listType: block.kind, start: 1, tag: block.kind === 'number' ? 'ol' : 'ul', type: 'list', version: 1 },
+          node: {
+            ...elementDefaults,
+            children: items,
+            listType: block.kind,
+            start: 1,
+            tag: block.kind === 'number' ? 'ol' : 'ul',
+            type: 'list',
+            version: 1,
+          },
         }
         children.push(list.node)
       }
@@ -140,7 +160,13 @@ export const lexicalFromBlocks = (blocks: readonly GuideBlock[]): JsonObject => 
   return { root: { ...elementDefaults, children, type: 'root', version: 1 } }
 }
 
-const markers: Record<GuideBlockKind, string> = { bullet: '- ', heading: '## ', number: '1. ', paragraph: '', subheading: '### ' }
+const markers: Record<GuideBlockKind, string> = {
+  bullet: '- ',
+  heading: '## ',
+  number: '1. ',
+  paragraph: '',
+  subheading: '### ',
+}
 
 /** One block as one line of text: `## Heading`, `- item`, `1. item`, or the paragraph itself. */
 export const lineOf = (block: GuideBlock): string => {
@@ -215,9 +241,14 @@ export const mergeLines = (base: readonly string[], current: readonly string[], 
   let c = 0
   let p = 0
   const resolve = (baseEnd: number, currentEnd: number, proposalEnd: number): void => {
-    const chunk = { base: base.slice(b, baseEnd), current: current.slice(c, currentEnd), proposal: proposal.slice(p, proposalEnd) }
+    const chunk = {
+      base: base.slice(b, baseEnd),
+      current: current.slice(c, currentEnd),
+      proposal: proposal.slice(p, proposalEnd),
+    }
     if (sameLines(chunk.current, chunk.base)) lines.push(...chunk.proposal)
-    else if (sameLines(chunk.proposal, chunk.base) || sameLines(chunk.proposal, chunk.current)) lines.push(...chunk.current)
+    else if (sameLines(chunk.proposal, chunk.base) || sameLines(chunk.proposal, chunk.current))
+      lines.push(...chunk.current)
     else {
       lines.push(...chunk.current)
       conflicts.push(chunk)

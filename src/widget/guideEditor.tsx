@@ -1,16 +1,35 @@
 import { useEffect, useId, useRef, useState } from 'react'
 
-import { blocksFromLexical, guideBlockKinds, lexicalFromBlocks, type GuideBlock, type GuideBlockKind } from '../utilities/guideText.ts'
+import {
+  blocksFromLexical,
+  guideBlockKinds,
+  lexicalFromBlocks,
+  type GuideBlock,
+  type GuideBlockKind,
+} from '../utilities/guideText.ts'
 import { isRecord } from './client.ts'
 import { useWidget } from './context.ts'
 import { RichText } from './richText.tsx'
-import type { Lang } from './strings.ts'
+import { formatDate, type Lang } from './strings.ts'
 import type { GuideInfo } from './types.ts'
-import { Disclosure, Field, FormError, Heading, InPlaceForm, useDisclosure, useSubmit, type FocusTarget } from './ui.tsx'
+import {
+  Disclosure,
+  Field,
+  FormError,
+  Heading,
+  InPlaceForm,
+  useDisclosure,
+  useSubmit,
+  type FocusTarget,
+} from './ui.tsx'
 
 // The guide editor's own words, in the widget's two languages.
 const words = {
   en: {
+    mine: 'Your proposals for this guide',
+    proposalState: (title: string, date: string, status: 'pending' | 'accepted' | 'refused') =>
+      `“${title}”, proposed on ${date}: ${status === 'pending' ? 'awaiting review' : status === 'accepted' ? 'accepted and published' : 'refused'}.`,
+    reviewNote: 'Reviewer’s note:',
     openHint: '(propose an edit, reviewed before it is published)',
     formLabel: 'Propose an edit of the guide',
     intro:
@@ -38,7 +57,8 @@ const words = {
     submit: 'Send my proposal',
     sending: 'Sending…',
     cancel: 'Cancel',
-    pending: 'Thank you: your proposal is saved and awaits review by an agent or an editor. Readers will see it once it is accepted.',
+    pending:
+      'Thank you: your proposal is saved and awaits review by an agent or an editor. Readers will see it once it is accepted.',
     published: 'Thank you: your edit is published.',
     moved: (n: number) => `Block moved to position ${n}.`,
     removed: 'Block removed.',
@@ -47,6 +67,10 @@ const words = {
     bodyProblem: 'The content could not be read; check the blocks.',
   },
   fr: {
+    mine: 'Vos propositions pour ce guide',
+    proposalState: (title: string, date: string, status: 'pending' | 'accepted' | 'refused') =>
+      `« ${title} », proposée le ${date} : ${status === 'pending' ? 'en attente de relecture' : status === 'accepted' ? 'acceptée et publiée' : 'refusée'}.`,
+    reviewNote: 'Note de la relecture :',
     openHint: '(proposer une modification, relue avant publication)',
     formLabel: 'Proposer une modification du guide',
     intro:
@@ -238,81 +262,104 @@ export const GuideEditor = ({ guide }: { guide: GuideInfo }) => {
       await refresh()
     })
 
+  const mine = guide.myProposals ?? []
   return (
-    <Disclosure
-      {...disclosure}
-      done={done}
-      label={t.guideImprove}
-      onOpen={() => {
-        setDone(null)
-        reset()
-      }}
-      srLabel={w.openHint}
-    >
-      <InPlaceForm label={w.formLabel} onSubmit={() => void submit()}>
-        <p className="ew-hint">{w.intro}</p>
-        {isPreview ? (
-          <section aria-label={w.previewTitle} className="ew-card">
-            <p className="ew-meta">{w.previewTitle}</p>
-            <Heading level={headingLevel + 2}>{title}</Heading>
-            <RichText baseLevel={headingLevel + 3} value={body()} />
-          </section>
-        ) : (
-          <>
-            <Field
-              errorId={errorId}
-              hasError={Boolean(error)}
-              inputRef={titleRef}
-              isRequired
-              label={w.title}
-              maxLength={200}
-              onChange={setTitle}
-              value={title}
-            />
-            <fieldset className="ew-field">
-              <legend>{w.blocks}</legend>
-              <ol className="ew-list">
-                {blocks.map((block, index) => (
-                  <BlockRow
-                    block={block}
-                    count={blocks.length}
-                    errorId={errorId}
-                    hasError={Boolean(error)}
-                    index={index}
-                    key={block.key}
-                    lang={lang}
-                    onChange={(changed) => setBlocks(blocks.map((other) => (other.key === block.key ? changed : other)))}
-                    onMove={(offset) => move(index, offset)}
-                    onRemove={() => remove(index)}
-                    textRef={(element) => {
-                      if (element) texts.current.set(block.key, element)
-                      else texts.current.delete(block.key)
-                    }}
-                  />
-                ))}
-              </ol>
-              <button className="ew-button ew-button--secondary" onClick={add} type="button">
-                {w.add}
-              </button>
-            </fieldset>
-          </>
-        )}
-        <p aria-live="polite" className="ew-sr-only" role="status">
-          {announcement}
-        </p>
-        <FormError error={error} fields={{ body: w.bodyProblem, title: w.titleProblem }} id={errorId} />
-        <div className="ew-actions">
-          <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
-            {isBusy ? w.sending : w.submit}
-          </button>
-          <button className="ew-button ew-button--secondary" onClick={() => setPreview(!isPreview)} type="button">
-            {isPreview ? w.edit : w.preview}
-          </button>
-          <button className="ew-button ew-button--secondary" onClick={close} type="button">
-            {w.cancel}
-          </button>
+    <>
+      {mine.length > 0 && (
+        <div className="ew-meta">
+          <p>{w.mine}</p>
+          <ul>
+            {mine.map((proposal) => (
+              <li key={proposal.id}>
+                {w.proposalState(proposal.title, formatDate(proposal.createdAt, lang), proposal.status)}
+                {proposal.reviewNote && (
+                  <>
+                    {' '}
+                    {w.reviewNote} {proposal.reviewNote}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
         </div>
-      </InPlaceForm>
-    </Disclosure>
+      )}
+      <Disclosure
+        {...disclosure}
+        done={done}
+        label={t.guideImprove}
+        onOpen={() => {
+          setDone(null)
+          reset()
+        }}
+        srLabel={w.openHint}
+      >
+        <InPlaceForm label={w.formLabel} onSubmit={() => void submit()}>
+          <p className="ew-hint">{w.intro}</p>
+          {isPreview ? (
+            <section aria-label={w.previewTitle} className="ew-card">
+              <p className="ew-meta">{w.previewTitle}</p>
+              <Heading level={headingLevel + 2}>{title}</Heading>
+              <RichText baseLevel={headingLevel + 3} value={body()} />
+            </section>
+          ) : (
+            <>
+              <Field
+                errorId={errorId}
+                hasError={Boolean(error)}
+                inputRef={titleRef}
+                isRequired
+                label={w.title}
+                maxLength={200}
+                onChange={setTitle}
+                value={title}
+              />
+              <fieldset className="ew-field">
+                <legend>{w.blocks}</legend>
+                <ol className="ew-list">
+                  {blocks.map((block, index) => (
+                    <BlockRow
+                      block={block}
+                      count={blocks.length}
+                      errorId={errorId}
+                      hasError={Boolean(error)}
+                      index={index}
+                      key={block.key}
+                      lang={lang}
+                      onChange={(changed) =>
+                        setBlocks(blocks.map((other) => (other.key === block.key ? changed : other)))
+                      }
+                      onMove={(offset) => move(index, offset)}
+                      onRemove={() => remove(index)}
+                      textRef={(element) => {
+                        if (element) texts.current.set(block.key, element)
+                        else texts.current.delete(block.key)
+                      }}
+                    />
+                  ))}
+                </ol>
+                <button className="ew-button ew-button--secondary" onClick={add} type="button">
+                  {w.add}
+                </button>
+              </fieldset>
+            </>
+          )}
+          <p aria-live="polite" className="ew-sr-only" role="status">
+            {announcement}
+          </p>
+          <FormError error={error} fields={{ body: w.bodyProblem, title: w.titleProblem }} id={errorId} />
+          <div className="ew-actions">
+            <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
+              {isBusy ? w.sending : w.submit}
+            </button>
+            <button className="ew-button ew-button--secondary" onClick={() => setPreview(!isPreview)} type="button">
+              {isPreview ? w.edit : w.preview}
+            </button>
+            <button className="ew-button ew-button--secondary" onClick={close} type="button">
+              {w.cancel}
+            </button>
+          </div>
+        </InPlaceForm>
+      </Disclosure>
+    </>
   )
 }
