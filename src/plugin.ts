@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Endpoint } from 'payload'
 import { agenciesCollection } from './collections/Agencies.ts'
 import { answersCollection } from './collections/Answers.ts'
 import { guidesCollection } from './collections/Guides.ts'
+import { guideProposalsCollection } from './collections/GuideProposals.ts'
 import { proceduresCollection } from './collections/Procedures.ts'
 import { reportsCollection } from './collections/Reports.ts'
 import { searchQueriesCollection } from './collections/SearchQueries.ts'
@@ -33,6 +34,7 @@ import { withEntraideTranslations } from './translations/i18n.ts'
 const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
   proceduresCollection(options),
   guidesCollection(options),
+  guideProposalsCollection(options),
   wikiPagesCollection(options),
   threadsCollection(options),
   answersCollection(options),

@@ -192,6 +192,15 @@ const versionedAdapter = (collection: 'guides' | 'wiki-pages'): Adapter => ({
   updateBody: (marker) => ({ _status: 'published', title: text(marker) }),
 })
 
+/** A published guide of a new procedure of the agent's agency (`a`) or another one. */
+const guideOn = async (side: Side): Promise<ID> =>
+  (
+    await app.payload.create({
+      collection: 'guides',
+      data: { _status: 'published', procedure: await newProcedure(side), title: 'Un guide' },
+    })
+  ).id
+
 const adapters: Record<AccessCollection, Adapter> = {
   agencies: {
     createBody: async () => ({ name: 'Une agence', slug: `agence-${unique()}` }),
@@ -203,6 +212,22 @@ const adapters: Record<AccessCollection, Adapter> = {
   },
   answers: contributionAdapter('answers'),
   guides: versionedAdapter('guides'),
+  'guide-proposals': {
+    createBody: async (side = 'a') => ({ guide: await guideOn(side), title: 'Un guide proposé' }),
+    hasUnpublished: false,
+    make: async ({ owner, side = 'a' }) => {
+      const guide = await guideOn(side)
+      const { procedure } = await app.payload.findByID({ collection: 'guides', depth: 0, id: guide })
+      return (
+        await app.payload.create({
+          collection: 'guide-proposals',
+          data: { author: owner.id, baseTitle: 'Un guide', guide, procedure, status: 'pending', title: 'Un guide proposé' },
+        })
+      ).id
+    },
+    marker: async (id) => (await app.payload.findByID({ collection: 'guide-proposals', id })).title,
+    updateBody: (marker) => ({ title: text(marker) }),
+  },
   procedures: {
     createBody: async () => ({ agency: agencyB, slug: `demarche-${unique()}`, title: 'Une démarche' }),
     hasUnpublished: false,
@@ -334,6 +359,14 @@ describe('collection access, cell by cell', () => {
           if (cell === 'none') {
             expect((await app.api('GET', `/${collection}`, { token: as(role) })).status).toBe(403)
             expect((await get(othersPublished)).status).toBe(403)
+            return
+          }
+          if (cell === 'own+agency') {
+            // Another person's item of the agent's agency is read; of another agency, not.
+            expect((await get(othersPublished)).status).toBe(200)
+            expect((await get(await adapter.make({ owner: other, side: 'b', state: 'published' }))).status).toBe(404)
+            if (!person) throw new Error('"own+agency" needs a signed-in role')
+            expect((await get(await adapter.make({ owner: person, side: 'b', state: 'published' }))).status).toBe(200)
             return
           }
           if (cell === 'own') {

@@ -26,6 +26,7 @@ const collections = [
   'threads',
   'answers',
   'guides',
+  'guide-proposals',
   'wiki-pages',
   'procedures',
   'agencies',
@@ -80,10 +81,21 @@ beforeAll(async () => {
       targetKey: `tips:${tip.id}`,
     },
   })
+  const proposal = await app.payload.create({
+    collection: 'guide-proposals',
+    data: {
+      author: author.id,
+      baseTitle: 'Guide du passeport',
+      guide: guide.id,
+      procedure: procedure.id,
+      title: 'Guide proposé',
+    },
+  })
   Object.assign(known, {
     agencies: [agency.id],
     answers: [answer.id],
     guides: [guide.id],
+    'guide-proposals': [proposal.id],
     procedures: [procedure.id],
     reports: [report.id],
     threads: [thread.id],
@@ -413,7 +425,12 @@ const randomRequest = (random: Random): FuzzRequest => {
   if (roll <= 3) {
     const route = random.pick(entraideRoutes())
     const path = route.path.replace(':id', randomId(random, route.collection))
-    return { method: route.method, rawBody, route: `/${route.collection}${path}`, token }
+    return {
+      method: route.method,
+      rawBody: route.method === 'GET' ? undefined : rawBody,
+      route: `/${route.collection}${path}`,
+      token,
+    }
   }
   if (roll === 4) {
     const route = random.pick(rootRoutes())

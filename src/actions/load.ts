@@ -10,6 +10,7 @@ const labels: Record<string, string> = {
   agencies: 'agency',
   answers: 'answer',
   guides: 'guide',
+  'guide-proposals': 'guide proposal',
   procedures: 'procedure',
   threads: 'thread',
   tips: 'tip',

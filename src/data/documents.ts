@@ -34,6 +34,7 @@ export const entraideCollectionSlugs: readonly string[] = [
   'agencies',
   'procedures',
   'guides',
+  'guide-proposals',
   'wiki-pages',
   'threads',
   'answers',
@@ -143,6 +144,23 @@ const guide = z.object({
   ...timestamps,
 })
 
+const guideProposal = z.object({
+  id: idSchema,
+  guide: relation,
+  procedure: relation,
+  author: relation,
+  status: z.enum(['pending', 'accepted', 'refused']),
+  title: z.string(),
+  body: richText,
+  baseTitle: optionalText,
+  baseText: optionalText,
+  baseRevision: optionalText,
+  reviewNote: optionalText,
+  reviewedBy: relation,
+  reviewedAt: optionalText,
+  ...timestamps,
+})
+
 const wikiSource = z.object({
   kind: z.enum(['answer', 'tip']),
   answer: relation,
@@ -243,6 +261,7 @@ const schemas = {
   agencies: agency,
   answers: answer,
   guides: guide,
+  'guide-proposals': guideProposal,
   procedures: procedure,
   reports: report,
   'search-queries': searchQuery,
@@ -255,6 +274,7 @@ const schemas = {
 export type AgencyDoc = z.output<typeof agency>
 export type ProcedureDoc = z.output<typeof procedure>
 export type GuideDoc = z.output<typeof guide>
+export type GuideProposalDoc = z.output<typeof guideProposal>
 export type WikiPageDoc = z.output<typeof wikiPage>
 export type AnswerDoc = z.output<typeof answer>
 export type ThreadDoc = z.output<typeof thread>
@@ -295,6 +315,7 @@ export const decoders: { [Slug in EntraideCollection]: (value: unknown) => Entra
   agencies: decoderOf('agencies', schemas.agencies),
   answers: decoderOf('answers', schemas.answers),
   guides: decoderOf('guides', schemas.guides),
+  'guide-proposals': decoderOf('guide-proposals', schemas['guide-proposals']),
   procedures: decoderOf('procedures', schemas.procedures),
   reports: decoderOf('reports', schemas.reports),
   'search-queries': decoderOf('search-queries', schemas['search-queries']),

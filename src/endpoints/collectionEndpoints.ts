@@ -3,7 +3,15 @@ import type { Endpoint } from 'payload'
 import type { ResolvedOptions } from '../options.ts'
 import { promoteAnswerEndpoint, validateAnswerEndpoint } from './answerEndpoints.ts'
 import { reportEndpoint, voteEndpoint } from './feedbackEndpoints.ts'
-import { publishGuideEditEndpoint, rejectGuideEditEndpoint, verifyGuideEndpoint } from './guideEndpoints.ts'
+import {
+  acceptGuideProposalEndpoint,
+  compareGuideProposalEndpoint,
+  proposeGuideEditEndpoint,
+  publishGuideEditEndpoint,
+  refuseGuideProposalEndpoint,
+  rejectGuideEditEndpoint,
+  verifyGuideEndpoint,
+} from './guideEndpoints.ts'
 import { moderateEndpoint, resolveReportEndpoint } from './moderationEndpoints.ts'
 import { acceptAnswerEndpoint } from './threadEndpoints.ts'
 import { promoteTipEndpoint, validateTipEndpoint } from './tipEndpoints.ts'
@@ -17,8 +25,10 @@ export const collectionEndpoints = (_options: ResolvedOptions): Record<string, E
     reportEndpoint('answers'),
     moderateEndpoint('answers'),
   ],
+  'guide-proposals': [compareGuideProposalEndpoint(), acceptGuideProposalEndpoint(), refuseGuideProposalEndpoint()],
   guides: [
     verifyGuideEndpoint(),
+    proposeGuideEditEndpoint(),
     publishGuideEditEndpoint(),
     rejectGuideEditEndpoint(),
     voteEndpoint('guides'),

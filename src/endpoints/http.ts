@@ -27,6 +27,7 @@ export const readJsonObject = async (req: PayloadRequest): Promise<Record<string
 const collectionOf = {
   answer: 'answers',
   guide: 'guides',
+  'guide proposal': 'guide-proposals',
   report: 'reports',
   thread: 'threads',
   tip: 'tips',

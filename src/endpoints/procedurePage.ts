@@ -12,6 +12,7 @@ import { distinctIds, idKey, idOf, type ID } from '../utilities/ids.ts'
 import type {
   AnswerItem,
   GuideInfo,
+  GuideProposalInfo,
   ItemStatus,
   MyVote,
   OfficialPage,
@@ -250,9 +251,38 @@ const loadSourceUrls = async (
   return urls
 }
 
-/** Whether the reader saved an edit of the guide that waits for review. */
-const hasPendingGuideEdit = async (req: PayloadRequest, viewer: Actor | null, guide: GuideDoc): Promise<boolean> => {
-  if (!viewer) return false
+/** How many of the reader's own proposals of a guide the page lists, newest first. */
+const myProposalsShown = 5
+
+/**
+ * The reader's own edits of the guide: their latest proposals (with the
+ * reviewer's note on a refused one), and whether an edit of theirs waits for
+ * review (a pending proposal, or a draft saved in the admin panel).
+ */
+const loadMyGuideEdits = async (
+  req: PayloadRequest,
+  viewer: Actor | null,
+  guide: GuideDoc,
+): Promise<{ hasPending: boolean; proposals: GuideProposalInfo[] }> => {
+  if (!viewer) return { hasPending: false, proposals: [] }
+  const { docs } = await findDocs({
+    collection: 'guide-proposals',
+    limit: myProposalsShown,
+    req,
+    sort: '-createdAt',
+    where: { and: [{ guide: { equals: guide.id } }, { author: { equals: viewer.id } }] },
+  })
+  const proposals = docs.map(
+    (proposal): GuideProposalInfo => ({
+      createdAt: proposal.createdAt,
+      id: proposal.id,
+      reviewNote: proposal.status === 'refused' ? proposal.reviewNote : null,
+      reviewedAt: proposal.reviewedAt,
+      status: proposal.status,
+      title: proposal.title,
+    }),
+  )
+  if (proposals.some((proposal) => proposal.status === 'pending')) return { hasPending: true, proposals }
   const { totalDocs } = await req.payload.countVersions({
     collection: 'guides',
     overrideAccess: true,
@@ -266,7 +296,7 @@ const hasPendingGuideEdit = async (req: PayloadRequest, viewer: Actor | null, gu
       ],
     },
   })
-  return totalDocs > 0
+  return { hasPending: totalDocs > 0, proposals }
 }
 
 /**
@@ -384,7 +414,7 @@ export const loadProcedurePage = async ({
     ]),
   )
   const agencyId = idOf(procedure.agency)
-  const [agencies, sourceUrls, myVotes, hasMyPendingEdit] = await Promise.all([
+  const [agencies, sourceUrls, myVotes, myGuideEdits] = await Promise.all([
     loadAgencies(req, agencyId === null ? [] : [agencyId]),
     loadSourceUrls(req, options, pages),
     loadMyVotes(req, viewer, [
@@ -393,7 +423,7 @@ export const loadProcedurePage = async ({
       ...threads.map((entry) => `threads:${entry.thread.id}`),
       ...shownAnswers.map((answer) => `answers:${answer.id}`),
     ]),
-    guide ? hasPendingGuideEdit(req, viewer, guide) : Promise.resolve(false),
+    guide ? loadMyGuideEdits(req, viewer, guide) : Promise.resolve({ hasPending: false, proposals: [] }),
   ])
   const myVote = (key: string): MyVote => myVotes.get(key) ?? 0
 
@@ -423,8 +453,9 @@ export const loadProcedurePage = async ({
   const guideInfo: GuideInfo | null = guide
     ? {
         body: guide.body,
-        hasMyPendingEdit,
+        hasMyPendingEdit: myGuideEdits.hasPending,
         id: guide.id,
+        myProposals: myGuideEdits.proposals,
         myVote: myVote(`guides:${guide.id}`),
         needsReview: guide.needsReview === true,
         score: guide.score ?? 0,

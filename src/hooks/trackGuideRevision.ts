@@ -1,5 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { guideEditorKey } from '../data/guideProposals.ts'
 import { actorFromRequest } from '../policies/roles.ts'
 import { idOf, isRecord } from '../utilities/ids.ts'
 
@@ -14,10 +15,13 @@ const systemFields = ['verifiedBy', 'verifiedAt', 'needsReview', 'score'] as con
  */
 export const trackGuideRevision =
   (): CollectionBeforeChangeHook =>
-  async ({ data, operation, originalDoc, req }) => {
+  async ({ context, data, operation, originalDoc, req }) => {
     const next: Record<string, unknown> = { ...data }
     const actor = actorFromRequest(req)
-    if (actor) next.lastEditedBy = actor.id
+    // An accepted proposal is its author's revision, whoever accepted it.
+    const editor = idOf(context[guideEditorKey])
+    if (editor !== null) next.lastEditedBy = editor
+    else if (actor) next.lastEditedBy = actor.id
     const id = idOf(originalDoc)
     if (operation !== 'update' || id === null) return next
     const published: unknown = await req.payload.db.findOne({

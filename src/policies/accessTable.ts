@@ -18,18 +18,21 @@ export type AccessOperation = (typeof accessOperations)[number]
  * - `published`: read published items only;
  * - `published+own`: read published items, and one's own in any state (pending, hidden, draft);
  * - `own`: only one's own items (one's account, votes, reports, contributions);
+ * - `own+agency`: one's own items, and every item of their own agency's procedures;
  * - `drafts`: allowed, but the change is saved as a draft waiting for review;
  * - `agency`: on items of their own agency's procedures; elsewhere saved as a draft waiting for review;
  * - `agency-drafts`: as drafts, on items of their own agency's procedures only; refused elsewhere;
  * - `none`: refused.
  */
-export type AccessCell = 'all' | 'published' | 'published+own' | 'own' | 'drafts' | 'agency' | 'agency-drafts' | 'none'
+export type AccessCell =
+  'all' | 'published' | 'published+own' | 'own' | 'own+agency' | 'drafts' | 'agency' | 'agency-drafts' | 'none'
 
 /** The collections of the table, in README order. */
 export const accessCollections = [
   'procedures',
   'agencies',
   'guides',
+  'guide-proposals',
   'wiki-pages',
   'threads',
   'answers',
@@ -82,6 +85,14 @@ export const collectionAccess: Readonly<Record<AccessCollection, Readonly<Record
     delete: row('none', 'none', 'none', 'all', 'all'),
     read: row('published', 'published+own', 'all', 'all', 'all'),
     update: row('none', 'drafts', 'agency', 'all', 'all'),
+  },
+  'guide-proposals': {
+    // Made by `POST /api/guides/:id/proposals`, accepted or refused by `POST /api/guide-proposals/:id/accept`
+    // and `/refuse` (reviewers of the procedure's agency); read by their author and those reviewers only.
+    create: row('none', 'none', 'none', 'none', 'none'),
+    delete: row('none', 'none', 'none', 'all', 'all'),
+    read: row('none', 'own', 'own+agency', 'all', 'all'),
+    update: row('none', 'none', 'none', 'none', 'none'),
   },
   procedures: catalogue,
   reports: {
@@ -282,6 +293,7 @@ const cellText: Readonly<Record<AccessCell, string>> = {
   drafts: 'as drafts',
   none: '—',
   own: 'own',
+  'own+agency': 'own + agency',
   published: 'published',
   'published+own': 'published + own',
 }

@@ -149,6 +149,24 @@ export const en = {
     roleEditor: 'Editor',
     roleAdmin: 'Admin',
     fieldSuspensionReason: 'Suspension reason',
+    guideProposal: 'Guide edit proposal',
+    guideProposals: 'Guide edit proposals',
+    guideProposalsDescription:
+      'Edits of the simplified guides proposed by users, each against the published version it started from. Accept, merge or refuse them with POST /api/guide-proposals/:id/accept or /refuse.',
+    proposalPending: 'Waiting for review',
+    proposalAccepted: 'Accepted',
+    proposalRefused: 'Refused',
+    fieldProposalStatus: 'Status',
+    fieldProposalBaseTitle: 'Title it started from',
+    fieldProposalBaseText: 'Text it started from',
+    fieldProposalBaseTextDescription: 'The published text the proposal was written against, one block a line.',
+    fieldProposalBaseRevision: 'Published revision it started from',
+    fieldReviewNote: 'Review note (shown to the author)',
+    fieldReviewedBy: 'Reviewed by',
+    fieldProposalComparison: 'Changes to the published guide',
+    fieldProposalComparisonDescription:
+      'Lines removed (-) and added (+) compared with the guide readers see now; a stale proposal also lists the places where the published guide changed the same block (= published, + proposed). Accept or refuse with the REST endpoints.',
+    fieldReviewedAt: 'Reviewed on',
   },
 
   admin: {
@@ -372,6 +390,13 @@ export const en = {
     onlyAgentsVerify: 'Only agents of this procedure’s agency, editors and admins verify this guide.',
     publishBeforeVerifying: 'Publish the guide before verifying it.',
     guideVerified: 'The published guide is marked verified.',
+    proposalComparisonStale:
+      'The published guide changed since this proposal was written: accepting it merges its changes onto the published text (POST /api/guide-proposals/:id/accept { "merge": true }).',
+    proposalComparisonChanges: 'What the proposal changes in the published guide:',
+    proposalComparisonConflicts_one:
+      'One place where the published guide and the proposal changed the same block (it cannot be merged):',
+    proposalComparisonConflicts_other:
+      '{{count}} places where the published guide and the proposal changed the same block (it cannot be merged):',
     reviewNoticeTitle: 'Your edit will be reviewed.',
     reviewNoticeBody:
       'When you submit it, it is saved as a draft: a public agent or an editor checks it before it replaces the guide readers see. You can keep improving your draft meanwhile.',

@@ -152,6 +152,24 @@ export const fr: EntraideStrings = {
     roleEditor: 'Éditeur',
     roleAdmin: 'Administrateur',
     fieldSuspensionReason: 'Motif de la suspension',
+    guideProposal: 'Proposition de modification de guide',
+    guideProposals: 'Propositions de modification de guide',
+    guideProposalsDescription:
+      'Modifications des guides simplifiés proposées par les usagers, chacune sur la version publiée dont elle part. Acceptez-les, fusionnez-les ou refusez-les avec POST /api/guide-proposals/:id/accept ou /refuse.',
+    proposalPending: 'En attente de relecture',
+    proposalAccepted: 'Acceptée',
+    proposalRefused: 'Refusée',
+    fieldProposalStatus: 'État',
+    fieldProposalBaseTitle: 'Titre de départ',
+    fieldProposalBaseText: 'Texte de départ',
+    fieldProposalBaseTextDescription: 'Le texte publié sur lequel la proposition a été écrite, un bloc par ligne.',
+    fieldProposalBaseRevision: 'Version publiée de départ',
+    fieldReviewNote: 'Note de relecture (montrée à son auteur)',
+    fieldReviewedBy: 'Relue par',
+    fieldProposalComparison: 'Modifications du guide publié',
+    fieldProposalComparisonDescription:
+      'Lignes retirées (-) et ajoutées (+) par rapport au guide que lisent les usagers ; une proposition périmée liste aussi les endroits où le guide publié a changé le même bloc (= publié, + proposé). Acceptez ou refusez avec les points d’accès REST.',
+    fieldReviewedAt: 'Relue le',
   },
 
   admin: {
@@ -379,6 +397,12 @@ export const fr: EntraideStrings = {
       'Seuls les agents de l’organisme de cette démarche, les éditeurs et les administrateurs vérifient ce guide.',
     publishBeforeVerifying: 'Publiez le guide avant de le vérifier.',
     guideVerified: 'Le guide publié est marqué comme vérifié.',
+    proposalComparisonStale:
+      'Le guide publié a changé depuis cette proposition : l’accepter fusionne ses modifications dans le texte publié (POST /api/guide-proposals/:id/accept { "merge": true }).',
+    proposalComparisonChanges: 'Ce que la proposition change dans le guide publié :',
+    proposalComparisonConflicts_one: 'Un endroit où le guide publié et la proposition ont changé le même bloc (fusion impossible) :',
+    proposalComparisonConflicts_other:
+      '{{count}} endroits où le guide publié et la proposition ont changé le même bloc (fusion impossible) :',
     reviewNoticeTitle: 'Votre modification sera relue.',
     reviewNoticeBody:
       'Quand vous l’envoyez, elle est enregistrée comme brouillon : un agent public ou un éditeur la vérifie avant qu’elle remplace le guide que voient les lecteurs. Vous pouvez continuer à améliorer votre brouillon en attendant.',

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 
 import { useWidget } from './context.ts'
+import { GuideEditor } from './guideEditor.tsx'
 import { RichText, safeHref } from './richText.tsx'
 import { formatDate } from './strings.ts'
 import type { GuideInfo, Id, OfficialPage, Provenance, TipItem, Validation } from './types.ts'
@@ -129,13 +130,10 @@ export const GuideSection = ({ guide }: { guide: GuideInfo | null }) => {
             </p>
           )}
           <div className="ew-actions">
-            <a className="ew-button ew-button--secondary" href={adminUrl}>
-              {t.guideImprove}
-              <span className="ew-sr-only"> {t.guideAdminHint}</span>
-            </a>
             <VoteButtons collection="guides" id={guide.id} isOwn={false} myVote={guide.myVote} score={guide.score} />
             <ReportButton collection="guides" id={guide.id} itemLabel={guide.title} />
           </div>
+          <GuideEditor guide={guide} />
         </article>
       )}
     </section>

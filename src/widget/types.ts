@@ -90,6 +90,19 @@ export type GuideInfo = {
   myVote: MyVote
   /** The signed-in reader has an edit of this guide waiting for review. */
   hasMyPendingEdit: boolean
+  /** The signed-in reader's latest proposals of edits of this guide, newest first. */
+  myProposals?: GuideProposalInfo[]
+}
+
+/** One of the reader's own proposals of an edit of a guide, and what became of it. */
+export type GuideProposalInfo = {
+  id: Id
+  title: string
+  status: 'pending' | 'accepted' | 'refused'
+  /** Why a reviewer refused it, for its author. */
+  reviewNote: string | null
+  createdAt: string
+  reviewedAt: string | null
 }
 
 /** A practical tip. */

@@ -163,6 +163,53 @@ describe.skipIf(reason)(
       },
     )
 
+    step('the newcomer proposes an edit of the guide in the widget, keyboard first; it awaits review', async () => {
+      const widget = widgetOf(askerPage)
+      const guide = widget.getByRole('region', { name: 'Le guide simplifié' })
+      await guide.getByRole('button', { name: /^Améliorer ce guide/ }).click()
+      const form = guide.getByRole('form', { name: 'Proposer une modification du guide' })
+      // The editor opens in the widget, on the published guide, with the title field focused.
+      await expect.poll(() => form.getByLabel('Titre du guide').evaluate((node) => node.matches(':focus'))).toBe(true)
+      await expect(form.getByLabel('Titre du guide').inputValue()).resolves.toBe('Renouveler son passeport sans perdre de temps')
+      const blockCount = await form.getByLabel(/^Texte du bloc \d+$/).count()
+      expect(blockCount).toBeGreaterThan(2)
+      // A new paragraph gets the focus, and the change is announced.
+      await form.getByRole('button', { name: 'Ajouter un paragraphe' }).click()
+      const added = form.getByLabel(`Texte du bloc ${blockCount + 1}`, { exact: true })
+      await expect.poll(() => added.evaluate((node) => node.matches(':focus'))).toBe(true)
+      await expect(form.getByRole('status').innerText()).resolves.toBe('Paragraphe ajouté à la fin.')
+      // Personal data is refused by the server; what was written stays.
+      const withPhone = `Pour un rendez-vous rapide, appelez-moi au 06 12 34 56 78 (${token}).`
+      await askerPage.keyboard.type(withPhone)
+      await form.getByRole('button', { name: 'Envoyer ma proposition' }).click()
+      await form.getByRole('alert').filter({ hasText: /téléphone|phone/i }).waitFor()
+      await expect(added.inputValue()).resolves.toBe(withPhone)
+      const tipText = `Astuce de la communauté : la pré-demande en ligne se garde 6 mois (${token}).`
+      await added.fill(tipText)
+      // The preview shows the guide as readers would see it.
+      await form.getByRole('button', { name: 'Aperçu' }).click()
+      const preview = form.getByRole('region', { name: 'Aperçu de votre proposition' })
+      await preview.getByText(tipText).waitFor()
+      await screenshot(askerPage, 'journey-02b-guide-proposal-preview')
+      await form.getByRole('button', { name: 'Revenir à la modification' }).click()
+      const created = askerPage.waitForResponse(
+        (response) => response.request().method() === 'POST' && /\/api\/guides\/[^/]+\/proposals$/.test(new URL(response.url()).pathname),
+      )
+      await form.getByRole('button', { name: 'Envoyer ma proposition' }).click()
+      expect((await created).status()).toBe(201)
+      await guide
+        .getByText(
+          'Merci : votre proposition est enregistrée et attend la relecture d’un agent ou d’un éditeur. Elle sera visible par tous une fois acceptée.',
+        )
+        .waitFor()
+      await guide.getByText('Votre modification de ce guide est en attente de relecture.').waitFor()
+      await screenshot(askerPage, 'journey-02c-guide-proposal-awaits-review')
+      // Never the admin panel; readers do not see the proposal.
+      expect(new URL(askerPage.url()).pathname).toBe(`/demarches/${slug}`)
+      const published = await (await fetch(`${app.url}/api/entraide/procedures/${slug}`)).text()
+      expect(published).not.toContain(token)
+    })
+
     step('the agent publishes the question from the Moderation view; anonymous readers then see it', async () => {
       await signIn(agentPage, { baseUrl: app.url, email: agent.email, password: agent.password })
       await publishPending(`question de ${asker.displayName}`, 'journey-03-question-published-by-agent')
