@@ -15,6 +15,7 @@ const notCalled = () => Promise.reject(new Error('not called'))
 const client: EntraideClient = {
   baseUrl: '',
   loadPage: notCalled,
+  loadWikiPage: notCalled,
   post: notCalled,
   search: notCalled,
   signIn: notCalled,
@@ -51,6 +52,7 @@ const guide: GuideInfo = {
   updatedAt: '2026-12-01T09:00:00.000Z',
   verifiedAt: null,
   verifiedBy: null,
+  verifyingAgency: null,
 }
 
 const render = (lang: Lang, value: GuideInfo = guide): string => {
