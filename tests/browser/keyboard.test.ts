@@ -39,6 +39,9 @@ type Focused = {
   pressed: string | null
 }
 
+/** The text as a regular expression that matches it literally. */
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 const focusedOf = (page: Page): Promise<Focused> =>
   page.evaluate(() => {
     const top = document.activeElement
@@ -178,7 +181,7 @@ describe.skipIf(reason)(`Keyboard only: the citizen journey without a mouse${rea
     await viewportScreenshot(page, 'keyboard-02-signed-in')
   })
 
-  it('asks a question with the keyboard; focus goes to the form and back to its button', async () => {
+  it('asks a question with the keyboard; focus goes to the form, then to the question just asked', async () => {
     const title = `Peut-on prendre rendez-vous en mairie pour le passeport le samedi ? (${runToken()})`
     await tabTo((focused) => focused.name === 'Poser une question' && focused.tag === 'BUTTON', 'the ask button', 120)
     await press('Enter')
@@ -195,7 +198,9 @@ describe.skipIf(reason)(`Keyboard only: the citizen journey without a mouse${rea
     const widget = widgetOf(page)
     await widget.getByText(/^Merci, votre question est (publiée|enregistrée)/).waitFor()
     await widget.getByRole('article', { exact: true, name: title }).waitFor()
-    await expect.poll(async () => (await focusedOf(page)).name).toBe('Poser une question')
+    // Focus lands on the new question, first in the list, where its author sees it at once.
+    await expect.poll(async () => (await focusedOf(page)).name).toMatch(new RegExp(`^${escapeRegExp(title)}`))
+    expect((await focusedOf(page)).tag).toBe('ARTICLE')
   })
 
   it('votes with Space on someone else’s contribution, and the vote is kept after a reload', async () => {
