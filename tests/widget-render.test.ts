@@ -248,9 +248,9 @@ describe('the widget’s words', () => {
     expect(
       `${fr.provenance('answer', 'Bruno')}${fr.provenanceValidated('Préfecture du Rhône', 'Claire', '3 mars 2026')}`,
     ).toBe('D’après une réponse de Bruno, validée le 3 mars 2026 par Claire (Préfecture du Rhône)')
-    expect(
-      fr.provenanceValidated('Agence nationale des titres sécurisés (ANTS)', 'Nadia B.', '2 décembre 2026'),
-    ).toBe(', validée le 2 décembre 2026 par Nadia B. (ANTS)')
+    expect(fr.provenanceValidated('Agence nationale des titres sécurisés (ANTS)', 'Nadia B.', '2 décembre 2026')).toBe(
+      ', validée le 2 décembre 2026 par Nadia B. (ANTS)',
+    )
     // A name that already says the agency does not say it twice.
     expect(fr.validatedBy('Agence nationale des titres sécurisés (ANTS)', 'Nadia B. (ANTS)', '2 décembre 2026')).toBe(
       'Validée le 2 décembre 2026 par Nadia B. (ANTS).',
@@ -510,6 +510,33 @@ describe('the widget’s sections, as readers see them', () => {
     expect(tips).toContain('Validée le 2 décembre 2026 par Nadia B. (ANTS).')
     expect(questions).toContain('Validée le 2 décembre 2026 par Nadia B. (ANTS).')
     for (const text of [official, guide, tips, questions]) expect(text).not.toContain('Agence nationale')
+  })
+
+  it('tell an author that a moderator hid their tip, and why, in their language', () => {
+    const hiddenTip = createElement(TipsSection, {
+      procedureId: 3,
+      tips: [
+        {
+          author: bruno,
+          body: 'Passez par ce site non officiel.',
+          createdAt: validatedAt,
+          id: 9,
+          moderationNote: 'Lien vers un site non officiel.',
+          myVote: 0,
+          score: 0,
+          status: 'hidden',
+          step: null,
+          validation: null,
+        },
+      ],
+    })
+    const french = renderIn('fr', hiddenTip)
+    expect(french).toContain('Masqué par la modération')
+    expect(french).toContain('Visible seulement par vous. Motif : Lien vers un site non officiel.')
+    expect(french).not.toContain('Signaler')
+    expect(renderIn('en', hiddenTip)).toContain(
+      'Hidden by a moderator Only you can see it. Reason: Lien vers un site non officiel.',
+    )
   })
 
   it('say it in English for English readers', () => {

@@ -2,12 +2,20 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { z } from 'zod'
 
-import { idSchema, type AnswerDoc, type GuideDoc, type ProcedureDoc, type ThreadDoc, type WikiPageDoc } from '../data/documents.ts'
+import {
+  idSchema,
+  type AnswerDoc,
+  type GuideDoc,
+  type ProcedureDoc,
+  type ThreadDoc,
+  type WikiPageDoc,
+} from '../data/documents.ts'
 import { findAllDocs, findDocs, findFields } from '../data/local.ts'
 import { loadPublicProfiles } from '../data/people.ts'
 import { EntraideError, InvalidInputError } from '../errors.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { type Actor, actorFromRequest } from '../policies/roles.ts'
+import { pageContributionsWhere, publicWhere } from '../policies/visibility.ts'
 import { distinctIds, idKey, idOf, type ID } from '../utilities/ids.ts'
 import type {
   AnswerItem,
@@ -112,21 +120,14 @@ const validationOf = (
 }
 
 const statusOf = (visibility: string | null | undefined): ItemStatus =>
-  visibility === 'pending' ? 'pending' : 'published'
+  visibility === 'pending' || visibility === 'hidden' ? visibility : 'published'
 
-/** Published items, plus the reader's own pending ones. */
-const visibleTo = (viewer: Actor | null): Where =>
-  viewer
-    ? {
-        or: [
-          { visibility: { equals: 'published' } },
-          { and: [{ visibility: { equals: 'pending' } }, { author: { equals: viewer.id } }] },
-        ],
-      }
-    : { visibility: { equals: 'published' } }
+/** Why a moderator hid the item, for its author only (the only other reader of a hidden item). */
+const moderationNoteOf = (item: { visibility?: string | null; moderationNote?: string | null }): string | null =>
+  item.visibility === 'hidden' ? (item.moderationNote ?? null) : null
 
 const threadRank = (thread: ThreadDoc, hasValidatedAnswer: boolean): number => {
-  if (thread.visibility === 'pending') return 0
+  if (thread.visibility !== 'published') return 0
   if (hasValidatedAnswer || thread.status === 'resolved') return 1
   if (thread.status === 'answered') return 2
   if (thread.status === 'open') return 3
@@ -184,40 +185,34 @@ const loadSourceUrls = async (
   const answers =
     answerIds.length === 0
       ? []
-      : (
-          await findFields({
-            collection: 'answers',
-            req,
-            schema: threadOfAnswer,
-            select: { thread: true },
-            where: { and: [{ id: { in: answerIds } }, { visibility: { equals: 'published' } }] },
-          })
-        )
+      : await findFields({
+          collection: 'answers',
+          req,
+          schema: threadOfAnswer,
+          select: { thread: true },
+          where: { and: [{ id: { in: answerIds } }, publicWhere] },
+        })
   const threadIds = ids(answers.map((answer) => answer.thread))
   const threads =
     threadIds.length === 0
       ? []
-      : (
-          await findFields({
-            collection: 'threads',
-            req,
-            schema: procedureOf,
-            select: { procedure: true },
-            where: { and: [{ id: { in: threadIds } }, { visibility: { equals: 'published' } }] },
-          })
-        )
+      : await findFields({
+          collection: 'threads',
+          req,
+          schema: procedureOf,
+          select: { procedure: true },
+          where: { and: [{ id: { in: threadIds } }, publicWhere] },
+        })
   const tips =
     tipIds.length === 0
       ? []
-      : (
-          await findFields({
-            collection: 'tips',
-            req,
-            schema: procedureOf,
-            select: { procedure: true },
-            where: { and: [{ id: { in: tipIds } }, { visibility: { equals: 'published' } }] },
-          })
-        )
+      : await findFields({
+          collection: 'tips',
+          req,
+          schema: procedureOf,
+          select: { procedure: true },
+          where: { and: [{ id: { in: tipIds } }, publicWhere] },
+        })
   const procedureIds = ids([...threads.map((thread) => thread.procedure), ...tips.map((tip) => tip.procedure)])
   const slugs = new Map<string, string>()
   if (procedureIds.length > 0) {
@@ -272,16 +267,14 @@ const loadMyGuideEdits = async (
     sort: '-createdAt',
     where: { and: [{ guide: { equals: guide.id } }, { author: { equals: viewer.id } }] },
   })
-  const proposals = docs.map(
-    (proposal): GuideProposalInfo => ({
-      createdAt: proposal.createdAt,
-      id: proposal.id,
-      reviewNote: proposal.status === 'refused' ? proposal.reviewNote : null,
-      reviewedAt: proposal.reviewedAt,
-      status: proposal.status,
-      title: proposal.title,
-    }),
-  )
+  const proposals = docs.map((proposal): GuideProposalInfo => ({
+    createdAt: proposal.createdAt,
+    id: proposal.id,
+    reviewNote: proposal.status === 'refused' ? proposal.reviewNote : null,
+    reviewedAt: proposal.reviewedAt,
+    status: proposal.status,
+    title: proposal.title,
+  }))
   if (proposals.some((proposal) => proposal.status === 'pending')) return { hasPending: true, proposals }
   const { totalDocs } = await req.payload.countVersions({
     collection: 'guides',
@@ -351,14 +344,14 @@ export const loadProcedurePage = async ({
       limit: procedurePageLimits.tips,
       req,
       sort: ['-score', '-createdAt'],
-      where: { and: [{ procedure: { equals: procedure.id } }, visibleTo(viewer), ...stepFilter] },
+      where: { and: [{ procedure: { equals: procedure.id } }, pageContributionsWhere(viewer), ...stepFilter] },
     }),
     findDocs({
       collection: 'threads',
       limit: threadsScanned,
       req,
       sort: ['-score', '-createdAt'],
-      where: { and: [{ procedure: { equals: procedure.id } }, visibleTo(viewer), ...stepFilter] },
+      where: { and: [{ procedure: { equals: procedure.id } }, pageContributionsWhere(viewer), ...stepFilter] },
     }),
   ])
   const pages = pagesResult.docs
@@ -373,7 +366,7 @@ export const loadProcedurePage = async ({
           collection: 'answers',
           req,
           sort: '-createdAt',
-          where: { and: [{ thread: { in: allThreads.map((thread) => thread.id) } }, visibleTo(viewer)] },
+          where: { and: [{ thread: { in: allThreads.map((thread) => thread.id) } }, pageContributionsWhere(viewer)] },
         })
   const answersByThread = new Map<string, AnswerDoc[]>()
   for (const answer of answers) {
@@ -474,6 +467,7 @@ export const loadProcedurePage = async ({
     id: tip.id,
     myVote: myVote(`tips:${tip.id}`),
     score: tip.score ?? 0,
+    moderationNote: moderationNoteOf(tip),
     status: statusOf(tip.visibility),
     step: tip.step ?? null,
     validation: validationOf(people, tip),
@@ -488,6 +482,7 @@ export const loadProcedurePage = async ({
       isAccepted: answer.isAccepted === true,
       myVote: myVote(`answers:${answer.id}`),
       score: answer.score ?? 0,
+      moderationNote: moderationNoteOf(answer),
       status: statusOf(answer.visibility),
       validation: validationOf(people, answer),
     })),
@@ -497,6 +492,7 @@ export const loadProcedurePage = async ({
     id: thread.id,
     myVote: myVote(`threads:${thread.id}`),
     score: thread.score ?? 0,
+    moderationNote: moderationNoteOf(thread),
     status: statusOf(thread.visibility),
     step: thread.step ?? null,
     threadStatus: thread.status,
@@ -514,8 +510,6 @@ export const loadProcedurePage = async ({
     accounts: options.usersCollection,
   }
 }
-
-
 
 /**
  * `GET /api/entraide/me`: the signed-in person's public profile (the one

@@ -1,14 +1,10 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
 import { actorFromRequest } from './roles.ts'
+import { visibleContributionsWhere } from './visibility.ts'
 import { procedureScope } from '../data/procedureScope.ts'
 import { agencyScopeOf, canContribute } from './contributions.ts'
-import {
-  canManageAccounts,
-  canManageCatalogue,
-  canModerate,
-  canReviewContributions,
-} from './contributions.ts'
+import { canManageAccounts, canManageCatalogue, canModerate, canReviewContributions } from './contributions.ts'
 
 // Thin adapters from Payload's access arguments to the pure predicates.
 
@@ -39,15 +35,9 @@ export const admins: Access = ({ req }) => canManageAccounts(actorFromRequest(re
 /**
  * Community contributions (tips, threads, answers): everyone reads what is
  * published, authors also read their own pending or hidden items, agents and
- * above read everything.
+ * above read everything (`visibility.ts`).
  */
-export const readContributions: Access = ({ req }) => {
-  const actor = actorFromRequest(req)
-  if (canReviewContributions(actor)) return true
-  const published: Where = { visibility: { equals: 'published' } }
-  if (!actor) return published
-  return { or: [published, { author: { equals: actor.id } }] }
-}
+export const readContributions: Access = ({ req }) => visibleContributionsWhere(actorFromRequest(req))
 
 /** Authors edit their own contributions while they may contribute; moderators edit all. */
 export const updateOwnContributions: Access = ({ req }) => {

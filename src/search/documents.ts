@@ -1,4 +1,5 @@
 import type { AnswerDoc, GuideDoc, ProcedureDoc, ThreadDoc, TipDoc, WikiPageDoc } from '../data/documents.ts'
+import { isPublic } from '../policies/visibility.ts'
 import { idOf, type ID } from '../utilities/ids.ts'
 import { lexicalToPlainText } from './text.ts'
 import type { KnowledgeDocument, KnowledgeProcedure, KnowledgeType } from './types.ts'
@@ -52,7 +53,10 @@ export type GuideRecord = Pick<
 >
 export type WikiPageRecord = Pick<WikiPageDoc, 'id' | 'title' | 'slug' | 'body' | 'procedure' | 'updatedAt' | '_status'>
 export type TipRecord = Pick<TipDoc, 'id' | 'body' | 'procedure' | 'visibility' | 'validatedAt' | 'score' | 'updatedAt'>
-export type ThreadRecord = Pick<ThreadDoc, 'id' | 'title' | 'body' | 'procedure' | 'visibility' | 'acceptedAnswer' | 'score' | 'updatedAt'>
+export type ThreadRecord = Pick<
+  ThreadDoc,
+  'id' | 'title' | 'body' | 'procedure' | 'visibility' | 'acceptedAnswer' | 'score' | 'updatedAt'
+>
 export type AnswerRecord = Pick<AnswerDoc, 'id' | 'body' | 'visibility' | 'isAccepted' | 'validatedAt' | 'updatedAt'>
 
 const epochMs = (value: string | null | undefined): number => {
@@ -200,7 +204,7 @@ export const tipDocument = ({
   procedure: ProcedureContext | null
   urls: KnowledgeUrls
 }): KnowledgeDocument | null => {
-  if (tip.visibility !== 'published' || !procedure) return null
+  if (!isPublic(tip) || !procedure) return null
   const text = tip.body.trim()
   return {
     ...base('tips', tip.id, procedure),
@@ -232,12 +236,11 @@ export const threadDocument = ({
   procedure: ProcedureContext | null
   urls: KnowledgeUrls
 }): KnowledgeDocument | null => {
-  if (thread.visibility !== 'published' || !procedure) return null
+  if (!isPublic(thread) || !procedure) return null
   const acceptedId = idOf(thread.acceptedAnswer)
   const included = answers.filter(
     (answer) =>
-      answer.visibility === 'published' &&
-      (answer.isAccepted === true || answer.id === acceptedId || Boolean(answer.validatedAt)),
+      isPublic(answer) && (answer.isAccepted === true || answer.id === acceptedId || Boolean(answer.validatedAt)),
   )
   // The accepted answer first, then validated ones by age, so the text reads as the page does.
   const ordered = [...included].sort((left, right) => {

@@ -1,6 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import type { AnswerDoc, ThreadDoc } from '../data/documents.ts'
+import { isPublic, publicWhere } from '../policies/visibility.ts'
 import { findAllDocs, findDocs } from '../data/local.ts'
 import { distinctIds, idKey, idOf, type ID } from '../utilities/ids.ts'
 import {
@@ -24,12 +25,12 @@ import type { KnowledgeDocument } from './types.ts'
  */
 export type ProcedureCache = Map<string, ProcedureContext | null>
 
-/** What anonymous readers may see of each collection, as a query. */
-const publicWhere: Record<KnowledgeCollection, Where> = {
+/** What anonymous readers may see of each collection, as a query (contributions: `policies/visibility.ts`). */
+const publicOf: Record<KnowledgeCollection, Where> = {
   guides: { _status: { equals: 'published' } },
   procedures: {},
-  threads: { visibility: { equals: 'published' } },
-  tips: { visibility: { equals: 'published' } },
+  threads: publicWhere,
+  tips: publicWhere,
   'wiki-pages': { _status: { equals: 'published' } },
 }
 
@@ -82,7 +83,7 @@ const loadThreadAnswers = async (
     where: {
       and: [
         { thread: { in: threads.map((thread) => thread.id) } },
-        { visibility: { equals: 'published' } },
+        publicWhere,
         {
           or: [
             { isAccepted: { equals: true } },
@@ -130,10 +131,7 @@ type LoadArgs = {
 
 // Main records only (`draft: false`): on guides and wiki pages they hold the
 // published version, whatever drafts wait for review.
-const findPage = async <T extends KnowledgeCollection>(
-  collection: T,
-  { limit, page, req, where }: LoadArgs,
-) =>
+const findPage = async <T extends KnowledgeCollection>(collection: T, { limit, page, req, where }: LoadArgs) =>
   findDocs({ collection, draft: false, limit, page, pagination: limit > 0, req, sort: 'id', where })
 
 const kept = (documents: readonly (KnowledgeDocument | null)[]): KnowledgeDocument[] =>
@@ -156,7 +154,11 @@ const loaders: { [K in KnowledgeCollection]: (args: LoadArgs) => Promise<Loaded>
   },
   procedures: async (args) => {
     const result = await findPage('procedures', args)
-    await loadProcedures(args.req, result.docs.map((procedure) => procedure.id), args.cache)
+    await loadProcedures(
+      args.req,
+      result.docs.map((procedure) => procedure.id),
+      args.cache,
+    )
     return {
       documents: result.docs.map((procedure) =>
         procedureDocument({ agency: args.cache.get(String(procedure.id))?.agency ?? null, procedure, urls: args.urls }),
@@ -172,7 +174,7 @@ const loaders: { [K in KnowledgeCollection]: (args: LoadArgs) => Promise<Loaded>
     await loadProcedures(args.req, uniqueIds(threads.map((thread) => thread.procedure)), args.cache)
     const answers = await loadThreadAnswers(
       args.req,
-      threads.filter((thread) => thread.visibility === 'published'),
+      threads.filter((thread) => isPublic(thread)),
     )
     return {
       documents: kept(
@@ -195,7 +197,9 @@ const loaders: { [K in KnowledgeCollection]: (args: LoadArgs) => Promise<Loaded>
     await loadProcedures(args.req, uniqueIds(result.docs.map((tip) => tip.procedure)), args.cache)
     return {
       documents: kept(
-        result.docs.map((tip) => tipDocument({ procedure: contextOf(args.cache, tip.procedure), tip, urls: args.urls })),
+        result.docs.map((tip) =>
+          tipDocument({ procedure: contextOf(args.cache, tip.procedure), tip, urls: args.urls }),
+        ),
       ),
       hasNextPage: result.hasNextPage,
       read: result.docs.length,
@@ -236,7 +240,14 @@ export const loadKnowledgeDocument = async ({
   urls: KnowledgeUrls
   cache?: ProcedureCache
 }): Promise<KnowledgeDocument | null> => {
-  const { documents } = await loaders[collection]({ cache, limit: 0, page: 1, req, urls, where: { id: { equals: id } } })
+  const { documents } = await loaders[collection]({
+    cache,
+    limit: 0,
+    page: 1,
+    req,
+    urls,
+    where: { id: { equals: id } },
+  })
   const expected = knowledgeDocumentId(collection, id)
   return documents.find((document) => document.id === expected) ?? null
 }
@@ -262,7 +273,7 @@ export const loadKnowledgePage = async ({
   limit: number
   page: number
   where?: Where
-}): Promise<Loaded> => loaders[collection]({ cache, limit, page, req, urls, where: and(publicWhere[collection], where) })
+}): Promise<Loaded> => loaders[collection]({ cache, limit, page, req, urls, where: and(publicOf[collection], where) })
 
 /** How many public items a collection has (for progress reports). */
 export const countPublicItems = async ({
@@ -272,4 +283,4 @@ export const countPublicItems = async ({
   req: PayloadRequest
   collection: KnowledgeCollection
 }): Promise<number> =>
-  (await req.payload.count({ collection, overrideAccess: true, req, where: publicWhere[collection] })).totalDocs
+  (await req.payload.count({ collection, overrideAccess: true, req, where: publicOf[collection] })).totalDocs

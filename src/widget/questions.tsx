@@ -188,7 +188,7 @@ const Answer = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) 
       )}
       <p className="ew-pre">{answer.body}</p>
       <Byline author={answer.author} date={answer.createdAt} />
-      <PendingNotice status={answer.status} />
+      <PendingNotice moderationNote={answer.moderationNote} status={answer.status} />
       <CommunityActions collection="answers" item={answer} itemLabel={excerpt(answer.body)}>
         {canAccept && <AcceptButton answer={answer} thread={thread} />}
       </CommunityActions>
@@ -215,14 +215,14 @@ const Thread = ({ thread }: { thread: ThreadItem }) => {
     resolved: t.threadResolved,
   }[thread.threadStatus]
   const isSettled = (answer: AnswerItem) =>
-    answer.isAccepted || answer.validation !== null || answer.status === 'pending'
+    answer.isAccepted || answer.validation !== null || answer.status !== 'published'
   const hasSettled = thread.answers.some((answer) => answer.isAccepted || answer.validation !== null)
   const inline = hasSettled ? thread.answers.filter(isSettled) : thread.answers
   const others = hasSettled ? thread.answers.filter((answer) => !isSettled(answer)) : []
   return (
     <article
       aria-labelledby={titleId}
-      className={`ew-card${thread.status === 'pending' ? ' ew-card--pending' : ''}`}
+      className={`ew-card${thread.status !== 'published' ? ' ew-card--pending' : ''}`}
       id={`entraide-thread-${thread.id}`}
       ref={cardRef}
       tabIndex={-1}
@@ -240,7 +240,7 @@ const Thread = ({ thread }: { thread: ThreadItem }) => {
       </p>
       <p className="ew-pre">{thread.body}</p>
       <Byline author={thread.author} date={thread.createdAt} />
-      <PendingNotice status={thread.status} />
+      <PendingNotice moderationNote={thread.moderationNote} status={thread.status} />
       <CommunityActions collection="threads" item={thread} itemLabel={excerpt(thread.title)} />
       <p className="ew-meta">{t.answersCount(thread.answers.length)}</p>
       {inline.length > 0 && (

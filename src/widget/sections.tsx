@@ -173,7 +173,7 @@ export const TipsSection = ({ procedureId, tips }: { tips: TipItem[]; procedureI
         <ul className="ew-list">
           {tips.map((tip) => (
             <li
-              className={`ew-card${tip.status === 'pending' ? ' ew-card--pending' : ''}`}
+              className={`ew-card${tip.status !== 'published' ? ' ew-card--pending' : ''}`}
               id={`entraide-tip-${tip.id}`}
               key={tip.id}
             >
@@ -186,7 +186,7 @@ export const TipsSection = ({ procedureId, tips }: { tips: TipItem[]; procedureI
               <p className="ew-pre">{tip.body}</p>
               {tip.validation && <p className="ew-meta">{validationText(tip.validation)}</p>}
               <Byline author={tip.author} date={tip.createdAt} />
-              <PendingNotice status={tip.status} />
+              <PendingNotice moderationNote={tip.moderationNote} status={tip.status} />
               <CommunityActions collection="tips" item={tip} itemLabel={excerpt(tip.body)} />
             </li>
           ))}

@@ -119,6 +119,9 @@ const fr = {
 
   pending: 'En attente de relecture',
   pendingHint: 'Visible seulement par vous jusqu’à sa relecture.',
+  hidden: 'Masqué par la modération',
+  hiddenHint: (reason: string | null) =>
+    `Visible seulement par vous.${reason ? ` Motif : ${reason}` : ''} Vous pouvez le corriger ou écrire à l’équipe éditoriale.`,
   byline: (author: string | null, date: string) => `${author ?? 'Compte supprimé'}, le ${date}`,
   roleAgent: 'agent public',
   roleEditor: 'équipe éditoriale',
@@ -291,6 +294,9 @@ const en: Strings = {
 
   pending: 'Waiting for review',
   pendingHint: 'Only you can see it until it has been reviewed.',
+  hidden: 'Hidden by a moderator',
+  hiddenHint: (reason) =>
+    `Only you can see it.${reason ? ` Reason: ${reason}` : ''} You can correct it or write to the editorial team.`,
   byline: (author, date) => `${author ?? 'Deleted account'}, ${date}`,
   roleAgent: 'public agent',
   roleEditor: 'editorial team',

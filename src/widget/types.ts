@@ -21,8 +21,8 @@ export type PublicAgency = {
   slug: string
 }
 
-/** `published` for everyone; `pending` only ever reaches the item's own author. */
-export type ItemStatus = 'published' | 'pending'
+/** `published` for everyone; `pending` (held for moderation) and `hidden` (hidden by a moderator) only ever reach the item's own author. */
+export type ItemStatus = 'published' | 'pending' | 'hidden'
 
 /** The signed-in reader's vote on an item: 0 when none (or when nobody is signed in). */
 export type MyVote = -1 | 0 | 1
@@ -112,6 +112,8 @@ export type TipItem = {
   step: number | null
   author: PublicPerson | null
   status: ItemStatus
+  /** Why a moderator hid the item: only on a `hidden` item, which only its author receives. */
+  moderationNote?: string | null
   score: number
   createdAt: string
   validation: Validation | null
@@ -124,6 +126,8 @@ export type AnswerItem = {
   body: string
   author: PublicPerson | null
   status: ItemStatus
+  /** Why a moderator hid the item: only on a `hidden` item, which only its author receives. */
+  moderationNote?: string | null
   score: number
   createdAt: string
   isAccepted: boolean
@@ -143,6 +147,8 @@ export type ThreadItem = {
   step: number | null
   author: PublicPerson | null
   status: ItemStatus
+  /** Why a moderator hid the question: only on a `hidden` one, which only its author receives. */
+  moderationNote?: string | null
   threadStatus: ThreadStatus
   score: number
   createdAt: string

@@ -252,13 +252,18 @@ export const Byline = ({ author, date }: { author: PublicPerson | null; date: st
   )
 }
 
-/** The "waiting for review" badge and its explanation, for the author's own pending items. */
-export const PendingNotice = ({ status }: { status: ItemStatus }) => {
+/**
+ * What became of the author's own unpublished item: "waiting for review", or
+ * "hidden by a moderator" with the moderator's reason. Nobody else receives
+ * such items.
+ */
+export const PendingNotice = ({ moderationNote, status }: { status: ItemStatus; moderationNote?: string | null }) => {
   const { t } = useWidget()
-  if (status !== 'pending') return null
+  if (status === 'published') return null
   return (
     <p className="ew-meta">
-      <span className="ew-badge ew-badge--pending">{t.pending}</span> {t.pendingHint}
+      <span className="ew-badge ew-badge--pending">{status === 'hidden' ? t.hidden : t.pending}</span>{' '}
+      {status === 'hidden' ? t.hiddenHint(moderationNote ?? null) : t.pendingHint}
     </p>
   )
 }
