@@ -8,6 +8,7 @@ import {
   canManageCatalogue,
   canModerate,
   canReviewContributions,
+  canWriteGuides,
 } from './contributions.ts'
 
 // Thin adapters from Payload's access arguments to the pure predicates.
@@ -23,6 +24,13 @@ export const nobody: Access = () => false
  * `refuseSuspended` hook, which tells them why instead of a bare 403.
  */
 export const contributors: Access = ({ req }) => actorFromRequest(req) !== null
+
+/**
+ * Writing guides through Payload's routes and the admin panel: agents, editors
+ * and admins (`canWriteGuides`). Citizens are stopped earlier by the
+ * `refuseGuideWrites` hook, which names the proposals endpoint.
+ */
+export const guideWriters: Access = ({ req }) => canWriteGuides(actorFromRequest(req))
 
 /** Editors and admins. */
 export const catalogueManagers: Access = ({ req }) => canManageCatalogue(actorFromRequest(req))
