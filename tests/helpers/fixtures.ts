@@ -40,11 +40,18 @@ export const errorOf = async (response: Response): Promise<{ message: string; co
  */
 export const proposeGuideEdit = async (
   app: TestApp,
-  { body, guide, title, token }: { guide: ID; title: string; body?: unknown; token: string | undefined },
+  {
+    body,
+    guide,
+    headers,
+    title,
+    token,
+  }: { guide: ID; title: string; body?: unknown; token: string | undefined; headers?: Record<string, string> },
 ): Promise<Response> => {
   const published = await app.payload.findByID({ collection: 'guides', depth: 0, id: guide })
   return app.api('POST', `/guides/${guide}/proposals`, {
     body: { body: body ?? published.body ?? lexicalFromBlocks([]), title },
+    headers,
     token,
   })
 }
