@@ -67,7 +67,8 @@ export const updateOwnContributions: Access = ({ req }) => {
 
 /**
  * Versioned knowledge (guides): readers see the published version; a signed-in
- * user also sees the drafts they wrote; agents and above see every draft.
+ * user also sees the drafts they last edited (citizens write none any more, but
+ * drafts saved before proposals stay theirs); agents and above see every draft.
  */
 export const readGuides: Access = ({ req }) => {
   const actor = actorFromRequest(req)

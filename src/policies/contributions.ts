@@ -78,7 +78,7 @@ export const canEditWikiPage = (actor: Actor | null, agency: ID | null): boolean
 
 /** The trust rules for publishing guide edits without review (from the `moderation` options). */
 export type GuideTrustRules = {
-  /** Reputation from which a citizen's guide edits may publish directly. */
+  /** Reputation from which a citizen's guide edit proposals may be accepted at once. */
   trustedReputation: number
   /** How many of their answers or tips someone else (an agent) must have validated, as well. */
   trustedValidatedContributions: number
