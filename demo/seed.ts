@@ -16,6 +16,7 @@ import {
   moderateContent,
   promoteAnswer,
   promoteTip,
+  proposeGuideEdit,
   reportContent,
   resolveReport,
   validateAnswer,
@@ -24,7 +25,7 @@ import {
   type ID,
   type TargetCollection,
 } from 'entraide'
-import { demoAccounts, formatDemoSignIns, type DemoAccount, type DemoAccountKey } from './accounts.ts'
+import { demoAccount, demoAccounts, formatDemoSignIns, type DemoAccount, type DemoAccountKey } from './accounts.ts'
 import { demoAgencies } from './content/agencies.ts'
 import { demoThreads, demoTips, type DemoReport, type DemoThread, type DemoTip, type DemoVote } from './content/community.ts'
 import { demoGuides, type DemoGuide } from './content/guides.ts'
@@ -37,6 +38,7 @@ export const seededCollections = [
   'users',
   'procedures',
   'guides',
+  'guide-proposals',
   'tips',
   'threads',
   'answers',
@@ -63,6 +65,7 @@ const emptyCounts = (): Record<SeededCollection, number> => ({
   agencies: 0,
   answers: 0,
   guides: 0,
+  'guide-proposals': 0,
   procedures: 0,
   reports: 0,
   threads: 0,
@@ -336,9 +339,18 @@ const seedGuide = async (payload: Payload, unit: Unit, directory: Directory, gui
   unit.created('guides')
   if (guide.verifiedBy) await verifyGuide({ guideId: created.id, req: await unit.as(guide.verifiedBy) })
   await castVotes(unit, 'guides', created.id, guide.votes)
-  if (guide.revision) {
-    // A citizen's edit becomes a draft awaiting review; an editor's is published
-    // and, after a verification, flags the guide for review.
+  if (guide.revision && demoAccount(guide.revision.by).role === 'citizen') {
+    // A citizen proposes: the proposal waits for a reviewer of the procedure's agency.
+    await proposeGuideEdit({
+      body: guide.revision.body,
+      guideId: created.id,
+      req: await unit.as(guide.revision.by),
+      title: guide.title,
+    })
+    unit.created('guide-proposals')
+  } else if (guide.revision) {
+    // Staff write the guide: an editor's edit is published and, after a verification, flags the
+    // guide for review; an agent's edit of another agency's guide waits as a draft for its reviewers.
     await payload.update({
       collection: 'guides',
       data: { _status: 'published', body: guide.revision.body },

@@ -75,15 +75,15 @@ export type EntraideOptions = {
      */
     reportsToHide?: number
     /**
-     * Reputation from which a citizen's guide edits publish without review
-     * (with `trustedValidatedContributions` as well).
+     * Reputation from which a citizen's guide edit proposals are accepted
+     * at once, without review (with `trustedValidatedContributions` as well).
      * @default 50
      */
     trustedReputation?: number
     /**
      * How many of a citizen's answers and tips an agent must have validated,
-     * besides `trustedReputation`, before their guide edits publish without
-     * review: trust that no one can earn with their own accounts alone.
+     * besides `trustedReputation`, before their guide edit proposals are
+     * accepted without review: trust that no one can earn with their own accounts alone.
      * @default 1
      */
     trustedValidatedContributions?: number

@@ -265,20 +265,29 @@ describe('guide edits awaiting review', () => {
     return { agent, guide: (await json(created)).doc, procedure }
   }
 
-  const citizenEdit = async (guideId: ID, name: string, text: string) => {
-    const citizen = await app.signUp({ name })
-    const saved = await app.api('PATCH', `/guides/${guideId}?depth=0`, {
-      body: { _status: 'published', body: body(text) },
-      token: citizen.token,
+  /** An agent of another agency: their edit of the guide is saved as a draft waiting for its reviewers. */
+  const outsiderAgent = async (name: string) => {
+    const agency = await app.payload.create({
+      collection: 'agencies',
+      data: { name: `Agence de ${name}`, slug: `agence-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` },
     })
-    expect(saved.status).toBe(200)
-    return citizen
+    return app.signUp({ agency: agency.id, name, role: 'agent' })
   }
 
-  it('lists a citizen’s draft with who edited and a diff, and publishing it makes it the public version', async () => {
+  const outsiderEdit = async (guideId: ID, name: string, text: string) => {
+    const outsider = await outsiderAgent(name)
+    const saved = await app.api('PATCH', `/guides/${guideId}?depth=0`, {
+      body: { _status: 'published', body: body(text) },
+      token: outsider.token,
+    })
+    expect(saved.status).toBe(200)
+    return outsider
+  }
+
+  it('lists another agency’s agent’s draft with who edited and a diff, and publishing it makes it the public version', async () => {
     const { agent, guide } = await publishedGuide('gr-publish')
-    await citizenEdit(guide.id, 'Correctrice', 'Faire la pré-demande en ligne.\n\nPrendre rendez-vous dans une mairie équipée.')
-    await citizenEdit(guide.id, 'Second', 'Faire la pré-demande en ligne.\n\nPrendre rendez-vous dans une mairie équipée.\n\nVenir avec les photos.')
+    await outsiderEdit(guide.id, 'Correctrice', 'Faire la pré-demande en ligne.\n\nPrendre rendez-vous dans une mairie équipée.')
+    await outsiderEdit(guide.id, 'Second', 'Faire la pré-demande en ligne.\n\nPrendre rendez-vous dans une mairie équipée.\n\nVenir avec les photos.')
 
     const reviews = await findGuideEditsAwaitingReview({ req: await reqAs(agent.id) })
     const review = reviews.find((entry) => entry.guideId === guide.id)
@@ -316,10 +325,13 @@ describe('guide edits awaiting review', () => {
   it('rejecting puts the published version back as the latest without touching what readers see', async () => {
     const { agent, guide } = await publishedGuide('gr-reject')
     expect((await app.api('POST', `/guides/${guide.id}/verify`, { token: agent.token })).status).toBe(200)
-    const citizen = await citizenEdit(guide.id, 'Vandale', 'Tout est faux ici.')
-    await expect(rejectGuideEdit({ guideId: guide.id, req: await reqAs(citizen.id) })).rejects.toMatchObject({
-      status: 403,
-    })
+    const outsider = await outsiderEdit(guide.id, 'Distrait', 'Tout est faux ici.')
+    // Neither the draft's author, an agent of another agency, nor a citizen may reject it.
+    for (const person of [outsider, await app.signUp({ name: 'Citoyenne' })]) {
+      await expect(rejectGuideEdit({ guideId: guide.id, req: await reqAs(person.id) })).rejects.toMatchObject({
+        status: 403,
+      })
+    }
 
     await rejectGuideEdit({ guideId: guide.id, req: await reqAs(agent.id) })
     const latest = await app.payload.findByID({ collection: 'guides', draft: true, id: guide.id, overrideAccess: true })
@@ -343,10 +355,10 @@ describe('guide edits awaiting review', () => {
   it('a guide never published can be published but not rejected', async () => {
     const { agency, procedure } = await createProcedure(app, { slug: 'gr-new' })
     const agent = await app.signUp({ agency: agency.id, role: 'agent' })
-    const citizen = await app.signUp({ name: 'Créatrice' })
+    const outsider = await outsiderAgent('Créatrice')
     const created = await app.api('POST', '/guides?depth=0', {
       body: { _status: 'published', body: body('Premier jet.'), procedure: procedure.id, title: 'Nouveau guide' },
-      token: citizen.token,
+      token: outsider.token,
     })
     const guide = (await json(created)).doc
     expect(guide._status).toBe('draft')

@@ -22,6 +22,8 @@ let agentA: Person
 let agentB: Person
 let editor: Person
 let asker: Person
+/** An agent of a third agency, whose guide edits on both agencies' procedures wait as drafts. */
+let outsider: Person
 let helper: Person
 let procedureA: ID
 let procedureB: ID
@@ -41,6 +43,8 @@ beforeAll(async () => {
   editor = await app.signUp({ name: 'Éditrice', role: 'editor' })
   asker = await app.signUp({ name: 'Awa' })
   helper = await app.signUp({ name: 'Bruno' })
+  const c = await createProcedure(app, { slug: 'etat-civil' })
+  outsider = await app.signUp({ agency: c.agency.id, name: 'Ousmane', role: 'agent' })
 })
 afterAll(async () => {
   await app?.close()
@@ -89,7 +93,10 @@ const pageOn = async (procedure: ID | null): Promise<ID> =>
 
 const pageDraft = (id: ID) => app.payload.findByID({ collection: 'wiki-pages', depth: 0, draft: true, id })
 
-/** A published guide of a new procedure of the given procedure's agency, with a citizen's edit waiting for review. */
+/**
+ * A published guide of a new procedure of the given procedure's agency, with an edit waiting for review
+ * (by an agent of a third agency: citizens propose edits instead, see guide-proposals.test.ts).
+ */
 const guideWithPendingEdit = async (procedure: ID): Promise<{ id: ID; title: string }> => {
   const { agency } = await app.payload.findByID({ collection: 'procedures', depth: 0, id: procedure })
   const own = await app.payload.create({
@@ -99,8 +106,8 @@ const guideWithPendingEdit = async (procedure: ID): Promise<{ id: ID; title: str
   const title = `Guide ${unique()}`
   const guide = await app.payload.create({ collection: 'guides', data: { _status: 'published', procedure: own.id, title } })
   const edit = await app.api('PATCH', `/guides/${guide.id}?depth=0`, {
-    body: { _status: 'published', title: `${title} (modifié par Awa)` },
-    token: asker.token,
+    body: { _status: 'published', title: `${title} (modifié par Ousmane)` },
+    token: outsider.token,
   })
   expect(edit.status).toBe(200)
   return { id: guide.id, title }
@@ -165,7 +172,7 @@ describe('guide edits', () => {
     expect((await errorOf(response)).code).toBe('forbidden')
     expect(await publishedTitle(guide.id)).toBe(guide.title)
     expect((await post(`/guides/${guide.id}/publish-edit`, agentB)).status).toBe(200)
-    expect(await publishedTitle(guide.id)).toBe(`${guide.title} (modifié par Awa)`)
+    expect(await publishedTitle(guide.id)).toBe(`${guide.title} (modifié par Ousmane)`)
   })
 
   it('refuses an agent rejecting it, and through GraphQL publishing it', async () => {
@@ -216,6 +223,15 @@ describe('the guide edit form', () => {
       renderToStaticMarkup(await GuideReviewNotice({ id, req } as unknown as UIFieldServerProps))
     expect(await notice(theirs.id)).toContain('entraide-notice')
     expect(await notice(mine.id)).toBe('')
+  })
+
+  it('tells a citizen, who may not edit guides, to propose their edit from the procedure page', async () => {
+    const guide = await guideWithPendingEdit(procedureA)
+    const user = await app.payload.findByID({ collection: 'users', id: asker.id })
+    const req = await createLocalReq({ user: { ...user, collection: 'users' } }, app.payload)
+    const notice = renderToStaticMarkup(await GuideReviewNotice({ id: guide.id, req } as unknown as UIFieldServerProps))
+    expect(notice).toMatch(/Improve this guide|Améliorer ce guide/)
+    expect(notice).toContain('role="note"')
   })
 })
 

@@ -149,7 +149,8 @@ describe('document locks (payload-locked-documents)', () => {
     const lock = (await json(created)).doc
     const holder = typeof lock.user.value === 'object' ? lock.user.value.id : lock.user.value
     expect(String(holder)).toBe(String(agent.id))
-    // Another staff member and a citizen are both told the guide is being edited.
+    // Another staff member and a citizen are both told the guide is being edited (the lock is checked
+    // first; without it, a citizen's save is a 403: citizens propose edits instead).
     const editorSave = await app.api('PATCH', `/guides/${guideId}`, {
       body: { title: 'Autre titre' },
       token: editor.token,

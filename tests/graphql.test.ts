@@ -367,10 +367,9 @@ describe('GraphQL mutations: the co-production loop', () => {
       verifiedBy: { id: agent.id },
     })
 
-    // A newcomer's edit waits for review (a trusted citizen's would be published at once).
-    const newcomer = await app.signUp({ name: 'Nouvelle' })
+    // An agent of another agency saves a draft waiting for review (citizens propose edits instead).
     const edit = (title: string) =>
-      app.api('PATCH', `/guides/${guide.id}`, { body: { _status: 'published', title }, token: newcomer.token })
+      app.api('PATCH', `/guides/${guide.id}`, { body: { _status: 'published', title }, token: otherAgent.token })
     const publish = `mutation($id: ID!) { publishGuideEdit(id: $id) { id title _status } }`
     const reject = `mutation($id: ID!) { rejectGuideEdit(id: $id) { versionId } }`
     expect(firstError(await gql(publish, agent, { id: String(guide.id) }))).toMatchObject({
@@ -396,6 +395,59 @@ describe('GraphQL mutations: the co-production loop', () => {
       title: 'Renouveler son passeport pas à pas',
     })
     expect((await json(await app.api('GET', `/guides/${guide.id}`))).title).toBe('Renouveler son passeport pas à pas')
+  })
+
+  it('refuses citizens’ updateGuide, createGuide and duplicateGuide as REST does, naming the proposals endpoint', async () => {
+    const guide = await app.payload.create({
+      collection: 'guides',
+      data: {
+        _status: 'published',
+        procedure: (await createProcedure(app, { slug: 'guide-graphql' })).procedure.id,
+        title: 'Guide du passeport (GraphQL)',
+      },
+    })
+    // A procedure without a guide yet: creating one there would be allowed to staff.
+    const free = (await createProcedure(app, { slug: 'sans-guide-graphql' })).procedure.id
+    const versions = async () =>
+      (await app.payload.countVersions({ collection: 'guides', where: { parent: { equals: guide.id } } })).totalDocs
+    const before = await versions()
+    const guides = (await app.payload.count({ collection: 'guides' })).totalDocs
+    const update = `mutation($id: ${idType(guide.id)}!, $title: String!) {
+      updateGuide(id: $id, data: { title: $title, _status: published }) { id title }
+    }`
+    for (const [index, citizen] of [asker, helper].entries()) {
+      const title = `Titre proposé ${index + 1}`
+      const refused = await gql(update, citizen, { id: guide.id, title })
+      expect(refused.data?.updateGuide ?? null).toBeNull()
+      const viaRest = await app.api('PATCH', `/guides/${guide.id}`, { body: { title }, token: citizen.token })
+      expect(firstError(refused)).toEqual(await restRefusal(viaRest))
+      expect(firstError(refused)).toMatchObject({ code: 'forbidden', status: 403 })
+      expect(firstError(refused).message).toContain('POST /api/guides/:id/proposals')
+      const draft = await gql(
+        `mutation($id: ${idType(guide.id)}!) { updateGuide(id: $id, draft: true, data: { title: "Brouillon" }) { id } }`,
+        citizen,
+        { id: guide.id },
+      )
+      expect(firstError(draft)).toMatchObject({ code: 'forbidden', status: 403 })
+      const created = await gql(
+        `mutation($procedure: ${idType(free)}) { createGuide(data: { title: "Nouveau guide", procedure: $procedure, _status: draft }) { id } }`,
+        citizen,
+        { procedure: free },
+      )
+      expect(firstError(created).status, JSON.stringify(created.errors)).toBe(403)
+      const duplicated = await gql(
+        `mutation($id: ${idType(guide.id)}!) { duplicateGuide(id: $id, data: { title: "Copie" }) { id } }`,
+        citizen,
+        { id: guide.id },
+      )
+      expect(firstError(duplicated).status, JSON.stringify(duplicated.errors)).toBe(403)
+    }
+    // Nothing changed: neither the published guide, nor its latest revision, nor the number of guides.
+    expect((await json(await app.api('GET', `/guides/${guide.id}`))).title).toBe('Guide du passeport (GraphQL)')
+    const latest = await app.payload.findByID({ collection: 'guides', draft: true, id: guide.id })
+    expect(latest).toMatchObject({ _status: 'published', title: 'Guide du passeport (GraphQL)' })
+    expect(await versions()).toBe(before)
+    expect((await app.payload.count({ collection: 'guides' })).totalDocs).toBe(guides)
   })
 })
 
@@ -601,9 +653,10 @@ describe('GraphQL queries obey the same access as REST', () => {
       data: { _status: 'published', procedure: otherAgencyProcedureId, title: 'Guide publié de la carte grise' },
     })
     guideId = guide.id
+    // An agent of another agency: their edit waits as a draft.
     const edit = await app.api('PATCH', `/guides/${guide.id}`, {
       body: { _status: 'published', title: 'Brouillon secret de la carte grise' },
-      token: author.token,
+      token: agent.token,
     })
     expect(edit.status).toBe(200)
     const page = await app.payload.create({
@@ -667,8 +720,8 @@ describe('GraphQL queries obey the same access as REST', () => {
     expect(own.data?.Threads.docs.map((doc: { id: ID }) => doc.id).sort()).toEqual(
       [...seen.published, ...seen.pending, ...seen.hidden].sort(),
     )
-    expect(JSON.stringify(own.data)).toContain('Brouillon secret de la carte grise')
     const staff = JSON.stringify((await gql(listQuery, editor)).data)
+    expect(staff).toContain('Brouillon secret de la carte grise')
     expect(staff).toContain('Révision secrète de la page')
     expect(staff).toContain('Page secrète jamais publiée')
     expect(wikiPageId).toBeDefined()

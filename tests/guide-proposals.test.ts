@@ -357,3 +357,92 @@ describe('proposing guide edits', () => {
     expect((await readerView(guide)).title).toBe('Renouveler son passeport')
   })
 })
+
+describe('writing the guide itself', () => {
+  /** Every revision of a guide, as stored: what a refused write must leave untouched. */
+  const revisions = async (guide: ID) =>
+    (
+      await app.payload.findVersions({ collection: 'guides', depth: 0, limit: 0, where: { parent: { equals: guide } } })
+    ).docs.map((doc) => `${doc.id}:${doc.version.title}`)
+
+  it('refuses two citizens’ PATCH with 403 naming the proposals endpoint, and changes nothing', async () => {
+    const guide = await publishedGuide()
+    const before = await revisions(guide)
+    const guides = (await app.payload.count({ collection: 'guides' })).totalDocs
+    for (const [person, name] of [
+      [awa, 'Awa'],
+      [bruno, 'Bruno'],
+    ] as const) {
+      for (const route of [`/guides/${guide}`, `/guides/${guide}?draft=true`]) {
+        const response = await app.api('PATCH', route, {
+          body: { _status: 'published', body: edited({ 1: `Version de ${name}.` }), title: `Passeport selon ${name}` },
+          token: person.token,
+        })
+        expect(response.status).toBe(403)
+        const error = await errorOf(response)
+        expect(error.code).toBe('forbidden')
+        expect(error.message).toContain('POST /api/guides/:id/proposals')
+      }
+      // Nor a new guide, nor a copy of this one.
+      const { procedure: free } = await createProcedure(app, { slug: `sans-guide-${name.toLowerCase()}` })
+      const created = await app.api('POST', '/guides', {
+        body: { _status: 'draft', procedure: free.id, title: `Guide de ${name}` },
+        token: person.token,
+      })
+      expect(created.status).toBe(403)
+      expect((await errorOf(created)).message).toContain('POST /api/guides/:id/proposals')
+      expect((await app.api('POST', `/guides/${guide}/duplicate`, { body: {}, token: person.token })).status).toBe(403)
+    }
+    expect(await revisions(guide)).toEqual(before)
+    expect((await app.payload.count({ collection: 'guides' })).totalDocs).toBe(guides)
+    expect(await readerView(guide)).toEqual({ lines: guideLines(lexicalFromBlocks(blocks)), title: 'Renouveler son passeport' })
+    // The reviewer's draft view has nobody's edit either: a title-only publish publishes the title alone.
+    const latest = await json(await app.api('GET', `/guides/${guide}?draft=true&depth=0`, { token: agent.token }))
+    expect(latest.title).toBe('Renouveler son passeport')
+    const retitled = await app.api('PATCH', `/guides/${guide}`, {
+      body: { _status: 'published', title: 'Renouveler son passeport en 4 étapes' },
+      token: agent.token,
+    })
+    expect(retitled.status).toBe(200)
+    expect(await readerView(guide)).toEqual({
+      lines: guideLines(lexicalFromBlocks(blocks)),
+      title: 'Renouveler son passeport en 4 étapes',
+    })
+  })
+
+  it('accepts a trusted citizen’s proposal at once, and only once an agent validated one of their contributions', async () => {
+    const guide = await publishedGuide()
+    // Reputation alone is not enough.
+    await app.payload.update({ collection: 'users', data: { reputation: 1000 }, id: chloe.id })
+    const waiting = await propose(guide, chloe, 'Renouveler son passeport (Chloé)', edited({ 1: 'Vérifiez la date.' }))
+    expect(waiting.status).toBe('pending')
+    expect((await readerView(guide)).title).toBe('Renouveler son passeport')
+
+    const tip = await app.payload.create({
+      collection: 'tips',
+      data: {
+        author: chloe.id,
+        body: 'Prenez rendez-vous dans une mairie voisine, c’est souvent plus rapide.',
+        procedure,
+        validatedAt: new Date().toISOString(),
+        validatedBy: agent.id,
+        visibility: 'published',
+      },
+    })
+    try {
+      const accepted = await propose(guide, chloe, 'Renouveler son passeport (Chloé, 2)', edited({ 4: 'Réserver.' }))
+      expect(accepted.status).toBe('accepted')
+      expect(await readerView(guide)).toMatchObject({ title: 'Renouveler son passeport (Chloé, 2)' })
+      // Her trust goes through proposals too: writing the guide itself stays refused.
+      const patched = await app.api('PATCH', `/guides/${guide}`, {
+        body: { _status: 'published', title: 'Directement' },
+        token: chloe.token,
+      })
+      expect(patched.status).toBe(403)
+      expect((await readerView(guide)).title).toBe('Renouveler son passeport (Chloé, 2)')
+    } finally {
+      await app.payload.delete({ collection: 'tips', id: tip.id })
+      await app.payload.update({ collection: 'users', data: { reputation: 0 }, id: chloe.id })
+    }
+  })
+})

@@ -9,7 +9,7 @@ import type { ID } from '../src/utilities/ids.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { flushSearchQueries } from '../src/search/queryLog.ts'
-import { createProcedure, errorOf, json } from './helpers/fixtures.ts'
+import { createProcedure, errorOf, json, proposeGuideEdit } from './helpers/fixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 
 // Two apps share one schema in this file; Payload pushes an unchanged schema once per process otherwise.
@@ -163,15 +163,20 @@ describe('disguised and hidden personal data, refused', () => {
       collection: 'guides',
       data: { _status: 'published', procedure: procedureId, title: 'Renouveler son passeport' },
     })
-    const split = await app.api('PATCH', `/guides/${guide.id}`, {
-      body: { body: paragraphs('Pour le timbre, virement sur FR76 3000 6000', '0112 3456 7890 189 avant le rendez-vous.') },
+    // A citizen's edit of a guide is a proposal.
+    const split = await proposeGuideEdit(app, {
+      body: paragraphs('Pour le timbre, virement sur FR76 3000 6000', '0112 3456 7890 189 avant le rendez-vous.'),
+      guide: guide.id,
+      title: 'Renouveler son passeport',
       token: author.token,
     })
     expect(split.status).toBe(422)
     expect((await json(split)).errors[0].data.findings).toEqual([{ field: 'body', kind: 'iban' }])
 
-    const link = await app.api('PATCH', `/guides/${guide.id}`, {
-      body: { body: paragraphs(['Une question ? ', { link: 'mailto:jeanne.martin@gmail.com', text: 'écrivez-moi' }]) },
+    const link = await proposeGuideEdit(app, {
+      body: paragraphs(['Une question ? ', { link: 'mailto:jeanne.martin@gmail.com', text: 'écrivez-moi' }]),
+      guide: guide.id,
+      title: 'Renouveler son passeport',
       token: author.token,
     })
     expect(link.status).toBe(422)
@@ -367,6 +372,7 @@ describe('disguised and hidden personal data, masked (mode "mask")', () => {
       collection: 'guides',
       data: { _status: 'published', procedure: procedureId, title: 'Renouveler son passeport' },
     })
+    // Staff write guides (citizens propose edits, guarded the same way).
     const response = await app.api('PATCH', `/guides/${guide.id}?draft=true`, {
       body: {
         body: paragraphs([
@@ -374,7 +380,7 @@ describe('disguised and hidden personal data, masked (mode "mask")', () => {
           { link: 'mailto:jeanne.martin@gmail.com?cc=paul.durand@orange.fr', text: 'par courriel' },
         ]),
       },
-      token: author.token,
+      token: editor.token,
     })
     expect(response.status).toBe(200)
     const draft = await app.payload.findByID({ collection: 'guides', draft: true, id: guide.id })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
-import { errorOf, json } from './helpers/fixtures.ts'
+import { errorOf, json, proposeGuideEdit } from './helpers/fixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 import type { ID } from '../src/utilities/ids.ts'
 
@@ -135,14 +135,13 @@ const buildProcedure = async (slug: string) => {
     },
   })
   await ok(app.api('POST', `/guides/${guide.id}/verify`, { body: {}, token: agent.token }))
-  const draftEdit = await app.api('PATCH', `/guides/${guide.id}?draft=true`, {
-    body: {
-      body: lexicalRoot(plainTextToNodes('Texte proposé, encore en relecture.')),
-      title: 'Titre proposé en brouillon',
-    },
+  const proposedEdit = await proposeGuideEdit(app, {
+    body: lexicalRoot(plainTextToNodes('Texte proposé, encore en relecture.')),
+    guide: guide.id,
+    title: 'Titre proposé en brouillon',
     token: other.token,
   })
-  expect(draftEdit.status).toBe(200)
+  expect(proposedEdit.status).toBe(201)
 
   return {
     agency,
@@ -211,7 +210,7 @@ describe('GET /api/entraide/procedures/:slug for an anonymous reader', () => {
     expect(official.contributors).toEqual([{ displayName: 'Bruno Martin', id: world.helper.id, role: 'citizen' }])
   })
 
-  it('shows the published guide, not the draft waiting for review, with its verification', async () => {
+  it('shows the published guide, not the proposal waiting for review, with its verification', async () => {
     const { body } = await page()
     expect(body.guide).toMatchObject({
       hasMyPendingEdit: false,

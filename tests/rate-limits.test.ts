@@ -5,7 +5,7 @@ import { endpoint } from '../src/endpoints/http.ts'
 import { enforceRateLimit } from '../src/rateLimit/enforce.ts'
 import { MemoryRateLimitStore } from '../src/rateLimit/memoryStore.ts'
 import type { RateLimitStore } from '../src/rateLimit/store.ts'
-import { createProcedure, errorOf, json } from './helpers/fixtures.ts'
+import { createProcedure, errorOf, json, proposeGuideEdit } from './helpers/fixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 import type { ID } from '../src/utilities/ids.ts'
 
@@ -136,11 +136,7 @@ describe('contributions (Payload’s own collection endpoints)', () => {
       },
     })
     await expectLimited(
-      await app.api('PATCH', `/guides/${guide.id}`, {
-        body: { title: 'Carte grise, pas à pas' },
-        headers: client,
-        token: citizen.token,
-      }),
+      await proposeGuideEdit(app, { guide: guide.id, headers: client, title: 'Carte grise, pas à pas', token: citizen.token }),
       { maxSeconds: 600 },
     )
   })

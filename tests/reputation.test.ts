@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createProcedure, json } from './helpers/fixtures.ts'
+import { createProcedure, json, proposeGuideEdit } from './helpers/fixtures.ts'
 import { firstError, graphQL } from './helpers/graphql.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 import type { ID } from '../src/utilities/ids.ts'
@@ -8,8 +8,8 @@ import type { ID } from '../src/utilities/ids.ts'
 // Reputation comes only from other people's acts: accepting one's own answer
 // earns nothing, accounts without standing (made less than a day ago, or with
 // nothing published) count for nothing, one person's votes and acceptances
-// count at most `maxPointsFromOnePerson` points, and publishing guide edits
-// directly also needs a contribution an agent validated.
+// count at most `maxPointsFromOnePerson` points, and having guide edit proposals
+// accepted at once also needs a contribution an agent validated.
 
 type Person = Awaited<ReturnType<TestApp['signUp']>>
 
@@ -92,15 +92,15 @@ const vote = async (person: Person, answerId: ID) => {
   expect(response.status).toBe(200)
 }
 
-/** Tries to publish an edit of the guide directly; returns whether readers see it. */
+/** Proposes an edit of the guide; returns whether it was accepted at once (readers see it) rather than waiting. */
 const publishesGuideEdit = async (person: Person): Promise<boolean> => {
   const title = `Le guide du passeport, revu ${unique()}`
-  const response = await app.api('PATCH', `/guides/${guideId}?depth=0`, {
-    body: { _status: 'published', title },
-    token: person.token,
-  })
-  expect(response.status).toBe(200)
-  return (await app.payload.findByID({ collection: 'guides', depth: 0, id: guideId })).title === title
+  const response = await proposeGuideEdit(app, { guide: guideId, title, token: person.token })
+  expect(response.status).toBe(201)
+  const { proposal } = await json(response)
+  const isPublished = (await app.payload.findByID({ collection: 'guides', depth: 0, id: guideId })).title === title
+  expect(isPublished).toBe(proposal.status === 'accepted')
+  return isPublished
 }
 
 describe('reputation nobody can farm alone', () => {

@@ -3,7 +3,7 @@ import type { ID } from '../src/utilities/ids.ts'
 
 import { waitForSyncRuns } from '../src/search/syncRunner.ts'
 import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
-import { createProcedure, json } from './helpers/fixtures.ts'
+import { createProcedure, json, proposeGuideEdit } from './helpers/fixtures.ts'
 import type { TestApp } from './helpers/payload.ts'
 import {
   FlakyEngine,
@@ -109,21 +109,24 @@ describe('the index follows publication', () => {
       hits: [{ id: `guides-${guide.id}`, type: 'guide', url: '/demarches/passeport#entraide-guide' }],
     })
 
-    // A citizen's edit is saved as a draft waiting for review.
-    await expectStatus(
-      await app.api('PATCH', `/guides/${guide.id}?depth=0`, {
-        body: { body: richText('Nouvelle version : la farandole des justificatifs.') },
-        token: citizen.token,
-      }),
-      200,
-    )
+    // A citizen's edit is a proposal waiting for review.
+    const proposed = await proposeGuideEdit(app, {
+      body: richText('Nouvelle version : la farandole des justificatifs.'),
+      guide: guide.id,
+      title: 'Le guide du passeport',
+      token: citizen.token,
+    })
+    await expectStatus(proposed, 201)
     await runSyncJobs(app)
     expect(await titlesFor(app, 'farandole')).toEqual([])
     expect(await titlesFor(app, 'tintamarre')).toEqual(['Le guide du passeport'])
 
-    // An agent publishes it: the index now has the new text only.
+    // An agent accepts it: the index now has the new text only.
     await expectStatus(
-      await app.api('PATCH', `/guides/${guide.id}?depth=0`, { body: { _status: 'published' }, token: agent.token }),
+      await app.api('POST', `/guide-proposals/${(await json(proposed)).proposal.id}/accept`, {
+        body: {},
+        token: agent.token,
+      }),
       200,
     )
     await runSyncJobs(app)

@@ -150,21 +150,26 @@ describe('the demo content', () => {
     expect(JSON.stringify(promoted?.body)).toContain(answer.body.split('\n')[0])
   })
 
-  it('has guides verified by agents, one flagged for review and one with a citizen’s draft awaiting review', async () => {
+  it('has guides verified by agents, one flagged for review, a citizen’s proposal and another agency’s agent’s draft awaiting review', async () => {
     const guides = await app.payload.find({ collection: 'guides', depth: 0, overrideAccess: true, pagination: false })
     expect(guides.docs.length).toBeGreaterThanOrEqual(6)
     expect(guides.docs.every((guide) => guide._status === 'published')).toBe(true)
     expect(guides.docs.filter((guide) => guide.verifiedAt && !guide.needsReview).length).toBeGreaterThanOrEqual(2)
     expect(guides.docs.some((guide) => guide.verifiedAt && guide.needsReview)).toBe(true)
 
-    const camille = await userIdOf('camille@entraide.example')
     const drafts = []
     for (const guide of guides.docs) {
       const latest = await app.payload.findByID({ collection: 'guides', depth: 0, draft: true, id: guide.id, overrideAccess: true })
       if (latest._status === 'draft') drafts.push(latest)
     }
     expect(drafts).toHaveLength(1)
-    expect(drafts[0]?.lastEditedBy).toBe(camille)
+    expect(drafts[0]?.lastEditedBy).toBe(await userIdOf('agent.caf@entraide.example'))
+
+    const proposals = await all('guide-proposals')
+    expect(proposals).toHaveLength(1)
+    expect(proposals[0]).toMatchObject({ author: await userIdOf('camille@entraide.example'), status: 'pending' })
+    const proposed = guides.docs.find((guide) => guide.id === proposals[0]?.guide)
+    expect(proposed?.title).toMatch(/^Carte d’identité/)
   })
 
   it('keeps pending and hidden items, drafts and moderation data from anonymous readers', async () => {
@@ -189,10 +194,10 @@ describe('the demo content', () => {
     expect(publicPages.some((page) => page.id === draftPage?.id)).toBe(false)
     expect((await app.api('GET', `/wiki-pages/${draftPage?.id}`)).status).toBe(404)
 
-    const camille = await userIdOf('camille@entraide.example')
     for (const guide of await anonymousList('/guides?limit=100&depth=0&draft=true')) {
       expect(guide._status).toBe('published')
-      expect(guide.lastEditedBy === camille).toBe(false)
+      // Neither the agent's draft nor the citizen's proposal (demo/content/guides.ts).
+      expect(JSON.stringify(guide.body)).not.toMatch(/Vos aides en dépendent|Astuce de Camille/)
     }
 
     const reports = await app.api('GET', '/reports')
@@ -213,24 +218,26 @@ describe('the demo content', () => {
     expect(await snapshot()).toEqual(before)
   })
 
-  it('lets the newcomer citizen’s guide edit wait for review while the trusted one publishes directly', async () => {
+  it('lets the newcomer citizen’s guide proposal wait for review while the trusted one’s is accepted at once', async () => {
     const guide = (await anonymousList('/guides?limit=100&depth=0')).find((doc) => doc.title.startsWith('Acte de naissance'))
     expect(guide).toBeDefined()
     const login = async (email: string) =>
       (await json(await app.api('POST', '/users/login', { body: { email, password: 'demo-citoyen' } }))).token
 
-    const edited = await app.api('PATCH', `/guides/${guide?.id}?depth=0`, {
-      body: { _status: 'published', title: 'Acte de naissance : le guide revu par Camille' },
+    const edited = await app.api('POST', `/guides/${guide?.id}/proposals`, {
+      body: { body: guide?.body, title: 'Acte de naissance : le guide revu par Camille' },
       token: await login('camille@entraide.example'),
     })
-    expect(edited.status).toBe(200)
+    expect(edited.status).toBe(201)
+    expect((await json(edited)).proposal.status).toBe('pending')
     expect((await json(await app.api('GET', `/guides/${guide?.id}?depth=0`))).title).toBe(guide?.title)
 
-    const published = await app.api('PATCH', `/guides/${guide?.id}?depth=0`, {
-      body: { _status: 'published', title: 'Acte de naissance : le guide revu par Thomas' },
+    const published = await app.api('POST', `/guides/${guide?.id}/proposals`, {
+      body: { body: guide?.body, title: 'Acte de naissance : le guide revu par Thomas' },
       token: await login('thomas@entraide.example'),
     })
-    expect(published.status).toBe(200)
+    expect(published.status, await published.clone().text()).toBe(201)
+    expect((await json(published)).proposal.status).toBe('accepted')
     expect((await json(await app.api('GET', `/guides/${guide?.id}?depth=0`))).title).toBe('Acte de naissance : le guide revu par Thomas')
   })
 })

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createProcedure, json } from './helpers/fixtures.ts'
+import { createProcedure, json, proposeGuideEdit } from './helpers/fixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 import type { ID } from '../src/utilities/ids.ts'
 
@@ -56,41 +56,37 @@ describe('what readers see', () => {
     expect(agentView).toHaveLength(3)
   })
 
-  it('keeps a citizen’s guide edit as a draft until an agent publishes it', async () => {
+  it('keeps a citizen’s guide proposal from other readers until an agent accepts it', async () => {
     const guide = await app.payload.create({
       collection: 'guides',
       data: { _status: 'published', procedure: procedureId, title: 'Guide publié du passeport' },
     })
-    const edit = await app.api('PATCH', `/guides/${guide.id}`, {
-      body: { _status: 'published', title: 'Titre proposé par une citoyenne' },
-      token: author.token,
-    })
-    expect(edit.status).toBe(200)
+    const edit = await proposeGuideEdit(app, { guide: guide.id, title: 'Titre proposé par une citoyenne', token: author.token })
+    expect(edit.status).toBe(201)
+    const proposal = (await json(edit)).proposal
 
     const publicRead = await json(await app.api('GET', `/guides/${guide.id}`))
     expect(publicRead.title).toBe('Guide publié du passeport')
     const otherRead = await json(await app.api('GET', `/guides/${guide.id}?draft=true`, { token: other.token }))
     expect(otherRead.title).toBe('Guide publié du passeport')
-    const ownDraft = await json(await app.api('GET', `/guides/${guide.id}?draft=true`, { token: author.token }))
-    expect(ownDraft.title).toBe('Titre proposé par une citoyenne')
-    expect(ownDraft._status).toBe('draft')
+    expect((await app.api('GET', `/guide-proposals/${proposal.id}`, { token: other.token })).status).toBe(404)
+    expect((await app.api('GET', `/guide-proposals/${proposal.id}`)).status).toBe(403)
+    const own = await json(await app.api('GET', `/guide-proposals/${proposal.id}`, { token: author.token }))
+    expect(own).toMatchObject({ status: 'pending', title: 'Titre proposé par une citoyenne' })
 
-    const review = await app.api('PATCH', `/guides/${guide.id}`, {
-      body: { _status: 'published', title: 'Titre proposé par une citoyenne' },
-      token: agent.token,
-    })
+    const review = await app.api('POST', `/guide-proposals/${proposal.id}/accept`, { body: {}, token: agent.token })
     expect(review.status).toBe(200)
     expect((await json(await app.api('GET', `/guides/${guide.id}`))).title).toBe('Titre proposé par une citoyenne')
   })
 
-  it('keeps a verification on the published guide while a draft waits, and flags later changes', async () => {
+  it('keeps a verification on the published guide while a proposal waits, and flags later changes', async () => {
     const { agency, procedure } = await createProcedure(app, { slug: 'acte-naissance' })
     const localAgent = await app.signUp({ agency: agency.id, role: 'agent' })
     const guide = await app.payload.create({
       collection: 'guides',
       data: { _status: 'published', procedure: procedure.id, title: 'Obtenir un acte de naissance' },
     })
-    await app.api('PATCH', `/guides/${guide.id}`, { body: { title: 'Brouillon en attente' }, token: author.token })
+    expect((await proposeGuideEdit(app, { guide: guide.id, title: 'Proposition en attente', token: author.token })).status).toBe(201)
     const verified = await app.api('POST', `/guides/${guide.id}/verify`, { token: localAgent.token })
     expect(verified.status).toBe(200)
     const live = await json(await app.api('GET', `/guides/${guide.id}?depth=0`))

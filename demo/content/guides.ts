@@ -3,7 +3,10 @@ import type { DemoAccountKey } from '../accounts.ts'
 import { doc, h, ol, p, ul } from '../richText.ts'
 import type { DemoVote } from './community.ts'
 
-/** A later edit of a guide, saved as its author may: published, or a draft awaiting review. */
+/**
+ * A later edit of a guide, made as its author may: a citizen's is a proposal waiting for review;
+ * staff's is published, or a draft waiting for review when the guide is another agency's.
+ */
 export type DemoGuideRevision = {
   by: DemoAccountKey
   body: LexicalRoot
@@ -105,6 +108,15 @@ const incomeGuide = doc(
   h('Une erreur après avoir signé ?'),
   p(
     'Vous pouvez signer à nouveau jusqu’à la date limite. Après, le service de correction en ligne ouvre pendant l’été, une fois l’avis d’impôt reçu, jusqu’à mi-décembre.',
+  ),
+)
+
+const incomeRevision = doc(
+  ...incomeGuide.root.children,
+  h('Vos aides en dépendent'),
+  p(
+    'La CAF calcule l’aide au logement, la prime d’activité et les allocations familiales avec le revenu déclaré deux ans plus tôt. ',
+    'Sans déclaration, même à zéro, ces aides peuvent être suspendues.',
   ),
 )
 
@@ -242,6 +254,8 @@ export const demoGuides: readonly DemoGuide[] = [
     body: incomeGuide,
     procedure: 'declarer-ses-revenus',
     publishedBy: 'editor',
+    // An agent of another agency (the CAF): the edit waits as a draft for an editor.
+    revision: { body: incomeRevision, by: 'agentCaf' },
     title: 'Déclarer ses revenus en ligne : l’essentiel',
     votes: [{ by: 'thomas', value: 1 }],
   },

@@ -5,13 +5,14 @@ import { guideReviewNoticeField, guideVerificationPanelField } from '../admin/fi
 import { forceDraftUnless } from '../hooks/forceDraftUnless.ts'
 import { guardPersonalData, reportMaskedPersonalData } from '../hooks/guardPersonalData.ts'
 import { rateLimitContributions } from '../hooks/rateLimitContributions.ts'
+import { refuseGuideWrites } from '../hooks/refuseGuideWrites.ts'
 import { refuseSuspended } from '../hooks/refuseSuspended.ts'
 import { refuseGuideVersionRestore } from '../hooks/refuseVersionRestore.ts'
 import { trackGuideRevision } from '../hooks/trackGuideRevision.ts'
 import { scoreField } from '../fields/contribution.ts'
 import { existingRelationship } from '../fields/existingRelationship.ts'
 import type { ResolvedOptions } from '../options.ts'
-import { contributors, moderators, readGuides, reviewers, systemField } from '../policies/access.ts'
+import { guideWriters, moderators, readGuides, reviewers, systemField } from '../policies/access.ts'
 import { agencyOfProcedure } from '../actions/load.ts'
 import { agencyOfGuide, mayPublishGuide } from '../data/guideTrust.ts'
 import { canReviewContributions } from '../policies/contributions.ts'
@@ -29,8 +30,9 @@ const shownToReviewers =
 
 /**
  * The simplified guide of a procedure, co-written like a wiki. Readers see the
- * published version; edits by citizens who are not yet trusted wait as drafts
- * until an agent or editor publishes them.
+ * published version. Citizens propose edits (`guide-proposals`), each reviewed
+ * on its own; staff write the guide itself, and an agent's edit of another
+ * agency's guide waits as a draft until a reviewer of that agency publishes it.
  */
 export const guidesCollection = (options: ResolvedOptions): CollectionConfig => ({
   slug: 'guides',
@@ -42,13 +44,13 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
     description: label('guidesDescription'),
     components: { edit: { PublishButton: componentPaths.guidePublishButton } },
   },
-  // Drafts are validated too: a citizen's edit is always saved as a draft, and a reference that
-  // does not exist must be a 400 naming the field, not a database constraint error.
+  // Drafts are validated too: an agent's edit of another agency's guide is saved as a draft, and a
+  // reference that does not exist must be a 400 naming the field, not a database constraint error.
   versions: { drafts: { validate: true }, maxPerDoc: 100 },
   access: {
     read: readGuides,
-    create: contributors,
-    update: contributors,
+    create: guideWriters,
+    update: guideWriters,
     delete: moderators,
     readVersions: reviewers,
   },
@@ -56,6 +58,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
     beforeOperation: [
       refuseGuideVersionRestore(),
       refuseSuspended(),
+      refuseGuideWrites(),
       rateLimitContributions(),
       forceDraftUnless(async (req, { data, id }) => {
         // The guide's agency, and the agency of the procedure it is moved to, if any.

@@ -4,7 +4,13 @@ import { actorFromRequest } from './roles.ts'
 import { visibleContributionsWhere } from './visibility.ts'
 import { procedureScope } from '../data/procedureScope.ts'
 import { agencyScopeOf, canContribute } from './contributions.ts'
-import { canManageAccounts, canManageCatalogue, canModerate, canReviewContributions } from './contributions.ts'
+import {
+  canManageAccounts,
+  canManageCatalogue,
+  canModerate,
+  canReviewContributions,
+  canWriteGuides,
+} from './contributions.ts'
 
 // Thin adapters from Payload's access arguments to the pure predicates.
 
@@ -19,6 +25,13 @@ export const nobody: Access = () => false
  * `refuseSuspended` hook, which tells them why instead of a bare 403.
  */
 export const contributors: Access = ({ req }) => actorFromRequest(req) !== null
+
+/**
+ * Writing guides through Payload's routes and the admin panel: agents, editors
+ * and admins (`canWriteGuides`). Citizens are stopped earlier by the
+ * `refuseGuideWrites` hook, which names the proposals endpoint.
+ */
+export const guideWriters: Access = ({ req }) => canWriteGuides(actorFromRequest(req))
 
 /** Editors and admins. */
 export const catalogueManagers: Access = ({ req }) => canManageCatalogue(actorFromRequest(req))
@@ -49,7 +62,8 @@ export const updateOwnContributions: Access = ({ req }) => {
 
 /**
  * Versioned knowledge (guides): readers see the published version; a signed-in
- * user also sees the drafts they wrote; agents and above see every draft.
+ * user also sees the drafts they last edited (citizens write none any more, but
+ * drafts saved before proposals stay theirs); agents and above see every draft.
  */
 export const readGuides: Access = ({ req }) => {
   const actor = actorFromRequest(req)

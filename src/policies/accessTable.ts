@@ -19,13 +19,12 @@ export type AccessOperation = (typeof accessOperations)[number]
  * - `published+own`: read published items, and one's own in any state (pending, hidden, draft);
  * - `own`: only one's own items (one's account, votes, reports, contributions);
  * - `own+agency`: one's own items, and every item of their own agency's procedures;
- * - `drafts`: allowed, but the change is saved as a draft waiting for review;
  * - `agency`: on items of their own agency's procedures; elsewhere saved as a draft waiting for review;
  * - `agency-drafts`: as drafts, on items of their own agency's procedures only; refused elsewhere;
  * - `none`: refused.
  */
 export type AccessCell =
-  'all' | 'published' | 'published+own' | 'own' | 'own+agency' | 'drafts' | 'agency' | 'agency-drafts' | 'none'
+  'all' | 'published' | 'published+own' | 'own' | 'own+agency' | 'agency' | 'agency-drafts' | 'none'
 
 /** The collections of the table, in README order. */
 export const accessCollections = [
@@ -80,11 +79,12 @@ export const collectionAccess: Readonly<Record<AccessCollection, Readonly<Record
   agencies: catalogue,
   answers: contribution,
   guides: {
-    // Guide publication follows the procedure's agency, like validation.
-    create: row('none', 'drafts', 'agency', 'all', 'all'),
+    // Guide publication follows the procedure's agency, like validation. Citizens change a guide
+    // through `POST /api/guides/:id/proposals` only (see `guide-proposals`): their writes are a 403.
+    create: row('none', 'none', 'agency', 'all', 'all'),
     delete: row('none', 'none', 'none', 'all', 'all'),
     read: row('published', 'published+own', 'all', 'all', 'all'),
-    update: row('none', 'drafts', 'agency', 'all', 'all'),
+    update: row('none', 'none', 'agency', 'all', 'all'),
   },
   'guide-proposals': {
     // Made by `POST /api/guides/:id/proposals`, accepted or refused by `POST /api/guide-proposals/:id/accept`
@@ -176,10 +176,9 @@ export const protectedFields: readonly ProtectedField[] = [
 /**
  * Who may make a state change:
  * `yes`; `own` on their own item only; `agency` on the procedures of their
- * own agency only; `trusted` once their reputation reaches the trust
- * threshold and an agent validated one of their contributions; `no`.
+ * own agency only; `no`.
  */
-export type TransitionCell = 'yes' | 'own' | 'agency' | 'trusted' | 'no'
+export type TransitionCell = 'yes' | 'own' | 'agency' | 'no'
 
 /** A state change and the request that makes it. */
 export type Transition = {
@@ -274,7 +273,7 @@ export const statusTransitions: readonly Transition[] = [
     from: 'draft',
     request: 'PATCH /api/guides/:id {"_status":"published"}',
     to: 'published',
-    who: transitionRow('no', 'trusted', 'agency', 'yes', 'yes'),
+    who: transitionRow('no', 'no', 'agency', 'yes', 'yes'),
   },
   {
     collection: 'wiki-pages',
@@ -290,7 +289,6 @@ const cellText: Readonly<Record<AccessCell, string>> = {
   agency: 'agency (elsewhere as drafts)',
   'agency-drafts': 'agency, as drafts',
   all: 'all',
-  drafts: 'as drafts',
   none: '—',
   own: 'own',
   'own+agency': 'own + agency',

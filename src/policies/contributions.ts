@@ -55,6 +55,15 @@ export const canPublishPending = (actor: Actor | null, agency: ID | null): boole
 /** Marking a published guide of a procedure of `agency` verified. */
 export const canVerifyGuide = (actor: Actor | null, agency: ID | null): boolean => canActForAgency(actor, agency)
 
+/**
+ * Writing a guide itself (Payload's create and update, REST, GraphQL, the
+ * admin panel): staff only. Everyone else proposes edits
+ * (`POST /api/guides/:id/proposals`), each reviewed on its own, so that no
+ * person's pending edit is a draft of the whole guide another edit replaces.
+ * Whether a staff write publishes is `canPublishGuide`.
+ */
+export const canWriteGuides = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'agent')
+
 /** Publishing or rejecting the edit waiting on a guide of a procedure of `agency`. */
 export const canReviewGuideEdit = (actor: Actor | null, agency: ID | null): boolean =>
   canContribute(actor) && canActForAgency(actor, agency)
@@ -69,7 +78,7 @@ export const canEditWikiPage = (actor: Actor | null, agency: ID | null): boolean
 
 /** The trust rules for publishing guide edits without review (from the `moderation` options). */
 export type GuideTrustRules = {
-  /** Reputation from which a citizen's guide edits may publish directly. */
+  /** Reputation from which a citizen's guide edit proposals may be accepted at once. */
   trustedReputation: number
   /** How many of their answers or tips someone else (an agent) must have validated, as well. */
   trustedValidatedContributions: number

@@ -397,6 +397,9 @@ export const en = {
       'One place where the published guide and the proposal changed the same block (it cannot be merged):',
     proposalComparisonConflicts_other:
       '{{count}} places where the published guide and the proposal changed the same block (it cannot be merged):',
+    proposalNoticeTitle: 'Guides are improved through proposals.',
+    proposalNoticeBody:
+      'Here you can read this guide but not edit it. Use “Improve this guide” next to the procedure: a public agent or an editor reviews your proposal on its own.',
     reviewNoticeTitle: 'Your edit will be reviewed.',
     reviewNoticeBody:
       'When you submit it, it is saved as a draft: a public agent or an editor checks it before it replaces the guide readers see. You can keep improving your draft meanwhile.',

@@ -403,6 +403,9 @@ export const fr: EntraideStrings = {
     proposalComparisonConflicts_one: 'Un endroit où le guide publié et la proposition ont changé le même bloc (fusion impossible) :',
     proposalComparisonConflicts_other:
       '{{count}} endroits où le guide publié et la proposition ont changé le même bloc (fusion impossible) :',
+    proposalNoticeTitle: 'Les guides s’améliorent par des propositions.',
+    proposalNoticeBody:
+      'Ici, vous pouvez lire ce guide mais pas le modifier. Utilisez « Améliorer ce guide » à côté de la démarche : un agent public ou un éditeur relit votre proposition.',
     reviewNoticeTitle: 'Votre modification sera relue.',
     reviewNoticeBody:
       'Quand vous l’envoyez, elle est enregistrée comme brouillon : un agent public ou un éditeur la vérifie avant qu’elle remplace le guide que voient les lecteurs. Vous pouvez continuer à améliorer votre brouillon en attendant.',

@@ -158,15 +158,17 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     await page.close()
   }, 600_000)
 
-  it('citizens get "Submit for review" on guides and a clear refusal on the review views, in their language', async () => {
+  it('citizens read guides with a pointer to proposals, and get a clear refusal on the review views, in their language', async () => {
     const citizen = demoAccount('camille')
     const { docs: guides } = await getJson(app, '/guides?limit=1&depth=0')
     const page = await newAdminPage(browser, { height: 1000, width: 1400 })
     await signIn(page, { baseUrl: app.url, email: citizen.email, password: citizen.password })
 
     await page.goto(`${app.url}/admin/collections/guides/${guides[0].id}`)
-    expect(await textOf(page.locator('.entraide-notice'))).toContain('Votre modification sera relue.')
-    expect(await textOf(page.locator('#action-submit-for-review'))).toBe('Envoyer pour relecture')
+    // Citizens propose edits from the procedure page: the guide is read-only here, with nothing to save.
+    expect(await textOf(page.locator('.entraide-notice'))).toContain('Les guides s’améliorent par des propositions.')
+    expect(await textOf(page.locator('.entraide-notice'))).toContain('« Améliorer ce guide »')
+    expect(await page.locator('#action-submit-for-review').count()).toBe(0)
     expect(await page.locator('#action-save').count()).toBe(0)
     await screenshot(page, 'admin-06-citizen-guide')
 
@@ -181,8 +183,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     const english = await newAdminPage(browser, { height: 1000, locale: 'en-GB', width: 1400 })
     await signIn(english, { baseUrl: app.url, email: citizen.email, password: citizen.password })
     await english.goto(`${app.url}/admin/collections/guides/${guides[0].id}`)
-    expect(await textOf(english.locator('.entraide-notice'))).toContain('Your edit will be reviewed.')
-    expect(await textOf(english.locator('#action-submit-for-review'))).toBe('Submit for review')
+    expect(await textOf(english.locator('.entraide-notice'))).toContain('Guides are improved through proposals.')
     expect(await textOf(english.locator('label[for="field-title"]'))).toContain('Title')
     await screenshot(english, 'admin-12-citizen-guide-english')
     await english.close()
@@ -191,7 +192,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     const german = await newAdminPage(browser, { height: 1000, locale: 'de-DE', width: 1400 })
     await signIn(german, { baseUrl: app.url, email: citizen.email, password: citizen.password })
     await german.goto(`${app.url}/admin/collections/guides/${guides[0].id}`)
-    expect(await textOf(german.locator('#action-submit-for-review'))).toBe('Envoyer pour relecture')
+    expect(await textOf(german.locator('.entraide-notice'))).toContain('Les guides s’améliorent par des propositions.')
     expect(await textOf(german.locator('label[for="field-title"]'))).toContain('Titre')
     await german.close()
   }, 300_000)

@@ -1,4 +1,6 @@
 import { decoders } from '../../src/data/documents.ts'
+import { lexicalFromBlocks } from '../../src/utilities/guideText.ts'
+import type { ID } from '../../src/utilities/ids.ts'
 import type { TestApp } from './payload.ts'
 
 /** An agency with one procedure, as most tests need. */
@@ -30,4 +32,26 @@ export const errorOf = async (response: Response): Promise<{ message: string; co
   const body = await json(response)
   const first = body.errors?.[0] ?? {}
   return { code: first.data?.code, field: first.data?.field, message: String(first.message ?? '') }
+}
+
+/**
+ * A person's edit of a guide, as citizens make it: `POST /api/guides/:id/proposals`. Without `body`,
+ * the proposal keeps the published text (a title-only edit). Returns the response.
+ */
+export const proposeGuideEdit = async (
+  app: TestApp,
+  {
+    body,
+    guide,
+    headers,
+    title,
+    token,
+  }: { guide: ID; title: string; body?: unknown; token: string | undefined; headers?: Record<string, string> },
+): Promise<Response> => {
+  const published = await app.payload.findByID({ collection: 'guides', depth: 0, id: guide })
+  return app.api('POST', `/guides/${guide}/proposals`, {
+    body: { body: body ?? published.body ?? lexicalFromBlocks([]), title },
+    headers,
+    token,
+  })
 }
