@@ -94,7 +94,7 @@ const buildProcedure = async (slug: string) => {
   const pendingAnswer = await answer(openThread.id, 'Réponse en attente de modération.', other, {
     visibility: 'pending',
   })
-  await answer(openThread.id, 'Réponse cachée par la modération.', other, { visibility: 'hidden' })
+  const hiddenAnswer = await answer(openThread.id, 'Réponse cachée par la modération.', other, { visibility: 'hidden' })
 
   const ok = async (response: Promise<Response>) => expect((await response).status).toBe(200)
   await ok(
@@ -146,7 +146,7 @@ const buildProcedure = async (slug: string) => {
   return {
     agency,
     agent,
-    answers: { acceptedAnswer, pendingAnswer, plainAnswer, validatedAnswer },
+    answers: { acceptedAnswer, hiddenAnswer, pendingAnswer, plainAnswer, validatedAnswer },
     asker,
     guide,
     helper,
@@ -315,22 +315,30 @@ describe('GET /api/entraide/procedures/:slug for an anonymous reader', () => {
 })
 
 describe('GET /api/entraide/procedures/:slug for a signed-in reader', () => {
-  it('adds their own pending items, marked as pending, and nobody else’s', async () => {
+  it('adds their own pending and hidden items, marked as such, and nobody else’s', async () => {
     const { body, response } = await page('', world.other.token)
     expect(response.headers.get('Cache-Control')).toBe('private, no-store')
     expect(body.viewer).toEqual({ displayName: 'Chloé Petit', id: world.other.id, role: 'citizen' })
     const pendingTip = body.tips.find((tip: { id: ID }) => tip.id === world.tips.pendingTip.id)
     expect(pendingTip.status).toBe('pending')
+    const hiddenTip = body.tips.find((tip: { body: string }) => tip.body.includes('cachée'))
+    expect(hiddenTip.status).toBe('hidden')
     const pendingThread = body.threads.find((thread: { id: ID }) => thread.id === world.threads.pendingThread.id)
     expect(pendingThread.status).toBe('pending')
+    const hiddenThread = body.threads.find((thread: { title: string }) => thread.title.includes('cachée'))
+    expect(hiddenThread.status).toBe('hidden')
     const open = body.threads.find((thread: { id: ID }) => thread.id === world.threads.openThread.id)
-    expect(open.answers.map((answer: { id: ID; status: string }) => [answer.id, answer.status])).toEqual([
-      [world.answers.pendingAnswer.id, 'pending'],
-    ])
-    expect(JSON.stringify(body)).not.toContain('cachée')
+    const ownAnswers = open.answers.filter((answer: { status: string }) => answer.status !== 'published')
+    expect(ownAnswers.map((answer: { id: ID; status: string }) => [String(answer.id), answer.status]).sort()).toEqual(
+      [
+        [String(world.answers.pendingAnswer.id), 'pending'],
+        [String(world.answers.hiddenAnswer.id), 'hidden'],
+      ].sort(),
+    )
 
-    const asker = (await page('', world.asker.token)).body
-    expect(JSON.stringify(asker)).not.toContain('en attente')
+    const asker = JSON.stringify((await page('', world.asker.token)).body)
+    expect(asker).not.toContain('en attente')
+    expect(asker).not.toContain('cachée')
   })
 
   it('includes the reader’s votes and their guide edit waiting for review', async () => {

@@ -74,7 +74,11 @@ export const startTestApp = async ({
   const server = process.env.TEST_DATABASE_URI ?? ''
   const kind = testDatabaseKind()
   const databaseName = `entraide_test_${path.basename(dir).replace(/\W/g, '_').toLowerCase()}`
-  if (kind === 'postgres') await onPostgresServer(server, `CREATE DATABASE "${databaseName}"`)
+  if (kind === 'postgres') {
+    await onPostgresServer(server, `CREATE DATABASE "${databaseName}"`)
+    // A throw-away database needs no commit to wait for the disk.
+    await onPostgresServer(server, `ALTER DATABASE "${databaseName}" SET synchronous_commit = off`)
+  }
   const databaseUri =
     kind === 'sqlite' ? `file:${path.join(dir, 'test.db')}` : withDatabaseName(server, databaseName)
   const config = await buildAppConfig({ ...args, databaseUri, secret: 'entraide-test-secret' })
