@@ -45,7 +45,7 @@ export const defaultRateLimits: RateLimits = {
    * hour, from all addresses together, and 50 per address every 15 minutes.
    * The per-account ceiling is a last resort against guessing from many
    * addresses, set well above what one address gets through its progressive
-   * delays (about 13 attempts in the first hour, see `signInDelays`): one
+   * delays (at most 18 attempts in its first hour, see `signInDelays`): one
    * address alone never locks the owner out.
    */
   signIn: { perUser: { limit: 100, windowMs: hour }, perIp: { limit: 50, windowMs: 15 * minute } },
