@@ -61,15 +61,21 @@ export const buildAppConfig = async ({
           // request's transaction, which SQLite's immediate transactions refuse ("database is locked").
           // Entraide's sign-in rate limits cover password-reset requests instead.
           forgotPassword: { minRequestInterval: 0 },
-          maxLoginAttempts: 10,
-          lockTime: 10 * 60 * 1000,
+          // No lockout: Payload's would lock the account for everyone, its owner included, whatever
+          // their address. Entraide's progressive sign-in delays per account and address slow guessing instead.
+          maxLoginAttempts: 0,
           tokenExpiration: 7 * 24 * 60 * 60,
         },
         // Accounts are administration: only admins list them; everyone keeps
         // their own account page (/admin/account).
         admin: { group: { en: 'Administration', fr: 'Administration' }, hidden: ({ user }) => user?.role !== 'admin' },
         labels: { plural: { en: 'Users', fr: 'Utilisateurs' }, singular: { en: 'User', fr: 'Utilisateur' } },
-        fields: [],
+        // The columns of Payload's lockout, which this config used to have, kept so that existing
+        // databases and their migrations stay as they are; nothing reads or writes them any more.
+        fields: [
+          { name: 'loginAttempts', type: 'number', access: { create: () => false, update: () => false }, defaultValue: 0, hidden: true },
+          { name: 'lockUntil', type: 'date', access: { create: () => false, update: () => false }, hidden: true },
+        ],
       },
     ],
     db: databaseAdapter(databaseUri, ids),

@@ -112,7 +112,7 @@ afterAll(async () => {
 // The database, as one hash.
 
 /**
- * Failed sign-ins count towards Payload's account lockout by design: those
+ * Failed sign-ins count towards Payload's account lockout when a host keeps it on: those
  * bookkeeping fields change on a 401 and are left out of the comparison.
  */
 const authBookkeeping = new Set(['loginAttempts', 'lockUntil', 'updatedAt', 'sessions'])

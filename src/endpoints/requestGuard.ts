@@ -147,7 +147,38 @@ export const bufferBodyWithin = async (req: PayloadRequest, limit: number): Prom
   replace('formData', () => copy().formData())
 }
 
-type GuardedRoute = Pick<Endpoint, 'method' | 'path'> & { limit: number }
+type GuardedRoute = Pick<Endpoint, 'method' | 'path'> & { limit: number; isEvenlyTimed?: boolean }
+
+/** The shortest answer of a password-reset request, before its jitter. */
+export const forgotPasswordFloorMs = 500
+
+/** How many of the latest password-reset answers set the floor. */
+const recentCount = 20
+
+/** The durations of the latest password-reset answers, per Payload instance. */
+const recentDurations = new WeakMap<object, number[]>()
+
+/**
+ * Answers a password-reset request no sooner than the slowest of the latest
+ * ones (at least `forgotPasswordFloorMs`), plus up to 50 ms of jitter.
+ * Payload updates the account and sends the email only when the account
+ * exists, and answers an unknown email at once with the same words: padded,
+ * both take as long. The slowest recent answer is the one that sent an
+ * email, so a slow email service raises the floor with it.
+ */
+const evenlyTimed = async (req: PayloadRequest, answer: () => Promise<Response> | Response): Promise<Response> => {
+  const started = performance.now()
+  try {
+    return await answer()
+  } finally {
+    const took = performance.now() - started
+    const recent = recentDurations.get(req.payload) ?? []
+    const floor = Math.max(forgotPasswordFloorMs, ...recent)
+    recentDurations.set(req.payload, [...recent, took].slice(-recentCount))
+    const wait = floor + Math.random() * 50 - took
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+  }
+}
 
 /** Payload's own routes of a collection that take a body or change something. */
 const collectionWriteRoutes = (documentLimit: number): GuardedRoute[] => [
@@ -171,7 +202,7 @@ const authRoutes: GuardedRoute[] = [
   '/first-register',
   '/unlock',
   '/verify/:id',
-].map((path) => ({ limit: maxBodyBytes, method: 'post', path }))
+].map((path) => ({ isEvenlyTimed: path === '/forgot-password', limit: maxBodyBytes, method: 'post', path }))
 
 /**
  * A list's query with `limit` capped at `maxListLimit` (`limit=0`, Payload's
@@ -194,7 +225,8 @@ const isGuard = (endpoint: Endpoint): boolean => endpoint.custom?.[guardMark] ==
  * Endpoints placed before Payload's own routes of a collection (Payload tries
  * a collection's custom endpoints first): each refuses cross-site requests
  * and bodies over the limit, then hands the request to Payload's handler of
- * the same route, unchanged. A hook cannot do this: by the time one runs,
+ * the same route, unchanged (a password-reset request answered no sooner
+ * than the slowest recent one). A hook cannot do this: by the time one runs,
  * Payload has read the whole body.
  */
 export const guardedRoutes = ({
@@ -219,12 +251,12 @@ export const guardedRoutes = ({
     // Creating an account (sign-up) takes a few fields; creating a document, rich text.
     ...collectionWriteRoutes(isAuth ? maxBodyBytes : maxDocumentBodyBytes),
     ...(isAuth ? authRoutes : []),
-  ].map(({ limit, method, path }): Endpoint => ({
+  ].map(({ isEvenlyTimed = false, limit, method, path }): Endpoint => ({
     custom: { [guardMark]: true },
     handler: async (req) => {
       refuseCrossSite(req)
       await bufferBodyWithin(req, limit)
-      return handedOn(req, method, path)
+      return isEvenlyTimed ? evenlyTimed(req, () => handedOn(req, method, path)) : handedOn(req, method, path)
     },
     method,
     path,

@@ -10,6 +10,7 @@ import {
 import { personFields, selfOrAdmin } from '../fields/users.ts'
 import { clearSignInAttempts, rateLimitAccounts } from '../hooks/rateLimitAccounts.ts'
 import { removeVotesOfDeletedUser } from '../hooks/removeVotesOfDeletedUser.ts'
+import { uniformAccountAnswers } from '../hooks/uniformAccountAnswers.ts'
 import type { PersonFieldNames, ResolvedOptions } from '../options.ts'
 import { admins, readUsers, updateUsers } from '../policies/access.ts'
 import { canManageAccounts } from '../policies/contributions.ts'
@@ -141,7 +142,7 @@ const withPrivateEmail = (fields: Field[]): Field[] => {
 /**
  * The host's auth collection with Entraide's per-person fields, access that
  * never widens what the host grants, and the hooks of accounts (rate limits,
- * votes of a deleted account). The input is not changed.
+ * answers alike whether an account exists, votes of a deleted account). The input is not changed.
  */
 export const extendUsers = (users: CollectionConfig, options: ResolvedOptions): CollectionConfig => {
   checkLayout(users, options)
@@ -166,6 +167,7 @@ export const extendUsers = (users: CollectionConfig, options: ResolvedOptions): 
       beforeOperation: [
         ...(users.hooks?.beforeOperation ?? []),
         rateLimitAccounts(),
+        uniformAccountAnswers(options),
         keepCommunityInput(options, writable),
       ],
     },

@@ -33,11 +33,11 @@ export const requestLocale = (req: PayloadRequest, fallback: MessageLocale): Mes
  * The key of an account identifier (a sign-in email), hashed so that a shared
  * store such as Redis never holds people's emails.
  */
-const accountKey = (account: string): string =>
+export const accountKey = (account: string): string =>
   createHash('sha256').update(account.trim().toLowerCase()).digest('base64url').slice(0, 32)
 
 /** The per-IP key of the request, or undefined when no trusted proxy tells the client address. */
-const ipKeyOf = (req: PayloadRequest, clientIp: ResolvedOptions['clientIp']): string | undefined => {
+export const ipKeyOf = (req: PayloadRequest, clientIp: ResolvedOptions['clientIp']): string | undefined => {
   const headers = req.headers ?? new Headers()
   return getClientIp(headers, clientIp) === undefined ? undefined : clientIpKey(headers, clientIp)
 }

@@ -40,8 +40,15 @@ export const defaultRateLimits: RateLimits = {
   reports: { perUser: { limit: 10, windowMs: hour }, perIp: { limit: 30, windowMs: hour } },
   /** Account creation: 10 per address an hour (there is no user yet). */
   signUp: { perUser: false, perIp: { limit: 10, windowMs: hour } },
-  /** Sign-in attempts: 10 per account tried and 50 per address every 15 minutes. */
-  signIn: { perUser: { limit: 10, windowMs: 15 * minute }, perIp: { limit: 50, windowMs: 15 * minute } },
+  /**
+   * Sign-in attempts and password-reset requests: 100 per account tried an
+   * hour, from all addresses together, and 50 per address every 15 minutes.
+   * The per-account ceiling is a last resort against guessing from many
+   * addresses, set well above what one address gets through its progressive
+   * delays (at most 18 attempts in its first hour, see `signInDelays`): one
+   * address alone never locks the owner out.
+   */
+  signIn: { perUser: { limit: 100, windowMs: hour }, perIp: { limit: 50, windowMs: 15 * minute } },
   /** Searches: 120 per user and 300 per address a minute (the widget searches as people type). */
   search: { perUser: { limit: 120, windowMs: minute }, perIp: { limit: 300, windowMs: minute } },
 }

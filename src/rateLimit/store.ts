@@ -19,8 +19,11 @@ export type RateLimitHit = {
  * - Counting is atomic: concurrent hits, from any node, each see a different
  *   count. With Redis: `INCR key` then `PEXPIRE key windowMs NX` and `PTTL key`
  *   in one `MULTI` or Lua script.
- * - A given key is always used with the same `windowMs` (keys embed their
- *   category, so this holds for the plugin's own keys).
+ * - A window's length is the `windowMs` of the hit that opened it; hits inside
+ *   it do not change it, whatever `windowMs` they pass. Most keys are always
+ *   used with one `windowMs` (they embed their category); the waits of sign-in
+ *   delays (`entraide:rl:signInDelay:wait:…`) are opened with the delay each
+ *   attempt earned. `PEXPIRE … NX` does exactly this.
  * - `reset(key)` forgets the key, so its next hit opens a fresh window
  *   (used to clear failed sign-in attempts after a success).
  * - Both may reject when the backing service is unreachable; the caller decides

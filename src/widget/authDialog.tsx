@@ -98,10 +98,14 @@ export const AuthDialog = ({
         if (!(caught instanceof ApiError)) throw caught
         // Payload words these in English whatever the reader's language.
         if (mode === 'sign-in' && caught.status === 401) throw new ApiError(t.signInFailed, 401, { code: 'widget' })
-        const isEmailTaken = caught.fieldErrors.some(
-          (detail) => detail.path === 'email' && /already (registered|exists)/i.test(detail.message),
+        // A sign-up with an email in use is refused in words that do not say so (Payload's own did);
+        // the widget says the same in the reader's language.
+        const isRefused = caught.fieldErrors.some(
+          (detail) =>
+            detail.path === 'email' &&
+            /already (registered|exists)|cannot be created|Impossible de créer un compte/i.test(detail.message),
         )
-        if (mode === 'sign-up' && isEmailTaken) throw new ApiError(t.emailTaken, caught.status, { code: 'widget' })
+        if (mode === 'sign-up' && isRefused) throw new ApiError(t.signUpRefused, caught.status, { code: 'widget' })
         throw caught
       }
     })

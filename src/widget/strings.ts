@@ -209,7 +209,8 @@ const fr = {
   lengthBetween: (label: string, min: number, max: number) =>
     `« ${label} » : de ${min.toLocaleString('fr-FR')} à ${max.toLocaleString('fr-FR')} caractères.`,
   fieldInvalid: (label: string) => `« ${label} » n’est pas valide.`,
-  emailTaken: 'Un compte existe déjà avec cette adresse électronique : connectez-vous plutôt.',
+  signUpRefused:
+    'Impossible de créer un compte avec ces informations. Si vous avez déjà un compte, connectez-vous ou réinitialisez votre mot de passe.',
   sending: 'Envoi…',
 }
 
@@ -382,7 +383,8 @@ const en: Strings = {
   lengthBetween: (label: string, min: number, max: number) =>
     `“${label}”: ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')} characters.`,
   fieldInvalid: (label: string) => `“${label}” is not valid.`,
-  emailTaken: 'An account already exists with this email address: sign in instead.',
+  signUpRefused:
+    'An account cannot be created with these details. If you already have an account, sign in or reset your password.',
   sending: 'Sending…',
 }
 

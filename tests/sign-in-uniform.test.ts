@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { MemoryRateLimitStore } from '../src/rateLimit/memoryStore.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+
+const password = 'correct horse battery staple'
+let clock = Date.now()
+let app: TestApp
+let ipCounter = 0
+/** A client address of its own, behind the one trusted proxy. */
+const newClient = () => ({ 'X-Forwarded-For': `198.51.100.${++ipCounter}` })
+
+beforeAll(async () => {
+  app = await startTestApp({
+    entraide: { rateLimitStore: new MemoryRateLimitStore({ now: () => clock }), trustedProxies: 1 },
+  })
+})
+afterAll(async () => {
+  await app?.close()
+})
+
+const login = (email: string, secret: string, headers: Record<string, string>) =>
+  app.api('POST', '/users/login', { body: { email, password: secret }, headers })
+
+const forgotPassword = (email: string, headers: Record<string, string>) =>
+  app.api('POST', '/users/forgot-password', { body: { email }, headers })
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
+
+/**
+ * Times `known` and `unknown` requests taken in turn (so that a burst of load
+ * on the machine falls on both), and answers each one's median duration with
+ * the status and body of every answer.
+ */
+const timeInTurn = async (
+  rounds: number,
+  known: () => Promise<Response>,
+  unknown: () => Promise<Response>,
+): Promise<{ known: number; unknown: number; answers: Array<{ status: number; body: string }> }> => {
+  const durations = { known: [] as number[], unknown: [] as number[] }
+  const answers: Array<{ status: number; body: string }> = []
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (['known', 'unknown'] as const) : (['unknown', 'known'] as const)
+    for (const which of order) {
+      const started = performance.now()
+      const response = await (which === 'known' ? known() : unknown())
+      const body = await response.text()
+      durations[which].push(performance.now() - started)
+      answers.push({ body, status: response.status })
+    }
+  }
+  return { answers, known: median(durations.known), unknown: median(durations.unknown) }
+}
+
+const expectSameAnswers = (answers: Array<{ status: number; body: string }>, status: number) => {
+  for (const answer of answers) {
+    expect(answer.status).toBe(status)
+    expect(answer.body).toBe(answers[0]?.body)
+  }
+}
+
+describe('answers alike whether an account exists', () => {
+  it('signs in an unknown email as slowly as a wrong password, with the same status and words', async () => {
+    const person = await app.signUp({})
+    // The first requests warm caches up; they are not timed.
+    await login(person.email, 'wrong password', newClient())
+    await login('nobody-warm@example.test', 'wrong password', newClient())
+    const timing = await timeInTurn(
+      7,
+      () => login(person.email, 'wrong password', newClient()),
+      () => login(`nobody-${ipCounter}@example.test`, 'wrong password', newClient()),
+    )
+    expectSameAnswers(timing.answers, 401)
+    expect(timing.answers[0]?.body).not.toMatch(/exist|found|trouv|inconnu/i)
+    // Before, an unknown email answered about ten times sooner (43 against 408 ms).
+    expect(Math.max(timing.known, timing.unknown) / Math.min(timing.known, timing.unknown)).toBeLessThan(1.5)
+  })
+
+  it('answers a password-reset request for an unknown email like one for a known account, in as long', async () => {
+    const person = await app.signUp({})
+    await forgotPassword(person.email, newClient())
+    const timing = await timeInTurn(
+      5,
+      () => forgotPassword(person.email.toUpperCase(), newClient()),
+      () => forgotPassword(`nobody-${ipCounter}@example.test`, newClient()),
+    )
+    expectSameAnswers(timing.answers, 200)
+    expect(Math.max(timing.known, timing.unknown) / Math.min(timing.known, timing.unknown)).toBeLessThan(1.5)
+  })
+
+  it('refuses a sign-up with an email in use without saying that an account has it', async () => {
+    const person = await app.signUp({})
+    const before = (await app.payload.count({ collection: 'users' })).totalDocs
+    for (const [email, language] of [
+      [person.email, 'fr'],
+      [` ${person.email.toUpperCase()}`, 'en'],
+    ] as const) {
+      const response = await app.api('POST', '/users', {
+        body: { displayName: 'Quelqu’un', email, password: 'another long password' },
+        headers: { 'Accept-Language': language, ...newClient() },
+      })
+      expect(response.status).toBe(400)
+      const text = await response.text()
+      expect(text).not.toMatch(/registered|enregistr|already exists|existe déjà|in use|utilisée/i)
+      expect(text).not.toContain(person.email)
+      expect(text).toContain(language === 'fr' ? 'Impossible de créer un compte' : 'An account cannot be created')
+    }
+    expect((await app.payload.count({ collection: 'users' })).totalDocs).toBe(before)
+  })
+})
+
+describe('slows password guessing per account and address, without locking the owner out', () => {
+  it('makes one address wait longer and longer while the owner signs in from another', async () => {
+    const person = await app.signUp({})
+    const attacker = newClient()
+    for (let attempt = 0; attempt < 6; attempt++) {
+      expect((await login(person.email, `guess ${attempt}`, attacker)).status).toBe(401)
+    }
+    const first = await login(person.email, 'guess 6', attacker)
+    expect(first.status).toBe(429)
+    expect(first.headers.get('Retry-After')).toBe('1')
+    // Even the right password waits, from that address.
+    expect((await login(person.email, password, attacker)).status).toBe(429)
+    clock += 1000
+    expect((await login(person.email, 'guess 7', attacker)).status).toBe(401)
+    const second = await login(person.email, 'guess 8', attacker)
+    expect(second.status).toBe(429)
+    expect(Number(second.headers.get('Retry-After'))).toBeGreaterThan(1)
+
+    // Twelve more guesses from other addresses (Payload locked the account after ten): no lockout.
+    for (let attempt = 0; attempt < 12; attempt++) {
+      expect((await login(person.email, `spread ${attempt}`, newClient())).status).toBe(401)
+    }
+    const owner = await login(person.email, password, newClient())
+    expect(owner.status).toBe(200)
+    // The attacker's address still waits after the owner signed in elsewhere.
+    expect((await login(person.email, 'guess 9', attacker)).status).toBe(429)
+  })
+})
