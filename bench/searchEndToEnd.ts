@@ -9,7 +9,8 @@
  *   widget calls it) against the raw engine call with the same parameters,
  *   sampled alternately so both see the same load;
  * - publish-to-searchable through the outbox: a citizen posts a tip over REST
- *   and the engine is polled until the tip is found, against the write alone.
+ *   and the engine is polled until that tip (by its id) is found, against the
+ *   write alone, with the process's CPU time per publish (sync job included).
  *
  * Each size runs in its own child process on its own database.
  * Run: npm run bench:search-e2e [-- --sizes 1000,10000]
@@ -32,7 +33,7 @@ import {
 
 import { buildAppConfig } from '../setup/appConfig.ts'
 import { searchFilterOf, parseSearchRequest } from '../src/endpoints/search.ts'
-import { knowledgeCollections } from '../src/search/documents.ts'
+import { knowledgeCollections, knowledgeDocumentId } from '../src/search/documents.ts'
 import { EmbeddedEngine } from '../src/search/embeddedEngine.ts'
 import { searchRuntimeOf } from '../src/search/engineRegistry.ts'
 import { loadKnowledgePage, type ProcedureCache } from '../src/search/loadDocuments.ts'
@@ -40,7 +41,7 @@ import { knowledgeUrlsOf, readySearchEngine, reindexKnowledge } from '../src/sea
 import { defaultIndexSettings, knowledgeFacets } from '../src/search/settings.ts'
 import { waitForSyncRuns } from '../src/search/syncRunner.ts'
 import type { KnowledgeDocument, SearchParams } from '../src/search/types.ts'
-import { idOf, type ID } from '../src/utilities/ids.ts'
+import { idOf, isRecord, type ID } from '../src/utilities/ids.ts'
 import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
 import { commonWords, frenchText, topics } from './frenchText.ts'
 
@@ -232,7 +233,7 @@ type SizeReport = {
   seed: SeedCounts
   reindex: { documents: number; ms: number; readAndMapMs: number; engineOnlyMs: number }
   endpoint: Record<string, { endpoint: Measure; engine: Measure; averageTotal: number }>
-  publish: { toSearchable: Measure; write: Measure; samples: number }
+  publish: { toSearchable: Measure; write: Measure; cpu: Measure; samples: number }
   engineKind: string
 }
 
@@ -370,9 +371,13 @@ const runSize = async (size: number): Promise<SizeReport> => {
     await waitForSyncRuns(payload)
     const toSearchable: number[] = []
     const writes: number[] = []
+    const cpu: number[] = []
     const samples = 40
     for (let index = 0; index < samples + 5; index += 1) {
-      const word = `bancessai${size}x${index}`
+      // A word of its own, and the check is on this tip's id: an earlier tip
+      // one typo away must not count as this one being searchable.
+      const word = `bancessai${randomBytes(6).toString('hex')}`
+      const cpuStart = process.cpuUsage()
       const startedAt = performance.now()
       const response = await api('POST', '/tips?depth=0', token, {
         body: `Astuce mesurée ${word} pour le banc d’essai.`,
@@ -380,22 +385,29 @@ const runSize = async (size: number): Promise<SizeReport> => {
       })
       const writeMs = performance.now() - startedAt
       if (response.status !== 201) throw new Error(`publishing answered ${response.status}`)
+      const created: unknown = await response.json()
+      const tipId = idOf(isRecord(created) ? created.doc : null)
+      if (tipId === null) throw new Error('publishing answered without the new tip')
+      const documentId = knowledgeDocumentId('tips', tipId)
       for (;;) {
-        if ((await engine.search({ limit: 1, query: word })).total > 0) break
+        const { hits } = await engine.search({ limit: 20, query: word })
+        if (hits.some((hit) => hit.document.id === documentId)) break
         if (performance.now() - startedAt > 30_000) throw new Error('a published tip did not become searchable in 30 s')
         await sleep(1)
       }
       const searchableMs = performance.now() - startedAt
       await waitForSyncRuns(payload)
+      const used = process.cpuUsage(cpuStart)
       if (index < 5) continue
       writes.push(writeMs)
       toSearchable.push(searchableMs)
+      cpu.push((used.user + used.system) / 1000)
     }
 
     return {
       endpoint,
       engineKind: searchRuntimeOf(payload).engine.kind,
-      publish: { samples, toSearchable: measure(toSearchable), write: measure(writes) },
+      publish: { cpu: measure(cpu), samples, toSearchable: measure(toSearchable), write: measure(writes) },
       reindex: { documents: report.documents, engineOnlyMs, ms: reindexMs, readAndMapMs },
       seed,
       size,
@@ -450,11 +462,13 @@ const printReport = (reports: readonly SizeReport[]): void => {
     console.log(`| ${name} | ${cells.join(' | ')} |`)
   }
   console.log('\n### Publish to searchable through the outbox (ms, p50 / **p95**)\n')
-  console.log('| documents | write alone (REST) | publish → searchable | extra wait for the index (p95 − write p95) |')
-  console.log('|---:|---:|---:|---:|')
+  console.log(
+    '| documents | write alone (REST) | publish → searchable (this tip found by its id) | extra wait for the index (p95 − write p95) | CPU per publish, job included |',
+  )
+  console.log('|---:|---:|---:|---:|---:|')
   for (const { publish, reindex } of reports) {
     console.log(
-      `| ${reindex.documents.toLocaleString('en')} | ${ms(publish.write.p50)} / **${ms(publish.write.p95)}** | ${ms(publish.toSearchable.p50)} / **${ms(publish.toSearchable.p95)}** | ${ms(publish.toSearchable.p95 - publish.write.p95)} |`,
+      `| ${reindex.documents.toLocaleString('en')} | ${ms(publish.write.p50)} / **${ms(publish.write.p95)}** | ${ms(publish.toSearchable.p50)} / **${ms(publish.toSearchable.p95)}** | ${ms(publish.toSearchable.p95 - publish.write.p95)} | ${ms(publish.cpu.p50)} / **${ms(publish.cpu.p95)}** |`,
     )
   }
   const first = reports[0]
