@@ -1,3 +1,5 @@
+import { commonSubsequenceLengths } from '../utilities/commonSubsequence.ts'
+
 /** A run of text in a diff. */
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string }
 
@@ -28,16 +30,8 @@ const diffSequences = (before: string[], after: string[]): Op[] | null => {
   }
   const a = before.slice(start, endBefore)
   const b = after.slice(start, endAfter)
-  if ((a.length + 1) * (b.length + 1) > maxTableCells) return null
-  const width = b.length + 1
-  // lengths[i * width + j]: length of the longest common subsequence of a[i..] and b[j..].
-  const lengths = new Uint32Array((a.length + 1) * width)
-  const lengthAt = (i: number, j: number): number => lengths[i * width + j] ?? 0
-  for (let i = a.length - 1; i >= 0; i -= 1) {
-    for (let j = b.length - 1; j >= 0; j -= 1) {
-      lengths[i * width + j] = a[i] === b[j] ? lengthAt(i + 1, j + 1) + 1 : Math.max(lengthAt(i + 1, j), lengthAt(i, j + 1))
-    }
-  }
+  const lengthAt = commonSubsequenceLengths(a, b, maxTableCells)
+  if (!lengthAt) return null
   const middle: Op[] = []
   let i = 0
   let j = 0
@@ -135,12 +129,10 @@ const splitLines = (text: string): string[] => {
 export const diffText = (before: string, after: string, { context = 2 }: { context?: number } = {}): DiffLine[] => {
   const oldLines = splitLines(before)
   const newLines = splitLines(after)
-  const ops =
-    diffSequences(oldLines, newLines) ??
-    [
-      ...oldLines.map((value): Op => ({ kind: 'removed', value })),
-      ...newLines.map((value): Op => ({ kind: 'added', value })),
-    ]
+  const ops = diffSequences(oldLines, newLines) ?? [
+    ...oldLines.map((value): Op => ({ kind: 'removed', value })),
+    ...newLines.map((value): Op => ({ kind: 'added', value })),
+  ]
   const lines: DiffLine[] = []
   let index = 0
   while (index < ops.length) {
@@ -192,4 +184,5 @@ const foldUnchanged = (lines: DiffLine[], context: number): DiffLine[] => {
 }
 
 /** Whether a diff contains any change. */
-export const hasChanges = (lines: DiffLine[]): boolean => lines.some((line) => line.kind !== 'same' && line.kind !== 'skipped')
+export const hasChanges = (lines: DiffLine[]): boolean =>
+  lines.some((line) => line.kind !== 'same' && line.kind !== 'skipped')

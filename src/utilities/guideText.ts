@@ -6,6 +6,8 @@
  * shared by the server and the widget bundle.
  */
 
+import { commonSubsequenceLengths } from './commonSubsequence.ts'
+
 /** The kinds of block a citizen edits. */
 export const guideBlockKinds = ['heading', 'subheading', 'paragraph', 'bullet', 'number'] as const
 export type GuideBlockKind = (typeof guideBlockKinds)[number]
@@ -195,15 +197,8 @@ const maxCells = 1_000_000
 /** For each line of `a`, the index of the line of `b` it is matched with (longest common subsequence), or -1. */
 const matchLines = (a: readonly string[], b: readonly string[]): number[] => {
   const matched = a.map(() => -1)
-  if ((a.length + 1) * (b.length + 1) > maxCells) return matched
-  const width = b.length + 1
-  const lengths = new Uint32Array((a.length + 1) * width)
-  const at = (i: number, j: number): number => lengths[i * width + j] ?? 0
-  for (let i = a.length - 1; i >= 0; i -= 1) {
-    for (let j = b.length - 1; j >= 0; j -= 1) {
-      lengths[i * width + j] = a[i] === b[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1))
-    }
-  }
+  const at = commonSubsequenceLengths(a, b, maxCells)
+  if (!at) return matched
   let i = 0
   let j = 0
   while (i < a.length && j < b.length) {
