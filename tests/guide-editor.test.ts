@@ -1,12 +1,11 @@
 import { createElement } from 'react'
-import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
 import type { EntraideClient } from '../src/widget/client.ts'
-import { WidgetProvider, type WidgetContextValue } from '../src/widget/context.ts'
 import { GuideEditor } from '../src/widget/guideEditor.tsx'
-import { stringsFor, type Lang } from '../src/widget/strings.ts'
+import type { Lang } from '../src/widget/strings.ts'
 import type { GuideInfo } from '../src/widget/types.ts'
+import { renderInWidget } from './helpers/widget.ts'
 
 // The guide editor before it is opened: the way in, and what became of the
 // reader's own proposals. (Editing and sending are the browser journey's.)
@@ -55,24 +54,8 @@ const guide: GuideInfo = {
   verifyingAgency: null,
 }
 
-const render = (lang: Lang, value: GuideInfo = guide): string => {
-  const context: WidgetContextValue = {
-    client,
-    headingLevel: 2,
-    idPrefix: 'ew-test',
-    lang,
-    onSessionLost: () => undefined,
-    procedure: 'passeport',
-    refresh: () => Promise.resolve(),
-    requireSignIn: () => undefined,
-    step: null,
-    t: stringsFor(lang),
-    viewer: null,
-  }
-  return renderToStaticMarkup(
-    createElement(WidgetProvider, { value: context }, createElement(GuideEditor, { guide: value })),
-  )
-}
+const render = (lang: Lang, value: GuideInfo = guide): string =>
+  renderInWidget(createElement(GuideEditor, { guide: value }), { client, lang })
 
 describe('the guide editor, closed', () => {
   it('offers to improve the guide in the widget, never through the admin panel', () => {

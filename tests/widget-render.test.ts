@@ -13,6 +13,7 @@ import { RichText, safeHref } from '../src/widget/richText.tsx'
 import { GuideSection, OfficialSection, TipsSection } from '../src/widget/sections.tsx'
 import { agencyShortName, formatDate, stringsFor } from '../src/widget/strings.ts'
 import { rootClass, widgetCss } from '../src/widget/styles.ts'
+import { renderInWidget } from './helpers/widget.ts'
 
 const text = (value: string, format = 0) => ({
   detail: 0,
@@ -352,27 +353,7 @@ describe('the questions of a procedure', () => {
     title: `Renouveler son passeport depuis l’étranger (${id})`,
   })
   const renderQuestions = (threads: ReturnType<typeof thread>[]) =>
-    renderToStaticMarkup(
-      createElement(
-        WidgetProvider,
-        {
-          value: {
-            client: createClient(),
-            headingLevel: 2,
-            idPrefix: 'ew',
-            lang: 'fr',
-            onSessionLost: () => undefined,
-            procedure: 'renouveler-un-passeport',
-            refresh: async () => undefined,
-            requireSignIn: () => undefined,
-            step: null,
-            t: stringsFor('fr'),
-            viewer: null,
-          },
-        },
-        createElement(QuestionsSection, { procedureId: 1, threads }),
-      ),
-    )
+    renderInWidget(createElement(QuestionsSection, { procedureId: 1, threads }))
   const badgeOf = (html: string, id: number) =>
     new RegExp(`id="entraide-thread-${id}"[\\s\\S]*?<span class="ew-badge[^"]*">([^<]+)</span>`).exec(html)?.[1]
 
@@ -397,21 +378,8 @@ describe('the widget’s sections, as readers see them', () => {
   const ants = { name: 'Agence nationale des titres sécurisés (ANTS)', slug: 'ants' }
   const validatedAt = '2026-12-02T10:00:00.000Z'
   const validation = { agency: ants, validatedAt, validatedBy: nadia }
-  const context = (lang: 'fr' | 'en'): WidgetContextValue => ({
-    client: createClient('', lang),
-    headingLevel: 2,
-    idPrefix: 'w',
-    lang,
-    onSessionLost: () => undefined,
-    procedure: 'passeport',
-    refresh: () => Promise.resolve(),
-    requireSignIn: () => undefined,
-    step: null,
-    t: stringsFor(lang),
-    viewer: null,
-  })
   const renderIn = (lang: 'fr' | 'en', element: ReturnType<typeof createElement>) =>
-    textOf(renderToStaticMarkup(createElement(WidgetProvider, { value: context(lang) }, element)))
+    textOf(renderInWidget(element, { lang }))
   const textOf = (html: string) =>
     html
       .replace(/<[^>]+>/g, ' ')
