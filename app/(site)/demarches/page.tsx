@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 
+import { Breadcrumb } from '../Breadcrumb.tsx'
 import { proceduresByAgency } from '../data.ts'
 
 export const dynamic = 'force-dynamic'
@@ -11,16 +12,7 @@ const ProceduresPage = async () => {
   const groups = await proceduresByAgency()
   return (
     <>
-      <nav aria-label="Fil d’Ariane" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Accueil</Link>
-          </li>
-          <li>
-            <span aria-current="page">Toutes les démarches</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb current="Toutes les démarches" trail={[{ href: '/', label: 'Accueil' }]} />
       <h1>Toutes les démarches</h1>
       {groups.length === 0 && <p>Aucune démarche n’est encore publiée.</p>}
       {groups.map((group) => (

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
+import { Breadcrumb } from '../Breadcrumb.tsx'
 import { SearchForm } from '../SearchForm.tsx'
 import { SearchResults } from './SearchResults.tsx'
 
@@ -15,16 +15,7 @@ const SearchPage = async ({ searchParams }: PageProps) => {
   const query = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 200) ?? ''
   return (
     <>
-      <nav aria-label="Fil d’Ariane" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Accueil</Link>
-          </li>
-          <li>
-            <span aria-current="page">Rechercher</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb current="Rechercher" trail={[{ href: '/', label: 'Accueil' }]} />
       <h1>{query ? `Rechercher « ${query} »` : 'Rechercher'}</h1>
       <SearchForm query={query} />
       {query ? (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
+import { Breadcrumb } from '../../Breadcrumb.tsx'
 import { procedureBySlug } from '../../data.ts'
 import { WidgetEmbed } from './WidgetEmbed.tsx'
 
@@ -41,19 +42,13 @@ const ProcedurePage = async ({ params, searchParams }: PageProps) => {
 
   return (
     <>
-      <nav aria-label="Fil d’Ariane" className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">Accueil</Link>
-          </li>
-          <li>
-            <Link href="/demarches">Toutes les démarches</Link>
-          </li>
-          <li>
-            <span aria-current="page">{procedure.title}</span>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        current={procedure.title}
+        trail={[
+          { href: '/', label: 'Accueil' },
+          { href: '/demarches', label: 'Toutes les démarches' },
+        ]}
+      />
       {/* The official part; on a phone the way to the help, which comes after it, stays at the top while it scrolls by. */}
       <div className="procedure-official">
         <h1>{procedure.title}</h1>
