@@ -68,6 +68,12 @@ export default defineConfig({
         // The host test (tests/host) builds a whole site: it has its own run, `npm run test:host`.
         test: {
           name: 'sqlite',
+          // The test files share a worker's loaded modules (Payload and the
+          // app are imported once per worker, not once per file); each file
+          // still boots its own app on its own database, whose schema Payload
+          // must then push even when the previous file's was the same.
+          isolate: false,
+          env: { PAYLOAD_FORCE_DRIZZLE_PUSH: 'true' },
           include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
           exclude: [
             ...configDefaults.exclude,
@@ -86,6 +92,8 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           globalSetup: ['tests/browser/appBuild.ts'],
+          // After the database projects: the app builds in the background meanwhile.
+          sequence: { groupOrder: 1 },
         },
       },
       postgresAvailable
@@ -94,7 +102,8 @@ export default defineConfig({
             test: {
               name: 'postgres',
               include: databaseTests,
-              env: { ENTRAIDE_TEST_IDS: 'text', TEST_DATABASE_URI: postgresUri },
+              isolate: false,
+              env: { ENTRAIDE_TEST_IDS: 'text', PAYLOAD_FORCE_DRIZZLE_PUSH: 'true', TEST_DATABASE_URI: postgresUri },
             },
           }
         : {

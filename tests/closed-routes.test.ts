@@ -80,14 +80,19 @@ const signUpPublicly = async (): Promise<Person> => {
 
 /** A lock as the admin panel writes one when someone opens a document (straight to the database). */
 const lockAs = async (person: Person, relationTo: string, value: ID) => {
-  await app.payload.db.create({
-    collection: 'payload-locked-documents',
-    data: { document: { relationTo, value }, user: { relationTo: 'users', value: person.id } },
-  })
+  await app.inTransaction((req) =>
+    app.payload.db.create({
+      collection: 'payload-locked-documents',
+      data: { document: { relationTo, value }, user: { relationTo: 'users', value: person.id } },
+      req,
+    }),
+  )
 }
 
 const clearLocks = async () => {
-  await app.payload.db.deleteMany({ collection: 'payload-locked-documents', where: { id: { exists: true } } })
+  await app.inTransaction((req) =>
+    app.payload.db.deleteMany({ collection: 'payload-locked-documents', req, where: { id: { exists: true } } }),
+  )
 }
 
 describe('document locks (payload-locked-documents)', () => {

@@ -77,11 +77,14 @@ describe('reports and decisions', () => {
   /** A citizen with standing: an account two days old with published contributions of their own. */
   const withStanding = async (): Promise<Person> => {
     const person = await app.signUp({})
-    await app.payload.db.updateOne({
-      collection: 'users',
-      data: { createdAt: new Date(Date.now() - 2 * 24 * 3_600_000).toISOString() },
-      id: person.id,
-    })
+    await app.inTransaction((req) =>
+      app.payload.db.updateOne({
+        collection: 'users',
+        data: { createdAt: new Date(Date.now() - 2 * 24 * 3_600_000).toISOString() },
+        id: person.id,
+        req,
+      }),
+    )
     for (const text of ['Pensez à la photo récente.', 'Gardez une copie du dossier.']) {
       await publishedTip({ author: person.id, body: text })
     }

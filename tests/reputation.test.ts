@@ -45,11 +45,14 @@ const reputationOf = async (person: Person): Promise<number> =>
 
 /** Makes an account look as if it had been created `days` days ago. */
 const ageAccount = async (person: Person, days: number) => {
-  await app.payload.db.updateOne({
-    collection: 'users',
-    data: { createdAt: new Date(Date.now() - days * dayMs).toISOString() },
-    id: person.id,
-  })
+  await app.inTransaction((req) =>
+    app.payload.db.updateOne({
+      collection: 'users',
+      data: { createdAt: new Date(Date.now() - days * dayMs).toISOString() },
+      id: person.id,
+      req,
+    }),
+  )
 }
 
 /** A citizen with standing: an account two days old with a published tip of their own. */

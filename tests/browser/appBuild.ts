@@ -2,6 +2,11 @@
  * Global setup of the browser tests: one production build of the app, shared
  * by every browser test file and reused while the sources have not changed.
  *
+ * The build runs in the background while the other projects' tests run (the
+ * browser files come last: their project's group order is higher); each
+ * browser file waits for it in `startApp` (harness.ts), through the files
+ * below: the fingerprint once the build is done, the failure file if it fails.
+ *
  * The build goes to `.next`, as `npm run build` does (a running `npm run dev`
  * keeps its own files in `.next/dev`, which a build leaves alone). Beside it,
  * `.next/entraide-sources.json` records a fingerprint of every source file the
@@ -12,11 +17,10 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { browserSkipReason, serverEnvironment } from './harness'
+import { browserSkipReason, buildFailureFile, serverEnvironment, stampFile } from './harness'
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..')
 const distDir = path.join(projectRoot, '.next')
-const stampFile = path.join(distDir, 'entraide-sources.json')
 const lockDir = path.join(projectRoot, '.next-build-lock')
 
 /** Files that do not go into the app's build. */
@@ -106,10 +110,14 @@ const withLock = async <T>(work: () => Promise<T>): Promise<T> => {
   }
 }
 
-/** Runs `npm run build` (the widget bundle, then `next build` with its type check), printing its progress. */
+/**
+ * Runs `npm run build` (the widget bundle, then `next build`), printing its
+ * progress. The type check is left out: `npm run typecheck` does it (CI runs it
+ * before the tests), and `npm run build` on its own still does it.
+ */
 const build = (): Promise<void> =>
   new Promise((resolve, reject) => {
-    const env = serverEnvironment({ NEXT_TELEMETRY_DISABLED: '1' })
+    const env = serverEnvironment({ ENTRAIDE_BUILD_WITHOUT_TYPECHECK: 'true', NEXT_TELEMETRY_DISABLED: '1' })
     const child = spawn('npm', ['run', 'build'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     const keep = (chunk: Buffer) => {
@@ -139,19 +147,33 @@ const build = (): Promise<void> =>
     })
   })
 
-export async function setup(): Promise<void> {
+let building: Promise<void> | null = null
+
+export function setup(): void {
+  rmSync(buildFailureFile, { force: true })
   if (browserSkipReason() !== null) return // the browser tests say why they skip
-  await withLock(async () => {
-    const fingerprint = sourcesFingerprint()
-    if (readStamp() === fingerprint) {
-      console.log('Browser tests: the production build in .next is current; reused.')
-      return
-    }
-    console.log(
-      'Browser tests: building the app once for all browser test files (npm run build: about 2 minutes on two cores; reused while the sources do not change)…',
-    )
+  const fingerprint = sourcesFingerprint()
+  if (readStamp() === fingerprint) {
+    console.log('Browser tests: the production build in .next is current; reused.')
+    return
+  }
+  // No browser file may take an older build for this one.
+  rmSync(stampFile, { force: true })
+  console.log(
+    'Browser tests: building the app once for all browser test files, while the other tests run (npm run build: about 2 minutes on two cores; reused while the sources do not change)…',
+  )
+  building = withLock(async () => {
+    if (readStamp() === fingerprint) return // another run in this checkout built it meanwhile
     rmSync(stampFile, { force: true })
     await build()
     writeFileSync(stampFile, JSON.stringify({ builtAt: new Date().toISOString(), fingerprint }, null, 2))
+  }).catch((error: unknown) => {
+    mkdirSync(path.dirname(buildFailureFile), { recursive: true })
+    writeFileSync(buildFailureFile, error instanceof Error ? error.message : String(error))
   })
+}
+
+/** A run that ends early (a filter without browser files, a bail) still waits for the build it started. */
+export async function teardown(): Promise<void> {
+  await building
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -15,6 +15,12 @@ export const browserSkipReason = (): string | null =>
   existsSync(chromiumPath)
     ? null
     : `SKIPPED: Chromium not found at ${chromiumPath}. Install it with \`sudo apt-get install chromium\` (or set CHROMIUM_PATH) to run the browser tests.`
+
+const projectRoot = path.resolve(import.meta.dirname, '..', '..')
+/** Written beside the app's build when it is done: the fingerprint of the sources it was built from. */
+export const stampFile = path.join(projectRoot, '.next', 'entraide-sources.json')
+/** Written when the build fails, with its output: the browser files fail with it. */
+export const buildFailureFile = path.join(projectRoot, 'test-results', 'app-build-failure.txt')
 
 /** Where screenshots of the browser tests are saved (ignored by git). */
 export const artifactsDir = path.resolve('test-results', 'screenshots')
@@ -65,17 +71,34 @@ export const printServerOutputOnFailure = (appOf: () => RunningApp | undefined):
 }
 
 /**
+ * Waits for the production build that the browser tests' global setup
+ * (appBuild.ts) started or found current, and fails with its output when it
+ * failed.
+ */
+const appBuilt = async (): Promise<void> => {
+  const deadline = Date.now() + 15 * 60_000
+  for (;;) {
+    if (existsSync(buildFailureFile)) throw new Error(readFileSync(buildFailureFile, 'utf8'))
+    if (existsSync(stampFile) && existsSync(path.join(projectRoot, '.next', 'BUILD_ID'))) return
+    if (Date.now() > deadline) {
+      throw new Error(
+        'No production build in .next after 15 minutes: run the browser tests through vitest, whose global setup builds it.',
+      )
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+}
+
+/**
  * Starts the Entraide app on a free port with its own throw-away SQLite
  * database (seeded with the demo content at start), from the production
  * build that the browser tests' global setup (appBuild.ts) made or found
  * current in `.next`.
  */
 export const startApp = async (): Promise<RunningApp> => {
+  await appBuilt()
   const port = await freePort()
   const dataDir = mkdtempSync(path.join(tmpdir(), 'entraide-browser-'))
-  if (!existsSync(path.resolve('.next', 'BUILD_ID'))) {
-    throw new Error('No production build in .next: run the browser tests through vitest, whose global setup builds it.')
-  }
   const env = serverEnvironment({
     DATABASE_URI: `file:${path.join(dataDir, 'browser.db')}`,
     NEXT_TELEMETRY_DISABLED: '1',

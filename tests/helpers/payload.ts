@@ -1,10 +1,18 @@
+import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import pg from 'pg'
-import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+import {
+  getFieldsToSign,
+  getPayload,
+  handleEndpoints,
+  jwtSign,
+  type Payload,
+  type SanitizedConfig,
+} from 'payload'
 
 import { buildAppConfig, type AppConfigArgs } from '../../setup/appConfig.ts'
 import type { ID } from '../../src/utilities/ids.ts'
@@ -24,6 +32,14 @@ export type TestApp = {
     agency?: ID
     name?: string
   }) => Promise<{ id: ID; token: string; email: string }>
+  /**
+   * Runs raw database writes (`payload.db.…` with this `req`) in a
+   * transaction of their own. On SQLite a write outside any transaction waits
+   * for the lock inside the database driver, blocking the process, while the
+   * transaction holding it (a background job's) cannot go on: in a transaction,
+   * the write waits its turn instead.
+   */
+  inTransaction: <T>(work: (req: { transactionID?: number | string }) => Promise<T>) => Promise<T>
   close: () => Promise<void>
 }
 
@@ -104,6 +120,16 @@ export const startTestApp = async ({
     counter += 1
     const email = `${role}-${counter}-${Date.now()}@example.test`
     const password = 'correct horse battery staple'
+    // The user is created with a session, and its token signed, as Payload's
+    // sign-in does it, without checking the password again: each check costs
+    // a 600,000-round PBKDF2, and the tests about signing in go through the API.
+    const collectionConfig = payload.collections.users?.config
+    if (!collectionConfig) throw new Error('the test app has no users collection')
+    const session = {
+      createdAt: new Date().toISOString(),
+      expiresAt: new Date(Date.now() + collectionConfig.auth.tokenExpiration * 1000).toISOString(),
+      id: randomUUID(),
+    }
     const user = await payload.create({
       collection: 'users',
       data: {
@@ -112,22 +138,44 @@ export const startTestApp = async ({
         email,
         password,
         role,
+        sessions: [session],
       },
       overrideAccess: true,
+      showHiddenFields: true,
     })
-    const { token } = await payload.login({ collection: 'users', data: { email, password } })
-    if (!token) throw new Error('login returned no token')
+    const { token } = await jwtSign({
+      fieldsToSign: getFieldsToSign({ collectionConfig, email, sid: session.id, user: { ...user, collection: 'users' } }),
+      secret: payload.secret,
+      tokenExpiration: collectionConfig.auth.tokenExpiration,
+    })
     return { email, id: user.id, token }
+  }
+
+  const inTransaction: TestApp['inTransaction'] = async (work) => {
+    const transactionID = (await payload.db.beginTransaction()) ?? undefined
+    try {
+      const result = await work({ transactionID })
+      if (transactionID !== undefined) await payload.db.commitTransaction(transactionID)
+      return result
+    } catch (error) {
+      if (transactionID !== undefined) await payload.db.rollbackTransaction(transactionID)
+      throw error
+    }
   }
 
   return {
     api,
+    inTransaction,
     close: async () => {
       if (kind === 'mongodb') await payload.db.connection?.dropDatabase?.()
       // Payload's destroy leaves the PostgreSQL pool open, and the schema push at start keeps one of its
       // connections checked out for good: every connection is told to expect the drop below, which cuts them.
       const pool: unknown = kind === 'postgres' ? payload.db.pool : undefined
       await payload.destroy()
+      // Payload keeps each instance in a process-wide map by its key: the next
+      // test file run in this process must boot its own app, not find this one.
+      const instances: unknown = Reflect.get(globalThis, '_payload')
+      if (instances instanceof Map) instances.delete(key)
       if (pool instanceof EventEmitter) {
         pool.on('error', () => undefined)
         const clients: unknown = Reflect.get(pool, '_clients')
