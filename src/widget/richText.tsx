@@ -197,6 +197,10 @@ export const RichText = ({
 }) => {
   const root = isNode(value) && isNode(value.root) ? value.root : null
   if (!root) return null
-  const context: RenderContext = { baseLevel: Math.min(6, Math.max(2, baseLevel)), budget: { nodes: 0 }, newWindowLabel }
+  const context: RenderContext = {
+    baseLevel: Math.min(6, Math.max(2, baseLevel)),
+    budget: { nodes: 0 },
+    newWindowLabel,
+  }
   return <div className={className}>{renderNodes(childrenOf(root), 0, context, 'n')}</div>
 }
