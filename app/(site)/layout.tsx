@@ -20,8 +20,7 @@ const SiteLayout = ({ children }: { children: React.ReactNode }) => (
           {/* Named by what it shows (no title that would say something else), then where it leads. */}
           <Link className="site-brand" href="/">
             <span className="site-brand__republic">
-              République
-              <br />
+              République <br />
               de démonstration
             </span>
             <span className="site-brand__service">
