@@ -23,7 +23,7 @@ const reason = browserSkipReason()
 const slug = 'renouveler-un-passeport'
 const citizen = demoAccount('camille')
 
-/** The element that has focus, through the widget's shadow root: its id, tag, name attribute-ish and aria state. */
+/** The element that has focus, through the widget's shadow root: its id, tag, text and whether it is marked invalid. */
 const focusedOf = (page: Page) =>
   page.evaluate(() => {
     let element: Element | null = document.activeElement
@@ -31,10 +31,6 @@ const focusedOf = (page: Page) =>
     return {
       id: element?.id ?? '',
       invalid: element?.getAttribute('aria-invalid') ?? null,
-      label:
-        element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement
-          ? (element.labels?.[0]?.textContent ?? '')
-          : '',
       tag: element?.tagName ?? '',
       text: (element?.textContent ?? '').replace(/\s+/g, ' ').trim(),
     }
