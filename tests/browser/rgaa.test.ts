@@ -176,6 +176,19 @@ describe.skipIf(reason)(`RGAA: what a manual pass found${reason ? ` — ${reason
       }
       await viewportScreenshot(forced, 'rgaa-03-forced-colours-dialog')
       await forced.keyboard.press('Escape')
+
+      // The demo site's own search box too.
+      await forced.goto(app.url, { timeout: stepTimeout })
+      const search = forced.getByRole('search', { name: 'Rechercher dans les démarches et l’entraide' })
+      const homeControls: [string, Locator][] = [
+        ['home search field', search.getByRole('searchbox')],
+        ['home search button', search.getByRole('button', { name: 'Rechercher' })],
+      ]
+      for (const [what, control] of homeControls) {
+        const edge = await edgeOf(control)
+        expect(isVisibleEdge(edge), `${what}: ${JSON.stringify(edge)}`).toBe(true)
+      }
+      await viewportScreenshot(forced, 'rgaa-03b-forced-colours-home-search')
     } finally {
       await forced.close()
     }
