@@ -8,9 +8,9 @@ const r = `.${rootClass}`
  * when the host has it (system fonts otherwise), blue France, 0.25rem spacing
  * steps and a visible focus ring. Controls and the dialog have real borders
  * (transparent until forced colours draw them: shadows vanish in that mode),
- * and a few states are drawn with system colours there. Every selector starts with the root class,
- * so nothing leaks out to the host page, and rules are specific enough to win
- * over the host's element selectors. Hosts re-theme through the
+ * and a few states are drawn with system colours there. Every selector starts
+ * with the root class, so nothing leaks out to the host page, and rules are
+ * specific enough to win over the host's element selectors. Hosts re-theme through the
  * `--entraide-*` custom properties, which inherit into a shadow root too.
  */
 export const widgetCss = `
