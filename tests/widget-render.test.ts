@@ -33,7 +33,7 @@ const link = (url: unknown, label = 'cliquez ici', extra: Record<string, unknown
 })
 const doc = (...children: unknown[]) => ({ root: { children, type: 'root', version: 1 } })
 const render = (value: unknown, baseLevel?: number) =>
-  renderToStaticMarkup(createElement(RichText, { baseLevel, value }))
+  renderToStaticMarkup(createElement(RichText, { baseLevel, newWindowLabel: '(nouvelle fenêtre)', value }))
 
 describe('the rich-text renderer', () => {
   it('renders the usual nodes of a guide', () => {
@@ -104,7 +104,7 @@ describe('the rich-text renderer', () => {
       '<div><p><a href="https://www.service-public.fr/particuliers" rel="nofollow ugc noopener">cliquez ici</a></p></div>',
     )
     expect(render(doc(paragraph(link('https://ants.gouv.fr', 'ANTS', { newTab: true }))))).toBe(
-      '<div><p><a href="https://ants.gouv.fr/" rel="nofollow ugc noopener" target="_blank">ANTS</a></p></div>',
+      '<div><p><a href="https://ants.gouv.fr/" rel="nofollow ugc noopener noreferrer" target="_blank">ANTS<span aria-hidden="true"> ↗</span><span class="ew-sr-only"> (nouvelle fenêtre)</span></a></p></div>',
     )
     expect(render(doc(paragraph(link('mailto:contact@mairie.example'))))).toBe(
       '<div><p><a href="mailto:contact@mairie.example">cliquez ici</a></p></div>',

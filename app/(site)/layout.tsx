@@ -17,16 +17,17 @@ const SiteLayout = ({ children }: { children: React.ReactNode }) => (
       </div>
       <header className="site-header">
         <div className="container site-header__body">
-          <Link className="site-brand" href="/" title="Accueil — Démarches démo">
-            <span className="site-brand__republic" aria-hidden="true">
-              République
-              <br />
+          {/* Named by what it shows (no title that would say something else), then where it leads. */}
+          <Link className="site-brand" href="/">
+            <span className="site-brand__republic">
+              République <br />
               de démonstration
             </span>
             <span className="site-brand__service">
               <span className="site-brand__name">Démarches démo</span>
               <span className="site-brand__tagline">Service public fictif, avec l’entraide entre usagers</span>
             </span>
+            <span className="visually-hidden"> — retour à l’accueil</span>
           </Link>
           <nav aria-label="Menu principal" className="site-nav">
             <ul>
@@ -53,6 +54,9 @@ const SiteLayout = ({ children }: { children: React.ReactNode }) => (
             officielles réelles sont sur <a href="https://www.service-public.fr">service-public.fr</a>.
           </p>
           <ul className="site-footer__links">
+            <li>
+              <Link href="/accessibilite">Accessibilité : non conforme</Link>
+            </li>
             <li>
               <Link href="/demarches">Toutes les démarches</Link>
             </li>

@@ -3,7 +3,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import { ApiError } from './client.ts'
 import { useWidget } from './context.ts'
 import type { PublicPerson } from './types.ts'
-import { Field, FormError, useSubmit, type FocusTarget } from './ui.tsx'
+import { Field, FormError, useFieldProblems, useSubmit, type FocusTarget } from './ui.tsx'
 
 /** Lengths a public display name accepts, as the users collection checks them. */
 const displayNameLength = { max: 60, min: 2 } as const
@@ -42,6 +42,12 @@ export const AuthDialog = ({
   const id = useId()
   const titleId = `${id}-title`
   const errorId = `${id}-error`
+  const fieldMessages = {
+    displayName: t.lengthBetween(t.displayName, displayNameLength.min, displayNameLength.max),
+    email: t.fieldInvalid(t.email),
+    password: t.fieldInvalid(t.password),
+  }
+  const problemOf = useFieldProblems(error, fieldMessages)
 
   // Opens the native dialog once per request, checked after every render:
   // Escape shuts it without asking, and a close followed by a reopen in one
@@ -131,49 +137,38 @@ export const AuthDialog = ({
         {mode === 'sign-up' && (
           <Field
             autoComplete="nickname"
-            errorId={errorId}
-            hasError={Boolean(error)}
             hint={t.displayNameHint}
             inputRef={firstFieldRef}
             isRequired
             label={t.displayName}
             maxLength={displayNameLength.max}
             onChange={setDisplayName}
+            problem={problemOf('displayName')}
             value={displayName}
           />
         )}
         <Field
           autoComplete="email"
-          errorId={errorId}
-          hasError={Boolean(error)}
           hint={t.emailHint}
           inputRef={mode === 'sign-in' ? firstFieldRef : undefined}
           isRequired
           label={t.email}
           onChange={setEmail}
+          problem={problemOf('email')}
           type="email"
           value={email}
         />
         <Field
           autoComplete={mode === 'sign-in' ? 'current-password' : 'new-password'}
-          errorId={errorId}
-          hasError={Boolean(error)}
           hint={mode === 'sign-up' ? t.passwordHint : undefined}
           isRequired
           label={t.password}
           onChange={setPassword}
+          problem={problemOf('password')}
           type="password"
           value={password}
         />
-        <FormError
-          error={error}
-          fields={{
-            displayName: t.lengthBetween(t.displayName, displayNameLength.min, displayNameLength.max),
-            email: t.fieldInvalid(t.email),
-            password: t.fieldInvalid(t.password),
-          }}
-          id={errorId}
-        />
+        <FormError error={error} fields={fieldMessages} id={errorId} />
         <div className="ew-actions">
           <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
             {isBusy ? t.sending : title}

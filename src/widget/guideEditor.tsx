@@ -19,6 +19,7 @@ import {
   Heading,
   InPlaceForm,
   useDisclosure,
+  useFieldProblems,
   useSubmit,
   type FocusTarget,
 } from './ui.tsx'
@@ -118,21 +119,20 @@ const keyed = (block: GuideBlock): EditedBlock => ({ ...block, key: (nextKey += 
 const BlockRow = ({
   block,
   count,
-  errorId,
-  hasError,
   index,
   lang,
   onChange,
   onMove,
   onRemove,
+  problemId,
   textRef,
 }: {
   block: EditedBlock
   index: number
   count: number
   lang: Lang
-  errorId: string
-  hasError: boolean
+  /** Id of the message about the guide's text, when the API refused it: every block is part of that text. */
+  problemId?: string
   onChange: (block: EditedBlock) => void
   onMove: (offset: -1 | 1) => void
   onRemove: () => void
@@ -162,14 +162,13 @@ const BlockRow = ({
         </select>
       </div>
       <Field
-        errorId={errorId}
-        hasError={hasError}
         hint={w.blockHint}
         inputRef={textRef}
         isMultiline
         label={w.blockText(n)}
         maxLength={5000}
         onChange={(text) => onChange({ ...block, text })}
+        problemId={problemId}
         value={block.text}
       />
       <div className="ew-actions">
@@ -213,6 +212,10 @@ export const GuideEditor = ({ guide }: { guide: GuideInfo }) => {
   const [announcement, setAnnouncement] = useState('')
   const { error, isBusy, run, setError } = useSubmit()
   const errorId = `${idPrefix}-guide-editor-error`
+  const bodyProblemId = `${idPrefix}-guide-editor-body-problem`
+  const fieldMessages = { body: w.bodyProblem, title: w.titleProblem }
+  const problemOf = useFieldProblems(error, fieldMessages)
+  const bodyProblem = problemOf('body')
   const texts = useRef(new Map<number, FocusTarget>())
   const focusKey = useRef<number | null>(null)
 
@@ -299,29 +302,31 @@ export const GuideEditor = ({ guide }: { guide: GuideInfo }) => {
             <section aria-label={w.previewTitle} className="ew-card">
               <p className="ew-meta">{w.previewTitle}</p>
               <Heading level={headingLevel + 2}>{title}</Heading>
-              <RichText baseLevel={headingLevel + 3} value={body()} />
+              <RichText baseLevel={headingLevel + 3} newWindowLabel={t.newWindow} value={body()} />
             </section>
           ) : (
             <>
               <Field
-                errorId={errorId}
-                hasError={Boolean(error)}
                 inputRef={titleRef}
                 isRequired
                 label={w.title}
                 maxLength={200}
                 onChange={setTitle}
+                problem={problemOf('title')}
                 value={title}
               />
               <fieldset className="ew-field">
                 <legend>{w.blocks}</legend>
+                {bodyProblem !== null && (
+                  <p className="ew-field-error" id={bodyProblemId}>
+                    {bodyProblem}
+                  </p>
+                )}
                 <ol className="ew-list">
                   {blocks.map((block, index) => (
                     <BlockRow
                       block={block}
                       count={blocks.length}
-                      errorId={errorId}
-                      hasError={Boolean(error)}
                       index={index}
                       key={block.key}
                       lang={lang}
@@ -330,6 +335,7 @@ export const GuideEditor = ({ guide }: { guide: GuideInfo }) => {
                       }
                       onMove={(offset) => move(index, offset)}
                       onRemove={() => remove(index)}
+                      problemId={bodyProblem === null ? undefined : bodyProblemId}
                       textRef={(element) => {
                         if (element) texts.current.set(block.key, element)
                         else texts.current.delete(block.key)
@@ -346,7 +352,7 @@ export const GuideEditor = ({ guide }: { guide: GuideInfo }) => {
           <p aria-live="polite" className="ew-sr-only" role="status">
             {announcement}
           </p>
-          <FormError error={error} fields={{ body: w.bodyProblem, title: w.titleProblem }} id={errorId} />
+          <FormError error={error} fields={fieldMessages} id={errorId} />
           <div className="ew-actions">
             <button className="ew-button" aria-disabled={isBusy || undefined} type="submit">
               {isBusy ? w.sending : w.submit}

@@ -16,6 +16,7 @@ import {
   Heading,
   InPlaceForm,
   PendingNotice,
+  useFieldProblems,
   useSubmit,
   type FocusTarget,
   SingleFieldContributionForm,
@@ -38,6 +39,11 @@ const AskForm = ({ onAsked, procedureId }: { procedureId: Id; onAsked: (thread: 
   const [done, setDone] = useState<string | null>(null)
   const { error, isBusy, run } = useSubmit()
   const errorId = `${idPrefix}-ask-error`
+  const fieldMessages = {
+    body: t.lengthBetween(t.askBody, questionLength.body.min, questionLength.body.max),
+    title: t.lengthBetween(t.askTitle, questionLength.title.min, questionLength.title.max),
+  }
+  const problemOf = useFieldProblems(error, fieldMessages)
   const submit = () =>
     run(async () => {
       const result = await client.post('/threads?depth=0', {
@@ -74,35 +80,26 @@ const AskForm = ({ onAsked, procedureId }: { procedureId: Id; onAsked: (thread: 
     <Disclosure {...disclosure} done={done} label={t.ask} onOpen={() => setDone(null)}>
       <InPlaceForm label={t.ask} onSubmit={() => void submit()}>
         <Field
-          errorId={errorId}
-          hasError={Boolean(error)}
           hint={t.askTitleHint}
           inputRef={titleRef}
           isRequired
           label={t.askTitle}
           maxLength={questionLength.title.max}
           onChange={setTitle}
+          problem={problemOf('title')}
           value={title}
         />
         <Field
-          errorId={errorId}
-          hasError={Boolean(error)}
           hint={t.askBodyHint}
           isMultiline
           isRequired
           label={t.askBody}
           maxLength={questionLength.body.max}
           onChange={setBody}
+          problem={problemOf('body')}
           value={body}
         />
-        <FormError
-          error={error}
-          fields={{
-            body: t.lengthBetween(t.askBody, questionLength.body.min, questionLength.body.max),
-            title: t.lengthBetween(t.askTitle, questionLength.title.min, questionLength.title.max),
-          }}
-          id={errorId}
-        />
+        <FormError error={error} fields={fieldMessages} id={errorId} />
         <FormActions isBusy={isBusy} onCancel={close} submitLabel={t.askSubmit} />
       </InPlaceForm>
     </Disclosure>

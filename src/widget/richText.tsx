@@ -36,6 +36,9 @@ export const safeHref = (raw: unknown): SafeLink | null => {
 /** The rel of links to other sites written by contributors. */
 export const externalRel = 'nofollow ugc noopener'
 
+/** The rel of those that open a new window: the new page learns nothing of this one. */
+export const newWindowRel = `${externalRel} noreferrer`
+
 type Node = Record<string, unknown>
 
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -91,7 +94,7 @@ const Heading = ({ children, level }: { level: number; children: ReactNode }) =>
   return <h6>{children}</h6>
 }
 
-type RenderContext = { baseLevel: number; budget: { nodes: number } }
+type RenderContext = { baseLevel: number; budget: { nodes: number }; newWindowLabel: string }
 
 const renderNodes = (nodes: Node[], depth: number, context: RenderContext, keyPrefix: string): ReactNode[] =>
   nodes.map((node, index) => renderNode(node, depth, context, `${keyPrefix}.${index}`))
@@ -151,10 +154,17 @@ const renderNode = (node: Node, depth: number, context: RenderContext, key: stri
         <a
           key={key}
           href={link.href}
-          rel={link.isExternal ? externalRel : undefined}
+          rel={opensNewTab ? newWindowRel : link.isExternal ? externalRel : undefined}
           target={opensNewTab ? '_blank' : undefined}
         >
           {children()}
+          {/* Said in the link's name and shown: nobody is taken to another window unawares. */}
+          {opensNewTab && (
+            <>
+              <span aria-hidden="true"> ↗</span>
+              <span className="ew-sr-only"> {context.newWindowLabel}</span>
+            </>
+          )}
         </a>
       )
     }
@@ -167,21 +177,30 @@ const renderNode = (node: Node, depth: number, context: RenderContext, key: stri
 /**
  * Renders a Lexical rich-text value with only known node types: text is
  * escaped by React, links keep http(s), mailto and relative targets only,
- * and contributors' external links get `rel="nofollow ugc noopener"`.
+ * and contributors' external links get `rel="nofollow ugc noopener"`; those
+ * that open a new window say so in their name (`newWindowLabel`) and add
+ * `noreferrer`.
  * Headings of the content start at `baseLevel` so they nest under the
  * widget's own headings.
  */
 export const RichText = ({
   baseLevel = 4,
   className,
+  newWindowLabel,
   value,
 }: {
   value: unknown
   baseLevel?: number
   className?: string
+  /** Said after the text of a link that opens a new window, in the widget's language ("(nouvelle fenêtre)"). */
+  newWindowLabel: string
 }) => {
   const root = isNode(value) && isNode(value.root) ? value.root : null
   if (!root) return null
-  const context: RenderContext = { baseLevel: Math.min(6, Math.max(2, baseLevel)), budget: { nodes: 0 } }
+  const context: RenderContext = {
+    baseLevel: Math.min(6, Math.max(2, baseLevel)),
+    budget: { nodes: 0 },
+    newWindowLabel,
+  }
   return <div className={className}>{renderNodes(childrenOf(root), 0, context, 'n')}</div>
 }

@@ -114,7 +114,9 @@ const Hit = ({
         <div aria-live="polite" className="ew-hit-page" hidden={!isExpanded} id={panelId}>
           {wiki.kind === 'loading' && <p className="ew-meta">{t.hitLoading}</p>}
           {wiki.kind === 'failed' && <p className="ew-error">{t.hitUnavailable}</p>}
-          {wiki.kind === 'open' && <RichText baseLevel={headingLevel + 3} value={wiki.page.body} />}
+          {wiki.kind === 'open' && (
+            <RichText baseLevel={headingLevel + 3} newWindowLabel={t.newWindow} value={wiki.page.body} />
+          )}
         </div>
       )}
     </li>

@@ -69,7 +69,7 @@ export const OfficialSection = ({ pages }: { pages: OfficialPage[] }) => {
             <p className="ew-badges">
               <span className="ew-badge ew-badge--official">{t.officialBadge}</span>
             </p>
-            <RichText baseLevel={headingLevel + 3} value={page.body} />
+            <RichText baseLevel={headingLevel + 3} newWindowLabel={t.newWindow} value={page.body} />
             {page.sources.length > 0 && (
               <ul className="ew-meta">
                 {page.sources.map((source, index) => (
@@ -123,14 +123,21 @@ export const GuideSection = ({ guide }: { guide: GuideInfo | null }) => {
           ) : (
             <p className="ew-meta">{t.guideUnverified}</p>
           )}
-          <RichText baseLevel={headingLevel + 3} value={guide.body} />
+          <RichText baseLevel={headingLevel + 3} newWindowLabel={t.newWindow} value={guide.body} />
           {guide.hasMyPendingEdit && (
             <p className="ew-meta">
               <span className="ew-badge ew-badge--pending">{t.pending}</span> {t.guidePendingEdit}
             </p>
           )}
           <div className="ew-actions">
-            <VoteButtons collection="guides" id={guide.id} isOwn={false} myVote={guide.myVote} score={guide.score} />
+            <VoteButtons
+              collection="guides"
+              id={guide.id}
+              isOwn={false}
+              itemLabel={guide.title}
+              myVote={guide.myVote}
+              score={guide.score}
+            />
             <ReportButton collection="guides" id={guide.id} itemLabel={guide.title} />
           </div>
           <GuideEditor guide={guide} />

@@ -130,6 +130,10 @@ const fr = {
   voteUp: 'Utile',
   voteDown: 'Pas utile',
   score: (score: number) => `Score : ${score}`,
+  /** Completes a repeated button's name with its item ("Utile" → "Utile : Prenez rendez-vous…"). */
+  ofItem: (item: string) => ` : ${item}`,
+  voteRecorded: (vote: -1 | 0 | 1, score: number) =>
+    `${vote === 0 ? 'Vote retiré.' : `Vote « ${vote === 1 ? 'Utile' : 'Pas utile'} » enregistré.`} Score : ${score}.`,
   report: 'Signaler',
   reportTitle: 'Signaler un contenu',
   reportReason: 'Motif',
@@ -192,6 +196,7 @@ const fr = {
   signInFailed: 'Adresse électronique ou mot de passe incorrect.',
 
   required: '(obligatoire)',
+  newWindow: '(nouvelle fenêtre)',
   errorPrefix: 'Erreur :',
   networkError: 'Le service ne répond pas. Vérifiez votre connexion puis réessayez.',
   errorSignedOut:
@@ -306,6 +311,9 @@ const en: Strings = {
   voteUp: 'Helpful',
   voteDown: 'Not helpful',
   score: (score) => `Score: ${score}`,
+  ofItem: (item) => `: ${item}`,
+  voteRecorded: (vote, score) =>
+    `${vote === 0 ? 'Vote withdrawn.' : `“${vote === 1 ? 'Helpful' : 'Not helpful'}” vote recorded.`} Score: ${score}.`,
   report: 'Report',
   reportTitle: 'Report content',
   reportReason: 'Reason',
@@ -366,6 +374,7 @@ const en: Strings = {
   signInFailed: 'Wrong email address or password.',
 
   required: '(required)',
+  newWindow: '(new window)',
   errorPrefix: 'Error:',
   networkError: 'The service does not respond. Check your connection and try again.',
   errorSignedOut:

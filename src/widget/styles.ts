@@ -6,9 +6,11 @@ const r = `.${rootClass}`
 /**
  * The widget's styles, close to the State design system (DSFR): Marianne
  * when the host has it (system fonts otherwise), blue France, 0.25rem spacing
- * steps and a visible focus ring. Every selector starts with the root class,
- * so nothing leaks out to the host page, and rules are specific enough to win
- * over the host's element selectors. Hosts re-theme through the
+ * steps and a visible focus ring. Controls and the dialog have real borders
+ * (transparent until forced colours draw them: shadows vanish in that mode),
+ * and a few states are drawn with system colours there. Every selector starts
+ * with the root class, so nothing leaks out to the host page, and rules are
+ * specific enough to win over the host's element selectors. Hosts re-theme through the
  * `--entraide-*` custom properties, which inherit into a shadow root too.
  */
 export const widgetCss = `
@@ -39,29 +41,32 @@ ${r} .ew-answers{margin:1rem 0 0;padding:0 0 0 1rem;border-left:2px solid var(--
 ${r} .ew-answer{margin:0 0 1rem}
 ${r} .ew-answer--highlighted{background:var(--ew-bg-alt);padding:.75rem}
 ${r} .ew-badges{display:flex;flex-wrap:wrap;gap:.5rem;margin:0 0 .5rem;padding:0;list-style:none}
-${r} .ew-badge{display:inline-block;font-size:.875rem;font-weight:700;line-height:1.5;padding:0 .5rem;border-radius:.25rem;text-transform:uppercase;background:var(--ew-bg-alt);color:var(--ew-muted)}
+${r} .ew-badge{display:inline-block;font-size:.875rem;font-weight:700;line-height:1.5;padding:0 .5rem;border-radius:.25rem;border:1px solid transparent;text-transform:uppercase;background:var(--ew-bg-alt);color:var(--ew-muted)}
 ${r} .ew-badge--official{background:var(--ew-info-bg);color:var(--ew-primary)}
 ${r} .ew-badge--validated{background:var(--ew-success-bg);color:var(--ew-success)}
 ${r} .ew-badge--pending{background:var(--ew-warning-bg);color:var(--ew-warning)}
 ${r} .ew-actions{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:.5rem 0 0}
 ${r} .ew-actions>.ew-actions{margin:0}
 ${r} .ew-actions>.ew-form,${r} .ew-actions>.ew-success,${r} .ew-actions>.ew-error{flex-basis:100%}
-${r} .ew-button{display:inline-flex;align-items:center;gap:.25rem;min-height:2.5rem;margin:0;padding:.5rem 1rem;font:inherit;font-weight:500;line-height:1.5;color:var(--ew-on-primary);background:var(--ew-primary);border:0;border-radius:0;cursor:pointer;text-decoration:none}
+${r} .ew-button{display:inline-flex;align-items:center;gap:.25rem;min-height:2.5rem;margin:0;padding:.5rem 1rem;font:inherit;font-weight:500;line-height:1.5;color:var(--ew-on-primary);background:var(--ew-primary);border:1px solid transparent;border-radius:0;cursor:pointer;text-decoration:none}
 ${r} .ew-button:hover{background:var(--ew-primary-hover);color:var(--ew-on-primary)}
-${r} .ew-button--secondary,${r} .ew-button--tertiary{color:var(--ew-primary);background:transparent;box-shadow:inset 0 0 0 1px var(--ew-primary)}
-${r} .ew-button--tertiary{box-shadow:inset 0 0 0 1px var(--ew-border);min-height:2rem;padding:.25rem .75rem;font-size:.875rem}
+${r} .ew-button--secondary,${r} .ew-button--tertiary{color:var(--ew-primary);background:transparent;border-color:var(--ew-primary)}
+${r} .ew-button--tertiary{border-color:var(--ew-border);min-height:2rem;padding:.25rem .75rem;font-size:.875rem}
 ${r} .ew-button--secondary:hover,${r} .ew-button--tertiary:hover{background:var(--ew-bg-alt);color:var(--ew-primary)}
-${r} .ew-button[aria-pressed="true"]{background:var(--ew-primary);color:var(--ew-on-primary);box-shadow:none}
+${r} .ew-button[aria-pressed="true"]{background:var(--ew-primary);color:var(--ew-on-primary);border-color:var(--ew-primary)}
 ${r} .ew-button:disabled,${r} .ew-button[aria-disabled="true"]{cursor:not-allowed;opacity:.6}
 ${r} .ew-link-button{padding:0;margin:0;border:0;background:none;font:inherit;color:var(--ew-primary);text-decoration:underline;cursor:pointer}
 ${r} .ew-form{margin:1rem 0;padding:1rem;background:var(--ew-bg-alt)}
 ${r} .ew-field{margin:0 0 1rem}
 ${r} .ew-field label,${r} .ew-label{display:block;font-weight:500;margin:0}
-${r} .ew-input{display:block;width:100%;margin:0;padding:.5rem 1rem;font:inherit;color:var(--ew-text);background:#eeeeee;border:0;border-radius:.25rem .25rem 0 0;box-shadow:inset 0 -2px 0 0 var(--ew-text)}
+${r} .ew-input{display:block;width:100%;margin:0;padding:.5rem 1rem;font:inherit;color:var(--ew-text);background:#eeeeee;border:1px solid transparent;border-radius:.25rem .25rem 0 0;box-shadow:inset 0 -2px 0 0 var(--ew-text)}
 ${r} textarea.ew-input{min-height:6rem;resize:vertical}
 ${r} .ew-input[aria-invalid="true"]{box-shadow:inset 0 -2px 0 0 var(--ew-error)}
 ${r} .ew-check{display:flex;align-items:center;gap:.5rem;margin:.5rem 0}
 ${r} .ew-check input{width:1.25rem;height:1.25rem;margin:0;accent-color:var(--ew-primary)}
+${r} .ew-required{font-weight:400;color:var(--ew-muted)}
+${r} .ew-field--error{border-left:2px solid var(--ew-error);padding-left:.75rem}
+${r} .ew-field-error{color:var(--ew-error);font-size:.875rem;font-weight:500;margin:.25rem 0 0}
 ${r} .ew-error{color:var(--ew-error);font-weight:500;margin:.5rem 0}
 ${r} .ew-error ul{margin:.25rem 0 0}
 ${r} .ew-success{color:var(--ew-success);font-weight:500;margin:.5rem 0}
@@ -73,9 +78,16 @@ ${r} .ew-search-row{display:flex;gap:.5rem;align-items:flex-end}
 ${r} .ew-search-row .ew-input{flex:1}
 ${r} .ew-hits{list-style:none;margin:1rem 0 0;padding:0}
 ${r} .ew-hits li{margin:0 0 1rem}
-${r} .ew-dialog{max-width:32rem;width:calc(100% - 2rem);padding:1.5rem;border:0;color:var(--ew-text);background:var(--ew-bg);font-family:var(--ew-font);box-shadow:0 6px 18px rgba(0,0,18,.25)}
+${r} .ew-dialog{max-width:32rem;width:calc(100% - 2rem);padding:1.5rem;border:1px solid transparent;color:var(--ew-text);background:var(--ew-bg);font-family:var(--ew-font);box-shadow:0 6px 18px rgba(0,0,18,.25)}
 ${r} .ew-dialog::backdrop{background:rgba(22,22,22,.64)}
 ${r} .ew-dialog-close{float:right}
 ${r} .ew-dialog .ew-actions{margin-bottom:1rem}
+@media (forced-colors:active){${r} .ew-button,${r} .ew-input,${r} .ew-badge{border-color:ButtonText}
+${r} .ew-input[aria-invalid="true"]{border-width:2px 2px 4px}
+${r} .ew-dialog{border:2px solid CanvasText}
+${r} .ew-button[aria-pressed="true"]{forced-color-adjust:none;background:Highlight;color:HighlightText;border-color:Highlight}
+${r} .ew-button:disabled,${r} .ew-button[aria-disabled="true"]{color:GrayText;border-color:GrayText}
+${r} mark{forced-color-adjust:none;background:Mark;color:MarkText}
+${r} :focus-visible{outline-color:Highlight}}
 @media (prefers-reduced-motion:no-preference){${r} .ew-button{transition:background-color .1s}}
 `

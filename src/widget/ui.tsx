@@ -15,10 +15,18 @@ export const Heading = ({ children, id, level }: { level: number; id?: string; c
   return <h6 id={id}>{children}</h6>
 }
 
-/** The start of a text, to tell repeated buttons apart for screen-reader users. */
+/**
+ * The start of a text, to tell repeated buttons apart for screen-reader
+ * users: cut after a whole word (a single word longer than the excerpt is cut
+ * where it must be), with an ellipsis when something was left out.
+ */
 export const excerpt = (text: string, length = 60): string => {
   const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat
+  if (flat.length <= length) return flat
+  // A space right after the limit means the limit ends a word.
+  const space = flat.slice(0, length + 1).lastIndexOf(' ')
+  const head = space > 0 ? flat.slice(0, space) : flat.slice(0, length - 1)
+  return `${head.replace(/[\s,;:.!?(–—-]+$/, '')}…`
 }
 
 /**
@@ -143,16 +151,50 @@ export const FormActions = ({
   )
 }
 
-/** Why the API refused, in the widget's words, next to the form: the refusal, then each field concerned. */
+/** A field's name from a path of the API (`body.root.children` → `body`, `steps[0]` → `steps`). */
+const fieldNameOf = (path: string): string => path.replace(/[.[].*$/, '')
+
+/**
+ * What to say under each field an API refusal names, by the field's name:
+ * Payload's validation errors (`fieldErrors`, worded by the form in
+ * `messages`, else "is not valid") and the `field` of Entraide's own errors
+ * (and each finding of the personal-data guard), worded as the refusal is.
+ * Fields the refusal does not name get null: only wrong fields are marked.
+ */
+export const useFieldProblems = (error: unknown, messages: FieldProblems = {}): ((name: string) => string | null) => {
+  const { t, viewer } = useWidget()
+  return (name) => {
+    if (!(error instanceof ApiError)) return null
+    if (error.fieldErrors.some((detail) => fieldNameOf(detail.path) === name)) {
+      return messages[name] ?? t.fieldInvalid(name)
+    }
+    const findings = Array.isArray(error.data.findings) ? error.data.findings : []
+    const named = [error.data.field, ...findings.map((finding) => (isRecord(finding) ? finding.field : null))]
+    return named.some((field) => typeof field === 'string' && fieldNameOf(field) === name)
+      ? messageOf(error, t, { isSignedIn: viewer !== null })
+      : null
+  }
+}
+
+/**
+ * Why the API refused, in the widget's words, next to the form: the refusal,
+ * then each field concerned. When it shows a new refusal, focus moves to the
+ * form's first field marked invalid, where the message under it is read.
+ */
 export const FormError = ({ error, fields = {}, id }: { error: unknown; fields?: FieldProblems; id: string }) => {
   const { t, viewer } = useWidget()
-  if (!error) return <div id={id} />
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!error) return
+    ref.current?.closest('form')?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [error])
+  if (!error) return <div id={id} ref={ref} />
   const details =
     error instanceof ApiError
-      ? [...new Set(error.fieldErrors.map((detail) => fields[detail.path] ?? t.fieldInvalid(detail.path)))]
+      ? [...new Set(error.fieldErrors.map((detail) => fields[fieldNameOf(detail.path)] ?? t.fieldInvalid(detail.path)))]
       : []
   return (
-    <div className="ew-error" id={id} role="alert">
+    <div className="ew-error" id={id} ref={ref} role="alert">
       <p>
         {t.errorPrefix} {messageOf(error, t, { isSignedIn: viewer !== null })}
       </p>
@@ -177,17 +219,20 @@ type FieldProps = {
   autoComplete?: string
   maxLength?: number
   isRequired?: boolean
-  /** Id of the form's error message, announced with the field while there is an error. */
-  errorId?: string
-  hasError?: boolean
+  /** What is wrong with this field, shown under it (the field is then marked invalid); null when nothing is. */
+  problem?: string | null
+  /** Id of a message about this field shown elsewhere (a group's), read with it while it is marked invalid. */
+  problemId?: string
   inputRef?: Ref<HTMLInputElement & HTMLTextAreaElement>
 }
 
-/** A labelled input or textarea with its hint, DSFR style. */
+/**
+ * A labelled input or textarea with its hint, DSFR style: "(obligatoire)"
+ * visible in the label of a required field, and, when the API refused it, the
+ * field marked invalid with the message right under it.
+ */
 export const Field = ({
   autoComplete,
-  errorId,
-  hasError = false,
   hint,
   inputRef,
   isMultiline = false,
@@ -195,17 +240,22 @@ export const Field = ({
   label,
   maxLength,
   onChange,
+  problem = null,
+  problemId,
   type = 'text',
   value,
 }: FieldProps) => {
   const { t } = useWidget()
   const id = useId()
   const hintId = `${id}-hint`
+  const problemMessageId = `${id}-problem`
+  const isInvalid = problem !== null || problemId !== undefined
   const describedBy =
-    [hint ? hintId : null, hasError && errorId ? errorId : null].filter(Boolean).join(' ') || undefined
+    [hint ? hintId : null, problem !== null ? problemMessageId : null, problemId ?? null].filter(Boolean).join(' ') ||
+    undefined
   const common = {
     'aria-describedby': describedBy,
-    'aria-invalid': hasError ? true : undefined,
+    'aria-invalid': isInvalid ? true : undefined,
     'aria-required': isRequired ? true : undefined,
     className: 'ew-input',
     id,
@@ -213,10 +263,10 @@ export const Field = ({
     value,
   }
   return (
-    <div className="ew-field">
+    <div className={`ew-field${isInvalid ? ' ew-field--error' : ''}`}>
       <label htmlFor={id}>
         {label}
-        {isRequired && <span className="ew-sr-only"> {t.required}</span>}
+        {isRequired && <span className="ew-required"> {t.required}</span>}
       </label>
       {hint && (
         <span className="ew-hint" id={hintId}>
@@ -233,6 +283,11 @@ export const Field = ({
           onChange={(event) => onChange(event.currentTarget.value)}
           type={type}
         />
+      )}
+      {problem !== null && (
+        <p className="ew-field-error" id={problemMessageId}>
+          {problem}
+        </p>
       )}
     </div>
   )
@@ -291,6 +346,7 @@ export const CommunityActions = ({
         collection={collection}
         id={item.id}
         isOwn={viewer?.id === item.author?.id}
+        itemLabel={itemLabel}
         myVote={item.myVote}
         score={item.score}
       />
@@ -305,12 +361,16 @@ export type FeedbackCollection = 'answers' | 'tips' | 'threads' | 'guides'
 
 /**
  * Up and down votes with the current score. Pressing one's current vote again
- * takes it back. Authors see the score only: nobody votes for themself.
+ * takes it back. Authors see the score only: nobody votes for themself. Each
+ * button is named after its item ("Utile : <the item's start>") and described
+ * by the score, so a list of items does not read as a run of identical
+ * buttons; the new score after a vote is announced politely.
  */
 export const VoteButtons = ({
   collection,
   id,
   isOwn,
+  itemLabel,
   myVote,
   score,
 }: {
@@ -319,12 +379,17 @@ export const VoteButtons = ({
   score: number
   myVote: MyVote
   isOwn: boolean
+  /** The item's title or start, as the buttons' names give it. */
+  itemLabel: string
 }) => {
   const { client, requireSignIn, t } = useWidget()
   const [current, setCurrent] = useState({ myVote, score })
   useEffect(() => setCurrent({ myVote, score }), [myVote, score])
+  const [announcement, setAnnouncement] = useState('')
   const { error, isBusy, run } = useSubmit()
-  const errorId = `${useId()}-error`
+  const baseId = useId()
+  const errorId = `${baseId}-error`
+  const scoreId = `${baseId}-score`
   const cast = (value: 1 | -1, opener: HTMLElement) =>
     requireSignIn(opener, () => {
       void run(async () => {
@@ -332,6 +397,7 @@ export const VoteButtons = ({
         const result = await client.post(`/${collection}/${encodeURIComponent(id)}/vote`, { value: next })
         const score = typeof result.score === 'number' ? result.score : current.score
         setCurrent({ myVote: next, score })
+        setAnnouncement(t.voteRecorded(next, score))
       })
     })
   if (isOwn) return <span className="ew-meta">{t.score(current.score)}</span>
@@ -339,6 +405,7 @@ export const VoteButtons = ({
     <>
       <span aria-label={t.voteGroup} className="ew-actions" role="group">
         <button
+          aria-describedby={scoreId}
           aria-pressed={current.myVote === 1}
           className="ew-button ew-button--tertiary"
           aria-disabled={isBusy || undefined}
@@ -346,8 +413,10 @@ export const VoteButtons = ({
           type="button"
         >
           <span aria-hidden="true">▲</span> {t.voteUp}
+          <span className="ew-sr-only">{t.ofItem(itemLabel)}</span>
         </button>
         <button
+          aria-describedby={scoreId}
           aria-pressed={current.myVote === -1}
           className="ew-button ew-button--tertiary"
           aria-disabled={isBusy || undefined}
@@ -355,8 +424,14 @@ export const VoteButtons = ({
           type="button"
         >
           <span aria-hidden="true">▼</span> {t.voteDown}
+          <span className="ew-sr-only">{t.ofItem(itemLabel)}</span>
         </button>
-        <span className="ew-meta">{t.score(current.score)}</span>
+        <span className="ew-meta" id={scoreId}>
+          {t.score(current.score)}
+        </span>
+      </span>
+      <span className="ew-sr-only" role="status">
+        {announcement}
       </span>
       {Boolean(error) && <FormError error={error} id={errorId} />}
     </>
@@ -386,6 +461,7 @@ export const ReportButton = ({
   const baseId = useId()
   const formId = `${baseId}-report`
   const errorId = `${baseId}-error`
+  const problemOf = useFieldProblems(error)
   const openerRef = useRef<HTMLButtonElement>(null)
   const selectRef = useRef<HTMLSelectElement>(null)
   const focusNextRef = useRef<'field' | 'button' | null>(null)
@@ -437,6 +513,8 @@ export const ReportButton = ({
           <div className="ew-field">
             <label htmlFor={`${baseId}-reason`}>{t.reportReason}</label>
             <select
+              aria-describedby={problemOf('reason') === null ? undefined : `${baseId}-reason-problem`}
+              aria-invalid={problemOf('reason') === null ? undefined : true}
               className="ew-input"
               id={`${baseId}-reason`}
               onChange={(event) => {
@@ -452,14 +530,18 @@ export const ReportButton = ({
                 </option>
               ))}
             </select>
+            {problemOf('reason') !== null && (
+              <p className="ew-field-error" id={`${baseId}-reason-problem`}>
+                {problemOf('reason')}
+              </p>
+            )}
           </div>
           <Field
-            errorId={errorId}
-            hasError={Boolean(error)}
             isMultiline
             label={t.reportNote}
             maxLength={1000}
             onChange={setNote}
+            problem={problemOf('note')}
             value={note}
           />
           <FormError error={error} id={errorId} />
@@ -586,6 +668,8 @@ export const SingleFieldContributionForm = ({
   const [text, setText] = useState('')
   const [done, setDone] = useState<string | null>(null)
   const { error, isBusy, run } = useSubmit()
+  const fieldMessages = { body: t.lengthBetween(field.label, field.minLength, field.maxLength) }
+  const problemOf = useFieldProblems(error, fieldMessages)
   const submit = () =>
     run(async () => {
       const result = await send(text)
@@ -599,8 +683,6 @@ export const SingleFieldContributionForm = ({
     <Disclosure {...disclosure} done={done} label={label} onOpen={() => setDone(null)} srLabel={srLabel}>
       <InPlaceForm label={formLabel} onSubmit={() => void submit()}>
         <Field
-          errorId={errorId}
-          hasError={Boolean(error)}
           hint={field.hint}
           inputRef={fieldRef}
           isMultiline
@@ -608,13 +690,10 @@ export const SingleFieldContributionForm = ({
           label={field.label}
           maxLength={field.maxLength}
           onChange={setText}
+          problem={problemOf('body')}
           value={text}
         />
-        <FormError
-          error={error}
-          fields={{ body: t.lengthBetween(field.label, field.minLength, field.maxLength) }}
-          id={errorId}
-        />
+        <FormError error={error} fields={fieldMessages} id={errorId} />
         <FormActions isBusy={isBusy} onCancel={close} submitLabel={submitLabel} />
       </InPlaceForm>
     </Disclosure>

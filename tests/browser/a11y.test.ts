@@ -99,8 +99,8 @@ describe.skipIf(reason)(
         if (!box) throw new Error(`no button ${String(name)} in the tip`)
         return { bottom: box.y + box.height, middle: box.y + box.height / 2 }
       }
-      const up = await middle(/^▲?\s*Utile$/)
-      const down = await middle(/^▼?\s*Pas utile$/)
+      const up = await middle(/^▲?\s*Utile : /)
+      const down = await middle(/^▼?\s*Pas utile : /)
       const report = await middle(/^Signaler/)
       expect(Math.abs(report.middle - up.middle)).toBeLessThan(1)
       expect(Math.abs(report.bottom - up.bottom)).toBeLessThan(1)

@@ -205,7 +205,7 @@ describe.skipIf(reason)(`Keyboard only: the citizen journey without a mouse${rea
 
   it('votes with Space on someone else’s contribution, and the vote is kept after a reload', async () => {
     const button = await tabTo(
-      (focused) => focused.tag === 'BUTTON' && focused.name === 'Utile' && focused.pressed === 'false',
+      (focused) => focused.tag === 'BUTTON' && focused.name.startsWith('Utile : ') && focused.pressed === 'false',
       'a vote button',
       150,
     )
@@ -223,9 +223,16 @@ describe.skipIf(reason)(`Keyboard only: the citizen journey without a mouse${rea
     await page.reload({ timeout: stepTimeout })
     const item = widgetOf(page).locator(`[id="${itemId}"]`)
     await expect
-      .poll(() => item.getByRole('button', { name: 'Utile' }).first().getAttribute('aria-pressed'), {
-        timeout: stepTimeout,
-      })
+      .poll(
+        () =>
+          item
+            .getByRole('button', { name: /^Utile : / })
+            .first()
+            .getAttribute('aria-pressed'),
+        {
+          timeout: stepTimeout,
+        },
+      )
       .toBe('true')
   })
 

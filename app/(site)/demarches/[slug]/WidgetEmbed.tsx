@@ -9,11 +9,29 @@ const widgetScript = '/entraide-widget.js'
 // The script loads once per visit; a failure must still show on the next procedure page.
 let hasScriptFailed = false
 
+/** Whether a click on this link leads to the help of the page as it is now (a link the router will not follow). */
+const isLinkToCurrentHelp = (target: EventTarget | null): boolean => {
+  const link = target instanceof Element ? target.closest('a') : null
+  return (
+    link !== null &&
+    link.hash === '#entraide' &&
+    link.origin === window.location.origin &&
+    link.pathname === window.location.pathname &&
+    link.search === window.location.search
+  )
+}
+
 /**
  * The widget as any administration embeds it: one element with
  * `data-entraide-*` attributes, and the script tag. Until the script mounts
  * the widget (in a shadow root, which hides this element's own content), the
  * element says what is happening; if the script is missing, it says so.
+ *
+ * A step's link (`?etape=2#entraide`) changes the step without loading a new
+ * page: the element is made anew for the script to mount the widget on that
+ * step, focus moves to the help region (named after the step), and a status
+ * message says which step the help now covers, since nothing else tells a
+ * screen-reader user the content changed.
  */
 export const WidgetEmbed = ({
   children,
@@ -29,16 +47,35 @@ export const WidgetEmbed = ({
   children?: ReactNode
 }) => {
   const [isMissing, setMissing] = useState(false)
+  const [announcement, setAnnouncement] = useState('')
   const targetRef = useRef<HTMLDivElement>(null)
+  const shownRef = useRef<string | null>(null)
   useEffect(() => {
     if (hasScriptFailed) setMissing(true)
-    // A step's link (`?etape=2#entraide`) renders this anew: focus follows the
-    // reader there, as a same-page link's would, and the region's name says
-    // which step the help is about.
+  }, [])
+  useEffect(() => {
+    const shown = `${procedure}-${step ?? 'all'}`
+    const isChange = shownRef.current !== null && shownRef.current !== shown
+    shownRef.current = shown
+    // Focus follows the reader to the help, as a same-page link's would.
     if (window.location.hash === '#entraide') targetRef.current?.focus()
+    if (isChange) setAnnouncement(`${label}.`)
+  }, [label, procedure, step])
+  useEffect(() => {
+    // A link to the help of the page as it is (the same step's link, pressed again) changes no
+    // address: the router does nothing, so focus moves here.
+    const onClick = (event: MouseEvent) => {
+      if (!isLinkToCurrentHelp(event.target)) return
+      setTimeout(() => targetRef.current?.focus(), 0)
+    }
+    document.addEventListener('click', onClick)
+    return () => document.removeEventListener('click', onClick)
   }, [])
   return (
     <>
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
       {/* The links' target is a wrapper: a shadow host with a negative tabindex takes its whole shadow tree out of the Tab order. */}
       <div aria-label={label} id="entraide" ref={targetRef} role="region" tabIndex={-1}>
         {children}
@@ -46,6 +83,8 @@ export const WidgetEmbed = ({
           data-entraide-lang="fr"
           data-entraide-procedure={procedure}
           data-entraide-step={step === null ? undefined : String(step)}
+          // A new element for each step: the script mounts the widget on elements it has not seen.
+          key={`${procedure}-${step ?? 'all'}`}
         >
           {isMissing ? (
             <div className="notice notice--warning" role="alert">

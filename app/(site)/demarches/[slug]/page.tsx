@@ -120,7 +120,6 @@ const ProcedurePage = async ({ params, searchParams }: PageProps) => {
 
       <div className="entraide-host">
         <WidgetEmbed
-          key={`${procedure.slug}-${step ?? 'all'}`}
           label={
             step === null
               ? 'Entraide entre usagers sur toute la démarche'
