@@ -25,6 +25,10 @@ export type ThreadStatus = (typeof threadStatuses)[number]
 export const reportReasons = ['spam', 'abuse', 'personal-data', 'wrong-information', 'other'] as const
 export type ReportReason = (typeof reportReasons)[number]
 
+/** Why an item waits for re-verification: its procedure changed, or its verification expired. */
+export const reviewReasons = ['procedure-changed', 'expired'] as const
+export type ReviewReason = (typeof reviewReasons)[number]
+
 /** The collections whose items can be voted on and reported. */
 export const targetCollections = ['answers', 'tips', 'threads', 'guides'] as const
 export type TargetCollection = (typeof targetCollections)[number]
@@ -86,6 +90,20 @@ const richText = z
   .nullish()
   .transform((value) => value ?? null)
 
+/** The re-verification state of guides, wiki pages, answers and tips (see `fields/reverification.ts`). */
+const reverification = {
+  needsReview: flag,
+  reviewReason: z
+    .enum(reviewReasons)
+    .nullish()
+    .transform((value) => value ?? null),
+  /** Read with `storedChanges` (data/procedureChanges.ts). */
+  reviewChanges: z.unknown(),
+  reviewFlaggedAt: optionalText,
+  reverifiedBy: relation,
+  reverifiedAt: optionalText,
+}
+
 const timestamps = {
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -138,7 +156,7 @@ const guide = z.object({
   lastEditedBy: relation,
   verifiedBy: relation,
   verifiedAt: optionalText,
-  needsReview: flag,
+  ...reverification,
   score,
   _status: draftStatus,
   ...timestamps,
@@ -182,6 +200,7 @@ const wikiPage = z.object({
     .nullish()
     .transform((value) => value ?? []),
   contributors: relations,
+  ...reverification,
   _status: draftStatus,
   ...timestamps,
 })
@@ -205,6 +224,7 @@ const answer = z.object({
   validatedAt: optionalText,
   validationNote: optionalText,
   promotedTo: relation,
+  ...reverification,
 })
 
 const thread = z.object({
@@ -221,6 +241,7 @@ const tip = z.object({
   validatedBy: relation,
   validatedAt: optionalText,
   promotedTo: relation,
+  ...reverification,
 })
 
 const vote = z.object({

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { ID } from '../src/utilities/ids.ts'
+import { json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+
+let app: TestApp
+let editor: Awaited<ReturnType<TestApp['signUp']>>
+let agent: Awaited<ReturnType<TestApp['signUp']>>
+let author: Awaited<ReturnType<TestApp['signUp']>>
+let agency: ID
+const made: Array<{ collection: 'procedures' | 'guides' | 'wiki-pages' | 'threads' | 'answers' | 'tips'; id: ID }> = []
+
+beforeAll(async () => {
+  app = await startTestApp()
+  const created = await app.payload.create({ collection: 'agencies', data: { name: 'Agence re-vérif', slug: 'agence-reverif' } })
+  agency = created.id
+  editor = await app.signUp({ role: 'editor' })
+  agent = await app.signUp({ agency, role: 'agent' })
+  author = await app.signUp({ name: 'Awa Diallo' })
+})
+afterAll(async () => {
+  for (const { collection, id } of made.reverse()) {
+    await app.payload.delete({ collection, id, overrideAccess: true }).catch(() => undefined)
+  }
+  await app?.payload.delete({ collection: 'agencies', id: agency, overrideAccess: true }).catch(() => undefined)
+  await app?.close()
+})
+
+/**
+ * A procedure with its knowledge: a published guide an agent verified, a
+ * published wiki page, a question with a validated answer and an answer
+ * nobody validated, and a tip on its second step.
+ */
+const procedureWithKnowledge = async (slug: string) => {
+  const { payload } = app
+  const procedure = await payload.create({
+    collection: 'procedures',
+    data: {
+      agency,
+      cost: '86 €',
+      delay: '3 semaines',
+      officialUrl: 'https://www.service-public.fr/particuliers/vosdroits/F14929',
+      requiredDocuments: [{ document: 'Photo d’identité' }, { document: 'Justificatif de domicile' }],
+      slug,
+      steps: [
+        { description: 'Sur le site de l’ANTS.', title: 'Faire la pré-demande' },
+        { title: 'Prendre rendez-vous' },
+        { title: 'Retirer le passeport' },
+      ],
+      title: `Passeport ${slug}`,
+    },
+  })
+  made.push({ collection: 'procedures', id: procedure.id })
+  const guide = await payload.create({
+    collection: 'guides',
+    data: { _status: 'published', procedure: procedure.id, title: `Guide ${slug}` },
+  })
+  made.push({ collection: 'guides', id: guide.id })
+  expect((await app.api('POST', `/guides/${guide.id}/verify`, { token: agent.token })).status).toBe(200)
+  const page = await payload.create({
+    collection: 'wiki-pages',
+    data: { _status: 'published', procedure: procedure.id, slug: `page-${slug}`, title: `Page ${slug}` },
+  })
+  made.push({ collection: 'wiki-pages', id: page.id })
+  const thread = await payload.create({
+    collection: 'threads',
+    data: { author: author.id, body: 'Combien de temps faut-il attendre ?', procedure: procedure.id, status: 'open', title: 'Quel délai pour le passeport ?', visibility: 'published' },
+  })
+  made.push({ collection: 'threads', id: thread.id })
+  const answer = (body: string) =>
+    payload.create({ collection: 'answers', data: { author: author.id, body, thread: thread.id, visibility: 'published' } })
+  const validated = await answer('Trois semaines en général, parfois plus en été.')
+  const unvalidated = await answer('Chez moi cela a pris un mois entier.')
+  made.push({ collection: 'answers', id: validated.id }, { collection: 'answers', id: unvalidated.id })
+  expect((await app.api('POST', `/answers/${validated.id}/validate`, { body: {}, token: agent.token })).status).toBe(200)
+  const tip = await payload.create({
+    collection: 'tips',
+    data: { author: author.id, body: 'Prenez rendez-vous tôt le matin.', procedure: procedure.id, step: 1, visibility: 'published' },
+  })
+  made.push({ collection: 'tips', id: tip.id })
+  return { guide: guide.id, page: page.id, procedure: procedure.id, tip: tip.id, unvalidated: unvalidated.id, validated: validated.id }
+}
+
+type Knowledge = Awaited<ReturnType<typeof procedureWithKnowledge>>
+
+/** What anyone reads of an item through REST. */
+const read = async (collection: string, id: ID) => json(await app.api('GET', `/${collection}/${id}?depth=0`))
+
+const itemsOf = (knowledge: Knowledge) => [
+  ['guides', knowledge.guide],
+  ['wiki-pages', knowledge.page],
+  ['answers', knowledge.validated],
+  ['tips', knowledge.tip],
+] as const
+
+/** The procedure as an editor edits it through REST, with every step row as it was. */
+const editProcedure = async (id: ID, change: (procedure: Record<string, any>) => Record<string, unknown>) => {
+  const current = await read('procedures', id)
+  const response = await app.api('PATCH', `/procedures/${id}`, { body: change(current), token: editor.token })
+  expect(response.status).toBe(200)
+}
+
+describe('a change of a procedure’s official content', () => {
+  it('marks exactly the guide, wiki page, validated answers and tips of that procedure, naming the changed steps', async () => {
+    const changed = await procedureWithKnowledge('reverif-etapes')
+    const other = await procedureWithKnowledge('reverif-autre')
+
+    await editProcedure(changed.procedure, (procedure) => ({
+      steps: [
+        procedure.steps[0],
+        { ...procedure.steps[1], title: 'Prendre rendez-vous en ligne' },
+        { title: 'Payer le timbre fiscal' },
+        procedure.steps[2],
+      ],
+    }))
+
+    for (const [collection, id] of itemsOf(changed)) {
+      const item = await read(collection, id)
+      expect(item.needsReview, `${collection} ${id}`).toBe(true)
+      expect(item.reviewReason).toBe('procedure-changed')
+      expect(typeof item.reviewFlaggedAt).toBe('string')
+      expect(item.reviewChanges).toEqual([
+        {
+          field: 'steps',
+          steps: [
+            { kind: 'changed', number: 2, parts: ['title'], previousNumber: 2, previousTitle: 'Prendre rendez-vous', title: 'Prendre rendez-vous en ligne' },
+            { kind: 'added', number: 3, title: 'Payer le timbre fiscal' },
+          ],
+        },
+      ])
+    }
+    // An answer nobody validated claims nothing official; another procedure's knowledge is untouched.
+    expect((await read('answers', changed.unvalidated)).needsReview).toBe(false)
+    for (const [collection, id] of [...itemsOf(other), ['answers', other.unvalidated] as const]) {
+      const item = await read(collection, id)
+      expect(item.needsReview, `${collection} ${id}`).toBe(false)
+      expect(item.reviewChanges ?? null).toBeNull()
+    }
+  })
+
+  it('says field by field what changed, and keeps adding changes until the item is re-verified', async () => {
+    const knowledge = await procedureWithKnowledge('reverif-champs')
+    await editProcedure(knowledge.procedure, () => ({ cost: '96 €', requiredDocuments: [{ document: 'Photo d’identité' }, { document: 'Ancien passeport' }] }))
+    await editProcedure(knowledge.procedure, (procedure) => ({
+      delay: '', officialUrl: 'https://www.service-public.fr/particuliers/vosdroits/F1342',
+      steps: [procedure.steps[0], procedure.steps[2]],
+    }))
+    const tip = await read('tips', knowledge.tip)
+    expect(tip.needsReview).toBe(true)
+    expect(tip.reviewChanges).toEqual([
+      { added: ['Ancien passeport'], field: 'requiredDocuments', removed: ['Justificatif de domicile'] },
+      { after: '96 €', before: '86 €', field: 'cost' },
+      { field: 'steps', steps: [{ kind: 'removed', number: 2, title: 'Prendre rendez-vous' }] },
+      { after: null, before: '3 semaines', field: 'delay' },
+      {
+        after: 'https://www.service-public.fr/particuliers/vosdroits/F1342',
+        before: 'https://www.service-public.fr/particuliers/vosdroits/F14929',
+        field: 'officialUrl',
+      },
+    ])
+  })
+
+  it('names steps that changed places or were reworded even when the list is sent again without row ids', async () => {
+    const knowledge = await procedureWithKnowledge('reverif-ordre')
+    await editProcedure(knowledge.procedure, () => ({
+      steps: [
+        { title: 'Prendre rendez-vous' },
+        { description: 'Sur le site de l’ANTS, avec FranceConnect.', title: 'Faire la pré-demande' },
+        { title: 'Retirer le passeport' },
+      ],
+    }))
+    const page = await read('wiki-pages', knowledge.page)
+    expect(page.reviewChanges).toEqual([
+      {
+        field: 'steps',
+        steps: [
+          { kind: 'moved', number: 1, previousNumber: 2, title: 'Prendre rendez-vous' },
+          { kind: 'changed', number: 2, parts: ['description'], previousNumber: 1, previousTitle: 'Faire la pré-demande', title: 'Faire la pré-demande' },
+        ],
+      },
+    ])
+  })
+
+  it('marks nothing when only the title or the summary changes', async () => {
+    const knowledge = await procedureWithKnowledge('reverif-titre')
+    await editProcedure(knowledge.procedure, () => ({ summary: 'Renouveler un passeport expiré.', title: 'Passeport (nouveau titre)' }))
+    await editProcedure(knowledge.procedure, (procedure) => ({ steps: procedure.steps }))
+    for (const [collection, id] of itemsOf(knowledge)) {
+      expect((await read(collection, id)).needsReview, `${collection} ${id}`).toBe(false)
+    }
+  })
+
+  it('a later date of official change marks what was vouched for before it, and nothing when moved back', async () => {
+    const knowledge = await procedureWithKnowledge('reverif-date')
+    await editProcedure(knowledge.procedure, () => ({ lastOfficialChange: '2020-01-01T00:00:00.000Z' }))
+    // Everything here was verified or validated after 2020: nothing to re-verify.
+    for (const [collection, id] of itemsOf(knowledge)) {
+      expect((await read(collection, id)).needsReview, `${collection} ${id}`).toBe(false)
+    }
+    const later = new Date(Date.now() + 60_000).toISOString()
+    await editProcedure(knowledge.procedure, () => ({ lastOfficialChange: later }))
+    for (const [collection, id] of itemsOf(knowledge)) {
+      const item = await read(collection, id)
+      expect(item.needsReview, `${collection} ${id}`).toBe(true)
+      expect(item.reviewChanges).toEqual([{ after: later, before: '2020-01-01T00:00:00.000Z', field: 'lastOfficialChange' }])
+    }
+  })
+
+  it('keeps the mark on a guide and a wiki page through a new published revision', async () => {
+    const knowledge = await procedureWithKnowledge('reverif-revision')
+    await editProcedure(knowledge.procedure, () => ({ cost: 'Gratuit' }))
+    expect((await app.api('PATCH', `/wiki-pages/${knowledge.page}`, { body: { _status: 'published', title: 'Page revue' }, token: editor.token })).status).toBe(200)
+    expect((await app.api('PATCH', `/guides/${knowledge.guide}`, { body: { _status: 'published', title: 'Guide revu' }, token: editor.token })).status).toBe(200)
+    for (const [collection, id] of [['wiki-pages', knowledge.page], ['guides', knowledge.guide]] as const) {
+      const item = await read(collection, id)
+      expect(item.needsReview, collection).toBe(true)
+      expect(item.reviewChanges, collection).toEqual([{ after: 'Gratuit', before: '86 €', field: 'cost' }])
+    }
+  })
+
+  it('refuses to let anyone write the re-verification state through REST', async () => {
+    const knowledge = await procedureWithKnowledge('reverif-ecriture')
+    await editProcedure(knowledge.procedure, () => ({ cost: '1 €' }))
+    const response = await app.api('PATCH', `/tips/${knowledge.tip}`, {
+      body: { needsReview: false, reviewChanges: [], reviewReason: null },
+      token: editor.token,
+    })
+    expect(response.status).toBe(200)
+    expect((await read('tips', knowledge.tip)).needsReview).toBe(true)
+  })
+})
