@@ -23,6 +23,7 @@ import { staffLocksOnly } from './hooks/staffLocksOnly.ts'
 import { closeLockCollection } from './host/payloadCollections.ts'
 import { restoreErrorDetails } from './hooks/restoreErrorDetails.ts'
 import { withSearch } from './search/plugin.ts'
+import { withReverificationJobs } from './jobs/reverification.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.ts'
 import { guardHostCollection, guardHostEndpoint, guardHostGlobal } from './host/communityAccess.ts'
@@ -189,6 +190,7 @@ export const entraidePlugin =
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
       endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint()],
       graphQL: withEntraideMutations(incoming.graphQL),
+      jobs: withReverificationJobs(incoming.jobs, options),
       onInit: async (payload) => {
         closeLockCollection(
           payload,

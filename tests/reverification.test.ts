@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ID } from '../src/utilities/ids.ts'
 import { json } from './helpers/fixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
+import { expireVerificationsTaskSlug, maintenanceQueue } from '../src/jobs/reverification.ts'
 
 let app: TestApp
 let editor: Awaited<ReturnType<TestApp['signUp']>>
@@ -12,7 +13,8 @@ let agency: ID
 const made: Array<{ collection: 'procedures' | 'guides' | 'wiki-pages' | 'threads' | 'answers' | 'tips'; id: ID }> = []
 
 beforeAll(async () => {
-  app = await startTestApp()
+  // Verifications expire after six months here (twelve by default): the option is honoured.
+  app = await startTestApp({ entraide: { reverification: { expiresAfterMonths: 6 } } })
   const created = await app.payload.create({ collection: 'agencies', data: { name: 'Agence re-vérif', slug: 'agence-reverif' } })
   agency = created.id
   editor = await app.signUp({ role: 'editor' })
@@ -228,5 +230,66 @@ describe('a change of a procedure’s official content', () => {
     })
     expect(response.status).toBe(200)
     expect((await read('tips', knowledge.tip)).needsReview).toBe(true)
+  })
+})
+
+const monthsAgo = (months: number): string => {
+  const date = new Date()
+  date.setUTCMonth(date.getUTCMonth() - months)
+  return date.toISOString()
+}
+
+/** Runs the scheduled expiry job as the jobs queue does. */
+const runExpiryJob = async () => {
+  await app.payload.jobs.queue({ input: {}, queue: maintenanceQueue, task: expireVerificationsTaskSlug })
+  await app.payload.jobs.run({ queue: maintenanceQueue })
+}
+
+describe('verifications that expire', () => {
+  it('marks what was verified or validated longer ago than the configured period "to re-verify", reason expired', async () => {
+    const old = await procedureWithKnowledge('reverif-expire')
+    const recent = await procedureWithKnowledge('reverif-recent')
+    expect((await app.api('POST', `/tips/${old.tip}/validate`, { body: {}, token: agent.token })).status).toBe(200)
+    expect((await app.api('POST', `/tips/${recent.tip}/validate`, { body: {}, token: agent.token })).status).toBe(200)
+    // Dates written straight to the database, as if the verifications had been made months ago.
+    const backdate = (collection: 'guides' | 'wiki-pages' | 'answers' | 'tips', id: ID, data: Record<string, string>) =>
+      app.payload.db.updateOne({ collection, data, id, returning: false })
+    await backdate('guides', old.guide, { verifiedAt: monthsAgo(7) })
+    await backdate('wiki-pages', old.page, { createdAt: monthsAgo(7) })
+    await backdate('answers', old.validated, { validatedAt: monthsAgo(7) })
+    await backdate('tips', old.tip, { validatedAt: monthsAgo(7) })
+    await backdate('guides', recent.guide, { verifiedAt: monthsAgo(5) })
+    await backdate('wiki-pages', recent.page, { createdAt: monthsAgo(5) })
+    await backdate('answers', recent.validated, { validatedAt: monthsAgo(5) })
+    await backdate('tips', recent.tip, { validatedAt: monthsAgo(5) })
+    // An answer nobody validated never expires, however old.
+    await backdate('answers', old.unvalidated, { createdAt: monthsAgo(30) })
+
+    await runExpiryJob()
+
+    for (const [collection, id] of itemsOf(old)) {
+      const item = await read(collection, id)
+      expect(item.needsReview, `${collection} ${id}`).toBe(true)
+      expect(item.reviewReason).toBe('expired')
+      expect(item.reviewChanges).toEqual([])
+    }
+    for (const [collection, id] of [...itemsOf(recent), ['answers', old.unvalidated] as const]) {
+      expect((await read(collection, id)).needsReview, `${collection} ${id}`).toBe(false)
+    }
+  })
+
+  it('leaves an item already waiting as it is, and a later change of the procedure becomes its reason', async () => {
+    const knowledge = await procedureWithKnowledge('reverif-expire-2')
+    await app.payload.db.updateOne({ collection: 'answers', data: { validatedAt: monthsAgo(8) }, id: knowledge.validated, returning: false })
+    await runExpiryJob()
+    const expired = await read('answers', knowledge.validated)
+    expect(expired.reviewReason).toBe('expired')
+    await runExpiryJob()
+    expect((await read('answers', knowledge.validated)).reviewFlaggedAt).toBe(expired.reviewFlaggedAt)
+    await editProcedure(knowledge.procedure, () => ({ delay: '2 mois' }))
+    const changed = await read('answers', knowledge.validated)
+    expect(changed.reviewReason).toBe('procedure-changed')
+    expect(changed.reviewFlaggedAt).toBe(expired.reviewFlaggedAt)
+    expect(changed.reviewChanges).toEqual([{ after: '2 mois', before: '3 semaines', field: 'delay' }])
   })
 })
