@@ -24,6 +24,7 @@ import { closeLockCollection } from './host/payloadCollections.ts'
 import { restoreErrorDetails } from './hooks/restoreErrorDetails.ts'
 import { withSearch } from './search/plugin.ts'
 import { withReverificationJobs } from './jobs/reverification.ts'
+import { reverifyQueueEndpoint } from './endpoints/reverifyEndpoints.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.ts'
 import { guardHostCollection, guardHostEndpoint, guardHostGlobal } from './host/communityAccess.ts'
@@ -188,7 +189,7 @@ export const entraidePlugin =
       custom: { ...incoming.custom, entraide: brandOptions(options) },
       loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
-      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint()],
+      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint(), reverifyQueueEndpoint()],
       graphQL: withEntraideMutations(incoming.graphQL),
       jobs: withReverificationJobs(incoming.jobs, options),
       onInit: async (payload) => {

@@ -293,3 +293,74 @@ describe('verifications that expire', () => {
     expect(changed.reviewChanges).toEqual([{ after: '2 mois', before: '3 semaines', field: 'delay' }])
   })
 })
+
+describe('the re-verify queue and action', () => {
+  it('lists for an agent what waits in their agency only, with why and what changed; refuses others', async () => {
+    const knowledge = await procedureWithKnowledge('reverif-file')
+    await editProcedure(knowledge.procedure, (procedure) => ({ steps: [procedure.steps[0], { ...procedure.steps[1], description: 'Dans n’importe quelle mairie équipée.' }, procedure.steps[2]] }))
+    const otherAgency = await app.payload.create({ collection: 'agencies', data: { name: 'Autre agence', slug: 'autre-agence-reverif' } })
+    const outsider = await app.signUp({ agency: otherAgency.id, role: 'agent' })
+    try {
+      const mine = await app.api('GET', '/entraide/reverify-queue', { token: agent.token })
+      expect(mine.status).toBe(200)
+      const { items, totals } = await json(mine)
+      const listed = items.filter((item: any) => item.procedure?.id === knowledge.procedure)
+      expect(listed.map((item: any) => `${item.collection}:${item.id}`).sort()).toEqual(
+        itemsOf(knowledge).map(([collection, id]) => `${collection}:${id}`).sort(),
+      )
+      expect(listed[0].reason).toBe('procedure-changed')
+      expect(listed[0].changes).toEqual([
+        { field: 'steps', steps: [{ kind: 'changed', number: 2, parts: ['description'], previousNumber: 2, previousTitle: 'Prendre rendez-vous', title: 'Prendre rendez-vous' }] },
+      ])
+      expect(totals.tips).toBeGreaterThanOrEqual(1)
+      expect(items.find((item: any) => item.collection === 'answers' && item.id === knowledge.validated)?.title).toBe('Trois semaines en général, parfois plus en été.')
+
+      const theirs = await json(await app.api('GET', '/entraide/reverify-queue', { token: outsider.token }))
+      expect(theirs.items).toEqual([])
+      expect((await app.api('GET', `/entraide/reverify-queue?agency=${agency}`, { token: outsider.token })).status).toBe(403)
+      expect((await app.api('GET', '/entraide/reverify-queue', { token: author.token })).status).toBe(403)
+      expect((await app.api('GET', '/entraide/reverify-queue')).status).toBe(401)
+      expect((await app.api('GET', '/entraide/reverify-queue?agency=pas-un-id!', { token: editor.token })).status).toBe(400)
+      const forEditor = await json(await app.api('GET', `/entraide/reverify-queue?agency=${otherAgency.id}`, { token: editor.token }))
+      expect(forEditor.items).toEqual([])
+
+      // Re-verifying: refused outside the agency and to citizens, then confirmed by the agency's agent.
+      expect((await app.api('POST', `/tips/${knowledge.tip}/reverify`, { body: {}, token: outsider.token })).status).toBe(403)
+      expect((await app.api('POST', `/tips/${knowledge.tip}/reverify`, { body: {}, token: author.token })).status).toBe(403)
+      expect((await app.api('POST', `/tips/${knowledge.tip}/reverify`, { body: {} })).status).toBe(401)
+      const confirmed = await app.api('POST', `/tips/${knowledge.tip}/reverify`, { body: {}, token: agent.token })
+      expect(confirmed.status).toBe(200)
+      const tip = await read('tips', knowledge.tip)
+      expect(tip.needsReview).toBe(false)
+      expect(tip.reviewReason ?? null).toBeNull()
+      expect(tip.reviewChanges ?? null).toBeNull()
+      expect(tip.reverifiedBy).toBe(agent.id)
+      expect(Date.now() - Date.parse(tip.reverifiedAt)).toBeLessThan(60_000)
+      const after = await json(await app.api('GET', '/entraide/reverify-queue', { token: agent.token }))
+      expect(after.items.some((item: any) => item.collection === 'tips' && item.id === knowledge.tip)).toBe(false)
+    } finally {
+      await app.payload.delete({ collection: 'users', id: outsider.id, overrideAccess: true })
+      await app.payload.delete({ collection: 'agencies', id: otherAgency.id, overrideAccess: true })
+    }
+  })
+
+  it('re-verifies a guide as a new verification, and a wiki page after an edit (edit, then confirm)', async () => {
+    const knowledge = await procedureWithKnowledge('reverif-confirme')
+    await editProcedure(knowledge.procedure, () => ({ cost: '100 €' }))
+    expect((await app.api('POST', `/guides/${knowledge.guide}/reverify`, { body: {}, token: agent.token })).status).toBe(200)
+    const guide = await read('guides', knowledge.guide)
+    expect(guide.needsReview).toBe(false)
+    expect(guide.verifiedBy).toBe(agent.id)
+    expect(guide.reverifiedBy).toBe(agent.id)
+
+    const edited = await app.api('PATCH', `/wiki-pages/${knowledge.page}`, { body: { _status: 'published', title: 'Page mise à jour (100 €)' }, token: editor.token })
+    expect(edited.status).toBe(200)
+    expect((await read('wiki-pages', knowledge.page)).needsReview).toBe(true)
+    expect((await app.api('POST', `/wiki-pages/${knowledge.page}/reverify`, { body: {}, token: editor.token })).status).toBe(200)
+    const page = await read('wiki-pages', knowledge.page)
+    expect(page.title).toBe('Page mise à jour (100 €)')
+    expect(page.needsReview).toBe(false)
+    expect(page.reverifiedBy).toBe(editor.id)
+    expect((await app.api('POST', '/wiki-pages/999999/reverify', { body: {}, token: editor.token })).status).toBe(404)
+  })
+})

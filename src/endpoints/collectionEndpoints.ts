@@ -15,6 +15,7 @@ import {
 import { moderateEndpoint, resolveReportEndpoint } from './moderationEndpoints.ts'
 import { acceptAnswerEndpoint } from './threadEndpoints.ts'
 import { promoteTipEndpoint, validateTipEndpoint } from './tipEndpoints.ts'
+import { reverifyEndpoint } from './reverifyEndpoints.ts'
 
 /** The domain endpoints of each Entraide collection, by slug. */
 export const collectionEndpoints = (_options: ResolvedOptions): Record<string, Endpoint[]> => ({
@@ -24,6 +25,7 @@ export const collectionEndpoints = (_options: ResolvedOptions): Record<string, E
     voteEndpoint('answers'),
     reportEndpoint('answers'),
     moderateEndpoint('answers'),
+    reverifyEndpoint('answers'),
   ],
   'guide-proposals': [compareGuideProposalEndpoint(), acceptGuideProposalEndpoint(), refuseGuideProposalEndpoint()],
   guides: [
@@ -33,6 +35,7 @@ export const collectionEndpoints = (_options: ResolvedOptions): Record<string, E
     rejectGuideEditEndpoint(),
     voteEndpoint('guides'),
     reportEndpoint('guides'),
+    reverifyEndpoint('guides'),
   ],
   reports: [resolveReportEndpoint()],
   threads: [acceptAnswerEndpoint(), voteEndpoint('threads'), reportEndpoint('threads'), moderateEndpoint('threads')],
@@ -42,5 +45,7 @@ export const collectionEndpoints = (_options: ResolvedOptions): Record<string, E
     voteEndpoint('tips'),
     reportEndpoint('tips'),
     moderateEndpoint('tips'),
+    reverifyEndpoint('tips'),
   ],
+  'wiki-pages': [reverifyEndpoint('wiki-pages')],
 })
