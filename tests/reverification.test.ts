@@ -221,6 +221,25 @@ describe('a change of a procedure’s official content', () => {
     }
   })
 
+  it('shows readers of the procedure page what waits for re-verification, and what changed', async () => {
+    const knowledge = await procedureWithKnowledge('reverif-page')
+    await editProcedure(knowledge.procedure, (procedure) => ({ steps: [procedure.steps[0], procedure.steps[1]] }))
+    const response = await app.api('GET', '/entraide/procedures/reverif-page')
+    expect(response.status).toBe(200)
+    const page = await json(response)
+    const expected = {
+      changes: [{ field: 'steps', steps: [{ kind: 'removed', number: 3, title: 'Retirer le passeport' }] }],
+      reason: 'procedure-changed',
+      since: expect.any(String),
+    }
+    expect(page.guide.reverification).toEqual(expected)
+    expect(page.officialPages[0].reverification).toEqual(expected)
+    expect(page.tips[0].reverification).toEqual(expected)
+    const answers = page.threads[0].answers
+    expect(answers.find((answer: any) => answer.id === knowledge.validated).reverification).toEqual(expected)
+    expect(answers.find((answer: any) => answer.id === knowledge.unvalidated).reverification).toBeNull()
+  })
+
   it('refuses to let anyone write the re-verification state through REST', async () => {
     const knowledge = await procedureWithKnowledge('reverif-ecriture')
     await editProcedure(knowledge.procedure, () => ({ cost: '1 €' }))

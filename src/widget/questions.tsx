@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 
 import { isRecord } from './client.ts'
 import { useWidget } from './context.ts'
+import { ReverifyNotice } from './reverification.tsx'
 import { useValidationText } from './sections.tsx'
 import type { AnswerItem, Id, ThreadItem } from './types.ts'
 import {
@@ -181,6 +182,7 @@ const Answer = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) 
         </p>
       )}
       {answer.validation && <p className="ew-meta">{validationText(answer.validation)}</p>}
+      <ReverifyNotice reverification={answer.reverification} />
       {answer.isAccepted && (
         <p className="ew-meta" ref={acceptedRef} tabIndex={-1}>
           {t.accepted}

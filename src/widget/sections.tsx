@@ -2,6 +2,7 @@ import { useId } from 'react'
 
 import { useWidget } from './context.ts'
 import { GuideEditor } from './guideEditor.tsx'
+import { ReverifyNotice } from './reverification.tsx'
 import { RichText, safeHref } from './richText.tsx'
 import { formatDate } from './strings.ts'
 import type { GuideInfo, Id, OfficialPage, Provenance, TipItem, Validation } from './types.ts'
@@ -69,6 +70,7 @@ export const OfficialSection = ({ pages }: { pages: OfficialPage[] }) => {
             <p className="ew-badges">
               <span className="ew-badge ew-badge--official">{t.officialBadge}</span>
             </p>
+            <ReverifyNotice reverification={page.reverification} />
             <RichText baseLevel={headingLevel + 3} value={page.body} />
             {page.sources.length > 0 && (
               <ul className="ew-meta">
@@ -107,7 +109,9 @@ export const GuideSection = ({ guide }: { guide: GuideInfo | null }) => {
       ) : (
         <article className="ew-card" id="entraide-guide">
           <Heading level={headingLevel + 2}>{guide.title}</Heading>
-          {guide.needsReview ? (
+          {guide.reverification ? (
+            <ReverifyNotice reverification={guide.reverification} />
+          ) : guide.needsReview ? (
             <p className="ew-meta">
               <span className="ew-badge ew-badge--pending">{t.guideNeedsReviewBadge}</span> {t.guideNeedsReview}
             </p>
@@ -185,6 +189,7 @@ export const TipsSection = ({ procedureId, tips }: { tips: TipItem[]; procedureI
               )}
               <p className="ew-pre">{tip.body}</p>
               {tip.validation && <p className="ew-meta">{validationText(tip.validation)}</p>}
+              <ReverifyNotice reverification={tip.reverification} />
               <Byline author={tip.author} date={tip.createdAt} />
               <PendingNotice moderationNote={tip.moderationNote} status={tip.status} />
               <CommunityActions collection="tips" item={tip} itemLabel={excerpt(tip.body)} />

@@ -38,6 +38,23 @@ const validator = (agency: string | null, by: string | null, someone: string): s
   return short ? `${someone} (${short})` : null
 }
 
+/** The fields of a procedure whose change is named in a re-verification notice. */
+type ReverifiedField = 'cost' | 'delay' | 'officialUrl' | 'lastOfficialChange'
+
+const frFieldNames: Record<ReverifiedField, string> = {
+  cost: 'coût',
+  delay: 'délai',
+  lastOfficialChange: 'date du dernier changement officiel',
+  officialUrl: 'page officielle',
+}
+
+const enFieldNames: Record<ReverifiedField, string> = {
+  cost: 'cost',
+  delay: 'time to complete',
+  lastOfficialChange: 'date of the last official change',
+  officialUrl: 'official page',
+}
+
 const fr = {
   widgetTitle: 'Entraide entre usagers',
   widgetIntro: 'Réponses officielles, guide simplifié, astuces et questions des autres usagers sur cette démarche.',
@@ -108,6 +125,30 @@ const fr = {
   answerValidated: 'Validée',
   guideVerifiedBadge: 'Vérifié',
   guideNeedsReviewBadge: 'À revoir',
+  // Re-verification: an item whose procedure changed, or whose verification expired.
+  reverifyBadge: 'À re-vérifier',
+  reverifyProcedureChanged:
+    'La démarche a changé depuis la dernière vérification par un agent : ce contenu attend d’être re-vérifié et peut ne plus être exact.',
+  reverifyExpired:
+    'La dernière vérification par un agent est ancienne : ce contenu attend d’être re-vérifié et peut ne plus être exact.',
+  reverifyWhatChanged: 'Ce qui a changé dans la démarche :',
+  reverifyStepAdded: (number: number, title: string) => `étape ${number} ajoutée : « ${title} »`,
+  reverifyStepRemoved: (number: number, title: string) => `étape ${number} supprimée : « ${title} »`,
+  reverifyStepChanged: (number: number, title: string, previousTitle: string | null) =>
+    previousTitle && previousTitle !== title
+      ? `étape ${number} modifiée : « ${previousTitle} » devient « ${title} »`
+      : `étape ${number} modifiée : « ${title} »`,
+  reverifyStepMoved: (number: number, previousNumber: number, title: string) =>
+    `étape « ${title} » déplacée de la position ${previousNumber} à ${number}`,
+  reverifyDocuments: (added: string[], removed: string[]) =>
+    [
+      added.length > 0 ? `documents ajoutés : ${added.join(', ')}` : '',
+      removed.length > 0 ? `documents retirés : ${removed.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ; '),
+  reverifyField: (field: ReverifiedField, before: string | null, after: string | null) =>
+    `${frFieldNames[field]} : ${before ?? '(vide)'} → ${after ?? '(vide)'}`,
   threadResolved: 'Résolue',
   threadAnswered: 'Réponse acceptée',
   threadOpen: 'En attente de réponse',
@@ -284,6 +325,26 @@ const en: Strings = {
   answerValidated: 'Validated',
   guideVerifiedBadge: 'Verified',
   guideNeedsReviewBadge: 'Needs review',
+  reverifyBadge: 'To re-verify',
+  reverifyProcedureChanged:
+    'The procedure changed since an agent last checked this: it is waiting to be re-verified and may no longer be accurate.',
+  reverifyExpired: 'An agent last checked this long ago: it is waiting to be re-verified and may no longer be accurate.',
+  reverifyWhatChanged: 'What changed in the procedure:',
+  reverifyStepAdded: (number, title) => `step ${number} added: “${title}”`,
+  reverifyStepRemoved: (number, title) => `step ${number} removed: “${title}”`,
+  reverifyStepChanged: (number, title, previousTitle) =>
+    previousTitle && previousTitle !== title
+      ? `step ${number} changed: “${previousTitle}” is now “${title}”`
+      : `step ${number} changed: “${title}”`,
+  reverifyStepMoved: (number, previousNumber, title) => `step “${title}” moved from position ${previousNumber} to ${number}`,
+  reverifyDocuments: (added, removed) =>
+    [
+      added.length > 0 ? `documents added: ${added.join(', ')}` : '',
+      removed.length > 0 ? `documents removed: ${removed.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+  reverifyField: (field, before, after) => `${enFieldNames[field]}: ${before ?? '(empty)'} → ${after ?? '(empty)'}`,
   threadResolved: 'Resolved',
   threadAnswered: 'Answer accepted',
   threadOpen: 'Waiting for an answer',
