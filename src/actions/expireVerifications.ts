@@ -8,7 +8,7 @@ import { markToReverify } from './flagForReverification.ts'
 const batchSize = 100
 
 /** The moment `months` months before `now`. */
-export const monthsBefore = (now: Date, months: number): Date => {
+const monthsBefore = (now: Date, months: number): Date => {
   const cutoff = new Date(now.getTime())
   cutoff.setUTCMonth(cutoff.getUTCMonth() - months)
   return cutoff

@@ -25,9 +25,6 @@ export type ProcedureChange =
   | { field: 'requiredDocuments'; added: string[]; removed: string[] }
   | { field: 'cost' | 'delay' | 'officialUrl' | 'lastOfficialChange'; before: string | null; after: string | null }
 
-/** The official fields that make knowledge about a procedure need re-verifying, in the order they are listed. */
-export const officialFields = ['steps', 'requiredDocuments', 'cost', 'delay', 'officialUrl', 'lastOfficialChange'] as const
-
 const text = z
   .string()
   .nullish()
