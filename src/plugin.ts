@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Endpoint } from 'payload'
 import { agenciesCollection } from './collections/Agencies.ts'
 import { answersCollection } from './collections/Answers.ts'
 import { guidesCollection } from './collections/Guides.ts'
+import { helpfulnessCollection } from './collections/Helpfulness.ts'
 import { guideProposalsCollection } from './collections/GuideProposals.ts'
 import { proceduresCollection } from './collections/Procedures.ts'
 import { reportsCollection } from './collections/Reports.ts'
@@ -45,6 +46,7 @@ const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
   reportsCollection(options),
   agenciesCollection(options),
   searchQueriesCollection(options),
+  helpfulnessCollection(options),
 ]
 
 /**

@@ -29,6 +29,14 @@ export type ReportReason = (typeof reportReasons)[number]
 export const reviewReasons = ['procedure-changed', 'expired'] as const
 export type ReviewReason = (typeof reviewReasons)[number]
 
+/** The collections whose items readers say were helpful or not. */
+export const helpfulnessTargets = ['guides', 'wiki-pages', 'answers'] as const
+export type HelpfulnessTarget = (typeof helpfulnessTargets)[number]
+
+/** Why a reader found an item unhelpful. */
+export const helpfulnessReasons = ['out-of-date', 'unclear', 'did-not-answer', 'other'] as const
+export type HelpfulnessReason = (typeof helpfulnessReasons)[number]
+
 /** The collections whose items can be voted on and reported. */
 export const targetCollections = ['answers', 'tips', 'threads', 'guides'] as const
 export type TargetCollection = (typeof targetCollections)[number]
@@ -46,6 +54,7 @@ export const entraideCollectionSlugs: readonly string[] = [
   'votes',
   'reports',
   'search-queries',
+  'helpfulness',
 ]
 
 const idOfRelation = (value: unknown): ID | null => {
@@ -278,11 +287,28 @@ const searchQuery = z.object({
   ...timestamps,
 })
 
+const helpfulness = z.object({
+  id: idSchema,
+  target: z
+    .object({ relationTo: z.enum(helpfulnessTargets), value: z.unknown() })
+    .transform(({ relationTo, value }) => ({ relationTo, value: idOfRelation(value) })),
+  isHelpful: flag,
+  reason: z
+    .enum(helpfulnessReasons)
+    .nullish()
+    .transform((value) => value ?? null),
+  note: optionalText,
+  key: z.string(),
+  targetKey: z.string(),
+  ...timestamps,
+})
+
 const schemas = {
   agencies: agency,
   answers: answer,
   guides: guide,
   'guide-proposals': guideProposal,
+  helpfulness,
   procedures: procedure,
   reports: report,
   'search-queries': searchQuery,
@@ -337,6 +363,7 @@ export const decoders: { [Slug in EntraideCollection]: (value: unknown) => Entra
   answers: decoderOf('answers', schemas.answers),
   guides: decoderOf('guides', schemas.guides),
   'guide-proposals': decoderOf('guide-proposals', schemas['guide-proposals']),
+  helpfulness: decoderOf('helpfulness', schemas.helpfulness),
   procedures: decoderOf('procedures', schemas.procedures),
   reports: decoderOf('reports', schemas.reports),
   'search-queries': decoderOf('search-queries', schemas['search-queries']),

@@ -16,6 +16,7 @@ import { moderateEndpoint, resolveReportEndpoint } from './moderationEndpoints.t
 import { acceptAnswerEndpoint } from './threadEndpoints.ts'
 import { promoteTipEndpoint, validateTipEndpoint } from './tipEndpoints.ts'
 import { reverifyEndpoint } from './reverifyEndpoints.ts'
+import { helpfulEndpoint, helpfulnessCountsEndpoint } from './helpfulnessEndpoints.ts'
 
 /** The domain endpoints of each Entraide collection, by slug. */
 export const collectionEndpoints = (_options: ResolvedOptions): Record<string, Endpoint[]> => ({
@@ -26,6 +27,8 @@ export const collectionEndpoints = (_options: ResolvedOptions): Record<string, E
     reportEndpoint('answers'),
     moderateEndpoint('answers'),
     reverifyEndpoint('answers'),
+    helpfulEndpoint('answers'),
+    helpfulnessCountsEndpoint('answers'),
   ],
   'guide-proposals': [compareGuideProposalEndpoint(), acceptGuideProposalEndpoint(), refuseGuideProposalEndpoint()],
   guides: [
@@ -36,6 +39,8 @@ export const collectionEndpoints = (_options: ResolvedOptions): Record<string, E
     voteEndpoint('guides'),
     reportEndpoint('guides'),
     reverifyEndpoint('guides'),
+    helpfulEndpoint('guides'),
+    helpfulnessCountsEndpoint('guides'),
   ],
   reports: [resolveReportEndpoint()],
   threads: [acceptAnswerEndpoint(), voteEndpoint('threads'), reportEndpoint('threads'), moderateEndpoint('threads')],
@@ -47,5 +52,5 @@ export const collectionEndpoints = (_options: ResolvedOptions): Record<string, E
     moderateEndpoint('tips'),
     reverifyEndpoint('tips'),
   ],
-  'wiki-pages': [reverifyEndpoint('wiki-pages')],
+  'wiki-pages': [reverifyEndpoint('wiki-pages'), helpfulEndpoint('wiki-pages'), helpfulnessCountsEndpoint('wiki-pages')],
 })

@@ -176,6 +176,16 @@ export const en = {
     fieldReviewFlaggedAt: 'To re-verify since',
     fieldReverifiedBy: 'Last re-verified by',
     fieldReverifiedAt: 'Last re-verified on',
+    helpfulnessOne: 'Helpfulness feedback',
+    helpfulnessMany: 'Helpfulness feedback',
+    fieldHelpfulnessTarget: 'About',
+    fieldIsHelpful: 'Helpful',
+    fieldHelpfulnessReason: 'Why not',
+    fieldHelpfulnessNote: 'Note',
+    helpfulnessReasonOutOfDate: 'Out of date',
+    helpfulnessReasonUnclear: 'Unclear',
+    helpfulnessReasonDidNotAnswer: 'Did not answer my question',
+    helpfulnessReasonOther: 'Other',
   },
 
   admin: {

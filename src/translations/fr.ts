@@ -179,6 +179,16 @@ export const fr: EntraideStrings = {
     fieldReviewFlaggedAt: 'À re-vérifier depuis',
     fieldReverifiedBy: 'Dernière re-vérification par',
     fieldReverifiedAt: 'Dernière re-vérification le',
+    helpfulnessOne: 'Avis d’utilité',
+    helpfulnessMany: 'Avis d’utilité',
+    fieldHelpfulnessTarget: 'Sur',
+    fieldIsHelpful: 'Utile',
+    fieldHelpfulnessReason: 'Pourquoi pas',
+    fieldHelpfulnessNote: 'Précision',
+    helpfulnessReasonOutOfDate: 'Plus à jour',
+    helpfulnessReasonUnclear: 'Pas clair',
+    helpfulnessReasonDidNotAnswer: 'Ne répond pas à ma question',
+    helpfulnessReasonOther: 'Autre',
   },
 
   admin: {
