@@ -2,6 +2,7 @@ import { useId } from 'react'
 
 import { useWidget } from './context.ts'
 import { GuideEditor } from './guideEditor.tsx'
+import { HelpfulQuestion } from './helpfulness.tsx'
 import { ReverifyNotice } from './reverification.tsx'
 import { RichText, safeHref } from './richText.tsx'
 import { formatDate } from './strings.ts'
@@ -79,6 +80,7 @@ export const OfficialSection = ({ pages }: { pages: OfficialPage[] }) => {
                 ))}
               </ul>
             )}
+            <HelpfulQuestion collection="wiki-pages" id={page.id} itemLabel={page.title} />
           </article>
         ))
       )}
@@ -137,6 +139,7 @@ export const GuideSection = ({ guide }: { guide: GuideInfo | null }) => {
             <VoteButtons collection="guides" id={guide.id} isOwn={false} myVote={guide.myVote} score={guide.score} />
             <ReportButton collection="guides" id={guide.id} itemLabel={guide.title} />
           </div>
+          <HelpfulQuestion collection="guides" id={guide.id} itemLabel={guide.title} />
           <GuideEditor guide={guide} />
         </article>
       )}

@@ -125,6 +125,21 @@ const fr = {
   answerValidated: 'Validée',
   guideVerifiedBadge: 'Vérifié',
   guideNeedsReviewBadge: 'À revoir',
+  // "Was this helpful?"
+  helpfulQuestion: 'Cela vous a-t-il été utile ?',
+  helpfulYes: 'Oui',
+  helpfulNo: 'Non',
+  helpfulWhyNot: 'Pourquoi ?',
+  helpfulReasons: {
+    'did-not-answer': 'Cela ne répond pas à ma question',
+    other: 'Autre raison',
+    'out-of-date': 'Ce n’est plus à jour',
+    unclear: 'Ce n’est pas clair',
+  },
+  helpfulNote: 'Précisez en quelques mots',
+  helpfulNoteHint: 'Jusqu’à 300 caractères. N’indiquez aucune donnée personnelle (numéro de sécurité sociale, téléphone…).',
+  helpfulSend: 'Envoyer mon avis',
+  helpfulThanks: 'Merci pour votre avis : il aide à améliorer ces réponses.',
   // Re-verification: an item whose procedure changed, or whose verification expired.
   reverifyBadge: 'À re-vérifier',
   reverifyProcedureChanged:
@@ -325,6 +340,20 @@ const en: Strings = {
   answerValidated: 'Validated',
   guideVerifiedBadge: 'Verified',
   guideNeedsReviewBadge: 'Needs review',
+  helpfulQuestion: 'Was this helpful?',
+  helpfulYes: 'Yes',
+  helpfulNo: 'No',
+  helpfulWhyNot: 'Why not?',
+  helpfulReasons: {
+    'did-not-answer': 'It did not answer my question',
+    other: 'Another reason',
+    'out-of-date': 'It is out of date',
+    unclear: 'It is unclear',
+  },
+  helpfulNote: 'Say it in a few words',
+  helpfulNoteHint: 'Up to 300 characters. Give no personal data (social security number, phone…).',
+  helpfulSend: 'Send my feedback',
+  helpfulThanks: 'Thank you: your feedback helps improve these answers.',
   reverifyBadge: 'To re-verify',
   reverifyProcedureChanged:
     'The procedure changed since an agent last checked this: it is waiting to be re-verified and may no longer be accurate.',

@@ -14,7 +14,7 @@ import {
 
 // A procedure's steps change: its verified guide says, on the demo site, that
 // it waits for re-verification and which step changed; an agent's re-verify
-// action clears it.
+// action clears it. Then an anonymous reader says the guide did not help.
 
 const reason = browserSkipReason()
 const editor = demoAccount('editor')
@@ -91,6 +91,15 @@ describe.skipIf(reason)(`Re-verification on the demo site${reason ? ` — ${reas
       const confirmed = (await openProcedurePage(fresh, { baseUrl: app.url, slug })).locator('#entraide-guide')
       await confirmed.getByText('Vérifié', { exact: true }).waitFor()
       await expect(confirmed.innerText()).resolves.not.toContain('À re-vérifier')
+
+      // "Was this helpful?", anonymously: no, because it is out of date.
+      await confirmed.getByRole('group', { name: /Cela vous a-t-il été utile/ }).getByRole('button', { name: 'Non' }).click()
+      await confirmed.getByRole('radio', { name: 'Ce n’est plus à jour' }).check()
+      await confirmed.getByRole('button', { name: 'Envoyer mon avis' }).click()
+      await confirmed.getByRole('status').filter({ hasText: 'Merci pour votre avis' }).waitFor()
+      await viewportScreenshot(fresh, 'reverification-02-helpful-sent')
+      const { helpfulness } = await api('GET', `/guides/${guide.id}/helpfulness`)
+      expect(helpfulness).toMatchObject({ helpful: 0, notHelpful: 1, reasons: { 'out-of-date': 1 } })
     } finally {
       await fresh.close()
     }
