@@ -1,5 +1,7 @@
-import * as migration_20261202_042240_initial from './20261202_042240_initial.ts'
-import * as migration_20261202_100528_guide_proposals from './20261202_100528_guide_proposals.ts'
+import * as migration_20261202_042240_initial from './20261202_042240_initial';
+import * as migration_20261202_100528_guide_proposals from './20261202_100528_guide_proposals';
+import * as migration_20261202_132829_reverification from './20261202_132829_reverification';
+import * as migration_20261202_140211_helpfulness from './20261202_140211_helpfulness';
 
 export const migrations = [
   {
@@ -11,5 +13,15 @@ export const migrations = [
     up: migration_20261202_100528_guide_proposals.up,
     down: migration_20261202_100528_guide_proposals.down,
     name: '20261202_100528_guide_proposals',
+  },
+  {
+    up: migration_20261202_132829_reverification.up,
+    down: migration_20261202_132829_reverification.down,
+    name: '20261202_132829_reverification',
+  },
+  {
+    up: migration_20261202_140211_helpfulness.up,
+    down: migration_20261202_140211_helpfulness.down,
+    name: '20261202_140211_helpfulness',
   },
 ]

@@ -18,6 +18,7 @@ const expandedTypes: ReadonlySet<string> = new Set([
   'personalData',
   'standing',
   'SearchOptions',
+  'ReverificationOptions',
   'UsersOptions',
 ])
 

@@ -175,6 +175,26 @@ export type EntraideOptions = {
   clientIpHeader?: string
   /** The search index and how it is kept in step with the content (see `SearchOptions`). */
   search?: SearchOptions
+  /** When verified knowledge must be checked again (see `ReverificationOptions`). */
+  reverification?: ReverificationOptions
+}
+
+/** When guides, wiki pages, validated answers and tips must be checked again by an agent. */
+export type ReverificationOptions = {
+  /**
+   * Months after which an agent's verification of a guide, validation of an
+   * answer or a tip, or the last re-verification of any of them (or of a
+   * wiki page, counted from its creation until then) expires: the item shows
+   * "to re-verify" with the reason `expired`. 0: they never expire.
+   * @default 12
+   */
+  expiresAfterMonths?: number
+  /**
+   * When the scheduled job that marks expired items runs (cron syntax, on the
+   * `entraide-maintenance` jobs queue).
+   * @default '0 3 * * *'
+   */
+  cron?: string
 }
 
 /** A change to one of Entraide's collections: see `EntraideOptions.overrides`. */
@@ -338,6 +358,7 @@ export type ResolvedOptions = {
   rateLimitStore: RateLimitStore
   clientIp: { trustedProxies: TrustedProxies; header: string }
   search: ResolvedSearchOptions
+  reverification: { expiresAfterMonths: number; cron: string }
 }
 
 const nonNegativeNumber = (value: number | undefined, fallback: number, name: string): number => {
@@ -523,5 +544,9 @@ export const resolveOptions = (options: EntraideOptions = {}): ResolvedOptions =
     rateLimitStore: options.rateLimitStore ?? new MemoryRateLimitStore(),
     clientIp: { header: options.clientIpHeader ?? 'x-forwarded-for', trustedProxies: options.trustedProxies ?? 0 },
     search: resolveSearchOptions(options.search),
+    reverification: {
+      cron: options.reverification?.cron ?? '0 3 * * *',
+      expiresAfterMonths: nonNegativeInteger(options.reverification?.expiresAfterMonths, 12, 'reverification.expiresAfterMonths'),
+    },
   }
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig, Config, Endpoint } from 'payload'
 import { agenciesCollection } from './collections/Agencies.ts'
 import { answersCollection } from './collections/Answers.ts'
 import { guidesCollection } from './collections/Guides.ts'
+import { helpfulnessCollection } from './collections/Helpfulness.ts'
 import { guideProposalsCollection } from './collections/GuideProposals.ts'
 import { proceduresCollection } from './collections/Procedures.ts'
 import { reportsCollection } from './collections/Reports.ts'
@@ -23,6 +24,8 @@ import { staffLocksOnly } from './hooks/staffLocksOnly.ts'
 import { closeLockCollection } from './host/payloadCollections.ts'
 import { restoreErrorDetails } from './hooks/restoreErrorDetails.ts'
 import { withSearch } from './search/plugin.ts'
+import { withReverificationJobs } from './jobs/reverification.ts'
+import { reverifyQueueEndpoint } from './endpoints/reverifyEndpoints.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.ts'
 import { guardHostCollection, guardHostEndpoint, guardHostGlobal } from './host/communityAccess.ts'
@@ -43,6 +46,7 @@ const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
   reportsCollection(options),
   agenciesCollection(options),
   searchQueriesCollection(options),
+  helpfulnessCollection(options),
 ]
 
 /**
@@ -187,8 +191,9 @@ export const entraidePlugin =
       custom: { ...incoming.custom, entraide: brandOptions(options) },
       loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
-      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint()],
+      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint(), reverifyQueueEndpoint()],
       graphQL: withEntraideMutations(incoming.graphQL),
+      jobs: withReverificationJobs(incoming.jobs, options),
       onInit: async (payload) => {
         closeLockCollection(
           payload,

@@ -36,6 +36,17 @@ let agencyA: ID
 let agencyB: ID
 let sharedThread: ID
 let sharedTip: ID
+let sharedAnswerId: ID | undefined
+/** An answer readers give feedback on, made once. */
+const sharedAnswer = async (): Promise<ID> => {
+  sharedAnswerId ??= (
+    await app.payload.create({
+      collection: 'answers',
+      data: { author: other.id, body: 'Réponse partagée.', thread: sharedThread, visibility: 'published' },
+    })
+  ).id
+  return sharedAnswerId
+}
 let counter = 0
 const unique = () => `${Date.now().toString(36)}-${++counter}`
 
@@ -328,6 +339,33 @@ const adapters: Record<AccessCollection, Adapter> = {
     updateBody: (marker) => ({ query: `recherche ${marker}` }),
   },
   'wiki-pages': versionedAdapter('wiki-pages'),
+  helpfulness: {
+    createBody: async () => ({
+      isHelpful: true,
+      key: `x:${unique()}`,
+      target: { relationTo: 'answers', value: await sharedAnswer() },
+      targetKey: `answers:${await sharedAnswer()}`,
+    }),
+    hasUnpublished: false,
+    make: async () => {
+      const answer = await sharedAnswer()
+      return (
+        await app.payload.create({
+          collection: 'helpfulness',
+          data: {
+            isHelpful: false,
+            key: `answers:${answer}|${unique()}`,
+            note: `Avis ${unique()}`,
+            reason: 'other',
+            target: { relationTo: 'answers', value: answer },
+            targetKey: `answers:${answer}`,
+          },
+        })
+      ).id
+    },
+    marker: async (id) => (await app.payload.findByID({ collection: 'helpfulness', id })).note,
+    updateBody: (marker) => ({ note: `Avis ${marker}` }),
+  },
 }
 
 const updatedValue = (collection: AccessCollection, marker: string): unknown => {

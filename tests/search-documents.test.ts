@@ -148,6 +148,8 @@ describe('knowledge documents', () => {
     expect(document?.title).toBe('Prenez rendez-vous dans une mairie voisine : les délais y sont souvent plus courts qu’en…')
     expect(tipDocument({ procedure, tip: { ...tip, visibility: 'pending' }, urls })).toBeNull()
     expect(tipDocument({ procedure, tip: { ...tip, visibility: 'hidden' }, urls })).toBeNull()
+    // A validation waiting for re-verification (the procedure changed, or it expired) no longer counts.
+    expect(tipDocument({ procedure, tip: { ...tip, needsReview: true }, urls })?.isValidated).toBe(false)
   })
 
   it('maps a published question with its accepted and validated answers, and no other', () => {
@@ -182,6 +184,8 @@ describe('knowledge documents', () => {
     })
     const accepted = threadDocument({ answers: answers.filter((item) => item.id === 'a1'), procedure, thread, urls })
     expect(accepted?.isValidated).toBe(false)
+    const waiting = answers.map((item) => (item.id === 'a2' ? { ...item, needsReview: true } : item))
+    expect(threadDocument({ answers: waiting, procedure, thread, urls })?.isValidated).toBe(false)
     expect(threadDocument({ answers, procedure, thread: { ...thread, visibility: 'pending' }, urls })).toBeNull()
     expect(threadDocument({ answers, procedure, thread: { ...thread, visibility: 'hidden' }, urls })).toBeNull()
   })

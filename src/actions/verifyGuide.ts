@@ -32,7 +32,15 @@ export const verifyGuide = async ({ guideId, req }: { req: PayloadRequest; guide
     }
     await writeSystemFields({
       collection: 'guides',
-      data: { needsReview: false, verifiedAt: new Date().toISOString(), verifiedBy: actor.id },
+      // A verification is also a re-verification: what the guide waited for is cleared.
+      data: {
+        needsReview: false,
+        reviewChanges: null,
+        reviewFlaggedAt: null,
+        reviewReason: null,
+        verifiedAt: new Date().toISOString(),
+        verifiedBy: actor.id,
+      },
       id: guide.id,
       req,
     })

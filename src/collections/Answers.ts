@@ -10,6 +10,7 @@ import {
   visibilityField,
 } from '../fields/contribution.ts'
 import { moderationPanelField, validationPanelField } from '../admin/fields.ts'
+import { reverificationFields } from '../fields/reverification.ts'
 import { clearValidationOnEdit } from '../hooks/clearValidationOnEdit.ts'
 import { attachAnswerToThread } from '../hooks/attachAnswerToThread.ts'
 import { existingRelationship } from '../fields/existingRelationship.ts'
@@ -76,6 +77,7 @@ export const answersCollection = (options: ResolvedOptions): CollectionConfig =>
       access: systemField,
       admin: { position: 'sidebar', readOnly: true },
     },
+    ...reverificationFields(options.usersCollection),
     promotedToField(),
     scoreField(),
   ],

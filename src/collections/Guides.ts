@@ -11,6 +11,7 @@ import { refuseGuideVersionRestore } from '../hooks/refuseVersionRestore.ts'
 import { trackGuideRevision } from '../hooks/trackGuideRevision.ts'
 import { scoreField } from '../fields/contribution.ts'
 import { existingRelationship } from '../fields/existingRelationship.ts'
+import { reverificationFields } from '../fields/reverification.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { guideWriters, moderators, readGuides, reviewers, systemField } from '../policies/access.ts'
 import { agencyOfProcedure } from '../actions/load.ts'
@@ -127,6 +128,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
         description: label('fieldNeedsReviewDescription'),
       },
     },
+    ...reverificationFields(options.usersCollection, { hasFlag: true }),
     scoreField(),
   ],
 })

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { optionalUrlValidator, slugValidator } from '../fields/validators.ts'
-import { flagGuideWhenProcedureChanges } from '../hooks/flagGuideWhenProcedureChanges.ts'
+import { flagKnowledgeWhenProcedureChanges } from '../hooks/flagKnowledgeWhenProcedureChanges.ts'
 import { refuseDeleteWhileReferenced } from '../hooks/refuseDeleteWhileReferenced.ts'
 import { existingRelationship } from '../fields/existingRelationship.ts'
 import type { ResolvedOptions } from '../options.ts'
@@ -22,7 +22,7 @@ export const proceduresCollection = (options: ResolvedOptions): CollectionConfig
   },
   access: { read: anyone, create: catalogueManagers, update: catalogueManagers, delete: catalogueManagers },
   hooks: {
-    afterChange: [flagGuideWhenProcedureChanges()],
+    afterChange: [flagKnowledgeWhenProcedureChanges()],
     beforeDelete: [
       refuseDeleteWhileReferenced({
         references: [

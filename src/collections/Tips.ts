@@ -11,6 +11,7 @@ import {
   visibilityField,
 } from '../fields/contribution.ts'
 import { moderationPanelField, validationPanelField } from '../admin/fields.ts'
+import { reverificationFields } from '../fields/reverification.ts'
 import { clearValidationOnEdit } from '../hooks/clearValidationOnEdit.ts'
 import { contributionHooks } from '../hooks/contributionHooks.ts'
 import { refuseUnknownStep } from '../hooks/refuseUnknownStep.ts'
@@ -51,6 +52,7 @@ export const tipsCollection = (options: ResolvedOptions): CollectionConfig => ({
     visibilityField(),
     moderationNoteField(),
     ...validationFields(options.usersCollection),
+    ...reverificationFields(options.usersCollection),
     promotedToField(),
     scoreField(),
   ],

@@ -2,8 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { componentPaths } from '../admin/componentPaths.ts'
 import { provenancePanelField } from '../admin/fields.ts'
+import { reverificationFields } from '../fields/reverification.ts'
 import { slugValidator } from '../fields/validators.ts'
 import { forceDraftUnless } from '../hooks/forceDraftUnless.ts'
+import { carryReverification } from '../hooks/carryReverification.ts'
 import { guardPersonalData } from '../hooks/guardPersonalData.ts'
 import { slugFromTitle } from '../hooks/slugFromTitle.ts'
 import { existingRelationship } from '../fields/existingRelationship.ts'
@@ -42,7 +44,11 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
   hooks: {
     beforeOperation: [forceDraftUnless((req) => canPublishWiki(actorFromRequest(req)))],
     beforeValidate: [slugFromTitle()],
-    beforeChange: [requireWikiPageScope(), guardPersonalData({ apart: ['slug'], plain: ['title'], rich: ['body'] })],
+    beforeChange: [
+      requireWikiPageScope(),
+      guardPersonalData({ apart: ['slug'], plain: ['title'], rich: ['body'] }),
+      carryReverification('wiki-pages'),
+    ],
   },
   fields: [
     { name: 'title', type: 'text', label: label('fieldTitle'), required: true, maxLength: 200 },
@@ -119,5 +125,6 @@ export const wikiPagesCollection = (options: ResolvedOptions): CollectionConfig 
       access: systemField,
       admin: { position: 'sidebar', readOnly: true, description: label('fieldContributorsDescription') },
     },
+    ...reverificationFields(options.usersCollection),
   ],
 })

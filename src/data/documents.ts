@@ -25,6 +25,18 @@ export type ThreadStatus = (typeof threadStatuses)[number]
 export const reportReasons = ['spam', 'abuse', 'personal-data', 'wrong-information', 'other'] as const
 export type ReportReason = (typeof reportReasons)[number]
 
+/** Why an item waits for re-verification: its procedure changed, or its verification expired. */
+export const reviewReasons = ['procedure-changed', 'expired'] as const
+export type ReviewReason = (typeof reviewReasons)[number]
+
+/** The collections whose items readers say were helpful or not. */
+export const helpfulnessTargets = ['guides', 'wiki-pages', 'answers'] as const
+export type HelpfulnessTarget = (typeof helpfulnessTargets)[number]
+
+/** Why a reader found an item unhelpful. */
+export const helpfulnessReasons = ['out-of-date', 'unclear', 'did-not-answer', 'other'] as const
+export type HelpfulnessReason = (typeof helpfulnessReasons)[number]
+
 /** The collections whose items can be voted on and reported. */
 export const targetCollections = ['answers', 'tips', 'threads', 'guides'] as const
 export type TargetCollection = (typeof targetCollections)[number]
@@ -42,6 +54,7 @@ export const entraideCollectionSlugs: readonly string[] = [
   'votes',
   'reports',
   'search-queries',
+  'helpfulness',
 ]
 
 const idOfRelation = (value: unknown): ID | null => {
@@ -85,6 +98,20 @@ const richText = z
   .looseObject({ root: z.looseObject({ children: z.array(z.unknown()) }) })
   .nullish()
   .transform((value) => value ?? null)
+
+/** The re-verification state of guides, wiki pages, answers and tips (see `fields/reverification.ts`). */
+const reverification = {
+  needsReview: flag,
+  reviewReason: z
+    .enum(reviewReasons)
+    .nullish()
+    .transform((value) => value ?? null),
+  /** Read with `storedChanges` (data/procedureChanges.ts). */
+  reviewChanges: z.unknown(),
+  reviewFlaggedAt: optionalText,
+  reverifiedBy: relation,
+  reverifiedAt: optionalText,
+}
 
 const timestamps = {
   createdAt: z.string(),
@@ -138,7 +165,7 @@ const guide = z.object({
   lastEditedBy: relation,
   verifiedBy: relation,
   verifiedAt: optionalText,
-  needsReview: flag,
+  ...reverification,
   score,
   _status: draftStatus,
   ...timestamps,
@@ -182,6 +209,7 @@ const wikiPage = z.object({
     .nullish()
     .transform((value) => value ?? []),
   contributors: relations,
+  ...reverification,
   _status: draftStatus,
   ...timestamps,
 })
@@ -205,6 +233,7 @@ const answer = z.object({
   validatedAt: optionalText,
   validationNote: optionalText,
   promotedTo: relation,
+  ...reverification,
 })
 
 const thread = z.object({
@@ -221,6 +250,7 @@ const tip = z.object({
   validatedBy: relation,
   validatedAt: optionalText,
   promotedTo: relation,
+  ...reverification,
 })
 
 const vote = z.object({
@@ -257,11 +287,28 @@ const searchQuery = z.object({
   ...timestamps,
 })
 
+const helpfulness = z.object({
+  id: idSchema,
+  target: z
+    .object({ relationTo: z.enum(helpfulnessTargets), value: z.unknown() })
+    .transform(({ relationTo, value }) => ({ relationTo, value: idOfRelation(value) })),
+  isHelpful: flag,
+  reason: z
+    .enum(helpfulnessReasons)
+    .nullish()
+    .transform((value) => value ?? null),
+  note: optionalText,
+  key: z.string(),
+  targetKey: z.string(),
+  ...timestamps,
+})
+
 const schemas = {
   agencies: agency,
   answers: answer,
   guides: guide,
   'guide-proposals': guideProposal,
+  helpfulness,
   procedures: procedure,
   reports: report,
   'search-queries': searchQuery,
@@ -316,6 +363,7 @@ export const decoders: { [Slug in EntraideCollection]: (value: unknown) => Entra
   answers: decoderOf('answers', schemas.answers),
   guides: decoderOf('guides', schemas.guides),
   'guide-proposals': decoderOf('guide-proposals', schemas['guide-proposals']),
+  helpfulness: decoderOf('helpfulness', schemas.helpfulness),
   procedures: decoderOf('procedures', schemas.procedures),
   reports: decoderOf('reports', schemas.reports),
   'search-queries': decoderOf('search-queries', schemas['search-queries']),

@@ -15,6 +15,8 @@ import {
 import { moderateEndpoint, resolveReportEndpoint } from './moderationEndpoints.ts'
 import { acceptAnswerEndpoint } from './threadEndpoints.ts'
 import { promoteTipEndpoint, validateTipEndpoint } from './tipEndpoints.ts'
+import { reverifyEndpoint } from './reverifyEndpoints.ts'
+import { helpfulEndpoint, helpfulnessCountsEndpoint } from './helpfulnessEndpoints.ts'
 
 /** The domain endpoints of each Entraide collection, by slug. */
 export const collectionEndpoints = (_options: ResolvedOptions): Record<string, Endpoint[]> => ({
@@ -24,6 +26,9 @@ export const collectionEndpoints = (_options: ResolvedOptions): Record<string, E
     voteEndpoint('answers'),
     reportEndpoint('answers'),
     moderateEndpoint('answers'),
+    reverifyEndpoint('answers'),
+    helpfulEndpoint('answers'),
+    helpfulnessCountsEndpoint('answers'),
   ],
   'guide-proposals': [compareGuideProposalEndpoint(), acceptGuideProposalEndpoint(), refuseGuideProposalEndpoint()],
   guides: [
@@ -33,6 +38,9 @@ export const collectionEndpoints = (_options: ResolvedOptions): Record<string, E
     rejectGuideEditEndpoint(),
     voteEndpoint('guides'),
     reportEndpoint('guides'),
+    reverifyEndpoint('guides'),
+    helpfulEndpoint('guides'),
+    helpfulnessCountsEndpoint('guides'),
   ],
   reports: [resolveReportEndpoint()],
   threads: [acceptAnswerEndpoint(), voteEndpoint('threads'), reportEndpoint('threads'), moderateEndpoint('threads')],
@@ -42,5 +50,7 @@ export const collectionEndpoints = (_options: ResolvedOptions): Record<string, E
     voteEndpoint('tips'),
     reportEndpoint('tips'),
     moderateEndpoint('tips'),
+    reverifyEndpoint('tips'),
   ],
+  'wiki-pages': [reverifyEndpoint('wiki-pages'), helpfulEndpoint('wiki-pages'), helpfulnessCountsEndpoint('wiki-pages')],
 })

@@ -11,6 +11,7 @@ import {
   type WikiPageDoc,
 } from '../data/documents.ts'
 import { findAllDocs, findDocs, findFields } from '../data/local.ts'
+import { storedChanges } from '../data/procedureChanges.ts'
 import { loadPublicProfiles } from '../data/people.ts'
 import { EntraideError, InvalidInputError } from '../errors.ts'
 import type { ResolvedOptions } from '../options.ts'
@@ -30,6 +31,7 @@ import type {
   PublicAgency,
   PublicPerson,
   PublicRole,
+  Reverification,
   ThreadItem,
   ThreadStatus,
   TipItem,
@@ -49,6 +51,17 @@ const publicCacheControl = 'public, max-age=30, stale-while-revalidate=120'
 type People = Map<string, PublicPerson & { agency: PublicAgency | null }>
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null)
+
+/** Why and since when an item waits for re-verification, and what changed; null when it does not. */
+const reverificationOf = (item: {
+  needsReview: boolean
+  reviewReason: Reverification['reason']
+  reviewChanges: unknown
+  reviewFlaggedAt: string | null
+}): Reverification | null =>
+  item.needsReview && item.reviewReason !== null
+    ? { changes: storedChanges(item.reviewChanges), reason: item.reviewReason, since: item.reviewFlaggedAt }
+    : null
 
 const ids = distinctIds
 
@@ -441,6 +454,7 @@ export const loadProcedurePage = async ({
     }),
     title: page.title,
     updatedAt: page.updatedAt,
+    reverification: reverificationOf(page),
   }))
 
   const guideInfo: GuideInfo | null = guide
@@ -451,6 +465,7 @@ export const loadProcedurePage = async ({
         myProposals: myGuideEdits.proposals,
         myVote: myVote(`guides:${guide.id}`),
         needsReview: guide.needsReview === true,
+        reverification: reverificationOf(guide),
         score: guide.score ?? 0,
         title: guide.title,
         updatedAt: guide.updatedAt,
@@ -471,6 +486,7 @@ export const loadProcedurePage = async ({
     status: statusOf(tip.visibility),
     step: tip.step ?? null,
     validation: validationOf(people, tip),
+    reverification: reverificationOf(tip),
   }))
 
   const threadItems = threads.map(({ answers: threadAnswers, thread }): ThreadItem => ({
@@ -485,6 +501,7 @@ export const loadProcedurePage = async ({
       moderationNote: moderationNoteOf(answer),
       status: statusOf(answer.visibility),
       validation: validationOf(people, answer),
+      reverification: reverificationOf(answer),
     })),
     author: personOf(people, thread.author),
     body: thread.body,

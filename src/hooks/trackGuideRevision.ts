@@ -1,11 +1,12 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { reverificationFieldNames } from '../fields/reverification.ts'
 import { guideEditorKey } from '../data/guideProposals.ts'
 import { actorFromRequest } from '../policies/roles.ts'
 import { idOf, isRecord } from '../utilities/ids.ts'
 
 /** Guide fields maintained by Entraide, carried from the published record into every revision. */
-const systemFields = ['verifiedBy', 'verifiedAt', 'needsReview', 'score'] as const
+const systemFields = ['verifiedBy', 'verifiedAt', 'score', ...reverificationFieldNames] as const
 
 /**
  * Records who wrote each guide revision, and keeps the verification and score
@@ -31,7 +32,7 @@ export const trackGuideRevision =
     })
     if (!isRecord(published)) return next
     for (const field of systemFields) {
-      next[field] = field === 'verifiedBy' ? idOf(published[field]) : published[field]
+      next[field] = field === 'verifiedBy' || field === 'reverifiedBy' ? idOf(published[field]) : published[field]
     }
     if (next._status === 'published' && published.verifiedAt) next.needsReview = true
     return next

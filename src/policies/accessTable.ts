@@ -39,6 +39,7 @@ export const accessCollections = [
   'votes',
   'reports',
   'search-queries',
+  'helpfulness',
   'users',
 ] as const
 export type AccessCollection = (typeof accessCollections)[number]
@@ -107,6 +108,14 @@ export const collectionAccess: Readonly<Record<AccessCollection, Readonly<Record
     create: row('none', 'none', 'none', 'none', 'none'),
     delete: row('none', 'none', 'none', 'all', 'all'),
     read: row('none', 'none', 'none', 'all', 'all'),
+    update: row('none', 'none', 'none', 'none', 'none'),
+  },
+  helpfulness: {
+    // Written by `POST /api/{guides|wiki-pages|answers}/:id/helpful` only; everyone reads the counts
+    // (`GET .../helpfulness`), agents and above the feedback itself.
+    create: row('none', 'none', 'none', 'none', 'none'),
+    delete: row('none', 'none', 'none', 'none', 'none'),
+    read: row('none', 'none', 'all', 'all', 'all'),
     update: row('none', 'none', 'none', 'none', 'none'),
   },
   threads: contribution,

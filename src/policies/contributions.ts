@@ -128,3 +128,10 @@ export const holdsBindingLocks = (actor: Actor | null): boolean => hasRoleAtLeas
 
 /** Whether the actor may create, take over or release document locks through the API. */
 export const canManageLocks = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'agent')
+
+/**
+ * Re-verifying (confirming, after a change of its procedure or the expiry of
+ * its verification) a guide, wiki page, answer or tip of a procedure of
+ * `agency`; items attached to no procedure are for editors only.
+ */
+export const canReverify = (actor: Actor | null, agency: ID | null): boolean => canActForAgency(actor, agency)

@@ -52,12 +52,15 @@ export type GuideRecord = Pick<
   'id' | 'title' | 'body' | 'procedure' | 'verifiedAt' | 'needsReview' | 'score' | 'updatedAt' | '_status'
 >
 export type WikiPageRecord = Pick<WikiPageDoc, 'id' | 'title' | 'slug' | 'body' | 'procedure' | 'updatedAt' | '_status'>
-export type TipRecord = Pick<TipDoc, 'id' | 'body' | 'procedure' | 'visibility' | 'validatedAt' | 'score' | 'updatedAt'>
+// `needsReview`: a validation waiting for re-verification does not count as one.
+export type TipRecord = Pick<TipDoc, 'id' | 'body' | 'procedure' | 'visibility' | 'validatedAt' | 'score' | 'updatedAt'> &
+  Partial<Pick<TipDoc, 'needsReview'>>
 export type ThreadRecord = Pick<
   ThreadDoc,
   'id' | 'title' | 'body' | 'procedure' | 'visibility' | 'acceptedAnswer' | 'score' | 'updatedAt'
 >
-export type AnswerRecord = Pick<AnswerDoc, 'id' | 'body' | 'visibility' | 'isAccepted' | 'validatedAt' | 'updatedAt'>
+export type AnswerRecord = Pick<AnswerDoc, 'id' | 'body' | 'visibility' | 'isAccepted' | 'validatedAt' | 'updatedAt'> &
+  Partial<Pick<AnswerDoc, 'needsReview'>>
 
 const epochMs = (value: string | null | undefined): number => {
   const parsed = typeof value === 'string' ? Date.parse(value) : Number.NaN
@@ -209,7 +212,7 @@ export const tipDocument = ({
   return {
     ...base('tips', tip.id, procedure),
     isOfficial: false,
-    isValidated: Boolean(tip.validatedAt),
+    isValidated: Boolean(tip.validatedAt) && tip.needsReview !== true,
     score: scoreOf(tip.score),
     text,
     title: excerpt(text),
@@ -252,7 +255,7 @@ export const threadDocument = ({
   return {
     ...base('threads', thread.id, procedure),
     isOfficial: false,
-    isValidated: included.some((answer) => Boolean(answer.validatedAt)),
+    isValidated: included.some((answer) => Boolean(answer.validatedAt) && answer.needsReview !== true),
     score: scoreOf(thread.score),
     text: joinBlocks([thread.body, ...ordered.map((answer) => answer.body)]),
     title: thread.title,

@@ -106,6 +106,7 @@ const answerRecord = (answer: AnswerDoc): AnswerRecord => ({
   body: answer.body,
   id: answer.id,
   isAccepted: answer.isAccepted,
+  needsReview: answer.needsReview,
   updatedAt: answer.updatedAt,
   validatedAt: answer.validatedAt,
   visibility: answer.visibility,

@@ -167,6 +167,25 @@ export const en = {
     fieldProposalComparisonDescription:
       'Lines removed (-) and added (+) compared with the guide readers see now; a stale proposal also lists the places where the published guide changed the same block (= published, + proposed). Accept or refuse with the REST endpoints.',
     fieldReviewedAt: 'Reviewed on',
+
+    // Re-verification (knowledge that stays true)
+    fieldReviewReason: 'Why to re-verify',
+    reviewReasonProcedureChanged: 'The procedure changed',
+    reviewReasonExpired: 'Verification expired',
+    fieldReviewChanges: 'What changed in the procedure',
+    fieldReviewFlaggedAt: 'To re-verify since',
+    fieldReverifiedBy: 'Last re-verified by',
+    fieldReverifiedAt: 'Last re-verified on',
+    helpfulnessOne: 'Helpfulness feedback',
+    helpfulnessMany: 'Helpfulness feedback',
+    fieldHelpfulnessTarget: 'About',
+    fieldIsHelpful: 'Helpful',
+    fieldHelpfulnessReason: 'Why not',
+    fieldHelpfulnessNote: 'Note',
+    helpfulnessReasonOutOfDate: 'Out of date',
+    helpfulnessReasonUnclear: 'Unclear',
+    helpfulnessReasonDidNotAnswer: 'Did not answer my question',
+    helpfulnessReasonOther: 'Other',
   },
 
   admin: {

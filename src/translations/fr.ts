@@ -170,6 +170,25 @@ export const fr: EntraideStrings = {
     fieldProposalComparisonDescription:
       'Lignes retirées (-) et ajoutées (+) par rapport au guide que lisent les usagers ; une proposition périmée liste aussi les endroits où le guide publié a changé le même bloc (= publié, + proposé). Acceptez ou refusez avec les points d’accès REST.',
     fieldReviewedAt: 'Relue le',
+
+    // Re-vérification (un savoir qui reste juste)
+    fieldReviewReason: 'Pourquoi re-vérifier',
+    reviewReasonProcedureChanged: 'La démarche a changé',
+    reviewReasonExpired: 'Vérification expirée',
+    fieldReviewChanges: 'Ce qui a changé dans la démarche',
+    fieldReviewFlaggedAt: 'À re-vérifier depuis',
+    fieldReverifiedBy: 'Dernière re-vérification par',
+    fieldReverifiedAt: 'Dernière re-vérification le',
+    helpfulnessOne: 'Avis d’utilité',
+    helpfulnessMany: 'Avis d’utilité',
+    fieldHelpfulnessTarget: 'Sur',
+    fieldIsHelpful: 'Utile',
+    fieldHelpfulnessReason: 'Pourquoi pas',
+    fieldHelpfulnessNote: 'Précision',
+    helpfulnessReasonOutOfDate: 'Plus à jour',
+    helpfulnessReasonUnclear: 'Pas clair',
+    helpfulnessReasonDidNotAnswer: 'Ne répond pas à ma question',
+    helpfulnessReasonOther: 'Autre',
   },
 
   admin: {

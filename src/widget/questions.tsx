@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react'
 
 import { isRecord } from './client.ts'
 import { useWidget } from './context.ts'
+import { HelpfulQuestion } from './helpfulness.tsx'
+import { ReverifyNotice } from './reverification.tsx'
 import { useValidationText } from './sections.tsx'
 import type { AnswerItem, Id, ThreadItem } from './types.ts'
 import {
@@ -178,6 +180,7 @@ const Answer = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) 
         </p>
       )}
       {answer.validation && <p className="ew-meta">{validationText(answer.validation)}</p>}
+      <ReverifyNotice reverification={answer.reverification} />
       {answer.isAccepted && (
         <p className="ew-meta" ref={acceptedRef} tabIndex={-1}>
           {t.accepted}
@@ -189,6 +192,7 @@ const Answer = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) 
       <CommunityActions collection="answers" item={answer} itemLabel={excerpt(answer.body)}>
         {canAccept && <AcceptButton answer={answer} thread={thread} />}
       </CommunityActions>
+      {answer.status === 'published' && <HelpfulQuestion collection="answers" id={answer.id} itemLabel={excerpt(answer.body)} />}
     </li>
   )
 }

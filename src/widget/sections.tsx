@@ -2,6 +2,8 @@ import { useId } from 'react'
 
 import { useWidget } from './context.ts'
 import { GuideEditor } from './guideEditor.tsx'
+import { HelpfulQuestion } from './helpfulness.tsx'
+import { ReverifyNotice } from './reverification.tsx'
 import { RichText, safeHref } from './richText.tsx'
 import { formatDate } from './strings.ts'
 import type { GuideInfo, Id, OfficialPage, Provenance, TipItem, Validation } from './types.ts'
@@ -69,6 +71,7 @@ export const OfficialSection = ({ pages }: { pages: OfficialPage[] }) => {
             <p className="ew-badges">
               <span className="ew-badge ew-badge--official">{t.officialBadge}</span>
             </p>
+            <ReverifyNotice reverification={page.reverification} />
             <RichText baseLevel={headingLevel + 3} newWindowLabel={t.newWindow} value={page.body} />
             {page.sources.length > 0 && (
               <ul className="ew-meta">
@@ -77,6 +80,7 @@ export const OfficialSection = ({ pages }: { pages: OfficialPage[] }) => {
                 ))}
               </ul>
             )}
+            <HelpfulQuestion collection="wiki-pages" id={page.id} itemLabel={page.title} />
           </article>
         ))
       )}
@@ -107,7 +111,9 @@ export const GuideSection = ({ guide }: { guide: GuideInfo | null }) => {
       ) : (
         <article className="ew-card" id="entraide-guide">
           <Heading level={headingLevel + 2}>{guide.title}</Heading>
-          {guide.needsReview ? (
+          {guide.reverification ? (
+            <ReverifyNotice reverification={guide.reverification} />
+          ) : guide.needsReview ? (
             <p className="ew-meta">
               <span className="ew-badge ew-badge--pending">{t.guideNeedsReviewBadge}</span> {t.guideNeedsReview}
             </p>
@@ -140,6 +146,7 @@ export const GuideSection = ({ guide }: { guide: GuideInfo | null }) => {
             />
             <ReportButton collection="guides" id={guide.id} itemLabel={guide.title} />
           </div>
+          <HelpfulQuestion collection="guides" id={guide.id} itemLabel={guide.title} />
           <GuideEditor guide={guide} />
         </article>
       )}
@@ -192,6 +199,7 @@ export const TipsSection = ({ procedureId, tips }: { tips: TipItem[]; procedureI
               )}
               <p className="ew-pre">{tip.body}</p>
               {tip.validation && <p className="ew-meta">{validationText(tip.validation)}</p>}
+              <ReverifyNotice reverification={tip.reverification} />
               <Byline author={tip.author} date={tip.createdAt} />
               <PendingNotice moderationNote={tip.moderationNote} status={tip.status} />
               <CommunityActions collection="tips" item={tip} itemLabel={excerpt(tip.body)} />

@@ -38,6 +38,23 @@ const validator = (agency: string | null, by: string | null, someone: string): s
   return short ? `${someone} (${short})` : null
 }
 
+/** The fields of a procedure whose change is named in a re-verification notice. */
+type ReverifiedField = 'cost' | 'delay' | 'officialUrl' | 'lastOfficialChange'
+
+const frFieldNames: Record<ReverifiedField, string> = {
+  cost: 'coût',
+  delay: 'délai',
+  lastOfficialChange: 'date du dernier changement officiel',
+  officialUrl: 'page officielle',
+}
+
+const enFieldNames: Record<ReverifiedField, string> = {
+  cost: 'cost',
+  delay: 'time to complete',
+  lastOfficialChange: 'date of the last official change',
+  officialUrl: 'official page',
+}
+
 const fr = {
   widgetTitle: 'Entraide entre usagers',
   widgetIntro: 'Réponses officielles, guide simplifié, astuces et questions des autres usagers sur cette démarche.',
@@ -108,6 +125,45 @@ const fr = {
   answerValidated: 'Validée',
   guideVerifiedBadge: 'Vérifié',
   guideNeedsReviewBadge: 'À revoir',
+  // "Was this helpful?"
+  helpfulQuestion: 'Cela vous a-t-il été utile ?',
+  helpfulYes: 'Oui',
+  helpfulNo: 'Non',
+  helpfulWhyNot: 'Pourquoi ?',
+  helpfulReasons: {
+    'did-not-answer': 'Cela ne répond pas à ma question',
+    other: 'Autre raison',
+    'out-of-date': 'Ce n’est plus à jour',
+    unclear: 'Ce n’est pas clair',
+  },
+  helpfulNote: 'Précisez en quelques mots',
+  helpfulNoteHint: 'Jusqu’à 300 caractères. N’indiquez aucune donnée personnelle (numéro de sécurité sociale, téléphone…).',
+  helpfulSend: 'Envoyer mon avis',
+  helpfulThanks: 'Merci pour votre avis : il aide à améliorer ces réponses.',
+  // Re-verification: an item whose procedure changed, or whose verification expired.
+  reverifyBadge: 'À re-vérifier',
+  reverifyProcedureChanged:
+    'La démarche a changé depuis la dernière vérification par un agent : ce contenu attend d’être re-vérifié et peut ne plus être exact.',
+  reverifyExpired:
+    'La dernière vérification par un agent est ancienne : ce contenu attend d’être re-vérifié et peut ne plus être exact.',
+  reverifyWhatChanged: 'Ce qui a changé dans la démarche :',
+  reverifyStepAdded: (number: number, title: string) => `étape ${number} ajoutée : « ${title} »`,
+  reverifyStepRemoved: (number: number, title: string) => `étape ${number} supprimée : « ${title} »`,
+  reverifyStepChanged: (number: number, title: string, previousTitle: string | null) =>
+    previousTitle && previousTitle !== title
+      ? `étape ${number} modifiée : « ${previousTitle} » devient « ${title} »`
+      : `étape ${number} modifiée : « ${title} »`,
+  reverifyStepMoved: (number: number, previousNumber: number, title: string) =>
+    `étape « ${title} » déplacée de la position ${previousNumber} à ${number}`,
+  reverifyDocuments: (added: string[], removed: string[]) =>
+    [
+      added.length > 0 ? `documents ajoutés : ${added.join(', ')}` : '',
+      removed.length > 0 ? `documents retirés : ${removed.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ; '),
+  reverifyField: (field: ReverifiedField, before: string | null, after: string | null) =>
+    `${frFieldNames[field]} : ${before ?? '(vide)'} → ${after ?? '(vide)'}`,
   threadResolved: 'Résolue',
   threadAnswered: 'Réponse acceptée',
   threadOpen: 'En attente de réponse',
@@ -289,6 +345,40 @@ const en: Strings = {
   answerValidated: 'Validated',
   guideVerifiedBadge: 'Verified',
   guideNeedsReviewBadge: 'Needs review',
+  helpfulQuestion: 'Was this helpful?',
+  helpfulYes: 'Yes',
+  helpfulNo: 'No',
+  helpfulWhyNot: 'Why not?',
+  helpfulReasons: {
+    'did-not-answer': 'It did not answer my question',
+    other: 'Another reason',
+    'out-of-date': 'It is out of date',
+    unclear: 'It is unclear',
+  },
+  helpfulNote: 'Say it in a few words',
+  helpfulNoteHint: 'Up to 300 characters. Give no personal data (social security number, phone…).',
+  helpfulSend: 'Send my feedback',
+  helpfulThanks: 'Thank you: your feedback helps improve these answers.',
+  reverifyBadge: 'To re-verify',
+  reverifyProcedureChanged:
+    'The procedure changed since an agent last checked this: it is waiting to be re-verified and may no longer be accurate.',
+  reverifyExpired: 'An agent last checked this long ago: it is waiting to be re-verified and may no longer be accurate.',
+  reverifyWhatChanged: 'What changed in the procedure:',
+  reverifyStepAdded: (number, title) => `step ${number} added: “${title}”`,
+  reverifyStepRemoved: (number, title) => `step ${number} removed: “${title}”`,
+  reverifyStepChanged: (number, title, previousTitle) =>
+    previousTitle && previousTitle !== title
+      ? `step ${number} changed: “${previousTitle}” is now “${title}”`
+      : `step ${number} changed: “${title}”`,
+  reverifyStepMoved: (number, previousNumber, title) => `step “${title}” moved from position ${previousNumber} to ${number}`,
+  reverifyDocuments: (added, removed) =>
+    [
+      added.length > 0 ? `documents added: ${added.join(', ')}` : '',
+      removed.length > 0 ? `documents removed: ${removed.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+  reverifyField: (field, before, after) => `${enFieldNames[field]}: ${before ?? '(empty)'} → ${after ?? '(empty)'}`,
   threadResolved: 'Resolved',
   threadAnswered: 'Answer accepted',
   threadOpen: 'Waiting for an answer',

@@ -72,6 +72,8 @@ export type OfficialPage = {
   updatedAt: string
   sources: Provenance[]
   contributors: PublicPerson[]
+  /** Set while the page waits for re-verification. */
+  reverification?: Reverification | null
 }
 
 /** The published simplified guide. */
@@ -86,6 +88,8 @@ export type GuideInfo = {
   /** The agency of the agent who verified it, when they belong to one. */
   verifyingAgency: PublicAgency | null
   needsReview: boolean
+  /** Set while the guide waits for re-verification. */
+  reverification?: Reverification | null
   score: number
   myVote: MyVote
   /** The signed-in reader has an edit of this guide waiting for review. */
@@ -117,6 +121,8 @@ export type TipItem = {
   score: number
   createdAt: string
   validation: Validation | null
+  /** Set while the tip waits for re-verification. */
+  reverification?: Reverification | null
   myVote: MyVote
 }
 
@@ -132,6 +138,8 @@ export type AnswerItem = {
   createdAt: string
   isAccepted: boolean
   validation: Validation | null
+  /** Set while the answer waits for re-verification. */
+  reverification?: Reverification | null
   myVote: MyVote
 }
 
@@ -192,3 +200,31 @@ export type SearchResponse = {
   isTotalExact: boolean
   processingTimeMs: number
 }
+
+/** How one step of the procedure changed (numbered from 1). */
+export type StepChangeInfo = {
+  kind: 'added' | 'removed' | 'changed' | 'moved'
+  number: number
+  title: string
+  previousNumber?: number
+  previousTitle?: string
+  parts?: Array<'title' | 'description'>
+}
+
+/** One changed field of the procedure's official content. */
+export type ProcedureChangeInfo =
+  | { field: 'steps'; steps: StepChangeInfo[] }
+  | { field: 'requiredDocuments'; added: string[]; removed: string[] }
+  | { field: 'cost' | 'delay' | 'officialUrl' | 'lastOfficialChange'; before: string | null; after: string | null }
+
+/**
+ * An item waiting for an agent to re-verify it: its procedure changed since
+ * it was checked (with what changed), or its verification expired.
+ */
+export type Reverification = {
+  reason: 'procedure-changed' | 'expired' | null
+  changes: ProcedureChangeInfo[]
+  /** Since when it waits. */
+  since: string | null
+}
+
