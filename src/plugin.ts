@@ -11,6 +11,9 @@ import { threadsCollection } from './collections/Threads.ts'
 import { tipsCollection } from './collections/Tips.ts'
 import { votesCollection } from './collections/Votes.ts'
 import { wikiPagesCollection } from './collections/WikiPages.ts'
+import { notificationsCollection } from './collections/Notifications.ts'
+import { notificationPreferencesCollection, subscriptionsCollection } from './collections/Subscriptions.ts'
+import { withNotifications } from './notifications/plugin.ts'
 import { withEntraideAdmin } from './admin/adminConfig.ts'
 import { collectionEndpoints } from './endpoints/collectionEndpoints.ts'
 import { guardedRoutes, noVersionRoutes } from './endpoints/requestGuard.ts'
@@ -43,6 +46,9 @@ const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
   reportsCollection(options),
   agenciesCollection(options),
   searchQueriesCollection(options),
+  notificationsCollection(options),
+  subscriptionsCollection(options),
+  notificationPreferencesCollection(options),
 ]
 
 /**
@@ -180,7 +186,7 @@ export const entraidePlugin =
       }
     }
     const endpoints = collectionEndpoints(options)
-    return withSearch(options)({
+    return withNotifications(options)(withSearch(options)({
       ...incoming,
       ...withAllowedOrigins(incoming, options.allowedOrigins),
       admin: withEntraideAdmin(incoming.admin, incoming.i18n),
@@ -210,5 +216,5 @@ export const entraidePlugin =
           }),
         ),
       ],
-    })
+    }))
   }
