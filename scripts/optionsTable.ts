@@ -19,6 +19,7 @@ const expandedTypes: ReadonlySet<string> = new Set([
   'standing',
   'SearchOptions',
   'UsersOptions',
+  'NotificationsOptions',
 ])
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim()

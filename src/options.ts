@@ -199,8 +199,8 @@ export type NotificationsOptions = {
   /**
    * The public address of the site, put before the links of emails (the
    * procedure URLs are paths). The unsubscribe link points to this site's
-   * API under it.
-   * @default the config's `serverURL`, else 'http://localhost:3000'
+   * API under it. Without it or a `serverURL`, links start with http://localhost:3000.
+   * @default the config's serverURL
    */
   siteUrl?: string
   /**

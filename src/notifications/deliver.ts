@@ -23,6 +23,7 @@ export const emailTaskSlug = 'entraide-notify-email'
 const id = z.union([z.string().min(1), z.number().int().nonnegative()])
 
 const eventSchema = z.object({
+  actor: id.nullable(),
   exclude: z.array(id),
   followersOf: z.object({ collection: z.enum(followableCollections), id }).nullable(),
   key: z.string().min(1),
@@ -154,11 +155,11 @@ export const fanOutTask = (): TaskConfig<{ input: { event: NotificationEvent }; 
     const summary = await summarizeSubject(req, event)
     // The item was deleted before the job ran: there is nothing to point to.
     if (!summary) return { output: { created: 0, emails: 0 } }
-    const excluded = keysOf(event.exclude)
-    const direct = event.to.filter((user) => !excluded.has(idKey(user) ?? ''))
+    const actor = idKey(event.actor) ?? ''
+    const direct = event.to.filter((user) => idKey(user) !== actor)
     const total = await deliverTo({ event, kind: event.kind, recipients: direct, req, summary })
     if (event.followersOf) {
-      const told = keysOf([...event.exclude, ...event.to])
+      const told = keysOf([...event.exclude, ...event.to, ...(event.actor === null ? [] : [event.actor])])
       for (let afterId: ID | null = null, isFirst = true; isFirst || afterId !== null; isFirst = false) {
         const page = await followersPage({ ...event.followersOf, afterId, req })
         const recipients = page.users.filter((user) => !told.has(idKey(user) ?? ''))

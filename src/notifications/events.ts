@@ -17,7 +17,9 @@ export type NotificationEvent = {
   to: ID[]
   /** Also told, as `followed-update`: the followers of this thread, guide or procedure. */
   followersOf: { collection: FollowableCollection; id: ID } | null
-  /** Never told (the person who acted, and those told directly about the same thing). */
+  /** The person who acted: never told of their own doing. */
+  actor: ID | null
+  /** Followers not told (those told directly about the same thing). */
   exclude: ID[]
   /** The moderator's reason or the reviewer's note, shown to the recipient. */
   note: string | null
@@ -25,10 +27,11 @@ export type NotificationEvent = {
   linkTo: { collection: 'wiki-pages'; id: ID } | null
 }
 
-type EventDraft = Omit<NotificationEvent, 'followersOf' | 'exclude' | 'note' | 'linkTo' | 'to'> &
-  Partial<Pick<NotificationEvent, 'followersOf' | 'exclude' | 'note' | 'linkTo' | 'to'>>
+type EventDraft = Omit<NotificationEvent, 'actor' | 'followersOf' | 'exclude' | 'note' | 'linkTo' | 'to'> &
+  Partial<Pick<NotificationEvent, 'actor' | 'followersOf' | 'exclude' | 'note' | 'linkTo' | 'to'>>
 
 const event = (draft: EventDraft): NotificationEvent => ({
+  actor: null,
   exclude: [],
   followersOf: null,
   linkTo: null,
@@ -100,7 +103,7 @@ export const answerEvents = ({
   doc: AnswerDoc
   thread: Pick<ThreadDoc, 'id' | 'author'> | null
 }): NotificationEvent[] => {
-  const subject = { collection: 'answers' as const, id: doc.id }
+  const subject: NotificationEvent['subject'] = { collection: 'answers', id: doc.id }
   const events: NotificationEvent[] = []
   const becamePublished = doc.visibility === 'published' && (previous === null || previous.visibility === 'pending')
   if (becamePublished) events.push(...answerPublished(doc, thread))
@@ -132,7 +135,7 @@ export const answerEvents = ({
       }),
     )
   }
-  return events.map((each) => ({ ...each, exclude: [...each.exclude, ...ids(actor)] }))
+  return events.map((each) => ({ ...each, actor }))
 }
 
 /** The events of a write on a thread or a tip: moderation only. */
@@ -147,7 +150,7 @@ export const contributionEvents = ({
   previous: ThreadDoc | TipDoc | null
   doc: ThreadDoc | TipDoc
 }): NotificationEvent[] =>
-  moderationEvents(collection, previous, doc).map((each) => ({ ...each, exclude: [...each.exclude, ...ids(actor)] }))
+  moderationEvents(collection, previous, doc).map((each) => ({ ...each, actor }))
 
 /** A guide proposal reviewed: its author hears of the decision, with the reviewer's note when refused. */
 export const proposalEvents = ({
@@ -161,7 +164,7 @@ export const proposalEvents = ({
   const kind = doc.status === 'accepted' ? 'proposal-accepted' : 'proposal-refused'
   return [
     event({
-      exclude: ids(doc.reviewedBy),
+      actor: doc.reviewedBy,
       key: keyOf(kind, 'guide-proposals', doc.id),
       kind,
       note: doc.status === 'refused' ? doc.reviewNote : null,
@@ -186,7 +189,8 @@ export const guideEvents = ({
   if (!isChanged) return []
   return [
     event({
-      exclude: ids(actor, doc.lastEditedBy),
+      actor,
+      exclude: ids(doc.lastEditedBy),
       followersOf: { collection: 'guides', id: doc.id },
       key: keyOf('guide-changed', 'guides', doc.id, doc.updatedAt),
       kind: 'followed-update',
@@ -217,7 +221,7 @@ export const procedureEvents = ({
   if (!previous || officialParts(previous) === officialParts(doc)) return []
   return [
     event({
-      exclude: ids(actor),
+      actor,
       followersOf: { collection: 'procedures', id: doc.id },
       key: keyOf('procedure-changed', 'procedures', doc.id, doc.updatedAt),
       kind: 'followed-update',
