@@ -3,6 +3,7 @@ import type { Access, CollectionConfig, FieldAccess } from 'payload'
 import { notificationKinds, subjectCollections } from '../notifications/kinds.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { nobody } from '../policies/access.ts'
+import { kindLabel, valueLabel } from '../translations/notifications.ts'
 import { canManageAccounts } from '../policies/contributions.ts'
 import { actorFromRequest, actorOf } from '../policies/roles.ts'
 import { isRecord } from '../utilities/ids.ts'
@@ -68,7 +69,7 @@ export const notificationsCollection = (options: ResolvedOptions): CollectionCon
     {
       name: 'kind',
       type: 'select',
-      options: notificationKinds.map((kind) => ({ label: kind, value: kind })),
+      options: notificationKinds.map((kind) => ({ label: kindLabel(kind), value: kind })),
       required: true,
       access: systemOnly,
       label: both('Kind', 'Type'),
@@ -84,7 +85,7 @@ export const notificationsCollection = (options: ResolvedOptions): CollectionCon
     {
       name: 'subjectCollection',
       type: 'select',
-      options: subjectCollections.map((slug) => ({ label: slug, value: slug })),
+      options: subjectCollections.map((slug) => ({ label: valueLabel(slug), value: slug })),
       required: true,
       access: systemOnly,
       label: both('About (collection)', 'Concerne (collection)'),
@@ -103,7 +104,7 @@ export const notificationsCollection = (options: ResolvedOptions): CollectionCon
       name: 'emailStatus',
       type: 'select',
       defaultValue: 'none',
-      options: emailStatuses.map((status) => ({ label: status, value: status })),
+      options: emailStatuses.map((status) => ({ label: valueLabel(status), value: status })),
       index: true,
       access: systemOnly,
       label: both('Email', 'Courriel'),

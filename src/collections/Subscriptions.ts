@@ -1,10 +1,11 @@
-import type { Access, CollectionConfig } from 'payload'
+import type { Access, CollectionConfig, Field } from 'payload'
 
 import { channelField, followableCollections, notificationChannels, notificationKinds } from '../notifications/kinds.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { nobody } from '../policies/access.ts'
 import { canManageAccounts } from '../policies/contributions.ts'
 import { actorFromRequest, actorOf } from '../policies/roles.ts'
+import { kindLabel, valueLabel } from '../translations/notifications.ts'
 
 /** The slug of the follows collection. */
 export const subscriptionsSlug = 'subscriptions'
@@ -36,14 +37,15 @@ export const subscriptionsCollection = (options: ResolvedOptions): CollectionCon
   },
   access: { create: nobody, delete: nobody, read: readOwn, update: nobody },
   fields: [
-    { name: 'user', type: 'relationship', relationTo: options.usersCollection, required: true, index: true },
+    { name: 'user', type: 'relationship', label: both('Person', 'Personne'), relationTo: options.usersCollection, required: true, index: true },
     {
       name: 'targetCollection',
       type: 'select',
-      options: followableCollections.map((slug) => ({ label: slug, value: slug })),
+      label: both('Follows (collection)', 'Suit (collection)'),
+      options: followableCollections.map((slug) => ({ label: valueLabel(slug), value: slug })),
       required: true,
     },
-    { name: 'targetId', type: 'text', required: true },
+    { name: 'targetId', type: 'text', label: both('Follows (id)', 'Suit (id)'), required: true },
     { name: 'targetKey', type: 'text', required: true, index: true, admin: { hidden: true } },
     { name: 'key', type: 'text', required: true, unique: true, index: true, admin: { hidden: true } },
   ],
@@ -65,23 +67,36 @@ export const notificationPreferencesCollection = (options: ResolvedOptions): Col
   admin: { group: both('Community', 'Communauté'), hidden: ({ user }) => !canManageAccounts(actorOf(user, options.users.layout)) },
   access: { create: nobody, delete: nobody, read: readOwn, update: nobody },
   fields: [
-    { name: 'user', type: 'relationship', relationTo: options.usersCollection, required: true, unique: true, index: true },
+    {
+      name: 'user',
+      type: 'relationship',
+      label: both('Person', 'Personne'),
+      relationTo: options.usersCollection,
+      required: true,
+      unique: true,
+      index: true,
+    },
     {
       name: 'language',
       type: 'select',
+      label: both('Language of emails', 'Langue des courriels'),
       options: [
-        { label: 'Français', value: 'fr' },
-        { label: 'English', value: 'en' },
+        { label: both('French', 'Français'), value: 'fr' },
+        { label: both('English', 'Anglais'), value: 'en' },
       ],
     },
     {
       name: 'channels',
       type: 'group',
-      fields: notificationKinds.map((kind) => ({
-        name: channelField(kind),
-        type: 'select' as const,
-        options: notificationChannels.map((channel) => ({ label: channel, value: channel })),
-      })),
+      label: both('How each kind is received', 'Réception de chaque type'),
+      fields: notificationKinds.map(
+        (kind): Field => ({
+          name: channelField(kind),
+          type: 'select',
+          label: kindLabel(kind),
+          options: notificationChannels.map((channel) => ({ label: valueLabel(channel), value: channel })),
+        }),
+      ),
     },
   ],
   timestamps: true,

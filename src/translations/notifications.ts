@@ -142,3 +142,31 @@ export const notificationStrings: Readonly<Record<NotificationLanguage, Notifica
 /** Fills `{{name}}` placeholders. */
 export const fillIn = (text: string, values: Record<string, string>): string =>
   text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole)
+
+/** How the admin panel names the values of the notification fields, in both languages. */
+export const notificationValueLabels: Record<string, { en: string; fr: string }> = {
+  answers: { en: 'Answer', fr: 'Réponse' },
+  email: { en: 'Email and in the app', fr: 'Courriel et dans l’application' },
+  failed: { en: 'Failed', fr: 'Échec' },
+  'guide-proposals': { en: 'Guide proposal', fr: 'Proposition de guide' },
+  guides: { en: 'Guide', fr: 'Guide' },
+  'in-app': { en: 'In the app only', fr: 'Dans l’application seulement' },
+  none: { en: 'None', fr: 'Aucun' },
+  off: { en: 'Off', fr: 'Désactivé' },
+  pending: { en: 'Pending', fr: 'En attente' },
+  procedures: { en: 'Procedure', fr: 'Démarche' },
+  sent: { en: 'Sent', fr: 'Envoyé' },
+  threads: { en: 'Question', fr: 'Question' },
+  tips: { en: 'Tip', fr: 'Astuce' },
+  unsubscribed: { en: 'Unsubscribed', fr: 'Désinscrit' },
+  'wiki-pages': { en: 'Wiki page', fr: 'Page wiki' },
+}
+
+/** The admin label of a value of a notification field (the value itself when it has none). */
+export const valueLabel = (value: string): { en: string; fr: string } => notificationValueLabels[value] ?? { en: value, fr: value }
+
+/** The admin label of a kind of notification: its name in each language. */
+export const kindLabel = (kind: NotificationKind): { en: string; fr: string } => ({
+  en: en.kinds[kind].title,
+  fr: fr.kinds[kind].title,
+})
