@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ID } from '../src/utilities/ids.ts'
+import { lexicalFromBlocks } from '../src/utilities/guideText.ts'
 import { createProcedure, json } from './helpers/fixtures.ts'
 import { graphQL } from './helpers/graphql.ts'
 import { notificationsSettled } from './helpers/notifications.ts'
@@ -16,9 +17,10 @@ let helper: Person
 let other: Person
 let agent: Person
 let admin: Person
+let editor: Person
 
 beforeAll(async () => {
-  app = await startTestApp({ isDefaultInstance: true })
+  app = await startTestApp({ entraide: { rateLimits: false }, isDefaultInstance: true })
   const created = await createProcedure(app)
   procedureId = created.procedure.id
   agencyId = created.agency.id
@@ -27,6 +29,7 @@ beforeAll(async () => {
   other = await app.signUp({ name: 'Curieux' })
   agent = await app.signUp({ agency: agencyId, name: 'Agente Claire', role: 'agent' })
   admin = await app.signUp({ name: 'Admin', role: 'admin' })
+  editor = await app.signUp({ name: 'Éditrice', role: 'editor' })
 })
 afterAll(async () => {
   await app?.close()
@@ -157,4 +160,194 @@ describe('notifications through GraphQL', () => {
     expect(done.errors).toEqual([])
     expect(done.data?.updateNotification.isRead).toBe(true)
   })
+})
+
+/** Every notification of these people, by person: what a refused write must leave unchanged. */
+const snapshot = async (people: Person[]) => Promise.all(people.map(async (person) => (await notificationsOf(person)).map((each) => each.id)))
+
+describe('events', () => {
+  it('notifies no one of a refused write', async () => {
+    const thread = await ask(asker, 'Le délai est-il de trois semaines ?')
+    const given = await answer(helper, thread.id, 'Plutôt quatre semaines en ce moment.')
+    await notificationsSettled(app)
+    const people = [asker, helper, other, agent]
+    const before = await snapshot(people)
+
+    // 403: someone else accepts; a citizen validates.
+    expect((await app.api('POST', `/threads/${thread.id}/accept`, { body: { answer: given.id }, token: other.token })).status).toBe(403)
+    expect((await app.api('POST', `/answers/${given.id}/validate`, { body: {}, token: other.token })).status).toBe(403)
+    // 422: an answer with someone's phone number.
+    const withPhone = await app.api('POST', '/answers?depth=0', {
+      body: { body: 'Appelez-moi au 06 12 34 56 78 pour en parler.', thread: thread.id },
+      token: other.token,
+    })
+    expect(withPhone.status).toBe(422)
+    // 409: promoting an answer nobody validated.
+    expect((await app.api('POST', `/answers/${given.id}/promote`, { body: {}, token: agent.token })).status).toBe(409)
+    await notificationsSettled(app)
+    expect(await snapshot(people)).toEqual(before)
+  })
+
+  it('tells each event once, even when its delivery runs again or the write repeats', async () => {
+    const thread = await ask(asker, 'Peut-on payer en ligne ?')
+    const first = await answer(helper, thread.id, 'Oui, avec un timbre électronique.')
+    const second = await answer(other, thread.id, 'Oui, sur le site des impôts.')
+    const accept = (id: ID) => app.api('POST', `/threads/${thread.id}/accept`, { body: { answer: id }, token: asker.token })
+    expect((await accept(first.id)).status).toBe(200)
+    expect((await accept(second.id)).status).toBe(200)
+    expect((await accept(first.id)).status).toBe(200)
+    await notificationsSettled(app)
+    const acceptedOf = async (person: Person, answerId: ID) =>
+      (await notificationsOf(person)).filter((each) => each.kind === 'answer-accepted' && each.subjectId === String(answerId))
+    expect(await acceptedOf(helper, first.id)).toHaveLength(1)
+    expect(await acceptedOf(other, second.id)).toHaveLength(1)
+
+    // The same event delivered again (a job retried after it had created the notifications).
+    const event = {
+      actor: asker.id,
+      exclude: [],
+      followersOf: null,
+      key: `answer-accepted:answers:${first.id}`,
+      kind: 'answer-accepted',
+      linkTo: null,
+      note: null,
+      subject: { collection: 'answers', id: first.id },
+      to: [helper.id],
+    }
+    await app.payload.jobs.queue({ input: { event }, queue: 'entraide-notifications', task: 'entraide-notify' })
+    await app.payload.jobs.run({ queue: 'entraide-notifications' })
+    await notificationsSettled(app)
+    expect(await acceptedOf(helper, first.id)).toHaveLength(1)
+  })
+
+  it('tells authors of moderation: published after waiting, or hidden with the reason', async () => {
+    const thread = await ask(asker, 'Faut-il prendre rendez-vous ?')
+    // An answer waiting for moderation (as a new account's would be) tells nobody yet.
+    const waiting = await app.payload.create({
+      collection: 'answers',
+      data: { author: helper.id, body: 'Oui, dans la plupart des mairies.', thread: thread.id, visibility: 'pending' },
+      overrideAccess: true,
+    })
+    expect(waiting.visibility).toBe('pending')
+    await notificationsSettled(app)
+    const aboutWaiting = async (person: Person) =>
+      (await notificationsOf(person)).filter((each) => each.subjectId === String(waiting.id)).map((each) => each.kind).sort()
+    expect(await aboutWaiting(asker)).toEqual([])
+
+    const published = await app.api('POST', `/answers/${waiting.id}/moderate`, { body: { action: 'publish' }, token: agent.token })
+    expect(published.status).toBe(200)
+    await notificationsSettled(app)
+    expect(await aboutWaiting(helper)).toEqual(['contribution-published'])
+    expect(await aboutWaiting(asker)).toEqual(['answer-posted'])
+
+    const hidden = await app.api('POST', `/answers/${waiting.id}/moderate`, {
+      body: { action: 'hide', reason: 'Réponse hors sujet.' },
+      token: editor.token,
+    })
+    expect(hidden.status).toBe(200)
+    await notificationsSettled(app)
+    const notice = (await notificationsOf(helper)).find((each) => each.kind === 'contribution-hidden' && each.subjectId === String(waiting.id))
+    expect(notice).toMatchObject({ note: 'Réponse hors sujet.', title: 'Votre contribution a été masquée' })
+    expect((await notificationsOf(editor)).some((each) => each.subjectId === String(waiting.id))).toBe(false)
+  })
+
+  it('tells the author of a guide proposal of its refusal with the note, and the guide’s followers of its changes', async () => {
+    const guide = await app.payload.create({
+      collection: 'guides',
+      data: {
+        _status: 'published',
+        body: lexicalFromBlocks([{ kind: 'paragraph', text: 'Faire la pré-demande en ligne.' }]),
+        procedure: procedureId,
+        title: 'Renouveler son passeport',
+      },
+    })
+    const proposed = await app.api('POST', `/guides/${guide.id}/proposals`, {
+      body: { body: guide.body, title: 'Renouveler son passeport en 2026' },
+      token: helper.token,
+    })
+    expect(proposed.status).toBe(201)
+    const proposal = (await json(proposed)).proposal
+    // Proposing follows the guide.
+    expect((await json(await app.api('GET', `/guides/${guide.id}/follow`, { token: helper.token }))).isFollowing).toBe(true)
+    const refused = await app.api('POST', `/guide-proposals/${proposal.id}/refuse`, {
+      body: { note: 'Le titre doit rester celui de la démarche.' },
+      token: agent.token,
+    })
+    expect(refused.status).toBe(200)
+    await notificationsSettled(app)
+    const notice = (await notificationsOf(helper)).find((each) => each.subjectId === String(proposal.id))
+    expect(notice).toMatchObject({ kind: 'proposal-refused', note: 'Le titre doit rester celui de la démarche.' })
+
+    // Someone who follows the guide hears of its next published revision.
+    expect((await app.api('POST', `/guides/${guide.id}/follow`, { body: {}, token: other.token })).status).toBe(200)
+    const changed = await app.api('PATCH', `/guides/${guide.id}`, {
+      body: { _status: 'published', title: 'Renouveler son passeport (mis à jour)' },
+      token: editor.token,
+    })
+    expect(changed.status).toBe(200)
+    await notificationsSettled(app)
+    const aboutGuide = (person: Person) =>
+      notificationsOf(person).then((all) => all.filter((each) => each.subjectCollection === 'guides' && each.subjectId === String(guide.id)))
+    expect((await aboutGuide(other)).map((each) => each.kind)).toEqual(['followed-update'])
+    expect((await aboutGuide(helper)).map((each) => each.kind)).toEqual(['followed-update'])
+    expect(await aboutGuide(editor)).toEqual([])
+  })
+
+  it('follows and unfollows a procedure; followers hear of official changes only while they follow', async () => {
+    expect((await app.api('POST', `/procedures/${procedureId}/follow`, { body: {} })).status).toBe(401)
+    expect((await app.api('POST', '/procedures/999999/follow', { body: {}, token: other.token })).status).toBe(404)
+    const follow = await app.api('POST', `/procedures/${procedureId}/follow`, { body: {}, token: other.token })
+    expect(await json(follow)).toEqual({ isFollowing: true })
+    // Following twice changes nothing.
+    expect((await app.api('POST', `/procedures/${procedureId}/follow`, { body: {}, token: other.token })).status).toBe(200)
+    const aboutProcedure = async () =>
+      (await notificationsOf(other)).filter((each) => each.subjectCollection === 'procedures' && each.subjectId === String(procedureId))
+
+    // A change of wording only (the summary) is not an official change.
+    expect((await app.api('PATCH', `/procedures/${procedureId}`, { body: { summary: 'Renouveler un passeport, pas à pas.' }, token: editor.token })).status).toBe(200)
+    await notificationsSettled(app)
+    expect(await aboutProcedure()).toHaveLength(0)
+    expect((await app.api('PATCH', `/procedures/${procedureId}`, { body: { cost: '86 €' }, token: editor.token })).status).toBe(200)
+    await notificationsSettled(app)
+    expect((await aboutProcedure()).map((each) => each.kind)).toEqual(['followed-update'])
+
+    expect(await json(await app.api('POST', `/procedures/${procedureId}/unfollow`, { body: {}, token: other.token }))).toEqual({ isFollowing: false })
+    expect((await app.api('PATCH', `/procedures/${procedureId}`, { body: { cost: '88 €' }, token: editor.token })).status).toBe(200)
+    await notificationsSettled(app)
+    expect(await aboutProcedure()).toHaveLength(1)
+    // Nobody reads another person's follows.
+    const theirs = await app.api('GET', `/subscriptions?depth=0&where[user][equals]=${other.id}`, { token: asker.token })
+    expect((await json(theirs)).docs).toEqual([])
+  })
+
+  it('keeps per-kind preferences: off tells nothing, and bad input is refused with a message', async () => {
+    const refusedInput = await app.api('POST', '/notification-preferences/me', { body: { channels: { 'answer-posted': 'pigeon' } }, token: other.token })
+    expect(refusedInput.status).toBe(400)
+    expect((await app.api('POST', '/notification-preferences/me', { body: { channels: { unknown: 'off' } }, token: other.token })).status).toBe(400)
+    const saved = await app.api('POST', '/notification-preferences/me', { body: { channels: { 'answer-posted': 'off' } }, token: other.token })
+    expect((await json(saved)).channels).toMatchObject({ 'answer-posted': 'off', 'answer-accepted': 'email' })
+    const thread = await ask(other, 'Peut-on faire la demande pour un enfant ?')
+    await answer(helper, thread.id, 'Oui, avec l’autorisation des deux parents.')
+    await notificationsSettled(app)
+    expect((await notificationsOf(other)).filter((each) => each.kind === 'answer-posted')).toHaveLength(0)
+  })
+})
+
+describe('notifications switched off', () => {
+  it('records nothing and offers no follow', async () => {
+    const off = await startTestApp({ entraide: { notifications: { enabled: false } } })
+    try {
+      const { procedure } = await createProcedure(off)
+      const a = await off.signUp({})
+      const b = await off.signUp({})
+      const thread = (await json(await off.api('POST', '/threads?depth=0', { body: { body: 'Question sans suite.', procedure: procedure.id, title: 'Une question ?' }, token: a.token }))).doc
+      expect((await off.api('POST', '/answers?depth=0', { body: { body: 'Une réponse.', thread: thread.id }, token: b.token })).status).toBe(201)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect((await off.payload.count({ collection: 'notifications', overrideAccess: true })).totalDocs).toBe(0)
+      expect((await off.payload.count({ collection: 'subscriptions', overrideAccess: true })).totalDocs).toBe(0)
+      expect((await off.api('POST', `/threads/${thread.id}/follow`, { body: {}, token: a.token })).status).toBe(404)
+    } finally {
+      await off.close()
+    }
+  }, 60_000)
 })
