@@ -1,5 +1,6 @@
-import * as migration_20261202_060415_initial from './20261202_060415_initial.ts'
-import * as migration_20261202_100537_guide_proposals from './20261202_100537_guide_proposals.ts'
+import * as migration_20261202_060415_initial from './20261202_060415_initial';
+import * as migration_20261202_100537_guide_proposals from './20261202_100537_guide_proposals';
+import * as migration_20261202_135342_notifications from './20261202_135342_notifications';
 
 export const migrations = [
   {
@@ -12,4 +13,9 @@ export const migrations = [
     down: migration_20261202_100537_guide_proposals.down,
     name: '20261202_100537_guide_proposals',
   },
-]
+  {
+    up: migration_20261202_135342_notifications.up,
+    down: migration_20261202_135342_notifications.down,
+    name: '20261202_135342_notifications'
+  },
+];
