@@ -13,7 +13,7 @@ export const notificationsSlug = 'notifications'
 
 /** How the email of a notification went. */
 export const emailStatuses = ['none', 'pending', 'sent', 'failed', 'unsubscribed'] as const
-export type EmailStatus = (typeof emailStatuses)[number]
+type EmailStatus = (typeof emailStatuses)[number]
 
 /**
  * Each person reads their own notifications. Admins also read those whose

@@ -2,6 +2,7 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 import { z } from 'zod'
 
 import { notificationsSlug } from '../collections/Notifications.ts'
+import { inTransaction } from '../actions/transaction.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { fillIn, notificationStrings } from '../translations/notifications.ts'
 import { idKey, idOf, isRecord, type ID } from '../utilities/ids.ts'
@@ -56,12 +57,8 @@ export const unsubscribeUrlOf = (req: PayloadRequest, user: ID, kind: Notificati
   return `${siteUrlOf(req)}${req.payload.config.routes.api}/${notificationsSlug}/unsubscribe?token=${token}`
 }
 
-/** Whether a create failed on the unique event key: this notification exists already. */
-const isDuplicate = (error: unknown): boolean => {
-  if (!isRecord(error)) return false
-  const text = `${String(error.message)} ${isRecord(error.cause) ? String(error.cause.message) : ''}`
-  return /unique|duplicate|E11000|already/i.test(text) || (isRecord(error.data) && Array.isArray(error.data.errors))
-}
+/** Notifications created per transaction during a fan-out. */
+const notificationsPerTransaction = 50
 
 type Delivery = { created: number; emails: number }
 
@@ -100,42 +97,49 @@ const deliverTo = async ({
     where: { eventKey: { in: keys } },
   })
   const done = new Set(existing.map((doc: unknown) => (isRecord(doc) ? String(doc.eventKey) : '')))
-  for (const [index, recipient] of recipients.entries()) {
+  const pending = recipients.flatMap((recipient, index) => {
     const eventKey = keys[index] ?? ''
     const chosen = preferences.get(idKey(recipient) ?? '')
-    if (!chosen || done.has(eventKey)) continue
-    const channel = chosen.channels[kind]
-    if (channel === 'off') continue
-    const strings = notificationStrings[chosen.language].kinds[kind]
-    const isEmailed = channel === 'email' && options.notifications.isEmailEnabled
-    try {
-      const created: unknown = await req.payload.create({
-        collection: notificationsSlug,
-        data: {
-          body: fillIn(strings.body, { title: summary.title }),
-          emailStatus: isEmailed ? 'pending' : 'none',
-          eventKey,
-          kind,
-          link: summary.link,
-          note: event.note,
-          recipient,
-          subjectCollection: event.subject.collection,
-          subjectId: String(event.subject.id),
-          title: strings.title,
-        },
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-      count.created += 1
-      const notification = isRecord(created) ? idOf(created.id) : null
-      if (isEmailed && notification !== null) {
-        await req.payload.jobs.queue({ input: { notification }, queue: notificationQueue, req, task: emailTaskSlug })
-        count.emails += 1
+    if (!chosen || done.has(eventKey) || chosen.channels[kind] === 'off') return []
+    return [{ chosen, eventKey, recipient }]
+  })
+  for (let start = 0; start < pending.length; start += notificationsPerTransaction) {
+    const chunk = pending.slice(start, start + notificationsPerTransaction)
+    // One transaction per chunk: a few commits for thousands of rows, and short enough
+    // that other writers wait little. A chunk that fails (a parallel run created one of
+    // its rows first) is rolled back whole and the job retried; the rows made are skipped.
+    await inTransaction(req, async () => {
+      for (const { chosen, eventKey, recipient } of chunk) {
+        const strings = notificationStrings[chosen.language].kinds[kind]
+        const isEmailed = chosen.channels[kind] === 'email' && options.notifications.isEmailEnabled
+        const created: unknown = await req.payload.create({
+          collection: notificationsSlug,
+          data: {
+            body: fillIn(strings.body, { title: summary.title }),
+            emailStatus: isEmailed ? 'pending' : 'none',
+            eventKey,
+            kind,
+            link: summary.link,
+            note: event.note,
+            recipient,
+            subjectCollection: event.subject.collection,
+            subjectId: String(event.subject.id),
+            title: strings.title,
+          },
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+        count.created += 1
+        const notification = isRecord(created) ? idOf(created.id) : null
+        if (isEmailed && notification !== null) {
+          await req.payload.jobs.queue({ input: { notification }, queue: notificationQueue, req, task: emailTaskSlug })
+          count.emails += 1
+        }
       }
-    } catch (error) {
-      if (!isDuplicate(error)) throw error
-    }
+    })
+    // Let the requests waiting behind this chunk run before the next one.
+    await new Promise((resolve) => setImmediate(resolve))
   }
   return count
 }
@@ -173,6 +177,8 @@ export const fanOutTask = (): TaskConfig<{ input: { event: NotificationEvent }; 
   },
   inputSchema: [{ name: 'event', required: true, type: 'json' }],
   label: 'Entraide: notify the people concerned by an event',
+  // A failed run (the database busy, a chunk lost to a parallel run) starts again; what was created is skipped.
+  retries: { attempts: 5, backoff: { delay: 1000, type: 'exponential' } },
   outputSchema: [
     { name: 'created', type: 'number' },
     { name: 'emails', type: 'number' },
