@@ -34,6 +34,8 @@ const seedIfEmpty = async (payload: Payload): Promise<void> => {
 export default buildAppConfig({
   entraide: {
     moderation: { preModeratedContributions: 2, reportsToHide: 3, trustedReputation: 50 },
+    // Links in notification emails start with the site's public address.
+    notifications: { siteUrl: process.env.ENTRAIDE_PUBLIC_URL || undefined },
   },
   onInit: seedIfEmpty,
 })

@@ -20,6 +20,7 @@ const expandedTypes: ReadonlySet<string> = new Set([
   'SearchOptions',
   'ReverificationOptions',
   'UsersOptions',
+  'NotificationsOptions',
 ])
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim()

@@ -7,6 +7,7 @@ import { buildConfig, type Config, type Plugin, type SanitizedConfig } from 'pay
 
 import { entraidePlugin, type EntraideOptions } from 'entraide'
 import { databaseAdapter, type IdStorage } from './database.ts'
+import { emailAdapterFromEnv } from './email.ts'
 import { loadLexicalEditor } from './richTextEditor.ts'
 import { resolveSecret } from './secret.ts'
 
@@ -25,6 +26,8 @@ export type AppConfigArgs = {
   plugins?: Plugin[]
   /** The host's own GraphQL settings (its queries and mutations); GraphQL is on by default. */
   graphQL?: Config['graphQL']
+  /** The email adapter; by default SMTP when the SMTP_ variables are set, else the console (see `emailAdapterFromEnv`). */
+  email?: Config['email']
 }
 
 /**
@@ -35,6 +38,7 @@ export type AppConfigArgs = {
  */
 export const buildAppConfig = async ({
   databaseUri = process.env.DATABASE_URI || undefined,
+  email = emailAdapterFromEnv(),
   entraide = {},
   graphQL,
   ids = process.env.ENTRAIDE_TEST_IDS === 'text' ? 'text' : 'number',
@@ -80,6 +84,7 @@ export const buildAppConfig = async ({
     ],
     db: databaseAdapter(databaseUri, ids),
     editor: lexicalEditor(),
+    email,
     graphQL,
     i18n: { fallbackLanguage: 'fr', supportedLanguages: { fr, en } },
     onInit,

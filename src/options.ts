@@ -177,6 +177,8 @@ export type EntraideOptions = {
   search?: SearchOptions
   /** When verified knowledge must be checked again (see `ReverificationOptions`). */
   reverification?: ReverificationOptions
+  /** Notifications in the app and by email (see `NotificationsOptions`). */
+  notifications?: NotificationsOptions
 }
 
 /** When guides, wiki pages, validated answers and tips must be checked again by an agent. */
@@ -195,6 +197,51 @@ export type ReverificationOptions = {
    * @default '0 3 * * *'
    */
   cron?: string
+}
+
+/** How notification jobs are run: see `NotificationsOptions.runJobs`. */
+export type NotificationJobsMode = 'auto' | 'manual'
+
+/** Options of notifications: in the app, by email, and the follows behind them. */
+export type NotificationsOptions = {
+  /**
+   * `false` records no notification, follow or email (the collections stay,
+   * so the schema does not move, and the follow endpoints answer 404).
+   * @default true
+   */
+  enabled?: boolean
+  /**
+   * Whether notifications are also sent by email, through the host's Payload
+   * email adapter (`config.email`), to people who chose email for that kind.
+   * @default true
+   */
+  email?: boolean
+  /**
+   * The public address of the site, put before the links of emails (the
+   * procedure URLs are paths). The unsubscribe link points to this site's
+   * API under it. Without it or a `serverURL`, links start with http://localhost:3000.
+   * @default the config's serverURL
+   */
+  siteUrl?: string
+  /**
+   * `'auto'`: notification jobs run right after the write that queued them is
+   * committed, and every minute as a backstop (`cron`). `'manual'`: only when
+   * something calls `payload.jobs.run({ queue: 'entraide-notifications' })`.
+   * @default 'auto'
+   */
+  runJobs?: NotificationJobsMode
+  /**
+   * When the backstop runs the notification queue (cron syntax), in `'auto'` mode.
+   * @default '* * * * *'
+   */
+  cron?: string
+  /**
+   * Retries of an email while the mail server fails: `attempts` retries, the
+   * n-th after `delayMs × 2^(n-1)`; after the last, the notification's
+   * `emailStatus` is `failed`, with the error, for admins to see.
+   * @default { attempts: 5, delayMs: 30000 }
+   */
+  retry?: { attempts?: number; delayMs?: number }
 }
 
 /** A change to one of Entraide's collections: see `EntraideOptions.overrides`. */
@@ -359,6 +406,17 @@ export type ResolvedOptions = {
   clientIp: { trustedProxies: TrustedProxies; header: string }
   search: ResolvedSearchOptions
   reverification: { expiresAfterMonths: number; cron: string }
+  notifications: ResolvedNotificationsOptions
+}
+
+/** `NotificationsOptions` with every default filled (`siteUrl` null: the config's serverURL). */
+export type ResolvedNotificationsOptions = {
+  isEnabled: boolean
+  isEmailEnabled: boolean
+  siteUrl: string | null
+  runJobs: NotificationJobsMode
+  cron: string
+  retry: { attempts: number; delayMs: number }
 }
 
 const nonNegativeNumber = (value: number | undefined, fallback: number, name: string): number => {
@@ -488,6 +546,28 @@ const resolveSearchOptions = (search: SearchOptions = {}): ResolvedSearchOptions
   }
 }
 
+const resolveNotificationsOptions = (notifications: NotificationsOptions = {}): ResolvedNotificationsOptions => {
+  const mode = notifications.runJobs ?? 'auto'
+  if (mode !== 'auto' && mode !== 'manual') {
+    throw new Error(`Entraide: option notifications.runJobs must be 'auto' or 'manual', got "${String(mode)}".`)
+  }
+  const siteUrl = notifications.siteUrl
+  if (siteUrl !== undefined && !/^https?:\/\/[^/]+/.test(siteUrl)) {
+    throw new Error(`Entraide: option notifications.siteUrl must be an http(s) address, got "${siteUrl}".`)
+  }
+  return {
+    cron: notifications.cron ?? '* * * * *',
+    isEmailEnabled: notifications.email !== false,
+    isEnabled: notifications.enabled !== false,
+    retry: {
+      attempts: nonNegativeInteger(notifications.retry?.attempts, 5, 'notifications.retry.attempts'),
+      delayMs: nonNegativeInteger(notifications.retry?.delayMs, 30_000, 'notifications.retry.delayMs'),
+    },
+    runJobs: mode,
+    siteUrl: siteUrl === undefined ? null : siteUrl.replace(/\/+$/, ''),
+  }
+}
+
 /**
  * Fills the defaults and checks the values of the plugin options. Throws a
  * configuration error naming the option when a value is unusable.
@@ -548,5 +628,6 @@ export const resolveOptions = (options: EntraideOptions = {}): ResolvedOptions =
       cron: options.reverification?.cron ?? '0 3 * * *',
       expiresAfterMonths: nonNegativeInteger(options.reverification?.expiresAfterMonths, 12, 'reverification.expiresAfterMonths'),
     },
+    notifications: resolveNotificationsOptions(options.notifications),
   }
 }

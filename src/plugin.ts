@@ -12,6 +12,9 @@ import { threadsCollection } from './collections/Threads.ts'
 import { tipsCollection } from './collections/Tips.ts'
 import { votesCollection } from './collections/Votes.ts'
 import { wikiPagesCollection } from './collections/WikiPages.ts'
+import { notificationsCollection } from './collections/Notifications.ts'
+import { notificationPreferencesCollection, subscriptionsCollection } from './collections/Subscriptions.ts'
+import { withNotifications } from './notifications/plugin.ts'
 import { withEntraideAdmin } from './admin/adminConfig.ts'
 import { collectionEndpoints } from './endpoints/collectionEndpoints.ts'
 import { guardedRoutes, noVersionRoutes } from './endpoints/requestGuard.ts'
@@ -47,6 +50,9 @@ const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
   agenciesCollection(options),
   searchQueriesCollection(options),
   helpfulnessCollection(options),
+  notificationsCollection(options),
+  subscriptionsCollection(options),
+  notificationPreferencesCollection(options),
 ]
 
 /**
@@ -184,7 +190,7 @@ export const entraidePlugin =
       }
     }
     const endpoints = collectionEndpoints(options)
-    return withSearch(options)({
+    return withNotifications(options)(withSearch(options)({
       ...incoming,
       ...withAllowedOrigins(incoming, options.allowedOrigins),
       admin: withEntraideAdmin(incoming.admin, incoming.i18n),
@@ -215,5 +221,5 @@ export const entraidePlugin =
           }),
         ),
       ],
-    })
+    }))
   }

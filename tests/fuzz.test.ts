@@ -119,9 +119,10 @@ const authBookkeeping = new Set(['loginAttempts', 'lockUntil', 'updatedAt', 'ses
 
 /**
  * Collections written in the background, whatever the request: the search
- * sync jobs and the search statistics. They are not the requests' doing.
+ * sync jobs, the search statistics, and the notifications the jobs deliver
+ * after an earlier request's write committed. They are not the requests' doing.
  */
-const backgroundCollections = new Set(['payload-jobs', 'search-queries'])
+const backgroundCollections = new Set(['payload-jobs', 'search-queries', 'notifications'])
 
 const databaseHash = async (): Promise<string> => {
   const hash = createHash('sha256')

@@ -107,7 +107,8 @@ export const startTestApp = async ({
     let body: string | undefined
     if (options.rawBody !== undefined) {
       body = options.rawBody
-      headers.set('Content-Type', 'application/json')
+      // A raw body is JSON unless the caller says otherwise (a form post).
+      if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json')
     } else if (options.body !== undefined) {
       body = JSON.stringify(options.body)
       headers.set('Content-Type', 'application/json')

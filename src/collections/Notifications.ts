@@ -1,0 +1,131 @@
+import type { Access, CollectionConfig, FieldAccess } from 'payload'
+
+import { notificationKinds, subjectCollections } from '../notifications/kinds.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { nobody } from '../policies/access.ts'
+import { kindLabel, valueLabel } from '../translations/notifications.ts'
+import { canManageAccounts } from '../policies/contributions.ts'
+import { actorFromRequest, actorOf } from '../policies/roles.ts'
+import { isRecord } from '../utilities/ids.ts'
+
+/** The slug of the notifications collection. */
+export const notificationsSlug = 'notifications'
+
+/** How the email of a notification went. */
+export const emailStatuses = ['none', 'pending', 'sent', 'failed', 'unsubscribed'] as const
+type EmailStatus = (typeof emailStatuses)[number]
+
+/**
+ * Each person reads their own notifications. Admins also read those whose
+ * email could not be delivered, to see delivery failures; nobody else reads
+ * anyone's. The rule is a `where` Payload joins to every query, so a
+ * client's own `where` can narrow it but never widen it.
+ */
+const readOwn: Access = ({ req }) => {
+  const actor = actorFromRequest(req)
+  if (!actor) return false
+  const own = { recipient: { equals: actor.id } }
+  return canManageAccounts(actor) ? { or: [own, { emailStatus: { equals: 'failed' } }] } : own
+}
+
+/** Only the recipient marks a notification read (or unread again). */
+const updateOwn: Access = ({ req }) => {
+  const actor = actorFromRequest(req)
+  if (!actor) return false
+  return { recipient: { equals: actor.id } }
+}
+
+/** Fields only the delivery writes. */
+const systemOnly: { create: FieldAccess; update: FieldAccess } = { create: () => false, update: () => false }
+
+const both = (en: string, fr: string): { en: string; fr: string } => ({ en, fr })
+
+/**
+ * What each person has been told, in the app. Created only by the delivery
+ * job, once per event and recipient (the unique `eventKey`); the recipient
+ * reads them and sets `isRead`, nothing else.
+ */
+export const notificationsCollection = (options: ResolvedOptions): CollectionConfig => ({
+  slug: notificationsSlug,
+  labels: { plural: both('Notifications', 'Notifications'), singular: both('Notification', 'Notification') },
+  admin: {
+    group: both('Community', 'Communauté'),
+    defaultColumns: ['title', 'kind', 'recipient', 'emailStatus', 'createdAt'],
+    useAsTitle: 'title',
+    hidden: ({ user }) => !canManageAccounts(actorOf(user, options.users.layout)),
+  },
+  access: { create: nobody, delete: nobody, read: readOwn, update: updateOwn },
+  defaultSort: '-createdAt',
+  fields: [
+    {
+      name: 'recipient',
+      type: 'relationship',
+      relationTo: options.usersCollection,
+      required: true,
+      index: true,
+      access: systemOnly,
+      label: both('Recipient', 'Destinataire'),
+    },
+    {
+      name: 'kind',
+      type: 'select',
+      options: notificationKinds.map((kind) => ({ label: kindLabel(kind), value: kind })),
+      required: true,
+      access: systemOnly,
+      label: both('Kind', 'Type'),
+    },
+    { name: 'title', type: 'text', required: true, access: systemOnly, label: both('Title', 'Titre') },
+    { name: 'body', type: 'textarea', access: systemOnly, label: both('Text', 'Texte') },
+    {
+      name: 'note',
+      type: 'textarea',
+      access: systemOnly,
+      label: both('Reason or note', 'Motif ou message'),
+    },
+    {
+      name: 'subjectCollection',
+      type: 'select',
+      options: subjectCollections.map((slug) => ({ label: valueLabel(slug), value: slug })),
+      required: true,
+      access: systemOnly,
+      label: both('About (collection)', 'Concerne (collection)'),
+    },
+    { name: 'subjectId', type: 'text', required: true, access: systemOnly, label: both('About (id)', 'Concerne (id)') },
+    { name: 'link', type: 'text', access: systemOnly, label: both('Link', 'Lien') },
+    {
+      name: 'isRead',
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      label: both('Read', 'Lu'),
+    },
+    { name: 'readAt', type: 'date', access: systemOnly, label: both('Read at', 'Lu le') },
+    {
+      name: 'emailStatus',
+      type: 'select',
+      defaultValue: 'none',
+      options: emailStatuses.map((status) => ({ label: valueLabel(status), value: status })),
+      index: true,
+      access: systemOnly,
+      label: both('Email', 'Courriel'),
+    },
+    { name: 'emailError', type: 'text', access: systemOnly, label: both('Email error', 'Erreur d’envoi') },
+    { name: 'emailSentAt', type: 'date', access: systemOnly, label: both('Email sent at', 'Courriel envoyé le') },
+    // One notification per event and recipient, on every database: a job run twice creates nothing twice.
+    { name: 'eventKey', type: 'text', required: true, unique: true, index: true, access: systemOnly, admin: { hidden: true } },
+  ],
+  hooks: {
+    beforeChange: [
+      // The read time follows the flag the recipient sets.
+      ({ data, originalDoc, operation }) => {
+        if (operation !== 'update') return data
+        const original: unknown = originalDoc
+        const wasRead = isRecord(original) && original.isRead === true
+        if (data.isRead === true && !wasRead) return { ...data, readAt: new Date().toISOString() }
+        if (data.isRead === false) return { ...data, readAt: null }
+        return data
+      },
+    ],
+  },
+  timestamps: true,
+})

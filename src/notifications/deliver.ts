@@ -1,0 +1,271 @@
+import type { PayloadRequest, TaskConfig } from 'payload'
+import { z } from 'zod'
+
+import { notificationsSlug } from '../collections/Notifications.ts'
+import { inTransaction } from '../actions/transaction.ts'
+import type { ResolvedOptions } from '../options.ts'
+import { fillIn, notificationStrings } from '../translations/notifications.ts'
+import { idKey, idOf, isRecord, type ID } from '../utilities/ids.ts'
+import { optionsOf, usersCollectionOf } from '../utilities/pluginOptions.ts'
+import { notificationEmail } from './email.ts'
+import type { NotificationEvent } from './events.ts'
+import { followersPage, keysOf } from './follows.ts'
+import { followableCollections, notificationKinds, subjectCollections, type NotificationKind } from './kinds.ts'
+import { preferencesOf } from './preferences.ts'
+import { notificationQueue } from './runner.ts'
+import { summarizeSubject, type SubjectSummary } from './subjects.ts'
+import { signUnsubscribeToken } from './unsubscribeToken.ts'
+
+/** The task that turns one event into notifications, one per recipient. */
+export const fanOutTaskSlug = 'entraide-notify'
+/** The task that sends one notification's email. */
+export const emailTaskSlug = 'entraide-notify-email'
+
+const id = z.union([z.string().min(1), z.number().int().nonnegative()])
+
+const eventSchema = z.object({
+  actor: id.nullable(),
+  exclude: z.array(id),
+  followersOf: z.object({ collection: z.enum(followableCollections), id }).nullable(),
+  key: z.string().min(1),
+  kind: z.enum(notificationKinds),
+  linkTo: z.object({ collection: z.literal('wiki-pages'), id }).nullable(),
+  note: z.string().nullable(),
+  subject: z.object({ collection: z.enum(subjectCollections), id }),
+  to: z.array(id),
+})
+
+/** Reads a job's event back; null when it is not one. */
+const parseEvent = (input: unknown): NotificationEvent | null => {
+  const event = isRecord(input) ? eventSchema.safeParse(input.event) : null
+  return event?.success ? event.data : null
+}
+
+/** The site address links and unsubscribe links start with. */
+export const siteUrlOf = (req: PayloadRequest): string =>
+  (optionsOf(req.payload).notifications.siteUrl ?? (req.payload.config.serverURL || 'http://localhost:3000')).replace(/\/+$/, '')
+
+const absolute = (req: PayloadRequest, link: string | null): string | null => {
+  if (link === null) return null
+  if (/^https?:\/\//.test(link)) return link
+  return `${siteUrlOf(req)}${link.startsWith('/') ? '' : '/'}${link}`
+}
+
+/** The one-click unsubscribe address of one kind for one person. */
+export const unsubscribeUrlOf = (req: PayloadRequest, user: ID, kind: NotificationKind): string => {
+  const token = signUnsubscribeToken(req.payload.secret, { kind, userId: String(user) })
+  return `${siteUrlOf(req)}${req.payload.config.routes.api}/${notificationsSlug}/unsubscribe?token=${token}`
+}
+
+/** Notifications created per transaction during a fan-out. */
+const notificationsPerTransaction = 20
+
+type Delivery = { created: number; emails: number }
+
+/**
+ * Creates the notifications of one kind for some people, each in their own
+ * language and by their own choice of channel, and queues an email for those
+ * who chose email. A person already told of this event is skipped: running
+ * the job again creates nothing twice.
+ */
+const deliverTo = async ({
+  event,
+  kind,
+  recipients,
+  req,
+  summary,
+}: {
+  req: PayloadRequest
+  event: NotificationEvent
+  kind: NotificationKind
+  recipients: readonly ID[]
+  summary: SubjectSummary
+}): Promise<Delivery> => {
+  const count: Delivery = { created: 0, emails: 0 }
+  if (recipients.length === 0) return count
+  const options = optionsOf(req.payload)
+  const preferences = await preferencesOf(req, recipients)
+  const keys = recipients.map((recipient) => `${event.key}:${kind}:${String(recipient)}`)
+  const { docs: existing } = await req.payload.find({
+    collection: notificationsSlug,
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    select: { eventKey: true },
+    where: { eventKey: { in: keys } },
+  })
+  const done = new Set(existing.map((doc: unknown) => (isRecord(doc) ? String(doc.eventKey) : '')))
+  const pending = recipients.flatMap((recipient, index) => {
+    const eventKey = keys[index] ?? ''
+    const chosen = preferences.get(idKey(recipient) ?? '')
+    if (!chosen || done.has(eventKey) || chosen.channels[kind] === 'off') return []
+    return [{ chosen, eventKey, recipient }]
+  })
+  for (let start = 0; start < pending.length; start += notificationsPerTransaction) {
+    const chunk = pending.slice(start, start + notificationsPerTransaction)
+    // One transaction per chunk: a few commits for thousands of rows, and short enough
+    // that other writers wait little. A chunk that fails (a parallel run created one of
+    // its rows first) is rolled back whole and the job retried; the rows made are skipped.
+    await inTransaction(req, async () => {
+      for (const { chosen, eventKey, recipient } of chunk) {
+        const strings = notificationStrings[chosen.language].kinds[kind]
+        const isEmailed = chosen.channels[kind] === 'email' && options.notifications.isEmailEnabled
+        // Written through the adapter: the delivery made every value itself, so Payload's
+        // create (validation, hooks, reading the row back) would only slow a fan-out to thousands.
+        const now = new Date().toISOString()
+        const created: unknown = await req.payload.db.create({
+          collection: notificationsSlug,
+          data: {
+            createdAt: now,
+            isRead: false,
+            updatedAt: now,
+            body: fillIn(strings.body, { title: summary.title }),
+            emailStatus: isEmailed ? 'pending' : 'none',
+            eventKey,
+            kind,
+            link: summary.link,
+            note: event.note,
+            recipient,
+            subjectCollection: event.subject.collection,
+            subjectId: String(event.subject.id),
+            title: strings.title,
+          },
+          req,
+          returning: true,
+        })
+        count.created += 1
+        const notification = isRecord(created) ? idOf(created.id) : null
+        if (isEmailed && notification !== null) {
+          await req.payload.jobs.queue({ input: { notification }, queue: notificationQueue, req, task: emailTaskSlug })
+          count.emails += 1
+        }
+      }
+    })
+    // Let the requests waiting behind this chunk run before the next one.
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return count
+}
+
+/**
+ * The fan-out task: the people told directly get the event's own kind; the
+ * followers of its thread, guide or procedure, one page at a time, get
+ * `followed-update`. Nobody is told twice, nor about their own doing.
+ */
+export const fanOutTask = (): TaskConfig<{ input: { event: NotificationEvent }; output: Delivery }> => ({
+  handler: async ({ input, req }) => {
+    const event = parseEvent(input)
+    if (!event) {
+      req.payload.logger.error({ input, msg: 'Entraide notifications: a job had an unreadable event; dropped.' })
+      return { output: { created: 0, emails: 0 } }
+    }
+    const summary = await summarizeSubject(req, event)
+    // The item was deleted before the job ran: there is nothing to point to.
+    if (!summary) return { output: { created: 0, emails: 0 } }
+    const actor = idKey(event.actor) ?? ''
+    const direct = event.to.filter((user) => idKey(user) !== actor)
+    const total = await deliverTo({ event, kind: event.kind, recipients: direct, req, summary })
+    if (event.followersOf) {
+      const told = keysOf([...event.exclude, ...event.to, ...(event.actor === null ? [] : [event.actor])])
+      for (let afterId: ID | null = null, isFirst = true; isFirst || afterId !== null; isFirst = false) {
+        const page = await followersPage({ ...event.followersOf, afterId, req })
+        const recipients = page.users.filter((user) => !told.has(idKey(user) ?? ''))
+        const count = await deliverTo({ event, kind: 'followed-update', recipients, req, summary })
+        total.created += count.created
+        total.emails += count.emails
+        afterId = page.lastId
+      }
+    }
+    return { output: total }
+  },
+  inputSchema: [{ name: 'event', required: true, type: 'json' }],
+  label: 'Entraide: notify the people concerned by an event',
+  // A failed run (the database busy, a chunk lost to a parallel run) starts again; what was created is skipped.
+  retries: { attempts: 5, backoff: { delay: 1000, type: 'exponential' } },
+  outputSchema: [
+    { name: 'created', type: 'number' },
+    { name: 'emails', type: 'number' },
+  ],
+  slug: fanOutTaskSlug,
+})
+
+const notificationSchema = z.object({
+  id,
+  recipient: z.unknown(),
+  kind: z.enum(notificationKinds),
+  title: z.string(),
+  body: z.string().nullish(),
+  note: z.string().nullish(),
+  link: z.string().nullish(),
+  emailStatus: z.string().nullish(),
+})
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 500)
+
+/**
+ * The email task: sends one notification's email through the host's email
+ * adapter. A mail server failure throws, so the job is retried with
+ * exponential backoff (`notifications.retry`); the last attempt records the
+ * failure on the notification (`emailStatus: 'failed'`) instead. An email
+ * already sent, or a kind unsubscribed since, sends nothing.
+ */
+export const emailTask = (options: ResolvedOptions): TaskConfig<{ input: { notification: ID }; output: { status: string } }> => ({
+  handler: async ({ input, job, req }) => {
+    const notificationId = isRecord(input) ? idOf(input.notification) : null
+    const found: unknown =
+      notificationId === null
+        ? null
+        : await req.payload.findByID({ collection: notificationsSlug, depth: 0, disableErrors: true, id: notificationId, overrideAccess: true, req })
+    const parsed = notificationSchema.safeParse(found)
+    if (!parsed.success || parsed.data.emailStatus !== 'pending') return { output: { status: 'skipped' } }
+    const notification = parsed.data
+    const recipient = idOf(notification.recipient)
+    const mark = async (data: Record<string, unknown>): Promise<void> => {
+      await req.payload.update({ collection: notificationsSlug, data, depth: 0, id: notification.id, overrideAccess: true, req })
+    }
+    const user: unknown =
+      recipient === null
+        ? null
+        : await req.payload.findByID({ collection: usersCollectionOf(req.payload), depth: 0, disableErrors: true, id: recipient, overrideAccess: true, req })
+    const address = isRecord(user) && typeof user.email === 'string' ? user.email : null
+    if (recipient === null || address === null) {
+      await mark({ emailError: 'The recipient has no email address.', emailStatus: 'failed' })
+      return { output: { status: 'failed' } }
+    }
+    const preferences = (await preferencesOf(req, [recipient])).get(idKey(recipient) ?? '')
+    if (!preferences || preferences.channels[notification.kind] !== 'email') {
+      await mark({ emailStatus: 'unsubscribed' })
+      return { output: { status: 'unsubscribed' } }
+    }
+    const email = notificationEmail({
+      body: notification.body ?? '',
+      kind: notification.kind,
+      language: preferences.language,
+      link: absolute(req, notification.link ?? null),
+      note: notification.note ?? null,
+      title: notification.title,
+      to: address,
+      unsubscribeUrl: unsubscribeUrlOf(req, recipient, notification.kind),
+    })
+    try {
+      await req.payload.sendEmail(email)
+    } catch (error) {
+      if (job.totalTried < options.notifications.retry.attempts) throw error
+      await mark({ emailError: errorText(error), emailStatus: 'failed' })
+      req.payload.logger.error({ err: error, msg: `Entraide notifications: the email of notification ${String(notification.id)} could not be sent; recorded as failed.` })
+      return { output: { status: 'failed' } }
+    }
+    await mark({ emailError: null, emailSentAt: new Date().toISOString(), emailStatus: 'sent' })
+    return { output: { status: 'sent' } }
+  },
+  inputSchema: [{ name: 'notification', required: true, type: 'text' }],
+  label: 'Entraide: email a notification',
+  outputSchema: [{ name: 'status', type: 'text' }],
+  retries: {
+    attempts: options.notifications.retry.attempts,
+    backoff: { delay: options.notifications.retry.delayMs, type: 'exponential' },
+  },
+  slug: emailTaskSlug,
+})

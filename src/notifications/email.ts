@@ -1,0 +1,81 @@
+import { fillIn, notificationStrings } from '../translations/notifications.ts'
+import type { NotificationKind, NotificationLanguage } from './kinds.ts'
+
+/** An email ready for `payload.sendEmail`. */
+export type NotificationEmail = {
+  to: string
+  subject: string
+  text: string
+  html: string
+  headers: Record<string, string>
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
+
+/**
+ * The email of one notification, in the recipient's language: plain text and
+ * HTML saying the same, the link back to the item, and the one-click
+ * unsubscribe of RFC 8058 (`List-Unsubscribe` with an HTTPS link, and
+ * `List-Unsubscribe-Post`) for this kind only. It holds the item's public
+ * title and the staff's note, never anyone's name or address but the
+ * recipient's own, to which it is sent.
+ */
+export const notificationEmail = ({
+  body,
+  kind,
+  language,
+  link,
+  note,
+  title,
+  to,
+  unsubscribeUrl,
+}: {
+  to: string
+  kind: NotificationKind
+  language: NotificationLanguage
+  title: string
+  body: string
+  note: string | null
+  link: string | null
+  unsubscribeUrl: string
+}): NotificationEmail => {
+  const strings = notificationStrings[language]
+  const why = fillIn(strings.why, { kind: strings.kindNames[kind] })
+  const text = [
+    strings.greeting,
+    '',
+    body,
+    ...(note ? ['', `${strings.note}${strings.colon}${note}`] : []),
+    ...(link ? ['', `${strings.open}${strings.colon}${link}`] : []),
+    '',
+    '—',
+    why,
+    `${strings.unsubscribe}${strings.colon}${unsubscribeUrl}`,
+    '',
+  ].join('\n')
+  const html = `<!doctype html>
+<html lang="${language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
+<body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #1e1e1e; max-width: 40em;">
+<h1 style="font-size: 1.25em;">${escapeHtml(title)}</h1>
+<p>${escapeHtml(strings.greeting)}</p>
+<p>${escapeHtml(body)}</p>
+${note ? `<blockquote style="border-left: 4px solid #6a6a6a; margin: 0; padding-left: 1em;"><p><strong>${escapeHtml(strings.note)}</strong>${escapeHtml(strings.colon)}${escapeHtml(note)}</p></blockquote>` : ''}
+${link ? `<p><a href="${escapeHtml(link)}" style="color: #000091;">${escapeHtml(strings.open)}</a></p>` : ''}
+<hr>
+<p style="font-size: 0.875em;">${escapeHtml(why)} <a href="${escapeHtml(unsubscribeUrl)}" style="color: #000091;">${escapeHtml(strings.unsubscribe)}</a></p>
+</body>
+</html>
+`
+  return {
+    headers: {
+      'List-Unsubscribe': `<${unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+    html,
+    subject: title,
+    text,
+    to,
+  }
+}
