@@ -1,6 +1,8 @@
 import * as migration_20261202_042240_initial from './20261202_042240_initial'
 import * as migration_20261202_100528_guide_proposals from './20261202_100528_guide_proposals'
-import * as migration_20261202_143318_reverification_helpfulness_notifications from './20261202_143318_reverification_helpfulness_notifications'
+import * as migration_20261202_132829_reverification from './20261202_132829_reverification'
+import * as migration_20261202_140211_helpfulness from './20261202_140211_helpfulness'
+import * as migration_20261202_143816_notifications from './20261202_143816_notifications'
 
 export const migrations = [
   {
@@ -14,8 +16,18 @@ export const migrations = [
     name: '20261202_100528_guide_proposals',
   },
   {
-    up: migration_20261202_143318_reverification_helpfulness_notifications.up,
-    down: migration_20261202_143318_reverification_helpfulness_notifications.down,
-    name: '20261202_143318_reverification_helpfulness_notifications',
+    up: migration_20261202_132829_reverification.up,
+    down: migration_20261202_132829_reverification.down,
+    name: '20261202_132829_reverification',
+  },
+  {
+    up: migration_20261202_140211_helpfulness.up,
+    down: migration_20261202_140211_helpfulness.down,
+    name: '20261202_140211_helpfulness',
+  },
+  {
+    up: migration_20261202_143816_notifications.up,
+    down: migration_20261202_143816_notifications.down,
+    name: '20261202_143816_notifications',
   },
 ]

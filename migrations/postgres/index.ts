@@ -1,6 +1,8 @@
 import * as migration_20261202_060415_initial from './20261202_060415_initial'
 import * as migration_20261202_100537_guide_proposals from './20261202_100537_guide_proposals'
-import * as migration_20261202_143354_reverification_helpfulness_notifications from './20261202_143354_reverification_helpfulness_notifications'
+import * as migration_20261202_132901_reverification from './20261202_132901_reverification'
+import * as migration_20261202_140219_helpfulness from './20261202_140219_helpfulness'
+import * as migration_20261202_143846_notifications from './20261202_143846_notifications'
 
 export const migrations = [
   {
@@ -14,8 +16,18 @@ export const migrations = [
     name: '20261202_100537_guide_proposals',
   },
   {
-    up: migration_20261202_143354_reverification_helpfulness_notifications.up,
-    down: migration_20261202_143354_reverification_helpfulness_notifications.down,
-    name: '20261202_143354_reverification_helpfulness_notifications',
+    up: migration_20261202_132901_reverification.up,
+    down: migration_20261202_132901_reverification.down,
+    name: '20261202_132901_reverification',
+  },
+  {
+    up: migration_20261202_140219_helpfulness.up,
+    down: migration_20261202_140219_helpfulness.down,
+    name: '20261202_140219_helpfulness',
+  },
+  {
+    up: migration_20261202_143846_notifications.up,
+    down: migration_20261202_143846_notifications.down,
+    name: '20261202_143846_notifications',
   },
 ]
