@@ -177,6 +177,9 @@ export const startTestApp = async ({
       // test file run in this process must boot its own app, not find this one.
       const instances: unknown = Reflect.get(globalThis, '_payload')
       if (instances instanceof Map) instances.delete(key)
+      // So does Payload's GraphQL route with the schema it built from this app's config.
+      const graphQL: unknown = Reflect.get(globalThis, '_payload_graphql')
+      if (typeof graphQL === 'object' && graphQL !== null) Object.assign(graphQL, { graphql: null, promise: null })
       if (pool instanceof EventEmitter) {
         pool.on('error', () => undefined)
         const clients: unknown = Reflect.get(pool, '_clients')
