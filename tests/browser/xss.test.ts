@@ -391,7 +391,8 @@ describe.skipIf(reason)(
       await expect(widget.getByRole('link', { name: 'lien javascript' }).count()).resolves.toBe(0)
       await expect(widget.getByRole('link', { name: 'lien data' }).count()).resolves.toBe(0)
 
-      // Contributors' links to other sites: rel="nofollow ugc noopener", and they did render.
+      // Contributors' links to other sites: rel="nofollow ugc noopener" (and noreferrer
+      // when they open a new window), and they did render.
       const external = await widget.evaluate((host) => {
         const origin = window.location.origin
         return [...(host.shadowRoot ?? host).querySelectorAll('a[href]')].flatMap((anchor) => {
@@ -408,10 +409,12 @@ describe.skipIf(reason)(
       })
       expect(external.filter((found) => found.href === externalUrl)).toContainEqual({
         href: externalUrl,
-        rel: 'nofollow noopener ugc',
+        rel: 'nofollow noopener noreferrer ugc',
         target: '_blank',
       })
-      expect(external.filter((found) => found.rel !== 'nofollow noopener ugc')).toEqual([])
+      const expectedRel = (target: string | null) =>
+        target === '_blank' ? 'nofollow noopener noreferrer ugc' : 'nofollow noopener ugc'
+      expect(external.filter((found) => found.rel !== expectedRel(found.target))).toEqual([])
 
       await expectInert(page)
       await context.close()
