@@ -53,12 +53,20 @@ export const WidgetEmbed = ({
   useEffect(() => {
     if (hasScriptFailed) setMissing(true)
   }, [])
+  // Focus moves to the help unless the reader is already in it (a Tab pressed
+  // before this ran must not be undone).
+  const focusHelp = () => {
+    const region = targetRef.current
+    const active = document.activeElement
+    if (!region || (active !== region && active !== null && region.contains(active))) return
+    region.focus()
+  }
   useEffect(() => {
     const shown = `${procedure}-${step ?? 'all'}`
     const isChange = shownRef.current !== null && shownRef.current !== shown
     shownRef.current = shown
     // Focus follows the reader to the help, as a same-page link's would.
-    if (window.location.hash === '#entraide') targetRef.current?.focus()
+    if (window.location.hash === '#entraide') focusHelp()
     if (isChange) setAnnouncement(`${label}.`)
   }, [label, procedure, step])
   useEffect(() => {
@@ -66,7 +74,7 @@ export const WidgetEmbed = ({
     // address: the router does nothing, so focus moves here.
     const onClick = (event: MouseEvent) => {
       if (!isLinkToCurrentHelp(event.target)) return
-      setTimeout(() => targetRef.current?.focus(), 0)
+      setTimeout(focusHelp, 0)
     }
     document.addEventListener('click', onClick)
     return () => document.removeEventListener('click', onClick)
