@@ -366,11 +366,83 @@ const adapters: Record<AccessCollection, Adapter> = {
     marker: async (id) => (await app.payload.findByID({ collection: 'helpfulness', id })).note,
     updateBody: (marker) => ({ note: `Avis ${marker}` }),
   },
+  notifications: {
+    createBody: async () => ({
+      eventKey: `x:${unique()}`,
+      kind: 'answer-posted',
+      recipient: citizen.id,
+      subjectCollection: 'threads',
+      subjectId: String(sharedThread),
+      title: 'Une notification inventée',
+    }),
+    hasUnpublished: false,
+    make: async ({ owner }) =>
+      (
+        await app.payload.create({
+          collection: 'notifications',
+          data: {
+            eventKey: `table:${unique()}`,
+            kind: 'answer-posted',
+            recipient: owner.id,
+            subjectCollection: 'threads',
+            subjectId: String(sharedThread),
+            title: 'Une réponse à votre question',
+          },
+        })
+      ).id,
+    // Only the read flag can change: it starts unread.
+    marker: async (id) => (await app.payload.findByID({ collection: 'notifications', id })).isRead,
+    updateBody: () => ({ isRead: true }),
+  },
+  subscriptions: {
+    createBody: async () => ({
+      key: `x:${unique()}`,
+      targetCollection: 'threads',
+      targetId: String(sharedThread),
+      targetKey: `threads:${sharedThread}`,
+      user: citizen.id,
+    }),
+    hasUnpublished: false,
+    make: async ({ owner }) => {
+      const targetId = `${sharedThread}-${unique()}`
+      return (
+        await app.payload.create({
+          collection: 'subscriptions',
+          data: {
+            key: `${owner.id}:threads:${targetId}`,
+            targetCollection: 'threads',
+            targetId,
+            targetKey: `threads:${targetId}`,
+            user: owner.id,
+          },
+        })
+      ).id
+    },
+    marker: async (id) => (await app.payload.findByID({ collection: 'subscriptions', id })).targetId,
+    updateBody: (marker) => ({ targetId: marker }),
+  },
+  'notification-preferences': {
+    createBody: async () => ({ language: 'en', user: citizen.id }),
+    hasUnpublished: false,
+    // One row per person: an existing one is reused.
+    make: async ({ owner }) => {
+      const { docs } = await app.payload.find({
+        collection: 'notification-preferences',
+        limit: 1,
+        where: { user: { equals: owner.id } },
+      })
+      const existing = docs[0]
+      if (existing) return existing.id
+      return (await app.payload.create({ collection: 'notification-preferences', data: { language: 'fr', user: owner.id } })).id
+    },
+    marker: async (id) => (await app.payload.findByID({ collection: 'notification-preferences', id })).language,
+    updateBody: () => ({ language: 'en' }),
+  },
 }
 
 const updatedValue = (collection: AccessCollection, marker: string): unknown => {
   const body = adapters[collection].updateBody(marker)
-  return body.body ?? body.title ?? body.name ?? body.note ?? body.displayName ?? body.query ?? body.value
+  return body.body ?? body.title ?? body.name ?? body.note ?? body.displayName ?? body.query ?? body.value ?? body.isRead
 }
 
 const exists = async (collection: AccessCollection, id: ID) =>

@@ -40,6 +40,9 @@ export const accessCollections = [
   'reports',
   'search-queries',
   'helpfulness',
+  'notifications',
+  'subscriptions',
+  'notification-preferences',
   'users',
 ] as const
 export type AccessCollection = (typeof accessCollections)[number]
@@ -116,6 +119,29 @@ export const collectionAccess: Readonly<Record<AccessCollection, Readonly<Record
     create: row('none', 'none', 'none', 'none', 'none'),
     delete: row('none', 'none', 'none', 'none', 'none'),
     read: row('none', 'none', 'all', 'all', 'all'),
+    update: row('none', 'none', 'none', 'none', 'none'),
+  },
+  notifications: {
+    // Made by the delivery jobs only. Each person reads their own and sets `isRead` on them, nothing
+    // else; admins also read those whose email failed (not in this table), to see delivery failures.
+    create: row('none', 'none', 'none', 'none', 'none'),
+    delete: row('none', 'none', 'none', 'none', 'none'),
+    read: row('none', 'own', 'own', 'own', 'own'),
+    update: row('none', 'own', 'own', 'own', 'own'),
+  },
+  subscriptions: {
+    // Written by `POST /api/{threads|guides|procedures}/:id/follow` and `/unfollow`, and by asking,
+    // answering and proposing; each person reads their own.
+    create: row('none', 'none', 'none', 'none', 'none'),
+    delete: row('none', 'none', 'none', 'none', 'none'),
+    read: row('none', 'own', 'own', 'own', 'own'),
+    update: row('none', 'none', 'none', 'none', 'none'),
+  },
+  'notification-preferences': {
+    // Written by `POST /api/notification-preferences/me` and the unsubscribe link; each person reads their own.
+    create: row('none', 'none', 'none', 'none', 'none'),
+    delete: row('none', 'none', 'none', 'none', 'none'),
+    read: row('none', 'own', 'own', 'own', 'own'),
     update: row('none', 'none', 'none', 'none', 'none'),
   },
   threads: contribution,
