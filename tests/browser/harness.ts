@@ -106,10 +106,16 @@ export const startApp = async (): Promise<RunningApp> => {
     PAYLOAD_SECRET: 'entraide-browser-test-secret',
     PORT: String(port),
   })
-  const child: ChildProcess = spawn(path.resolve('node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  // Idle connections stay open longer on the server than in the tests' fetch (4 s):
+  // a request never goes out on a connection the server is closing (ECONNRESET).
+  const child: ChildProcess = spawn(
+    path.resolve('node_modules', '.bin', 'next'),
+    ['start', '--port', String(port), '--keepAliveTimeout', '65000'],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))

@@ -12,7 +12,16 @@ export const repositoryDir = path.resolve(import.meta.dirname, '..', '..')
 export const fixtureDir = path.join(import.meta.dirname, 'fixture')
 
 /** What the fixture must not bring along when it is copied (files a run in place may have left). */
-const leftovers = new Set(['node_modules', '.next', 'migrations', 'media', 'importMap.js', 'payload-types.ts', 'next-env.d.ts', 'package-lock.json'])
+const leftovers = new Set([
+  'node_modules',
+  '.next',
+  'migrations',
+  'media',
+  'importMap.js',
+  'payload-types.ts',
+  'next-env.d.ts',
+  'package-lock.json',
+])
 
 type CommandResult = { output: string; durationMs: number }
 
@@ -25,13 +34,18 @@ type CommandResult = { output: string; durationMs: number }
 const siteEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extra }
   for (const name of Object.keys(env)) {
-    if (name === 'NODE_ENV' || name.startsWith('VITEST') || name.startsWith('MEILI_') || name.startsWith('TEST_')) delete env[name]
+    if (name === 'NODE_ENV' || name.startsWith('VITEST') || name.startsWith('MEILI_') || name.startsWith('TEST_'))
+      delete env[name]
   }
   return env
 }
 
 /** Runs a command to its end; rejects with the end of its output when it fails. */
-const run = (command: string, args: string[], { cwd, env }: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CommandResult> =>
+const run = (
+  command: string,
+  args: string[],
+  { cwd, env }: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<CommandResult> =>
   new Promise((resolve, reject) => {
     const started = Date.now()
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -42,7 +56,10 @@ const run = (command: string, args: string[], { cwd, env }: { cwd: string; env: 
     child.once('close', (code) => {
       const durationMs = Date.now() - started
       if (code === 0) resolve({ durationMs, output })
-      else reject(new Error(`\`${[command, ...args].join(' ')}\` failed (exit ${code}) in ${cwd}:\n${output.slice(-6000)}`))
+      else
+        reject(
+          new Error(`\`${[command, ...args].join(' ')}\` failed (exit ${code}) in ${cwd}:\n${output.slice(-6000)}`),
+        )
     })
   })
 
@@ -129,7 +146,10 @@ export const startHostSite = async (): Promise<HostSite> => {
     if (tarball === undefined) throw new Error(`\`npm pack\` made no tarball:\n${packed.output.slice(-6000)}`)
     timings.pack = seconds(packed.durationMs)
 
-    cpSync(fixtureDir, dir, { filter: (source) => !leftovers.has(path.basename(source)) && !source.endsWith('.db'), recursive: true })
+    cpSync(fixtureDir, dir, {
+      filter: (source) => !leftovers.has(path.basename(source)) && !source.endsWith('.db'),
+      recursive: true,
+    })
     const installed = await run(
       'npm',
       ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(workDir, tarball)],
@@ -148,14 +168,20 @@ export const startHostSite = async (): Promise<HostSite> => {
       env,
       isDone: () => existsSync(path.join(dir, 'migrations', 'index.ts')),
     })
-    const migrated = await runPayloadCli(['migrate'], { cwd: dir, env, isDone: ({ output }) => output.includes('Migrated:') })
+    const migrated = await runPayloadCli(['migrate'], {
+      cwd: dir,
+      env,
+      isDone: ({ output }) => output.includes('Migrated:'),
+    })
     timings.migrations = seconds(created.durationMs + migrated.durationMs)
     silentExits = importMap.silentExits + created.silentExits + migrated.silentExits
     timings.build = seconds((await run(next, ['build'], { cwd: dir, env })).durationMs)
 
     const port = await freePort()
     const started = Date.now()
-    const child = spawn(next, ['start', '--port', String(port)], {
+    // Idle connections stay open longer on the server than in the tests' fetch (4 s):
+    // a request never goes out on a connection the server is closing (ECONNRESET).
+    const child = spawn(next, ['start', '--port', String(port), '--keepAliveTimeout', '65000'], {
       cwd: dir,
       detached: true,
       env: { ...env, PORT: String(port) },
