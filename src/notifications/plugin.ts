@@ -7,23 +7,16 @@ import { emailTask, fanOutTask } from './deliver.ts'
 import { followEndpoints, notificationEndpoints, preferencesEndpoints } from './endpoints.ts'
 import { withNotificationHooks } from './hooks.ts'
 import { isFollowableCollection } from './kinds.ts'
+import { withBackstopCron } from '../utilities/queueRunner.ts'
 import { notificationQueue, requestNotificationRun, stopNotificationRuns } from './runner.ts'
-
-/** One entry of `jobs.autoRun` (Payload does not export its name). */
-type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
 
 const withNotificationJobs = (jobs: JobsConfig | undefined, options: ResolvedOptions): JobsConfig => {
   const host = jobs ?? {}
-  const backstop: AutorunCronConfig = { cron: options.notifications.cron, limit: 100, queue: notificationQueue, silent: { info: true } }
-  const hostAutoRun = host.autoRun
-  const autoRun: JobsConfig['autoRun'] =
-    options.notifications.runJobs === 'manual'
-      ? hostAutoRun
-      : hostAutoRun === undefined
-        ? [backstop]
-        : typeof hostAutoRun === 'function'
-          ? async (payload) => [...(await hostAutoRun(payload)), backstop]
-          : [...hostAutoRun, backstop]
+  const autoRun = withBackstopCron(host.autoRun, {
+    cron: options.notifications.cron,
+    mode: options.notifications.runJobs,
+    queue: notificationQueue,
+  })
   return { ...host, autoRun, tasks: [...(host.tasks ?? []), fanOutTask(), emailTask(options)] }
 }
 

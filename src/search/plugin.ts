@@ -7,14 +7,12 @@ import type { ResolvedOptions } from '../options.ts'
 import { canManageCatalogue } from '../policies/contributions.ts'
 import { actorFromRequest } from '../policies/roles.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
+import { withBackstopCron } from '../utilities/queueRunner.ts'
 import { flushSearchQueries } from './queryLog.ts'
 import { readySearchEngine } from './reindex.ts'
 import { searchSyncTask } from './sync.ts'
 import { syncSearchAfterSystemWrite, withSearchSync } from './syncHooks.ts'
 import { requestSyncRun, searchSyncQueue, stopSyncRuns } from './syncRunner.ts'
-
-/** One entry of `jobs.autoRun` (Payload does not export its name). */
-type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
 
 // Payload lets any signed-in user run, queue and cancel jobs through REST
 // unless told otherwise; with the sync queue in place that is editors' work.
@@ -28,21 +26,11 @@ const staffOnly: RunJobAccess = ({ req }) => canManageCatalogue(actorFromRequest
  */
 export const withSearchJobs = (jobs: JobsConfig | undefined, options: ResolvedOptions): JobsConfig => {
   const host = jobs ?? {}
-  const backstop: AutorunCronConfig = {
+  const autoRun = withBackstopCron(host.autoRun, {
     cron: options.search.cron,
-    limit: 100,
+    mode: options.search.runSyncJobs,
     queue: searchSyncQueue,
-    silent: { info: true },
-  }
-  const hostAutoRun = host.autoRun
-  const autoRun: JobsConfig['autoRun'] =
-    options.search.runSyncJobs === 'manual'
-      ? hostAutoRun
-      : hostAutoRun === undefined
-        ? [backstop]
-        : typeof hostAutoRun === 'function'
-          ? async (payload) => [...(await hostAutoRun(payload)), backstop]
-          : [...hostAutoRun, backstop]
+  })
   return {
     ...host,
     access: { cancel: staffOnly, queue: staffOnly, run: staffOnly, ...host.access },
@@ -89,7 +77,10 @@ export const startSearch = async (payload: Payload): Promise<void> => {
   try {
     await readySearchEngine(payload)
   } catch (error) {
-    payload.logger.error({ err: error, msg: 'Entraide: the search engine is not ready; searches will fail until it is.' })
+    payload.logger.error({
+      err: error,
+      msg: 'Entraide: the search engine is not ready; searches will fail until it is.',
+    })
   }
   if (optionsOf(payload).search.runSyncJobs === 'auto') requestSyncRun(payload)
 }

@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { JobsConfig, Payload, PayloadRequest } from 'payload'
 
 import { perPayload } from '../search/engineRegistry.ts'
 import { isRecord } from './ids.ts'
@@ -184,4 +184,22 @@ export const createQueueRunner = ({
   }
 
   return { request, runAfterCommit, stop, waitForRuns }
+}
+
+/** One entry of `jobs.autoRun` (Payload does not export its name). */
+type AutorunCronConfig = Extract<NonNullable<JobsConfig['autoRun']>, unknown[]>[number]
+
+/**
+ * The host's `jobs.autoRun` with a backstop cron for `queue` added (up to 100
+ * jobs a run), whatever form the host gave it; left as it is in `'manual'` mode.
+ */
+export const withBackstopCron = (
+  hostAutoRun: JobsConfig['autoRun'],
+  { cron, mode, queue }: { cron: string; mode: 'auto' | 'manual'; queue: string },
+): JobsConfig['autoRun'] => {
+  if (mode === 'manual') return hostAutoRun
+  const backstop: AutorunCronConfig = { cron, limit: 100, queue, silent: { info: true } }
+  if (hostAutoRun === undefined) return [backstop]
+  if (typeof hostAutoRun === 'function') return async (payload) => [...(await hostAutoRun(payload)), backstop]
+  return [...hostAutoRun, backstop]
 }
