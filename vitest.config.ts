@@ -37,8 +37,22 @@ const postgresAvailable = postgresUri !== 'off' && (await isListening(postgresUr
 /** The test files that work on a database (through the test app), found by what they import. */
 const databaseTests = readdirSync(path.join(root, 'tests'))
   .filter((name) => name.endsWith('.test.ts'))
-  .filter((name) => /helpers\/payload|search\/searchApp/.test(readFileSync(path.join(root, 'tests', name), 'utf8')))
-  .map((name) => `tests/${name}`)
+  .map((name) => ({ file: `tests/${name}`, source: readFileSync(path.join(root, 'tests', name), 'utf8') }))
+  .filter(({ source }) => /helpers\/payload|search\/searchApp/.test(source))
+
+/**
+ * A database test file whose checks do not depend on the database (the
+ * personal-data guard, rate limits, sign-in delays, CORS…) says so on a line
+ * of its own, `// Database: SQLite is enough (<why>)`, and runs on SQLite only,
+ * unless ENTRAIDE_TEST_POSTGRES=all asks for every database file on
+ * PostgreSQL too.
+ */
+const postgresTests = databaseTests
+  .filter(
+    ({ source }) =>
+      process.env.ENTRAIDE_TEST_POSTGRES === 'all' || !/^\/\/ Database: SQLite is enough \(.+\)$/m.test(source),
+  )
+  .map(({ file }) => file)
 
 export default defineConfig({
   resolve: {
@@ -62,6 +76,7 @@ export default defineConfig({
     // two-core machine; a poll that never succeeds still fails.
     expect: { poll: { timeout: 10_000 } },
     reporters: ['default', './tests/summaryReporter.ts'],
+    setupFiles: ['tests/cpuUsage.setup.ts'],
     projects: [
       {
         extends: true,
@@ -101,7 +116,7 @@ export default defineConfig({
             extends: true,
             test: {
               name: 'postgres',
-              include: databaseTests,
+              include: postgresTests,
               isolate: false,
               env: { ENTRAIDE_TEST_IDS: 'text', PAYLOAD_FORCE_DRIZZLE_PUSH: 'true', TEST_DATABASE_URI: postgresUri },
             },

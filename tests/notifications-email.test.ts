@@ -1,3 +1,4 @@
+// Database: SQLite is enough (it reads the messages at the SMTP server; tests/notifications.test.ts checks on PostgreSQL who is notified of what)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { emailAdapterFromEnv } from '../setup/email.ts'

@@ -1,3 +1,4 @@
+// Database: SQLite is enough (the guard screens a submission before anything is written, whatever the database)
 /**
  * The ways personal data got through the guard, each tried again through the
  * REST API with other variants than the ones first reported: disguised

@@ -1,3 +1,4 @@
+// Database: SQLite is enough (the guard screens a submission before anything is written; the PostgreSQL run of the access table and of tests/guide-proposals.test.ts writes the same collections)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createProcedure, errorOf, json, proposeGuideEdit } from './helpers/fixtures.ts'

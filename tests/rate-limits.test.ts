@@ -1,3 +1,4 @@
+// Database: SQLite is enough (the budgets live in the rate-limit store, not in the database; tests/loop.test.ts and the access table run the same writes on PostgreSQL)
 import type { Plugin } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 

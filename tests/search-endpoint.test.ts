@@ -1,3 +1,4 @@
+// Database: SQLite is enough (ranking, filters and paging are the search engine’s; tests/search-sync.test.ts checks on PostgreSQL what reaches the engine)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { flushSearchQueries } from '../src/search/queryLog.ts'

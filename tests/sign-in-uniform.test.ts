@@ -1,3 +1,4 @@
+// Database: SQLite is enough (what is checked is how sign-in, sign-up and password-reset answers read and how long they take, and the delays of the rate-limit store in memory)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MemoryRateLimitStore } from '../src/rateLimit/memoryStore.ts'

@@ -14,7 +14,7 @@ import type { Reporter, TestModule } from 'vitest/node'
 export default class SummaryReporter implements Reporter {
   readonly #file: string
 
-  constructor({ file = 'summary.txt' }: { file?: string } = {}) {
+  constructor({ file = process.env.ENTRAIDE_SUMMARY_FILE ?? 'summary.txt' }: { file?: string } = {}) {
     this.#file = file
   }
 
@@ -34,6 +34,14 @@ export default class SummaryReporter implements Reporter {
       }
     }
     const line = `vitest: ${passed} passed, ${failed} failed`
+    // How long each file took, longest first, to see where a run's time goes.
+    const durations = testModules
+      .map((module) => ({
+        ms: module.diagnostic().duration,
+        name: `${module.project.name} ${path.relative(process.cwd(), module.moduleId)}`,
+      }))
+      .sort((a, b) => b.ms - a.ms)
+      .map(({ ms, name }) => `${(ms / 1000).toFixed(1).padStart(7)} s  ${name}`)
     const lines = [
       ...(skipped.length > 0 ? [`vitest: ${skipped.length} skipped:`, ...skipped.map((name) => `  - ${name}`)] : []),
       line,
@@ -41,6 +49,7 @@ export default class SummaryReporter implements Reporter {
     const dir = path.resolve('test-results')
     mkdirSync(dir, { recursive: true })
     writeFileSync(path.join(dir, this.#file), `${line}\n`)
+    writeFileSync(path.join(dir, this.#file.replace(/\.txt$/, '-durations.txt')), `${durations.join('\n')}\n`)
     process.stdout.write(`\n${lines.join('\n')}\n`)
   }
 }

@@ -1,3 +1,4 @@
+// Database: SQLite is enough (it checks the HTML the widget renders from an API answer)
 import { createElement, useState } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,3 +1,4 @@
+// Database: SQLite is enough (it checks the CORS headers and cookie handling of the HTTP layer)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createProcedure, json } from './helpers/fixtures.ts'
