@@ -22,6 +22,8 @@ export type AppConfigArgs = {
   onInit?: Config['onInit']
   /** Numeric ids (Payload's default on SQL databases) or text ids (UUIDs). */
   ids?: IdStorage
+  /** `false` when the SQL database already has the schema (the tests' copies of a template database). */
+  databasePush?: boolean
   /** Extra plugins applied after Entraide. */
   plugins?: Plugin[]
   /** The host's own GraphQL settings (its queries and mutations); GraphQL is on by default. */
@@ -37,6 +39,7 @@ export type AppConfigArgs = {
  * account settings ask for it.
  */
 export const buildAppConfig = async ({
+  databasePush,
   databaseUri = process.env.DATABASE_URI || undefined,
   email = emailAdapterFromEnv(),
   entraide = {},
@@ -82,7 +85,7 @@ export const buildAppConfig = async ({
         ],
       },
     ],
-    db: databaseAdapter(databaseUri, ids),
+    db: databaseAdapter(databaseUri, ids, { push: databasePush }),
     editor: lexicalEditor(),
     email,
     graphQL,

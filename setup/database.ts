@@ -28,7 +28,11 @@ export type IdStorage = 'number' | 'text'
  * `mongodb+srv://`, PostgreSQL for `postgres://` and `postgresql://`,
  * otherwise SQLite on a file (`file:./data/entraide.db` by default).
  */
-export const databaseAdapter = (uri: string = defaultDatabaseUri, ids: IdStorage = 'number'): DatabaseAdapterObj => {
+export const databaseAdapter = (
+  uri: string = defaultDatabaseUri,
+  ids: IdStorage = 'number',
+  { push }: { push?: boolean } = {},
+): DatabaseAdapterObj => {
   if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) {
     return mongooseAdapter({ url: uri })
   }
@@ -38,6 +42,7 @@ export const databaseAdapter = (uri: string = defaultDatabaseUri, ids: IdStorage
       migrationDir: postgresMigrationDir,
       pool: { connectionString: uri },
       prodMigrations: postgresMigrations,
+      push,
     })
   }
   if (!uri.startsWith('file:')) {
@@ -57,6 +62,7 @@ export const databaseAdapter = (uri: string = defaultDatabaseUri, ids: IdStorage
       // applies the committed migrations at start instead.
       migrationDir,
       prodMigrations: migrations,
+      push,
       // Writers queue behind each other (BEGIN IMMEDIATE), so a domain action
       // reads and writes a consistent state even under parallel requests.
       transactionOptions: { behavior: 'immediate' },

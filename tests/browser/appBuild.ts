@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { browserSkipReason, buildFailureFile, serverEnvironment, stampFile } from './harness'
+import { browserSkipReason, buildFailureFile, seededDatabase, serverEnvironment, stampFile } from './harness'
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..')
 const distDir = path.join(projectRoot, '.next')
@@ -151,6 +151,8 @@ let building: Promise<void> | null = null
 
 export function setup(): void {
   rmSync(buildFailureFile, { force: true })
+  // Seeded again by this run's first app, from this run's sources and at today's date.
+  rmSync(path.dirname(seededDatabase), { force: true, recursive: true })
   if (browserSkipReason() !== null) return // the browser tests say why they skip
   const fingerprint = sourcesFingerprint()
   if (readStamp() === fingerprint) {

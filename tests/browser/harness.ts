@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -21,6 +21,14 @@ const projectRoot = path.resolve(import.meta.dirname, '..', '..')
 export const stampFile = path.join(projectRoot, '.next', 'entraide-sources.json')
 /** Written when the build fails, with its output: the browser files fail with it. */
 export const buildFailureFile = path.join(projectRoot, 'test-results', 'app-build-failure.txt')
+
+/**
+ * The demo content, seeded once per run by the first app that starts and
+ * copied for each of the others (the browser tests' global setup removes it
+ * at the start of a run): each app still gets a database of its own.
+ */
+export const seededDatabase = path.join(projectRoot, '.next', 'entraide-seeded', 'browser.db')
+const seedLockDir = path.join(projectRoot, '.next', 'entraide-seeded-lock')
 
 /** Where screenshots of the browser tests are saved (ignored by git). */
 export const artifactsDir = path.resolve('test-results', 'screenshots')
@@ -89,16 +97,35 @@ const appBuilt = async (): Promise<void> => {
   }
 }
 
+/** The SQLite files of a database: the file itself and, when present, its write-ahead log. */
+const databaseFiles = (file: string): string[] => [file, `${file}-wal`].filter((name) => existsSync(name))
+
+/** Runs `work` while holding a lock directory shared by the test workers. */
+const withSeedLock = async <T>(work: () => Promise<T>): Promise<T> => {
+  const deadline = Date.now() + 5 * 60_000
+  for (;;) {
+    try {
+      mkdirSync(seedLockDir)
+      break
+    } catch {
+      if (Date.now() > deadline) throw new Error(`The lock ${seedLockDir} was held for 5 minutes; remove it if no test runs.`)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  }
+  try {
+    return await work()
+  } finally {
+    rmSync(seedLockDir, { force: true, recursive: true })
+  }
+}
+
 /**
- * Starts the Entraide app on a free port with its own throw-away SQLite
- * database (seeded with the demo content at start), from the production
- * build that the browser tests' global setup (appBuild.ts) made or found
- * current in `.next`.
+ * Starts `next start` on a free port with the SQLite database of `dataDir`
+ * (seeding the demo content when it is empty) and waits until it serves the
+ * demo procedures.
  */
-export const startApp = async (): Promise<RunningApp> => {
-  await appBuilt()
+const serve = async (dataDir: string, { keepData = false } = {}): Promise<RunningApp> => {
   const port = await freePort()
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'entraide-browser-'))
   const env = serverEnvironment({
     DATABASE_URI: `file:${path.join(dataDir, 'browser.db')}`,
     NEXT_TELEMETRY_DISABLED: '1',
@@ -138,16 +165,58 @@ export const startApp = async (): Promise<RunningApp> => {
   return {
     stop: async () => {
       child.kill('SIGTERM')
-      await new Promise((resolve) => {
-        if (child.exitCode !== null) resolve(undefined)
-        child.once('exit', resolve)
-        setTimeout(resolve, 5000)
+      const exited = await new Promise<boolean>((resolve) => {
+        if (child.exitCode !== null) resolve(true)
+        child.once('exit', () => resolve(true))
+        setTimeout(() => resolve(false), 5000)
       })
-      rmSync(dataDir, { force: true, recursive: true })
+      if (!exited) {
+        child.kill('SIGKILL')
+        await new Promise((resolve) => {
+          if (child.exitCode !== null) resolve(undefined)
+          child.once('exit', resolve)
+          setTimeout(resolve, 5000)
+        })
+      }
+      if (!keepData) rmSync(dataDir, { force: true, recursive: true })
     },
     outputTail: (characters = 6000) => output.slice(-characters),
     url,
   }
+}
+
+/** Seeds the demo content into `seededDatabase`, once per run, whichever worker comes first. */
+const ensureSeededDatabase = (): Promise<void> =>
+  withSeedLock(async () => {
+    if (existsSync(seededDatabase)) return
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'entraide-browser-seed-'))
+    try {
+      const seeding = await serve(dataDir, { keepData: true })
+      await seeding.stop()
+      mkdirSync(path.dirname(seededDatabase), { recursive: true })
+      // The log first, the database last under its final name: once it exists, the copy is whole.
+      const [main, ...rest] = databaseFiles(path.join(dataDir, 'browser.db'))
+      for (const file of rest) copyFileSync(file, path.join(path.dirname(seededDatabase), path.basename(file)))
+      if (!main) throw new Error('The seeding app left no database file.')
+      copyFileSync(main, `${seededDatabase}.partial`)
+      renameSync(`${seededDatabase}.partial`, seededDatabase)
+    } finally {
+      rmSync(dataDir, { force: true, recursive: true })
+    }
+  })
+
+/**
+ * Starts the Entraide app on a free port with its own throw-away SQLite
+ * database holding the demo content, from the production build that the
+ * browser tests' global setup (appBuild.ts) made or found current in `.next`.
+ */
+export const startApp = async (): Promise<RunningApp> => {
+  await appBuilt()
+  await ensureSeededDatabase()
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'entraide-browser-'))
+  for (const file of databaseFiles(seededDatabase))
+    copyFileSync(file, path.join(dataDir, path.basename(file)))
+  return serve(dataDir)
 }
 
 /** Launches Debian's Chromium headless with the flags this machine needs. */

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -60,15 +60,135 @@ export const testDatabaseKind = (): 'sqlite' | 'postgres' | 'mongodb' => {
   return 'sqlite'
 }
 
-/** Runs one statement on the PostgreSQL server of TEST_DATABASE_URI, outside any test database. */
-const onPostgresServer = async (uri: string, sql: string): Promise<void> => {
+const projectRoot = path.resolve(import.meta.dirname, '..', '..')
+
+/** A digest of the sources the schema is made from (the plugin, the app's setup and config). */
+let schemaSourcesDigest: string | undefined
+const schemaSources = (): string => {
+  if (schemaSourcesDigest) return schemaSourcesDigest
+  const hash = createHash('sha256')
+  const walk = (folder: string): void => {
+    for (const name of readdirSync(folder).sort()) {
+      const file = path.join(folder, name)
+      if (statSync(file).isDirectory()) walk(file)
+      else if (/\.tsx?$/.test(name) && !name.endsWith('.test.ts')) hash.update(`${path.relative(projectRoot, file)}\0`).update(readFileSync(file))
+    }
+  }
+  walk(path.join(projectRoot, 'src'))
+  walk(path.join(projectRoot, 'setup'))
+  hash.update(process.env.ENTRAIDE_TEST_IDS ?? '')
+  schemaSourcesDigest = hash.digest('hex').slice(0, 12)
+  return schemaSourcesDigest
+}
+
+/** A stable text for a test app's arguments: functions by their source, cycles cut. */
+const describeArgs = (value: unknown): string => {
+  const seen = new WeakSet<object>()
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item === 'function') return `function ${String(item)}`
+    if (typeof item === 'object' && item !== null) {
+      if (seen.has(item)) return '[cycle]'
+      seen.add(item)
+    }
+    return item
+  })
+}
+
+/** Runs one statement on a PostgreSQL database (the server's own, or a test database) and returns its rows. */
+const queryPostgresServer = async (uri: string, sql: string, values: unknown[] = []): Promise<unknown[]> => {
   const client = new pg.Client({ connectionString: uri })
   await client.connect()
   try {
-    await client.query(sql)
+    return (await client.query(sql, values)).rows
   } finally {
     await client.end()
   }
+}
+
+/**
+ * On PostgreSQL, a test database is a copy of a template database that has
+ * the schema (CREATE DATABASE … TEMPLATE, a file copy), instead of an empty
+ * one that Payload's schema push fills, statement by statement, at every
+ * start. The template is made once per schema (the sources it comes from and
+ * the app's arguments), by the first worker that needs it, and kept for the
+ * next runs; templates of other sources are dropped then.
+ */
+const postgresTemplate = async (
+  server: string,
+  args: Omit<AppConfigArgs, 'databaseUri' | 'secret'>,
+): Promise<string> => {
+  const sources = schemaSources()
+  const name = `entraide_tpl_${sources}_${createHash('sha256').update(describeArgs(args)).digest('hex').slice(0, 12)}`
+  const client = new pg.Client({ connectionString: server })
+  await client.connect()
+  try {
+    // One worker makes it; the others wait for it.
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [name])
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+    if (exists.rowCount === 0) {
+      for (const { datname } of (
+        await client.query<{ datname: string }>(
+          "SELECT datname FROM pg_database WHERE datname LIKE 'entraide\\_tpl\\_%' AND datname NOT LIKE $1",
+          [`entraide\\_tpl\\_${sources}\\_%`],
+        )
+      ).rows) {
+        await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined)
+      }
+      const building = `${name}_building`
+      await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`)
+      await client.query(`CREATE DATABASE "${building}"`)
+      const config = await buildAppConfig({
+        ...args,
+        databaseUri: withDatabaseName(server, building),
+        secret: 'entraide-test-secret',
+      })
+      const key = `template-${building}`
+      const payload = await getPayload({ config, key })
+      // What the app wrote at start (its onInit) goes: each copy starts as a fresh database would.
+      const tables = (await queryPostgresServer(
+        withDatabaseName(server, building),
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'payload_migrations'",
+      )) as { tablename: string }[]
+      forgetInstance(key)
+      const pool: unknown = payload.db.pool
+      await payload.destroy()
+      endPool(pool)
+      await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [building])
+      if (tables.length > 0)
+        await queryPostgresServer(
+          withDatabaseName(server, building),
+          `TRUNCATE ${tables.map(({ tablename }) => `"${tablename}"`).join(', ')} RESTART IDENTITY CASCADE`,
+        )
+      await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`)
+    }
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [name])
+  } finally {
+    await client.end()
+  }
+  return name
+}
+
+/**
+ * Ends a PostgreSQL pool that Payload's destroy leaves open (the schema push
+ * keeps one of its connections checked out for good): no new connection is
+ * made, and every connection is told to expect its database's drop or
+ * termination, which cuts them. Nothing waits for the checked-out one.
+ */
+const endPool = (pool: unknown): void => {
+  if (!(pool instanceof EventEmitter)) return
+  pool.on('error', () => undefined)
+  const clients: unknown = Reflect.get(pool, '_clients')
+  for (const client of Array.isArray(clients) ? clients : []) {
+    if (client instanceof EventEmitter) client.on('error', () => undefined)
+  }
+  const end: unknown = Reflect.get(pool, 'end')
+  if (typeof end === 'function') Promise.resolve(Reflect.apply(end, pool, [])).catch(() => undefined)
+}
+
+/** Payload keeps each instance in a process-wide map by its key; a closed app leaves it. */
+const forgetInstance = (key: string): void => {
+  const instances: unknown = Reflect.get(globalThis, '_payload')
+  if (instances instanceof Map) instances.delete(key)
 }
 
 /**
@@ -91,13 +211,22 @@ export const startTestApp = async ({
   const kind = testDatabaseKind()
   const databaseName = `entraide_test_${path.basename(dir).replace(/\W/g, '_').toLowerCase()}`
   if (kind === 'postgres') {
-    await onPostgresServer(server, `CREATE DATABASE "${databaseName}"`)
+    const clone = async () =>
+      queryPostgresServer(server, `CREATE DATABASE "${databaseName}" TEMPLATE "${await postgresTemplate(server, args)}"`)
+    // A run of other sources (another checkout) may have dropped the template meanwhile: it is made again.
+    await clone().catch(clone)
     // A throw-away database needs no commit to wait for the disk.
-    await onPostgresServer(server, `ALTER DATABASE "${databaseName}" SET synchronous_commit = off`)
+    await queryPostgresServer(server, `ALTER DATABASE "${databaseName}" SET synchronous_commit = off`)
   }
   const databaseUri =
     kind === 'sqlite' ? `file:${path.join(dir, 'test.db')}` : withDatabaseName(server, databaseName)
-  const config = await buildAppConfig({ ...args, databaseUri, secret: 'entraide-test-secret' })
+  const config = await buildAppConfig({
+    ...args,
+    // A copy of the template has the schema already.
+    databasePush: kind === 'postgres' ? false : undefined,
+    databaseUri,
+    secret: 'entraide-test-secret',
+  })
   const key = isDefaultInstance ? 'default' : `test-${path.basename(dir)}`
   const payload = await getPayload({ config, key })
 
@@ -169,31 +298,17 @@ export const startTestApp = async ({
     inTransaction,
     close: async () => {
       if (kind === 'mongodb') await payload.db.connection?.dropDatabase?.()
-      // Payload's destroy leaves the PostgreSQL pool open, and the schema push at start keeps one of its
-      // connections checked out for good: every connection is told to expect the drop below, which cuts them.
       const pool: unknown = kind === 'postgres' ? payload.db.pool : undefined
       await payload.destroy()
       // Payload keeps each instance in a process-wide map by its key: the next
       // test file run in this process must boot its own app, not find this one.
-      const instances: unknown = Reflect.get(globalThis, '_payload')
-      if (instances instanceof Map) instances.delete(key)
+      forgetInstance(key)
       // So does Payload's GraphQL route with the schema it built from this app's config.
       const graphQL: unknown = Reflect.get(globalThis, '_payload_graphql')
       if (typeof graphQL === 'object' && graphQL !== null) Object.assign(graphQL, { graphql: null, promise: null })
-      if (pool instanceof EventEmitter) {
-        pool.on('error', () => undefined)
-        const clients: unknown = Reflect.get(pool, '_clients')
-        for (const client of Array.isArray(clients) ? clients : []) {
-          if (client instanceof EventEmitter) client.on('error', () => undefined)
-        }
-      }
+      endPool(pool)
       // The drop cuts every connection still open on the database, the one the push kept included.
-      if (kind === 'postgres') await onPostgresServer(server, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`)
-      if (pool instanceof EventEmitter) {
-        // Its idle connections close; the one checked out for good never comes back, so nothing waits for it.
-        const end: unknown = Reflect.get(pool, 'end')
-        if (typeof end === 'function') Promise.resolve(Reflect.apply(end, pool, [])).catch(() => undefined)
-      }
+      if (kind === 'postgres') await queryPostgresServer(server, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`)
       rmSync(dir, { force: true, recursive: true })
     },
     config,
