@@ -20,6 +20,8 @@ import type {
   SearchResult,
 } from './types.ts'
 import { parseKnowledgeDocument } from './types.ts'
+import { createValueColumns, narrowByColumns } from './valueColumns.ts'
+import type { ValueColumn } from './valueColumns.ts'
 
 /** term → field id → short document id → term frequency: MiniSearch's inverted index entry. */
 type Postings = Map<number, Map<number, number>>
@@ -91,7 +93,15 @@ type IndexState = {
   /** By MiniSearch short id; `undefined` once replaced or deleted. */
   entries: (Entry | undefined)[]
   byId: Map<string, Entry>
+  /** Low-cardinality attributes as value codes by short id: filters narrow and facets count with them. */
+  columns: Map<string, ValueColumn>
 }
+
+/**
+ * The documents a filter leaves, known before matching: `allowed[shortId]` is 1
+ * for them and `candidates` lists their short ids (live documents only).
+ */
+type Narrowed = { allowed: Uint8Array; candidates: Int32Array }
 
 type SynonymRule = { key: readonly string[]; alternatives: readonly (readonly string[])[] }
 
@@ -247,12 +257,28 @@ export class EmbeddedEngine implements SearchEngine {
     const startedAt = performance.now()
     const { compiled, state } = this.#ready()
     const resolved = resolveSearchParams(params, compiled.settings)
-    const predicate = resolved.filter ? compileFilterPredicate(resolved.filter, compiled.settings.filterableAttributes) : undefined
+    const { filterableAttributes } = compiled.settings
+    // Column-backed conditions select the candidate documents before any word
+    // is matched; only what they cannot answer is checked per document.
+    const narrowing = resolved.filter ? narrowByColumns(resolved.filter, state.columns, state.index.nextShortId) : undefined
+    const narrowed = narrowing ? listCandidates(narrowing.allowed, state.entries) : undefined
+    const residual = narrowing ? narrowing.residual : resolved.filter ? [resolved.filter] : []
+    const [onlyResidual] = residual
+    const predicate =
+      residual.length === 0
+        ? undefined
+        : compileFilterPredicate(
+            residual.length === 1 && onlyResidual ? onlyResidual : { op: 'and', filters: residual },
+            filterableAttributes,
+          )
     const plan = planQuery(resolved.query, compiled, state.index)
     const comparator = buildComparator(compiled, resolved)
     const keep = Math.min(resolved.offset + resolved.limit, compiled.settings.maxTotalHits)
     const top = new TopK(keep, comparator)
     const facetCounts = resolved.facets.map(() => new Map<string, number>())
+    // Facets on a column count value codes; the others read each document.
+    const facetColumns = resolved.facets.map((facet) => state.columns.get(facet))
+    const codeCounts = facetColumns.map((column) => new Int32Array(column ? column.values.length : 0))
     let total = 0
 
     const consider = (candidate: Candidate): void => {
@@ -260,6 +286,13 @@ export class EmbeddedEngine implements SearchEngine {
       if (predicate && !predicate(document)) return
       total += 1
       for (let index = 0; index < resolved.facets.length; index += 1) {
+        const column = facetColumns[index]
+        if (column) {
+          const code = column.codes[candidate.shortId] ?? -1
+          const counts = codeCounts[index]
+          if (code >= 0 && counts) counts[code] = (counts[code] ?? 0) + 1
+          continue
+        }
         const value = readAttribute(document, resolved.facets[index] ?? '')
         const counts = facetCounts[index]
         if (value === null || !counts) continue
@@ -271,14 +304,34 @@ export class EmbeddedEngine implements SearchEngine {
 
     if (plan.words.length === 0) {
       const probe = emptyCandidate()
-      for (const entry of state.byId.values()) {
-        probe.shortId = entry.shortId
-        probe.entry = entry
-        consider(probe)
+      if (narrowed) {
+        for (const shortId of narrowed.candidates) {
+          const entry = state.entries[shortId]
+          if (!entry) continue
+          probe.shortId = shortId
+          probe.entry = entry
+          consider(probe)
+        }
+      } else {
+        for (const entry of state.byId.values()) {
+          probe.shortId = entry.shortId
+          probe.entry = entry
+          consider(probe)
+        }
       }
     } else {
-      this.#match(state, compiled, plan, resolved, consider)
+      this.#match(state, compiled, plan, resolved, narrowed, consider)
     }
+    facetColumns.forEach((column, index) => {
+      const counts = facetCounts[index]
+      const byCode = codeCounts[index]
+      if (!column || !counts || !byCode) return
+      byCode.forEach((count, code) => {
+        if (count === 0) return
+        const key = String(column.values[code])
+        counts.set(key, (counts.get(key) ?? 0) + count)
+      })
+    })
 
     const highlightLength = (folded: string): number => {
       const exact = plan.highlights.get(folded)
@@ -354,6 +407,7 @@ export class EmbeddedEngine implements SearchEngine {
     compiled: Compiled,
     plan: QueryPlan,
     resolved: ResolvedSearchParams,
+    narrowed: Narrowed | undefined,
     consider: (candidate: Candidate) => void,
   ): void {
     const { index, entries } = state
@@ -375,6 +429,26 @@ export class EmbeddedEngine implements SearchEngine {
     const documentFrequency = new Array<number>(wordCount).fill(0)
     const phraseCache = new Map<string, Map<number, PhraseMatch>>()
     let wordTouched: number[] = []
+    // The `frequency` strategy drops words by how many documents of the whole
+    // index hold them (as Meilisearch does), so every posting is still read;
+    // the filter then applies when candidates are ranked.
+    const scope = resolved.matchingStrategy === 'frequency' && wordCount > 1 ? undefined : narrowed
+    const allowed = narrowed?.allowed
+    // Walks the postings of one term in one field, over the candidates only
+    // when there are fewer of them than documents holding the term.
+    const eachPosting = (documents: Map<number, number>, use: (shortId: number, frequency: number) => void): void => {
+      if (scope && documents.size > scope.candidates.length) {
+        for (const shortId of scope.candidates) {
+          const frequency = documents.get(shortId)
+          if (frequency !== undefined) use(shortId, frequency)
+        }
+        return
+      }
+      for (const [shortId, frequency] of documents) {
+        if (scope && scope.allowed[shortId] !== 1) continue
+        use(shortId, frequency)
+      }
+    }
 
     const visit = (shortId: number, typos: number, attribute: number, isExact: boolean, score: number, word: number) => {
       if (stamp[shortId] !== queryGeneration) {
@@ -417,11 +491,11 @@ export class EmbeddedEngine implements SearchEngine {
           const rank = compiled.fieldRank[fieldId] ?? 3
           const weight = (compiled.fieldBoost[fieldId] ?? 1) * inverseFrequency(documents.size)
           const average = index.averageFieldLength(fieldId)
-          for (const [shortId, frequency] of documents) {
+          eachPosting(documents, (shortId, frequency) => {
             const entry = entries[shortId]
-            if (entry === undefined) continue
+            if (entry === undefined) return
             const before = result?.get(shortId)
-            if (result && !before) continue
+            if (result && !before) return
             const score = weight * termFrequencyScore(frequency, entry.fieldLengths[fieldId] ?? 0, average)
             const current = matches.get(shortId)
             if (current) {
@@ -433,7 +507,7 @@ export class EmbeddedEngine implements SearchEngine {
                 score: (before?.score ?? 0) + score,
               })
             }
-          }
+          })
         }
         result = matches
         if (result.size === 0) break
@@ -461,12 +535,12 @@ export class EmbeddedEngine implements SearchEngine {
           const rank = compiled.fieldRank[fieldId] ?? 3
           const weight = derived.weight * (compiled.fieldBoost[fieldId] ?? 1) * inverseFrequency(documents.size)
           const average = index.averageFieldLength(fieldId)
-          for (const [shortId, frequency] of documents) {
+          eachPosting(documents, (shortId, frequency) => {
             const entry = entries[shortId]
-            if (entry === undefined) continue
+            if (entry === undefined) return
             const score = weight * termFrequencyScore(frequency, entry.fieldLengths[fieldId] ?? 0, average)
             visit(shortId, derived.typos, rank, derived.isExact, score, wordGeneration)
-          }
+          })
         }
       }
       for (const span of plan.spans) {
@@ -497,7 +571,7 @@ export class EmbeddedEngine implements SearchEngine {
     const probe = emptyCandidate()
     for (const shortId of touched) {
       const entry = entries[shortId]
-      if (!entry) continue
+      if (!entry || (allowed && allowed[shortId] !== 1)) continue
       const documentMask = mask[shortId] ?? 0
       let words = 0
       let typos = 0
@@ -622,7 +696,16 @@ const createState = (compiled: Compiled): IndexState => {
     }),
     entries: [],
     byId: new Map(),
+    columns: createValueColumns(),
   }
+}
+
+const listCandidates = (allowed: Uint8Array, entries: readonly (Entry | undefined)[]): Narrowed => {
+  const found: number[] = []
+  for (let shortId = 0; shortId < allowed.length; shortId += 1) {
+    if (allowed[shortId] === 1 && entries[shortId] !== undefined) found.push(shortId)
+  }
+  return { allowed, candidates: Int32Array.from(found) }
 }
 
 const removeEntry = (state: IndexState, id: string): void => {
@@ -631,6 +714,7 @@ const removeEntry = (state: IndexState, id: string): void => {
   state.index.discard(id)
   state.entries[existing.shortId] = undefined
   state.byId.delete(id)
+  for (const column of state.columns.values()) column.unset(existing.shortId)
 }
 
 const addEntry = (state: IndexState, document: KnowledgeDocument): void => {
@@ -641,6 +725,7 @@ const addEntry = (state: IndexState, document: KnowledgeDocument): void => {
   const entry: Entry = { document, trust: trustOf(document), shortId, fieldLengths: state.index.fieldLengthsOf(shortId) }
   state.entries[shortId] = entry
   state.byId.set(document.id, entry)
+  for (const column of state.columns.values()) column.set(shortId, document)
 }
 
 type QueryPlan = {
