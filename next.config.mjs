@@ -16,6 +16,11 @@ const localAddresses = () => [
     .map((address) => address.address),
 ]
 
+/** Cache-Control of `/entraide-widget.js`, the stable name existing embeds link. */
+export const widgetStableCacheControl = 'public, max-age=300, stale-while-revalidate=3600'
+/** Cache-Control of `/entraide-widget.<hash>.js`, whose content never changes. */
+export const widgetHashedCacheControl = 'public, max-age=31536000, immutable'
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   allowedDevOrigins: [...new Set(localAddresses())],
@@ -31,6 +36,21 @@ const nextConfig = {
   // returns that name to API clients. The app is a long-lived Node process,
   // where unminified server code costs little.
   experimental: { turbopackMinify: { client: true, server: false } },
+  // The widget bundle (scripts/buildWidget.ts): its content-hashed copy never
+  // changes, so browsers and proxies keep it a year; the stable name, which
+  // existing embeds link, changes with each build and is kept a few minutes.
+  async headers() {
+    return [
+      {
+        source: '/entraide-widget.js',
+        headers: [{ key: 'Cache-Control', value: widgetStableCacheControl }],
+      },
+      {
+        source: '/entraide-widget.:hash([0-9a-f]{16}).js',
+        headers: [{ key: 'Cache-Control', value: widgetHashedCacheControl }],
+      },
+    ]
+  },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

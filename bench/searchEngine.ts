@@ -1,12 +1,20 @@
 /**
  * Benchmark of the embedded search engine at 1k, 10k and 50k generated
  * French-like documents: index build time and docs/s, query p50/p95 for plain,
- * as-you-type, typo, filtered and faceted queries, single-document upsert
- * latency, and memory added by the index. A naive baseline (a linear scan over
- * pre-folded text, unranked) is measured in the same run so that figures read
- * as ratios. Each size runs in its own child process for clean memory figures.
+ * as-you-type, typo, filtered, procedure-scoped and faceted queries,
+ * single-document upsert latency, and memory added by the index. A naive
+ * baseline (a linear scan over pre-folded text, unranked) is measured in the
+ * same run so that figures read as ratios. Each size runs in its own child
+ * process for clean memory figures.
  *
- * Run: npm run bench:search [-- --sizes 1000,10000]
+ * Queries are measured in rounds (every kind once per round, so all kinds see
+ * the same machine load); each figure is the median over the rounds with the
+ * lowest and highest round beside it. The filtered kinds run the plain
+ * queries with a filter: the benchmark fails (exit code 1) when, at any size,
+ * the median CPU p95 of a filtered kind exceeds the plain one's, since a
+ * filter must narrow the work, never add to it.
+ *
+ * Run: npm run bench:search [-- --sizes 1000,10000] [-- --rounds 5]
  */
 import { fork } from 'node:child_process'
 import os from 'node:os'
@@ -133,6 +141,9 @@ const facets = ['type', 'agency', 'procedure.slug']
 
 type Category = { name: string; params: SearchParams[] }
 
+/** The kinds that run the plain queries with a filter, and must cost no more than them. */
+const filteredKinds = ['filtered', 'filtered + faceted', 'procedure-scoped + faceted (widget)']
+
 const categories: Category[] = [
   { name: 'plain', params: plainQueries.map((query) => ({ query })) },
   { name: 'as-you-type (prefix)', params: prefixQueries.map((query) => ({ query })) },
@@ -144,6 +155,15 @@ const categories: Category[] = [
   {
     name: 'filtered + faceted',
     params: plainQueries.map((query, index) => ({ query, filter: filters[index % filters.length], facets })),
+  },
+  {
+    // What the widget asks: one procedure's knowledge, with facet counts.
+    name: 'procedure-scoped + faceted (widget)',
+    params: plainQueries.map((query, index) => ({
+      query,
+      filter: { op: 'equals', attribute: 'procedure.slug', value: `procedure-${(index % 80) + 1}` },
+      facets,
+    })),
   },
   { name: 'browse (no query) + facets', params: filters.map((filter) => ({ filter, facets })) },
 ]
@@ -204,6 +224,8 @@ const time = async (run: () => unknown | Promise<unknown>, repetitions: number):
 }
 
 type Measure = { p50: number; p95: number }
+/** A figure's median over the rounds, with the lowest and highest round. */
+type Spread = { median: number; low: number; high: number }
 
 const cpuMs = ({ system, user }: NodeJS.CpuUsage): number => (system + user) / 1000
 type SizeReport = {
@@ -217,9 +239,19 @@ type SizeReport = {
   rssAddedMb: number
   heapAddedMb: number
   baselineRssAddedMb: number
+  rounds: number
   queries: Record<
     string,
-    { engine: Measure; baseline: Measure; engineCpu: Measure; baselineCpu: Measure; averageTotal: number }
+    {
+      engine: Measure
+      baseline: Measure
+      engineCpu: Measure
+      baselineCpu: Measure
+      /** Engine wall p95 and CPU p95 of each round. */
+      wallP95: Spread
+      cpuP95: Spread
+      averageTotal: number
+    }
   >
   upsertOne: Measure
 }
@@ -229,7 +261,12 @@ const measure = (samples: readonly number[]): Measure => ({
   p95: percentile(samples, 95),
 })
 
-const runSize = async (size: number): Promise<SizeReport> => {
+const spread = (values: readonly number[]): Spread => {
+  const sorted = [...values].sort((left, right) => left - right)
+  return { median: percentile(sorted, 50), low: sorted[0] ?? 0, high: sorted.at(-1) ?? 0 }
+}
+
+const runSize = async (size: number, rounds: number): Promise<SizeReport> => {
   const gc = exposeGc()
   const corpus = generateCorpus(size)
   const averageTextLength = Math.round(corpus.reduce((sum, { text }) => sum + text.length, 0) / size)
@@ -259,40 +296,54 @@ const runSize = async (size: number): Promise<SizeReport> => {
   const vocabulary = new Set(corpus.flatMap(({ title, text }) => tokenize(`${title} ${text}`))).size
 
   const queries: SizeReport['queries'] = {}
-  const repetitions = 300
+  const perRound = 100
   // The baseline is slow at 50k; it is sampled less often, interleaved with the
   // engine so that both see the same machine load and the ratio stays fair.
   const baselineEvery = size >= 50_000 ? 5 : 2
-  for (const category of categories) {
-    const { params } = category
+  type Samples = { engine: number[]; engineCpu: number[]; baseline: number[]; baselineCpu: number[] }
+  const all = new Map<string, Samples & { wallP95: number[]; cpuP95: number[]; totals: number; runs: number }>()
+  for (const { name, params } of categories) {
+    all.set(name, { baseline: [], baselineCpu: [], cpuP95: [], engine: [], engineCpu: [], runs: 0, totals: 0, wallP95: [] })
     for (let index = 0; index < 60; index += 1) await engine.search(params[index % params.length] ?? {})
-    const engineSamples: number[] = []
-    const baselineSamples: number[] = []
-    // CPU time too: on a shared machine, wall time includes waiting for a core.
-    const engineCpu: number[] = []
-    const baselineCpu: number[] = []
-    let totals = 0
-    for (let index = 0; index < repetitions; index += 1) {
-      const query = params[index % params.length] ?? {}
-      const cpuBefore = process.cpuUsage()
-      const startedAt = performance.now()
-      totals += (await engine.search(query)).total
-      engineSamples.push(performance.now() - startedAt)
-      engineCpu.push(cpuMs(process.cpuUsage(cpuBefore)))
-      if (index % baselineEvery === 0) {
-        const baselineCpuBefore = process.cpuUsage()
-        const baselineStartedAt = performance.now()
-        baselineSearch(folded, query)
-        baselineSamples.push(performance.now() - baselineStartedAt)
-        baselineCpu.push(cpuMs(process.cpuUsage(baselineCpuBefore)))
+  }
+  for (let round = 0; round < rounds; round += 1) {
+    for (const { name, params } of categories) {
+      const samples = all.get(name)
+      if (!samples) continue
+      const roundWall: number[] = []
+      const roundCpu: number[] = []
+      for (let index = 0; index < perRound; index += 1) {
+        const query = params[index % params.length] ?? {}
+        // CPU time too: on a shared machine, wall time includes waiting for a core.
+        const cpuBefore = process.cpuUsage()
+        const startedAt = performance.now()
+        samples.totals += (await engine.search(query)).total
+        roundWall.push(performance.now() - startedAt)
+        roundCpu.push(cpuMs(process.cpuUsage(cpuBefore)))
+        samples.runs += 1
+        if (index % baselineEvery === 0) {
+          const baselineCpuBefore = process.cpuUsage()
+          const baselineStartedAt = performance.now()
+          baselineSearch(folded, query)
+          samples.baseline.push(performance.now() - baselineStartedAt)
+          samples.baselineCpu.push(cpuMs(process.cpuUsage(baselineCpuBefore)))
+        }
       }
+      samples.engine.push(...roundWall)
+      samples.engineCpu.push(...roundCpu)
+      samples.wallP95.push(percentile(roundWall, 95))
+      samples.cpuP95.push(percentile(roundCpu, 95))
     }
-    queries[category.name] = {
-      engine: measure(engineSamples),
-      baseline: measure(baselineSamples),
-      engineCpu: measure(engineCpu),
-      baselineCpu: measure(baselineCpu),
-      averageTotal: Math.round(totals / repetitions),
+  }
+  for (const [name, samples] of all) {
+    queries[name] = {
+      engine: measure(samples.engine),
+      baseline: measure(samples.baseline),
+      engineCpu: measure(samples.engineCpu),
+      baselineCpu: measure(samples.baselineCpu),
+      wallP95: spread(samples.wallP95),
+      cpuP95: spread(samples.cpuP95),
+      averageTotal: Math.round(samples.totals / Math.max(1, samples.runs)),
     }
   }
 
@@ -318,6 +369,7 @@ const runSize = async (size: number): Promise<SizeReport> => {
     rssAddedMb: (after.rss - before.rss) / 1_048_576,
     heapAddedMb: (after.heapUsed - before.heapUsed) / 1_048_576,
     baselineRssAddedMb,
+    rounds,
     queries,
     upsertOne: measure(upsertSamples),
   }
@@ -354,8 +406,10 @@ const printReport = (reports: readonly SizeReport[]): void => {
     )
   }
 
+  const rounds = reports[0]?.rounds ?? 0
+  const range = (value: Spread): string => `${ms(value.median)} (${ms(value.low)}–${ms(value.high)})`
   console.log(
-    '\n### Query latency (ms): engine wall p50 / **p95** · engine CPU p95 · ratio of CPU p95 to the baseline scan’s CPU p95\n',
+    `\n### Query latency (ms): engine wall p50 / **p95** · engine CPU p95 · ratio of CPU p95 to the baseline scan’s CPU p95 (all rounds pooled)\n`,
   )
   console.log('| query kind | ' + reports.map(({ size }) => `${size.toLocaleString('en')} docs`).join(' | ') + ' |')
   console.log('|---|' + reports.map(() => '---:').join('|') + '|')
@@ -371,6 +425,21 @@ const printReport = (reports: readonly SizeReport[]): void => {
     `| upsert one document (replace) + flush | ${reports.map(({ upsertOne }) => `${ms(upsertOne.p50)} / **${ms(upsertOne.p95)}**`).join(' | ')} |`,
   )
 
+  console.log(
+    `\n### Engine CPU p95 (ms) per round of ${rounds}: median (lowest–highest round), and its ratio to plain\n`,
+  )
+  console.log('| query kind | ' + reports.map(({ size }) => `${size.toLocaleString('en')} docs`).join(' | ') + ' |')
+  console.log('|---|' + reports.map(() => '---:').join('|') + '|')
+  for (const category of categories) {
+    const cells = reports.map((report) => {
+      const entry = report.queries[category.name]
+      const plain = report.queries.plain
+      if (!entry || !plain) return 'n/a'
+      return `${range(entry.cpuP95)} · ${ratio(entry.cpuP95.median, plain.cpuP95.median)}`
+    })
+    console.log(`| ${category.name} | ${cells.join(' | ')} |`)
+  }
+
   const first = reports[0]
   const last = reports.at(-1)
   if (first && last && first !== last) {
@@ -385,40 +454,59 @@ const printReport = (reports: readonly SizeReport[]): void => {
     for (const category of categories) {
       const a = first.queries[category.name]
       const b = last.queries[category.name]
-      if (a && b) console.log(`| ${category.name} CPU p95 | ×${(b.engineCpu.p95 / a.engineCpu.p95).toFixed(1)} |`)
+      if (a && b) console.log(`| ${category.name} CPU p95 (median round) | ×${(b.cpuP95.median / a.cpuP95.median).toFixed(1)} |`)
     }
   }
+  const verdict = (value: number, target: number, unit = ' ms') =>
+    `${ms(value)}${unit} (target ≤ ${target}${unit}: ${value <= target ? 'met' : 'MISSED'})`
   const tenK = reports.find(({ size }) => size === 10_000)
-  if (tenK) {
-    const verdict = (value: number, target: number) =>
-      `${ms(value)} ms (target ≤ ${target}: ${value <= target ? 'met' : 'MISSED'})`
-    const plain = tenK.queries.plain
-    const faceted = tenK.queries['filtered + faceted']
-    if (plain && faceted) {
-      console.log(
-        `\nTargets at 10k documents: plain p95 wall ${verdict(plain.engine.p95, 10)}, CPU ${verdict(plain.engineCpu.p95, 10)}; ` +
-          `filtered + faceted p95 wall ${verdict(faceted.engine.p95, 15)}, CPU ${verdict(faceted.engineCpu.p95, 15)}.`,
-      )
-    }
+  const fiftyK = reports.find(({ size }) => size === 50_000)
+  const targets: string[] = []
+  const fiftyKPlain = fiftyK?.queries.plain
+  if (fiftyKPlain) targets.push(`plain CPU p95 at 50k ${verdict(fiftyKPlain.cpuP95.median, 8)}`)
+  const tenKPlain = tenK?.queries.plain
+  if (tenKPlain && fiftyKPlain) {
+    targets.push(`plain CPU p95 growth 10k → 50k ×${(fiftyKPlain.cpuP95.median / tenKPlain.cpuP95.median).toFixed(2)} (target < ×2.5: ${fiftyKPlain.cpuP95.median / tenKPlain.cpuP95.median < 2.5 ? 'met' : 'MISSED'})`)
   }
+  if (targets.length > 0) console.log(`\nTargets (median round): ${targets.join('; ')}.`)
 }
+
+/** Sizes at which a filtered kind cost more CPU (median round p95) than the plain queries. */
+const filterRegressions = (reports: readonly SizeReport[]): string[] =>
+  reports.flatMap((report) => {
+    const plain = report.queries.plain
+    if (!plain) return []
+    return filteredKinds.flatMap((name) => {
+      const entry = report.queries[name]
+      return entry && entry.cpuP95.median > plain.cpuP95.median
+        ? [
+            `${report.size.toLocaleString('en')} docs: ${name} CPU p95 ${ms(entry.cpuP95.median)} ms > plain ${ms(plain.cpuP95.median)} ms`,
+          ]
+        : []
+    })
+  })
 
 // ---------------------------------------------------------------- entry
 
 const sizeArgument = process.argv.indexOf('--size')
 if (sizeArgument !== -1) {
   const size = Number(process.argv[sizeArgument + 1])
-  const report = await runSize(size)
+  const report = await runSize(size, Number(process.argv[process.argv.indexOf('--rounds') + 1]))
   process.send?.(report)
 } else {
   const sizesArgument = process.argv.indexOf('--sizes')
   const sizes =
     sizesArgument !== -1 ? (process.argv[sizesArgument + 1] ?? '').split(',').map(Number) : [1_000, 10_000, 50_000]
+  const roundsArgument = process.argv.indexOf('--rounds')
+  const rounds = roundsArgument !== -1 ? Number(process.argv[roundsArgument + 1]) : 5
+  if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a whole number from 1.')
   const reports: SizeReport[] = []
   for (const size of sizes) {
     process.stderr.write(`benchmarking ${size.toLocaleString('en')} documents…\n`)
     const report = await new Promise<SizeReport>((resolve, reject) => {
-      const child = fork(process.argv[1] ?? '', ['--size', String(size)], { execArgv: process.execArgv })
+      const child = fork(process.argv[1] ?? '', ['--size', String(size), '--rounds', String(rounds)], {
+        execArgv: process.execArgv,
+      })
       let received: SizeReport | undefined
       // The child is this script; it sends exactly one SizeReport.
       child.on('message', (message: SizeReport) => {
@@ -430,4 +518,9 @@ if (sizeArgument !== -1) {
     reports.push(report)
   }
   printReport(reports)
+  const regressions = filterRegressions(reports)
+  if (regressions.length > 0) {
+    console.error(`\nFAILED: a filtered search cost more than the plain one (${regressions.join('; ')}).`)
+    process.exitCode = 1
+  }
 }

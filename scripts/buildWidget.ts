@@ -1,14 +1,16 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 import { build } from 'esbuild'
 
+import { widgetHashedName, widgetHashedNamePattern, widgetStableName } from '../app/(site)/widgetAsset.ts'
+
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Where `npm run build:widget` writes the standalone bundle; the app serves it at `/entraide-widget.js`. */
-export const widgetBundlePath = path.join(rootDir, 'public', 'entraide-widget.js')
+export const widgetBundlePath = path.join(rootDir, 'public', widgetStableName)
 
 /** The gzip budget of the standalone bundle, in bytes. */
 export const widgetBudgetBytes = 35 * 1024
@@ -53,13 +55,28 @@ export const sizesOf = (code: string): { raw: number; gzip: number } => ({
 
 const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`
 
+/**
+ * Writes the bundle under its stable name and under its content-hashed name
+ * into `directory`, and removes the hashed files of earlier builds. Returns
+ * the hashed name.
+ */
+export const writeWidgetFiles = (directory: string, code: string): string => {
+  mkdirSync(directory, { recursive: true })
+  const hashed = widgetHashedName(code)
+  for (const name of readdirSync(directory)) {
+    if (widgetHashedNamePattern.test(name) && name !== hashed) rmSync(path.join(directory, name), { force: true })
+  }
+  writeFileSync(path.join(directory, hashed), code)
+  writeFileSync(path.join(directory, widgetStableName), code)
+  return hashed
+}
+
 const main = async () => {
   const code = await bundleWidget()
-  mkdirSync(path.dirname(widgetBundlePath), { recursive: true })
-  writeFileSync(widgetBundlePath, code)
+  const hashed = writeWidgetFiles(path.dirname(widgetBundlePath), code)
   const { gzip, raw } = sizesOf(code)
   console.log(
-    `${path.relative(rootDir, widgetBundlePath)}: ${kib(raw)} raw, ${kib(gzip)} gzip (budget ${kib(widgetBudgetBytes)} gzip)`,
+    `${path.relative(rootDir, widgetBundlePath)} and ${hashed}: ${kib(raw)} raw, ${kib(gzip)} gzip (budget ${kib(widgetBudgetBytes)} gzip)`,
   )
   if (gzip > widgetBudgetBytes) {
     console.error('The widget bundle is over its gzip budget.')

@@ -288,6 +288,43 @@ describe('GET /api/entraide/procedures/:slug for an anonymous reader', () => {
     expect(response.headers.get('Vary')).toContain('Authorization')
   })
 
+  it('answers 304 Not Modified to a reader sending back its ETag, until the page changes', async () => {
+    const { response: first } = await page()
+    const etag = first.headers.get('ETag') ?? ''
+    expect(etag).toMatch(/^W\/"[\w-]+"$/)
+    const again = await page()
+    expect(again.response.headers.get('ETag')).toBe(etag)
+
+    const revalidated = await app.api('GET', '/entraide/procedures/passeport', { headers: { 'If-None-Match': etag } })
+    expect(revalidated.status).toBe(304)
+    expect(await revalidated.text()).toBe('')
+    expect(revalidated.headers.get('ETag')).toBe(etag)
+    expect(revalidated.headers.get('Cache-Control')).toMatch(/^public, max-age=\d+/)
+    // Among others, and compared weakly (a strong form of the same tag matches too).
+    const listed = await app.api('GET', '/entraide/procedures/passeport', {
+      headers: { 'If-None-Match': `"other", ${etag.replace(/^W\//, '')}` },
+    })
+    expect(listed.status).toBe(304)
+
+    // Another step is another page, with its own tag.
+    const stepped = await app.api('GET', '/entraide/procedures/passeport?step=1', { headers: { 'If-None-Match': etag } })
+    expect(stepped.status).toBe(200)
+    expect(stepped.headers.get('ETag')).not.toBe(etag)
+
+    // Once the procedure changes, the old tag gets the new page.
+    const [procedure] = (await app.payload.find({ collection: 'procedures', where: { slug: { equals: 'passeport' } } })).docs
+    if (!procedure) throw new Error('the test procedure is missing')
+    await app.payload.update({ collection: 'procedures', data: { cost: '87 €' }, id: procedure.id, overrideAccess: true })
+    try {
+      const changed = await app.api('GET', '/entraide/procedures/passeport', { headers: { 'If-None-Match': etag } })
+      expect(changed.status).toBe(200)
+      expect(changed.headers.get('ETag')).not.toBe(etag)
+      expect((await json(changed)).procedure.cost).toBe('87 €')
+    } finally {
+      await app.payload.update({ collection: 'procedures', data: { cost: '86 €' }, id: procedure.id, overrideAccess: true })
+    }
+  })
+
   it('narrows tips and questions to one step with ?step=', async () => {
     const { body } = await page('?step=1')
     expect(body.step).toBe(1)
@@ -318,6 +355,8 @@ describe('GET /api/entraide/procedures/:slug for a signed-in reader', () => {
   it('adds their own pending and hidden items, marked as such, and nobody else’s', async () => {
     const { body, response } = await page('', world.other.token)
     expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+    // Private: no validator a shared cache could answer another reader with.
+    expect(response.headers.get('ETag')).toBeNull()
     expect(body.viewer).toEqual({ displayName: 'Chloé Petit', id: world.other.id, role: 'citizen' })
     const pendingTip = body.tips.find((tip: { id: ID }) => tip.id === world.tips.pendingTip.id)
     expect(pendingTip.status).toBe('pending')

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 import type { Endpoint, PayloadRequest, Where } from 'payload'
 
 import { z } from 'zod'
@@ -541,11 +543,26 @@ export const meEndpoint = (): Endpoint =>
     return Response.json({ user }, { headers: { 'Cache-Control': 'private, no-store' } })
   })
 
+/** A weak validator of an anonymous page: a hash of the JSON it answers. */
+const weakEtagOf = (body: string): string => `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
+
+/**
+ * Whether an `If-None-Match` header names `etag`, compared weakly (RFC 9110:
+ * `W/` ignored), or is `*`.
+ */
+const isNotModified = (ifNoneMatch: string | null, etag: string): boolean => {
+  if (!ifNoneMatch) return false
+  const opaque = (tag: string): string => tag.trim().replace(/^W\//, '')
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag))
+}
+
 /**
  * `GET /api/entraide/procedures/:slug[?step=N]`: the aggregated procedure
  * page the widget renders with one request. Anonymous responses are
- * cacheable for a short while; a signed-in reader's response is private
- * because it carries their own pending items and votes.
+ * cacheable for a short while and carry a weak `ETag`: a reader sending it
+ * back in `If-None-Match` gets `304 Not Modified` without the body while the
+ * page is unchanged. A signed-in reader's response is private because it
+ * carries their own pending items and votes.
  */
 export const procedurePageEndpoint = (options: ResolvedOptions): Endpoint =>
   endpoint('get', '/entraide/procedures/:slug', async (req) => {
@@ -557,5 +574,11 @@ export const procedurePageEndpoint = (options: ResolvedOptions): Endpoint =>
       'Cache-Control': page.viewer ? 'private, no-store' : publicCacheControl,
       Vary: 'Origin, Cookie, Authorization',
     })
-    return Response.json(page, { headers })
+    if (page.viewer) return Response.json(page, { headers })
+    const body = JSON.stringify(page)
+    const etag = weakEtagOf(body)
+    headers.set('ETag', etag)
+    if (isNotModified(req.headers.get('If-None-Match'), etag)) return new Response(null, { headers, status: 304 })
+    headers.set('Content-Type', 'application/json')
+    return new Response(body, { headers, status: 200 })
   })

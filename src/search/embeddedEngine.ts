@@ -20,6 +20,8 @@ import type {
   SearchResult,
 } from './types.ts'
 import { parseKnowledgeDocument } from './types.ts'
+import { createValueColumns, narrowByColumns } from './valueColumns.ts'
+import type { ValueColumn } from './valueColumns.ts'
 
 /** term → field id → short document id → term frequency: MiniSearch's inverted index entry. */
 type Postings = Map<number, Map<number, number>>
@@ -91,7 +93,20 @@ type IndexState = {
   /** By MiniSearch short id; `undefined` once replaced or deleted. */
   entries: (Entry | undefined)[]
   byId: Map<string, Entry>
+  /**
+   * `lengths[fieldId][shortId]`: words in that field of a live document, -1 once
+   * it is replaced or deleted; scoring reads one typed-array slot per posting.
+   */
+  lengths: Int32Array[]
+  /** Low-cardinality attributes as value codes by short id: filters narrow and facets count with them. */
+  columns: Map<string, ValueColumn>
 }
+
+/**
+ * The documents a filter leaves, known before matching: `allowed[shortId]` is 1
+ * for them and `candidates` lists their short ids (live documents only).
+ */
+type Narrowed = { allowed: Uint8Array; candidates: Int32Array }
 
 type SynonymRule = { key: readonly string[]; alternatives: readonly (readonly string[])[] }
 
@@ -108,7 +123,8 @@ type Compiled = {
 
 type DerivedTerm = { typos: number; isExact: boolean; weight: number }
 
-type PhraseMatch = { attribute: number; score: number }
+/** Documents holding a synonym phrase, with the score and attribute rank each one earns, in parallel arrays. */
+type PhraseMatches = { shortIds: Int32Array; scores: Float64Array; attributes: Uint8Array }
 
 type Candidate = {
   shortId: number
@@ -196,6 +212,10 @@ export class EmbeddedEngine implements SearchEngine {
   #typoBits = new Uint32Array(0)
   #attributeBits = new Uint32Array(0)
   #relevance = new Float64Array(0)
+  #phraseStamp = new Uint32Array(0)
+  #phraseGeneration = 0
+  #phraseScore = new Float64Array(0)
+  #phraseAttribute = new Uint8Array(0)
 
   async ensureIndex(settings: SearchIndexSettings): Promise<void> {
     const compiled = compileSettings(settings)
@@ -247,12 +267,28 @@ export class EmbeddedEngine implements SearchEngine {
     const startedAt = performance.now()
     const { compiled, state } = this.#ready()
     const resolved = resolveSearchParams(params, compiled.settings)
-    const predicate = resolved.filter ? compileFilterPredicate(resolved.filter, compiled.settings.filterableAttributes) : undefined
+    const { filterableAttributes } = compiled.settings
+    // Column-backed conditions select the candidate documents before any word
+    // is matched; only what they cannot answer is checked per document.
+    const narrowing = resolved.filter ? narrowByColumns(resolved.filter, state.columns, state.index.nextShortId) : undefined
+    const narrowed = narrowing ? listCandidates(narrowing.allowed, state.entries) : undefined
+    const residual = narrowing ? narrowing.residual : resolved.filter ? [resolved.filter] : []
+    const [onlyResidual] = residual
+    const predicate =
+      residual.length === 0
+        ? undefined
+        : compileFilterPredicate(
+            residual.length === 1 && onlyResidual ? onlyResidual : { op: 'and', filters: residual },
+            filterableAttributes,
+          )
     const plan = planQuery(resolved.query, compiled, state.index)
     const comparator = buildComparator(compiled, resolved)
     const keep = Math.min(resolved.offset + resolved.limit, compiled.settings.maxTotalHits)
     const top = new TopK(keep, comparator)
     const facetCounts = resolved.facets.map(() => new Map<string, number>())
+    // Facets on a column count value codes; the others read each document.
+    const facetColumns = resolved.facets.map((facet) => state.columns.get(facet))
+    const codeCounts = facetColumns.map((column) => new Int32Array(column ? column.values.length : 0))
     let total = 0
 
     const consider = (candidate: Candidate): void => {
@@ -260,6 +296,13 @@ export class EmbeddedEngine implements SearchEngine {
       if (predicate && !predicate(document)) return
       total += 1
       for (let index = 0; index < resolved.facets.length; index += 1) {
+        const column = facetColumns[index]
+        if (column) {
+          const code = column.codes[candidate.shortId] ?? -1
+          const counts = codeCounts[index]
+          if (code >= 0 && counts) counts[code] = (counts[code] ?? 0) + 1
+          continue
+        }
         const value = readAttribute(document, resolved.facets[index] ?? '')
         const counts = facetCounts[index]
         if (value === null || !counts) continue
@@ -271,14 +314,34 @@ export class EmbeddedEngine implements SearchEngine {
 
     if (plan.words.length === 0) {
       const probe = emptyCandidate()
-      for (const entry of state.byId.values()) {
-        probe.shortId = entry.shortId
-        probe.entry = entry
-        consider(probe)
+      if (narrowed) {
+        for (const shortId of narrowed.candidates) {
+          const entry = state.entries[shortId]
+          if (!entry) continue
+          probe.shortId = shortId
+          probe.entry = entry
+          consider(probe)
+        }
+      } else {
+        for (const entry of state.byId.values()) {
+          probe.shortId = entry.shortId
+          probe.entry = entry
+          consider(probe)
+        }
       }
     } else {
-      this.#match(state, compiled, plan, resolved, consider)
+      this.#match(state, compiled, plan, resolved, narrowed, consider)
     }
+    facetColumns.forEach((column, index) => {
+      const counts = facetCounts[index]
+      const byCode = codeCounts[index]
+      if (!column || !counts || !byCode) return
+      byCode.forEach((count, code) => {
+        if (count === 0) return
+        const key = String(column.values[code])
+        counts.set(key, (counts.get(key) ?? 0) + count)
+      })
+    })
 
     const highlightLength = (folded: string): number => {
       const exact = plan.highlights.get(folded)
@@ -332,7 +395,20 @@ export class EmbeddedEngine implements SearchEngine {
     this.#typoBits = new Uint32Array(capacity)
     this.#attributeBits = new Uint32Array(capacity)
     this.#relevance = new Float64Array(capacity)
+    this.#phraseStamp = new Uint32Array(capacity)
+    this.#phraseScore = new Float64Array(capacity)
+    this.#phraseAttribute = new Uint8Array(capacity)
     this.#generation = 0
+    this.#phraseGeneration = 0
+  }
+
+  #nextPhraseGeneration(): number {
+    if (this.#phraseGeneration >= 0xfffffff0) {
+      this.#phraseStamp.fill(0)
+      this.#phraseGeneration = 0
+    }
+    this.#phraseGeneration += 1
+    return this.#phraseGeneration
   }
 
   #nextGeneration(): number {
@@ -354,6 +430,7 @@ export class EmbeddedEngine implements SearchEngine {
     compiled: Compiled,
     plan: QueryPlan,
     resolved: ResolvedSearchParams,
+    narrowed: Narrowed | undefined,
     consider: (candidate: Candidate) => void,
   ): void {
     const { index, entries } = state
@@ -373,8 +450,27 @@ export class EmbeddedEngine implements SearchEngine {
     const documentCount = Math.max(1, index.liveDocumentCount)
     const wordCount = plan.words.length
     const documentFrequency = new Array<number>(wordCount).fill(0)
-    const phraseCache = new Map<string, Map<number, PhraseMatch>>()
     let wordTouched: number[] = []
+    // The `frequency` strategy drops words by how many documents of the whole
+    // index hold them (as Meilisearch does), so every posting is still read;
+    // the filter then applies when candidates are ranked.
+    const scope = resolved.matchingStrategy === 'frequency' && wordCount > 1 ? undefined : narrowed
+    const allowed = narrowed?.allowed
+    // Walks the postings of one term in one field, over the candidates only
+    // when there are fewer of them than documents holding the term.
+    const eachPosting = (documents: Map<number, number>, use: (shortId: number, frequency: number) => void): void => {
+      if (scope && documents.size > scope.candidates.length) {
+        for (const shortId of scope.candidates) {
+          const frequency = documents.get(shortId)
+          if (frequency !== undefined) use(shortId, frequency)
+        }
+        return
+      }
+      for (const [shortId, frequency] of documents) {
+        if (scope && scope.allowed[shortId] !== 1) continue
+        use(shortId, frequency)
+      }
+    }
 
     const visit = (shortId: number, typos: number, attribute: number, isExact: boolean, score: number, word: number) => {
       if (stamp[shortId] !== queryGeneration) {
@@ -406,51 +502,90 @@ export class EmbeddedEngine implements SearchEngine {
       bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + (bm25.b * length) / average))
 
     // Documents holding the words of a synonym phrase one after the other.
-    const phraseMatches = (words: readonly string[]): Map<number, PhraseMatch> => {
+    // The documents holding every word are found from the word with the
+    // fewest postings first; then each one's score is summed in the phrase's
+    // word order and field order, so no per-document object is made for the
+    // many documents holding only some of the words.
+    const phraseStamp = this.#phraseStamp
+    const phraseScore = this.#phraseScore
+    const phraseAttribute = this.#phraseAttribute
+    const phraseCache = new Map<string, PhraseMatches>()
+    const holds = (word: string, shortId: number): boolean => {
+      for (const documents of index.postings(word)?.values() ?? []) if (documents.has(shortId)) return true
+      return false
+    }
+    const phraseMatches = (words: readonly string[]): PhraseMatches => {
       const cacheKey = words.join(' ')
       const cached = phraseCache.get(cacheKey)
       if (cached) return cached
-      let result: Map<number, PhraseMatch> | undefined
+      const postingCount = (word: string): number => {
+        let count = 0
+        for (const documents of index.postings(word)?.values() ?? []) count += documents.size
+        return count
+      }
+      let anchor = words[0] ?? ''
+      for (const word of words) if (postingCount(word) < postingCount(anchor)) anchor = word
+      const generation = this.#nextPhraseGeneration()
+      let found: number[] = []
+      for (const documents of index.postings(anchor)?.values() ?? []) {
+        eachPosting(documents, (shortId) => {
+          if (phraseStamp[shortId] === generation || entries[shortId] === undefined) return
+          phraseStamp[shortId] = generation
+          found.push(shortId)
+        })
+      }
       for (const word of words) {
-        const matches = new Map<number, PhraseMatch>()
+        if (word !== anchor) found = found.filter((shortId) => holds(word, shortId))
+      }
+      const scoring = this.#nextPhraseGeneration()
+      for (const shortId of found) {
+        phraseStamp[shortId] = scoring
+        phraseScore[shortId] = 0
+        phraseAttribute[shortId] = 255
+      }
+      for (const word of words) {
         for (const [fieldId, documents] of index.postings(word) ?? []) {
           const rank = compiled.fieldRank[fieldId] ?? 3
           const weight = (compiled.fieldBoost[fieldId] ?? 1) * inverseFrequency(documents.size)
           const average = index.averageFieldLength(fieldId)
-          for (const [shortId, frequency] of documents) {
-            const entry = entries[shortId]
-            if (entry === undefined) continue
-            const before = result?.get(shortId)
-            if (result && !before) continue
-            const score = weight * termFrequencyScore(frequency, entry.fieldLengths[fieldId] ?? 0, average)
-            const current = matches.get(shortId)
-            if (current) {
-              current.attribute = Math.min(current.attribute, rank)
-              current.score += score
-            } else {
-              matches.set(shortId, {
-                attribute: Math.min(rank, before?.attribute ?? rank),
-                score: (before?.score ?? 0) + score,
-              })
+          const fieldLengths = state.lengths[fieldId] ?? new Int32Array(0)
+          const add = (shortId: number, frequency: number): void => {
+            const length = fieldLengths[shortId] ?? -1
+            if (length < 0) return
+            phraseScore[shortId] = (phraseScore[shortId] ?? 0) + weight * termFrequencyScore(frequency, length, average)
+            if (rank < (phraseAttribute[shortId] ?? 255)) phraseAttribute[shortId] = rank
+          }
+          if (documents.size > found.length) {
+            for (const shortId of found) {
+              const frequency = documents.get(shortId)
+              if (frequency !== undefined) add(shortId, frequency)
             }
+          } else {
+            documents.forEach((frequency, shortId) => {
+              if (phraseStamp[shortId] === scoring) add(shortId, frequency)
+            })
           }
         }
-        result = matches
-        if (result.size === 0) break
       }
-      const found = result ?? new Map<number, PhraseMatch>()
-      // Holding every word is not enough: "carte … d'identité" in "carte grise, pièce
-      // d'identité" is not a "carte d'identité". The words must follow each other.
-      if (words.length > 1) {
-        for (const [shortId, match] of found) {
-          const entry = entries[shortId]
-          const attribute = entry === undefined ? undefined : phraseAttribute(entry, words, compiled)
-          if (attribute === undefined) found.delete(shortId)
-          else match.attribute = attribute
-        }
+      const kept: number[] = []
+      const attributes: number[] = []
+      for (const shortId of found) {
+        // Holding every word is not enough: "carte … d'identité" in "carte grise, pièce
+        // d'identité" is not a "carte d'identité". The words must follow each other.
+        const entry = entries[shortId]
+        const attribute =
+          words.length === 1 ? phraseAttribute[shortId] : entry && phraseRank(entry, words, compiled)
+        if (attribute === undefined) continue
+        kept.push(shortId)
+        attributes.push(attribute)
       }
-      phraseCache.set(cacheKey, found)
-      return found
+      const result: PhraseMatches = {
+        attributes: Uint8Array.from(attributes),
+        scores: Float64Array.from(kept, (shortId) => phraseScore[shortId] ?? 0),
+        shortIds: Int32Array.from(kept),
+      }
+      phraseCache.set(cacheKey, result)
+      return result
     }
 
     for (let word = 0; word < wordCount; word += 1) {
@@ -461,19 +596,31 @@ export class EmbeddedEngine implements SearchEngine {
           const rank = compiled.fieldRank[fieldId] ?? 3
           const weight = derived.weight * (compiled.fieldBoost[fieldId] ?? 1) * inverseFrequency(documents.size)
           const average = index.averageFieldLength(fieldId)
-          for (const [shortId, frequency] of documents) {
-            const entry = entries[shortId]
-            if (entry === undefined) continue
-            const score = weight * termFrequencyScore(frequency, entry.fieldLengths[fieldId] ?? 0, average)
+          const fieldLengths = state.lengths[fieldId] ?? new Int32Array(0)
+          const use = (frequency: number, shortId: number): void => {
+            const length = fieldLengths[shortId] ?? -1
+            if (length < 0) return
+            const score = weight * termFrequencyScore(frequency, length, average)
             visit(shortId, derived.typos, rank, derived.isExact, score, wordGeneration)
           }
+          // Map#forEach, not for…of: no entry array is made per posting.
+          if (!scope) documents.forEach(use)
+          else eachPosting(documents, (shortId, frequency) => use(frequency, shortId))
         }
       }
       for (const span of plan.spans) {
         if (word < span.start || word > span.end) continue
         for (const alternative of span.alternatives) {
-          for (const [shortId, match] of phraseMatches(alternative)) {
-            visit(shortId, 0, match.attribute, false, synonymWeight * match.score, wordGeneration)
+          const { attributes, scores, shortIds } = phraseMatches(alternative)
+          for (let position = 0; position < shortIds.length; position += 1) {
+            visit(
+              shortIds[position] ?? 0,
+              0,
+              attributes[position] ?? 0,
+              false,
+              synonymWeight * (scores[position] ?? 0),
+              wordGeneration,
+            )
           }
         }
       }
@@ -497,7 +644,7 @@ export class EmbeddedEngine implements SearchEngine {
     const probe = emptyCandidate()
     for (const shortId of touched) {
       const entry = entries[shortId]
-      if (!entry) continue
+      if (!entry || (allowed && allowed[shortId] !== 1)) continue
       const documentMask = mask[shortId] ?? 0
       let words = 0
       let typos = 0
@@ -528,14 +675,19 @@ export class EmbeddedEngine implements SearchEngine {
  * (stop words between them do not count, as they are not indexed), or
  * undefined when no field holds them in that order.
  */
-const phraseAttribute = (entry: Entry, words: readonly string[], compiled: Compiled): number | undefined => {
+const phraseRank = (entry: Entry, words: readonly string[], compiled: Compiled): number | undefined => {
   const fields = (entry.fieldWords ??= compiled.settings.searchableAttributes.map((attribute) =>
     tokenize(extractField(entry.document, attribute) ?? '').filter((word) => !compiled.stopWords.has(word)),
   ))
+  const [first] = words
+  if (first === undefined) return undefined
   for (let rank = 0; rank < fields.length; rank += 1) {
     const fieldWords = fields[rank] ?? []
-    for (let start = 0; start + words.length <= fieldWords.length; start += 1) {
-      if (words.every((word, offset) => fieldWords[start + offset] === word)) return rank
+    const last = fieldWords.length - words.length
+    for (let start = fieldWords.indexOf(first); start !== -1 && start <= last; start = fieldWords.indexOf(first, start + 1)) {
+      let offset = 1
+      while (offset < words.length && fieldWords[start + offset] === words[offset]) offset += 1
+      if (offset === words.length) return rank
     }
   }
   return undefined
@@ -622,7 +774,23 @@ const createState = (compiled: Compiled): IndexState => {
     }),
     entries: [],
     byId: new Map(),
+    lengths: compiled.settings.searchableAttributes.map(() => new Int32Array(0)),
+    columns: createValueColumns(),
   }
+}
+
+const grow = (lengths: Int32Array, size: number): Int32Array => {
+  const grown = new Int32Array(Math.max(size, lengths.length * 2, 1024)).fill(-1)
+  grown.set(lengths)
+  return grown
+}
+
+const listCandidates = (allowed: Uint8Array, entries: readonly (Entry | undefined)[]): Narrowed => {
+  const found: number[] = []
+  for (let shortId = 0; shortId < allowed.length; shortId += 1) {
+    if (allowed[shortId] === 1 && entries[shortId] !== undefined) found.push(shortId)
+  }
+  return { allowed, candidates: Int32Array.from(found) }
 }
 
 const removeEntry = (state: IndexState, id: string): void => {
@@ -631,6 +799,8 @@ const removeEntry = (state: IndexState, id: string): void => {
   state.index.discard(id)
   state.entries[existing.shortId] = undefined
   state.byId.delete(id)
+  for (const lengths of state.lengths) if (existing.shortId < lengths.length) lengths[existing.shortId] = -1
+  for (const column of state.columns.values()) column.unset(existing.shortId)
 }
 
 const addEntry = (state: IndexState, document: KnowledgeDocument): void => {
@@ -641,6 +811,12 @@ const addEntry = (state: IndexState, document: KnowledgeDocument): void => {
   const entry: Entry = { document, trust: trustOf(document), shortId, fieldLengths: state.index.fieldLengthsOf(shortId) }
   state.entries[shortId] = entry
   state.byId.set(document.id, entry)
+  state.lengths = state.lengths.map((lengths, fieldId) => {
+    const grown = lengths.length > shortId ? lengths : grow(lengths, shortId + 1)
+    grown[shortId] = entry.fieldLengths[fieldId] ?? 0
+    return grown
+  })
+  for (const column of state.columns.values()) column.set(shortId, document)
 }
 
 type QueryPlan = {

@@ -154,7 +154,11 @@ export const readAttribute = (document: KnowledgeDocument, attribute: string): F
 // Meilisearch compares filter strings trimmed and lower-cased; so do we.
 const normalize = (value: string): string => value.trim().toLowerCase()
 
-const matches = (actual: FilterScalar | null, expected: FilterScalar): boolean => {
+/**
+ * Whether a document's value passes one filter value, with Meilisearch's
+ * comparison rules (see `compileFilterPredicate`).
+ */
+export const filterValueMatches = (actual: FilterScalar | null, expected: FilterScalar): boolean => {
   if (actual === null) return false
   if (typeof actual === 'number') {
     if (typeof expected === 'number') return expected === actual
@@ -182,13 +186,13 @@ export const compileFilterPredicate = (filter: SearchFilter, filterableAttribute
       case 'equals':
       case 'boolean': {
         const { attribute, value } = node
-        return (document) => matches(readAttribute(document, attribute), value)
+        return (document) => filterValueMatches(readAttribute(document, attribute), value)
       }
       case 'in': {
         const { attribute, values } = node
         return (document) => {
           const actual = readAttribute(document, attribute)
-          return values.some((value) => matches(actual, value))
+          return values.some((value) => filterValueMatches(actual, value))
         }
       }
       case 'and': {

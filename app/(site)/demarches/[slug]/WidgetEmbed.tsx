@@ -3,9 +3,6 @@
 import Script from 'next/script'
 import { useEffect, useRef, useState, type ReactNode } from 'react'
 
-/** Path of the standalone widget bundle, as a host website links it. */
-const widgetScript = '/entraide-widget.js'
-
 // The script loads once per visit; a failure must still show on the next procedure page.
 let hasScriptFailed = false
 
@@ -37,11 +34,14 @@ export const WidgetEmbed = ({
   children,
   label,
   procedure,
+  scriptSrc,
   step,
 }: {
   /** The region's name, read when focus lands on it. */
   label: string
   procedure: string
+  /** The widget bundle's address (its content-hashed name when built; see widgetAsset.ts). */
+  scriptSrc: string
   step: number | null
   /** What the host says before the widget, inside the same region (which step it is about). */
   children?: ReactNode
@@ -97,7 +97,7 @@ export const WidgetEmbed = ({
           {isMissing ? (
             <div className="notice notice--warning" role="alert">
               <p>
-                L’entraide entre usagers n’a pas pu être chargée : le script <code>{widgetScript}</code> est introuvable
+                L’entraide entre usagers n’a pas pu être chargée : le script <code>{scriptSrc}</code> est introuvable
                 (il est produit par <code>npm run build:widget</code>). Les informations officielles ci-dessus restent
                 valables.
               </p>
@@ -112,7 +112,7 @@ export const WidgetEmbed = ({
           hasScriptFailed = true
           setMissing(true)
         }}
-        src={widgetScript}
+        src={scriptSrc}
         strategy="afterInteractive"
       />
     </>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 
 import { Breadcrumb } from '../../Breadcrumb.tsx'
 import { procedureBySlug } from '../../data.ts'
+import { widgetScriptSrc } from '../../widgetAsset.ts'
 import { WidgetEmbed } from './WidgetEmbed.tsx'
 
 export const dynamic = 'force-dynamic'
@@ -126,6 +127,7 @@ const ProcedurePage = async ({ params, searchParams }: PageProps) => {
               : `Entraide entre usagers sur l’étape ${step + 1} : ${steps[step]?.title ?? ''}`
           }
           procedure={procedure.slug}
+          scriptSrc={widgetScriptSrc()}
           step={step}
         >
           {step !== null && (
