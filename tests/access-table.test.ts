@@ -53,7 +53,10 @@ const unique = () => `${Date.now().toString(36)}-${++counter}`
 const personOf = (role: AccessRole): Person | null => ({ admin, agent, anonymous: null, citizen, editor })[role]
 
 beforeAll(async () => {
-  app = await startTestApp({ entraide: { rateLimits: false } })
+  app = await startTestApp({
+    // The jobs are queued by each write as always, but not run: what the table checks is access.
+    entraide: { notifications: { runJobs: 'manual' }, rateLimits: false, search: { runSyncJobs: 'manual' } },
+  })
   const a = await createProcedure(app, { slug: 'procedure-a' })
   const b = await createProcedure(app, { slug: 'procedure-b' })
   procedureA = a.procedure.id
