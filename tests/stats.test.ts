@@ -268,11 +268,13 @@ describe('GET /api/entraide/stats after the job ran', () => {
     const lines = (await response.text()).trim().split('\r\n')
     // Header, then 12 months for the site, 2 agencies and 3 procedures.
     expect(lines).toHaveLength(1 + 12 * (1 + 2 + 3))
+    // Each line says when the figures were computed.
+    const at = figures.computedAt
     expect(lines).toContain(
-      `procedure,agence-titres,Agence des titres,passeport,Renouveler un passeport,${lastMonth},3,1,0.3333,3,20,2,,,`,
+      `procedure,agence-titres,Agence des titres,passeport,Renouveler un passeport,${lastMonth},3,1,0.3333,3,20,2,,,,${at}`,
     )
-    expect(lines).toContain(`procedure,agence-titres,Agence des titres,passeport,Renouveler un passeport,${thisMonth},0,0,,0,,0,1,1,1`)
-    expect(lines).toContain(`agency,caisse-allocations,Caisse des allocations,,,${twoMonthsAgo},1,1,1,0,,0,,,`)
+    expect(lines).toContain(`procedure,agence-titres,Agence des titres,passeport,Renouveler un passeport,${thisMonth},0,0,,0,,0,1,1,1,${at}`)
+    expect(lines).toContain(`agency,caisse-allocations,Caisse des allocations,,,${twoMonthsAgo},1,1,1,0,,0,,,,${at}`)
   })
 
   it('refuses an unknown format or parameter with 400 and a message saying what is accepted', async () => {

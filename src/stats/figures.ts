@@ -208,6 +208,7 @@ export const csvColumns = [
   'guides',
   'guides_verified_within_12_months',
   'guides_verified_rate',
+  'computed_at',
 ] as const
 
 /**
@@ -222,7 +223,7 @@ const csvCell = (value: string | number | null): string => {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-const monthCells = (month: MonthFigures): (string | number | null)[] => [
+const monthCells = (month: MonthFigures, computedAt: string): (string | number | null)[] => [
   month.month,
   month.questions,
   month.answeredWithin48h,
@@ -233,25 +234,28 @@ const monthCells = (month: MonthFigures): (string | number | null)[] => [
   month.guides,
   month.guidesVerified,
   month.guidesVerifiedRate,
+  computedAt,
 ]
 
 /**
  * The figures as CSV: a header line, then one line per month of the site,
- * of each agency and of each procedure (`scope` says which). Empty cells are
- * figures that do not exist (no question, no measurement). Lines end in CRLF.
+ * of each agency and of each procedure (`scope` says which), each with the
+ * time the figures were computed. Empty cells are figures that do not exist
+ * (no question, no measurement). Lines end in CRLF.
  */
 export const figuresToCsv = (figures: PublicFigures | null): string => {
   const lines: (string | number | null)[][] = [[...csvColumns]]
   if (figures) {
     const agencyNames = new Map(figures.agencies.map((agency) => [agency.slug, agency.name]))
-    for (const month of figures.total.months) lines.push(['site', null, null, null, null, ...monthCells(month)])
+    const cells = (month: MonthFigures) => monthCells(month, figures.computedAt)
+    for (const month of figures.total.months) lines.push(['site', null, null, null, null, ...cells(month)])
     for (const agency of figures.agencies) {
-      for (const month of agency.months) lines.push(['agency', agency.slug, agency.name, null, null, ...monthCells(month)])
+      for (const month of agency.months) lines.push(['agency', agency.slug, agency.name, null, null, ...cells(month)])
     }
     for (const procedure of figures.procedures) {
       const agencyName = procedure.agency === null ? null : (agencyNames.get(procedure.agency) ?? null)
       for (const month of procedure.months) {
-        lines.push(['procedure', procedure.agency, agencyName, procedure.slug, procedure.title, ...monthCells(month)])
+        lines.push(['procedure', procedure.agency, agencyName, procedure.slug, procedure.title, ...cells(month)])
       }
     }
   }
