@@ -1,3 +1,4 @@
+import { readPublicFigures } from 'entraide'
 import type { Payload } from 'payload'
 
 import { demoAccounts } from './demo/accounts.ts'
@@ -22,11 +23,22 @@ const seedIfEmpty = async (payload: Payload): Promise<void> => {
       payload.logger.error(`Demo content not created: ${failure.unit}: ${failure.message}`)
     }
   }
+  await computeFirstFigures(payload)
   printWelcome({
     accounts: demoAccounts,
     baseUrl: process.env.ENTRAIDE_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? '3000'}`,
     isFreshlySeeded: report !== null && hasCreatedContent(report),
   })
+}
+
+/**
+ * Entraide computes its public figures every hour; a site that has none yet
+ * (a fresh demo) computes them once at start, so that /chiffres shows them at once.
+ */
+const computeFirstFigures = async (payload: Payload): Promise<void> => {
+  if ((await readPublicFigures(payload)) !== null) return
+  await payload.jobs.queue({ input: {}, queue: 'entraide-stats', task: 'entraide-compute-public-figures' })
+  await payload.jobs.run({ queue: 'entraide-stats', silent: { info: true } })
 }
 
 // The demo application: Entraide on the embedded defaults, with the options a

@@ -21,6 +21,7 @@ const expandedTypes: ReadonlySet<string> = new Set([
   'ReverificationOptions',
   'UsersOptions',
   'NotificationsOptions',
+  'PublicFiguresOptions',
 ])
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim()

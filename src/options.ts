@@ -147,7 +147,7 @@ export type EntraideOptions = {
   locale?: MessageLocale
   /**
    * Rate limits per category (`contributions`, `votes`, `reports`, `signUp`,
-   * `signIn`, `search`), each `{ perUser, perIp }` with `{ limit, windowMs }`
+   * `signIn`, `search`, `stats`), each `{ perUser, perIp }` with `{ limit, windowMs }`
    * or `false` to switch that limit off; categories and scopes left out keep
    * their defaults (see `defaultRateLimits`). `false` switches every limit off.
    * @default defaultRateLimits
@@ -179,6 +179,29 @@ export type EntraideOptions = {
   reverification?: ReverificationOptions
   /** Notifications in the app and by email (see `NotificationsOptions`). */
   notifications?: NotificationsOptions
+  /** The public accountability figures of `GET /api/entraide/stats` (see `PublicFiguresOptions`). */
+  publicFigures?: PublicFiguresOptions
+}
+
+/** The public accountability figures: computed by a scheduled job, served by `GET /api/entraide/stats`. */
+export type PublicFiguresOptions = {
+  /**
+   * `false` computes and serves no figures: the job is not scheduled and the
+   * endpoint answers 404 (the stored figures stay, so the schema does not move).
+   * @default true
+   */
+  enabled?: boolean
+  /**
+   * When the scheduled job computes the figures again (cron syntax, on the
+   * `entraide-stats` jobs queue); requests only read its last result.
+   * @default '0 * * * *'
+   */
+  cron?: string
+  /**
+   * How many months the figures cover, the current one included.
+   * @default 12
+   */
+  months?: number
 }
 
 /** When guides, wiki pages, validated answers and tips must be checked again by an agent. */
@@ -407,6 +430,7 @@ export type ResolvedOptions = {
   search: ResolvedSearchOptions
   reverification: { expiresAfterMonths: number; cron: string }
   notifications: ResolvedNotificationsOptions
+  publicFigures: { isEnabled: boolean; cron: string; months: number }
 }
 
 /** `NotificationsOptions` with every default filled (`siteUrl` null: the config's serverURL). */
@@ -568,6 +592,21 @@ const resolveNotificationsOptions = (notifications: NotificationsOptions = {}): 
   }
 }
 
+/** Longest period the public figures may cover, in months (ten years). */
+const maxFigureMonths = 120
+
+const resolvePublicFiguresOptions = (figures: PublicFiguresOptions = {}): ResolvedOptions['publicFigures'] => {
+  const cron = figures.cron ?? '0 * * * *'
+  if (typeof cron !== 'string' || cron.trim().split(/\s+/).length < 5) {
+    throw new Error(`Entraide: option publicFigures.cron must be a cron expression such as '0 * * * *', got "${String(cron)}".`)
+  }
+  const months = positiveInteger(figures.months, 12, 'publicFigures.months')
+  if (months > maxFigureMonths) {
+    throw new Error(`Entraide: option publicFigures.months must be at most ${maxFigureMonths}, got ${months}.`)
+  }
+  return { cron, isEnabled: figures.enabled !== false, months }
+}
+
 /**
  * Fills the defaults and checks the values of the plugin options. Throws a
  * configuration error naming the option when a value is unusable.
@@ -629,5 +668,6 @@ export const resolveOptions = (options: EntraideOptions = {}): ResolvedOptions =
       expiresAfterMonths: nonNegativeInteger(options.reverification?.expiresAfterMonths, 12, 'reverification.expiresAfterMonths'),
     },
     notifications: resolveNotificationsOptions(options.notifications),
+    publicFigures: resolvePublicFiguresOptions(options.publicFigures),
   }
 }

@@ -28,6 +28,9 @@ import { closeLockCollection } from './host/payloadCollections.ts'
 import { restoreErrorDetails } from './hooks/restoreErrorDetails.ts'
 import { withSearch } from './search/plugin.ts'
 import { withReverificationJobs } from './jobs/reverification.ts'
+import { withPublicFiguresJobs } from './jobs/publicFigures.ts'
+import { statsEndpoint } from './endpoints/statsEndpoint.ts'
+import { publicFiguresGlobal } from './stats/store.ts'
 import { reverifyQueueEndpoint } from './endpoints/reverifyEndpoints.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.ts'
@@ -172,7 +175,11 @@ export const entraidePlugin =
     const hostPart = hostCollections.map((collection) =>
       collection === users ? extendedUsers : guardHostCollection(collection, layout),
     )
-    const globals = (incoming.globals ?? []).map((global) => guardHostGlobal(global, layout))
+    const figuresGlobal = publicFiguresGlobal()
+    if ((incoming.globals ?? []).some((global) => global.slug === figuresGlobal.slug)) {
+      throw new Error(`Entraide: the host config already has a global "${figuresGlobal.slug}", which Entraide needs.`)
+    }
+    const globals = [...(incoming.globals ?? []).map((global) => guardHostGlobal(global, layout)), figuresGlobal]
     if (options.disabled) {
       // The schema stays (collections and fields, so migrations do not move);
       // no endpoint, hook, job or admin view of Entraide's runs.
@@ -197,9 +204,9 @@ export const entraidePlugin =
       custom: { ...incoming.custom, entraide: brandOptions(options) },
       loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
-      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint(), reverifyQueueEndpoint()],
+      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint(), reverifyQueueEndpoint(), statsEndpoint()],
       graphQL: withEntraideMutations(incoming.graphQL),
-      jobs: withReverificationJobs(incoming.jobs, options),
+      jobs: withPublicFiguresJobs(withReverificationJobs(incoming.jobs, options), options),
       onInit: async (payload) => {
         closeLockCollection(
           payload,

@@ -58,6 +58,9 @@ const SiteLayout = ({ children }: { children: React.ReactNode }) => (
               <Link href="/accessibilite">Accessibilité : non conforme</Link>
             </li>
             <li>
+              <Link href="/chiffres">Les chiffres de l’entraide</Link>
+            </li>
+            <li>
               <Link href="/demarches">Toutes les démarches</Link>
             </li>
             <li>

@@ -10,6 +10,7 @@ const what: Readonly<Record<RateLimitCategory, { fr: string; en: string }>> = {
   signUp: { fr: 'Trop de comptes ont été créés depuis votre connexion', en: 'Too many accounts have been created from your connection' },
   signIn: { fr: 'Trop de tentatives de connexion', en: 'Too many sign-in attempts' },
   search: { fr: 'Trop de recherches en peu de temps', en: 'Too many searches in a short time' },
+  stats: { fr: 'Trop de demandes de chiffres en peu de temps', en: 'Too many requests for the figures in a short time' },
 }
 
 function duration(seconds: number, locale: RateLimitLocale): string {

@@ -16,7 +16,7 @@ import type { RateLimitCategory } from './limits.ts'
 const signedInCategories: ReadonlySet<RateLimitCategory> = new Set(['contributions', 'votes', 'reports'])
 
 /** Categories public servants and curators are exempt from: they are identified and accountable, and moderate in bursts. */
-const staffExemptCategories: ReadonlySet<RateLimitCategory> = new Set(['contributions', 'votes', 'reports', 'search'])
+const staffExemptCategories: ReadonlySet<RateLimitCategory> = new Set(['contributions', 'votes', 'reports', 'search', 'stats'])
 
 /**
  * The language of messages for this request: the plugin's `locale`, unless

@@ -1,7 +1,7 @@
 import type { RateLimitRule } from './checkRateLimit.ts'
 
 /** What is limited. */
-export type RateLimitCategory = 'contributions' | 'votes' | 'reports' | 'signUp' | 'signIn' | 'search'
+export type RateLimitCategory = 'contributions' | 'votes' | 'reports' | 'signUp' | 'signIn' | 'search' | 'stats'
 
 /** Who a limit counts for: the signed-in user (for sign-in, the account tried) or the client address. */
 export type RateLimitScope = 'user' | 'ip'
@@ -51,6 +51,8 @@ export const defaultRateLimits: RateLimits = {
   signIn: { perUser: { limit: 100, windowMs: hour }, perIp: { limit: 50, windowMs: 15 * minute } },
   /** Searches: 120 per user and 300 per address a minute (the widget searches as people type). */
   search: { perUser: { limit: 120, windowMs: minute }, perIp: { limit: 300, windowMs: minute } },
+  /** Reads of the public figures (`GET /api/entraide/stats`): 30 per user and 60 per address a minute. */
+  stats: { perUser: { limit: 30, windowMs: minute }, perIp: { limit: 60, windowMs: minute } },
 }
 
 /** Fills a host's partial limits with the defaults, without touching either. */
@@ -66,5 +68,6 @@ export function resolveRateLimits(options: RateLimitsOptions = {}): RateLimits {
     signUp: resolve('signUp'),
     signIn: resolve('signIn'),
     search: resolve('search'),
+    stats: resolve('stats'),
   }
 }

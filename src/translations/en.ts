@@ -186,6 +186,9 @@ export const en = {
     helpfulnessReasonUnclear: 'Unclear',
     helpfulnessReasonDidNotAnswer: 'Did not answer my question',
     helpfulnessReasonOther: 'Other',
+    publicFigures: 'Public figures',
+    fieldFiguresComputedAt: 'Computed at',
+    fieldFigures: 'Figures',
   },
 
   admin: {

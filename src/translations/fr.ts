@@ -189,6 +189,9 @@ export const fr: EntraideStrings = {
     helpfulnessReasonUnclear: 'Pas clair',
     helpfulnessReasonDidNotAnswer: 'Ne répond pas à ma question',
     helpfulnessReasonOther: 'Autre',
+    publicFigures: 'Chiffres publics',
+    fieldFiguresComputedAt: 'Calculés le',
+    fieldFigures: 'Chiffres',
   },
 
   admin: {

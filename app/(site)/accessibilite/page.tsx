@@ -17,7 +17,8 @@ const AccessibilityPage = () => (
       <p>
         Le site de démonstration « Démarches démo » et son espace d’entraide entre usagers visent la conformité au
         référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1. Cette déclaration porte sur le site
-        public (accueil, recherche, liste des démarches, pages de démarche avec l’espace d’entraide, et cette page).
+        public (accueil, recherche, liste des démarches, pages de démarche avec l’espace d’entraide, chiffres de
+        l’entraide, et cette page).
       </p>
 
       <h2>État de conformité</h2>
