@@ -18,7 +18,8 @@ import { commitTransaction, createLocalReq, getPayload, handleEndpoints, initTra
 
 import { buildAppConfig } from '../setup/appConfig.ts'
 import { waitForNotificationRuns } from '../src/notifications/runner.ts'
-import { idOf, isRecord, type ID } from '../src/utilities/ids.ts'
+import { isRecord, type ID } from '../src/utilities/ids.ts'
+import { idOrFail, percentile, sleep } from './lib/measure.ts'
 
 const argument = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`)
@@ -27,19 +28,6 @@ const argument = (name: string, fallback: number): number => {
 }
 
 const followers = argument('followers', 10_000)
-
-const idOrFail = (doc: unknown): ID => {
-  const id = idOf(doc)
-  if (id === null) throw new Error('The database returned a document without an id.')
-  return id
-}
-
-const percentile = (samples: readonly number[], p: number): number => {
-  const sorted = [...samples].sort((left, right) => left - right)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const main = async (): Promise<void> => {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'entraide-bench-'))

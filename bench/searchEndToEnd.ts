@@ -47,13 +47,7 @@ import type { KnowledgeDocument, SearchParams } from '../src/search/types.ts'
 import { idOf, isRecord, type ID } from '../src/utilities/ids.ts'
 import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
 import { commonWords, frenchText, topics } from './frenchText.ts'
-
-/** The id of a document the adapter just created. */
-const idOrFail = (doc: unknown): ID => {
-  const id = idOf(doc)
-  if (id === null) throw new Error('The database returned a document without an id.')
-  return id
-}
+import { idOrFail, sleep } from './lib/measure.ts'
 
 // ---------------------------------------------------------------- content
 
@@ -249,8 +243,6 @@ const measure = (samples: readonly number[]): Measure => {
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
   return { mean: sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length), p50: at(50), p95: at(95) }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 type SizeReport = {
   size: number

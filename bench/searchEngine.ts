@@ -27,6 +27,7 @@ import { defaultIndexSettings } from '../src/search/settings.ts'
 import { foldText, tokenize } from '../src/search/text.ts'
 import type { KnowledgeDocument, KnowledgeType, SearchFilter, SearchParams } from '../src/search/types.ts'
 import { commonWords, frenchText, topics } from './frenchText.ts'
+import { percentile } from './lib/measure.ts'
 
 // ---------------------------------------------------------------- corpus
 
@@ -206,11 +207,6 @@ const exposeGc = (): (() => void) => {
         Reflect.apply(gc, undefined, [])
       }
     : () => {}
-}
-
-const percentile = (samples: readonly number[], p: number): number => {
-  const sorted = [...samples].sort((left, right) => left - right)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 }
 
 const time = async (run: () => unknown | Promise<unknown>, repetitions: number): Promise<number[]> => {

@@ -27,6 +27,7 @@ import { publicFiguresQueue, publicFiguresTaskSlug } from '../src/jobs/publicFig
 import { reindexKnowledge } from '../src/search/reindex.ts'
 import { readPublicFigures } from '../src/stats/store.ts'
 import { idOf, isRecord, type ID } from '../src/utilities/ids.ts'
+import { idOrFail, percentile, sleep } from './lib/measure.ts'
 
 const listArgument = (name: string, fallback: number[]): number[] => {
   const index = process.argv.indexOf(`--${name}`)
@@ -38,19 +39,6 @@ const sizes = listArgument('questions', [10_000, 100_000])
 const [runs = 5] = listArgument('runs', [5])
 /** The search endpoint's p95 while the job runs, over its p95 without: at most this. */
 const ratioTarget = 1.1
-
-const idOrFail = (doc: unknown): ID => {
-  const id = idOf(doc)
-  if (id === null) throw new Error('The database returned a document without an id.')
-  return id
-}
-
-const percentile = (samples: readonly number[], p: number): number => {
-  const sorted = [...samples].sort((left, right) => left - right)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** A small deterministic generator, so that every run seeds the same data. */
 const generator = (seed: number) => {

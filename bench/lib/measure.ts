@@ -1,0 +1,16 @@
+import { idOf, type ID } from '../../src/utilities/ids.ts'
+
+/** The id of a document the database just created. */
+export const idOrFail = (doc: unknown): ID => {
+  const id = idOf(doc)
+  if (id === null) throw new Error('The database returned a document without an id.')
+  return id
+}
+
+/** The p-th percentile of the samples (nearest rank), 0 for none. */
+export const percentile = (samples: readonly number[], p: number): number => {
+  const sorted = [...samples].sort((left, right) => left - right)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+}
+
+export const sleep = (ms: number): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, ms))
