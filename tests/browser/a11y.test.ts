@@ -4,15 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoAccount } from '../../demo/accounts.ts'
 import { describeFindings, runAxe } from './a11yAxe.ts'
 import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness.ts'
-import {
-  closeAppInChromium,
-  openAppInChromium,
-  openProcedurePage,
-  signInInWidget,
-  stepTimeout,
-  viewportScreenshot,
-  widgetOf,
-} from './journeyWidget.ts'
+import { openProcedurePage, signInInWidget, stepTimeout, useAppInChromium, viewportScreenshot, widgetOf } from './journeyWidget.ts'
 
 // RGAA (WCAG 2.1 AA) as far as a machine can tell: axe-core's WCAG 2.1 A and AA
 // rules on the demo site and the widget in the states people meet them in.
@@ -42,15 +34,9 @@ describe.skipIf(reason)(
   `Accessibility: axe-core finds no WCAG 2.1 A/AA violation${reason ? ` — ${reason}` : ''}`,
   () => {
     let app: RunningApp
-    printServerOutputOnFailure(() => app)
     let browser: Browser
     let page: Page
-
-    beforeAll(async () => {
-      ;({ app, browser, page } = await openAppInChromium())
-    }, 300_000)
-
-    afterAll(() => closeAppInChromium({ app, browser }), 60_000)
+    useAppInChromium((opened) => ({ app, browser, page } = opened))
 
     it('on the home page', async () => {
       await page.goto(app.url, { timeout: stepTimeout })

@@ -2,7 +2,9 @@ import path from 'node:path'
 
 import type { Browser, Locator, Page } from 'playwright-core'
 
-import { artifactsDir, launchBrowser, startApp, type RunningApp } from './harness.ts'
+import { afterAll, beforeAll } from 'vitest'
+
+import { artifactsDir, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness.ts'
 
 /** How long one step may take: the dev server compiles each page on its first visit. */
 export const stepTimeout = 120_000
@@ -105,13 +107,29 @@ export const openAppInChromium = async (): Promise<AppInChromium> => {
   return { app, browser, page }
 }
 
+/**
+ * In a describe block: the block's app and Chromium page, opened before its
+ * tests and closed after them (the server's last output printed after a
+ * failed test); `set` receives them once they are open.
+ */
+export const useAppInChromium = (set: (opened: AppInChromium) => void): void => {
+  let opened: Partial<AppInChromium> = {}
+  printServerOutputOnFailure(() => opened.app)
+  beforeAll(async () => {
+    const all = await openAppInChromium()
+    opened = all
+    set(all)
+  }, 300_000)
+  afterAll(() => closeAppInChromium(opened), 60_000)
+}
+
 /** Closes what `openAppInChromium` opened, whatever part of it started (for a file's `afterAll`). */
 export const closeAppInChromium = async ({
   app,
   browser,
 }: {
-  app: RunningApp | undefined
-  browser: Browser | undefined
+  app?: RunningApp | undefined
+  browser?: Browser | undefined
 }): Promise<void> => {
   await browser?.close()
   await app?.stop()

@@ -4,15 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoAccount } from '../../demo/accounts.ts'
 import { describeFindings, runAxe } from './a11yAxe.ts'
 import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness.ts'
-import {
-  closeAppInChromium,
-  openAppInChromium,
-  openProcedurePage,
-  signInInWidget,
-  stepTimeout,
-  viewportScreenshot,
-  widgetOf,
-} from './journeyWidget.ts'
+import { openProcedurePage, signInInWidget, stepTimeout, useAppInChromium, viewportScreenshot, widgetOf } from './journeyWidget.ts'
 
 // What a manual RGAA 4.1 pass found and no engine catches: step links that
 // lose keyboard users, controls without edges in forced colours, every field
@@ -67,15 +59,9 @@ const isVisibleEdge = (edge: { color: string; style: string; width: number }): b
 
 describe.skipIf(reason)(`RGAA: what a manual pass found${reason ? ` — ${reason}` : ''}`, () => {
   let app: RunningApp
-  printServerOutputOnFailure(() => app)
   let browser: Browser
   let page: Page
-
-  beforeAll(async () => {
-    ;({ app, browser, page } = await openAppInChromium())
-  }, 300_000)
-
-  afterAll(() => closeAppInChromium({ app, browser }), 60_000)
+  useAppInChromium((opened) => ({ app, browser, page } = opened))
 
   it('a step’s link moves focus into that step’s help and announces it, also when pressed again', async () => {
     await openProcedurePage(page, { baseUrl: app.url, slug })

@@ -3,14 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts.ts'
 import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness.ts'
-import {
-  closeAppInChromium,
-  openAppInChromium,
-  openProcedurePage,
-  runToken,
-  signInInWidget,
-  viewportScreenshot,
-} from './journeyWidget.ts'
+import { openProcedurePage, runToken, signInInWidget, useAppInChromium, viewportScreenshot } from './journeyWidget.ts'
 
 // A session can end while the page stays open (it expires, or the person
 // signs out everywhere from another device). The widget must then say so in
@@ -22,15 +15,9 @@ const citizen = demoAccount('camille')
 
 describe.skipIf(reason)(`The widget when a session ends under it${reason ? ` — ${reason}` : ''}`, () => {
   let app: RunningApp
-  printServerOutputOnFailure(() => app)
   let browser: Browser
   let page: Page
-
-  beforeAll(async () => {
-    ;({ app, browser, page } = await openAppInChromium())
-  }, 300_000)
-
-  afterAll(() => closeAppInChromium({ app, browser }), 60_000)
+  useAppInChromium((opened) => ({ app, browser, page } = opened))
 
   /** Ends every session of the person on the server, as "sign out everywhere" does from another device. */
   const signOutEverywhere = async ({ email, password }: { email: string; password: string }) => {

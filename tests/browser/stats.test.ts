@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { describeFindings, runAxe } from './a11yAxe.ts'
 import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness.ts'
-import { closeAppInChromium, openAppInChromium, stepTimeout, viewportScreenshot } from './journeyWidget.ts'
+import { stepTimeout, useAppInChromium, viewportScreenshot } from './journeyWidget.ts'
 
 // The public figures page of the demo site: reached from the footer, its tables
 // readable by screen readers (captions, column and row headers), the CSV behind
@@ -21,15 +21,9 @@ const expectAccessible = async (page: Page, shot: string): Promise<void> => {
 
 describe.skipIf(reason)(`The public figures page${reason ? ` — ${reason}` : ''}`, () => {
   let app: RunningApp
-  printServerOutputOnFailure(() => app)
   let browser: Browser
   let page: Page
-
-  beforeAll(async () => {
-    ;({ app, browser, page } = await openAppInChromium())
-  }, 300_000)
-
-  afterAll(() => closeAppInChromium({ app, browser }), 60_000)
+  useAppInChromium((opened) => ({ app, browser, page } = opened))
 
   it('is linked from the footer and shows the figures of the seeded demo, computed at start', async () => {
     await page.goto(app.url, { timeout: stepTimeout })
