@@ -3,6 +3,7 @@ import * as migration_20261202_100528_guide_proposals from './20261202_100528_gu
 import * as migration_20261202_132829_reverification from './20261202_132829_reverification'
 import * as migration_20261202_140211_helpfulness from './20261202_140211_helpfulness'
 import * as migration_20261202_143816_notifications from './20261202_143816_notifications'
+import * as migration_20261202_165439_email_verification from './20261202_165439_email_verification'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261202_143816_notifications.up,
     down: migration_20261202_143816_notifications.down,
     name: '20261202_143816_notifications',
+  },
+  {
+    up: migration_20261202_165439_email_verification.up,
+    down: migration_20261202_165439_email_verification.down,
+    name: '20261202_165439_email_verification',
   },
 ]

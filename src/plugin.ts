@@ -32,6 +32,7 @@ import { reverifyQueueEndpoint } from './endpoints/reverifyEndpoints.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.ts'
 import { guardHostCollection, guardHostEndpoint, guardHostGlobal } from './host/communityAccess.ts'
+import { verificationColumns } from './host/emailVerification.ts'
 import { extendUsers } from './host/usersCollection.ts'
 import { applyOverride, withoutBehaviour } from './host/overrides.ts'
 import { withEntraideTranslations } from './translations/i18n.ts'
@@ -180,7 +181,9 @@ export const entraidePlugin =
         ...incoming,
         collections: [
           ...hostPart.map((collection) =>
-            collection === extendedUsers ? { ...users, fields: extendedUsers.fields } : collection,
+            collection === extendedUsers
+              ? { ...users, fields: [...extendedUsers.fields, ...verificationColumns(options)] }
+              : collection,
           ),
           ...added.map(withoutBehaviour),
         ],
@@ -190,36 +193,43 @@ export const entraidePlugin =
       }
     }
     const endpoints = collectionEndpoints(options)
-    return withNotifications(options)(withSearch(options)({
-      ...incoming,
-      ...withAllowedOrigins(incoming, options.allowedOrigins),
-      admin: withEntraideAdmin(incoming.admin, incoming.i18n),
-      custom: { ...incoming.custom, entraide: brandOptions(options) },
-      loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
-      hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
-      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint(), reverifyQueueEndpoint()],
-      graphQL: withEntraideMutations(incoming.graphQL),
-      jobs: withReverificationJobs(incoming.jobs, options),
-      onInit: async (payload) => {
-        closeLockCollection(
-          payload,
-          added.map((collection) => collection.slug),
-        )
-        await incoming.onInit?.(payload)
-      },
-      globals,
-      i18n: withEntraideTranslations(incoming.i18n),
-      collections: [
-        ...hostPart.map((collection) =>
-          collection === extendedUsers
-            ? withEndpoints(withInputChecks(collection, { isOwn: false }), [], { isOwn: false })
-            : collection,
-        ),
-        ...added.map((collection) =>
-          withEndpoints(withInputChecks(collection, { isOwn: true }), endpoints[collection.slug] ?? [], {
-            isOwn: true,
-          }),
-        ),
-      ],
-    }))
+    return withNotifications(options)(
+      withSearch(options)({
+        ...incoming,
+        ...withAllowedOrigins(incoming, options.allowedOrigins),
+        admin: withEntraideAdmin(incoming.admin, incoming.i18n),
+        custom: { ...incoming.custom, entraide: brandOptions(options) },
+        loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
+        hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
+        endpoints: [
+          ...(incoming.endpoints ?? []).map(guardHostEndpoint),
+          procedurePageEndpoint(options),
+          meEndpoint(),
+          reverifyQueueEndpoint(),
+        ],
+        graphQL: withEntraideMutations(incoming.graphQL),
+        jobs: withReverificationJobs(incoming.jobs, options),
+        onInit: async (payload) => {
+          closeLockCollection(
+            payload,
+            added.map((collection) => collection.slug),
+          )
+          await incoming.onInit?.(payload)
+        },
+        globals,
+        i18n: withEntraideTranslations(incoming.i18n),
+        collections: [
+          ...hostPart.map((collection) =>
+            collection === extendedUsers
+              ? withEndpoints(withInputChecks(collection, { isOwn: false }), [], { isOwn: false })
+              : collection,
+          ),
+          ...added.map((collection) =>
+            withEndpoints(withInputChecks(collection, { isOwn: true }), endpoints[collection.slug] ?? [], {
+              isOwn: true,
+            }),
+          ),
+        ],
+      }),
+    )
   }
