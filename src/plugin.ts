@@ -32,7 +32,7 @@ import { reverifyQueueEndpoint } from './endpoints/reverifyEndpoints.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.ts'
 import { guardHostCollection, guardHostEndpoint, guardHostGlobal } from './host/communityAccess.ts'
-import { verificationColumns } from './host/emailVerification.ts'
+import { confirmAccountsFromBefore, verificationColumns } from './host/emailVerification.ts'
 import { extendUsers } from './host/usersCollection.ts'
 import { applyOverride, withoutBehaviour } from './host/overrides.ts'
 import { withEntraideTranslations } from './translations/i18n.ts'
@@ -214,6 +214,7 @@ export const entraidePlugin =
             payload,
             added.map((collection) => collection.slug),
           )
+          await confirmAccountsFromBefore(payload, options)
           await incoming.onInit?.(payload)
         },
         globals,

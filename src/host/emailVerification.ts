@@ -1,4 +1,12 @@
-import type { CollectionAfterLoginHook, CollectionConfig, Endpoint, Field, PayloadRequest, VerifyConfig } from 'payload'
+import type {
+  CollectionAfterLoginHook,
+  CollectionConfig,
+  Endpoint,
+  Field,
+  Payload,
+  PayloadRequest,
+  VerifyConfig,
+} from 'payload'
 
 import { siteUrlOf } from '../notifications/deliver.ts'
 import type { ResolvedOptions } from '../options.ts'
@@ -180,3 +188,38 @@ export const confirmOnPasswordReset =
     })
     return { ...user, _verified: true }
   }
+
+/**
+ * Marks confirmed the accounts made before verification was required (their
+ * `_verified` is empty): Payload's sessions accept confirmed accounts only,
+ * so they would otherwise sign in and then be nobody. The committed migrations
+ * do the same; this covers a development database and a host's own
+ * migrations. Nothing is written when no such account exists; a failure is
+ * logged and the start goes on.
+ */
+export const confirmAccountsFromBefore = async (payload: Payload, options: ResolvedOptions): Promise<void> => {
+  // Payload's migrate command starts the app before the tables exist; the migrations do this themselves.
+  if (!options.users.requireEmailVerification || process.env.PAYLOAD_MIGRATING === 'true') return
+  const collection = options.usersCollection
+  try {
+    const where = { _verified: { exists: false } }
+    const { totalDocs } = await payload.db.count({ collection, where })
+    if (totalDocs === 0) return
+    const transactionID = (await payload.db.beginTransaction()) ?? undefined
+    try {
+      await payload.db.updateMany({ collection, data: { _verified: true }, req: { transactionID }, where })
+      if (transactionID !== undefined) await payload.db.commitTransaction(transactionID)
+    } catch (error) {
+      if (transactionID !== undefined) await payload.db.rollbackTransaction(transactionID)
+      throw error
+    }
+    payload.logger.info(
+      `Entraide: ${totalDocs} account(s) made before email confirmation was required marked confirmed.`,
+    )
+  } catch (error) {
+    payload.logger.error({
+      err: error,
+      msg: 'Entraide: could not mark the accounts made before email confirmation as confirmed.',
+    })
+  }
+}
