@@ -50,10 +50,9 @@ const consoleAdapter: EmailAdapter = ({ payload }) => ({
   name: 'console',
   sendEmail: (message): Promise<unknown> => {
     const to = Array.isArray(message.to) ? message.to.join(', ') : String(message.to ?? '')
-    payload.logger.info({
-      links: linksOf(message.html),
-      msg: `Email (not sent, no SMTP_ settings) to ${to}: ${message.subject ?? ''}`,
-    })
+    payload.logger.info(
+      `Email (not sent, no SMTP_ settings) to ${to}: ${message.subject ?? ''} ${linksOf(message.html).join(' ')}`,
+    )
     return Promise.resolve()
   },
 })

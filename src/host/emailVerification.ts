@@ -176,9 +176,10 @@ export const confirmOnPasswordReset =
   (): CollectionAfterLoginHook =>
   async ({ collection, req, user }) => {
     const person: unknown = user
-    if (!collection.auth.verify || !isRecord(person) || person._verified !== false) return user
+    // Payload keeps the user as it was when a hook answers nothing.
+    if (!collection.auth.verify || !isRecord(person) || person._verified !== false) return undefined
     const id = person.id
-    if (typeof id !== 'string' && typeof id !== 'number') return user
+    if (typeof id !== 'string' && typeof id !== 'number') return undefined
     await req.payload.db.updateOne({
       collection: collection.slug,
       data: { _verificationToken: null, _verified: true },
@@ -186,7 +187,7 @@ export const confirmOnPasswordReset =
       req,
       returning: false,
     })
-    return { ...user, _verified: true }
+    return { ...person, _verified: true }
   }
 
 /**

@@ -137,7 +137,8 @@ const fr = {
     unclear: 'Ce n’est pas clair',
   },
   helpfulNote: 'Précisez en quelques mots',
-  helpfulNoteHint: 'Jusqu’à 300 caractères. N’indiquez aucune donnée personnelle (numéro de sécurité sociale, téléphone…).',
+  helpfulNoteHint:
+    'Jusqu’à 300 caractères. N’indiquez aucune donnée personnelle (numéro de sécurité sociale, téléphone…).',
   helpfulSend: 'Envoyer mon avis',
   helpfulThanks: 'Merci pour votre avis : il aide à améliorer ces réponses.',
   // Re-verification: an item whose procedure changed, or whose verification expired.
@@ -272,6 +273,12 @@ const fr = {
   fieldInvalid: (label: string) => `« ${label} » n’est pas valide.`,
   signUpRefused:
     'Impossible de créer un compte avec ces informations. Si vous avez déjà un compte, connectez-vous ou réinitialisez votre mot de passe.',
+  checkMailbox: (email: string) =>
+    `Votre compte est créé. Consultez votre boîte de réception : nous avons écrit à ${email}. Ouvrez le lien du message pour confirmer votre adresse, puis connectez-vous ici.`,
+  signInUnconfirmed:
+    'Confirmez d’abord votre adresse e-mail : ouvrez le lien du message reçu à la création de votre compte (pensez aux indésirables), puis connectez-vous.',
+  errorUnconfirmed:
+    'Confirmez d’abord votre adresse e-mail : ouvrez le lien du message reçu à la création de votre compte.',
   sending: 'Envoi…',
 }
 
@@ -362,7 +369,8 @@ const en: Strings = {
   reverifyBadge: 'To re-verify',
   reverifyProcedureChanged:
     'The procedure changed since an agent last checked this: it is waiting to be re-verified and may no longer be accurate.',
-  reverifyExpired: 'An agent last checked this long ago: it is waiting to be re-verified and may no longer be accurate.',
+  reverifyExpired:
+    'An agent last checked this long ago: it is waiting to be re-verified and may no longer be accurate.',
   reverifyWhatChanged: 'What changed in the procedure:',
   reverifyStepAdded: (number, title) => `step ${number} added: “${title}”`,
   reverifyStepRemoved: (number, title) => `step ${number} removed: “${title}”`,
@@ -370,7 +378,8 @@ const en: Strings = {
     previousTitle && previousTitle !== title
       ? `step ${number} changed: “${previousTitle}” is now “${title}”`
       : `step ${number} changed: “${title}”`,
-  reverifyStepMoved: (number, previousNumber, title) => `step “${title}” moved from position ${previousNumber} to ${number}`,
+  reverifyStepMoved: (number, previousNumber, title) =>
+    `step “${title}” moved from position ${previousNumber} to ${number}`,
   reverifyDocuments: (added, removed) =>
     [
       added.length > 0 ? `documents added: ${added.join(', ')}` : '',
@@ -484,6 +493,11 @@ const en: Strings = {
   fieldInvalid: (label: string) => `“${label}” is not valid.`,
   signUpRefused:
     'An account cannot be created with these details. If you already have an account, sign in or reset your password.',
+  checkMailbox: (email: string) =>
+    `Your account is created. Check your mailbox: we wrote to ${email}. Open the link in that email to confirm your address, then sign in here.`,
+  signInUnconfirmed:
+    'Confirm your email address first: open the link in the email sent when you created your account (check your spam folder), then sign in.',
+  errorUnconfirmed: 'Confirm your email address first: open the link in the email sent when you created your account.',
   sending: 'Sending…',
 }
 

@@ -227,4 +227,3 @@ export type Reverification = {
   /** Since when it waits. */
   since: string | null
 }
-
