@@ -6,6 +6,7 @@ import { forceDraftUnless } from '../hooks/forceDraftUnless.ts'
 import { guardPersonalData, reportMaskedPersonalData } from '../hooks/guardPersonalData.ts'
 import { rateLimitContributions } from '../hooks/rateLimitContributions.ts'
 import { refuseGuideWrites } from '../hooks/refuseGuideWrites.ts'
+import { publishOnlyWhatIsSent } from '../hooks/publishOnlyWhatIsSent.ts'
 import { refuseSuspended } from '../hooks/refuseSuspended.ts'
 import { refuseGuideVersionRestore } from '../hooks/refuseVersionRestore.ts'
 import { trackGuideRevision } from '../hooks/trackGuideRevision.ts'
@@ -65,7 +66,9 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
         // The guide's agency, and the agency of the procedure it is moved to, if any.
         const agencies = [
           ...(id !== null ? [await agencyOfGuide({ guide: id, req })] : []),
-          ...(id === null || data.procedure !== undefined ? [await agencyOfProcedure({ procedure: data.procedure, req })] : []),
+          ...(id === null || data.procedure !== undefined
+            ? [await agencyOfProcedure({ procedure: data.procedure, req })]
+            : []),
         ]
         const actor = actorFromRequest(req)
         for (const agency of agencies) {
@@ -73,6 +76,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
         }
         return true
       }),
+      publishOnlyWhatIsSent(),
     ],
     beforeChange: [guardPersonalData({ plain: ['title'], rich: ['body'] }), trackGuideRevision()],
     afterChange: [reportMaskedPersonalData()],
