@@ -17,13 +17,7 @@ const parseFrom = (from: string): { name: string; address: string } => {
  * Messages without a sender get the default one.
  */
 const smtpAdapter =
-  ({
-    from,
-    transport,
-  }: {
-    from: { name: string; address: string }
-    transport: ReturnType<typeof createTransport>
-  }): EmailAdapter =>
+  ({ from, transport }: { from: { name: string; address: string }; transport: ReturnType<typeof createTransport> }): EmailAdapter =>
   () => ({
     defaultFromAddress: from.address,
     defaultFromName: from.name,
@@ -66,15 +60,11 @@ const consoleAdapter: EmailAdapter = ({ payload }) => ({
  * missing ones. The app starts even when the mail server is down: sending
  * retries (see the notification jobs).
  */
-export const emailAdapterFromEnv = (
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): EmailAdapter | undefined => {
+export const emailAdapterFromEnv = (env: Readonly<Record<string, string | undefined>> = process.env): EmailAdapter | undefined => {
   const missing = smtpVariables.filter((name) => !env[name])
   if (missing.length === smtpVariables.length) return consoleAdapter
   if (missing.length > 0) {
-    throw new Error(
-      `SMTP is partly configured: set ${missing.join(', ')} as well, or none of the SMTP_ variables to write emails to the console.`,
-    )
+    throw new Error(`SMTP is partly configured: set ${missing.join(', ')} as well, or none of the SMTP_ variables to write emails to the console.`)
   }
   const port = Number(env.SMTP_PORT)
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {

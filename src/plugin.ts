@@ -181,9 +181,7 @@ export const entraidePlugin =
         ...incoming,
         collections: [
           ...hostPart.map((collection) =>
-            collection === extendedUsers
-              ? { ...users, fields: [...extendedUsers.fields, ...verificationColumns(options)] }
-              : collection,
+            collection === extendedUsers ? { ...users, fields: [...extendedUsers.fields, ...verificationColumns(options)] } : collection,
           ),
           ...added.map(withoutBehaviour),
         ],
@@ -193,44 +191,37 @@ export const entraidePlugin =
       }
     }
     const endpoints = collectionEndpoints(options)
-    return withNotifications(options)(
-      withSearch(options)({
-        ...incoming,
-        ...withAllowedOrigins(incoming, options.allowedOrigins),
-        admin: withEntraideAdmin(incoming.admin, incoming.i18n),
-        custom: { ...incoming.custom, entraide: brandOptions(options) },
-        loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
-        hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
-        endpoints: [
-          ...(incoming.endpoints ?? []).map(guardHostEndpoint),
-          procedurePageEndpoint(options),
-          meEndpoint(),
-          reverifyQueueEndpoint(),
-        ],
-        graphQL: withEntraideMutations(incoming.graphQL),
-        jobs: withReverificationJobs(incoming.jobs, options),
-        onInit: async (payload) => {
-          closeLockCollection(
-            payload,
-            added.map((collection) => collection.slug),
-          )
-          await confirmAccountsFromBefore(payload, options)
-          await incoming.onInit?.(payload)
-        },
-        globals,
-        i18n: withEntraideTranslations(incoming.i18n),
-        collections: [
-          ...hostPart.map((collection) =>
-            collection === extendedUsers
-              ? withEndpoints(withInputChecks(collection, { isOwn: false }), [], { isOwn: false })
-              : collection,
-          ),
-          ...added.map((collection) =>
-            withEndpoints(withInputChecks(collection, { isOwn: true }), endpoints[collection.slug] ?? [], {
-              isOwn: true,
-            }),
-          ),
-        ],
-      }),
-    )
+    return withNotifications(options)(withSearch(options)({
+      ...incoming,
+      ...withAllowedOrigins(incoming, options.allowedOrigins),
+      admin: withEntraideAdmin(incoming.admin, incoming.i18n),
+      custom: { ...incoming.custom, entraide: brandOptions(options) },
+      loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
+      hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
+      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint(), reverifyQueueEndpoint()],
+      graphQL: withEntraideMutations(incoming.graphQL),
+      jobs: withReverificationJobs(incoming.jobs, options),
+      onInit: async (payload) => {
+        closeLockCollection(
+          payload,
+          added.map((collection) => collection.slug),
+        )
+        await confirmAccountsFromBefore(payload, options)
+        await incoming.onInit?.(payload)
+      },
+      globals,
+      i18n: withEntraideTranslations(incoming.i18n),
+      collections: [
+        ...hostPart.map((collection) =>
+          collection === extendedUsers
+            ? withEndpoints(withInputChecks(collection, { isOwn: false }), [], { isOwn: false })
+            : collection,
+        ),
+        ...added.map((collection) =>
+          withEndpoints(withInputChecks(collection, { isOwn: true }), endpoints[collection.slug] ?? [], {
+            isOwn: true,
+          }),
+        ),
+      ],
+    }))
   }

@@ -194,11 +194,7 @@ describe('Entraide inside a host site (its users mapped, its own pages, numeric 
     expect(stored.isCommunityAccount).toBe(true)
     // She confirms her address with the emailed link's token before signing in.
     expect((await host.call('POST', '/users/login', { email: 'nadia@visitor.test', password })).status).toBe(403)
-    const hidden = await host.payload.find({
-      collection: 'users',
-      showHiddenFields: true,
-      where: { email: { equals: 'nadia@visitor.test' } },
-    })
+    const hidden = await host.payload.find({ collection: 'users', showHiddenFields: true, where: { email: { equals: 'nadia@visitor.test' } } })
     const token = String(hidden.docs[0]?._verificationToken ?? '')
     expect((await host.call('POST', `/users/verify/${token}`, {})).status).toBe(200)
   })
@@ -303,39 +299,18 @@ describe('the first account of a new host site', () => {
     })
     expect(response.status).toBe(200)
     const stored = (
-      await host.payload.find({
-        collection: 'users',
-        overrideAccess: true,
-        where: { email: { equals: 'owner@new-site.test' } },
-      })
+      await host.payload.find({ collection: 'users', overrideAccess: true, where: { email: { equals: 'owner@new-site.test' } } })
     ).docs[0] as Record<string, unknown>
     expect(stored).toMatchObject({ isCommunityAccount: false, role: 'admin' })
     const token = await signIn(host, 'owner@new-site.test')
     expect((await host.call('POST', '/pages', { title: 'Accueil' }, token)).status).toBe(201)
 
     // Once the site has an account, first-user registration is closed and sign-up makes community accounts.
-    const late = await host.call('POST', '/users/first-register', {
-      email: 'late@new-site.test',
-      password,
-      role: 'admin',
-    })
+    const late = await host.call('POST', '/users/first-register', { email: 'late@new-site.test', password, role: 'admin' })
     expect(late.status).toBe(403)
-    expect(
-      (
-        await host.call('POST', '/users', {
-          displayName: 'Visiteur',
-          email: 'late@new-site.test',
-          password,
-          role: 'admin',
-        })
-      ).status,
-    ).toBe(201)
+    expect((await host.call('POST', '/users', { displayName: 'Visiteur', email: 'late@new-site.test', password, role: 'admin' })).status).toBe(201)
     const visitor = (
-      await host.payload.find({
-        collection: 'users',
-        overrideAccess: true,
-        where: { email: { equals: 'late@new-site.test' } },
-      })
+      await host.payload.find({ collection: 'users', overrideAccess: true, where: { email: { equals: 'late@new-site.test' } } })
     ).docs[0] as Record<string, unknown>
     expect(visitor).toMatchObject({ isCommunityAccount: true, role: 'customer' })
   })

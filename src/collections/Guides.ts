@@ -66,9 +66,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
         // The guide's agency, and the agency of the procedure it is moved to, if any.
         const agencies = [
           ...(id !== null ? [await agencyOfGuide({ guide: id, req })] : []),
-          ...(id === null || data.procedure !== undefined
-            ? [await agencyOfProcedure({ procedure: data.procedure, req })]
-            : []),
+          ...(id === null || data.procedure !== undefined ? [await agencyOfProcedure({ procedure: data.procedure, req })] : []),
         ]
         const actor = actorFromRequest(req)
         for (const agency of agencies) {

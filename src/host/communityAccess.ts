@@ -78,10 +78,7 @@ export const guardHostFields = (fields: Field[]): Field[] =>
       guarded = { ...guarded, tabs: guarded.tabs.map((tab) => ({ ...tab, fields: guardHostFields(tab.fields) })) }
     }
     if (guarded.type === 'blocks' && Array.isArray(guarded.blocks)) {
-      guarded = {
-        ...guarded,
-        blocks: guarded.blocks.map((block) => ({ ...block, fields: guardHostFields(block.fields) })),
-      }
+      guarded = { ...guarded, blocks: guarded.blocks.map((block) => ({ ...block, fields: guardHostFields(block.fields) })) }
     }
     return guarded
   })

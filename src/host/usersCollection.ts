@@ -22,15 +22,12 @@ import { authWithVerification, confirmEmailEndpoints, confirmOnPasswordReset } f
 /** Names of the top-level fields of a collection (inside rows, collapsibles and unnamed tabs too). */
 const topLevelNames = (fields: Field[]): Set<string> =>
   new Set(
-    flattenTopLevelFields(fields).flatMap((field) =>
-      'name' in field && typeof field.name === 'string' ? [field.name] : [],
-    ),
+    flattenTopLevelFields(fields).flatMap((field) => ('name' in field && typeof field.name === 'string' ? [field.name] : [])),
   )
 
 const optionFor: Record<keyof PersonFieldNames, string> = {
   agency: "users: { fields: { agency: 'entraideAgency' } }",
-  displayName:
-    "users: { displayNameFrom: '<the field>' } to use it, or users: { fields: { displayName: 'entraideName' } }",
+  displayName: "users: { displayNameFrom: '<the field>' } to use it, or users: { fields: { displayName: 'entraideName' } }",
   isCommunityAccount: "users: { fields: { isCommunityAccount: 'entraideCommunity' } }",
   isSuspended: "users: { fields: { isSuspended: 'entraideSuspended' } }",
   reputation: "users: { fields: { reputation: 'entraideReputation' } }",
@@ -146,9 +143,7 @@ const withPrivateEmail = (fields: Field[]): Field[] => {
   const hasEmail = fields.some((field) => 'name' in field && field.name === 'email')
   if (!hasEmail) return [{ name: 'email', type: 'email', access: { read: selfOrAdmin } }, ...fields]
   return fields.map((field) =>
-    field.type === 'email' && field.name === 'email'
-      ? { ...field, access: { ...field.access, read: selfOrAdmin } }
-      : field,
+    field.type === 'email' && field.name === 'email' ? { ...field, access: { ...field.access, read: selfOrAdmin } } : field,
   )
 }
 

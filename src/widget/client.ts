@@ -165,11 +165,7 @@ export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
     },
     loadWikiPage: async (id, signal) => {
       const data = await request('GET', `/wiki-pages/${encodeURIComponent(id)}?depth=0`, undefined, signal)
-      if (
-        !isRecord(data) ||
-        typeof data.title !== 'string' ||
-        (typeof data.id !== 'string' && typeof data.id !== 'number')
-      ) {
+      if (!isRecord(data) || typeof data.title !== 'string' || (typeof data.id !== 'string' && typeof data.id !== 'number')) {
         throw new ApiError('Unexpected response', 500)
       }
       return { body: data.body, id: data.id, title: data.title }

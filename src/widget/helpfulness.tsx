@@ -14,15 +14,7 @@ type Reason = (typeof reasons)[number]
  * "Was this helpful?": yes, or no and why (a short note with "other"). Open
  * to anonymous readers; the server keeps one answer per person or browser.
  */
-export const HelpfulQuestion = ({
-  collection,
-  id,
-  itemLabel,
-}: {
-  collection: HelpfulnessCollection
-  id: Id
-  itemLabel: string
-}) => {
+export const HelpfulQuestion = ({ collection, id, itemLabel }: { collection: HelpfulnessCollection; id: Id; itemLabel: string }) => {
   const { client, t } = useWidget()
   const baseId = useId()
   const [step, setStep] = useState<'ask' | 'why' | 'thanks'>('ask')
@@ -51,20 +43,10 @@ export const HelpfulQuestion = ({
             {t.helpfulQuestion}
             <span className="ew-sr-only"> – {itemLabel}</span>
           </span>
-          <button
-            className="ew-button ew-button--secondary"
-            disabled={isBusy}
-            onClick={() => send({ helpful: true })}
-            type="button"
-          >
+          <button className="ew-button ew-button--secondary" disabled={isBusy} onClick={() => send({ helpful: true })} type="button">
             {t.helpfulYes}
           </button>
-          <button
-            className="ew-button ew-button--secondary"
-            disabled={isBusy}
-            onClick={() => setStep('why')}
-            type="button"
-          >
+          <button className="ew-button ew-button--secondary" disabled={isBusy} onClick={() => setStep('why')} type="button">
             {t.helpfulNo}
           </button>
         </div>
@@ -80,13 +62,7 @@ export const HelpfulQuestion = ({
             <legend>{t.helpfulWhyNot}</legend>
             {reasons.map((value) => (
               <label key={value}>
-                <input
-                  checked={reason === value}
-                  name={`${baseId}-reason`}
-                  onChange={() => setReason(value)}
-                  type="radio"
-                  value={value}
-                />{' '}
+                <input checked={reason === value} name={`${baseId}-reason`} onChange={() => setReason(value)} type="radio" value={value} />{' '}
                 {t.helpfulReasons[value]}
               </label>
             ))}

@@ -192,9 +192,7 @@ const Answer = ({ answer, thread }: { thread: ThreadItem; answer: AnswerItem }) 
       <CommunityActions collection="answers" item={answer} itemLabel={excerpt(answer.body)}>
         {canAccept && <AcceptButton answer={answer} thread={thread} />}
       </CommunityActions>
-      {answer.status === 'published' && (
-        <HelpfulQuestion collection="answers" id={answer.id} itemLabel={excerpt(answer.body)} />
-      )}
+      {answer.status === 'published' && <HelpfulQuestion collection="answers" id={answer.id} itemLabel={excerpt(answer.body)} />}
     </li>
   )
 }

@@ -10,8 +10,7 @@ const useChangeLines = () => {
       return change.steps.map((step) => {
         if (step.kind === 'added') return t.reverifyStepAdded(step.number, step.title)
         if (step.kind === 'removed') return t.reverifyStepRemoved(step.number, step.title)
-        if (step.kind === 'moved')
-          return t.reverifyStepMoved(step.number, step.previousNumber ?? step.number, step.title)
+        if (step.kind === 'moved') return t.reverifyStepMoved(step.number, step.previousNumber ?? step.number, step.title)
         return t.reverifyStepChanged(step.number, step.title, step.previousTitle ?? null)
       })
     }

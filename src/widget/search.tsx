@@ -61,8 +61,7 @@ const Hit = ({
   const panelId = `${useId()}-page`
   const link = safeHref(hit.url)
   const hitId = String(hit.id)
-  const wikiPageId =
-    !link && hit.type === 'wiki' && hitId.startsWith(wikiPrefix) ? hitId.slice(wikiPrefix.length) : null
+  const wikiPageId = !link && hit.type === 'wiki' && hitId.startsWith(wikiPrefix) ? hitId.slice(wikiPrefix.length) : null
   const isExpanded = wiki.kind !== 'closed'
   const toggle = (pageId: string) => {
     if (isExpanded) {
@@ -196,11 +195,7 @@ export const SearchBox = () => {
           return { ...current, hits: [...current.hits, ...added], isTotalExact, more: 'idle', total: newTotal }
         }),
       )
-      .catch(() =>
-        setState((current) =>
-          isSameSearch(current) && current.kind === 'done' ? { ...current, more: 'failed' } : current,
-        ),
-      )
+      .catch(() => setState((current) => (isSameSearch(current) && current.kind === 'done' ? { ...current, more: 'failed' } : current)))
   }
 
   const searchEverywhere = () => {
@@ -217,10 +212,7 @@ export const SearchBox = () => {
 
   const isNothingHere = state.kind === 'done' && state.total === 0 && !state.isWide
   const hasMore =
-    state.kind === 'done' &&
-    state.hits.length > 0 &&
-    state.hits.length < state.total &&
-    state.hits.length < maxReachableHits
+    state.kind === 'done' && state.hits.length > 0 && state.hits.length < state.total && state.hits.length < maxReachableHits
   const announcement =
     state.kind === 'searching'
       ? t.searching
@@ -228,9 +220,7 @@ export const SearchBox = () => {
         ? isNothingHere
           ? t.searchNothingHere(state.query)
           : `${state.isTotalExact ? t.searchResults(state.total, state.query) : t.searchResultsMoreThan(state.total, state.query)}${
-              state.hits.length > 0 && state.hits.length < state.total
-                ? ` ${t.searchShown(state.hits.length, state.total)}`
-                : ''
+              state.hits.length > 0 && state.hits.length < state.total ? ` ${t.searchShown(state.hits.length, state.total)}` : ''
             }`
         : state.kind === 'failed'
           ? t.searchFailed

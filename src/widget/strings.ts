@@ -137,8 +137,7 @@ const fr = {
     unclear: 'Ce n’est pas clair',
   },
   helpfulNote: 'Précisez en quelques mots',
-  helpfulNoteHint:
-    'Jusqu’à 300 caractères. N’indiquez aucune donnée personnelle (numéro de sécurité sociale, téléphone…).',
+  helpfulNoteHint: 'Jusqu’à 300 caractères. N’indiquez aucune donnée personnelle (numéro de sécurité sociale, téléphone…).',
   helpfulSend: 'Envoyer mon avis',
   helpfulThanks: 'Merci pour votre avis : il aide à améliorer ces réponses.',
   // Re-verification: an item whose procedure changed, or whose verification expired.
@@ -369,8 +368,7 @@ const en: Strings = {
   reverifyBadge: 'To re-verify',
   reverifyProcedureChanged:
     'The procedure changed since an agent last checked this: it is waiting to be re-verified and may no longer be accurate.',
-  reverifyExpired:
-    'An agent last checked this long ago: it is waiting to be re-verified and may no longer be accurate.',
+  reverifyExpired: 'An agent last checked this long ago: it is waiting to be re-verified and may no longer be accurate.',
   reverifyWhatChanged: 'What changed in the procedure:',
   reverifyStepAdded: (number, title) => `step ${number} added: “${title}”`,
   reverifyStepRemoved: (number, title) => `step ${number} removed: “${title}”`,
@@ -378,8 +376,7 @@ const en: Strings = {
     previousTitle && previousTitle !== title
       ? `step ${number} changed: “${previousTitle}” is now “${title}”`
       : `step ${number} changed: “${title}”`,
-  reverifyStepMoved: (number, previousNumber, title) =>
-    `step “${title}” moved from position ${previousNumber} to ${number}`,
+  reverifyStepMoved: (number, previousNumber, title) => `step “${title}” moved from position ${previousNumber} to ${number}`,
   reverifyDocuments: (added, removed) =>
     [
       added.length > 0 ? `documents added: ${added.join(', ')}` : '',

@@ -227,3 +227,4 @@ export type Reverification = {
   /** Since when it waits. */
   since: string | null
 }
+

@@ -110,16 +110,11 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     const answerId = decodeURIComponent(answerHref.split('/').pop() ?? '')
     await screenshot(page, 'admin-08-awaiting-validation')
     await firstRow.getByRole('button', { name: /^Valider : / }).click()
-    await page
-      .getByText(/est validée\.$/)
-      .first()
-      .waitFor({ timeout: 120_000 })
+    await page.getByText(/est validée\.$/).first().waitFor({ timeout: 120_000 })
     await page.locator(`a[href="${answerHref}"]`).waitFor({ state: 'detached', timeout: 120_000 })
     const validated = await getJson(app, `/answers/${answerId}?depth=0`)
     // The agent who clicked is recorded as the validator.
-    const me = await page.evaluate(
-      async () => ((await (await fetch('/api/users/me')).json()) as { user: { id: unknown } }).user,
-    )
+    const me = await page.evaluate(async () => ((await (await fetch('/api/users/me')).json()) as { user: { id: unknown } }).user)
     expect(String(validated.validatedBy)).toBe(String(me.id))
     await signOut(page, { baseUrl: app.url })
 
@@ -129,8 +124,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     const pendingRow = page.locator('.entraide-table tbody tr').first()
     const pendingLink = pendingRow.locator('a').first()
     await pendingLink.waitFor({ timeout: 120_000 })
-    const [, collection, pendingId] =
-      /collections\/([^/]+)\/([^/?]+)/.exec((await pendingLink.getAttribute('href')) ?? '') ?? []
+    const [, collection, pendingId] = /collections\/([^/]+)\/([^/?]+)/.exec((await pendingLink.getAttribute('href')) ?? '') ?? []
     expect((await getJson(app, `/${collection}/${pendingId}`)).status).toBe(404)
     await screenshot(page, 'admin-09-moderation-queue')
     // Hiding needs a reason the author will read.
@@ -157,10 +151,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     expect(await review.locator('.entraide-diff ins').count()).toBeGreaterThan(0)
     await screenshot(page, 'admin-11-guide-review')
     await review.getByRole('button', { name: /^Refuser la modification/ }).click()
-    await page
-      .getByText(/est refusée\.$/)
-      .first()
-      .waitFor({ timeout: 120_000 })
+    await page.getByText(/est refusée\.$/).first().waitFor({ timeout: 120_000 })
     await page.locator(`.entraide-cards a[href="${guideHref}"]`).waitFor({ state: 'detached', timeout: 120_000 })
     const after = await getJson(app, `/guides/${guideId}?depth=0`)
     expect(after.body).toEqual(before.body)

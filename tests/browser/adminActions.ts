@@ -95,7 +95,12 @@ export const validateAnswerInAdmin = async (
  */
 export const promoteAnswerInAdmin = async (
   page: Page,
-  { answerId, baseUrl, intoPageTitled, title }: AdminTarget & { answerId: ID; title?: string; intoPageTitled?: string },
+  {
+    answerId,
+    baseUrl,
+    intoPageTitled,
+    title,
+  }: AdminTarget & { answerId: ID; title?: string; intoPageTitled?: string },
 ): Promise<{ wikiPageId: ID }> => {
   const panel = await openAnswerValidationPanel(page, { answerId, baseUrl })
   if (intoPageTitled !== undefined) {
@@ -130,7 +135,8 @@ export const publishWikiPageInAdmin = async (
   const publish = page.locator('#action-save')
   await publish.waitFor({ timeout: stepTimeout })
   const saved = page.waitForResponse(
-    (response) => response.request().method() === 'PATCH' && response.url().includes(`/api/wiki-pages/${wikiPageId}`),
+    (response) =>
+      response.request().method() === 'PATCH' && response.url().includes(`/api/wiki-pages/${wikiPageId}`),
     { timeout: stepTimeout },
   )
   await publish.click()

@@ -155,9 +155,9 @@ describe.skipIf(reason)(
         await expect.poll(() => card.getByText('En attente de relecture').count()).toBe(1)
         // Its author sees it at once: first of the questions, and focus moved onto it.
         const questions = widget.getByRole('region', { name: 'Les questions des usagers' })
-        await expect(
-          questions.locator('ul.ew-list > li').first().getByRole('heading').first().innerText(),
-        ).resolves.toBe(question.title)
+        await expect(questions.locator('ul.ew-list > li').first().getByRole('heading').first().innerText()).resolves.toBe(
+          question.title,
+        )
         await expect.poll(() => activeElementId(askerPage)).toBe(`entraide-thread-${threadId}`)
         await screenshot(askerPage, 'journey-02-question-pending')
       },
@@ -170,9 +170,7 @@ describe.skipIf(reason)(
       const form = guide.getByRole('form', { name: 'Proposer une modification du guide' })
       // The editor opens in the widget, on the published guide, with the title field focused.
       await expect.poll(() => form.getByLabel('Titre du guide').evaluate((node) => node.matches(':focus'))).toBe(true)
-      await expect(form.getByLabel('Titre du guide').inputValue()).resolves.toBe(
-        'Renouveler son passeport sans perdre de temps',
-      )
+      await expect(form.getByLabel('Titre du guide').inputValue()).resolves.toBe('Renouveler son passeport sans perdre de temps')
       const blockCount = await form.getByLabel(/^Texte du bloc \d+$/).count()
       expect(blockCount).toBeGreaterThan(2)
       // A new paragraph gets the focus, and the change is announced.
@@ -184,10 +182,7 @@ describe.skipIf(reason)(
       const withPhone = `Pour un rendez-vous rapide, appelez-moi au 06 12 34 56 78 (${token}).`
       await askerPage.keyboard.type(withPhone)
       await form.getByRole('button', { name: 'Envoyer ma proposition' }).click()
-      await form
-        .getByRole('alert')
-        .filter({ hasText: /téléphone|phone/i })
-        .waitFor()
+      await form.getByRole('alert').filter({ hasText: /téléphone|phone/i }).waitFor()
       await expect(added.inputValue()).resolves.toBe(withPhone)
       const tipText = `Astuce de la communauté : la pré-demande en ligne se garde 6 mois (${token}).`
       await added.fill(tipText)
@@ -198,9 +193,7 @@ describe.skipIf(reason)(
       await screenshot(askerPage, 'journey-02b-guide-proposal-preview')
       await form.getByRole('button', { name: 'Revenir à la modification' }).click()
       const created = askerPage.waitForResponse(
-        (response) =>
-          response.request().method() === 'POST' &&
-          /\/api\/guides\/[^/]+\/proposals$/.test(new URL(response.url()).pathname),
+        (response) => response.request().method() === 'POST' && /\/api\/guides\/[^/]+\/proposals$/.test(new URL(response.url()).pathname),
       )
       await form.getByRole('button', { name: 'Envoyer ma proposition' }).click()
       expect((await created).status()).toBe(201)
@@ -259,9 +252,7 @@ describe.skipIf(reason)(
       await expect(card.getByRole('button', { name: /^Accepter cette réponse/ }).count()).resolves.toBe(0)
       // The Accept button is gone: focus lands on the line saying the answer is accepted, not on the page.
       await expect
-        .poll(() =>
-          card.getByText('Acceptée par la personne qui a posé la question.').evaluate((node) => node.matches(':focus')),
-        )
+        .poll(() => card.getByText('Acceptée par la personne qui a posé la question.').evaluate((node) => node.matches(':focus')))
         .toBe(true)
       await screenshot(askerPage, 'journey-06-answer-accepted')
     })
@@ -301,7 +292,8 @@ describe.skipIf(reason)(
       await expect(officialPage.innerText()).resolves.toContain('consulat')
       const provenance = await officialPage.locator('ul.ew-meta li').first().innerText()
       const expected = validatedOn.map(
-        (date) => `D’après une réponse de ${answerer.displayName}, validée le ${date} par ${agent.displayName} (ANTS).`,
+        (date) =>
+          `D’après une réponse de ${answerer.displayName}, validée le ${date} par ${agent.displayName} (ANTS).`,
       )
       expect(
         expected.some((sentence) => provenance.includes(sentence)),
@@ -366,9 +358,9 @@ describe.skipIf(reason)(
       }, 300_000)
 
       it('a search that finds nothing on this procedure says so and offers, in one click, every procedure', async () => {
-        await expect
-          .poll(() => searchFor('impots'), { interval: 2000, timeout: 90_000 })
-          .toBe('Aucun résultat pour « impots » dans cette démarche.')
+        await expect.poll(() => searchFor('impots'), { interval: 2000, timeout: 90_000 }).toBe(
+          'Aucun résultat pour « impots » dans cette démarche.',
+        )
         await results.getByRole('button', { name: 'Chercher « impots » dans toutes les démarches' }).click()
         await expect(scopeEverywhere().isChecked()).resolves.toBe(true)
         await status.getByText(/^\d+ résultats? pour « impots »/).waitFor()
@@ -384,9 +376,7 @@ describe.skipIf(reason)(
         const { total } = (await probe.json()) as { total: number }
         expect(total, 'the demo content has more than one page of results for "demande"').toBeGreaterThan(8)
         if (!(await scopeEverywhere().isChecked())) await scopeEverywhere().check()
-        await expect(searchFor('demande')).resolves.toBe(
-          `${total} résultats pour « demande ». 8 affichés sur ${total}.`,
-        )
+        await expect(searchFor('demande')).resolves.toBe(`${total} résultats pour « demande ». 8 affichés sur ${total}.`)
         const hits = results.locator('li[data-hit]')
         await expect(hits.count()).resolves.toBe(8)
         await results.getByRole('button', { name: 'Afficher plus de résultats' }).click()
@@ -405,9 +395,7 @@ describe.skipIf(reason)(
           await expect(status.innerText()).resolves.toBe(`${total} résultats pour « demande ».`)
           await expect(results.getByRole('button', { name: 'Afficher plus de résultats' }).count()).resolves.toBe(0)
         } else {
-          await expect(status.innerText()).resolves.toBe(
-            `${total} résultats pour « demande ». 16 affichés sur ${total}.`,
-          )
+          await expect(status.innerText()).resolves.toBe(`${total} résultats pour « demande ». 16 affichés sur ${total}.`)
         }
       })
 
@@ -433,13 +421,11 @@ describe.skipIf(reason)(
         await searchFor('CNI')
         await expect(results.locator('li[data-hit]').count()).resolves.toBeGreaterThan(0)
         // Highlighted words are <mark> elements; the text after each tells what it belongs to.
-        const highlightedCarte = await results
-          .locator('mark')
-          .evaluateAll((marks) =>
-            marks
-              .filter((mark) => (mark.textContent ?? '').trim().toLowerCase() === 'carte')
-              .map((mark) => `carte${(mark.nextSibling?.textContent ?? '').slice(0, 12)}`),
-          )
+        const highlightedCarte = await results.locator('mark').evaluateAll((marks) =>
+          marks
+            .filter((mark) => (mark.textContent ?? '').trim().toLowerCase() === 'carte')
+            .map((mark) => `carte${(mark.nextSibling?.textContent ?? '').slice(0, 12)}`),
+        )
         expect(highlightedCarte.filter((words) => /^carte\s+grise/i.test(words))).toEqual([])
       })
     })

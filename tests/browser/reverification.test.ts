@@ -66,11 +66,7 @@ describe.skipIf(reason)(`Re-verification on the demo site${reason ? ` — ${reas
       title: `Démarche de test ${token}`,
     })
     made.push({ collection: 'procedures', id: procedure.id })
-    const { doc: guide } = await api('POST', '/guides', {
-      _status: 'published',
-      procedure: procedure.id,
-      title: `Guide ${token}`,
-    })
+    const { doc: guide } = await api('POST', '/guides', { _status: 'published', procedure: procedure.id, title: `Guide ${token}` })
     made.push({ collection: 'guides', id: guide.id })
     await api('POST', `/guides/${guide.id}/verify`, {})
     await api('PATCH', `/procedures/${procedure.id}`, {
@@ -80,9 +76,7 @@ describe.skipIf(reason)(`Re-verification on the demo site${reason ? ` — ${reas
     const widget = await openProcedurePage(page, { baseUrl: app.url, slug })
     const guideCard = widget.locator('#entraide-guide')
     await guideCard.getByText('À re-vérifier', { exact: true }).waitFor()
-    await expect(guideCard.innerText()).resolves.toContain(
-      'La démarche a changé depuis la dernière vérification par un agent',
-    )
+    await expect(guideCard.innerText()).resolves.toContain('La démarche a changé depuis la dernière vérification par un agent')
     await expect(guideCard.innerText()).resolves.toContain(
       'étape 2 modifiée : « Prendre rendez-vous en mairie » devient « Prendre rendez-vous en ligne »',
     )
@@ -99,10 +93,7 @@ describe.skipIf(reason)(`Re-verification on the demo site${reason ? ` — ${reas
       await expect(confirmed.innerText()).resolves.not.toContain('À re-vérifier')
 
       // "Was this helpful?", anonymously: no, because it is out of date.
-      await confirmed
-        .getByRole('group', { name: /Cela vous a-t-il été utile/ })
-        .getByRole('button', { name: 'Non' })
-        .click()
+      await confirmed.getByRole('group', { name: /Cela vous a-t-il été utile/ }).getByRole('button', { name: 'Non' }).click()
       await confirmed.getByRole('radio', { name: 'Ce n’est plus à jour' }).check()
       await confirmed.getByRole('button', { name: 'Envoyer mon avis' }).click()
       await confirmed.getByRole('status').filter({ hasText: 'Merci pour votre avis' }).waitFor()
