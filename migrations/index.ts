@@ -3,7 +3,8 @@ import * as migration_20261202_100528_guide_proposals from './20261202_100528_gu
 import * as migration_20261202_132829_reverification from './20261202_132829_reverification'
 import * as migration_20261202_140211_helpfulness from './20261202_140211_helpfulness'
 import * as migration_20261202_143816_notifications from './20261202_143816_notifications'
-import * as migration_20261202_170115_public_figures from './20261202_170115_public_figures'
+import * as migration_20261202_165439_email_verification from './20261202_165439_email_verification'
+import * as migration_20261202_181305_public_figures from './20261202_181305_public_figures'
 
 export const migrations = [
   {
@@ -32,8 +33,13 @@ export const migrations = [
     name: '20261202_143816_notifications',
   },
   {
-    up: migration_20261202_170115_public_figures.up,
-    down: migration_20261202_170115_public_figures.down,
-    name: '20261202_170115_public_figures',
+    up: migration_20261202_165439_email_verification.up,
+    down: migration_20261202_165439_email_verification.down,
+    name: '20261202_165439_email_verification',
+  },
+  {
+    up: migration_20261202_181305_public_figures.up,
+    down: migration_20261202_181305_public_figures.down,
+    name: '20261202_181305_public_figures',
   },
 ]

@@ -28,18 +28,41 @@ const smtpAdapter =
     },
   })
 
+/** The addresses of an HTML message's links, so that a developer can follow them from the log. */
+const linksOf = (html: unknown): string[] =>
+  typeof html === 'string'
+    ? [...html.matchAll(/href="([^"]+)"/g)].map((match) => (match[1] ?? '').replace(/&#38;/g, '&'))
+    : []
+
+/**
+ * Payload's console adapter, with the message's links: in development the
+ * link that confirms a new account's email address is read from the log.
+ */
+const consoleAdapter: EmailAdapter = ({ payload }) => ({
+  defaultFromAddress: 'no-reply@entraide.localhost',
+  defaultFromName: 'Entraide',
+  name: 'console',
+  sendEmail: (message): Promise<unknown> => {
+    const to = Array.isArray(message.to) ? message.to.join(', ') : String(message.to ?? '')
+    payload.logger.info(
+      `Email (not sent, no SMTP_ settings) to ${to}: ${message.subject ?? ''} ${linksOf(message.html).join(' ')}`,
+    )
+    return Promise.resolve()
+  },
+})
+
 /**
  * The demo host's email adapter: SMTP through nodemailer when SMTP_HOST,
  * SMTP_PORT, SMTP_USER, SMTP_PASSWORD and SMTP_FROM are all set (TLS from
  * the start on port 465, STARTTLS when the server offers it otherwise); none
- * of them, Payload's console adapter (emails are written to the log). Some
+ * of them, a console adapter (emails are written to the log, with their links). Some
  * but not all of them is a mistake, refused at start with the names of the
  * missing ones. The app starts even when the mail server is down: sending
  * retries (see the notification jobs).
  */
 export const emailAdapterFromEnv = (env: Readonly<Record<string, string | undefined>> = process.env): EmailAdapter | undefined => {
   const missing = smtpVariables.filter((name) => !env[name])
-  if (missing.length === smtpVariables.length) return undefined
+  if (missing.length === smtpVariables.length) return consoleAdapter
   if (missing.length > 0) {
     throw new Error(`SMTP is partly configured: set ${missing.join(', ')} as well, or none of the SMTP_ variables to write emails to the console.`)
   }

@@ -10,6 +10,7 @@ export type EntraideErrorCode =
   | 'rate-limited'
   | 'personal-data'
   | 'suspended'
+  | 'unconfirmed-email'
   | 'too-large'
   | 'unsupported-media-type'
   | 'cross-site'
@@ -35,6 +36,7 @@ const errorNames: Record<EntraideErrorCode, string> = {
   'personal-data': 'PersonalDataError',
   'rate-limited': 'RateLimitedError',
   suspended: 'SuspendedAccountError',
+  'unconfirmed-email': 'UnconfirmedEmailError',
   'too-large': 'PayloadTooLargeError',
   'unsupported-media-type': 'UnsupportedMediaTypeError',
   'cross-site': 'CrossSiteRequestError',
@@ -84,6 +86,19 @@ export class SuspendedAccountError extends EntraideError {
       message: reason
         ? `Your account is suspended and cannot contribute: ${reason}`
         : 'Your account is suspended and cannot contribute.',
+    })
+  }
+}
+
+/**
+ * 403: the account was made by sign-up and its email address is not
+ * confirmed yet; it can read, not contribute, until the emailed link is followed.
+ */
+export class UnconfirmedEmailError extends EntraideError {
+  constructor() {
+    super(403, 'unconfirmed-email', {
+      message:
+        'Confirm your email address first: open the link in the email sent when you created your account, then try again.',
     })
   }
 }

@@ -324,6 +324,15 @@ export type UsersOptions = {
    * @default false
    */
   publicSignUp?: boolean
+  /**
+   * Whether an account made by public sign-up must confirm its email address
+   * (Payload's `auth.verify`) before it signs in: the sign-up sends a link, in
+   * the person's language, through the site's email adapter; until it is
+   * followed, nothing is asked, answered, voted or reported from that account.
+   * Accounts made by admins or by server code are confirmed from the start.
+   * @default true
+   */
+  requireEmailVerification?: boolean
 }
 
 /** `UsersOptions` resolved. */
@@ -333,6 +342,7 @@ export type ResolvedUsersOptions = {
   /** Fields Entraide adds (the layout's fields not taken from the host), by their role in the layout. */
   addedFields: ReadonlyArray<keyof PersonFieldNames>
   publicSignUp: boolean
+  requireEmailVerification: boolean
 }
 
 /** How search sync jobs are run: see `SearchOptions.runSyncJobs`. */
@@ -547,7 +557,12 @@ const resolveUsersOptions = (users: UsersOptions = {}): ResolvedUsersOptions => 
     }
     taken.set(layout[key], key)
   }
-  return { addedFields: added, layout, publicSignUp: users.publicSignUp === true }
+  return {
+    addedFields: added,
+    layout,
+    publicSignUp: users.publicSignUp === true,
+    requireEmailVerification: users.requireEmailVerification !== false,
+  }
 }
 
 const resolveSearchOptions = (search: SearchOptions = {}): ResolvedSearchOptions => {

@@ -35,6 +35,7 @@ import { reverifyQueueEndpoint } from './endpoints/reverifyEndpoints.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.ts'
 import { guardHostCollection, guardHostEndpoint, guardHostGlobal } from './host/communityAccess.ts'
+import { confirmAccountsFromBefore, verificationColumns } from './host/emailVerification.ts'
 import { extendUsers } from './host/usersCollection.ts'
 import { applyOverride, withoutBehaviour } from './host/overrides.ts'
 import { withEntraideTranslations } from './translations/i18n.ts'
@@ -187,7 +188,7 @@ export const entraidePlugin =
         ...incoming,
         collections: [
           ...hostPart.map((collection) =>
-            collection === extendedUsers ? { ...users, fields: extendedUsers.fields } : collection,
+            collection === extendedUsers ? { ...users, fields: [...extendedUsers.fields, ...verificationColumns(options)] } : collection,
           ),
           ...added.map(withoutBehaviour),
         ],
@@ -212,6 +213,7 @@ export const entraidePlugin =
           payload,
           added.map((collection) => collection.slug),
         )
+        await confirmAccountsFromBefore(payload, options)
         await incoming.onInit?.(payload)
       },
       globals,

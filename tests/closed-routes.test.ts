@@ -74,6 +74,14 @@ const signUpPublicly = async (): Promise<Person> => {
   const password = 'correct horse battery staple'
   const created = await app.api('POST', '/users', { body: { displayName: 'Inscrite', email, password } })
   expect(created.status).toBe(201)
+  // The emailed link's token, read where Payload keeps it, followed through Payload's route.
+  const stored = await app.payload.find({
+    collection: 'users',
+    showHiddenFields: true,
+    where: { email: { equals: email } },
+  })
+  const verificationToken = String(stored.docs[0]?._verificationToken ?? '')
+  expect((await app.api('POST', `/users/verify/${verificationToken}`)).status).toBe(200)
   const signedIn = await json(await app.api('POST', '/users/login', { body: { email, password } }))
   return { email, id: signedIn.user.id, token: signedIn.token }
 }

@@ -395,7 +395,10 @@ describe('writing the guide itself', () => {
     }
     expect(await revisions(guide)).toEqual(before)
     expect((await app.payload.count({ collection: 'guides' })).totalDocs).toBe(guides)
-    expect(await readerView(guide)).toEqual({ lines: guideLines(lexicalFromBlocks(blocks)), title: 'Renouveler son passeport' })
+    expect(await readerView(guide)).toEqual({
+      lines: guideLines(lexicalFromBlocks(blocks)),
+      title: 'Renouveler son passeport',
+    })
     // The reviewer's draft view has nobody's edit either: a title-only publish publishes the title alone.
     const latest = await json(await app.api('GET', `/guides/${guide}?draft=true&depth=0`, { token: agent.token }))
     expect(latest.title).toBe('Renouveler son passeport')
@@ -408,6 +411,49 @@ describe('writing the guide itself', () => {
       lines: guideLines(lexicalFromBlocks(blocks)),
       title: 'Renouveler son passeport en 4 étapes',
     })
+  })
+
+  it('never carries someone else’s waiting proposal or draft into an agent’s title-only publish', async () => {
+    const guide = await publishedGuide()
+    const awaText = 'Vérifiez aussi que votre carte d’identité est valide (texte d’Awa).'
+    const brunoText = 'Pré-demande : comptez vingt minutes (texte de Bruno).'
+    const karimText = 'Rendez-vous : appelez la mairie le lundi (brouillon de Karim).'
+    const awaProposal = await propose(guide, awa, 'Renouveler son passeport', edited({ 1: awaText }))
+    const brunoProposal = await propose(guide, bruno, 'Passeport : le guide de Bruno', edited({ 3: brunoText }))
+    // An agent of another agency saves an edit as a draft: it waits for review.
+    const karimDraft = await app.api('PATCH', `/guides/${guide}?draft=true`, {
+      body: { _status: 'draft', body: edited({ 4: karimText }), title: 'Passeport selon Karim' },
+      token: otherAgent.token,
+    })
+    expect(karimDraft.status).toBeLessThan(500)
+
+    // The procedure's agent changes the title alone and publishes, twice (REST with and without depth).
+    for (const [route, title] of [
+      [`/guides/${guide}`, 'Passeport : renouveler en ligne'],
+      [`/guides/${guide}?depth=0`, 'Passeport : renouveler en ligne et en mairie'],
+    ] as const) {
+      const published = await app.api('PATCH', route, { body: { _status: 'published', title }, token: agent.token })
+      expect(published.status).toBe(200)
+      const answered = await published.text()
+      for (const text of [awaText, brunoText, karimText, 'Passeport selon Karim', 'le guide de Bruno']) {
+        expect(answered).not.toContain(text)
+      }
+      expect(await readerView(guide)).toEqual({ lines: guideLines(lexicalFromBlocks(blocks)), title })
+    }
+    // Each waiting proposal is still waiting, with its own text.
+    for (const [person, proposal, text] of [
+      [awa, awaProposal, awaText],
+      [bruno, brunoProposal, brunoText],
+    ] as const) {
+      const stored = await json(
+        await app.api('GET', `/guide-proposals/${proposal.id}?depth=0`, { token: person.token }),
+      )
+      expect(stored.status).toBe('pending')
+      expect(guideLines(stored.body).some((line) => line.includes(text))).toBe(true)
+    }
+    // Anonymous readers and search-facing reads never see any of them.
+    const reader = JSON.stringify(await json(await app.api('GET', `/guides/${guide}?depth=0`)))
+    for (const text of [awaText, brunoText, karimText]) expect(reader).not.toContain(text)
   })
 
   it('accepts a trusted citizen’s proposal at once, and only once an agent validated one of their contributions', async () => {

@@ -192,6 +192,11 @@ describe('Entraide inside a host site (its users mapped, its own pages, numeric 
     expect(stored.role).toBe('customer')
     expect(stored.name).toBe('Nadia')
     expect(stored.isCommunityAccount).toBe(true)
+    // She confirms her address with the emailed link's token before signing in.
+    expect((await host.call('POST', '/users/login', { email: 'nadia@visitor.test', password })).status).toBe(403)
+    const hidden = await host.payload.find({ collection: 'users', showHiddenFields: true, where: { email: { equals: 'nadia@visitor.test' } } })
+    const token = String(hidden.docs[0]?._verificationToken ?? '')
+    expect((await host.call('POST', `/users/verify/${token}`, {})).status).toBe(200)
   })
 
   it('gives a signed-up visitor nothing more of the host’s collections than an anonymous visitor', async () => {

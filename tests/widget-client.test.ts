@@ -149,6 +149,24 @@ describe('the widget’s API client', () => {
     })
   })
 
+  it('answers null to a sign-up whose account must confirm its email address before signing in', async () => {
+    const calls = stubFetch((call) =>
+      call.url.endsWith('/users/login')
+        ? Response.json({ errors: [{ message: 'Please verify your email before logging in.' }] }, { status: 403 })
+        : Response.json({ doc: { id: 'u3' } }, { status: 201 }),
+    )
+    const client = createClient()
+    expect(await client.signUp({ displayName: 'Chloé', email: 'chloe@example.test', password: 'secret' })).toBeNull()
+    expect(calls.map((call) => call.url)).toEqual(['/api/users', '/api/users/login'])
+    // A refused sign-up is still an error.
+    stubFetch(() => Response.json({ errors: [{ message: 'Too many' }] }, { status: 429 }))
+    await expect(
+      client.signUp({ displayName: 'Chloé', email: 'chloe@example.test', password: 'secret' }),
+    ).rejects.toMatchObject({
+      status: 429,
+    })
+  })
+
   it('turns API errors into the message to show, with field details', async () => {
     stubFetch(() =>
       Response.json(

@@ -3,7 +3,8 @@ import * as migration_20261202_100537_guide_proposals from './20261202_100537_gu
 import * as migration_20261202_132901_reverification from './20261202_132901_reverification'
 import * as migration_20261202_140219_helpfulness from './20261202_140219_helpfulness'
 import * as migration_20261202_143846_notifications from './20261202_143846_notifications'
-import * as migration_20261202_170140_public_figures from './20261202_170140_public_figures'
+import * as migration_20261202_165519_email_verification from './20261202_165519_email_verification'
+import * as migration_20261202_181321_public_figures from './20261202_181321_public_figures'
 
 export const migrations = [
   {
@@ -32,8 +33,13 @@ export const migrations = [
     name: '20261202_143846_notifications',
   },
   {
-    up: migration_20261202_170140_public_figures.up,
-    down: migration_20261202_170140_public_figures.down,
-    name: '20261202_170140_public_figures',
+    up: migration_20261202_165519_email_verification.up,
+    down: migration_20261202_165519_email_verification.down,
+    name: '20261202_165519_email_verification',
+  },
+  {
+    up: migration_20261202_181321_public_figures.up,
+    down: migration_20261202_181321_public_figures.down,
+    name: '20261202_181321_public_figures',
   },
 ]

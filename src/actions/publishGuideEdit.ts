@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { decoders, type GuideDoc } from '../data/documents.ts'
+import { publishWaitingDraftKey } from '../hooks/publishOnlyWhatIsSent.ts'
 import { requireContributor } from './actor.ts'
 import { inTransaction } from './transaction.ts'
 import { ConflictError, ForbiddenActionError } from '../errors.ts'
@@ -33,6 +34,7 @@ export const publishGuideEdit = async ({ guideId, req }: { req: PayloadRequest; 
     if (latest.status !== 'draft') throw new ConflictError('Nothing is waiting for review on this guide.')
     const guide = await req.payload.update({
       collection: 'guides',
+      context: { [publishWaitingDraftKey]: true },
       data: { _status: 'published' },
       depth: 0,
       draft: false,

@@ -6,6 +6,7 @@ import { forceDraftUnless } from '../hooks/forceDraftUnless.ts'
 import { guardPersonalData, reportMaskedPersonalData } from '../hooks/guardPersonalData.ts'
 import { rateLimitContributions } from '../hooks/rateLimitContributions.ts'
 import { refuseGuideWrites } from '../hooks/refuseGuideWrites.ts'
+import { publishOnlyWhatIsSent } from '../hooks/publishOnlyWhatIsSent.ts'
 import { refuseSuspended } from '../hooks/refuseSuspended.ts'
 import { refuseGuideVersionRestore } from '../hooks/refuseVersionRestore.ts'
 import { trackGuideRevision } from '../hooks/trackGuideRevision.ts'
@@ -73,6 +74,7 @@ export const guidesCollection = (options: ResolvedOptions): CollectionConfig => 
         }
         return true
       }),
+      publishOnlyWhatIsSent(),
     ],
     beforeChange: [guardPersonalData({ plain: ['title'], rich: ['body'] }), trackGuideRevision()],
     afterChange: [reportMaskedPersonalData()],

@@ -180,6 +180,35 @@ const evenlyTimed = async (req: PayloadRequest, answer: () => Promise<Response> 
   }
 }
 
+/** The end of the line of sign-ups waiting for their turn, per Payload instance. */
+const signUpLines = new WeakMap<object, Promise<void>>()
+
+/**
+ * Runs a sign-up after the ones before it, one at a time per process.
+ * Payload creates an account inside one transaction that it opens first and
+ * that then hashes the password (PBKDF2, 600,000 rounds) and sends the
+ * confirmation email; on SQLite transactions take turns, so a flood of
+ * sign-ups would each hold the only writer for that long and every other
+ * write (a vote, a tip) would wait behind all of them, past the 30-second
+ * limit of a transaction's wait. Waiting here instead, sign-ups go at the pace
+ * they went anyway while everyone else's writes pass between two of them.
+ */
+const inSignUpLine = async (req: PayloadRequest, answer: () => Promise<Response> | Response): Promise<Response> => {
+  const before = signUpLines.get(req.payload) ?? Promise.resolve()
+  let done: (() => void) | undefined
+  const turn = new Promise<void>((resolve) => {
+    done = resolve
+  })
+  signUpLines.set(req.payload, turn)
+  await before
+  try {
+    return await answer()
+  } finally {
+    done?.()
+    if (signUpLines.get(req.payload) === turn) signUpLines.delete(req.payload)
+  }
+}
+
 /** Payload's own routes of a collection that take a body or change something. */
 const collectionWriteRoutes = (documentLimit: number): GuardedRoute[] => [
   { limit: documentLimit, method: 'post', path: '/' },
@@ -256,7 +285,9 @@ export const guardedRoutes = ({
     handler: async (req) => {
       refuseCrossSite(req)
       await bufferBodyWithin(req, limit)
-      return isEvenlyTimed ? evenlyTimed(req, () => handedOn(req, method, path)) : handedOn(req, method, path)
+      if (isEvenlyTimed) return evenlyTimed(req, () => handedOn(req, method, path))
+      const isSignUp = isAuth && method === 'post' && path === '/' && !req.user
+      return isSignUp ? inSignUpLine(req, () => handedOn(req, method, path)) : handedOn(req, method, path)
     },
     method,
     path,

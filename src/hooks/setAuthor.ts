@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { NotSignedInError, SuspendedAccountError } from '../errors.ts'
+import { NotSignedInError, SuspendedAccountError, UnconfirmedEmailError } from '../errors.ts'
 import { actorFromRequest } from '../policies/roles.ts'
 
 /**
@@ -14,6 +14,7 @@ export const setAuthor =
     if (operation !== 'create' || !req.user) return data
     const actor = actorFromRequest(req)
     if (!actor) throw new NotSignedInError()
+    if (!actor.hasConfirmedEmail) throw new UnconfirmedEmailError()
     if (actor.isSuspended) throw new SuspendedAccountError(actor.suspensionReason)
     return { ...data, author: actor.id }
   }

@@ -17,6 +17,7 @@ import { canManageAccounts } from '../policies/contributions.ts'
 import { actorFromRequest } from '../policies/roles.ts'
 import { isRecord } from '../utilities/ids.ts'
 import { hiddenFromCommunity, isCommunityRequest } from './communityAccess.ts'
+import { authWithVerification, confirmEmailEndpoints, confirmOnPasswordReset } from './emailVerification.ts'
 
 /** Names of the top-level fields of a collection (inside rows, collapsibles and unnamed tabs too). */
 const topLevelNames = (fields: Field[]): Set<string> =>
@@ -106,6 +107,8 @@ const keepCommunityInput =
     if (operation !== 'create' && operation !== 'update') return args
     const isSignUp = operation === 'create' && !req.user && req.payloadAPI !== 'local' && overrideAccess !== true
     if (operation === 'create') req.context[signUpContextKey] = isSignUp
+    // Accounts made by admins or server code are confirmed from the start (see markCommunitySignUp): no email to confirm.
+    if (operation === 'create' && !isSignUp) return { ...args, disableVerificationEmail: true }
     if (!isSignUp && !isCommunityRequest(req)) return args
     const data: unknown = args.data
     if (!isRecord(data)) return args
@@ -120,14 +123,19 @@ const keepCommunityInput =
 
 /**
  * An account made by public sign-up (by nobody signed in, through the API,
- * access not bypassed) is a community account. Set after Payload's field
- * access, which keeps the flag closed to input.
+ * access not bypassed) is a community account, whose email address waits for
+ * confirmation when verification is on. Any other account (made by an admin,
+ * the seed, server code) is confirmed from the start, unless its creator says
+ * `_verified: false`. Set after Payload's field access, which keeps both
+ * closed to a visitor's input.
  */
 const markCommunitySignUp =
   (options: ResolvedOptions): CollectionBeforeChangeHook =>
   ({ data, operation, req }) => {
-    if (operation !== 'create' || req.context[signUpContextKey] !== true) return
-    return { ...data, [options.users.layout.isCommunityAccount]: true }
+    if (operation !== 'create') return
+    if (req.context[signUpContextKey] === true) return { ...data, [options.users.layout.isCommunityAccount]: true }
+    if (!options.users.requireEmailVerification || data._verified === false) return
+    return { ...data, _verified: true }
   }
 
 /** The email field with its read narrowed to the person and admins, merged into the host's own when it has one. */
@@ -151,6 +159,9 @@ export const extendUsers = (users: CollectionConfig, options: ResolvedOptions): 
   return {
     ...users,
     access: usersAccess(users, options),
+    auth: authWithVerification(users, options),
+    endpoints:
+      users.endpoints === false ? false : [...(users.endpoints ?? []), ...confirmEmailEndpoints(users.slug, options)],
     admin: {
       defaultColumns: [layout.displayName, 'email', layout.role, layout.agency, layout.reputation],
       useAsTitle: layout.displayName,
@@ -161,7 +172,7 @@ export const extendUsers = (users: CollectionConfig, options: ResolvedOptions): 
     fields: [...withPrivateEmail(users.fields), ...personFields(layout, options.users.addedFields)],
     hooks: {
       ...users.hooks,
-      afterLogin: [...(users.hooks?.afterLogin ?? []), clearSignInAttempts()],
+      afterLogin: [...(users.hooks?.afterLogin ?? []), clearSignInAttempts(), confirmOnPasswordReset()],
       beforeChange: [...(users.hooks?.beforeChange ?? []), markCommunitySignUp(options)],
       beforeDelete: [...(users.hooks?.beforeDelete ?? []), removeVotesOfDeletedUser()],
       beforeOperation: [

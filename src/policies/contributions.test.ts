@@ -20,6 +20,7 @@ import { actorOf, type Actor } from './roles.ts'
 
 const person = (overrides: Partial<Actor> = {}): Actor => ({
   agency: null,
+  hasConfirmedEmail: true,
   id: 'u1',
   isCommunityAccount: true,
   isSuspended: false,

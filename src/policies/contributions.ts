@@ -1,8 +1,12 @@
 import { isSameId, type ID } from '../utilities/ids.ts'
 import { hasRoleAtLeast, type Actor } from './roles.ts'
 
-/** Signed in and not suspended: may ask, answer, post tips, vote, report and edit guides. */
-export const canContribute = (actor: Actor | null): actor is Actor => actor !== null && !actor.isSuspended
+/**
+ * Signed in, email address confirmed and not suspended: may ask, answer, post
+ * tips, vote, report and edit guides.
+ */
+export const canContribute = (actor: Actor | null): actor is Actor =>
+  actor !== null && !actor.isSuspended && actor.hasConfirmedEmail
 
 /** Agents and above see pending and hidden items and may publish pending ones. */
 export const canReviewContributions = (actor: Actor | null): boolean => hasRoleAtLeast(actor, 'agent')

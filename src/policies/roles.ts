@@ -51,6 +51,12 @@ export type Actor = {
   suspensionReason: string | null
   /** Created by public sign-up: no standing on the host's own collections. */
   isCommunityAccount: boolean
+  /**
+   * False while a sign-up waits for its email address to be confirmed
+   * (Payload's `_verified` is false); accounts from before verification was
+   * required, and collections without it, count as confirmed.
+   */
+  hasConfirmedEmail: boolean
 }
 
 const isRole = (value: unknown): value is Role => roles.some((role) => role === value)
@@ -71,6 +77,7 @@ export const actorOf = (user: unknown, layout: PersonLayout = defaultPersonLayou
   const reason = user[layout.suspensionReason]
   return {
     agency: idOf(user[layout.agency]),
+    hasConfirmedEmail: user._verified !== false,
     id,
     isCommunityAccount: user[layout.isCommunityAccount] === true,
     isSuspended: user[layout.isSuspended] === true,

@@ -9,6 +9,7 @@ import { canSeeContribution, pageContributionsWhere, visibleContributionsWhere, 
 
 const person = (id: number, role: Role): Actor => ({
   agency: null,
+  hasConfirmedEmail: true,
   id,
   isCommunityAccount: role === 'citizen',
   isSuspended: false,

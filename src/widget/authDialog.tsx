@@ -39,6 +39,7 @@ export const AuthDialog = ({
   const [password, setPassword] = useState('')
   const [displayName, setDisplayName] = useState('')
   const { error, isBusy, run, setError } = useSubmit()
+  const [notice, setNotice] = useState<string | null>(null)
   const id = useId()
   const titleId = `${id}-title`
   const errorId = `${id}-error`
@@ -60,6 +61,7 @@ export const AuthDialog = ({
       shownRequestRef.current = openRequest
       setMode(initialMode)
       setError(null)
+      setNotice(null)
       if (!dialog.open) {
         if (typeof dialog.showModal === 'function') dialog.showModal()
         else dialog.setAttribute('open', '')
@@ -86,6 +88,7 @@ export const AuthDialog = ({
   const switchMode = (next: Mode) => {
     setMode(next)
     setError(null)
+    setNotice(null)
     setTimeout(() => firstFieldRef.current?.focus(), 0)
   }
 
@@ -97,6 +100,12 @@ export const AuthDialog = ({
             ? await client.signIn({ email: email.trim(), password })
             : await client.signUp({ displayName: displayName.trim(), email: email.trim(), password })
         setPassword('')
+        if (person === null) {
+          // The account waits for its email address to be confirmed: say where to look, and offer sign-in for afterwards.
+          setNotice(t.checkMailbox(email.trim()))
+          setMode('sign-in')
+          return
+        }
         // Close the modal first: while it is open the rest of the page is inert and cannot take focus.
         if (dialogRef.current?.open) dialogRef.current.close()
         onSignedIn(person)
@@ -104,6 +113,9 @@ export const AuthDialog = ({
         if (!(caught instanceof ApiError)) throw caught
         // Payload words these in English whatever the reader's language.
         if (mode === 'sign-in' && caught.status === 401) throw new ApiError(t.signInFailed, 401, { code: 'widget' })
+        // Payload refuses the sign-in of an account whose email address is not confirmed yet.
+        if (mode === 'sign-in' && caught.status === 403)
+          throw new ApiError(t.signInUnconfirmed, 403, { code: 'widget' })
         // A sign-up with an email in use is refused in words that do not say so (Payload's own did);
         // the widget says the same in the reader's language.
         const isRefused = caught.fieldErrors.some(
@@ -127,6 +139,7 @@ export const AuthDialog = ({
         {t.close}
       </button>
       <h2 id={titleId}>{title}</h2>
+      <div role="status">{notice !== null && <p className="ew-notice">{notice}</p>}</div>
       <form
         noValidate
         onSubmit={(event) => {

@@ -52,7 +52,11 @@ export type EntraideClient = {
   /** A published official page by id; rejects with an `ApiError` (404) when it is not public. */
   loadWikiPage: (id: string, signal?: AbortSignal) => Promise<WikiPageContent>
   signIn: (args: { email: string; password: string }) => Promise<PublicPerson>
-  signUp: (args: { email: string; password: string; displayName: string }) => Promise<PublicPerson>
+  /**
+   * Creates the account and signs it in; null when the site asks new accounts
+   * to confirm their email address first (the sign-in answers 403 until then).
+   */
+  signUp: (args: { email: string; password: string; displayName: string }) => Promise<PublicPerson | null>
   signOut: () => Promise<void>
   /** POSTs a JSON body to `/api{path}` and returns the JSON response. */
   post: (path: string, body: Record<string, unknown>) => Promise<Record<string, unknown>>
@@ -189,7 +193,12 @@ export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
     },
     signUp: async ({ displayName, email, password }) => {
       await request('POST', `/${accounts}`, { displayName, email, password })
-      return signIn({ email, password })
+      try {
+        return await signIn({ email, password })
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 403) return null
+        throw error
+      }
     },
   }
 }

@@ -272,6 +272,12 @@ const fr = {
   fieldInvalid: (label: string) => `« ${label} » n’est pas valide.`,
   signUpRefused:
     'Impossible de créer un compte avec ces informations. Si vous avez déjà un compte, connectez-vous ou réinitialisez votre mot de passe.',
+  checkMailbox: (email: string) =>
+    `Votre compte est créé. Consultez votre boîte de réception : nous avons écrit à ${email}. Ouvrez le lien du message pour confirmer votre adresse, puis connectez-vous ici.`,
+  signInUnconfirmed:
+    'Confirmez d’abord votre adresse e-mail : ouvrez le lien du message reçu à la création de votre compte (pensez aux indésirables), puis connectez-vous.',
+  errorUnconfirmed:
+    'Confirmez d’abord votre adresse e-mail : ouvrez le lien du message reçu à la création de votre compte.',
   sending: 'Envoi…',
 }
 
@@ -484,6 +490,11 @@ const en: Strings = {
   fieldInvalid: (label: string) => `“${label}” is not valid.`,
   signUpRefused:
     'An account cannot be created with these details. If you already have an account, sign in or reset your password.',
+  checkMailbox: (email: string) =>
+    `Your account is created. Check your mailbox: we wrote to ${email}. Open the link in that email to confirm your address, then sign in here.`,
+  signInUnconfirmed:
+    'Confirm your email address first: open the link in the email sent when you created your account (check your spam folder), then sign in.',
+  errorUnconfirmed: 'Confirm your email address first: open the link in the email sent when you created your account.',
   sending: 'Sending…',
 }
 

@@ -43,6 +43,7 @@ const wordedCodes: ReadonlySet<string> = new Set(['widget', 'personal-data', 'ra
 export const messageOf = (error: unknown, t: Strings, { isSignedIn = true }: { isSignedIn?: boolean } = {}): string => {
   if (!(error instanceof ApiError)) return t.networkError
   if (error.code !== null && wordedCodes.has(error.code)) return error.message
+  if (error.code === 'unconfirmed-email') return t.errorUnconfirmed
   if (error.code === 'suspended')
     return t.errorSuspended(typeof error.data.reason === 'string' ? error.data.reason : null)
   // Payload refuses a write by someone it does not know with a plain 403.

@@ -140,7 +140,7 @@ describe.skipIf(reason)(
       async () => {
         const widget = await openProcedurePage(askerPage, { baseUrl: app.url, slug })
         await screenshot(askerPage, 'journey-01-procedure-page')
-        await signUpInWidget(widget, asker)
+        await signUpInWidget(widget, asker, app)
         await widget.getByRole('button', { exact: true, name: 'Poser une question' }).click()
         const form = widget.getByRole('form', { name: 'Poser une question' })
         await form.getByLabel('Votre question en une phrase').fill(question.title)
@@ -219,7 +219,7 @@ describe.skipIf(reason)(
 
     step('a second newcomer signs up and answers; the agent publishes the answer', async () => {
       const widget = await openProcedurePage(answererPage, { baseUrl: app.url, slug })
-      await signUpInWidget(widget, answerer)
+      await signUpInWidget(widget, answerer, app)
       const card = threadCard(widget, question.title)
       await card.getByRole('button', { name: /^Répondre/ }).click()
       // Like the question and tip forms, the answer form warns against personal data, read with the field.

@@ -26,11 +26,16 @@ export type TestApp = {
     route: string,
     options?: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> },
   ) => Promise<Response>
-  /** Creates a user with a role and returns it with a session token. */
+  /**
+   * Creates a user with a role and returns it with a session token. The email
+   * address is confirmed unless `hasConfirmedEmail` is false (Payload then
+   * ignores the token, as it refuses such an account's sign-in).
+   */
   signUp: (args: {
     role?: 'citizen' | 'agent' | 'editor' | 'admin'
     agency?: ID
     name?: string
+    hasConfirmedEmail?: boolean
   }) => Promise<{ id: ID; token: string; email: string }>
   /**
    * Runs raw database writes (`payload.db.…` with this `req`) in a
@@ -246,7 +251,7 @@ export const startTestApp = async ({
     return handleEndpoints({ config, payloadInstanceCacheKey: key, request })
   }
 
-  const signUp: TestApp['signUp'] = async ({ agency, name, role = 'citizen' }) => {
+  const signUp: TestApp['signUp'] = async ({ agency, hasConfirmedEmail = true, name, role = 'citizen' }) => {
     counter += 1
     const email = `${role}-${counter}-${Date.now()}@example.test`
     const password = 'correct horse battery staple'
@@ -269,6 +274,7 @@ export const startTestApp = async ({
         password,
         role,
         sessions: [session],
+        ...(hasConfirmedEmail ? {} : { _verified: false }),
       },
       overrideAccess: true,
       showHiddenFields: true,

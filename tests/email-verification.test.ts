@@ -1,0 +1,262 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { emailAdapterFromEnv } from '../setup/email.ts'
+import type { ID } from '../src/utilities/ids.ts'
+import { createProcedure, errorOf, json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import { startSmtpServer, waitForMessages, type ReceivedMail, type TestSmtpServer } from './helpers/smtp.ts'
+
+const siteUrl = 'https://entraide.example'
+const password = 'a long enough password'
+
+let smtp: TestSmtpServer
+let app: TestApp
+let procedureId: ID
+let threadId: ID
+let tipId: ID
+let admin: Awaited<ReturnType<TestApp['signUp']>>
+let counter = 0
+
+beforeAll(async () => {
+  smtp = await startSmtpServer()
+  app = await startTestApp({
+    email: emailAdapterFromEnv({
+      SMTP_FROM: 'Entraide <no-reply@entraide.example>',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PASSWORD: 'secret',
+      SMTP_PORT: String(smtp.port),
+      SMTP_USER: 'entraide',
+    }),
+    entraide: { notifications: { siteUrl } },
+  })
+  procedureId = (await createProcedure(app)).procedure.id
+  const author = await app.signUp({ name: 'Awa' })
+  admin = await app.signUp({ name: 'Admin', role: 'admin' })
+  const thread = await app.api('POST', '/threads?depth=0', {
+    body: {
+      body: 'Faut-il de nouvelles photos pour le renouvellement ?',
+      procedure: procedureId,
+      title: 'Photos du passeport',
+    },
+    token: author.token,
+  })
+  threadId = (await json(thread)).doc.id
+  const tip = await app.api('POST', '/tips?depth=0', {
+    body: { body: 'Prenez rendez-vous tôt le matin, les créneaux partent vite.', procedure: procedureId },
+    token: author.token,
+  })
+  tipId = (await json(tip)).doc.id
+}, 60_000)
+afterAll(async () => {
+  await app?.close()
+  await smtp?.close()
+})
+
+const signUp = (email: string, language: 'fr' | 'en') =>
+  app.api('POST', '/users', {
+    body: { displayName: 'Nouvelle venue', email, password },
+    headers: { 'Accept-Language': language },
+  })
+
+const signIn = (email: string) => app.api('POST', '/users/login', { body: { email, password } })
+
+const newEmail = () => `venue-${++counter}-${Date.now()}@example.test`
+
+const mailTo = async (email: string): Promise<ReceivedMail> => {
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    const mail = smtp.messages.find((message) => message.to === email)
+    if (mail) return mail
+    if (Date.now() > deadline) throw new Error(`no email to ${email}`)
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+}
+
+/** The confirmation link of a mail, as the API route it opens (`/users/confirm-email?token=…`). */
+const linkOf = (mail: ReceivedMail): { url: URL; route: string } => {
+  const href = /href="([^"]+)"/.exec(String(mail.parsed.html))?.[1]?.replace(/&#38;/g, '&') ?? ''
+  const url = new URL(href)
+  return { route: `${url.pathname.replace(/^\/api/, '')}${url.search}`, url }
+}
+
+/** Everything a citizen does, each answered with its status and error code. */
+const contributeWith = async (token: string | undefined) => {
+  const attempts = {
+    answer: await app.api('POST', '/answers?depth=0', {
+      body: { body: 'Oui, de moins de six mois.', thread: threadId },
+      token,
+    }),
+    question: await app.api('POST', '/threads?depth=0', {
+      body: { body: 'Combien de temps pour le recevoir ?', procedure: procedureId, title: 'Délais en ce moment' },
+      token,
+    }),
+    report: await app.api('POST', `/tips/${tipId}/report`, { body: { reason: 'spam' }, token }),
+    tip: await app.api('POST', '/tips?depth=0', {
+      body: { body: 'Vérifiez la taille des photos.', procedure: procedureId },
+      token,
+    }),
+    vote: await app.api('POST', `/tips/${tipId}/vote`, { body: { value: 1 }, token }),
+  }
+  return Object.fromEntries(Object.entries(attempts).map(([name, response]) => [name, response.status]))
+}
+
+describe('sign-up confirms the email address before anything else', () => {
+  it('sends a link in French; until it is followed the account cannot sign in or act; then it can', async () => {
+    const email = newEmail()
+    const created = await signUp(email, 'fr')
+    expect(created.status).toBe(201)
+    const body = await created.text()
+    expect(body).not.toMatch(/_verificationToken|_verified/)
+
+    const refused = await signIn(email)
+    expect(refused.status).toBe(403)
+    expect((await errorOf(refused)).message).toMatch(/vérifier votre e-mail|verify your email/i)
+
+    const mail = await mailTo(email)
+    expect(mail.parsed.subject).toBe('Confirmez votre adresse e-mail')
+    expect(String(mail.parsed.html)).toContain('Nouvelle venue')
+    const { route, url } = linkOf(mail)
+    expect(url.origin).toBe(siteUrl)
+    expect(url.pathname).toBe('/api/users/confirm-email')
+
+    // Opening the link (a mail scanner does) changes nothing: the page offers the button.
+    const opened = await app.api('GET', route, { headers: { 'Accept-Language': 'fr' } })
+    expect(opened.status).toBe(200)
+    const pageText = await opened.text()
+    expect(pageText).toContain('Confirmer mon adresse e-mail')
+    expect(pageText).toContain('<form method="post"')
+    expect((await signIn(email)).status).toBe(403)
+
+    const confirmed = await app.api('POST', route, { headers: { 'Accept-Language': 'fr' } })
+    expect(confirmed.status).toBe(200)
+    expect(await confirmed.text()).toContain('Votre adresse e-mail est confirmée')
+
+    const signedIn = await signIn(email)
+    expect(signedIn.status).toBe(200)
+    const { token } = await json(signedIn)
+    expect(await contributeWith(token)).toEqual({ answer: 201, question: 201, report: 201, tip: 201, vote: 200 })
+
+    // The link works once.
+    const again = await app.api('POST', route, { headers: { 'Accept-Language': 'en' } })
+    expect(again.status).toBe(400)
+    expect(await again.text()).toContain('This link is not valid or was already used')
+  })
+
+  it('writes in English to a person whose browser reads English, and refuses made-up tokens with a 4xx', async () => {
+    const email = newEmail()
+    expect((await signUp(email, 'en')).status).toBe(201)
+    const mail = await mailTo(email)
+    expect(mail.parsed.subject).toBe('Confirm your email address')
+    expect(String(mail.parsed.html)).toContain('Confirm my email address')
+
+    for (const token of ['0'.repeat(40), 'not-a-token', '', `${'a'.repeat(39)}'`]) {
+      for (const method of ['GET', 'POST']) {
+        const response = await app.api(method, `/users/confirm-email?token=${encodeURIComponent(token)}`)
+        expect(response.status).toBe(400)
+        expect(await response.text()).toContain('Ce lien n’est pas valide ou a déjà servi')
+      }
+    }
+    // Payload's own route answers a wrong token with a 4xx too, never a 500.
+    const payloadRoute = await app.api('POST', `/users/verify/${'0'.repeat(40)}`)
+    expect(payloadRoute.status).toBeGreaterThanOrEqual(400)
+    expect(payloadRoute.status).toBeLessThan(500)
+    expect((await signIn(email)).status).toBe(403)
+
+    // The real link, through Payload's JSON route this time, confirms it.
+    const token = linkOf(mail).url.searchParams.get('token') ?? ''
+    expect((await app.api('POST', `/users/verify/${token}`)).status).toBe(200)
+    expect((await signIn(email)).status).toBe(200)
+  })
+
+  it('refuses every contribution of an unconfirmed account with a 403 that says to confirm first', async () => {
+    const person = await app.signUp({ hasConfirmedEmail: false, name: 'Pas encore confirmée' })
+    // Payload itself treats the session of an unconfirmed account as nobody's: refused as a visitor is.
+    const anonymous = await contributeWith(undefined)
+    expect(Object.values(anonymous).every((status) => status === 401 || status === 403)).toBe(true)
+    expect(await contributeWith(person.token)).toEqual(anonymous)
+    // Any other way in (the Local API on the person's behalf, a host's own
+    // sign-in strategy) meets Entraide's own refusal.
+    const user = await app.payload.findByID({ collection: 'users', id: person.id })
+    const attempt = app.payload.create({
+      collection: 'threads',
+      data: { body: 'Une question.', procedure: procedureId, title: 'Une question sur le passeport' },
+      overrideAccess: false,
+      user,
+    })
+    await expect(attempt).rejects.toMatchObject({
+      data: { code: 'unconfirmed-email' },
+      message: expect.stringContaining('Confirm your email address first'),
+      status: 403,
+    })
+  })
+
+  it('confirms an account whose first email was lost when its password is reset from the emailed link', async () => {
+    const email = newEmail()
+    expect((await signUp(email, 'fr')).status).toBe(201)
+    await mailTo(email)
+    const before = smtp.messages.length
+    expect((await app.api('POST', '/users/forgot-password', { body: { email } })).status).toBe(200)
+    await waitForMessages(smtp, before + 1)
+    const reset = smtp.messages.slice(before).find((message) => message.to === email)
+    const token = /reset\/([0-9a-f]+)/.exec(String(reset?.parsed.html))?.[1] ?? ''
+    expect(token).not.toBe('')
+    const newPassword = 'another long enough password'
+    const done = await app.api('POST', '/users/reset-password', { body: { password: newPassword, token } })
+    expect(done.status).toBe(200)
+    const signedIn = await app.api('POST', '/users/login', { body: { email, password: newPassword } })
+    expect(signedIn.status).toBe(200)
+  })
+
+  it('lets staff accounts made by an admin sign in at once, with no email to confirm', async () => {
+    const email = newEmail()
+    const before = smtp.messages.length
+    const created = await app.api('POST', '/users', {
+      body: { displayName: 'Agent Durand', email, password, role: 'agent' },
+      token: admin.token,
+    })
+    expect(created.status).toBe(201)
+    expect((await signIn(email)).status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(smtp.messages.slice(before).filter((message) => message.to === email)).toEqual([])
+  })
+})
+
+describe('a flood of sign-ups', () => {
+  it('answers every parallel sign-up without a 5xx, while another person’s vote passes between them', async () => {
+    const voter = await app.signUp({ name: 'Votante' })
+    const started = performance.now()
+    const signUps = Promise.all(
+      Array.from({ length: 12 }, async () => {
+        const response = await signUp(newEmail(), 'fr')
+        return { at: performance.now() - started, status: response.status }
+      }),
+    )
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const vote = await app.api('POST', `/tips/${tipId}/vote`, { body: { value: 1 }, token: voter.token })
+    const voteDoneAt = performance.now() - started
+    expect(vote.status).toBe(200)
+    const answers = await signUps
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 201))
+    // The vote did not wait for all of them: most sign-ups answered after it.
+    const lastSignUpAt = Math.max(...answers.map((answer) => answer.at))
+    expect(answers.filter((answer) => answer.at > voteDoneAt).length).toBeGreaterThan(answers.length / 2)
+    expect(voteDoneAt).toBeLessThan(lastSignUpAt / 2)
+  })
+})
+
+describe('with requireEmailVerification: false', () => {
+  it('signs a new account in at once', async () => {
+    const other = await startTestApp({ entraide: { users: { requireEmailVerification: false } } })
+    try {
+      const email = newEmail()
+      expect(
+        (await other.api('POST', '/users', { body: { displayName: 'Sans confirmation', email, password } })).status,
+      ).toBe(201)
+      const signedIn = await other.api('POST', '/users/login', { body: { email, password } })
+      expect(signedIn.status).toBe(200)
+      expect((await other.api('GET', '/users/confirm-email?token=x')).status).toBe(404)
+    } finally {
+      await other.close()
+    }
+  })
+})
