@@ -118,7 +118,13 @@ export default defineConfig({
               name: 'postgres',
               include: postgresTests,
               isolate: false,
-              env: { ENTRAIDE_TEST_IDS: 'text', PAYLOAD_FORCE_DRIZZLE_PUSH: 'true', TEST_DATABASE_URI: postgresUri },
+              // The fuzz test sends 600 hostile requests on SQLite and 200 others (its seed differs) here.
+              env: {
+                ENTRAIDE_TEST_IDS: 'text',
+                FUZZ_REQUESTS: process.env.FUZZ_REQUESTS ?? '200',
+                PAYLOAD_FORCE_DRIZZLE_PUSH: 'true',
+                TEST_DATABASE_URI: postgresUri,
+              },
             },
           }
         : {

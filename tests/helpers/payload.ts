@@ -222,6 +222,7 @@ export const startTestApp = async ({
     await clone().catch(clone)
     // A throw-away database needs no commit to wait for the disk.
     await queryPostgresServer(server, `ALTER DATABASE "${databaseName}" SET synchronous_commit = off`)
+    await queryPostgresServer(server, `ALTER DATABASE "${databaseName}" SET jit = off`)
   }
   const databaseUri =
     kind === 'sqlite' ? `file:${path.join(dir, 'test.db')}` : withDatabaseName(server, databaseName)
