@@ -59,6 +59,25 @@ const confirmationPathIn = (output: string, email: string): string | null => {
 }
 
 /**
+ * Confirms a new account's email address as its owner would, following the
+ * link of the confirmation email that the app wrote to its log.
+ */
+export const confirmEmailFromLog = async (
+  app: { url: string; outputTail: (characters?: number) => string },
+  email: string,
+): Promise<void> => {
+  const deadline = Date.now() + stepTimeout
+  let confirmation: string | null = null
+  while (confirmation === null && Date.now() < deadline) {
+    confirmation = confirmationPathIn(app.outputTail(500_000), email)
+    if (confirmation === null) await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  if (confirmation === null) throw new Error(`No confirmation link for ${email} in the app's log`)
+  const confirmed = await fetch(`${app.url}${confirmation}`, { method: 'POST' })
+  if (confirmed.status !== 200) throw new Error(`Confirming ${email} answered ${confirmed.status}`)
+}
+
+/**
  * Creates a citizen account from the widget's "Créer un compte" dialog; when
  * the widget asks to confirm the email address first, follows the emailed
  * link (read from the app's log) and signs in. Waits until signed in.
@@ -78,15 +97,7 @@ export const signUpInWidget = async (
   const greeting = widget.getByText(`Connecté·e en tant que ${person.displayName}`)
   await checkMailbox.or(greeting).first().waitFor({ timeout: stepTimeout })
   if (await greeting.isVisible()) return
-  const deadline = Date.now() + stepTimeout
-  let confirmation: string | null = null
-  while (confirmation === null && Date.now() < deadline) {
-    confirmation = confirmationPathIn(app.outputTail(500_000), person.email)
-    if (confirmation === null) await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  if (confirmation === null) throw new Error(`No confirmation link for ${person.email} in the app's log`)
-  const confirmed = await fetch(`${app.url}${confirmation}`, { method: 'POST' })
-  if (confirmed.status !== 200) throw new Error(`Confirming ${person.email} answered ${confirmed.status}`)
+  await confirmEmailFromLog(app, person.email)
   await widget
     .getByRole('dialog', { name: 'Se connecter' })
     .getByRole('button', { exact: true, name: 'Fermer' })

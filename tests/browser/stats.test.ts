@@ -30,7 +30,8 @@ describe.skipIf(reason)(`The public figures page${reason ? ` — ${reason}` : ''
     await page.getByRole('contentinfo').getByRole('link', { name: 'Les chiffres de l’entraide' }).click()
     await page.waitForURL(/\/chiffres$/)
     await page.getByRole('heading', { level: 1, name: 'Les chiffres de l’entraide' }).waitFor()
-    await expect(page.title()).resolves.toMatch(/^Les chiffres de l’entraide/)
+    // The title changes once the client-side navigation has rendered the page's metadata.
+    await expect.poll(() => page.title()).toMatch(/^Les chiffres de l’entraide/)
     await expect(page.getByText(/^Chiffres calculés le /).count()).resolves.toBe(1)
     await page.getByRole('heading', { level: 2, name: 'Sur l’ensemble du site' }).waitFor()
   }, 180_000)

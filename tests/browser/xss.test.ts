@@ -5,6 +5,7 @@ import { demoAccount } from '../../demo/accounts.ts'
 import { signIn } from './adminActions.ts'
 import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness.ts'
 import {
+  confirmEmailFromLog,
   openProcedurePage,
   runToken,
   signInInWidget,
@@ -323,6 +324,7 @@ describe.skipIf(reason)(
 
       // A newcomer's hostile question waits for moderation; their report note on the hostile answer goes to the queue.
       await api('/users', { body: newcomer, jwt: '', method: 'POST' })
+      await confirmEmailFromLog(app, newcomer.email)
       const newcomerToken = await signInApi(newcomer.email, newcomer.password)
       const pending = await api('/threads?depth=0', {
         body: { body: allVectors, procedure: ids.procedure, title: titles.pendingThread },
