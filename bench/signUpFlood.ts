@@ -29,10 +29,9 @@ import path from 'node:path'
 
 import { getPayload, handleEndpoints } from 'payload'
 
-import { emailAdapterFromEnv } from '../setup/email.ts'
 import { buildAppConfig } from '../setup/appConfig.ts'
 import { idOf, isRecord, type ID } from '../src/utilities/ids.ts'
-import { startSmtpServer } from '../tests/helpers/smtp.ts'
+import { emailAdapterFor, startSmtpServer } from '../tests/helpers/smtp.ts'
 
 const argument = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`)
@@ -56,13 +55,7 @@ const serve = async (): Promise<void> => {
   const key = 'bench-sign-up-flood'
   const config = await buildAppConfig({
     databaseUri: `file:${path.join(directory, 'bench.db')}`,
-    email: emailAdapterFromEnv({
-      SMTP_FROM: 'Entraide <no-reply@entraide.example>',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PASSWORD: 'secret',
-      SMTP_PORT: String(smtp.port),
-      SMTP_USER: 'entraide',
-    }),
+    email: emailAdapterFor(smtp),
     // Votes are not limited here: the other person votes far more often than a
     // person would, to measure the write path; sign-ups keep their limit.
     entraide: { rateLimits: { votes: { perIp: false, perUser: false } }, trustedProxies: 1 },

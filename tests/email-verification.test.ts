@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { emailAdapterFromEnv } from '../setup/email.ts'
 import type { ID } from '../src/utilities/ids.ts'
 import { createProcedure, errorOf, json } from './helpers/fixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
-import { startSmtpServer, waitForMessages, type ReceivedMail, type TestSmtpServer } from './helpers/smtp.ts'
+import { emailAdapterFor, startSmtpServer, waitForMessages, type ReceivedMail, type TestSmtpServer } from './helpers/smtp.ts'
 
 const siteUrl = 'https://entraide.example'
 const password = 'a long enough password'
@@ -20,13 +19,7 @@ let counter = 0
 beforeAll(async () => {
   smtp = await startSmtpServer()
   app = await startTestApp({
-    email: emailAdapterFromEnv({
-      SMTP_FROM: 'Entraide <no-reply@entraide.example>',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PASSWORD: 'secret',
-      SMTP_PORT: String(smtp.port),
-      SMTP_USER: 'entraide',
-    }),
+    email: emailAdapterFor(smtp),
     entraide: { notifications: { siteUrl } },
   })
   procedureId = (await createProcedure(app)).procedure.id

@@ -1,12 +1,11 @@
 // Database: SQLite is enough (it reads the messages at the SMTP server; tests/notifications.test.ts checks on PostgreSQL who is notified of what)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { emailAdapterFromEnv } from '../setup/email.ts'
 import type { ID } from '../src/utilities/ids.ts'
 import { createProcedure, json } from './helpers/fixtures.ts'
 import { notificationsSettled } from './helpers/notifications.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
-import { startSmtpServer, waitForMessages, type ReceivedMail, type TestSmtpServer } from './helpers/smtp.ts'
+import { emailAdapterFor, startSmtpServer, waitForMessages, type ReceivedMail, type TestSmtpServer } from './helpers/smtp.ts'
 
 type Person = Awaited<ReturnType<TestApp['signUp']>>
 
@@ -24,13 +23,7 @@ let admin: Person
 beforeAll(async () => {
   smtp = await startSmtpServer()
   app = await startTestApp({
-    email: emailAdapterFromEnv({
-      SMTP_FROM: 'Entraide <no-reply@entraide.example>',
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PASSWORD: 'secret',
-      SMTP_PORT: String(smtp.port),
-      SMTP_USER: 'entraide',
-    }),
+    email: emailAdapterFor(smtp),
     entraide: { notifications: { retry: { attempts: 2, delayMs: 50 }, siteUrl } },
   })
   const created = await createProcedure(app)

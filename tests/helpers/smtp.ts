@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
+import { emailAdapterFromEnv } from '../../setup/email.ts'
+
 /** A message the test SMTP server received: parsed, with its raw header lines by lower-case name. */
 export type ReceivedMail = { parsed: ParsedMail; header: (name: string) => string | undefined; to: string }
 
@@ -71,3 +73,13 @@ export const waitForMessages = async (server: TestSmtpServer, count: number, tim
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
 }
+
+/** The app's SMTP email adapter, configured as a site would be, sending to the test server. */
+export const emailAdapterFor = (smtp: Pick<TestSmtpServer, 'port'>): ReturnType<typeof emailAdapterFromEnv> =>
+  emailAdapterFromEnv({
+    SMTP_FROM: 'Entraide <no-reply@entraide.example>',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PASSWORD: 'secret',
+    SMTP_PORT: String(smtp.port),
+    SMTP_USER: 'entraide',
+  })
