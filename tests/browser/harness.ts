@@ -120,6 +120,16 @@ const withSeedLock = async <T>(work: () => Promise<T>): Promise<T> => {
 }
 
 /**
+ * The app servers this worker started and has not stopped: when a file's
+ * setup times out while a server starts, nothing else would stop it, so the
+ * worker stops them as it exits.
+ */
+const runningServers = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of runningServers) child.kill('SIGKILL')
+})
+
+/**
  * Starts `next start` on a free port with the SQLite database of `dataDir`
  * (seeding the demo content when it is empty) and waits until it serves the
  * demo procedures.
@@ -143,6 +153,8 @@ const serve = async (dataDir: string, { keepData = false } = {}): Promise<Runnin
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
+  runningServers.add(child)
+  child.once('exit', () => runningServers.delete(child))
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
