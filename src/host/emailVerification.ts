@@ -122,45 +122,53 @@ const isPendingToken = async (req: PayloadRequest, slug: string, token: string):
   return isRecord(found)
 }
 
+type PageText = ReturnType<typeof stringsOf>
+
+/**
+ * An endpoint at `/api/{users}/confirm-email?token=…`: an unknown, used or
+ * missing token gets a 400 page that says what to do; a pending one goes to
+ * `answer`, with the page's language and words and a link back to the site.
+ */
+const confirmationEndpoint = (
+  method: 'get' | 'post',
+  slug: string,
+  options: ResolvedOptions,
+  answer: (req: PayloadRequest, token: string, text: PageText & { back: string }) => Promise<Response>,
+): Endpoint => ({
+  handler: async (req) => {
+    const text = stringsOf(req, options)
+    const back = `<p><a href="${escapeHtml(siteUrlOf(req))}">${escapeHtml(text.strings.back)}</a></p>`
+    const token = tokenOf(req)
+    if (token === null || !(await isPendingToken(req, slug, token))) {
+      return page(text.language, text.strings.pageTitle, text.strings.invalid, back, 400)
+    }
+    return answer(req, token, { ...text, back })
+  },
+  method,
+  path: confirmEmailPath,
+})
+
 /**
  * `GET /api/{users}/confirm-email?token=…`: the page the email's link opens.
  * It changes nothing by itself (mail scanners open links) and offers the
- * button that confirms. An unknown or used token gets a 400 page that says what to do.
+ * button that confirms.
  */
-const confirmPageEndpoint = (slug: string, options: ResolvedOptions): Endpoint => ({
-  handler: async (req) => {
-    const { language, strings } = stringsOf(req, options)
-    const back = `<p><a href="${escapeHtml(siteUrlOf(req))}">${escapeHtml(strings.back)}</a></p>`
-    const token = tokenOf(req)
-    if (token === null || !(await isPendingToken(req, slug, token))) {
-      return page(language, strings.pageTitle, strings.invalid, back, 400)
-    }
+const confirmPageEndpoint = (slug: string, options: ResolvedOptions): Endpoint =>
+  confirmationEndpoint('get', slug, options, async (_req, token, { language, strings }) => {
     const form = `<form method="post" action="?token=${escapeHtml(encodeURIComponent(token))}"><button type="submit">${escapeHtml(strings.action)}</button></form>`
     return page(language, strings.pageTitle, strings.pageAsk, form, 200)
-  },
-  method: 'get',
-  path: confirmEmailPath,
-})
+  })
 
 /**
  * `POST /api/{users}/confirm-email?token=…`: confirms the address (Payload's
  * `verifyEmail`, which also clears the token, so a link works once). The
  * token is the only credential: no session, any body.
  */
-const confirmEndpoint = (slug: string, options: ResolvedOptions): Endpoint => ({
-  handler: async (req) => {
-    const { language, strings } = stringsOf(req, options)
-    const back = `<p><a href="${escapeHtml(siteUrlOf(req))}">${escapeHtml(strings.back)}</a></p>`
-    const token = tokenOf(req)
-    if (token === null || !(await isPendingToken(req, slug, token))) {
-      return page(language, strings.pageTitle, strings.invalid, back, 400)
-    }
+const confirmEndpoint = (slug: string, options: ResolvedOptions): Endpoint =>
+  confirmationEndpoint('post', slug, options, async (req, token, { back, language, strings }) => {
     await req.payload.verifyEmail({ collection: slug, token })
     return page(language, strings.pageTitle, strings.confirmed, back, 200)
-  },
-  method: 'post',
-  path: confirmEmailPath,
-})
+  })
 
 /** The confirmation page and its button, when email verification is on. */
 export const confirmEmailEndpoints = (slug: string, options: ResolvedOptions): Endpoint[] =>
