@@ -17,7 +17,8 @@ import { notificationPreferencesCollection, subscriptionsCollection } from './co
 import { withNotifications } from './notifications/plugin.ts'
 import { withEntraideAdmin } from './admin/adminConfig.ts'
 import { collectionEndpoints } from './endpoints/collectionEndpoints.ts'
-import { guardedRoutes, noVersionRoutes } from './endpoints/requestGuard.ts'
+import { guardedRoutes, noVersionRoutes, type SignUpAnswer } from './endpoints/requestGuard.ts'
+import { uniformSignUp } from './hooks/uniformAccountAnswers.ts'
 import { withEntraideMutations } from './graphql/mutations.ts'
 import { meEndpoint, procedurePageEndpoint } from './endpoints/procedurePage.ts'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput.ts'
@@ -133,7 +134,7 @@ const withInputChecks = (collection: CollectionConfig, { isOwn }: { isOwn: boole
 const withEndpoints = (
   collection: CollectionConfig,
   endpoints: Endpoint[],
-  { isOwn }: { isOwn: boolean },
+  { isOwn, signUp }: { isOwn: boolean; signUp?: SignUpAnswer },
 ): CollectionConfig =>
   collection.endpoints === false
     ? collection
@@ -141,7 +142,7 @@ const withEndpoints = (
         ...collection,
         endpoints: [
           ...(collection.versions ? [] : noVersionRoutes(collection.slug)),
-          ...guardedRoutes({ isAuth: Boolean(collection.auth), isOwn, slug: collection.slug }),
+          ...guardedRoutes({ isAuth: Boolean(collection.auth), isOwn, signUp, slug: collection.slug }),
           ...(collection.endpoints ?? []),
           ...endpoints,
         ],
@@ -221,7 +222,10 @@ export const entraidePlugin =
       collections: [
         ...hostPart.map((collection) =>
           collection === extendedUsers
-            ? withEndpoints(withInputChecks(collection, { isOwn: false }), [], { isOwn: false })
+            ? withEndpoints(withInputChecks(collection, { isOwn: false }), [], {
+                isOwn: false,
+                signUp: uniformSignUp(options),
+              })
             : collection,
         ),
         ...added.map((collection) =>

@@ -101,9 +101,13 @@ describe('sign-up confirms the email address before anything else', () => {
     const body = await created.text()
     expect(body).not.toMatch(/_verificationToken|_verified/)
 
+    // Until then, its sign-in is refused exactly as a wrong password is (a 403 would tell that
+    // this sign-up made the account, where one with an address in use did not).
     const refused = await signIn(email)
-    expect(refused.status).toBe(403)
-    expect((await errorOf(refused)).message).toMatch(/vérifier votre e-mail|verify your email/i)
+    expect(refused.status).toBe(401)
+    const wrong = await app.api('POST', '/users/login', { body: { email, password: 'not the password at all' } })
+    expect(wrong.status).toBe(401)
+    expect(await errorOf(refused)).toEqual(await errorOf(wrong))
 
     const mail = await mailTo(email)
     expect(mail.parsed.subject).toBe('Confirmez votre adresse e-mail')
@@ -118,7 +122,7 @@ describe('sign-up confirms the email address before anything else', () => {
     const pageText = await opened.text()
     expect(pageText).toContain('Confirmer mon adresse e-mail')
     expect(pageText).toContain('<form method="post"')
-    expect((await signIn(email)).status).toBe(403)
+    expect((await signIn(email)).status).toBe(401)
 
     const confirmed = await app.api('POST', route, { headers: { 'Accept-Language': 'fr' } })
     expect(confirmed.status).toBe(200)
@@ -153,12 +157,77 @@ describe('sign-up confirms the email address before anything else', () => {
     const payloadRoute = await app.api('POST', `/users/verify/${'0'.repeat(40)}`)
     expect(payloadRoute.status).toBeGreaterThanOrEqual(400)
     expect(payloadRoute.status).toBeLessThan(500)
-    expect((await signIn(email)).status).toBe(403)
+    expect((await signIn(email)).status).toBe(401)
 
     // The real link, through Payload's JSON route this time, confirms it.
     const token = linkOf(mail).url.searchParams.get('token') ?? ''
     expect((await app.api('POST', `/users/verify/${token}`)).status).toBe(200)
     expect((await signIn(email)).status).toBe(200)
+  })
+
+  it('answers a sign-up with an address in use as a new one, and tells that address’s owner instead', async () => {
+    const owner = await app.signUp({ name: 'Déjà inscrite' })
+    const fresh = newEmail()
+    const usersBefore = (await app.payload.count({ collection: 'users' })).totalDocs
+    const before = smtp.messages.length
+    const known = await signUp(` ${owner.email.toUpperCase()}`, 'fr')
+    const unknown = await signUp(fresh, 'fr')
+    expect(known.status).toBe(201)
+    expect(unknown.status).toBe(201)
+    const knownBody = await known.text()
+    expect(knownBody).toBe(await unknown.text())
+    expect(knownBody).toContain('Un e-mail part vers cette adresse')
+    expect(knownBody).not.toContain(owner.email)
+    // One account more (the new address), none changed.
+    expect((await app.payload.count({ collection: 'users' })).totalDocs).toBe(usersBefore + 1)
+    const toOwner = await mailTo(owner.email)
+    expect(toOwner.parsed.subject).toBe('Une demande de compte avec votre adresse e-mail')
+    expect(toOwner.parsed.text).toContain('rien n’a été créé ni modifié')
+    expect(toOwner.parsed.text).toContain(`${siteUrl}/admin/forgot`)
+    expect((await mailTo(fresh)).parsed.subject).toBe('Confirmez votre adresse e-mail')
+
+    // Refused alike too: a password too short is refused for both addresses in the same words.
+    const short = async (email: string) => {
+      const response = await app.api('POST', '/users', { body: { displayName: 'Quelqu’un', email, password: 'ab' } })
+      return { body: await errorOf(response), status: response.status }
+    }
+    expect(await short(owner.email)).toEqual(await short(newEmail()))
+    expect((await short(owner.email)).status).toBe(400)
+
+    // Signing up again and again with that address writes to its owner once an hour, no more.
+    expect((await signUp(owner.email, 'en')).status).toBe(201)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(smtp.messages.slice(before).filter((message) => message.to === owner.email)).toHaveLength(1)
+  })
+
+  it('sends the confirmation email again to an unconfirmed account signed up or signed in once more', async () => {
+    const mailsTo = (email: string) => smtp.messages.filter((message) => message.to === email)
+    const nthMailTo = async (email: string, count: number) => {
+      const deadline = Date.now() + 15_000
+      while (mailsTo(email).length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25))
+      expect(mailsTo(email)).toHaveLength(count)
+      return mailsTo(email)[count - 1]
+    }
+    const tokenOf = (mail: ReceivedMail | undefined) => (mail ? linkOf(mail).url.searchParams.get('token') : null)
+
+    // Signing up again with it: its confirmation email once more, with the same link.
+    const signingUp = newEmail()
+    expect((await signUp(signingUp, 'fr')).status).toBe(201)
+    const first = tokenOf(await nthMailTo(signingUp, 1))
+    expect((await signUp(signingUp, 'fr')).status).toBe(201)
+    const again = await nthMailTo(signingUp, 2)
+    expect(again?.parsed.subject).toBe('Confirmez votre adresse e-mail')
+    expect(tokenOf(again)).toBe(first)
+
+    // Signing in with the right password (refused as a wrong one is): the same; with a wrong one, nothing.
+    const signingIn = newEmail()
+    expect((await signUp(signingIn, 'en')).status).toBe(201)
+    await nthMailTo(signingIn, 1)
+    expect((await app.api('POST', '/users/login', { body: { email: signingIn, password: 'a wrong guess here' } })).status).toBe(401)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(mailsTo(signingIn)).toHaveLength(1)
+    expect((await signIn(signingIn)).status).toBe(401)
+    expect(tokenOf(await nthMailTo(signingIn, 2))).toBe(tokenOf(mailsTo(signingIn)[0]))
   })
 
   it('refuses every contribution of an unconfirmed account with a 403 that says to confirm first', async () => {
@@ -248,6 +317,16 @@ describe('with requireEmailVerification: false', () => {
       const signedIn = await other.api('POST', '/users/login', { body: { email, password } })
       expect(signedIn.status).toBe(200)
       expect((await other.api('GET', '/users/confirm-email?token=x')).status).toBe(404)
+      // A new account is usable at once, so its answer carries it; one with an address in use is
+      // refused, in words that say nothing of that account.
+      const again = await other.api('POST', '/users', {
+        body: { displayName: 'Encore', email: email.toUpperCase(), password },
+        headers: { 'Accept-Language': 'en' },
+      })
+      expect(again.status).toBe(400)
+      const words = await again.text()
+      expect(words).toContain('An account cannot be created with these details')
+      expect(words).not.toMatch(/registered|already exists|in use/i)
     } finally {
       await other.close()
     }

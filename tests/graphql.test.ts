@@ -743,4 +743,26 @@ describe('GraphQL queries obey the same access as REST', () => {
       expect(body).not.toMatch(/"(hash|salt)":"/)
     }
   })
+
+  it('takes no sign-up (REST answers those alike for a new address and one in use), and no sign-in of an unconfirmed account', async () => {
+    const before = (await app.payload.count({ collection: 'users' })).totalDocs
+    for (const email of [author.email, `graphql-${Date.now()}@example.test`]) {
+      const created = await gql(
+        `mutation { createUser(data: { email: ${JSON.stringify(email)}, password: "a long enough password", displayName: "Par GraphQL", role: citizen }) { id } }`,
+      )
+      expect(created.data?.createUser ?? null, JSON.stringify(created.errors)).toBeNull()
+      expect(created.errors, JSON.stringify(created.errors)).toHaveLength(1)
+      expect(firstError(created).status).toBe(403)
+    }
+    expect((await app.payload.count({ collection: 'users' })).totalDocs).toBe(before)
+
+    const unconfirmed = await app.signUp({ hasConfirmedEmail: false })
+    const login = (password: string) =>
+      gql(`mutation { loginUser(email: ${JSON.stringify(unconfirmed.email)}, password: ${JSON.stringify(password)}) { token } }`)
+    const right = await login('correct horse battery staple')
+    const wrong = await login('not the right one')
+    expect(right.data?.loginUser ?? null).toBeNull()
+    expect(firstError(right)).toEqual(firstError(wrong))
+    expect(firstError(right).status).toBe(401)
+  })
 })

@@ -192,8 +192,9 @@ describe('Entraide inside a host site (its users mapped, its own pages, numeric 
     expect(stored.role).toBe('customer')
     expect(stored.name).toBe('Nadia')
     expect(stored.isCommunityAccount).toBe(true)
-    // She confirms her address with the emailed link's token before signing in.
-    expect((await host.call('POST', '/users/login', { email: 'nadia@visitor.test', password })).status).toBe(403)
+    // She confirms her address with the emailed link's token before signing in: until then her
+    // sign-in is refused as a wrong password is.
+    expect((await host.call('POST', '/users/login', { email: 'nadia@visitor.test', password })).status).toBe(401)
     const hidden = await host.payload.find({ collection: 'users', showHiddenFields: true, where: { email: { equals: 'nadia@visitor.test' } } })
     const token = String(hidden.docs[0]?._verificationToken ?? '')
     expect((await host.call('POST', `/users/verify/${token}`, {})).status).toBe(200)

@@ -245,6 +245,9 @@ const cappedListQuery = (query: Record<string, unknown>): Record<string, unknown
   return isOverCap ? { ...rest, limit: String(maxListLimit) } : rest
 }
 
+/** Answers a public sign-up, given the create that Payload's own route does. */
+export type SignUpAnswer = (req: PayloadRequest, create: () => Promise<Response>) => Promise<Response>
+
 /** Marks the guards, so that a guard hands the request to Payload's own handler of its route and not to itself. */
 const guardMark = 'entraideRequestGuard'
 
@@ -261,12 +264,15 @@ const isGuard = (endpoint: Endpoint): boolean => endpoint.custom?.[guardMark] ==
 export const guardedRoutes = ({
   isAuth,
   isOwn,
+  signUp = (_req, create) => create(),
   slug,
 }: {
   slug: string
   isAuth: boolean
   /** Entraide's own collection: its lists are capped too. */
   isOwn: boolean
+  /** How a public sign-up is answered, given Payload's create (the people collection's). */
+  signUp?: SignUpAnswer
 }): Endpoint[] => {
   const handedOn = (req: PayloadRequest, method: Endpoint['method'], path: string) => {
     const own = req.payload.collections[slug]?.config.endpoints
@@ -287,7 +293,9 @@ export const guardedRoutes = ({
       await bufferBodyWithin(req, limit)
       if (isEvenlyTimed) return evenlyTimed(req, () => handedOn(req, method, path))
       const isSignUp = isAuth && method === 'post' && path === '/' && !req.user
-      return isSignUp ? inSignUpLine(req, () => handedOn(req, method, path)) : handedOn(req, method, path)
+      return isSignUp
+        ? inSignUpLine(req, () => signUp(req, async () => handedOn(req, method, path)))
+        : handedOn(req, method, path)
     },
     method,
     path,

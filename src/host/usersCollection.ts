@@ -76,7 +76,8 @@ const usersAccess = (users: CollectionConfig, options: ResolvedOptions): Collect
     (args) =>
       isCommunityRequest(args.req) || hostRule === undefined ? entraide(args) : hostRule(args)
   const signUp: Access = (args) => {
-    if (!args.req.user) return options.users.publicSignUp
+    // Public sign-up goes through REST only, whose answer is the same for a new address and a known one.
+    if (!args.req.user) return options.users.publicSignUp && args.req.payloadAPI !== 'GraphQL'
     if (isCommunityRequest(args.req)) return false
     return host.create ? host.create(args) : canManageAccounts(actorFromRequest(args.req))
   }

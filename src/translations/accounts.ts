@@ -11,6 +11,18 @@ export type AccountStrings = {
   confirmed: string
   invalid: string
   back: string
+  /** The email to the owner of an address someone tried to sign up with again. */
+  known: {
+    subject: string
+    /** `{{site}}` is the site's address. */
+    intro: string
+    signIn: string
+    /** Followed by the address of the page that sends a reset link. */
+    reset: string
+    ignore: string
+  }
+  /** What a sign-up is answered, new address or not: an email went there. */
+  signUpSent: string
 }
 
 export const accountStrings: Record<'fr' | 'en', AccountStrings> = {
@@ -27,6 +39,16 @@ export const accountStrings: Record<'fr' | 'en', AccountStrings> = {
     pageAsk: 'Confirm that this email address is yours to finish creating your account.',
     pageTitle: 'Confirm your email address',
     subject: 'Confirm your email address',
+    known: {
+      subject: 'Someone asked for an account with your email address',
+      intro:
+        'Someone, perhaps you, asked to create an account on {{site}} with this email address. It already has an account, so nothing was created and nothing changed.',
+      signIn: 'If it was you, sign in with your usual password.',
+      reset: 'If you forgot it, get a new one here:',
+      ignore: 'If it was not you, ignore this email: your account stays as it is.',
+    },
+    signUpSent:
+      'An email is on its way to this address: open the link it holds to finish. Nothing arrived? Look in your spam folder.',
   },
   fr: {
     action: 'Confirmer mon adresse e-mail',
@@ -43,5 +65,15 @@ export const accountStrings: Record<'fr' | 'en', AccountStrings> = {
     pageAsk: 'Confirmez que cette adresse e-mail est bien la vôtre pour terminer la création de votre compte.',
     pageTitle: 'Confirmer votre adresse e-mail',
     subject: 'Confirmez votre adresse e-mail',
+    known: {
+      subject: 'Une demande de compte avec votre adresse e-mail',
+      intro:
+        'Quelqu’un, peut-être vous, a demandé à créer un compte sur {{site}} avec cette adresse e-mail. Elle a déjà un compte\u00a0: rien n’a été créé ni modifié.',
+      signIn: 'Si c’était vous, connectez-vous avec votre mot de passe habituel.',
+      reset: 'Si vous l’avez oublié, obtenez-en un nouveau ici\u00a0:',
+      ignore: 'Si ce n’était pas vous, ignorez ce message\u00a0: votre compte reste tel quel.',
+    },
+    signUpSent:
+      'Un e-mail part vers cette adresse\u00a0: ouvrez le lien qu’il contient pour terminer. Rien reçu\u00a0? Regardez dans les indésirables.',
   },
 }

@@ -111,11 +111,9 @@ export const AuthDialog = ({
         onSignedIn(person)
       } catch (caught) {
         if (!(caught instanceof ApiError)) throw caught
-        // Payload words these in English whatever the reader's language.
+        // Payload words these in English whatever the reader's language. An account whose address
+        // is not confirmed yet is answered the same (its confirmation email is sent again).
         if (mode === 'sign-in' && caught.status === 401) throw new ApiError(t.signInFailed, 401, { code: 'widget' })
-        // Payload refuses the sign-in of an account whose email address is not confirmed yet.
-        if (mode === 'sign-in' && caught.status === 403)
-          throw new ApiError(t.signInUnconfirmed, 403, { code: 'widget' })
         // A sign-up with an email in use is refused in words that do not say so (Payload's own did);
         // the widget says the same in the reader's language.
         const isRefused = caught.fieldErrors.some(

@@ -54,7 +54,8 @@ export type EntraideClient = {
   signIn: (args: { email: string; password: string }) => Promise<PublicPerson>
   /**
    * Creates the account and signs it in; null when the site asks new accounts
-   * to confirm their email address first (the sign-in answers 403 until then).
+   * to confirm their email address first (its answer then carries no account:
+   * it is the same whether the address was new or not).
    */
   signUp: (args: { email: string; password: string; displayName: string }) => Promise<PublicPerson | null>
   signOut: () => Promise<void>
@@ -192,13 +193,8 @@ export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
       await request('POST', `/${accounts}/logout`, {}).catch(() => undefined)
     },
     signUp: async ({ displayName, email, password }) => {
-      await request('POST', `/${accounts}`, { displayName, email, password })
-      try {
-        return await signIn({ email, password })
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 403) return null
-        throw error
-      }
+      const created = await request('POST', `/${accounts}`, { displayName, email, password })
+      return isRecord(created) && isRecord(created.doc) ? signIn({ email, password }) : null
     },
   }
 }

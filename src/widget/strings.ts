@@ -249,7 +249,8 @@ const fr = {
   displayName: 'Nom affiché publiquement',
   displayNameHint: 'Un prénom ou un pseudonyme, de 2 à 60 caractères.',
   close: 'Fermer',
-  signInFailed: 'Adresse électronique ou mot de passe incorrect.',
+  signInFailed:
+    'Adresse électronique ou mot de passe incorrect, ou adresse pas encore confirmée : dans ce cas, ouvrez le lien du message reçu à la création du compte (un nouveau vient de partir si le mot de passe est le bon).',
 
   required: '(obligatoire)',
   newWindow: '(nouvelle fenêtre)',
@@ -273,9 +274,7 @@ const fr = {
   signUpRefused:
     'Impossible de créer un compte avec ces informations. Si vous avez déjà un compte, connectez-vous ou réinitialisez votre mot de passe.',
   checkMailbox: (email: string) =>
-    `Votre compte est créé. Consultez votre boîte de réception : nous avons écrit à ${email}. Ouvrez le lien du message pour confirmer votre adresse, puis connectez-vous ici.`,
-  signInUnconfirmed:
-    'Confirmez d’abord votre adresse e-mail : ouvrez le lien du message reçu à la création de votre compte (pensez aux indésirables), puis connectez-vous.',
+    `Consultez votre boîte de réception : nous avons écrit à ${email}. Ouvrez le lien du message pour terminer, puis connectez-vous ici.`,
   errorUnconfirmed:
     'Confirmez d’abord votre adresse e-mail : ouvrez le lien du message reçu à la création de votre compte.',
   sending: 'Envoi…',
@@ -467,7 +466,8 @@ const en: Strings = {
   displayName: 'Public display name',
   displayNameHint: 'A first name or a nickname, 2 to 60 characters.',
   close: 'Close',
-  signInFailed: 'Wrong email address or password.',
+  signInFailed:
+    'Wrong email address or password, or an address not confirmed yet: then open the link of the email sent when the account was created (a new one is on its way if the password is right).',
 
   required: '(required)',
   newWindow: '(new window)',
@@ -491,9 +491,7 @@ const en: Strings = {
   signUpRefused:
     'An account cannot be created with these details. If you already have an account, sign in or reset your password.',
   checkMailbox: (email: string) =>
-    `Your account is created. Check your mailbox: we wrote to ${email}. Open the link in that email to confirm your address, then sign in here.`,
-  signInUnconfirmed:
-    'Confirm your email address first: open the link in the email sent when you created your account (check your spam folder), then sign in.',
+    `Check your mailbox: we wrote to ${email}. Open the link in that email to finish, then sign in here.`,
   errorUnconfirmed: 'Confirm your email address first: open the link in the email sent when you created your account.',
   sending: 'Sending…',
 }
