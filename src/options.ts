@@ -168,7 +168,9 @@ export type EntraideOptions = {
    * Which reverse proxies may be believed about the client address: a number
    * of proxies in front of the app, or their addresses and CIDR ranges (or
    * `'loopback'`, `'private'`, `'linklocal'`). With none, the client address
-   * is unknown and per-IP limits are skipped (per-user limits still apply).
+   * is unknown and per-IP limits are skipped (per-user limits still apply;
+   * anonymous searches and sign-ups count in one budget for all, see
+   * `rateLimits`).
    * @default 0
    */
   trustedProxies?: TrustedProxies

@@ -93,11 +93,26 @@ describe('MemoryRateLimitStore memory', () => {
 describe('category limits', () => {
   it('have defaults for every category, and hosts override only what they set', () => {
     const limits = resolveRateLimits({ votes: { perIp: false }, search: { perUser: { limit: 5, windowMs: 1000 } } })
-    expect(limits.votes).toEqual({ perUser: defaultRateLimits.votes.perUser, perIp: false })
+    expect(limits.votes).toEqual({ perUser: defaultRateLimits.votes.perUser, perIp: false, unknownAddresses: false })
     expect(limits.search.perUser).toEqual({ limit: 5, windowMs: 1000 })
     expect(limits.search.perIp).toEqual(defaultRateLimits.search.perIp)
     expect(limits.contributions).toEqual(defaultRateLimits.contributions)
     expect(defaultRateLimits.votes.perIp).not.toBe(false)
+    // Generous budgets for all anonymous visitors together when their address is unknown.
+    expect(limits.search.unknownAddresses).toEqual({ limit: 3000, windowMs: 60_000 })
+    expect(limits.signUp.unknownAddresses).toEqual({ limit: 300, windowMs: 3_600_000 })
+  })
+
+  it('count anonymous requests of unknown address in one shared budget, and no one else in it', async () => {
+    const store = new MemoryRateLimitStore({ now: fakeClock().now })
+    const limits = resolveRateLimits({ search: { unknownAddresses: { limit: 2, windowMs: 60_000 } } })
+    const anonymous = () => checkCategoryRateLimit({ store, limits, category: 'search', isAnonymous: true })
+    expect((await anonymous()).isAllowed).toBe(true)
+    // A signed-in person and an anonymous one whose address is known are counted elsewhere.
+    await checkCategoryRateLimit({ store, limits, category: 'search', userKey: 'u' })
+    await checkCategoryRateLimit({ store, limits, category: 'search', isAnonymous: true, ipKey: '192.0.2.1' })
+    expect((await anonymous()).isAllowed).toBe(true)
+    expect(await anonymous()).toMatchObject({ isAllowed: false, refusedBy: 'unknownAddresses', retryAfterSeconds: 60 })
   })
 
   it('refuse a user over their limit while others on the same address go on', async () => {
@@ -213,6 +228,10 @@ describe('429 messages', () => {
     )
     expect(describeRateLimit({ category: 'reports', retryAfterSeconds: 3600, locale: 'en' })).toBe(
       'You have sent many reports in a short time. Please try again in 1 hour.',
+    )
+    // The budget shared by every visitor of unknown address: the site is busy, not this person.
+    expect(describeRateLimit({ category: 'search', retryAfterSeconds: 42, locale: 'fr', scope: 'unknownAddresses' })).toBe(
+      'Le site reçoit beaucoup de recherches en ce moment. Réessayez dans 42 secondes.',
     )
   })
 })
