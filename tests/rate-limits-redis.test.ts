@@ -6,6 +6,7 @@ import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { redisRateLimitStore, type RedisRateLimitStore } from 'entraide/redis'
+import { optionsOf } from '../src/utilities/pluginOptions.ts'
 import { errorOf } from './helpers/fixtures.ts'
 import { startSearchApp } from './search/searchApp.ts'
 
@@ -192,6 +193,34 @@ describe.skipIf(!redisAvailable)(`two app nodes sharing Redis ${suffix}`, () => 
     expect(error.message).toBe('Trop de recherches en peu de temps. Réessayez dans 1\u00a0minute.')
     // Another address still searches, on either node.
     expect((await nodeB.api('GET', '/entraide/search?q=passeport', { headers: { 'x-forwarded-for': '198.51.100.21' } })).status).toBe(200)
+  })
+})
+
+describe.skipIf(!redisAvailable)(`the demo app with REDIS_URL set ${suffix}`, () => {
+  let app: Awaited<ReturnType<typeof startSearchApp>> | undefined
+  /** A /64 network of its own, so that the key this test makes is this test's alone. */
+  const network = `2001:db8:${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`.replace(/:0+(?=[0-9a-f])/g, ':')
+  const key = `entraide:rl:search:ip:${network}::/64`
+
+  afterAll(async () => {
+    if (app) {
+      const store = optionsOf(app.payload).rateLimitStore
+      await app.close()
+      if ('close' in store && typeof store.close === 'function') await store.close()
+    }
+    await admin?.del(key)
+    vi.unstubAllEnvs()
+  })
+
+  it('counts rate limits in that Redis', async () => {
+    vi.stubEnv('REDIS_URL', redisUrl)
+    app = await startSearchApp({ rateLimits: { search: { perIp: { limit: 5, windowMs: 60_000 } } }, trustedProxies: 1 })
+    const headers = { 'x-forwarded-for': `${network}::1` }
+    expect((await app.api('GET', '/entraide/search?q=passeport', { headers })).status).toBe(200)
+    expect(await admin.get(key)).toBe('1')
+    const ttl = await admin.pttl(key)
+    expect(ttl).toBeGreaterThan(50_000)
+    expect(ttl).toBeLessThanOrEqual(60_000)
   })
 })
 
