@@ -14,7 +14,10 @@ export type RedisRateLimitStoreConnection =
        * An ioredis client the host made and closes itself. Give it a short
        * `commandTimeout` and `enableOfflineQueue: false` (or a small
        * `maxRetriesPerRequest`): with ioredis's defaults a request waits while
-       * Redis is unreachable instead of going through unlimited.
+       * Redis is unreachable instead of going through unlimited. The store
+       * defines the script command `rlflxIncr` on it, as every
+       * rate-limiter-flexible Redis limiter does: another such limiter on the
+       * same client would replace that script with its own.
        */
       client: Redis
     }
@@ -79,7 +82,12 @@ return {count, ttl}
  * comments, which tell bundlers so.
  */
 const loadIoredis = (): Promise<typeof import('ioredis')> =>
-  import(/* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ 'ioredis')
+  import(/* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ 'ioredis').catch((error: unknown) => {
+    throw new Error(
+      'Entraide: the Redis rate-limit store needs the "ioredis" package: install it in the site (npm install ioredis@^6), or leave REDIS_URL unset to count in memory.',
+      { cause: error },
+    )
+  })
 
 /** ioredis's own words ("Stream isn't writeable…") say little in a log: the store says what failed. */
 const unanswered = (error: unknown): Error =>
