@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import type { Payload } from 'payload'
+import { describe, expect, it, vi } from 'vitest'
 
 import { checkCategoryRateLimit, rateLimitKey } from '../src/rateLimit/checkCategoryRateLimit.ts'
 import { checkRateLimit } from '../src/rateLimit/checkRateLimit.ts'
@@ -7,6 +8,7 @@ import { describeRateLimit } from '../src/rateLimit/describeRateLimit.ts'
 import { defaultRateLimits, resolveRateLimits } from '../src/rateLimit/limits.ts'
 import { MemoryRateLimitStore } from '../src/rateLimit/memoryStore.ts'
 import type { RateLimitStore } from '../src/rateLimit/store.ts'
+import { logStoreFailure, logStoreRecovery } from '../src/rateLimit/storeFailures.ts'
 
 /** A clock the test moves by hand. */
 function fakeClock(start = 1_700_000_000_000): { now: () => number; advance: (ms: number) => void } {
@@ -233,5 +235,29 @@ describe('429 messages', () => {
     expect(describeRateLimit({ category: 'search', retryAfterSeconds: 42, locale: 'fr', scope: 'unknownAddresses' })).toBe(
       'Le site reçoit beaucoup de recherches en ce moment. Réessayez dans 42 secondes.',
     )
+  })
+})
+
+describe('a failing store in the log', () => {
+  it('takes one line a minute, then says how many failures it left out, and once that the store answers again', () => {
+    const logger = { error: vi.fn(), info: vi.fn() }
+    // Only the logger is used.
+    const payload = { logger } as unknown as Payload
+    const error = new Error('connect ECONNREFUSED 10.0.0.5:6379')
+    const start = 1_000_000
+    for (let second = 0; second < 30; second++) {
+      logStoreFailure(payload, { error, msg: 'Entraide: the rate-limit store failed; search not limited.', now: start + second * 1000 })
+    }
+    expect(logger.error).toHaveBeenCalledTimes(1)
+    expect(logger.error.mock.calls[0]?.[0]).toMatchObject({ err: error })
+    logStoreFailure(payload, { error, msg: 'Entraide: the rate-limit store failed; search not limited.', now: start + 61_000 })
+    expect(logger.error).toHaveBeenCalledTimes(2)
+    expect(logger.error.mock.calls[1]?.[0]).toMatchObject({
+      msg: 'Entraide: the rate-limit store failed; search not limited. 29 more failures of the store were not logged. (Logged at most once a minute.)',
+    })
+    logStoreRecovery(payload)
+    logStoreRecovery(payload)
+    expect(logger.info).toHaveBeenCalledTimes(1)
+    expect(logger.info).toHaveBeenCalledWith('Entraide: the rate-limit store answers again; limits apply again.')
   })
 })
