@@ -55,7 +55,11 @@ describe('when the client address is unknown', () => {
   it('limits anonymous sign-ups together, where they were not limited at all', async () => {
     const signUp = (index: number) =>
       app.api('POST', '/users', {
-        body: { displayName: `Nouveau ${index}`, email: `unknown-address-${index}@example.test`, password: 'a long enough password' },
+        body: {
+          displayName: `Nouveau ${index}`,
+          email: `unknown-address-${index}@example.test`,
+          password: 'a long enough password',
+        },
       })
     expect((await signUp(1)).status).toBe(201)
     expect((await signUp(2)).status).toBe(201)

@@ -15,7 +15,12 @@ const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 /** Whether Redis answers a PING within a second. */
 const isRedisUp = async (): Promise<boolean> => {
-  const probe = new Redis(redisUrl, { connectTimeout: 1000, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  const probe = new Redis(redisUrl, {
+    connectTimeout: 1000,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  })
   probe.on('error', () => {})
   try {
     await probe.connect()
@@ -28,7 +33,9 @@ const isRedisUp = async (): Promise<boolean> => {
 }
 
 const redisAvailable = await isRedisUp()
-const suffix = redisAvailable ? `against ${redisUrl}` : `— SKIPPED: no Redis answers at ${redisUrl} (start one, or set TEST_REDIS_URL)`
+const suffix = redisAvailable
+  ? `against ${redisUrl}`
+  : `— SKIPPED: no Redis answers at ${redisUrl} (start one, or set TEST_REDIS_URL)`
 
 /** A port nothing listens on: one the system just gave out and that was closed again. */
 const closedPort = async (): Promise<number> => {
@@ -119,7 +126,9 @@ describe.skipIf(!redisAvailable)(`the Redis rate-limit store ${suffix}`, () => {
     const nodeB = newStore({ client: hostClient }, { keyPrefix: prefix })
     try {
       const hits = await Promise.all(
-        Array.from({ length: 100 }, (_, index) => (index % 2 === 0 ? nodeA : nodeB).hit('entraide:rl:votes:ip:shared', 60_000)),
+        Array.from({ length: 100 }, (_, index) =>
+          (index % 2 === 0 ? nodeA : nodeB).hit('entraide:rl:votes:ip:shared', 60_000),
+        ),
       )
       expect(hits.map(({ count }) => count).sort((left, right) => left - right)).toEqual(
         Array.from({ length: 100 }, (_, index) => index + 1),
@@ -170,8 +179,16 @@ describe.skipIf(!redisAvailable)(`two app nodes sharing Redis ${suffix}`, () => 
 
   beforeAll(async () => {
     // Each node has its own store and connection, as two processes would.
-    nodeA = await startSearchApp({ rateLimitStore: newStore({ url: redisUrl }, { keyPrefix: prefix }), rateLimits: limits, trustedProxies: 1 })
-    nodeB = await startSearchApp({ rateLimitStore: newStore({ url: redisUrl }, { keyPrefix: prefix }), rateLimits: limits, trustedProxies: 1 })
+    nodeA = await startSearchApp({
+      rateLimitStore: newStore({ url: redisUrl }, { keyPrefix: prefix }),
+      rateLimits: limits,
+      trustedProxies: 1,
+    })
+    nodeB = await startSearchApp({
+      rateLimitStore: newStore({ url: redisUrl }, { keyPrefix: prefix }),
+      rateLimits: limits,
+      trustedProxies: 1,
+    })
   })
   afterAll(async () => {
     await nodeA?.close()
@@ -192,7 +209,10 @@ describe.skipIf(!redisAvailable)(`two app nodes sharing Redis ${suffix}`, () => 
     expect(error.code).toBe('rate-limited')
     expect(error.message).toBe('Trop de recherches en peu de temps. Réessayez dans 1\u00a0minute.')
     // Another address still searches, on either node.
-    expect((await nodeB.api('GET', '/entraide/search?q=passeport', { headers: { 'x-forwarded-for': '198.51.100.21' } })).status).toBe(200)
+    expect(
+      (await nodeB.api('GET', '/entraide/search?q=passeport', { headers: { 'x-forwarded-for': '198.51.100.21' } }))
+        .status,
+    ).toBe(200)
   })
 })
 

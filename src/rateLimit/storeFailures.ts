@@ -22,7 +22,8 @@ export const logStoreFailure = (
     log.unlogged++
     return
   }
-  const left = log !== undefined && log.unlogged > 0 ? ` ${log.unlogged} more failures of the store were not logged.` : ''
+  const left =
+    log !== undefined && log.unlogged > 0 ? ` ${log.unlogged} more failures of the store were not logged.` : ''
   payload.logger.error({ err: error, msg: `${msg}${left} (Logged at most once a minute.)` })
   failures.set(payload, { lastLoggedAt: now, unlogged: 0 })
 }
