@@ -63,6 +63,7 @@ export default defineConfig({
       'entraide/rsc': path.resolve(root, 'src/exports/rsc.ts'),
       'entraide/widget': path.resolve(root, 'src/widget/index.ts'),
       'entraide/meilisearch': path.resolve(root, 'src/exports/meilisearch.ts'),
+      'entraide/redis': path.resolve(root, 'src/exports/redis.ts'),
       entraide: path.resolve(root, 'src/index.ts'),
     },
   },

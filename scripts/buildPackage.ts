@@ -56,6 +56,7 @@ const typeEntries = {
   client: path.join(distDir, 'exports', 'client.d.ts'),
   index: path.join(distDir, 'index.d.ts'),
   meilisearch: path.join(distDir, 'exports', 'meilisearch.d.ts'),
+  redis: path.join(distDir, 'exports', 'redis.d.ts'),
   rsc: path.join(distDir, 'exports', 'rsc.d.ts'),
   widget: path.join(distDir, 'widget', 'index.d.ts'),
 }

@@ -13,6 +13,18 @@ import { resolveSecret } from './secret.ts'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
+/**
+ * Rate limits shared through Redis when REDIS_URL is set, so that every app
+ * node counts in one place; otherwise each process counts in its memory.
+ * `entraide/redis` (and its client, ioredis) is loaded only then.
+ */
+const rateLimitStoreFromEnv = async (): Promise<EntraideOptions['rateLimitStore']> => {
+  const url = process.env.REDIS_URL?.trim()
+  if (!url) return undefined
+  const { redisRateLimitStore } = await import('entraide/redis')
+  return redisRateLimitStore({ url })
+}
+
 /** What varies between the app, the tests and the benchmarks. */
 export type AppConfigArgs = {
   /** SQLite `file:`, PostgreSQL or MongoDB URI. Defaults to DATABASE_URI, then `file:./data/entraide.db`. */
@@ -91,7 +103,14 @@ export const buildAppConfig = async ({
     graphQL,
     i18n: { fallbackLanguage: 'fr', supportedLanguages: { fr, en } },
     onInit,
-    plugins: [entraidePlugin({ ...entraide, users: { publicSignUp: true, ...entraide.users } }), ...plugins],
+    plugins: [
+      entraidePlugin({
+        ...entraide,
+        rateLimitStore: entraide.rateLimitStore ?? (await rateLimitStoreFromEnv()),
+        users: { publicSignUp: true, ...entraide.users },
+      }),
+      ...plugins,
+    ],
     secret: secret ?? resolveSecret(),
     telemetry: false,
     // The demo host reads Entraide's documents through the plugin's own types;

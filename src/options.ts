@@ -147,16 +147,20 @@ export type EntraideOptions = {
   locale?: MessageLocale
   /**
    * Rate limits per category (`contributions`, `votes`, `reports`, `signUp`,
-   * `signIn`, `search`, `stats`), each `{ perUser, perIp }` with `{ limit, windowMs }`
-   * or `false` to switch that limit off; categories and scopes left out keep
-   * their defaults (see `defaultRateLimits`). `false` switches every limit off.
+   * `signIn`, `search`, `stats`), each `{ perUser, perIp, unknownAddresses }` with
+   * `{ limit, windowMs }` or `false` to switch that limit off; categories and
+   * scopes left out keep their defaults (see `defaultRateLimits`).
+   * `unknownAddresses` is one budget for every anonymous request whose address
+   * is unknown (on by default for `search` and `signUp`). `false` switches
+   * every limit off.
    * @default defaultRateLimits
    */
   rateLimits?: RateLimitsOptions | false
   /**
    * Where rate-limit hits are counted. The default counts in this process's
    * memory, so each app node has its own limits; give several nodes one shared
-   * store (Redis, for instance: see `RateLimitStore` for the contract).
+   * store: `redisRateLimitStore` from `entraide/redis`, or any store that keeps
+   * the contract of `RateLimitStore`.
    * @default a new MemoryRateLimitStore
    */
   rateLimitStore?: RateLimitStore
@@ -164,7 +168,9 @@ export type EntraideOptions = {
    * Which reverse proxies may be believed about the client address: a number
    * of proxies in front of the app, or their addresses and CIDR ranges (or
    * `'loopback'`, `'private'`, `'linklocal'`). With none, the client address
-   * is unknown and per-IP limits are skipped (per-user limits still apply).
+   * is unknown and per-IP limits are skipped (per-user limits still apply;
+   * anonymous searches and sign-ups count in one budget for all, see
+   * `rateLimits`).
    * @default 0
    */
   trustedProxies?: TrustedProxies

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import path from 'node:path'
 
@@ -26,8 +26,8 @@ const specifiersOf = (code: string): string[] => {
     /^(?:import|export)\b[^;'"]*?\bfrom\s*['"]([^'"]+)['"]/gm,
     // import '…' (for its side effects, a stylesheet)
     /^import\s*['"]([^'"]+)['"]/gm,
-    // import('…')
-    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+    // import('…'), also after comments for bundlers (import(/* webpackIgnore: true */ '…'))
+    /\bimport\(\s*(?:\/\*[^]*?\*\/\s*)*['"]([^'"]+)['"]\s*\)/g,
   ]
   return patterns.flatMap((pattern) => [...code.matchAll(pattern)].flatMap((match) => (match[1] ? [match[1]] : [])))
 }
@@ -74,6 +74,50 @@ describe('the package’s imports', () => {
       return !installedWithIt.has(packageNameOf(specifier))
     })
     expect(unlisted).toEqual([])
+  })
+})
+
+/** The package's modules an entry loads, following relative imports (type-only ones too, to stay simple). */
+const reachableFrom = (entry: string): Set<string> => {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const specifier of specifiersOf(readFileSync(file, 'utf8'))) {
+      if (!specifier.startsWith('.')) continue
+      const base = path.resolve(path.dirname(file), specifier)
+      const target = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find(
+        (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
+      )
+      if (target !== undefined && /\.tsx?$/.test(target)) visit(target)
+    }
+  }
+  visit(entry)
+  return seen
+}
+
+describe('the entries', () => {
+  const redisOnly = new Set(['ioredis', 'rate-limiter-flexible'])
+  const entries = ['src/index.ts', 'src/exports/client.ts', 'src/exports/rsc.ts', 'src/exports/meilisearch.ts', 'src/widget/index.ts']
+
+  it.each(entries)('%s never loads Redis’s client or counter, which only entraide/redis needs', (entry) => {
+    const modules = [...reachableFrom(path.join(root, entry))]
+    // The main entry loads most of the package: the walk follows its imports.
+    if (entry === 'src/index.ts') expect(modules.length).toBeGreaterThan(100)
+    const redisImports = modules.flatMap((file) =>
+      specifiersOf(readFileSync(file, 'utf8'))
+        .filter((specifier) => redisOnly.has(packageNameOf(specifier)))
+        .map((specifier) => `${path.relative(root, file)}: ${specifier}`),
+    )
+    expect(redisImports).toEqual([])
+  })
+
+  it('entraide/redis does reach them (the check above sees what it looks for)', () => {
+    const modules = [...reachableFrom(path.join(root, 'src/exports/redis.ts'))]
+    const specifiers = modules.flatMap((file) => specifiersOf(readFileSync(file, 'utf8')))
+    expect(specifiers.map(packageNameOf)).toEqual(expect.arrayContaining(['ioredis', 'rate-limiter-flexible']))
+    // The client is loaded at run time, behind comments for bundlers: that import is seen too.
+    expect(specifiers.filter((specifier) => specifier === 'ioredis').length).toBeGreaterThanOrEqual(2)
   })
 })
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import type { Payload } from 'payload'
+import { describe, expect, it, vi } from 'vitest'
 
 import { checkCategoryRateLimit, rateLimitKey } from '../src/rateLimit/checkCategoryRateLimit.ts'
 import { checkRateLimit } from '../src/rateLimit/checkRateLimit.ts'
@@ -7,6 +8,7 @@ import { describeRateLimit } from '../src/rateLimit/describeRateLimit.ts'
 import { defaultRateLimits, resolveRateLimits } from '../src/rateLimit/limits.ts'
 import { MemoryRateLimitStore } from '../src/rateLimit/memoryStore.ts'
 import type { RateLimitStore } from '../src/rateLimit/store.ts'
+import { logStoreFailure, logStoreRecovery } from '../src/rateLimit/storeFailures.ts'
 
 /** A clock the test moves by hand. */
 function fakeClock(start = 1_700_000_000_000): { now: () => number; advance: (ms: number) => void } {
@@ -93,11 +95,26 @@ describe('MemoryRateLimitStore memory', () => {
 describe('category limits', () => {
   it('have defaults for every category, and hosts override only what they set', () => {
     const limits = resolveRateLimits({ votes: { perIp: false }, search: { perUser: { limit: 5, windowMs: 1000 } } })
-    expect(limits.votes).toEqual({ perUser: defaultRateLimits.votes.perUser, perIp: false })
+    expect(limits.votes).toEqual({ perUser: defaultRateLimits.votes.perUser, perIp: false, unknownAddresses: false })
     expect(limits.search.perUser).toEqual({ limit: 5, windowMs: 1000 })
     expect(limits.search.perIp).toEqual(defaultRateLimits.search.perIp)
     expect(limits.contributions).toEqual(defaultRateLimits.contributions)
     expect(defaultRateLimits.votes.perIp).not.toBe(false)
+    // Generous budgets for all anonymous visitors together when their address is unknown.
+    expect(limits.search.unknownAddresses).toEqual({ limit: 3000, windowMs: 60_000 })
+    expect(limits.signUp.unknownAddresses).toEqual({ limit: 300, windowMs: 3_600_000 })
+  })
+
+  it('count anonymous requests of unknown address in one shared budget, and no one else in it', async () => {
+    const store = new MemoryRateLimitStore({ now: fakeClock().now })
+    const limits = resolveRateLimits({ search: { unknownAddresses: { limit: 2, windowMs: 60_000 } } })
+    const anonymous = () => checkCategoryRateLimit({ store, limits, category: 'search', isAnonymous: true })
+    expect((await anonymous()).isAllowed).toBe(true)
+    // A signed-in person and an anonymous one whose address is known are counted elsewhere.
+    await checkCategoryRateLimit({ store, limits, category: 'search', userKey: 'u' })
+    await checkCategoryRateLimit({ store, limits, category: 'search', isAnonymous: true, ipKey: '192.0.2.1' })
+    expect((await anonymous()).isAllowed).toBe(true)
+    expect(await anonymous()).toMatchObject({ isAllowed: false, refusedBy: 'unknownAddresses', retryAfterSeconds: 60 })
   })
 
   it('refuse a user over their limit while others on the same address go on', async () => {
@@ -214,5 +231,33 @@ describe('429 messages', () => {
     expect(describeRateLimit({ category: 'reports', retryAfterSeconds: 3600, locale: 'en' })).toBe(
       'You have sent many reports in a short time. Please try again in 1 hour.',
     )
+    // The budget shared by every visitor of unknown address: the site is busy, not this person.
+    expect(describeRateLimit({ category: 'search', retryAfterSeconds: 42, locale: 'fr', scope: 'unknownAddresses' })).toBe(
+      'Le site reçoit beaucoup de recherches en ce moment. Réessayez dans 42 secondes.',
+    )
+  })
+})
+
+describe('a failing store in the log', () => {
+  it('takes one line a minute, then says how many failures it left out, and once that the store answers again', () => {
+    const logger = { error: vi.fn(), info: vi.fn() }
+    // Only the logger is used.
+    const payload = { logger } as unknown as Payload
+    const error = new Error('connect ECONNREFUSED 10.0.0.5:6379')
+    const start = 1_000_000
+    for (let second = 0; second < 30; second++) {
+      logStoreFailure(payload, { error, msg: 'Entraide: the rate-limit store failed; search not limited.', now: start + second * 1000 })
+    }
+    expect(logger.error).toHaveBeenCalledTimes(1)
+    expect(logger.error.mock.calls[0]?.[0]).toMatchObject({ err: error })
+    logStoreFailure(payload, { error, msg: 'Entraide: the rate-limit store failed; search not limited.', now: start + 61_000 })
+    expect(logger.error).toHaveBeenCalledTimes(2)
+    expect(logger.error.mock.calls[1]?.[0]).toMatchObject({
+      msg: 'Entraide: the rate-limit store failed; search not limited. 29 more failures of the store were not logged. (Logged at most once a minute.)',
+    })
+    logStoreRecovery(payload)
+    logStoreRecovery(payload)
+    expect(logger.info).toHaveBeenCalledTimes(1)
+    expect(logger.info).toHaveBeenCalledWith('Entraide: the rate-limit store answers again; limits apply again.')
   })
 })

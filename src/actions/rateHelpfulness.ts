@@ -9,6 +9,7 @@ import { screenPersonalData } from '../hooks/guardPersonalData.ts'
 import { checkCategoryRateLimit } from '../rateLimit/checkCategoryRateLimit.ts'
 import { describeRateLimit } from '../rateLimit/describeRateLimit.ts'
 import { enforceRateLimit, ipKeyOf, requestLocale } from '../rateLimit/enforce.ts'
+import { logStoreFailure } from '../rateLimit/storeFailures.ts'
 import { actorFromRequest } from '../policies/roles.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import type { ID } from '../utilities/ids.ts'
@@ -69,8 +70,12 @@ const limitFeedback = async (req: PayloadRequest, browserKey: string | null): Pr
     limits: options.rateLimits,
     store: options.rateLimitStore,
     userKey: `browser:${browserKey}`,
+  }).catch((error: unknown) => {
+    // As for every limit: a store outage lets the feedback through rather than failing it.
+    logStoreFailure(req.payload, { error, msg: 'Entraide: the rate-limit store failed; helpfulness feedback not limited.' })
+    return null
   })
-  if (result.isAllowed) return
+  if (result === null || result.isAllowed) return
   throw new RateLimitedError(
     result.retryAfterSeconds,
     describeRateLimit({ category: 'votes', locale: requestLocale(req, options.locale), retryAfterSeconds: result.retryAfterSeconds }),

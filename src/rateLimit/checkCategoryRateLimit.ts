@@ -29,9 +29,15 @@ const unlimited: RateLimitResult = {
   resetAfterSeconds: 0,
 }
 
+/** The one key every anonymous request of a category with an unknown address is counted under. */
+const unknownAddressesId = 'all'
+
 /**
  * Records one hit of `category` for the user and for the client address, and
  * refuses it if either is over its limit (both are counted either way).
+ * An anonymous request whose address is unknown (`isAnonymous`, no `ipKey`)
+ * is counted in the category's `unknownAddresses` budget instead, shared by
+ * all such requests.
  *
  * @param userKey the signed-in user's id; for sign-in, the account identifier
  *   tried (the lowercased email), so guessing one account's password is slowed
@@ -46,12 +52,15 @@ export async function checkCategoryRateLimit({
   category,
   userKey,
   ipKey,
+  isAnonymous = false,
 }: {
   store: RateLimitStore
   limits: RateLimits
   category: RateLimitCategory
   userKey?: string
   ipKey?: string
+  /** Whether nobody is signed in: only such requests count in the `unknownAddresses` budget. */
+  isAnonymous?: boolean
 }): Promise<CategoryRateLimitResult> {
   const rules = limits[category]
   const checks: Array<Promise<CategoryRateLimitResult>> = []
@@ -68,6 +77,15 @@ export async function checkCategoryRateLimit({
     checks.push(
       checkRateLimit({ store, key: rateLimitKey({ category, scope: 'ip', id: ipKey }), ...rule }).then((result) =>
         result.isAllowed ? result : { ...result, refusedBy: 'ip' },
+      ),
+    )
+  }
+  if (rules.unknownAddresses !== false && isAnonymous && ipKey === undefined) {
+    const rule = rules.unknownAddresses
+    const key = rateLimitKey({ category, scope: 'unknownAddresses', id: unknownAddressesId })
+    checks.push(
+      checkRateLimit({ store, key, ...rule }).then((result) =>
+        result.isAllowed ? result : { ...result, refusedBy: 'unknownAddresses' },
       ),
     )
   }

@@ -1,4 +1,4 @@
-import type { RateLimitCategory } from './limits.ts'
+import type { RateLimitCategory, RateLimitScope } from './limits.ts'
 
 /** Languages messages are written in. */
 export type RateLimitLocale = 'fr' | 'en'
@@ -11,6 +11,21 @@ const what: Readonly<Record<RateLimitCategory, { fr: string; en: string }>> = {
   signIn: { fr: 'Trop de tentatives de connexion', en: 'Too many sign-in attempts' },
   search: { fr: 'Trop de recherches en peu de temps', en: 'Too many searches in a short time' },
   stats: { fr: 'Trop de demandes de chiffres en peu de temps', en: 'Too many requests for the figures in a short time' },
+}
+
+/**
+ * What was limited when the budget shared by every visitor whose address is
+ * unknown ran out: the site, not this person, had many requests, so the
+ * message says so rather than blaming them.
+ */
+const whatSiteWide: Readonly<Record<RateLimitCategory, { fr: string; en: string }>> = {
+  contributions: { fr: 'Le site reçoit beaucoup de messages en ce moment', en: 'The site is receiving a lot of posts right now' },
+  votes: { fr: 'Le site reçoit beaucoup de votes en ce moment', en: 'The site is receiving a lot of votes right now' },
+  reports: { fr: 'Le site reçoit beaucoup de signalements en ce moment', en: 'The site is receiving a lot of reports right now' },
+  signUp: { fr: 'Beaucoup de comptes ont été créés sur le site en peu de temps', en: 'Many accounts have been created on the site in a short time' },
+  signIn: { fr: 'Le site reçoit beaucoup de tentatives de connexion en ce moment', en: 'The site is receiving a lot of sign-in attempts right now' },
+  search: { fr: 'Le site reçoit beaucoup de recherches en ce moment', en: 'The site is receiving a lot of searches right now' },
+  stats: { fr: 'Le site reçoit beaucoup de demandes de chiffres en ce moment', en: 'The site is receiving a lot of requests for the figures right now' },
 }
 
 function duration(seconds: number, locale: RateLimitLocale): string {
@@ -31,13 +46,15 @@ export function describeRateLimit({
   category,
   retryAfterSeconds,
   locale,
+  scope,
 }: {
   category: RateLimitCategory
   retryAfterSeconds: number
   locale: RateLimitLocale
+  /** The limit that refused: `unknownAddresses` (the budget shared by all visitors) gets its own words. */
+  scope?: RateLimitScope
 }): string {
   const wait = duration(retryAfterSeconds, locale)
-  return locale === 'fr'
-    ? `${what[category].fr}. Réessayez dans ${wait}.`
-    : `${what[category].en}. Please try again in ${wait}.`
+  const words = (scope === 'unknownAddresses' ? whatSiteWide : what)[category]
+  return locale === 'fr' ? `${words.fr}. Réessayez dans ${wait}.` : `${words.en}. Please try again in ${wait}.`
 }

@@ -11,6 +11,7 @@ import { checkCategoryRateLimit, rateLimitKey } from './checkCategoryRateLimit.t
 import { clientIpKey, getClientIp } from './clientIp.ts'
 import { describeRateLimit } from './describeRateLimit.ts'
 import type { RateLimitCategory } from './limits.ts'
+import { logStoreFailure, logStoreRecovery } from './storeFailures.ts'
 
 /** Categories only signed-in people can act in: anonymous calls are refused by the action itself (401). */
 const signedInCategories: ReadonlySet<RateLimitCategory> = new Set(['contributions', 'votes', 'reports'])
@@ -52,9 +53,11 @@ export const ipKeyOf = (req: PayloadRequest, clientIp: ResolvedOptions['clientIp
  *
  * Local API calls (server code) are never limited; neither are agents,
  * editors and admins outside sign-in. Per-IP limits apply only when the
- * `trustedProxies` option says where the client address comes from. When the
- * store fails, the request goes through and the failure is logged: an outage
- * of a shared store must not take the site down.
+ * `trustedProxies` option says where the client address comes from; without
+ * it, anonymous requests count in the category's `unknownAddresses` budget,
+ * shared by all of them. When the store fails, the request goes through and
+ * the failure is logged (at most once a minute): an outage of a shared store
+ * must not take the site down.
  *
  * @example
  * // in a search endpoint, before searching:
@@ -80,13 +83,20 @@ export const enforceRateLimit = async ({
   const result = await checkCategoryRateLimit({
     category,
     ipKey: ipKeyOf(req, options.clientIp),
+    isAnonymous: actor === null,
     limits: options.rateLimits,
     store: options.rateLimitStore,
     userKey: category === 'signUp' ? undefined : userKey,
-  }).catch((error: unknown) => {
-    req.payload.logger.error({ err: error, msg: `Entraide: the rate-limit store failed; ${category} not limited.` })
-    return null
-  })
+  }).then(
+    (verdict) => {
+      logStoreRecovery(req.payload)
+      return verdict
+    },
+    (error: unknown) => {
+      logStoreFailure(req.payload, { error, msg: `Entraide: the rate-limit store failed; ${category} not limited.` })
+      return null
+    },
+  )
   if (result === null || result.isAllowed) return
   throw new RateLimitedError(
     result.retryAfterSeconds,
@@ -94,6 +104,7 @@ export const enforceRateLimit = async ({
       category,
       locale: requestLocale(req, options.locale),
       retryAfterSeconds: result.retryAfterSeconds,
+      scope: result.refusedBy,
     }),
   )
 }
@@ -135,9 +146,6 @@ export const clearRateLimit = async ({
   await options.rateLimitStore
     .reset(rateLimitKey({ category, id: accountKey(account), scope: 'user' }))
     .catch((error: unknown) => {
-      req.payload.logger.error({
-        err: error,
-        msg: `Entraide: the rate-limit store failed to reset a ${category} count.`,
-      })
+      logStoreFailure(req.payload, { error, msg: `Entraide: the rate-limit store failed to reset a ${category} count.` })
     })
 }

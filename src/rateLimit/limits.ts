@@ -3,13 +3,24 @@ import type { RateLimitRule } from './checkRateLimit.ts'
 /** What is limited. */
 export type RateLimitCategory = 'contributions' | 'votes' | 'reports' | 'signUp' | 'signIn' | 'search' | 'stats'
 
-/** Who a limit counts for: the signed-in user (for sign-in, the account tried) or the client address. */
-export type RateLimitScope = 'user' | 'ip'
+/**
+ * Who a limit counts for: the signed-in user (for sign-in, the account
+ * tried), the client address, or every anonymous client whose address is
+ * unknown, together.
+ */
+export type RateLimitScope = 'user' | 'ip' | 'unknownAddresses'
 
-/** The two limits of a category; `false` switches one off. */
+/** The limits of a category; `false` switches one off. */
 export type RateLimitCategoryRules = {
   perUser: RateLimitRule | false
   perIp: RateLimitRule | false
+  /**
+   * One budget for all anonymous requests whose client address is unknown
+   * (no `trustedProxies`, or a request that did not come through them),
+   * where `perIp` cannot apply: it stops a flood, sized well above what
+   * people do together.
+   */
+  unknownAddresses: RateLimitRule | false
 }
 
 /** Every category's limits, as resolved. */
@@ -33,13 +44,16 @@ const hour = 60 * minute
  */
 export const defaultRateLimits: RateLimits = {
   /** Threads, answers, tips, guide edits: 20 per user and 60 per address every 10 minutes. */
-  contributions: { perUser: { limit: 20, windowMs: 10 * minute }, perIp: { limit: 60, windowMs: 10 * minute } },
+  contributions: { perUser: { limit: 20, windowMs: 10 * minute }, perIp: { limit: 60, windowMs: 10 * minute }, unknownAddresses: false },
   /** Votes: 60 per user and 200 per address every 10 minutes. */
-  votes: { perUser: { limit: 60, windowMs: 10 * minute }, perIp: { limit: 200, windowMs: 10 * minute } },
+  votes: { perUser: { limit: 60, windowMs: 10 * minute }, perIp: { limit: 200, windowMs: 10 * minute }, unknownAddresses: false },
   /** Reports: 10 per user and 30 per address an hour. */
-  reports: { perUser: { limit: 10, windowMs: hour }, perIp: { limit: 30, windowMs: hour } },
-  /** Account creation: 10 per address an hour (there is no user yet). */
-  signUp: { perUser: false, perIp: { limit: 10, windowMs: hour } },
+  reports: { perUser: { limit: 10, windowMs: hour }, perIp: { limit: 30, windowMs: hour }, unknownAddresses: false },
+  /**
+   * Account creation: 10 per address an hour (there is no user yet); when the
+   * address is unknown, 300 an hour from all such visitors together.
+   */
+  signUp: { perUser: false, perIp: { limit: 10, windowMs: hour }, unknownAddresses: { limit: 300, windowMs: hour } },
   /**
    * Sign-in attempts and password-reset requests: 100 per account tried an
    * hour, from all addresses together, and 50 per address every 15 minutes.
@@ -48,11 +62,19 @@ export const defaultRateLimits: RateLimits = {
    * delays (at most 18 attempts in its first hour, see `signInDelays`): one
    * address alone never locks the owner out.
    */
-  signIn: { perUser: { limit: 100, windowMs: hour }, perIp: { limit: 50, windowMs: 15 * minute } },
-  /** Searches: 120 per user and 300 per address a minute (the widget searches as people type). */
-  search: { perUser: { limit: 120, windowMs: minute }, perIp: { limit: 300, windowMs: minute } },
+  signIn: { perUser: { limit: 100, windowMs: hour }, perIp: { limit: 50, windowMs: 15 * minute }, unknownAddresses: false },
+  /**
+   * Searches: 120 per user and 300 per address a minute (the widget searches
+   * as people type); when the address is unknown, 3,000 a minute from all
+   * anonymous visitors together.
+   */
+  search: {
+    perUser: { limit: 120, windowMs: minute },
+    perIp: { limit: 300, windowMs: minute },
+    unknownAddresses: { limit: 3000, windowMs: minute },
+  },
   /** Reads of the public figures (`GET /api/entraide/stats`): 30 per user and 60 per address a minute. */
-  stats: { perUser: { limit: 30, windowMs: minute }, perIp: { limit: 60, windowMs: minute } },
+  stats: { perUser: { limit: 30, windowMs: minute }, perIp: { limit: 60, windowMs: minute }, unknownAddresses: false },
 }
 
 /** Fills a host's partial limits with the defaults, without touching either. */
@@ -60,6 +82,7 @@ export function resolveRateLimits(options: RateLimitsOptions = {}): RateLimits {
   const resolve = (category: RateLimitCategory): RateLimitCategoryRules => ({
     perUser: options[category]?.perUser ?? defaultRateLimits[category].perUser,
     perIp: options[category]?.perIp ?? defaultRateLimits[category].perIp,
+    unknownAddresses: options[category]?.unknownAddresses ?? defaultRateLimits[category].unknownAddresses,
   })
   return {
     contributions: resolve('contributions'),

@@ -4,6 +4,7 @@ import { RateLimitedError } from '../errors.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { describeRateLimit } from './describeRateLimit.ts'
 import { accountKey, ipKeyOf, requestLocale } from './enforce.ts'
+import { logStoreFailure } from './storeFailures.ts'
 
 const second = 1000
 const minute = 60 * second
@@ -61,7 +62,7 @@ export const enforceSignInDelay = async ({ account, req }: { account: string | u
     const wait = await store.hit(keys.wait, delay)
     return wait.count > 1 ? Math.max(1, Math.ceil(wait.msBeforeReset / second)) : null
   })().catch((error: unknown) => {
-    req.payload.logger.error({ err: error, msg: 'Entraide: the rate-limit store failed; sign-in not slowed.' })
+    logStoreFailure(req.payload, { error, msg: 'Entraide: the rate-limit store failed; sign-in not slowed.' })
     return null
   })
   if (refusal === null) return
@@ -81,7 +82,7 @@ export const clearSignInDelay = async ({ account, req }: { account: string; req:
   const keys = delayKeys(account, ipKeyOf(req, options.clientIp))
   await Promise.all([options.rateLimitStore.reset(keys.attempts), options.rateLimitStore.reset(keys.wait)]).catch(
     (error: unknown) => {
-      req.payload.logger.error({ err: error, msg: 'Entraide: the rate-limit store failed to reset sign-in delays.' })
+      logStoreFailure(req.payload, { error, msg: 'Entraide: the rate-limit store failed to reset sign-in delays.' })
     },
   )
 }
