@@ -19,6 +19,7 @@ import { withEntraideAdmin } from './admin/adminConfig.ts'
 import { collectionEndpoints } from './endpoints/collectionEndpoints.ts'
 import { guardedRoutes, noVersionRoutes, type SignUpAnswer } from './endpoints/requestGuard.ts'
 import { uniformSignUp } from './hooks/uniformAccountAnswers.ts'
+import { stopAccountEmailsOnDestroy, withAccountEmailJobs } from './host/accountEmails.ts'
 import { withEntraideMutations } from './graphql/mutations.ts'
 import { meEndpoint, procedurePageEndpoint } from './endpoints/procedurePage.ts'
 import { refuseMalformedInput } from './hooks/refuseMalformedInput.ts'
@@ -208,13 +209,14 @@ export const entraidePlugin =
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
       endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint(), reverifyQueueEndpoint(), statsEndpoint()],
       graphQL: withEntraideMutations(incoming.graphQL),
-      jobs: withPublicFiguresJobs(withReverificationJobs(incoming.jobs, options), options),
+      jobs: withAccountEmailJobs(withPublicFiguresJobs(withReverificationJobs(incoming.jobs, options), options), options),
       onInit: async (payload) => {
         closeLockCollection(
           payload,
           added.map((collection) => collection.slug),
         )
         await confirmAccountsFromBefore(payload, options)
+        stopAccountEmailsOnDestroy(payload)
         await incoming.onInit?.(payload)
       },
       globals,

@@ -20,7 +20,8 @@ beforeAll(async () => {
   smtp = await startSmtpServer()
   app = await startTestApp({
     email: emailAdapterFor(smtp),
-    entraide: { notifications: { siteUrl } },
+    // Emails that fail are tried again soon here (30 s, doubling, by default).
+    entraide: { notifications: { retry: { delayMs: 200 }, siteUrl } },
   })
   procedureId = (await createProcedure(app)).procedure.id
   const author = await app.signUp({ name: 'Awa' })
@@ -198,6 +199,24 @@ describe('sign-up confirms the email address before anything else', () => {
     expect((await signUp(owner.email, 'en')).status).toBe(201)
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(smtp.messages.slice(before).filter((message) => message.to === owner.email)).toHaveLength(1)
+  })
+
+  it('takes a sign-up while the mail server fails, and sends its email once the server is back', async () => {
+    const email = newEmail()
+    smtp.setFailing(true)
+    try {
+      const created = await signUp(email, 'fr')
+      expect(created.status).toBe(201)
+      expect((await app.payload.count({ collection: 'users', where: { email: { equals: email } } })).totalDocs).toBe(1)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(smtp.messages.filter((message) => message.to === email)).toEqual([])
+    } finally {
+      smtp.setFailing(false)
+    }
+    const mail = await mailTo(email)
+    expect(mail.parsed.subject).toBe('Confirmez votre adresse e-mail')
+    expect((await app.api('POST', linkOf(mail).route)).status).toBe(200)
+    expect((await signIn(email)).status).toBe(200)
   })
 
   it('sends the confirmation email again to an unconfirmed account signed up or signed in once more', async () => {

@@ -10,7 +10,7 @@ import {
   type Where,
 } from 'payload'
 
-import { tellOwnerOfSignUp, resendConfirmation } from '../host/knownAddressEmail.ts'
+import { resendConfirmation, tellOwnerOfSignUp } from '../host/accountEmails.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { requestLocale } from '../rateLimit/enforce.ts'
 import { accountStrings } from '../translations/accounts.ts'
@@ -118,7 +118,7 @@ export const uniformAccountAnswers =
       return args
     }
     if (collection.auth.verify && account._verified === false) {
-      if (await passwordMatches(data.password, account)) await resendConfirmation(req, collection, account, options)
+      if (await passwordMatches(data.password, account)) await resendConfirmation(req, account, options)
       throw new AuthenticationError(req.t)
     }
     return args

@@ -1,6 +1,7 @@
 import {
   flattenTopLevelFields,
   type Access,
+  type CollectionAfterChangeHook,
   type CollectionBeforeChangeHook,
   type CollectionBeforeOperationHook,
   type CollectionConfig,
@@ -17,6 +18,7 @@ import { canManageAccounts } from '../policies/contributions.ts'
 import { actorFromRequest } from '../policies/roles.ts'
 import { isRecord } from '../utilities/ids.ts'
 import { hiddenFromCommunity, isCommunityRequest } from './communityAccess.ts'
+import { queueConfirmation } from './accountEmails.ts'
 import { authWithVerification, confirmEmailEndpoints, confirmOnPasswordReset } from './emailVerification.ts'
 
 /** Names of the top-level fields of a collection (inside rows, collapsibles and unnamed tabs too). */
@@ -108,18 +110,20 @@ const keepCommunityInput =
     if (operation !== 'create' && operation !== 'update') return args
     const isSignUp = operation === 'create' && !req.user && req.payloadAPI !== 'local' && overrideAccess !== true
     if (operation === 'create') req.context[signUpContextKey] = isSignUp
-    // Accounts made by admins or server code are confirmed from the start (see markCommunitySignUp): no email to confirm.
-    if (operation === 'create' && !isSignUp) return { ...args, disableVerificationEmail: true }
-    if (!isSignUp && !isCommunityRequest(req)) return args
+    // Accounts made by admins or server code are confirmed from the start (see markCommunitySignUp): no
+    // email to confirm. A sign-up's confirmation email is queued with the account (queueSignUpConfirmation),
+    // never sent inside the request: Payload sends none.
+    const base = operation === 'create' ? { ...args, disableVerificationEmail: true } : args
+    if (!isSignUp && !isCommunityRequest(req)) return base
     const data: unknown = args.data
-    if (!isRecord(data)) return args
+    if (!isRecord(data)) return base
     // The widget sends `displayName` whatever the site calls the field.
     const named = { ...data }
     if ('displayName' in named && !(options.users.layout.displayName in named)) {
       named[options.users.layout.displayName] = named.displayName
     }
     const kept = Object.fromEntries(Object.entries(named).filter(([key]) => writable.has(key)))
-    return { ...args, data: kept }
+    return { ...base, data: kept }
   }
 
 /**
@@ -137,6 +141,20 @@ const markCommunitySignUp =
     if (req.context[signUpContextKey] === true) return { ...data, [options.users.layout.isCommunityAccount]: true }
     if (!options.users.requireEmailVerification || data._verified === false) return
     return { ...data, _verified: true }
+  }
+
+/**
+ * Queues the confirmation email of an account made by public sign-up, in the
+ * sign-up's transaction: it goes once the account is committed, through the
+ * jobs queue (retried when the mail server fails), never inside the request.
+ */
+const queueSignUpConfirmation =
+  (options: ResolvedOptions): CollectionAfterChangeHook =>
+  async ({ doc, operation, req }) => {
+    if (operation !== 'create' || req.context[signUpContextKey] !== true || !options.users.requireEmailVerification) return doc
+    const person: unknown = doc
+    if (isRecord(person)) await queueConfirmation(req, options, person.id)
+    return doc
   }
 
 /** The email field with its read narrowed to the person and admins, merged into the host's own when it has one. */
@@ -173,6 +191,7 @@ export const extendUsers = (users: CollectionConfig, options: ResolvedOptions): 
     fields: [...withPrivateEmail(users.fields), ...personFields(layout, options.users.addedFields)],
     hooks: {
       ...users.hooks,
+      afterChange: [...(users.hooks?.afterChange ?? []), queueSignUpConfirmation(options)],
       afterLogin: [...(users.hooks?.afterLogin ?? []), clearSignInAttempts(), confirmOnPasswordReset()],
       beforeChange: [...(users.hooks?.beforeChange ?? []), markCommunitySignUp(options)],
       beforeDelete: [...(users.hooks?.beforeDelete ?? []), removeVotesOfDeletedUser()],
