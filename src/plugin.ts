@@ -8,6 +8,7 @@ import { guideProposalsCollection } from './collections/GuideProposals.ts'
 import { proceduresCollection } from './collections/Procedures.ts'
 import { reportsCollection } from './collections/Reports.ts'
 import { searchQueriesCollection } from './collections/SearchQueries.ts'
+import { suggestionFindsCollection } from './collections/SuggestionFinds.ts'
 import { threadsCollection } from './collections/Threads.ts'
 import { tipsCollection } from './collections/Tips.ts'
 import { votesCollection } from './collections/Votes.ts'
@@ -53,6 +54,7 @@ const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
   reportsCollection(options),
   agenciesCollection(options),
   searchQueriesCollection(options),
+  suggestionFindsCollection(options),
   helpfulnessCollection(options),
   notificationsCollection(options),
   subscriptionsCollection(options),
