@@ -54,11 +54,12 @@ const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
   reportsCollection(options),
   agenciesCollection(options),
   searchQueriesCollection(options),
-  suggestionFindsCollection(options),
   helpfulnessCollection(options),
   notificationsCollection(options),
   subscriptionsCollection(options),
   notificationPreferencesCollection(options),
+  // Last: added after the others, so that the migrations' added columns come where a fresh schema puts them.
+  suggestionFindsCollection(options),
 ]
 
 /**

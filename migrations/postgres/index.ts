@@ -5,6 +5,7 @@ import * as migration_20261202_140219_helpfulness from './20261202_140219_helpfu
 import * as migration_20261202_143846_notifications from './20261202_143846_notifications'
 import * as migration_20261202_165519_email_verification from './20261202_165519_email_verification'
 import * as migration_20261202_181321_public_figures from './20261202_181321_public_figures'
+import * as migration_20261202_202954_suggestion_finds from './20261202_202954_suggestion_finds'
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261202_181321_public_figures.up,
     down: migration_20261202_181321_public_figures.down,
     name: '20261202_181321_public_figures',
+  },
+  {
+    up: migration_20261202_202954_suggestion_finds.up,
+    down: migration_20261202_202954_suggestion_finds.down,
+    name: '20261202_202954_suggestion_finds',
   },
 ]
