@@ -217,13 +217,13 @@ export const csvColumns = [
   'questions',
   'answered_within_48h',
   'answered_within_48h_rate',
-  'questions_avoided',
   'validations',
   'median_hours_to_validation',
   'official_answers',
   'guides',
   'guides_verified_within_12_months',
   'guides_verified_rate',
+  'questions_avoided',
   'computed_at',
 ] as const
 
@@ -244,13 +244,13 @@ const monthCells = (month: MonthFigures, computedAt: string): (string | number |
   month.questions,
   month.answeredWithin48h,
   month.answeredWithin48hRate,
-  month.questionsAvoided,
   month.validations,
   month.medianHoursToValidation,
   month.officialAnswers,
   month.guides,
   month.guidesVerified,
   month.guidesVerifiedRate,
+  month.questionsAvoided,
   computedAt,
 ]
 
