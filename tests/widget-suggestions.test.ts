@@ -25,7 +25,7 @@ afterEach(() => {
 describe('when the widget looks for questions like the one being typed', () => {
   it('waits for three words or twelve characters', () => {
     expect(isTitleWorthSuggesting('passeport')).toBe(false)
-    expect(isTitleWorthSuggesting('  CNI   perdue  ')).toBe(false)
+    expect(isTitleWorthSuggesting('  CNI perdue  ')).toBe(false)
     expect(isTitleWorthSuggesting('passeport perdu Québec')).toBe(true)
     expect(isTitleWorthSuggesting('renouvellement')).toBe(true)
     expect(isTitleWorthSuggesting('a b')).toBe(false)
