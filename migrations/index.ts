@@ -5,6 +5,7 @@ import * as migration_20261202_140211_helpfulness from './20261202_140211_helpfu
 import * as migration_20261202_143816_notifications from './20261202_143816_notifications'
 import * as migration_20261202_165439_email_verification from './20261202_165439_email_verification'
 import * as migration_20261202_181305_public_figures from './20261202_181305_public_figures'
+import * as migration_20261202_202938_suggestion_finds from './20261202_202938_suggestion_finds'
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261202_181305_public_figures.up,
     down: migration_20261202_181305_public_figures.down,
     name: '20261202_181305_public_figures',
+  },
+  {
+    up: migration_20261202_202938_suggestion_finds.up,
+    down: migration_20261202_202938_suggestion_finds.down,
+    name: '20261202_202938_suggestion_finds',
   },
 ]

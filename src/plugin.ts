@@ -8,6 +8,7 @@ import { guideProposalsCollection } from './collections/GuideProposals.ts'
 import { proceduresCollection } from './collections/Procedures.ts'
 import { reportsCollection } from './collections/Reports.ts'
 import { searchQueriesCollection } from './collections/SearchQueries.ts'
+import { suggestionFindsCollection } from './collections/SuggestionFinds.ts'
 import { threadsCollection } from './collections/Threads.ts'
 import { tipsCollection } from './collections/Tips.ts'
 import { votesCollection } from './collections/Votes.ts'
@@ -59,6 +60,8 @@ const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
   notificationsCollection(options),
   subscriptionsCollection(options),
   notificationPreferencesCollection(options),
+  // Last: added after the others, so that the migrations' added columns come where a fresh schema puts them.
+  suggestionFindsCollection(options),
 ]
 
 /**

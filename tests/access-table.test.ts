@@ -341,6 +341,19 @@ const adapters: Record<AccessCollection, Adapter> = {
     marker: async (id) => (await app.payload.findByID({ collection: 'search-queries', id })).query,
     updateBody: (marker) => ({ query: `recherche ${marker}` }),
   },
+  'suggestion-finds': {
+    createBody: async () => ({ target: 'threads-1', title: `suggestion ${unique()}` }),
+    hasUnpublished: false,
+    make: async () =>
+      (
+        await app.payload.create({
+          collection: 'suggestion-finds',
+          data: { procedure: procedureA, target: `threads-${unique()}`, title: `titre ${unique()}` },
+        })
+      ).id,
+    marker: async (id) => (await app.payload.findByID({ collection: 'suggestion-finds', id })).title,
+    updateBody: (marker) => ({ title: `titre ${marker}` }),
+  },
   'wiki-pages': versionedAdapter('wiki-pages'),
   helpfulness: {
     createBody: async () => ({

@@ -73,7 +73,7 @@ describe('search in the host config', () => {
     expect(tips?.hooks?.afterChange).toHaveLength(2)
     expect(tips?.hooks?.afterDelete).toHaveLength(1)
     expect(pages).toBe(config.collections?.[1])
-    expect(extended.endpoints?.map((endpoint) => endpoint.path)).toEqual(['/host', '/entraide/search', '/entraide/reindex'])
+    expect(extended.endpoints?.map((endpoint) => endpoint.path)).toEqual(['/host', '/entraide/search', '/entraide/suggestions/found', '/entraide/reindex'])
     expect(config.collections?.[0]?.hooks?.afterChange).toHaveLength(1)
     expect(extended.onInit).not.toBe(config.onInit)
   })

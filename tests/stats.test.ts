@@ -271,10 +271,10 @@ describe('GET /api/entraide/stats after the job ran', () => {
     // Each line says when the figures were computed.
     const at = figures.computedAt
     expect(lines).toContain(
-      `procedure,agence-titres,Agence des titres,passeport,Renouveler un passeport,${lastMonth},3,1,0.3333,3,20,2,,,,${at}`,
+      `procedure,agence-titres,Agence des titres,passeport,Renouveler un passeport,${lastMonth},3,1,0.3333,3,20,2,,,,0,${at}`,
     )
-    expect(lines).toContain(`procedure,agence-titres,Agence des titres,passeport,Renouveler un passeport,${thisMonth},0,0,,0,,0,1,1,1,${at}`)
-    expect(lines).toContain(`agency,caisse-allocations,Caisse des allocations,,,${twoMonthsAgo},1,1,1,0,,0,,,,${at}`)
+    expect(lines).toContain(`procedure,agence-titres,Agence des titres,passeport,Renouveler un passeport,${thisMonth},0,0,,0,,0,1,1,1,0,${at}`)
+    expect(lines).toContain(`agency,caisse-allocations,Caisse des allocations,,,${twoMonthsAgo},1,1,1,0,,0,,,,0,${at}`)
   })
 
   it('refuses an unknown format or parameter with 400 and a message saying what is accepted', async () => {

@@ -5,7 +5,8 @@ import * as migration_20261202_140219_helpfulness from './20261202_140219_helpfu
 import * as migration_20261202_143846_notifications from './20261202_143846_notifications'
 import * as migration_20261202_165519_email_verification from './20261202_165519_email_verification'
 import * as migration_20261202_181321_public_figures from './20261202_181321_public_figures'
-import * as migration_20261202_204556_account_emails from './20261202_204556_account_emails'
+import * as migration_20261202_202954_suggestion_finds from './20261202_202954_suggestion_finds'
+import * as migration_20261202_205107_account_emails from './20261202_205107_account_emails'
 
 export const migrations = [
   {
@@ -44,8 +45,13 @@ export const migrations = [
     name: '20261202_181321_public_figures',
   },
   {
-    up: migration_20261202_204556_account_emails.up,
-    down: migration_20261202_204556_account_emails.down,
-    name: '20261202_204556_account_emails',
+    up: migration_20261202_202954_suggestion_finds.up,
+    down: migration_20261202_202954_suggestion_finds.down,
+    name: '20261202_202954_suggestion_finds',
+  },
+  {
+    up: migration_20261202_205107_account_emails.up,
+    down: migration_20261202_205107_account_emails.down,
+    name: '20261202_205107_account_emails',
   },
 ]

@@ -24,7 +24,7 @@ export const maxSearchLimit = 50
 export const maxSearchOffset = 1000
 const defaultSearchLimit = 10
 
-const searchParamNames = ['q', 'type', 'procedure', 'agency', 'official', 'limit', 'offset'] as const
+const searchParamNames = ['q', 'type', 'procedure', 'agency', 'official', 'limit', 'offset', 'suggest'] as const
 const slugPattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/
 
 /** A search request, checked. */
@@ -36,6 +36,13 @@ export type SearchRequest = {
   isOfficial: boolean | null
   limit: number
   offset: number
+  /**
+   * A lookup made while someone types a question (`suggest=true`), to show
+   * what may already answer it: not a search of theirs, so not recorded in
+   * the search queries (it would count every half-typed title as a search
+   * that found nothing).
+   */
+  isSuggestion: boolean
 }
 
 /** One hit of `GET /api/entraide/search`. */
@@ -93,7 +100,7 @@ const slug = (raw: string | null, name: string): string | null => {
  * Reads and checks the query string of a search: `q` (at most 200
  * characters), `type` (one or several types, comma-separated), `procedure` and
  * `agency` (slugs), `official` (`true` or `false`), `limit` (0 to 50) and
- * `offset` (0 to 1000). Any other parameter is refused, so a misspelt filter
+ * `offset` (0 to 1000), `suggest` (`true` or `false`). Any other parameter is refused, so a misspelt filter
  * is not silently ignored.
  * @throws InvalidInputError (400) naming the parameter and what it accepts.
  */
@@ -118,8 +125,13 @@ export const parseSearchRequest = (params: URLSearchParams): SearchRequest => {
   if (official !== null && official !== '' && official !== 'true' && official !== 'false') {
     throw new InvalidInputError('"official" must be true or false.', 'official')
   }
+  const suggest = single(params, 'suggest')
+  if (suggest !== null && suggest !== '' && suggest !== 'true' && suggest !== 'false') {
+    throw new InvalidInputError('"suggest" must be true or false.', 'suggest')
+  }
   return {
     agency: slug(single(params, 'agency'), 'agency'),
+    isSuggestion: suggest === 'true',
     isOfficial: official === 'true' ? true : official === 'false' ? false : null,
     limit: integer(single(params, 'limit'), 'limit', defaultSearchLimit, maxSearchLimit),
     offset: integer(single(params, 'offset'), 'offset', 0, maxSearchOffset),
@@ -191,13 +203,14 @@ const searchKnowledge = async (req: PayloadRequest, request: SearchRequest): Pro
  * the public knowledge matching the query, best first (at equal relevance,
  * official and validated knowledge first), with facet counts. Anyone may
  * search, within the `search` rate limit. Each first page's query and hit
- * count is recorded for editors, without anything about who searched.
+ * count is recorded for editors, without anything about who searched, except
+ * the lookups of `suggest=true`.
  */
 export const searchEndpoint = (): Endpoint =>
   endpoint('get', '/entraide/search', async (req) => {
     await enforceRateLimit({ category: 'search', req })
     const request = parseSearchRequest(req.searchParams ?? new URLSearchParams())
     const result = await searchKnowledge(req, request)
-    if (request.offset === 0) recordSearchQuery({ hits: result.total, payload: req.payload, query: request.query })
+    if (request.offset === 0 && !request.isSuggestion) recordSearchQuery({ hits: result.total, payload: req.payload, query: request.query })
     return Response.json(searchResponseOf(result), { headers: { 'Cache-Control': 'no-store' } })
   })

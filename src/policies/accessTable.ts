@@ -39,6 +39,7 @@ export const accessCollections = [
   'votes',
   'reports',
   'search-queries',
+  'suggestion-finds',
   'helpfulness',
   'notifications',
   'subscriptions',
@@ -108,6 +109,13 @@ export const collectionAccess: Readonly<Record<AccessCollection, Readonly<Record
   },
   'search-queries': {
     // Written by the search endpoint only; no person is ever recorded with a query.
+    create: row('none', 'none', 'none', 'none', 'none'),
+    delete: row('none', 'none', 'none', 'all', 'all'),
+    read: row('none', 'none', 'none', 'all', 'all'),
+    update: row('none', 'none', 'none', 'none', 'none'),
+  },
+  'suggestion-finds': {
+    // Written by `POST /api/entraide/suggestions/found` only; no person is ever recorded with a choice.
     create: row('none', 'none', 'none', 'none', 'none'),
     delete: row('none', 'none', 'none', 'all', 'all'),
     read: row('none', 'none', 'none', 'all', 'all'),

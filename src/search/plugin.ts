@@ -2,6 +2,7 @@ import type { Config, JobsConfig, Payload, RunJobAccess } from 'payload'
 
 import { reindexEndpoint } from '../endpoints/reindex.ts'
 import { searchEndpoint } from '../endpoints/search.ts'
+import { suggestionFoundEndpoint } from '../endpoints/suggestions.ts'
 import { onSystemWrite } from '../hooks/systemWrites.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { canManageCatalogue } from '../policies/contributions.ts'
@@ -99,7 +100,7 @@ export const withSearch =
     return {
       ...config,
       collections: (config.collections ?? []).map(withSearchSync),
-      endpoints: [...(config.endpoints ?? []), searchEndpoint(), reindexEndpoint()],
+      endpoints: [...(config.endpoints ?? []), searchEndpoint(), suggestionFoundEndpoint(), reindexEndpoint()],
       jobs: withSearchJobs(config.jobs, options),
       onInit: async (payload) => {
         await startSearch(payload)

@@ -1,5 +1,6 @@
 import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 
+import { suggestionFindsSlug } from '../collections/SuggestionFinds.ts'
 import { publicWhere } from '../policies/visibility.ts'
 import { idKey, idOf, isRecord, type ID } from '../utilities/ids.ts'
 import {
@@ -195,6 +196,14 @@ export const computePublicFigures = async ({
     for (const tally of scopes.of(question.procedureKey)) tally.question(month, isAnsweredInTime)
   }
   questions.clear()
+
+  // Suggestions chosen instead of asking, by the month they were chosen in.
+  const chosenWhere: Where = { createdAt: { greater_than_equal: since } }
+  for await (const row of rowsOf(req, suggestionFindsSlug, chosenWhere, { createdAt: true, procedure: true })) {
+    const chosenMs = timeOf(row.createdAt)
+    if (chosenMs === null) continue
+    for (const tally of scopes.of(idKey(row.procedure))) tally.questionAvoided(monthOf(chosenMs))
+  }
 
   // Validations made in the period, by the month they were made in.
   const validatedWhere: Where = { and: [publicWhere, { validatedAt: { greater_than_equal: since } }] }

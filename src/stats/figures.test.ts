@@ -50,6 +50,7 @@ describe('the CSV of the public figures', () => {
       month: '2026-01',
       officialAnswers: 0,
       questions: 0,
+      questionsAvoided: 2,
       validations: 0,
     }
     const figures: PublicFigures = {
@@ -60,8 +61,8 @@ describe('the CSV of the public figures', () => {
       total: { months: [month] },
     }
     const lines = figuresToCsv(figures).split('\r\n')
-    expect(lines[2]).toBe('agency,impots,"Impôts, ""service""",,,2026-01,0,0,,0,,0,,,,2026-01-31T10:00:00.000Z')
-    expect(lines[3]).toBe('procedure,impots,"Impôts, ""service""",declarer,"\'=HYPERLINK(""x"")",2026-01,0,0,,0,,0,,,,2026-01-31T10:00:00.000Z')
+    expect(lines[2]).toBe('agency,impots,"Impôts, ""service""",,,2026-01,0,0,,0,,0,,,,2,2026-01-31T10:00:00.000Z')
+    expect(lines[3]).toBe('procedure,impots,"Impôts, ""service""",declarer,"\'=HYPERLINK(""x"")",2026-01,0,0,,0,,0,,,,2,2026-01-31T10:00:00.000Z')
     expect(lines.at(-1)).toBe('')
   })
 })

@@ -14,6 +14,12 @@ export type MonthFigures = {
   answeredWithin48h: number
   /** `answeredWithin48h / questions`, from 0 to 1; null when there were no questions. */
   answeredWithin48hRate: number | null
+  /**
+   * Times someone typing a new question chose, instead, one of the existing
+   * questions or official pages suggested under its title, that month: questions
+   * probably not asked twice.
+   */
+  questionsAvoided: number
   /** Published answers and tips an agent validated that month. */
   validations: number
   /** Median time from posting to validation of those answers and tips, in hours; null when none. */
@@ -95,6 +101,7 @@ export const rate = (part: number, whole: number): number | null =>
 type MonthTally = {
   questions: number
   answeredWithin48h: number
+  questionsAvoided: number
   validationHours: number[]
   officialAnswers: number
   guides: number | null
@@ -107,6 +114,7 @@ const emptyTally = (): MonthTally => ({
   guidesVerified: null,
   officialAnswers: 0,
   questions: 0,
+  questionsAvoided: 0,
   validationHours: [],
 })
 
@@ -135,6 +143,12 @@ export class ScopeTally {
     if (!tally) return
     tally.questions += 1
     if (isAnsweredInTime) tally.answeredWithin48h += 1
+  }
+
+  /** A suggested question or official page chosen in `month` by someone about to ask. */
+  questionAvoided(month: string): void {
+    const tally = this.at(month)
+    if (tally) tally.questionsAvoided += 1
   }
 
   /** An answer or tip validated in `month`, `hours` after it was posted. */
@@ -185,6 +199,7 @@ export class ScopeTally {
         month,
         officialAnswers: tally.officialAnswers,
         questions: tally.questions,
+        questionsAvoided: tally.questionsAvoided,
         validations: tally.validationHours.length,
       }
     })
@@ -208,6 +223,7 @@ export const csvColumns = [
   'guides',
   'guides_verified_within_12_months',
   'guides_verified_rate',
+  'questions_avoided',
   'computed_at',
 ] as const
 
@@ -234,6 +250,7 @@ const monthCells = (month: MonthFigures, computedAt: string): (string | number |
   month.guides,
   month.guidesVerified,
   month.guidesVerifiedRate,
+  month.questionsAvoided,
   computedAt,
 ]
 

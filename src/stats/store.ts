@@ -34,6 +34,8 @@ const monthFigures = z.object({
   questions: count,
   answeredWithin48h: count,
   answeredWithin48hRate: share,
+  // Figures stored before this count existed read as none.
+  questionsAvoided: count.default(0),
   validations: count,
   medianHoursToValidation: z.number().nonnegative().nullable(),
   officialAnswers: count,

@@ -133,6 +133,14 @@ export const en = {
     fieldSearchesDescription: 'How many times it was searched.',
     fieldLastSearchedAt: 'Last searched',
 
+    suggestionFind: 'Suggestion chosen',
+    suggestionFinds: 'Suggestions chosen',
+    suggestionFindsDescription:
+      'Existing questions and official pages that people chose while typing a new question: each is probably a question not asked twice.',
+    fieldSuggestionTarget: 'Chosen item',
+    fieldSuggestionTargetDescription: 'The search index id of what was chosen (threads-…, wiki-pages-…).',
+    fieldSuggestionTitle: 'Title typed',
+
     fieldPersonAgencyDescription: 'The agency a public agent works for.',
     fieldDisplayName: 'Public name',
     fieldDisplayNameDescription: 'Shown publicly next to your contributions.',

@@ -136,6 +136,14 @@ export const fr: EntraideStrings = {
     fieldSearchesDescription: 'Le nombre de fois où elle a été faite.',
     fieldLastSearchedAt: 'Dernière recherche',
 
+    suggestionFind: 'Suggestion choisie',
+    suggestionFinds: 'Suggestions choisies',
+    suggestionFindsDescription:
+      'Questions existantes et pages officielles choisies par des personnes en train d’écrire une nouvelle question : sans doute autant de questions qui n’ont pas été posées deux fois.',
+    fieldSuggestionTarget: 'Élément choisi',
+    fieldSuggestionTargetDescription: 'L’identifiant dans l’index de recherche de ce qui a été choisi (threads-…, wiki-pages-…).',
+    fieldSuggestionTitle: 'Titre saisi',
+
     fieldPersonAgencyDescription: 'L’organisme pour lequel travaille l’agent public.',
     fieldDisplayName: 'Nom affiché publiquement',
     fieldDisplayNameDescription: 'Affiché publiquement à côté de vos contributions.',

@@ -37,8 +37,20 @@ export class NetworkError extends Error {
   }
 }
 
-/** Where a search looks, and which page of results (from `offset`, 0 when absent). */
-export type SearchScope = { query: string; procedure: string | null; limit: number; offset?: number }
+/**
+ * Where a search looks, and which page of results (from `offset`, 0 when
+ * absent); `types` narrows it to some kinds of item, and `isSuggestion` marks
+ * a lookup made while someone types a question, which the API does not
+ * record as a search.
+ */
+export type SearchScope = {
+  query: string
+  procedure: string | null
+  limit: number
+  offset?: number
+  types?: readonly string[]
+  isSuggestion?: boolean
+}
 
 /** A published official page, as a search hit without a link opens it inside the widget. */
 export type WikiPageContent = { id: string | number; title: string; body: unknown }
@@ -59,8 +71,11 @@ export type EntraideClient = {
    */
   signUp: (args: { email: string; password: string; displayName: string }) => Promise<PublicPerson | null>
   signOut: () => Promise<void>
-  /** POSTs a JSON body to `/api{path}` and returns the JSON response. */
-  post: (path: string, body: Record<string, unknown>) => Promise<Record<string, unknown>>
+  /**
+   * POSTs a JSON body to `/api{path}` and returns the JSON response; with
+   * `keepalive`, the request outlives the page (a signal sent as a link is followed).
+   */
+  post: (path: string, body: Record<string, unknown>, init?: { keepalive?: boolean }) => Promise<Record<string, unknown>>
 }
 
 /** Whether a JSON value is an object (not an array, not null). */
@@ -121,6 +136,7 @@ export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
     path: string,
     body?: Record<string, unknown>,
     signal?: AbortSignal,
+    keepalive = false,
   ) => {
     const headers: Record<string, string> = { Accept: 'application/json' }
     // Messages the API words itself (personal data found, too many requests) follow the widget's language.
@@ -133,6 +149,7 @@ export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'include',
         headers,
+        ...(keepalive ? { keepalive } : {}),
         method,
         signal,
       })
@@ -171,14 +188,16 @@ export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
       }
       return { body: data.body, id: data.id, title: data.title }
     },
-    post: async (path, body) => {
-      const data = await request('POST', path, body)
+    post: async (path, body, init) => {
+      const data = await request('POST', path, body, undefined, init?.keepalive)
       return isRecord(data) ? data : {}
     },
-    search: async ({ limit, offset = 0, procedure, query }, signal) => {
+    search: async ({ isSuggestion = false, limit, offset = 0, procedure, query, types = [] }, signal) => {
       const params = new URLSearchParams({ limit: String(limit), q: query })
       if (procedure) params.set('procedure', procedure)
       if (offset > 0) params.set('offset', String(offset))
+      if (types.length > 0) params.set('type', types.join(','))
+      if (isSuggestion) params.set('suggest', 'true')
       const data = await request('GET', `/entraide/search?${params.toString()}`, undefined, signal)
       const hits = isRecord(data) && Array.isArray(data.hits) ? data.hits.filter(isHit) : []
       const total = isRecord(data) && typeof data.total === 'number' ? data.total : hits.length

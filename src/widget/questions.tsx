@@ -4,6 +4,7 @@ import { isRecord } from './client.ts'
 import { useWidget } from './context.ts'
 import { HelpfulQuestion } from './helpfulness.tsx'
 import { ReverifyNotice } from './reverification.tsx'
+import { QuestionSuggestions } from './suggestions.tsx'
 import { useValidationText } from './sections.tsx'
 import type { AnswerItem, Id, ThreadItem } from './types.ts'
 import {
@@ -91,6 +92,7 @@ const AskForm = ({ onAsked, procedureId }: { procedureId: Id; onAsked: (thread: 
           problem={problemOf('title')}
           value={title}
         />
+        <QuestionSuggestions title={title} titleRef={titleRef} />
         <Field
           hint={t.askBodyHint}
           isMultiline

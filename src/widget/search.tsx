@@ -40,6 +40,17 @@ const wikiPrefix = 'wiki-pages-'
 const sameText = (left: string, right: string): boolean =>
   left.trim().toLocaleLowerCase('fr') === right.trim().toLocaleLowerCase('fr')
 
+/**
+ * Opens a search hit's link: one to an item of this very page scrolls to the
+ * item in the widget (found from `from`, even inside a shadow root) instead
+ * of reloading the page; any other link is followed.
+ */
+export const openHitInWidget = (from: Element | null, event: { preventDefault: () => void }, href: string): void => {
+  const url = new URL(href, window.location.href)
+  if (url.origin !== window.location.origin || url.pathname !== window.location.pathname) return
+  if (revealAnchor(from, url.hash)) event.preventDefault()
+}
+
 type WikiState = { kind: 'closed' } | { kind: 'loading' } | { kind: 'open'; page: WikiPageContent } | { kind: 'failed' }
 
 /**
@@ -203,12 +214,7 @@ export const SearchBox = () => {
     inputRef.current?.focus()
   }
 
-  // Results on this very page scroll to the item in the widget, even inside a shadow root.
-  const openHit = (event: { preventDefault: () => void }, href: string) => {
-    const url = new URL(href, window.location.href)
-    if (url.origin !== window.location.origin || url.pathname !== window.location.pathname) return
-    if (revealAnchor(containerRef.current, url.hash)) event.preventDefault()
-  }
+  const openHit = (event: { preventDefault: () => void }, href: string) => openHitInWidget(containerRef.current, event, href)
 
   const isNothingHere = state.kind === 'done' && state.total === 0 && !state.isWide
   const hasMore =

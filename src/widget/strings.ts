@@ -55,7 +55,32 @@ const enFieldNames: Record<ReverifiedField, string> = {
   officialUrl: 'official page',
 }
 
+// --- Suggestions while asking a question (issue 11) ---
+// Existing questions and official answers shown under the title of a question
+// being typed, so that a question already answered is not asked twice.
+
+const frSuggestions = {
+  suggestionsTitle: 'Votre question a peut-être déjà une réponse',
+  suggestionsHint: 'Ouvrez-la pour la lire ; vous pouvez aussi poser la vôtre.',
+  suggestionsFound: (count: number) =>
+    count === 1
+      ? 'Une question ou réponse existante pourrait répondre à la vôtre, sous le titre.'
+      : `${count} questions ou réponses existantes pourraient répondre à la vôtre, sous le titre.`,
+}
+
+const enSuggestions: typeof frSuggestions = {
+  suggestionsTitle: 'Your question may already be answered',
+  suggestionsHint: 'Open one to read it; you can still ask yours.',
+  suggestionsFound: (count: number) =>
+    count === 1
+      ? 'An existing question or answer may answer yours, below the title.'
+      : `${count} existing questions or answers may answer yours, below the title.`,
+}
+
+// --- end of suggestions ---
+
 const fr = {
+  ...frSuggestions,
   widgetTitle: 'Entraide entre usagers',
   widgetIntro: 'Réponses officielles, guide simplifié, astuces et questions des autres usagers sur cette démarche.',
   stepScope: (step: number, title: string | null) =>
@@ -284,6 +309,7 @@ const fr = {
 export type Strings = typeof fr
 
 const en: Strings = {
+  ...enSuggestions,
   widgetTitle: 'Help from other users',
   widgetIntro: 'Official answers, a simplified guide, tips and questions from other users about this procedure.',
   stepScope: (step, title) => `Tips and questions about step ${step + 1}${title ? `: ${title}` : ''}.`,

@@ -78,6 +78,10 @@ ${r} .ew-search-row{display:flex;gap:.5rem;align-items:flex-end}
 ${r} .ew-search-row .ew-input{flex:1}
 ${r} .ew-hits{list-style:none;margin:1rem 0 0;padding:0}
 ${r} .ew-hits li{margin:0 0 1rem}
+${r} .ew-suggestions{margin:-.5rem 0 1rem;padding:.75rem 1rem;background:var(--ew-bg);border-left:4px solid var(--ew-primary)}
+${r} .ew-suggestions-title{font-weight:700;margin:0}
+${r} .ew-suggestions ul{list-style:none;margin:.5rem 0 0;padding:0}
+${r} .ew-suggestions li{margin:0 0 .5rem}
 ${r} .ew-dialog{max-width:32rem;width:calc(100% - 2rem);padding:1.5rem;border:1px solid transparent;color:var(--ew-text);background:var(--ew-bg);font-family:var(--ew-font);box-shadow:0 6px 18px rgba(0,0,18,.25)}
 ${r} .ew-dialog::backdrop{background:rgba(22,22,22,.64)}
 ${r} .ew-dialog-close{float:right}
