@@ -9,6 +9,7 @@ import { databaseAdapter } from '../setup/database.ts'
 const hostConfig = (): Config => ({
   admin: {
     components: {
+      actions: ['/host/Help#Help'],
       afterNavLinks: ['/host/Links#Links'],
       beforeDashboard: ['/host/Welcome#Welcome'],
       views: { hostReport: { Component: '/host/Report#Report', path: '/report' } },
@@ -21,9 +22,10 @@ const hostConfig = (): Config => ({
 })
 
 describe('the admin panel additions', () => {
-  it('adds the navigation links, the dashboard block and the review views after the host’s own', () => {
+  it('adds the notification bell, the navigation links, the dashboard block and the review views after the host’s own', () => {
     const admin = withEntraideAdmin(hostConfig().admin)
     expect(admin.user).toBe('users')
+    expect(admin.components?.actions).toEqual(['/host/Help#Help', componentPaths.notificationBell])
     expect(admin.components?.afterNavLinks).toEqual(['/host/Links#Links', componentPaths.navLinks])
     expect(admin.components?.beforeDashboard).toEqual(['/host/Welcome#Welcome', componentPaths.waitingWork])
     const views = admin.components?.views ?? {}
