@@ -78,9 +78,14 @@ describe.skipIf(reason)(`The notification bell${reason ? ` — ${reason}` : ''}`
       }
       await waitForUnread(camille, 2)
 
+      const bellRequests: string[] = []
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/api/notifications')) bellRequests.push(request.url())
+      })
       const widget = await openProcedurePage(page, { baseUrl: app.url, slug })
       // Nobody signed in: no bell, and no request for one.
       expect(await widget.getByRole('button', { name: /^Notifications/ }).count()).toBe(0)
+      expect(bellRequests).toEqual([])
       await signInInWidget(widget, asker)
       const bell = widget.getByRole('button', { exact: true, name: 'Notifications, 2 non lues' })
       await bell.waitFor({ timeout: stepTimeout })
@@ -98,7 +103,8 @@ describe.skipIf(reason)(`The notification bell${reason ? ` — ${reason}` : ''}`
       await widget.getByRole('button', { exact: true, name: 'Notifications, 3 non lues' }).waitFor()
       await widget.getByRole('status').filter({ hasText: 'Notifications, 3 non lues' }).waitFor()
       expect(await widget.getByRole('button', { name: /^Notifications/ }).getAttribute('aria-expanded')).toBe('true')
-      expect(await panel.evaluate((element) => element.contains(element.getRootNode() instanceof ShadowRoot ? (element.getRootNode() as ShadowRoot).activeElement : document.activeElement))).toBe(true)
+      // Focus moved into the panel, inside the widget's shadow root.
+      expect(await panel.evaluate((element) => element.contains((element.getRootNode() as ShadowRoot).activeElement))).toBe(true)
       const items = panel.getByRole('listitem').filter({ hasText: 'Non lue' })
       expect(await items.count()).toBe(3)
       await panel.getByRole('link', { name: title }).first().waitFor()
