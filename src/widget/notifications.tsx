@@ -4,23 +4,14 @@ import { ApiError } from './client.ts'
 import { useWidget } from './context.ts'
 import { formatDate } from './strings.ts'
 import type { Id, WidgetNotification } from './types.ts'
-import { Heading, messageOf } from './ui.tsx'
+import { safeHref } from './richText.tsx'
+import { Heading, excerpt, messageOf } from './ui.tsx'
 
 /** How often the unread count is asked again while the page is visible. */
-export const unreadPollMs = 60_000
+const unreadPollMs = 60_000
 
 /** How many of the latest notifications the panel lists. */
 const listLimit = 10
-
-/**
- * A notification's link, when it is one the widget may follow: a path on the
- * host website or an http(s) address (never `javascript:` or another scheme).
- */
-export const safeLink = (link: string | null): string | null => {
-  if (link === null) return null
-  if (/^\/(?!\/)/.test(link) || /^https?:\/\//i.test(link)) return link
-  return null
-}
 
 type ListState = { kind: 'idle' | 'loading' } | { kind: 'ready'; items: WidgetNotification[] } | { kind: 'failed'; error: unknown }
 
@@ -205,7 +196,7 @@ export const NotificationBell = ({ recipient }: { recipient: Id }) => {
             {items.length > 0 && (
               <ul className="ew-list">
                 {items.map((item) => {
-                  const href = safeLink(item.link)
+                  const href = safeHref(item.link)?.href
                   return (
                     <li className={item.isRead ? 'ew-notification' : 'ew-notification ew-notification--unread'} key={item.id}>
                       <p className="ew-notification-title">
@@ -224,7 +215,7 @@ export const NotificationBell = ({ recipient }: { recipient: Id }) => {
                           type="button"
                         >
                           {t.notificationMarkRead}
-                          <span className="ew-sr-only"> – {item.title}</span>
+                          <span className="ew-sr-only"> – {excerpt(item.body ?? item.title)}</span>
                         </button>
                       )}
                     </li>

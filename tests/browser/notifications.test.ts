@@ -107,7 +107,10 @@ describe.skipIf(reason)(`The notification bell${reason ? ` — ${reason}` : ''}`
       expect(await panel.evaluate((element) => element.contains((element.getRootNode() as ShadowRoot).activeElement))).toBe(true)
       const items = panel.getByRole('listitem').filter({ hasText: 'Non lue' })
       expect(await items.count()).toBe(3)
-      await panel.getByRole('link', { name: title }).first().waitFor()
+      // Each says what happened, on which question, and links to the answer.
+      const newAnswer = items.first().getByRole('link', { exact: true, name: 'Nouvelle réponse à votre question' })
+      expect(await newAnswer.getAttribute('href')).toMatch(/^\/demarches\/renouveler-un-passeport#entraide-answer-/)
+      expect(await items.first().innerText()).toContain(`Quelqu’un a répondu à votre question « ${title} ».`)
 
       const axe = await runAxe(page)
       expect(axe.violations, describeFindings(axe.violations)).toEqual([])
@@ -137,7 +140,7 @@ describe.skipIf(reason)(`The notification bell${reason ? ` — ${reason}` : ''}`
         const rows = adminPage.locator('.table tbody tr')
         await rows.first().waitFor({ timeout: stepTimeout })
         expect(await rows.count()).toBe(2)
-        expect(await adminPage.locator('.table tbody').innerText()).toContain(title)
+        expect(await adminPage.locator('.table tbody').innerText()).toContain('Nouvelle réponse à votre question')
         await viewportScreenshot(adminPage, 'notifications-02-admin-list')
 
         // "Tout marquer comme lu" in the widget empties both bells.
