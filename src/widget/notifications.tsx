@@ -153,8 +153,16 @@ export const NotificationBell = ({ recipient }: { recipient: Id }) => {
             fill="currentColor"
           />
         </svg>
-        <span>{t.notifications}</span>
-        {count > 0 && <span className="ew-count">{count}</span>}
+        {/* One text with a space, so that what shows ("Notifications 3") is words of the name. */}
+        <span>
+          {t.notifications}
+          {count > 0 && (
+            <>
+              {' '}
+              <span className="ew-count">{count}</span>
+            </>
+          )}
+        </span>
       </button>
       <span className="ew-sr-only" role="status">
         {announcement}
