@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { withEntraideAdmin } from '../src/admin/adminConfig.ts'
 import { componentPaths } from '../src/admin/componentPaths.ts'
+import { unreadListPath } from '../src/admin/NotificationBell.tsx'
 import { entraidePlugin } from '../src/index.ts'
 import { databaseAdapter } from '../setup/database.ts'
 
@@ -58,5 +59,16 @@ describe('the admin panel additions', () => {
     expect(uiFields('guides')).toEqual([componentPaths.guideReviewNotice, componentPaths.guideVerificationField])
     expect(collection('guides')?.admin?.components?.edit?.PublishButton).toBe(componentPaths.guidePublishButton)
     expect(collection('wiki-pages')?.admin?.components?.edit?.PublishButton).toBe(componentPaths.wikiPublishButton)
+  })
+
+  it('leads the bell to the unread notifications, naming the recipient only for admins', () => {
+    const filtersOf = (href: string) => Object.fromEntries(new URL(href, 'https://site.example').searchParams)
+    const own = unreadListPath('/admin', null)
+    expect(own.startsWith('/admin/collections/notifications?')).toBe(true)
+    expect(filtersOf(own)).toEqual({ 'where[or][0][and][0][isRead][equals]': 'false' })
+    expect(filtersOf(unreadListPath('/admin', 'a1'))).toEqual({
+      'where[or][0][and][0][recipient][equals]': 'a1',
+      'where[or][0][and][1][isRead][equals]': 'false',
+    })
   })
 })

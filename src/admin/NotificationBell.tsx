@@ -1,6 +1,7 @@
 import type { ServerProps } from 'payload'
 
 import { notificationsSlug } from '../collections/Notifications.ts'
+import { canManageAccounts } from '../policies/contributions.ts'
 import { actorOf } from '../policies/roles.ts'
 import { entraideT } from '../translations/i18n.ts'
 import type { ID } from '../utilities/ids.ts'
@@ -9,14 +10,18 @@ import { optionsOf } from '../utilities/pluginOptions.ts'
 /**
  * The admin list of someone's unread notifications: Payload's own list view,
  * filtered as its filter builder writes filters, so the filter shows there and
- * can be removed. The recipient is named because admins also read others'
- * notifications whose email failed.
+ * can be removed. Only for those who also read others' notifications (admins,
+ * for failed emails) is the recipient named: everyone else reads only their
+ * own, and could not see their own account in the filter's choices.
  */
-export const unreadListPath = (adminRoute: string, recipient: ID): string => {
-  const params = new URLSearchParams({
-    'where[or][0][and][0][recipient][equals]': String(recipient),
-    'where[or][0][and][1][isRead][equals]': 'false',
-  })
+export const unreadListPath = (adminRoute: string, recipient: ID | null): string => {
+  const conditions: Array<[field: string, value: string]> = [
+    ...(recipient === null ? [] : [['recipient', String(recipient)] satisfies [string, string]]),
+    ['isRead', 'false'],
+  ]
+  const params = new URLSearchParams(
+    conditions.map(([field, value], index) => [`where[or][0][and][${index}][${field}][equals]`, value]),
+  )
   return `${adminRoute}/collections/${notificationsSlug}?${params.toString()}`
 }
 
@@ -40,7 +45,7 @@ export const NotificationBell = async ({ i18n, payload, user }: ServerProps) => 
     <a
       aria-label={label}
       className={unread > 0 ? 'entraide-bell entraide-bell--unread' : 'entraide-bell'}
-      href={unreadListPath(payload.config.routes.admin, actor.id)}
+      href={unreadListPath(payload.config.routes.admin, canManageAccounts(actor) ? actor.id : null)}
       id="entraide-notification-bell"
       title={label}
     >

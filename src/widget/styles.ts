@@ -76,6 +76,7 @@ ${r} .ew-account{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;m
 ${r} .ew-count{display:inline-block;min-width:1.5rem;padding:0 .375rem;border:1px solid transparent;border-radius:1rem;background:var(--ew-primary);color:var(--ew-on-primary);font-weight:700;text-align:center}
 ${r} .ew-panel{flex-basis:100%;padding:1rem;border:1px solid var(--ew-border);background:var(--ew-bg)}
 ${r} .ew-panel[hidden]{display:none}
+${r} .ew-panel :where(h2,h3,h4,h5,h6){margin-top:0}
 ${r} .ew-notification{margin:0;padding:.75rem 0 .75rem .75rem;border-top:1px solid var(--ew-border);border-left:4px solid transparent}
 ${r} .ew-notification--unread{border-left-color:var(--ew-primary)}
 ${r} .ew-notification p{margin:0 0 .25rem}
