@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest'
 
 import { withEntraideAdmin } from '../src/admin/adminConfig.ts'
 import { componentPaths } from '../src/admin/componentPaths.ts'
+import { unreadListPath } from '../src/admin/NotificationBell.tsx'
 import { entraidePlugin } from '../src/index.ts'
 import { databaseAdapter } from '../setup/database.ts'
 
 const hostConfig = (): Config => ({
   admin: {
     components: {
+      actions: ['/host/Help#Help'],
       afterNavLinks: ['/host/Links#Links'],
       beforeDashboard: ['/host/Welcome#Welcome'],
       views: { hostReport: { Component: '/host/Report#Report', path: '/report' } },
@@ -21,9 +23,10 @@ const hostConfig = (): Config => ({
 })
 
 describe('the admin panel additions', () => {
-  it('adds the navigation links, the dashboard block and the review views after the host’s own', () => {
+  it('adds the notification bell, the navigation links, the dashboard block and the review views after the host’s own', () => {
     const admin = withEntraideAdmin(hostConfig().admin)
     expect(admin.user).toBe('users')
+    expect(admin.components?.actions).toEqual(['/host/Help#Help', componentPaths.notificationBell])
     expect(admin.components?.afterNavLinks).toEqual(['/host/Links#Links', componentPaths.navLinks])
     expect(admin.components?.beforeDashboard).toEqual(['/host/Welcome#Welcome', componentPaths.waitingWork])
     const views = admin.components?.views ?? {}
@@ -56,5 +59,16 @@ describe('the admin panel additions', () => {
     expect(uiFields('guides')).toEqual([componentPaths.guideReviewNotice, componentPaths.guideVerificationField])
     expect(collection('guides')?.admin?.components?.edit?.PublishButton).toBe(componentPaths.guidePublishButton)
     expect(collection('wiki-pages')?.admin?.components?.edit?.PublishButton).toBe(componentPaths.wikiPublishButton)
+  })
+
+  it('leads the bell to the unread notifications, naming the recipient only for admins', () => {
+    const filtersOf = (href: string) => Object.fromEntries(new URL(href, 'https://site.example').searchParams)
+    const own = unreadListPath('/admin', null)
+    expect(own.startsWith('/admin/collections/notifications?')).toBe(true)
+    expect(filtersOf(own)).toEqual({ 'where[or][0][and][0][isRead][equals]': 'false' })
+    expect(filtersOf(unreadListPath('/admin', 'a1'))).toEqual({
+      'where[or][0][and][0][recipient][equals]': 'a1',
+      'where[or][0][and][1][isRead][equals]': 'false',
+    })
   })
 })

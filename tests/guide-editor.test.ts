@@ -13,8 +13,12 @@ import { renderInWidget } from './helpers/widget.ts'
 const notCalled = () => Promise.reject(new Error('not called'))
 const client: EntraideClient = {
   baseUrl: '',
+  countUnread: notCalled,
+  loadNotifications: notCalled,
   loadPage: notCalled,
   loadWikiPage: notCalled,
+  markAllNotificationsRead: notCalled,
+  markNotificationRead: notCalled,
   post: notCalled,
   search: notCalled,
   signIn: notCalled,

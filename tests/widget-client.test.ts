@@ -282,3 +282,52 @@ describe('what the widget says when the API refuses', () => {
     expect(messageOf(new NetworkError(new TypeError('Failed to fetch')), fr)).toBe(fr.networkError)
   })
 })
+
+describe('the bell’s calls', () => {
+  it('counts, lists one’s own latest notifications, and marks them read', async () => {
+    const calls = stubFetch((call) => {
+      if (call.url.endsWith('/notifications/unread')) return Response.json({ unread: 3 })
+      if (call.url.includes('/notifications?'))
+        return Response.json({
+          docs: [
+            { body: 'Thomas a répondu.', createdAt: '2026-12-02T09:00:00.000Z', id: 5, isRead: false, link: '/demarches/passeport#entraide-answer-9', note: '', title: 'Photos' },
+            { createdAt: '2026-12-01T09:00:00.000Z', id: 'a4', isRead: true, title: 'Timbre fiscal' },
+            { id: 3, title: 'no date' },
+          ],
+        })
+      return Response.json({ doc: { id: 5, isRead: true } })
+    })
+    const client = createClient('https://entraide.example.gouv.fr')
+    expect(await client.countUnread()).toBe(3)
+    expect(await client.loadNotifications({ limit: 10, recipient: 7 })).toEqual([
+      { body: 'Thomas a répondu.', createdAt: '2026-12-02T09:00:00.000Z', id: 5, isRead: false, link: '/demarches/passeport#entraide-answer-9', note: null, title: 'Photos' },
+      { body: null, createdAt: '2026-12-01T09:00:00.000Z', id: 'a4', isRead: true, link: null, note: null, title: 'Timbre fiscal' },
+    ])
+    await client.markNotificationRead(5)
+    await client.markAllNotificationsRead()
+
+    const list = new URL(calls[1]?.url ?? '')
+    expect(list.pathname).toBe('/api/notifications')
+    // Admins may read others' failed-email notifications too: the bell asks for one's own only.
+    expect(Object.fromEntries(list.searchParams)).toEqual({
+      depth: '0',
+      limit: '10',
+      sort: '-createdAt',
+      'where[recipient][equals]': '7',
+    })
+    expect(calls[2]?.url).toBe('https://entraide.example.gouv.fr/api/notifications/5?depth=0')
+    expect(calls[2]?.init.method).toBe('PATCH')
+    expect(JSON.parse(String(calls[2]?.init.body))).toEqual({ isRead: true })
+    expect(calls[3]?.url).toBe('https://entraide.example.gouv.fr/api/notifications/read-all')
+    expect(calls[3]?.init.method).toBe('POST')
+    expect(calls.every((call) => call.init.credentials === 'include')).toBe(true)
+  })
+
+  it('names the unread count in both languages', () => {
+    expect(stringsFor('fr').notificationsLabel(0)).toBe('Notifications, aucune non lue')
+    expect(stringsFor('fr').notificationsLabel(1)).toBe('Notifications, 1 non lue')
+    expect(stringsFor('fr').notificationsLabel(3)).toBe('Notifications, 3 non lues')
+    expect(stringsFor('en').notificationsLabel(0)).toBe('Notifications, none unread')
+    expect(stringsFor('en').notificationsLabel(3)).toBe('Notifications, 3 unread')
+  })
+})

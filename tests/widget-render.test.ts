@@ -8,6 +8,7 @@ import { createClient } from '../src/widget/client.ts'
 import { WidgetProvider, type WidgetContextValue } from '../src/widget/context.ts'
 import { EntraideWidget } from '../src/widget/EntraideWidget.tsx'
 import { Highlighted, splitHighlights } from '../src/widget/highlight.tsx'
+import { NotificationBell } from '../src/widget/notifications.tsx'
 import { QuestionsSection } from '../src/widget/questions.tsx'
 import { RichText, safeHref } from '../src/widget/richText.tsx'
 import { GuideSection, OfficialSection, TipsSection } from '../src/widget/sections.tsx'
@@ -323,6 +324,21 @@ describe('the widget before its data arrives', () => {
     expect(selectors.length).toBeGreaterThan(50)
     for (const selector of selectors)
       expect(selector.trim(), selector).toMatch(new RegExp(`^\\.${rootClass}(?![\\w-])`))
+  })
+})
+
+describe('the notification bell before its count arrives', () => {
+  it('is a closed disclosure named by the count, with an empty polite status and real borders', () => {
+    const html = renderInWidget(createElement(NotificationBell, { recipient: 7 }))
+    expect(html).toContain('aria-controls="ew-notifications" aria-expanded="false" aria-label="Notifications, aucune non lue"')
+    expect(html).toMatch(/<div class="ew-panel" hidden="" id="ew-notifications" tabindex="-1"><\/div>/)
+    expect(html).toContain('<span class="ew-sr-only" role="status"></span>')
+    expect(renderInWidget(createElement(NotificationBell, { recipient: 7 }), { lang: 'en' })).toContain(
+      'aria-label="Notifications, none unread"',
+    )
+    // Forced colours drop shadows and backgrounds: the panel and the unread mark are borders.
+    expect(widgetCss).toMatch(/\.ew-panel\{[^}]*border:1px solid/)
+    expect(widgetCss).toMatch(/forced-colors:active\)\{[^@]*\.ew-notification--unread\{border-left-color:Highlight\}/)
   })
 })
 

@@ -6,8 +6,9 @@ import { componentPaths, viewPaths } from './componentPaths.ts'
 type AdminConfig = NonNullable<Config['admin']>
 
 /**
- * The host's admin config with Entraide's additions: its navigation links
- * (review queues, public website), the dashboard's "waiting for you" block,
+ * The host's admin config with Entraide's additions: the notification bell in
+ * the header, its navigation links (review queues, public website), the
+ * dashboard's "waiting for you" block,
  * and the review views. The host's own components come first and are kept;
  * the input is not changed. Payload takes a view's page title as one string:
  * it is written in the site's fallback language (English unless Entraide
@@ -20,6 +21,7 @@ export const withEntraideAdmin = (admin: Config['admin'], i18n?: Config['i18n'])
     ...admin,
     components: {
       ...components,
+      actions: [...(components.actions ?? []), componentPaths.notificationBell],
       afterNavLinks: [...(components.afterNavLinks ?? []), componentPaths.navLinks],
       beforeDashboard: [...(components.beforeDashboard ?? []), componentPaths.waitingWork],
       views: {

@@ -12,6 +12,7 @@ export const componentPaths = {
   moderationField: 'entraide/rsc#ModerationField',
   moderationView: 'entraide/rsc#ModerationView',
   navLinks: 'entraide/rsc#NavLinks',
+  notificationBell: 'entraide/rsc#NotificationBell',
   provenanceField: 'entraide/rsc#ProvenanceField',
   reindexButton: 'entraide/client#ReindexButton',
   validationField: 'entraide/rsc#ValidationField',

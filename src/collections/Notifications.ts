@@ -50,9 +50,11 @@ export const notificationsCollection = (options: ResolvedOptions): CollectionCon
   labels: { plural: both('Notifications', 'Notifications'), singular: both('Notification', 'Notification') },
   admin: {
     group: both('Community', 'Communauté'),
-    defaultColumns: ['title', 'kind', 'recipient', 'emailStatus', 'createdAt'],
+    // What a recipient scans their list by; admins add the recipient column when they read failed emails.
+    defaultColumns: ['title', 'kind', 'isRead', 'createdAt', 'emailStatus'],
     useAsTitle: 'title',
-    hidden: ({ user }) => !canManageAccounts(actorOf(user, options.users.layout)),
+    // Everyone signed in reads their own (the header's bell links to them).
+    hidden: ({ user }) => actorOf(user, options.users.layout) === null,
   },
   access: { create: nobody, delete: nobody, read: readOwn, update: updateOwn },
   defaultSort: '-createdAt',

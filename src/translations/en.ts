@@ -237,6 +237,9 @@ export const en = {
     navGuideReviews: 'Guide edits to review',
     navPublicSite: 'Public website',
     opensInNewTab: '(opens in a new tab)',
+    bellNoneUnread: 'Notifications, none unread',
+    bellUnread_one: 'Notifications, {{count}} unread',
+    bellUnread_other: 'Notifications, {{count}} unread',
 
     // The views' frame
     signInToSee: 'Sign in to see this page.',

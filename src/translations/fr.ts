@@ -240,6 +240,9 @@ export const fr: EntraideStrings = {
     navGuideReviews: 'Guides à relire',
     navPublicSite: 'Site public',
     opensInNewTab: '(s’ouvre dans un nouvel onglet)',
+    bellNoneUnread: 'Notifications, aucune non lue',
+    bellUnread_one: 'Notifications, {{count}} non lue',
+    bellUnread_other: 'Notifications, {{count}} non lues',
 
     // The views' frame
     signInToSee: 'Connectez-vous pour voir cette page.',

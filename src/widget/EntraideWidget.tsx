@@ -6,6 +6,7 @@ import { revealAnchor } from './anchors.ts'
 import { AuthDialog } from './authDialog.tsx'
 import { ApiError, createClient } from './client.ts'
 import { WidgetProvider, type WidgetContextValue } from './context.ts'
+import { NotificationBell } from './notifications.tsx'
 import { QuestionsSection } from './questions.tsx'
 import { SearchBox } from './search.tsx'
 import { GuideSection, OfficialSection, TipsSection } from './sections.tsx'
@@ -184,6 +185,7 @@ const WidgetRoot = ({ apiUrl = '', headingLevel = 2, lang = 'fr', procedure, ste
               >
                 {t.signOut}
               </button>
+              <NotificationBell key={String(viewer.id)} recipient={viewer.id} />
             </>
           ) : (
             <>

@@ -1,4 +1,4 @@
-import type { ProcedurePageData, PublicPerson, PublicRole, SearchHit, SearchResponse } from './types.ts'
+import type { Id, ProcedurePageData, PublicPerson, PublicRole, SearchHit, SearchResponse, WidgetNotification } from './types.ts'
 
 /** An error the API returned, with what the widget needs to explain it. */
 export class ApiError extends Error {
@@ -76,6 +76,14 @@ export type EntraideClient = {
    * `keepalive`, the request outlives the page (a signal sent as a link is followed).
    */
   post: (path: string, body: Record<string, unknown>, init?: { keepalive?: boolean }) => Promise<Record<string, unknown>>
+  /** How many of the signed-in person's notifications are unread. */
+  countUnread: () => Promise<number>
+  /** The signed-in person's latest notifications, newest first. */
+  loadNotifications: (args: { recipient: Id; limit: number }) => Promise<WidgetNotification[]>
+  /** Marks one notification read. */
+  markNotificationRead: (id: Id) => Promise<void>
+  /** Marks all the signed-in person's notifications read. */
+  markAllNotificationsRead: () => Promise<void>
 }
 
 /** Whether a JSON value is an object (not an array, not null). */
@@ -109,6 +117,23 @@ export const errorFromBody = (body: unknown, status: number): ApiError => {
   return new ApiError(message, status, { code: typeof data.code === 'string' ? data.code : null, data, fieldErrors })
 }
 
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
+
+/** A notification of the REST list, or null when the shape is not one. */
+const notificationOf = (value: unknown): WidgetNotification | null => {
+  if (!isRecord(value) || (typeof value.id !== 'string' && typeof value.id !== 'number')) return null
+  if (typeof value.title !== 'string' || typeof value.createdAt !== 'string') return null
+  return {
+    body: textOrNull(value.body),
+    createdAt: value.createdAt,
+    id: value.id,
+    isRead: value.isRead === true,
+    link: textOrNull(value.link),
+    note: textOrNull(value.note),
+    title: value.title,
+  }
+}
+
 const isPageData = (value: unknown): value is ProcedurePageData =>
   isRecord(value) &&
   isRecord(value.procedure) &&
@@ -132,7 +157,7 @@ export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
   let accounts = 'users'
 
   const request = async (
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH',
     path: string,
     body?: Record<string, unknown>,
     signal?: AbortSignal,
@@ -174,6 +199,31 @@ export const createClient = (baseUrl = '', lang?: string): EntraideClient => {
 
   return {
     baseUrl: base,
+    countUnread: async () => {
+      const data = await request('GET', '/notifications/unread')
+      return isRecord(data) && typeof data.unread === 'number' ? data.unread : 0
+    },
+    loadNotifications: async ({ limit, recipient }) => {
+      // Admins may also read others' notifications whose email failed: the bell lists one's own only.
+      const params = new URLSearchParams({
+        depth: '0',
+        limit: String(limit),
+        sort: '-createdAt',
+        'where[recipient][equals]': String(recipient),
+      })
+      const data = await request('GET', `/notifications?${params.toString()}`)
+      const docs = isRecord(data) && Array.isArray(data.docs) ? data.docs : []
+      return docs.flatMap((doc: unknown) => {
+        const notification = notificationOf(doc)
+        return notification ? [notification] : []
+      })
+    },
+    markAllNotificationsRead: async () => {
+      await request('POST', '/notifications/read-all', {})
+    },
+    markNotificationRead: async (id) => {
+      await request('PATCH', `/notifications/${encodeURIComponent(String(id))}?depth=0`, { isRead: true })
+    },
     loadPage: async ({ procedure, step }) => {
       const query = step === null ? '' : `?step=${step}`
       const data = await request('GET', `/entraide/procedures/${encodeURIComponent(procedure)}${query}`)

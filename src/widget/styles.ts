@@ -73,6 +73,13 @@ ${r} .ew-success{color:var(--ew-success);font-weight:500;margin:.5rem 0}
 ${r} .ew-notice{padding:1rem;margin:0 0 1rem;background:var(--ew-bg-alt);border-left:4px solid var(--ew-primary)}
 ${r} .ew-notice--error{border-left-color:var(--ew-error)}
 ${r} .ew-account{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;margin:0 0 1rem}
+${r} .ew-count{display:inline-block;min-width:1.5rem;padding:0 .375rem;border:1px solid transparent;border-radius:1rem;background:var(--ew-primary);color:var(--ew-on-primary);font-weight:700;text-align:center}
+${r} .ew-panel{flex-basis:100%;padding:1rem;border:1px solid var(--ew-border);background:var(--ew-bg)}
+${r} .ew-panel[hidden]{display:none}
+${r} .ew-panel :where(h2,h3,h4,h5,h6){margin-top:0}
+${r} .ew-notification{margin:0;padding:.75rem 0 .75rem .75rem;border-top:1px solid var(--ew-border);border-left:4px solid transparent}
+${r} .ew-notification--unread{border-left-color:var(--ew-primary)}
+${r} .ew-notification p{margin:0 0 .25rem}
 ${r} .ew-search{margin:0 0 1.5rem;padding:1rem;background:var(--ew-bg-alt)}
 ${r} .ew-search-row{display:flex;gap:.5rem;align-items:flex-end}
 ${r} .ew-search-row .ew-input{flex:1}
@@ -86,7 +93,8 @@ ${r} .ew-dialog{max-width:32rem;width:calc(100% - 2rem);padding:1.5rem;border:1p
 ${r} .ew-dialog::backdrop{background:rgba(22,22,22,.64)}
 ${r} .ew-dialog-close{float:right}
 ${r} .ew-dialog .ew-actions{margin-bottom:1rem}
-@media (forced-colors:active){${r} .ew-button,${r} .ew-input,${r} .ew-badge{border-color:ButtonText}
+@media (forced-colors:active){${r} .ew-button,${r} .ew-input,${r} .ew-badge,${r} .ew-count{border-color:ButtonText}
+${r} .ew-notification--unread{border-left-color:Highlight}
 ${r} .ew-input[aria-invalid="true"]{border-width:2px 2px 4px}
 ${r} .ew-dialog{border:2px solid CanvasText}
 ${r} .ew-button[aria-pressed="true"]{forced-color-adjust:none;background:Highlight;color:HighlightText;border-color:Highlight}

@@ -228,3 +228,16 @@ export type Reverification = {
   since: string | null
 }
 
+
+/** One of the signed-in person's notifications, as the widget's bell lists it. */
+export type WidgetNotification = {
+  id: Id
+  title: string
+  body: string | null
+  /** The staff's note (a validation note, a reason for hiding), when there is one. */
+  note: string | null
+  /** Where the item lives: a path on the host website or a full `https:` address; null when the item is gone. */
+  link: string | null
+  isRead: boolean
+  createdAt: string
+}

@@ -29,6 +29,7 @@ import { WikiPublishButton as WikiPublishButton_fe37aef2b9231e98f33c4263c1618073
 import { ModerationField as ModerationField_fe37aef2b9231e98f33c4263c1618073 } from 'entraide/rsc'
 import { ValidationField as ValidationField_fe37aef2b9231e98f33c4263c1618073 } from 'entraide/rsc'
 import { ReindexButton as ReindexButton_3d270f7843ff75ee4f5479ba70e7a1c7 } from 'entraide/client'
+import { NotificationBell as NotificationBell_fe37aef2b9231e98f33c4263c1618073 } from 'entraide/rsc'
 import { NavLinks as NavLinks_fe37aef2b9231e98f33c4263c1618073 } from 'entraide/rsc'
 import { WaitingWork as WaitingWork_fe37aef2b9231e98f33c4263c1618073 } from 'entraide/rsc'
 import { AwaitingValidationView as AwaitingValidationView_fe37aef2b9231e98f33c4263c1618073 } from 'entraide/rsc'
@@ -69,6 +70,7 @@ export const importMap = {
   "entraide/rsc#ModerationField": ModerationField_fe37aef2b9231e98f33c4263c1618073,
   "entraide/rsc#ValidationField": ValidationField_fe37aef2b9231e98f33c4263c1618073,
   "entraide/client#ReindexButton": ReindexButton_3d270f7843ff75ee4f5479ba70e7a1c7,
+  "entraide/rsc#NotificationBell": NotificationBell_fe37aef2b9231e98f33c4263c1618073,
   "entraide/rsc#NavLinks": NavLinks_fe37aef2b9231e98f33c4263c1618073,
   "entraide/rsc#WaitingWork": WaitingWork_fe37aef2b9231e98f33c4263c1618073,
   "entraide/rsc#AwaitingValidationView": AwaitingValidationView_fe37aef2b9231e98f33c4263c1618073,
