@@ -6,7 +6,7 @@ import { accountKey, requestLocale } from '../rateLimit/enforce.ts'
 import { accountStrings } from '../translations/accounts.ts'
 import { fillIn } from '../translations/notifications.ts'
 import { isRecord } from '../utilities/ids.ts'
-import { createQueueRunner, withBackstopCron } from '../utilities/queueRunner.ts'
+import { createQueueRunner, deleteCompletedJobs, withBackstopCron } from '../utilities/queueRunner.ts'
 
 /**
  * The emails about an account that its owner did not ask for in so many
@@ -23,18 +23,7 @@ export const accountEmailTaskSlug = 'entraide-account-email'
 type AccountEmailKind = 'confirm' | 'known'
 
 const runner = createQueueRunner({
-  afterDrain: async (payload) => {
-    await payload
-      .delete({
-        collection: 'payload-jobs',
-        depth: 0,
-        overrideAccess: true,
-        where: { and: [{ queue: { equals: accountEmailQueue } }, { completedAt: { exists: true } }] },
-      })
-      .catch((error: unknown) => {
-        payload.logger.warn({ err: error, msg: 'Entraide account emails: completed jobs could not be deleted; retried later.' })
-      })
-  },
+  afterDrain: deleteCompletedJobs(accountEmailQueue, 'Entraide account emails'),
   continueAfter: 'full-run',
   logName: 'Entraide account emails',
   queue: accountEmailQueue,

@@ -1,21 +1,10 @@
-import { createQueueRunner } from '../utilities/queueRunner.ts'
+import { createQueueRunner, deleteCompletedJobs } from '../utilities/queueRunner.ts'
 
 /** The jobs queue of notification jobs: `payload.jobs.run({ queue: notificationQueue })` runs them. */
 export const notificationQueue = 'entraide-notifications'
 
 const runner = createQueueRunner({
-  afterDrain: async (payload) => {
-    await payload
-      .delete({
-        collection: 'payload-jobs',
-        depth: 0,
-        overrideAccess: true,
-        where: { and: [{ queue: { equals: notificationQueue } }, { completedAt: { exists: true } }] },
-      })
-      .catch((error: unknown) => {
-        payload.logger.warn({ err: error, msg: 'Entraide notifications: completed jobs could not be deleted; retried later.' })
-      })
-  },
+  afterDrain: deleteCompletedJobs(notificationQueue, 'Entraide notifications'),
   // Jobs queued by the jobs just run (the emails of a fan-out) are taken by the next run.
   continueAfter: 'any-job',
   logName: 'Entraide notifications',

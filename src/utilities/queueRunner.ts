@@ -58,6 +58,26 @@ export type QueueRunner = {
   stop: (payload: Payload) => Promise<void>
 }
 
+/**
+ * An `afterDrain` that deletes the queue's completed jobs (they are done with
+ * and would only grow the table); a failure is logged and retried after the
+ * next drain.
+ */
+export const deleteCompletedJobs =
+  (queue: string, logName: string) =>
+  async (payload: Payload): Promise<void> => {
+    await payload
+      .delete({
+        collection: 'payload-jobs',
+        depth: 0,
+        overrideAccess: true,
+        where: { and: [{ queue: { equals: queue } }, { completedAt: { exists: true } }] },
+      })
+      .catch((error: unknown) => {
+        payload.logger.warn({ err: error, msg: `${logName}: completed jobs could not be deleted; retried later.` })
+      })
+  }
+
 /** A background runner of one Payload jobs queue: see `QueueRunner`. */
 export const createQueueRunner = ({
   afterDrain,
