@@ -271,6 +271,14 @@ export type NotificationsOptions = {
    * @default { attempts: 5, delayMs: 30000 }
    */
   retry?: { attempts?: number; delayMs?: number }
+  /**
+   * The staff digests: agents get their agency's waiting work, editors the
+   * drafts to publish and the open reports, at most once a day each.
+   * `cron` says when the scheduled job runs (on the `entraide-digests` jobs
+   * queue); `enabled: false` sends none.
+   * @default { cron: '0 7 * * *', enabled: true }
+   */
+  digests?: { cron?: string; enabled?: boolean }
 }
 
 /** A change to one of Entraide's collections: see `EntraideOptions.overrides`. */
@@ -457,6 +465,7 @@ export type ResolvedNotificationsOptions = {
   runJobs: NotificationJobsMode
   cron: string
   retry: { attempts: number; delayMs: number }
+  digests: { isEnabled: boolean; cron: string }
 }
 
 const nonNegativeNumber = (value: number | undefined, fallback: number, name: string): number => {
@@ -608,9 +617,18 @@ const resolveNotificationsOptions = (notifications: NotificationsOptions = {}): 
       attempts: nonNegativeInteger(notifications.retry?.attempts, 5, 'notifications.retry.attempts'),
       delayMs: nonNegativeInteger(notifications.retry?.delayMs, 30_000, 'notifications.retry.delayMs'),
     },
+    digests: resolveDigestsOptions(notifications.digests),
     runJobs: mode,
     siteUrl: siteUrl === undefined ? null : siteUrl.replace(/\/+$/, ''),
   }
+}
+
+const resolveDigestsOptions = (digests: NotificationsOptions['digests'] = {}): ResolvedNotificationsOptions['digests'] => {
+  const cron = digests.cron ?? '0 7 * * *'
+  if (typeof cron !== 'string' || cron.trim().split(/\s+/).length < 5) {
+    throw new Error(`Entraide: option notifications.digests.cron must be a cron expression such as '0 7 * * *', got "${String(cron)}".`)
+  }
+  return { cron, isEnabled: digests.enabled !== false }
 }
 
 /** Longest period the public figures may cover, in months (ten years). */
