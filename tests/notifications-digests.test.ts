@@ -19,8 +19,13 @@ let agentB: Person
 let agentC: Person
 let editor: Person
 let citizen: Person
-const ids: Record<string, ID> = {}
-const made: Array<{ collection: 'threads' | 'answers' | 'guides' | 'guide-proposals' | 'wiki-pages' | 'reports'; id: ID }> = []
+let procedureA: ID
+let procedureB: ID
+let unansweredA: ID
+const made: Array<{
+  collection: 'threads' | 'answers' | 'guides' | 'guide-proposals' | 'wiki-pages' | 'reports'
+  id: ID
+}> = []
 
 beforeAll(async () => {
   smtp = await startSmtpServer()
@@ -31,8 +36,8 @@ beforeAll(async () => {
   const a = await createProcedure(app, { slug: 'passeport' })
   const b = await createProcedure(app, { slug: 'impots' })
   const c = await createProcedure(app, { slug: 'carte-grise' })
-  ids.procedureA = a.procedure.id
-  ids.procedureB = b.procedure.id
+  procedureA = a.procedure.id
+  procedureB = b.procedure.id
   agentA = await app.signUp({ agency: a.agency.id, name: 'Agente Alice', role: 'agent' })
   agentB = await app.signUp({ agency: b.agency.id, name: 'Agent Basile', role: 'agent' })
   agentC = await app.signUp({ agency: c.agency.id, name: 'Agente Céline', role: 'agent' })
@@ -40,7 +45,8 @@ beforeAll(async () => {
   citizen = await app.signUp({ name: 'Awa Diallo' })
 }, 60_000)
 afterAll(async () => {
-  for (const { collection, id } of made.reverse()) await app?.payload.delete({ collection, id, overrideAccess: true }).catch(() => undefined)
+  for (const { collection, id } of made.reverse())
+    await app?.payload.delete({ collection, id, overrideAccess: true }).catch(() => undefined)
   await app?.close()
   await smtp?.close()
 })
@@ -65,47 +71,57 @@ const runDigests = async () => {
 }
 
 const digestsOf = async (person: Person) => {
-  const response = await app.api('GET', '/notifications?depth=0&limit=100&where[subjectCollection][equals]=digests', { token: person.token })
+  const response = await app.api('GET', '/notifications?depth=0&limit=100&where[subjectCollection][equals]=digests', {
+    token: person.token,
+  })
   expect(response.status).toBe(200)
   return (await json(response)).docs as Array<Record<string, any>>
 }
 
 /** The emails a person got since the `since`-th message. */
-const mailsTo = (person: Person, since = 0): ReceivedMail[] => smtp.messages.slice(since).filter((message) => message.to === person.email)
+const mailsTo = (person: Person, since = 0): ReceivedMail[] =>
+  smtp.messages.slice(since).filter((message) => message.to === person.email)
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300))
 
 describe('staff digests', () => {
   it('tells each agent what waits in their own agency, and editors the drafts and reports, once a day', async () => {
     // Agency A: a question nobody answered, an accepted answer to validate, a guide proposal, a guide to re-verify.
-    ids.unanswered = await ask(ids.procedureA, 'Question sans réponse de l’agence A')
-    const answeredThread = await ask(ids.procedureA, 'Question répondue de l’agence A')
-    const answer = (await post('/answers?depth=0', agentB, { body: 'Oui, avec deux photos récentes.', thread: answeredThread })).doc
+    unansweredA = await ask(procedureA, 'Question sans réponse de l’agence A')
+    const answeredThread = await ask(procedureA, 'Question répondue de l’agence A')
+    const answer = (
+      await post('/answers?depth=0', agentB, { body: 'Oui, avec deux photos récentes.', thread: answeredThread })
+    ).doc
     made.push({ collection: 'answers', id: answer.id })
     await post(`/threads/${answeredThread}/accept`, citizen, { answer: answer.id })
     const guide = await app.payload.create({
       collection: 'guides',
-      data: { _status: 'published', body: lexicalFromBlocks([]), procedure: ids.procedureA, title: 'Guide du passeport A' },
+      data: { _status: 'published', body: lexicalFromBlocks([]), procedure: procedureA, title: 'Guide du passeport A' },
     })
     made.push({ collection: 'guides', id: guide.id })
-    const proposal = await json(await proposeGuideEdit(app, { guide: guide.id, title: 'Guide du passeport A, corrigé', token: citizen.token }))
+    const proposal = await json(
+      await proposeGuideEdit(app, { guide: guide.id, title: 'Guide du passeport A, corrigé', token: citizen.token }),
+    )
     made.push({ collection: 'guide-proposals', id: proposal.doc?.id ?? proposal.id })
     // The procedure's steps change: its guide waits for re-verification.
     await app.payload.update({
       collection: 'procedures',
       data: { steps: [{ title: 'Faire la pré-demande en ligne' }, { title: 'Prendre rendez-vous en ligne' }] },
-      id: ids.procedureA,
+      id: procedureA,
     })
     // Agency B: one question without an answer.
-    await ask(ids.procedureB, 'Question sans réponse de l’agence B')
+    await ask(procedureB, 'Question sans réponse de l’agence B')
     // Editors: a wiki page draft, and a reported question.
     const page = await app.payload.create({
       collection: 'wiki-pages',
-      data: { _status: 'draft', procedure: ids.procedureB, slug: 'page-brouillon', title: 'Page brouillon à publier' },
+      data: { _status: 'draft', procedure: procedureB, slug: 'page-brouillon', title: 'Page brouillon à publier' },
       draft: true,
     })
     made.push({ collection: 'wiki-pages', id: page.id })
-    const reported = await app.api('POST', `/threads/${ids.unanswered}/report`, { body: { reason: 'wrong-information' }, token: agentC.token })
+    const reported = await app.api('POST', `/threads/${unansweredA}/report`, {
+      body: { reason: 'wrong-information' },
+      token: agentC.token,
+    })
     expect(reported.status).toBe(201)
     const report = await json(reported)
     made.push({ collection: 'reports', id: report.doc?.id ?? report.report?.id ?? report.id })
@@ -122,11 +138,17 @@ describe('staff digests', () => {
     expect(moreToA).toHaveLength(0)
     expect(toA?.parsed.subject).toBe('Ce qui attend votre organisme')
     const textA = toA?.parsed.text ?? ''
-    expect(textA).toContain(`1 question sans réponse\u00a0: ${siteUrl}/admin/collections/threads?where[status][equals]=open`)
-    expect(textA).toContain(`- Question sans réponse de l’agence A\u00a0: ${siteUrl}/admin/collections/threads/${ids.unanswered}`)
+    expect(textA).toContain(
+      `1 question sans réponse\u00a0: ${siteUrl}/admin/collections/threads?where[status][equals]=open`,
+    )
+    expect(textA).toContain(
+      `- Question sans réponse de l’agence A\u00a0: ${siteUrl}/admin/collections/threads/${unansweredA}`,
+    )
     // The answered question is no longer without an answer: it is listed only as its answer to validate.
     expect(textA).not.toContain(`${siteUrl}/admin/collections/threads/${answeredThread}`)
-    expect(textA).toContain(`- Question répondue de l’agence A\u00a0: ${siteUrl}/admin/collections/answers/${answer.id}`)
+    expect(textA).toContain(
+      `- Question répondue de l’agence A\u00a0: ${siteUrl}/admin/collections/answers/${answer.id}`,
+    )
     expect(textA).toContain(`1 réponse ou astuce à valider\u00a0: ${siteUrl}/admin/awaiting-validation`)
     expect(textA).toContain(`${siteUrl}/admin/collections/answers/${answer.id}`)
     expect(textA).toContain('1 proposition de guide à examiner')
@@ -135,7 +157,7 @@ describe('staff digests', () => {
     expect(textA).toContain(`- Guide du passeport A\u00a0: ${siteUrl}/admin/collections/guides/${guide.id}`)
     expect(textA).not.toContain('agence B')
     expect(toA?.parsed.html).toContain('<html lang="fr">')
-    expect(toA?.parsed.html).toContain(`href="${siteUrl}/admin/collections/threads/${ids.unanswered}"`)
+    expect(toA?.parsed.html).toContain(`href="${siteUrl}/admin/collections/threads/${unansweredA}"`)
     expect(toA?.header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
     expect(toA?.header('list-unsubscribe')).toMatch(new RegExp(`^<${siteUrl}/api/notifications/unsubscribe\\?token=`))
 
@@ -154,10 +176,14 @@ describe('staff digests', () => {
     expect(moreToEditor).toHaveLength(0)
     expect(toEditor?.parsed.subject).toBe('Brouillons à publier et signalements ouverts')
     const textEditor = toEditor?.parsed.text ?? ''
-    expect(textEditor).toContain(`1 page wiki à publier\u00a0: ${siteUrl}/admin/collections/wiki-pages?where[_status][equals]=draft`)
+    expect(textEditor).toContain(
+      `1 page wiki à publier\u00a0: ${siteUrl}/admin/collections/wiki-pages?where[_status][equals]=draft`,
+    )
     expect(textEditor).toContain(`- Page brouillon à publier\u00a0: ${siteUrl}/admin/collections/wiki-pages/${page.id}`)
     expect(textEditor).toContain(`1 contenu signalé à examiner\u00a0: ${siteUrl}/admin/moderation`)
-    expect(textEditor).toContain(`- Question sans réponse de l’agence A\u00a0: ${siteUrl}/admin/collections/threads/${ids.unanswered}`)
+    expect(textEditor).toContain(
+      `- Question sans réponse de l’agence A\u00a0: ${siteUrl}/admin/collections/threads/${unansweredA}`,
+    )
 
     // Nothing waits in agency C; citizens get no digest.
     expect(mailsTo(agentC, before)).toHaveLength(0)
@@ -191,7 +217,11 @@ describe('staff digests', () => {
 
   it('sends nothing to whoever turned the kind off, and the unsubscribe link stops that kind only', async () => {
     // A new day for the job: the digests already made are removed.
-    await app.payload.delete({ collection: 'notifications', overrideAccess: true, where: { subjectCollection: { equals: 'digests' } } })
+    await app.payload.delete({
+      collection: 'notifications',
+      overrideAccess: true,
+      where: { subjectCollection: { equals: 'digests' } },
+    })
     // Agent B turns their digest off; agent A unsubscribes from the email of theirs by its link.
     const turnedOff = await post('/notification-preferences/me', agentB, { channels: { 'agency-digest': 'off' } })
     expect(turnedOff.channels['agency-digest']).toBe('off')
@@ -201,7 +231,8 @@ describe('staff digests', () => {
       rawBody: 'List-Unsubscribe=One-Click',
     })
     expect(clicked.status).toBe(200)
-    const channelsA = (await json(await app.api('GET', '/notification-preferences/me', { token: agentA.token }))).channels
+    const channelsA = (await json(await app.api('GET', '/notification-preferences/me', { token: agentA.token })))
+      .channels
     expect(channelsA['agency-digest']).toBe('in-app')
     expect(channelsA['answer-posted']).toBe('email')
     const before = smtp.messages.length
@@ -215,6 +246,10 @@ describe('staff digests', () => {
     expect(await digestsOf(agentB)).toHaveLength(0)
     await post('/notification-preferences/me', agentA, { channels: { 'agency-digest': 'email' } })
     await post('/notification-preferences/me', agentB, { channels: { 'agency-digest': 'email' } })
-    await app.payload.delete({ collection: 'notifications', overrideAccess: true, where: { subjectCollection: { equals: 'digests' } } })
+    await app.payload.delete({
+      collection: 'notifications',
+      overrideAccess: true,
+      where: { subjectCollection: { equals: 'digests' } },
+    })
   }, 60_000)
 })

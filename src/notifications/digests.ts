@@ -6,6 +6,7 @@ import { findAwaitingValidation } from '../admin/queries/awaitingValidation.ts'
 import { findGuideEditsAwaitingReview } from '../admin/queries/guideReviews.ts'
 import { findModerationQueue } from '../admin/queries/moderationQueue.ts'
 import { excerpt } from '../admin/queries/scope.ts'
+import { inTransaction } from '../actions/transaction.ts'
 import { notificationsSlug } from '../collections/Notifications.ts'
 import { findDocs } from '../data/local.ts'
 import { procedureScope } from '../data/procedureScope.ts'
@@ -200,7 +201,12 @@ const editorDigest = async (req: PayloadRequest): Promise<Digest> => {
   })
   return {
     sections: [
-      ...section('wiki-drafts', wikiDrafts.totalDocs, '/collections/wiki-pages?where[_status][equals]=draft', wikiItems),
+      ...section(
+        'wiki-drafts',
+        wikiDrafts.totalDocs,
+        '/collections/wiki-pages?where[_status][equals]=draft',
+        wikiItems,
+      ),
       ...edits,
       ...section(
         'reports',
@@ -255,7 +261,15 @@ type Sent = { digests: number; emails: number }
  * kind and day); otherwise the in-app notification and, when they chose
  * email, the email job carrying the digest.
  */
-const sendDigest = async ({ day, req, user }: { req: PayloadRequest; user: JsonObject & TypeWithID; day: string }): Promise<Sent> => {
+const sendDigest = async ({
+  day,
+  req,
+  user,
+}: {
+  req: PayloadRequest
+  user: JsonObject & TypeWithID
+  day: string
+}): Promise<Sent> => {
   const none: Sent = { digests: 0, emails: 0 }
   const layout = layoutOfRequest(req)
   const actor = actorOf(user, layout)
@@ -265,8 +279,7 @@ const sendDigest = async ({ day, req, user }: { req: PayloadRequest; user: JsonO
   const preferences = (await preferencesOf(req, [actor.id])).get(idKey(actor.id) ?? '')
   const channel = preferences?.channels[kind] ?? 'off'
   if (!preferences || channel === 'off') return none
-  const { totalDocs: done } = await req.payload.count({ collection: notificationsSlug, overrideAccess: true, req, where: { eventKey: { equals: eventKey } } })
-  if (done > 0) return none
+  if (await isMade(req, eventKey)) return none
   // The person's own view: the admin's queries with their rights, in the job's transaction.
   const asUser = await createLocalReq(
     { req: { transactionID: req.transactionID }, user: { ...user, collection: usersCollectionOf(req.payload) } },
@@ -277,28 +290,53 @@ const sendDigest = async ({ day, req, user }: { req: PayloadRequest; user: JsonO
   const options = optionsOf(req.payload)
   const isEmailed = channel === 'email' && options.notifications.isEmailEnabled
   const strings = notificationStrings[preferences.language].kinds[kind]
-  const created: unknown = await req.payload.create({
+  const data = {
+    body: digestBody(digest, preferences.language),
+    emailStatus: isEmailed ? 'pending' : 'none',
+    eventKey,
+    isRead: false,
+    kind,
+    link: req.payload.config.routes.admin,
+    recipient: actor.id,
+    subjectCollection: 'digests',
+    subjectId: day,
+    title: strings.title,
+  }
+  try {
+    // The notification and its email job together: a digest recorded is a digest sent.
+    return await inTransaction(req, async () => {
+      const created: unknown = await req.payload.create({
+        collection: notificationsSlug,
+        data,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      const notification = isRecord(created) ? idOf(created.id) : null
+      if (!isEmailed || notification === null) return { digests: 1, emails: 0 }
+      await req.payload.jobs.queue({
+        input: { digest, notification },
+        queue: notificationQueue,
+        req,
+        task: emailTaskSlug,
+      })
+      return { digests: 1, emails: 1 }
+    })
+  } catch (error) {
+    // Another run (a second node, a retry) made today's digest first: its unique key refused this one.
+    if (await isMade(req, eventKey)) return none
+    throw error
+  }
+}
+
+const isMade = async (req: PayloadRequest, eventKey: string): Promise<boolean> => {
+  const { totalDocs } = await req.payload.count({
     collection: notificationsSlug,
-    data: {
-      body: digestBody(digest, preferences.language),
-      emailStatus: isEmailed ? 'pending' : 'none',
-      eventKey,
-      isRead: false,
-      kind,
-      link: req.payload.config.routes.admin,
-      recipient: actor.id,
-      subjectCollection: 'digests',
-      subjectId: day,
-      title: strings.title,
-    },
-    depth: 0,
     overrideAccess: true,
     req,
+    where: { eventKey: { equals: eventKey } },
   })
-  const notification = isRecord(created) ? idOf(created.id) : null
-  if (!isEmailed || notification === null) return { digests: 1, emails: 0 }
-  await req.payload.jobs.queue({ input: { digest, notification }, queue: notificationQueue, req, task: emailTaskSlug })
-  return { digests: 1, emails: 1 }
+  return totalDocs > 0
 }
 
 /** Sends every staff member's digest of the day, a page of accounts at a time. */
