@@ -271,14 +271,25 @@ export type NotificationsOptions = {
    * @default { attempts: 5, delayMs: 30000 }
    */
   retry?: { attempts?: number; delayMs?: number }
+  /** The staff's daily digests of waiting work. */
+  digests?: DigestsOptions
+}
+
+/** Options of the staff's daily digests: see README, "Notifications". */
+export type DigestsOptions = {
   /**
-   * The staff digests: agents get their agency's waiting work, editors the
-   * drafts to publish and the open reports, at most once a day each.
-   * `cron` says when the scheduled job runs (on the `entraide-digests` jobs
-   * queue); `enabled: false` sends none.
-   * @default { cron: '0 7 * * *', enabled: true }
+   * `false` makes no digest: the job is not scheduled.
+   * @default true
    */
-  digests?: { cron?: string; enabled?: boolean }
+  enabled?: boolean
+  /**
+   * When the job that makes the digests runs (cron syntax, on the
+   * `entraide-digests` jobs queue, which runs by itself when
+   * `notifications.runJobs` is `'auto'`). However often it runs, each agent gets at most one `agency-digest` a day, and
+   * each editor and admin one `editor-digest`.
+   * @default '0 7 * * *'
+   */
+  cron?: string
 }
 
 /** A change to one of Entraide's collections: see `EntraideOptions.overrides`. */
