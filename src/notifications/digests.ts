@@ -225,8 +225,8 @@ const digestKindOf = (actor: Actor): DigestKind | null => {
   return agencyScopeOf(actor).kind === 'agency' ? 'agency-digest' : null
 }
 
-/** The staff accounts, as a `where` on the host's role field (its own values when they are mapped). */
-const staffWhere = (req: PayloadRequest): Where => {
+/** The staff accounts, as a `where` on the host's role field (its own values when they are mapped); null when no value maps to staff. */
+const staffWhere = (req: PayloadRequest): Where | null => {
   const layout = layoutOfRequest(req)
   const staff: readonly Role[] = roles.filter((role) => role !== 'citizen')
   const values =
@@ -235,7 +235,7 @@ const staffWhere = (req: PayloadRequest): Where => {
       : Object.entries(layout.roleValues)
           .filter(([, role]) => staff.includes(role))
           .map(([value]) => value)
-  return { [layout.role]: { in: values } }
+  return values.length === 0 ? null : { [layout.role]: { in: values } }
 }
 
 /** The in-app text of a digest: its counts on one line. */
@@ -344,6 +344,7 @@ export const sendDigests = async ({ now = new Date(), req }: { req: PayloadReque
   const day = dayOf(now)
   const total: Sent = { digests: 0, emails: 0 }
   const where = staffWhere(req)
+  if (where === null) return total
   for (let page = 1, hasNextPage = true; hasNextPage; page += 1) {
     const found = await req.payload.find({
       collection: usersCollectionOf(req.payload),
