@@ -1,11 +1,11 @@
-import * as migration_20261202_042240_initial from './20261202_042240_initial';
-import * as migration_20261202_100528_guide_proposals from './20261202_100528_guide_proposals';
-import * as migration_20261202_132829_reverification from './20261202_132829_reverification';
-import * as migration_20261202_140211_helpfulness from './20261202_140211_helpfulness';
-import * as migration_20261202_143816_notifications from './20261202_143816_notifications';
-import * as migration_20261202_165439_email_verification from './20261202_165439_email_verification';
-import * as migration_20261202_181305_public_figures from './20261202_181305_public_figures';
-import * as migration_20261202_205127_digests from './20261202_205127_digests';
+import * as migration_20261202_042240_initial from './20261202_042240_initial'
+import * as migration_20261202_100528_guide_proposals from './20261202_100528_guide_proposals'
+import * as migration_20261202_132829_reverification from './20261202_132829_reverification'
+import * as migration_20261202_140211_helpfulness from './20261202_140211_helpfulness'
+import * as migration_20261202_143816_notifications from './20261202_143816_notifications'
+import * as migration_20261202_165439_email_verification from './20261202_165439_email_verification'
+import * as migration_20261202_181305_public_figures from './20261202_181305_public_figures'
+import * as migration_20261202_205127_digests from './20261202_205127_digests'
 
 export const migrations = [
   {
@@ -46,6 +46,6 @@ export const migrations = [
   {
     up: migration_20261202_205127_digests.up,
     down: migration_20261202_205127_digests.down,
-    name: '20261202_205127_digests'
+    name: '20261202_205127_digests',
   },
-];
+]

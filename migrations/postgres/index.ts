@@ -1,11 +1,11 @@
-import * as migration_20261202_060415_initial from './20261202_060415_initial';
-import * as migration_20261202_100537_guide_proposals from './20261202_100537_guide_proposals';
-import * as migration_20261202_132901_reverification from './20261202_132901_reverification';
-import * as migration_20261202_140219_helpfulness from './20261202_140219_helpfulness';
-import * as migration_20261202_143846_notifications from './20261202_143846_notifications';
-import * as migration_20261202_165519_email_verification from './20261202_165519_email_verification';
-import * as migration_20261202_181321_public_figures from './20261202_181321_public_figures';
-import * as migration_20261202_205140_digests from './20261202_205140_digests';
+import * as migration_20261202_060415_initial from './20261202_060415_initial'
+import * as migration_20261202_100537_guide_proposals from './20261202_100537_guide_proposals'
+import * as migration_20261202_132901_reverification from './20261202_132901_reverification'
+import * as migration_20261202_140219_helpfulness from './20261202_140219_helpfulness'
+import * as migration_20261202_143846_notifications from './20261202_143846_notifications'
+import * as migration_20261202_165519_email_verification from './20261202_165519_email_verification'
+import * as migration_20261202_181321_public_figures from './20261202_181321_public_figures'
+import * as migration_20261202_205140_digests from './20261202_205140_digests'
 
 export const migrations = [
   {
@@ -46,6 +46,6 @@ export const migrations = [
   {
     up: migration_20261202_205140_digests.up,
     down: migration_20261202_205140_digests.down,
-    name: '20261202_205140_digests'
+    name: '20261202_205140_digests',
   },
-];
+]
