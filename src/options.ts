@@ -278,7 +278,8 @@ export type NotificationsOptions = {
 /** Options of the staff's daily digests: see README, "Notifications". */
 export type DigestsOptions = {
   /**
-   * `false` makes no digest: the job is not scheduled.
+   * `false` makes no digest: the job is not scheduled, and does nothing
+   * when run (its task stays, so the schema does not move).
    * @default true
    */
   enabled?: boolean

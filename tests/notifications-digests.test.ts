@@ -65,6 +65,8 @@ const ask = async (procedure: ID, title: string): Promise<ID> => {
 
 /** Runs the digest job as the schedule would, then sends the emails it queued. */
 const runDigests = async () => {
+  // The background jobs of earlier writes first: on SQLite a write outside them would wait for their lock.
+  await notificationsSettled(app)
   await app.payload.jobs.queue({ input: {}, queue: digestQueue, task: digestTaskSlug })
   await app.payload.jobs.run({ queue: digestQueue })
   await notificationsSettled(app)
@@ -251,5 +253,34 @@ describe('staff digests', () => {
       overrideAccess: true,
       where: { subjectCollection: { equals: 'digests' } },
     })
+  }, 60_000)
+})
+
+describe('digests switched off', () => {
+  it('makes none, though work waits and the job runs', async () => {
+    const off = await startTestApp({ entraide: { notifications: { digests: { enabled: false } } } })
+    try {
+      const { procedure } = await createProcedure(off, { slug: 'passeport' })
+      const agency = (await off.payload.findByID({ collection: 'procedures', depth: 0, id: procedure.id })).agency
+      const agent = await off.signUp({ agency, role: 'agent' })
+      const asker = await off.signUp({})
+      const asked = await off.api('POST', '/threads?depth=0', {
+        body: { body: 'Merci de votre aide.', procedure: procedure.id, title: 'Une question sans réponse' },
+        token: asker.token,
+      })
+      expect(asked.status).toBe(201)
+      // The background jobs of the question first: on SQLite a write outside them would wait for their lock.
+      await notificationsSettled(off)
+      await off.payload.jobs.queue({ input: {}, queue: digestQueue, task: digestTaskSlug })
+      await off.payload.jobs.run({ queue: digestQueue })
+      await notificationsSettled(off)
+      const { totalDocs } = await off.payload.count({
+        collection: 'notifications',
+        where: { recipient: { equals: agent.id } },
+      })
+      expect(totalDocs).toBe(0)
+    } finally {
+      await off.close()
+    }
   }, 60_000)
 })

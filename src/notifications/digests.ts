@@ -366,35 +366,41 @@ export const sendDigests = async ({ now = new Date(), req }: { req: PayloadReque
   return total
 }
 
-const digestTask = (options: ResolvedOptions): TaskConfig<{ input: Record<string, never>; output: Sent }> => ({
-  handler: async ({ req }) => {
-    const sent = await sendDigests({ req })
-    // The emails wait on the notification queue; in 'auto' mode it runs once this job has committed.
-    if (sent.emails > 0 && options.notifications.runJobs === 'auto') requestNotificationRun(req.payload)
-    return { output: sent }
-  },
-  label: 'Entraide: send the staff their daily digest',
-  outputSchema: [
-    { name: 'digests', type: 'number' },
-    { name: 'emails', type: 'number' },
-  ],
-  // A run that failed half-way starts again: the digests made are skipped by their key.
-  retries: 2,
-  schedule: [{ cron: options.notifications.digests.cron, queue: digestQueue }],
-  slug: digestTaskSlug,
-})
+const digestTask = (options: ResolvedOptions): TaskConfig<{ input: Record<string, never>; output: Sent }> => {
+  const { cron, isEnabled } = options.notifications.digests
+  return {
+    handler: async ({ req }) => {
+      if (!isEnabled) return { output: { digests: 0, emails: 0 } }
+      const sent = await sendDigests({ req })
+      // The emails wait on the notification queue; in 'auto' mode it runs once this job has committed.
+      if (sent.emails > 0 && options.notifications.runJobs === 'auto') requestNotificationRun(req.payload)
+      return { output: sent }
+    },
+    label: 'Entraide: send the staff their daily digest',
+    outputSchema: [
+      { name: 'digests', type: 'number' },
+      { name: 'emails', type: 'number' },
+    ],
+    // A run that failed half-way starts again: the digests made are skipped by their key.
+    retries: 2,
+    ...(isEnabled ? { schedule: [{ cron, queue: digestQueue }] } : {}),
+    slug: digestTaskSlug,
+  }
+}
 
 /**
  * The host's jobs config with the digest task, scheduled by
  * `notifications.digests.cron`, and a run of its queue then ('auto' mode).
- * Nothing is added when digests are off.
+ * With digests off the task stays, unscheduled and doing nothing, so that
+ * the jobs' task names, and so the database schema, do not move.
  */
 export const withDigestJobs = (jobs: JobsConfig, options: ResolvedOptions): JobsConfig => {
-  if (!options.notifications.digests.isEnabled) return jobs
+  const tasks = [...(jobs.tasks ?? []), digestTask(options)]
+  if (!options.notifications.digests.isEnabled) return { ...jobs, tasks }
   const autoRun = withBackstopCron(jobs.autoRun, {
     cron: options.notifications.digests.cron,
     mode: options.notifications.runJobs,
     queue: digestQueue,
   })
-  return { ...jobs, autoRun, tasks: [...(jobs.tasks ?? []), digestTask(options)] }
+  return { ...jobs, autoRun, tasks }
 }
