@@ -6,6 +6,7 @@ import * as migration_20261202_143816_notifications from './20261202_143816_noti
 import * as migration_20261202_165439_email_verification from './20261202_165439_email_verification'
 import * as migration_20261202_181305_public_figures from './20261202_181305_public_figures'
 import * as migration_20261202_202938_suggestion_finds from './20261202_202938_suggestion_finds'
+import * as migration_20261202_210525_digests from './20261202_210525_digests'
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261202_202938_suggestion_finds.up,
     down: migration_20261202_202938_suggestion_finds.down,
     name: '20261202_202938_suggestion_finds',
+  },
+  {
+    up: migration_20261202_210525_digests.up,
+    down: migration_20261202_210525_digests.down,
+    name: '20261202_210525_digests',
   },
 ]

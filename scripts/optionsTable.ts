@@ -21,6 +21,7 @@ const expandedTypes: ReadonlySet<string> = new Set([
   'ReverificationOptions',
   'UsersOptions',
   'NotificationsOptions',
+  'DigestsOptions',
   'PublicFiguresOptions',
 ])
 

@@ -16,6 +16,7 @@ describe('plugin options', () => {
     })
     expect(options.procedureUrl('acte-de-naissance')).toBe('/demarches/acte-de-naissance')
     expect(options.allowedOrigins).toEqual([])
+    expect(options.notifications.digests).toEqual({ cron: '0 7 * * *', isEnabled: true })
   })
 
   it('keeps what is given and copies lists instead of sharing them', () => {
@@ -32,5 +33,6 @@ describe('plugin options', () => {
     expect(() => resolveOptions({ moderation: { preModeratedContributions: 1.5 } })).toThrow(
       /moderation\.preModeratedContributions/,
     )
+    expect(() => resolveOptions({ notifications: { digests: { cron: 'daily' } } })).toThrow(/notifications\.digests\.cron/)
   })
 })

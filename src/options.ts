@@ -271,6 +271,26 @@ export type NotificationsOptions = {
    * @default { attempts: 5, delayMs: 30000 }
    */
   retry?: { attempts?: number; delayMs?: number }
+  /** The staff's daily digests of waiting work. */
+  digests?: DigestsOptions
+}
+
+/** Options of the staff's daily digests: see README, "Notifications". */
+export type DigestsOptions = {
+  /**
+   * `false` makes no digest: the job is not scheduled, and does nothing
+   * when run (its task stays, so the schema does not move).
+   * @default true
+   */
+  enabled?: boolean
+  /**
+   * When the job that makes the digests runs (cron syntax, on the
+   * `entraide-digests` jobs queue, which runs by itself when
+   * `notifications.runJobs` is `'auto'`). However often it runs, each agent gets at most one `agency-digest` a day, and
+   * each editor and admin one `editor-digest`.
+   * @default '0 7 * * *'
+   */
+  cron?: string
 }
 
 /** A change to one of Entraide's collections: see `EntraideOptions.overrides`. */
@@ -457,6 +477,7 @@ export type ResolvedNotificationsOptions = {
   runJobs: NotificationJobsMode
   cron: string
   retry: { attempts: number; delayMs: number }
+  digests: { isEnabled: boolean; cron: string }
 }
 
 const nonNegativeNumber = (value: number | undefined, fallback: number, name: string): number => {
@@ -608,9 +629,18 @@ const resolveNotificationsOptions = (notifications: NotificationsOptions = {}): 
       attempts: nonNegativeInteger(notifications.retry?.attempts, 5, 'notifications.retry.attempts'),
       delayMs: nonNegativeInteger(notifications.retry?.delayMs, 30_000, 'notifications.retry.delayMs'),
     },
+    digests: resolveDigestsOptions(notifications.digests),
     runJobs: mode,
     siteUrl: siteUrl === undefined ? null : siteUrl.replace(/\/+$/, ''),
   }
+}
+
+const resolveDigestsOptions = (digests: NotificationsOptions['digests'] = {}): ResolvedNotificationsOptions['digests'] => {
+  const cron = digests.cron ?? '0 7 * * *'
+  if (typeof cron !== 'string' || cron.trim().split(/\s+/).length < 5) {
+    throw new Error(`Entraide: option notifications.digests.cron must be a cron expression such as '0 7 * * *', got "${String(cron)}".`)
+  }
+  return { cron, isEnabled: digests.enabled !== false }
 }
 
 /** Longest period the public figures may cover, in months (ten years). */

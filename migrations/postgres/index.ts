@@ -7,6 +7,7 @@ import * as migration_20261202_165519_email_verification from './20261202_165519
 import * as migration_20261202_181321_public_figures from './20261202_181321_public_figures'
 import * as migration_20261202_202954_suggestion_finds from './20261202_202954_suggestion_finds'
 import * as migration_20261202_205107_account_emails from './20261202_205107_account_emails'
+import * as migration_20261202_210530_digests from './20261202_210530_digests'
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261202_205107_account_emails.up,
     down: migration_20261202_205107_account_emails.down,
     name: '20261202_205107_account_emails',
+  },
+  {
+    up: migration_20261202_210530_digests.up,
+    down: migration_20261202_210530_digests.down,
+    name: '20261202_210530_digests',
   },
 ]

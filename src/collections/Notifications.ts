@@ -1,6 +1,6 @@
 import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
-import { notificationKinds, subjectCollections } from '../notifications/kinds.ts'
+import { notificationKinds, notificationSubjects } from '../notifications/kinds.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { nobody } from '../policies/access.ts'
 import { kindLabel, valueLabel } from '../translations/notifications.ts'
@@ -87,7 +87,7 @@ export const notificationsCollection = (options: ResolvedOptions): CollectionCon
     {
       name: 'subjectCollection',
       type: 'select',
-      options: subjectCollections.map((slug) => ({ label: valueLabel(slug), value: slug })),
+      options: notificationSubjects.map((slug) => ({ label: valueLabel(slug), value: slug })),
       required: true,
       access: systemOnly,
       label: both('About (collection)', 'Concerne (collection)'),

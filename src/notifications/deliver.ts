@@ -7,10 +7,18 @@ import type { ResolvedOptions } from '../options.ts'
 import { fillIn, notificationStrings } from '../translations/notifications.ts'
 import { idKey, idOf, isRecord, type ID } from '../utilities/ids.ts'
 import { optionsOf, usersCollectionOf } from '../utilities/pluginOptions.ts'
-import { notificationEmail } from './email.ts'
+import { digestEmail, notificationEmail, type NotificationEmail } from './email.ts'
+import { parseDigest, sectionLabel } from './digests.ts'
 import type { NotificationEvent } from './events.ts'
 import { followersPage, keysOf } from './follows.ts'
-import { followableCollections, notificationKinds, subjectCollections, type NotificationKind } from './kinds.ts'
+import {
+  followableCollections,
+  isDigestKind,
+  notificationKinds,
+  subjectCollections,
+  type NotificationKind,
+  type NotificationLanguage,
+} from './kinds.ts'
 import { preferencesOf } from './preferences.ts'
 import { notificationQueue } from './runner.ts'
 import { summarizeSubject, type SubjectSummary } from './subjects.ts'
@@ -211,7 +219,50 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
  * failure on the notification (`emailStatus: 'failed'`) instead. An email
  * already sent, or a kind unsubscribed since, sends nothing.
  */
-export const emailTask = (options: ResolvedOptions): TaskConfig<{ input: { notification: ID }; output: { status: string } }> => ({
+/**
+ * A digest's email, from the digest its job carries: the sections in the
+ * recipient's language, with full addresses into the admin panel. Null when
+ * the job carries none (the email is then the notification's text).
+ */
+const digestEmailOf = ({
+  digest,
+  kind,
+  language,
+  req,
+  title,
+  to,
+  unsubscribeUrl,
+}: {
+  req: PayloadRequest
+  digest: unknown
+  kind: NotificationKind
+  language: NotificationLanguage
+  title: string
+  to: string
+  unsubscribeUrl: string
+}): NotificationEmail | null => {
+  const parsed = isDigestKind(kind) ? parseDigest(digest) : null
+  if (!parsed) return null
+  const admin = `${siteUrlOf(req)}${req.payload.config.routes.admin}`
+  return digestEmail({
+    adminLink: admin,
+    kind,
+    language,
+    sections: parsed.sections.map((part) => ({
+      items: part.items.map((item) => ({ link: `${admin}${item.path}`, title: item.title })),
+      label: sectionLabel(language, part.key, part.count),
+      link: `${admin}${part.path}`,
+      more: Math.max(0, part.count - part.items.length),
+    })),
+    title,
+    to,
+    unsubscribeUrl,
+  })
+}
+
+export const emailTask = (
+  options: ResolvedOptions,
+): TaskConfig<{ input: { notification: ID; digest?: unknown }; output: { status: string } }> => ({
   handler: async ({ input, job, req }) => {
     const notificationId = isRecord(input) ? idOf(input.notification) : null
     const found: unknown =
@@ -239,16 +290,27 @@ export const emailTask = (options: ResolvedOptions): TaskConfig<{ input: { notif
       await mark({ emailStatus: 'unsubscribed' })
       return { output: { status: 'unsubscribed' } }
     }
-    const email = notificationEmail({
-      body: notification.body ?? '',
-      kind: notification.kind,
-      language: preferences.language,
-      link: absolute(req, notification.link ?? null),
-      note: notification.note ?? null,
-      title: notification.title,
-      to: address,
-      unsubscribeUrl: unsubscribeUrlOf(req, recipient, notification.kind),
-    })
+    const unsubscribeUrl = unsubscribeUrlOf(req, recipient, notification.kind)
+    const email =
+      digestEmailOf({
+        digest: isRecord(input) ? input.digest : null,
+        kind: notification.kind,
+        language: preferences.language,
+        req,
+        title: notification.title,
+        to: address,
+        unsubscribeUrl,
+      }) ??
+      notificationEmail({
+        body: notification.body ?? '',
+        kind: notification.kind,
+        language: preferences.language,
+        link: absolute(req, notification.link ?? null),
+        note: notification.note ?? null,
+        title: notification.title,
+        to: address,
+        unsubscribeUrl,
+      })
     try {
       await req.payload.sendEmail(email)
     } catch (error) {
@@ -260,7 +322,11 @@ export const emailTask = (options: ResolvedOptions): TaskConfig<{ input: { notif
     await mark({ emailError: null, emailSentAt: new Date().toISOString(), emailStatus: 'sent' })
     return { output: { status: 'sent' } }
   },
-  inputSchema: [{ name: 'notification', required: true, type: 'text' }],
+  inputSchema: [
+    { name: 'notification', required: true, type: 'text' },
+    // A digest's sections, for its email: they are not kept on the notification.
+    { name: 'digest', type: 'json' },
+  ],
   label: 'Entraide: email a notification',
   outputSchema: [{ name: 'status', type: 'text' }],
   retries: {

@@ -79,3 +79,93 @@ ${link ? `<p><a href="${escapeHtml(link)}" style="color: #000091;">${escapeHtml(
     to,
   }
 }
+
+/** One section of a digest, with its words and full addresses. */
+export type DigestEmailSection = {
+  label: string
+  link: string
+  items: Array<{ title: string; link: string }>
+  /** How many more wait than the items listed. */
+  more: number
+}
+
+/**
+ * The email of a staff digest, in the recipient's language: each section's
+ * count, its first items and links to where they are handled in the admin
+ * panel, in plain text and HTML, with the one-click unsubscribe of this kind.
+ * It quotes the items' titles and nobody's name or address.
+ */
+export const digestEmail = ({
+  adminLink,
+  kind,
+  language,
+  sections,
+  title,
+  to,
+  unsubscribeUrl,
+}: {
+  to: string
+  kind: NotificationKind
+  language: NotificationLanguage
+  title: string
+  sections: DigestEmailSection[]
+  adminLink: string
+  unsubscribeUrl: string
+}): NotificationEmail => {
+  const strings = notificationStrings[language]
+  const words = strings.digest
+  const why = fillIn(strings.why, { kind: strings.kindNames[kind] })
+  const moreText = (count: number): string => fillIn(words.more, { count: String(count) })
+  const text = [
+    strings.greeting,
+    '',
+    words.intro,
+    ...sections.flatMap((part) => [
+      '',
+      `${part.label}${strings.colon}${part.link}`,
+      ...part.items.map((item) => `- ${item.title}${strings.colon}${item.link}`),
+      ...(part.more > 0 ? [`- ${moreText(part.more)}`] : []),
+    ]),
+    '',
+    `${words.openAdmin}${strings.colon}${adminLink}`,
+    '',
+    '—',
+    why,
+    `${strings.unsubscribe}${strings.colon}${unsubscribeUrl}`,
+    '',
+  ].join('\n')
+  const link = (href: string, label: string): string => `<a href="${escapeHtml(href)}" style="color: #000091;">${escapeHtml(label)}</a>`
+  const htmlSections = sections
+    .map(
+      (part) => `<h2 style="font-size: 1.1em;">${link(part.link, part.label)}</h2>
+<ul>
+${part.items.map((item) => `<li>${link(item.link, item.title)}</li>`).join('\n')}
+${part.more > 0 ? `<li>${link(part.link, moreText(part.more))}</li>` : ''}
+</ul>`,
+    )
+    .join('\n')
+  const html = `<!doctype html>
+<html lang="${language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
+<body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #1e1e1e; max-width: 40em;">
+<h1 style="font-size: 1.25em;">${escapeHtml(title)}</h1>
+<p>${escapeHtml(strings.greeting)}</p>
+<p>${escapeHtml(words.intro)}</p>
+${htmlSections}
+<p>${link(adminLink, words.openAdmin)}</p>
+<hr>
+<p style="font-size: 0.875em;">${escapeHtml(why)} ${link(unsubscribeUrl, strings.unsubscribe)}</p>
+</body>
+</html>
+`
+  return {
+    headers: {
+      'List-Unsubscribe': `<${unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+    html,
+    subject: title,
+    text,
+    to,
+  }
+}

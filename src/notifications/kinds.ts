@@ -22,6 +22,10 @@ export const notificationKinds = [
   'proposal-refused',
   /** A thread, guide or procedure I follow got an official answer or changed. */
   'followed-update',
+  /** Staff: once a day at most, what waits in my agency (agents). */
+  'agency-digest',
+  /** Staff: once a day at most, the drafts to publish and the open reports (editors and admins). */
+  'editor-digest',
 ] as const
 
 export type NotificationKind = (typeof notificationKinds)[number]
@@ -37,12 +41,21 @@ export type NotificationChannel = (typeof notificationChannels)[number]
 export const isNotificationChannel = (value: unknown): value is NotificationChannel =>
   notificationChannels.some((channel) => channel === value)
 
+/** The daily digests of the staff's waiting work. */
+export const digestKinds = ['agency-digest', 'editor-digest'] as const satisfies readonly NotificationKind[]
+export type DigestKind = (typeof digestKinds)[number]
+
+export const isDigestKind = (value: unknown): value is DigestKind => digestKinds.some((kind) => kind === value)
+
 /**
  * What a person gets when they have chosen nothing: news about their own
  * contributions by email too; activity on what they follow in the app only,
- * since it can come often.
+ * since it can come often; the staff's digests by email, since they come at
+ * most once a day and only to the staff.
  */
 export const defaultChannels: Readonly<Record<NotificationKind, NotificationChannel>> = {
+  'agency-digest': 'email',
+  'editor-digest': 'email',
   'answer-accepted': 'email',
   'answer-posted': 'email',
   'answer-promoted': 'email',
@@ -57,6 +70,9 @@ export const defaultChannels: Readonly<Record<NotificationKind, NotificationChan
 /** The collections a notification can be about, and that people can follow (the last three). */
 export const subjectCollections = ['threads', 'answers', 'tips', 'guide-proposals', 'guides', 'procedures', 'wiki-pages'] as const
 export type SubjectCollection = (typeof subjectCollections)[number]
+
+/** What a notification's `subjectCollection` names: an item of one of those collections, or a day's digest (its `subjectId` is the day). */
+export const notificationSubjects = [...subjectCollections, 'digests'] as const
 
 /** What people can follow. */
 export const followableCollections = ['threads', 'guides', 'procedures'] as const

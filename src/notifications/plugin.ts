@@ -4,6 +4,7 @@ import { notificationsSlug } from '../collections/Notifications.ts'
 import { notificationPreferencesSlug } from '../collections/Subscriptions.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { emailTask, fanOutTask } from './deliver.ts'
+import { withDigestJobs } from './digests.ts'
 import { followEndpoints, notificationEndpoints, preferencesEndpoints } from './endpoints.ts'
 import { withNotificationHooks } from './hooks.ts'
 import { isFollowableCollection } from './kinds.ts'
@@ -17,7 +18,7 @@ const withNotificationJobs = (jobs: JobsConfig | undefined, options: ResolvedOpt
     mode: options.notifications.runJobs,
     queue: notificationQueue,
   })
-  return { ...host, autoRun, tasks: [...(host.tasks ?? []), fanOutTask(), emailTask(options)] }
+  return withDigestJobs({ ...host, autoRun, tasks: [...(host.tasks ?? []), fanOutTask(), emailTask(options)] }, options)
 }
 
 const endpointsOf = (slug: string) =>

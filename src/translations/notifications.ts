@@ -1,11 +1,34 @@
 import type { NotificationKind, NotificationLanguage } from '../notifications/kinds.ts'
 
+/** What a digest section counts (kept here so the translations need nothing from the digest job). */
+type DigestSectionKey =
+  | 'unanswered-questions'
+  | 'to-validate'
+  | 'guide-proposals'
+  | 'guide-edits'
+  | 'to-reverify'
+  | 'wiki-drafts'
+  | 'reports'
+
+/** The words of the staff digests: each section's count, singular and plural (`{{count}}`). */
+type DigestText = {
+  sections: Record<DigestSectionKey, { one: string; other: string }>
+  /** Between the counts of the in-app text. */
+  separator: string
+  intro: string
+  /** After the items listed, when more wait: `{{count}}` more. */
+  more: string
+  seeAll: string
+  openAdmin: string
+}
+
 /** What one kind of notification says: its title (the email's subject) and a sentence explaining it. */
 type KindText = { title: string; body: string }
 
 /** The words of notifications and their emails in one language. `{{title}}` is the item's public title. */
 export type NotificationStrings = {
   kinds: Record<NotificationKind, KindText>
+  digest: DigestText
   /** Names of the kinds, as the preferences and the unsubscribe page show them. */
   kindNames: Record<NotificationKind, string>
   note: string
@@ -22,8 +45,26 @@ export type NotificationStrings = {
 
 const fr: NotificationStrings = {
   colon: '\u00a0: ',
+  digest: {
+    intro: 'Voici ce qui vous attend aujourd’hui.',
+    more: 'et {{count}} de plus',
+    openAdmin: 'Ouvrir l’administration',
+    sections: {
+      'guide-edits': { one: '1 modification de guide à relire', other: '{{count}} modifications de guide à relire' },
+      'guide-proposals': { one: '1 proposition de guide à examiner', other: '{{count}} propositions de guide à examiner' },
+      reports: { one: '1 contenu signalé à examiner', other: '{{count}} contenus signalés à examiner' },
+      'to-reverify': { one: '1 contenu à revérifier', other: '{{count}} contenus à revérifier' },
+      'to-validate': { one: '1 réponse ou astuce à valider', other: '{{count}} réponses ou astuces à valider' },
+      'unanswered-questions': { one: '1 question sans réponse', other: '{{count}} questions sans réponse' },
+      'wiki-drafts': { one: '1 page wiki à publier', other: '{{count}} pages wiki à publier' },
+    },
+    seeAll: 'Tout voir',
+    separator: ' · ',
+  },
   greeting: 'Bonjour,',
   kindNames: {
+    'agency-digest': 'le récapitulatif quotidien de mon organisme',
+    'editor-digest': 'le récapitulatif quotidien des éditeurs',
     'answer-accepted': 'mes réponses acceptées',
     'answer-posted': 'les réponses à mes questions',
     'answer-promoted': 'mes réponses reprises dans une page officielle',
@@ -35,6 +76,14 @@ const fr: NotificationStrings = {
     'proposal-refused': 'mes propositions de guide refusées',
   },
   kinds: {
+    'agency-digest': {
+      body: 'Ce qui attend votre organisme.',
+      title: 'Ce qui attend votre organisme',
+    },
+    'editor-digest': {
+      body: 'Les brouillons à publier et les signalements ouverts.',
+      title: 'Brouillons à publier et signalements ouverts',
+    },
     'answer-accepted': {
       body: 'La personne qui a posé la question « {{title}} » a accepté votre réponse.',
       title: 'Votre réponse a été acceptée',
@@ -83,8 +132,26 @@ const fr: NotificationStrings = {
 
 const en: NotificationStrings = {
   colon: ': ',
+  digest: {
+    intro: 'Here is what waits for you today.',
+    more: 'and {{count}} more',
+    openAdmin: 'Open the admin panel',
+    sections: {
+      'guide-edits': { one: '1 guide edit to review', other: '{{count}} guide edits to review' },
+      'guide-proposals': { one: '1 guide proposal to review', other: '{{count}} guide proposals to review' },
+      reports: { one: '1 reported item to decide on', other: '{{count}} reported items to decide on' },
+      'to-reverify': { one: '1 item to re-verify', other: '{{count}} items to re-verify' },
+      'to-validate': { one: '1 answer or tip to validate', other: '{{count}} answers or tips to validate' },
+      'unanswered-questions': { one: '1 question without an answer', other: '{{count}} questions without an answer' },
+      'wiki-drafts': { one: '1 wiki page to publish', other: '{{count}} wiki pages to publish' },
+    },
+    seeAll: 'See all',
+    separator: ' · ',
+  },
   greeting: 'Hello,',
   kindNames: {
+    'agency-digest': 'my agency’s daily digest',
+    'editor-digest': 'the editors’ daily digest',
     'answer-accepted': 'my accepted answers',
     'answer-posted': 'answers to my questions',
     'answer-promoted': 'my answers promoted into an official page',
@@ -96,6 +163,11 @@ const en: NotificationStrings = {
     'proposal-refused': 'my refused guide proposals',
   },
   kinds: {
+    'agency-digest': { body: 'What waits in your agency.', title: 'What waits in your agency' },
+    'editor-digest': {
+      body: 'Drafts to publish and open reports.',
+      title: 'Drafts to publish and open reports',
+    },
     'answer-accepted': {
       body: 'The person who asked “{{title}}” accepted your answer.',
       title: 'Your answer was accepted',
@@ -146,6 +218,7 @@ export const fillIn = (text: string, values: Record<string, string>): string =>
 /** How the admin panel names the values of the notification fields, in both languages. */
 export const notificationValueLabels: Record<string, { en: string; fr: string }> = {
   answers: { en: 'Answer', fr: 'Réponse' },
+  digests: { en: 'Daily digest', fr: 'Récapitulatif quotidien' },
   email: { en: 'Email and in the app', fr: 'Courriel et dans l’application' },
   failed: { en: 'Failed', fr: 'Échec' },
   'guide-proposals': { en: 'Guide proposal', fr: 'Proposition de guide' },
