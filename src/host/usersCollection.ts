@@ -151,10 +151,10 @@ const markCommunitySignUp =
 const queueSignUpConfirmation =
   (options: ResolvedOptions): CollectionAfterChangeHook =>
   async ({ doc, operation, req }) => {
-    if (operation !== 'create' || req.context[signUpContextKey] !== true || !options.users.requireEmailVerification) return doc
+    // Payload keeps the document as it was when a hook answers nothing.
     const person: unknown = doc
+    if (operation !== 'create' || req.context[signUpContextKey] !== true || !options.users.requireEmailVerification) return
     if (isRecord(person)) await queueConfirmation(req, options, person.id)
-    return doc
   }
 
 /** The email field with its read narrowed to the person and admins, merged into the host's own when it has one. */
