@@ -77,7 +77,7 @@ export default defineConfig({
     // two-core machine; a poll that never succeeds still fails.
     expect: { poll: { timeout: 10_000 } },
     reporters: ['default', './tests/summaryReporter.ts'],
-    setupFiles: ['tests/cpuUsage.setup.ts'],
+    setupFiles: ['tests/passwordHashing.setup.ts', 'tests/cpuUsage.setup.ts'],
     projects: [
       {
         extends: true,

@@ -1,3 +1,4 @@
+// Password hashing: real (a flood of sign-ups must take long enough for another person's vote to pass between them)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ID } from '../src/utilities/ids.ts'

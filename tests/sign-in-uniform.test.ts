@@ -1,4 +1,8 @@
 // Database: SQLite is enough (what is checked is how sign-in, sign-up and password-reset answers read and how long they take, and the delays of the rate-limit store in memory)
+// Password hashing: real (it compares how long sign-in, sign-up and password-reset answers take, which the hashing sets)
+import { pbkdf2, pbkdf2Sync } from 'node:crypto'
+import { promisify } from 'node:util'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { MemoryRateLimitStore } from '../src/rateLimit/memoryStore.ts'
@@ -66,6 +70,12 @@ const expectSameAnswers = (answers: Array<{ status: number; body: string }>, sta
 }
 
 describe('answers alike whether an account exists', () => {
+  it('hashes passwords as the product does (this file asks the test processes for the real cost)', async () => {
+    const salt = 'b'.repeat(64)
+    const asked = await promisify(pbkdf2)('correct horse battery staple', salt, 600_000, 32, 'sha256')
+    expect(asked.equals(pbkdf2Sync('correct horse battery staple', salt, 600_000, 32, 'sha256'))).toBe(true)
+  })
+
   it('signs in an unknown email as slowly as a wrong password, with the same status and words', async () => {
     const person = await app.signUp({})
     // The first requests warm caches up; they are not timed.
