@@ -13,6 +13,70 @@ export type NotificationEmail = {
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 
+const linkHtml = (href: string, label: string): string =>
+  `<a href="${escapeHtml(href)}" style="color: #000091;">${escapeHtml(label)}</a>`
+
+/**
+ * What every notification email shares around its own content: the greeting
+ * first; last, why the person gets it and the one-click unsubscribe of RFC
+ * 8058 (`List-Unsubscribe` with an HTTPS link, and `List-Unsubscribe-Post`)
+ * for this kind only, in plain text and HTML alike.
+ */
+const withEnvelope = ({
+  htmlContent,
+  kind,
+  language,
+  textLines,
+  title,
+  to,
+  unsubscribeUrl,
+}: {
+  to: string
+  kind: NotificationKind
+  language: NotificationLanguage
+  title: string
+  /** The content's lines of plain text, after the greeting. */
+  textLines: string[]
+  /** The content in HTML, after the greeting. */
+  htmlContent: string
+  unsubscribeUrl: string
+}): NotificationEmail => {
+  const strings = notificationStrings[language]
+  const why = fillIn(strings.why, { kind: strings.kindNames[kind] })
+  const text = [
+    strings.greeting,
+    '',
+    ...textLines,
+    '',
+    '—',
+    why,
+    `${strings.unsubscribe}${strings.colon}${unsubscribeUrl}`,
+    '',
+  ].join('\n')
+  const html = `<!doctype html>
+<html lang="${language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
+<body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #1e1e1e; max-width: 40em;">
+<h1 style="font-size: 1.25em;">${escapeHtml(title)}</h1>
+<p>${escapeHtml(strings.greeting)}</p>
+${htmlContent}
+<hr>
+<p style="font-size: 0.875em;">${escapeHtml(why)} ${linkHtml(unsubscribeUrl, strings.unsubscribe)}</p>
+</body>
+</html>
+`
+  return {
+    headers: {
+      'List-Unsubscribe': `<${unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+    html,
+    subject: title,
+    text,
+    to,
+  }
+}
+
 /**
  * The email of one notification, in the recipient's language: plain text and
  * HTML saying the same, the link back to the item, and the one-click
@@ -41,43 +105,25 @@ export const notificationEmail = ({
   unsubscribeUrl: string
 }): NotificationEmail => {
   const strings = notificationStrings[language]
-  const why = fillIn(strings.why, { kind: strings.kindNames[kind] })
-  const text = [
-    strings.greeting,
-    '',
-    body,
-    ...(note ? ['', `${strings.note}${strings.colon}${note}`] : []),
-    ...(link ? ['', `${strings.open}${strings.colon}${link}`] : []),
-    '',
-    '—',
-    why,
-    `${strings.unsubscribe}${strings.colon}${unsubscribeUrl}`,
-    '',
-  ].join('\n')
-  const html = `<!doctype html>
-<html lang="${language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
-<body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #1e1e1e; max-width: 40em;">
-<h1 style="font-size: 1.25em;">${escapeHtml(title)}</h1>
-<p>${escapeHtml(strings.greeting)}</p>
-<p>${escapeHtml(body)}</p>
-${note ? `<blockquote style="border-left: 4px solid #6a6a6a; margin: 0; padding-left: 1em;"><p><strong>${escapeHtml(strings.note)}</strong>${escapeHtml(strings.colon)}${escapeHtml(note)}</p></blockquote>` : ''}
-${link ? `<p><a href="${escapeHtml(link)}" style="color: #000091;">${escapeHtml(strings.open)}</a></p>` : ''}
-<hr>
-<p style="font-size: 0.875em;">${escapeHtml(why)} <a href="${escapeHtml(unsubscribeUrl)}" style="color: #000091;">${escapeHtml(strings.unsubscribe)}</a></p>
-</body>
-</html>
-`
-  return {
-    headers: {
-      'List-Unsubscribe': `<${unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
-    html,
-    subject: title,
-    text,
+  return withEnvelope({
+    htmlContent: [
+      `<p>${escapeHtml(body)}</p>`,
+      note
+        ? `<blockquote style="border-left: 4px solid #6a6a6a; margin: 0; padding-left: 1em;"><p><strong>${escapeHtml(strings.note)}</strong>${escapeHtml(strings.colon)}${escapeHtml(note)}</p></blockquote>`
+        : '',
+      link ? `<p>${linkHtml(link, strings.open)}</p>` : '',
+    ].join('\n'),
+    kind,
+    language,
+    textLines: [
+      body,
+      ...(note ? ['', `${strings.note}${strings.colon}${note}`] : []),
+      ...(link ? ['', `${strings.open}${strings.colon}${link}`] : []),
+    ],
+    title,
     to,
-  }
+    unsubscribeUrl,
+  })
 }
 
 /** One section of a digest, with its words and full addresses. */
@@ -114,58 +160,35 @@ export const digestEmail = ({
 }): NotificationEmail => {
   const strings = notificationStrings[language]
   const words = strings.digest
-  const why = fillIn(strings.why, { kind: strings.kindNames[kind] })
   const moreText = (count: number): string => fillIn(words.more, { count: String(count) })
-  const text = [
-    strings.greeting,
-    '',
-    words.intro,
-    ...sections.flatMap((part) => [
-      '',
-      `${part.label}${strings.colon}${part.link}`,
-      ...part.items.map((item) => `- ${item.title}${strings.colon}${item.link}`),
-      ...(part.more > 0 ? [`- ${moreText(part.more)}`] : []),
-    ]),
-    '',
-    `${words.openAdmin}${strings.colon}${adminLink}`,
-    '',
-    '—',
-    why,
-    `${strings.unsubscribe}${strings.colon}${unsubscribeUrl}`,
-    '',
-  ].join('\n')
-  const link = (href: string, label: string): string => `<a href="${escapeHtml(href)}" style="color: #000091;">${escapeHtml(label)}</a>`
   const htmlSections = sections
     .map(
-      (part) => `<h2 style="font-size: 1.1em;">${link(part.link, part.label)}</h2>
+      (part) => `<h2 style="font-size: 1.1em;">${linkHtml(part.link, part.label)}</h2>
 <ul>
-${part.items.map((item) => `<li>${link(item.link, item.title)}</li>`).join('\n')}
-${part.more > 0 ? `<li>${link(part.link, moreText(part.more))}</li>` : ''}
+${part.items.map((item) => `<li>${linkHtml(item.link, item.title)}</li>`).join('\n')}
+${part.more > 0 ? `<li>${linkHtml(part.link, moreText(part.more))}</li>` : ''}
 </ul>`,
     )
     .join('\n')
-  const html = `<!doctype html>
-<html lang="${language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
-<body style="font-family: system-ui, sans-serif; font-size: 16px; line-height: 1.5; color: #1e1e1e; max-width: 40em;">
-<h1 style="font-size: 1.25em;">${escapeHtml(title)}</h1>
-<p>${escapeHtml(strings.greeting)}</p>
-<p>${escapeHtml(words.intro)}</p>
+  return withEnvelope({
+    htmlContent: `<p>${escapeHtml(words.intro)}</p>
 ${htmlSections}
-<p>${link(adminLink, words.openAdmin)}</p>
-<hr>
-<p style="font-size: 0.875em;">${escapeHtml(why)} ${link(unsubscribeUrl, strings.unsubscribe)}</p>
-</body>
-</html>
-`
-  return {
-    headers: {
-      'List-Unsubscribe': `<${unsubscribeUrl}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-    },
-    html,
-    subject: title,
-    text,
+<p>${linkHtml(adminLink, words.openAdmin)}</p>`,
+    kind,
+    language,
+    textLines: [
+      words.intro,
+      ...sections.flatMap((part) => [
+        '',
+        `${part.label}${strings.colon}${part.link}`,
+        ...part.items.map((item) => `- ${item.title}${strings.colon}${item.link}`),
+        ...(part.more > 0 ? [`- ${moreText(part.more)}`] : []),
+      ]),
+      '',
+      `${words.openAdmin}${strings.colon}${adminLink}`,
+    ],
+    title,
     to,
-  }
+    unsubscribeUrl,
+  })
 }
