@@ -6,6 +6,7 @@ import { accountKey, requestLocale } from '../rateLimit/enforce.ts'
 import { accountStrings } from '../translations/accounts.ts'
 import { fillIn } from '../translations/notifications.ts'
 import { isRecord } from '../utilities/ids.ts'
+import { escapeHtml } from '../utilities/html.ts'
 import { createQueueRunner, deleteCompletedJobs, withBackstopCron } from '../utilities/queueRunner.ts'
 
 /**
@@ -78,15 +79,24 @@ export const queueConfirmation = (req: PayloadRequest, options: ResolvedOptions,
 
 type Account = Record<string, unknown>
 
+/** Queues one email to an account's owner, unless its address already had one within the hour. */
+const writeToOwner = async (
+  req: PayloadRequest,
+  options: ResolvedOptions,
+  account: Account,
+  kind: AccountEmailKind,
+): Promise<void> => {
+  if (typeof account.email !== 'string' || !(await mayWrite(options, account.email))) return
+  await queueAccountEmail(req, options, { kind, user: account.id })
+}
+
 /**
  * Sends an account still waiting for confirmation its confirmation email
  * again, with the token it holds: a person who lost the first one gets it by
  * signing up or in once more (at most once an hour).
  */
-export const resendConfirmation = async (req: PayloadRequest, account: Account, options: ResolvedOptions): Promise<void> => {
-  if (typeof account.email !== 'string' || !(await mayWrite(options, account.email))) return
-  await queueAccountEmail(req, options, { kind: 'confirm', user: account.id })
-}
+export const resendConfirmation = (req: PayloadRequest, account: Account, options: ResolvedOptions): Promise<void> =>
+  writeToOwner(req, options, account, 'confirm')
 
 /**
  * Tells the owner of an address that someone asked for an account with it
@@ -95,18 +105,13 @@ export const resendConfirmation = async (req: PayloadRequest, account: Account, 
  * confirmation email again instead (its owner is most likely the one signing
  * up again).
  */
-export const tellOwnerOfSignUp = async (
+export const tellOwnerOfSignUp = (
   req: PayloadRequest,
   collection: SanitizedCollectionConfig,
   account: Account,
   options: ResolvedOptions,
-): Promise<void> => {
-  if (typeof account.email !== 'string' || !(await mayWrite(options, account.email))) return
-  const isUnconfirmed = typeof collection.auth.verify === 'object' && account._verified === false
-  await queueAccountEmail(req, options, { kind: isUnconfirmed ? 'confirm' : 'known', user: account.id })
-}
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
+): Promise<void> =>
+  writeToOwner(req, options, account, typeof collection.auth.verify === 'object' && account._verified === false ? 'confirm' : 'known')
 
 /** The note to the owner of an address someone tried to sign up with. */
 const knownAddressEmail = (req: PayloadRequest, language: MessageLocale) => {

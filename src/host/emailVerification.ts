@@ -14,14 +14,13 @@ import { requestLocale } from '../rateLimit/enforce.ts'
 import { accountStrings } from '../translations/accounts.ts'
 import { fillIn } from '../translations/notifications.ts'
 import { isRecord } from '../utilities/ids.ts'
+import { escapeHtml, htmlPage } from '../utilities/html.ts'
 
 /** The path, under the auth collection's REST route, of the page an emailed link opens. */
 export const confirmEmailPath = '/confirm-email'
 
 /** Payload's verification tokens: 20 random bytes in hex. */
 const tokenPattern = /^[0-9a-f]{40}$/
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 
 const stringsOf = (req: PayloadRequest, options: ResolvedOptions) => {
   const language = requestLocale(req, options.locale)
@@ -90,22 +89,7 @@ export const verificationColumns = (options: ResolvedOptions): Field[] =>
     : []
 
 const page = (language: 'fr' | 'en', title: string, message: string, extra: string, status: number): Response =>
-  new Response(
-    `<!doctype html>
-<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40em; margin: 2em auto; padding: 0 1em;">
-<main><h1>${escapeHtml(title)}</h1><p role="status">${escapeHtml(message)}</p>${extra}</main>
-</body></html>
-`,
-    {
-      headers: {
-        'Cache-Control': 'no-store',
-        'Content-Type': 'text/html; charset=utf-8',
-        'Referrer-Policy': 'no-referrer',
-      },
-      status,
-    },
-  )
+  htmlPage({ extra, language, message, status, title })
 
 const tokenOf = (req: PayloadRequest): string | null => {
   const token = typeof req.query.token === 'string' ? req.query.token : ''

@@ -1,4 +1,5 @@
 import { fillIn, notificationStrings } from '../translations/notifications.ts'
+import { escapeHtml } from '../utilities/html.ts'
 import type { NotificationKind, NotificationLanguage } from './kinds.ts'
 
 /** An email ready for `payload.sendEmail`. */
@@ -9,9 +10,6 @@ export type NotificationEmail = {
   html: string
   headers: Record<string, string>
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 
 const linkHtml = (href: string, label: string): string =>
   `<a href="${escapeHtml(href)}" style="color: #000091;">${escapeHtml(label)}</a>`

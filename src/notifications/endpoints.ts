@@ -6,6 +6,7 @@ import { endpoint, readJsonObject } from '../endpoints/http.ts'
 import { InvalidInputError, NotFoundError } from '../errors.ts'
 import { fillIn, notificationStrings } from '../translations/notifications.ts'
 import { parseIdFor, type ID } from '../utilities/ids.ts'
+import { escapeHtml, htmlPage } from '../utilities/html.ts'
 import { optionsOf, usersCollectionOf } from '../utilities/pluginOptions.ts'
 import { follow, isFollowing, unfollow } from './follows.ts'
 import {
@@ -55,18 +56,8 @@ const readAllEndpoint = (): Endpoint =>
     return Response.json({ marked: result.docs.length })
   })
 
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
-
 const page = (language: NotificationLanguage, message: string, form: string, status: number): Response =>
-  new Response(
-    `<!doctype html>
-<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex"><title>${escapeHtml(notificationStrings[language].unsubscribe)}</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40em; margin: 2em auto; padding: 0 1em;">
-<main><h1>${escapeHtml(notificationStrings[language].unsubscribe)}</h1><p role="status">${escapeHtml(message)}</p>${form}</main>
-</body></html>
-`,
-    { headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/html; charset=utf-8', 'Referrer-Policy': 'no-referrer' }, status },
-  )
+  htmlPage({ extra: form, language, message, status, title: notificationStrings[language].unsubscribe })
 
 /** The person and kind of a request's unsubscribe token, when the person still exists. */
 const claimOf = async (req: PayloadRequest): Promise<{ user: ID; kind: NotificationKind } | null> => {
