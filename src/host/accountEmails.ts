@@ -3,6 +3,7 @@ import type { JobsConfig, Payload, PayloadRequest, SanitizedCollectionConfig, Ta
 import { siteUrlOf } from '../notifications/deliver.ts'
 import type { MessageLocale, ResolvedOptions } from '../options.ts'
 import { accountKey, requestLocale } from '../rateLimit/enforce.ts'
+import { logStoreFailure } from '../rateLimit/storeFailures.ts'
 import { accountStrings } from '../translations/accounts.ts'
 import { fillIn } from '../translations/notifications.ts'
 import { isRecord } from '../utilities/ids.ts'
@@ -43,11 +44,12 @@ const accountMailWindowMs = 60 * 60_000
  * their address again and again; when the store cannot be reached, the email
  * goes (it is the one way the owner hears of it).
  */
-const mayWrite = async (options: ResolvedOptions, email: string): Promise<boolean> => {
+const mayWrite = async (req: PayloadRequest, options: ResolvedOptions, email: string): Promise<boolean> => {
   try {
     const { count } = await options.rateLimitStore.hit(`entraide:accountMail:${accountKey(email)}`, accountMailWindowMs)
     return count <= 1
-  } catch {
+  } catch (error) {
+    logStoreFailure(req.payload, { error, msg: 'Entraide: the rate-limit store failed; account emails not limited.' })
     return true
   }
 }
@@ -86,7 +88,7 @@ const writeToOwner = async (
   account: Account,
   kind: AccountEmailKind,
 ): Promise<void> => {
-  if (typeof account.email !== 'string' || !(await mayWrite(options, account.email))) return
+  if (typeof account.email !== 'string' || !(await mayWrite(req, options, account.email))) return
   await queueAccountEmail(req, options, { kind, user: account.id })
 }
 
