@@ -187,6 +187,14 @@ export type EntraideOptions = {
   notifications?: NotificationsOptions
   /** The public accountability figures of `GET /api/entraide/stats` (see `PublicFiguresOptions`). */
   publicFigures?: PublicFiguresOptions
+  /**
+   * The anonymous procedure pages (`GET /api/entraide/procedures/:slug`) kept
+   * in each app process's memory. A write through this process forgets them
+   * at once; `ttlMs` bounds how long a page may miss a write made through
+   * another app node. `false` reads every page from the database.
+   * @default { ttlMs: 5000 }
+   */
+  procedurePageCache?: { ttlMs?: number } | false
 }
 
 /** The public accountability figures: computed by a scheduled job, served by `GET /api/entraide/stats`. */
@@ -467,6 +475,7 @@ export type ResolvedOptions = {
   reverification: { expiresAfterMonths: number; cron: string }
   notifications: ResolvedNotificationsOptions
   publicFigures: { isEnabled: boolean; cron: string; months: number }
+  procedurePageCache: { ttlMs: number } | false
 }
 
 /** `NotificationsOptions` with every default filled (`siteUrl` null: the config's serverURL). */
@@ -720,5 +729,9 @@ export const resolveOptions = (options: EntraideOptions = {}): ResolvedOptions =
     },
     notifications: resolveNotificationsOptions(options.notifications),
     publicFigures: resolvePublicFiguresOptions(options.publicFigures),
+    procedurePageCache:
+      options.procedurePageCache === false
+        ? false
+        : { ttlMs: nonNegativeInteger(options.procedurePageCache?.ttlMs, 5000, 'procedurePageCache.ttlMs') },
   }
 }

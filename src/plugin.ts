@@ -20,6 +20,7 @@ import { withEntraideAdmin } from './admin/adminConfig.ts'
 import { collectionEndpoints } from './endpoints/collectionEndpoints.ts'
 import { guardedRoutes, noVersionRoutes, type SignUpAnswer } from './endpoints/requestGuard.ts'
 import { uniformSignUp } from './hooks/uniformAccountAnswers.ts'
+import { withProcedurePageCache } from './endpoints/procedurePageCache.ts'
 import { stopAccountEmailsOnDestroy, withAccountEmailJobs } from './host/accountEmails.ts'
 import { withEntraideMutations } from './graphql/mutations.ts'
 import { meEndpoint, procedurePageEndpoint } from './endpoints/procedurePage.ts'
@@ -203,7 +204,17 @@ export const entraidePlugin =
       }
     }
     const endpoints = collectionEndpoints(options)
-    return withNotifications(options)(withSearch(options)({
+    const pageSources = [
+      options.usersCollection,
+      'agencies',
+      'procedures',
+      'guides',
+      'wiki-pages',
+      'tips',
+      'threads',
+      'answers',
+    ]
+    return withProcedurePageCache(options, pageSources)(withNotifications(options)(withSearch(options)({
       ...incoming,
       ...withAllowedOrigins(incoming, options.allowedOrigins),
       admin: withEntraideAdmin(incoming.admin, incoming.i18n),
@@ -239,5 +250,5 @@ export const entraidePlugin =
           }),
         ),
       ],
-    }))
+    })))
   }

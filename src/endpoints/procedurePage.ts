@@ -40,6 +40,7 @@ import type {
   Validation,
 } from '../widget/types.ts'
 import { endpoint } from './http.ts'
+import { type CachedPage, cachedProcedurePage } from './procedurePageCache.ts'
 
 /** How many items of each kind one page returns, best first. */
 export const procedurePageLimits = { answersPerThread: 20, officialPages: 20, threads: 20, tips: 10 } as const
@@ -558,25 +559,37 @@ const isNotModified = (ifNoneMatch: string | null, etag: string): boolean => {
 
 /**
  * `GET /api/entraide/procedures/:slug[?step=N]`: the aggregated procedure
- * page the widget renders with one request. Anonymous responses are
- * cacheable for a short while and carry a weak `ETag`: a reader sending it
- * back in `If-None-Match` gets `304 Not Modified` without the body while the
- * page is unchanged. A signed-in reader's response is private because it
- * carries their own pending items and votes.
+ * page the widget renders with one request. Anonymous responses are the
+ * same for every reader: they come from this process's memory (see
+ * `procedurePageCache`), are cacheable for a short while and carry a weak
+ * `ETag`: a reader sending it back in `If-None-Match` gets `304 Not Modified`
+ * without the body while the page is unchanged. A signed-in reader's
+ * response is read from the database and private, because it carries their
+ * own pending items and votes.
  */
 export const procedurePageEndpoint = (options: ResolvedOptions): Endpoint =>
   endpoint('get', '/entraide/procedures/:slug', async (req) => {
     const raw = req.routeParams?.slug
     const slug = typeof raw === 'string' ? raw : ''
     const step = parseStep(req)
-    const page = await loadProcedurePage({ options, req, slug, step })
-    const headers = new Headers({
-      'Cache-Control': page.viewer ? 'private, no-store' : publicCacheControl,
-      Vary: 'Origin, Cookie, Authorization',
-    })
-    if (page.viewer) return Response.json(page, { headers })
-    const body = JSON.stringify(page)
-    const etag = weakEtagOf(body)
+    const headers = new Headers({ Vary: 'Origin, Cookie, Authorization' })
+    if (actorFromRequest(req)) {
+      headers.set('Cache-Control', 'private, no-store')
+      return Response.json(await loadProcedurePage({ options, req, slug, step }), { headers })
+    }
+    const loadAnonymous = async (): Promise<CachedPage> => {
+      const body = JSON.stringify(await loadProcedurePage({ options, req, slug, step }))
+      return { body, etag: weakEtagOf(body) }
+    }
+    const { body, etag } =
+      options.procedurePageCache === false
+        ? await loadAnonymous()
+        : await cachedProcedurePage(
+            req.payload,
+            { key: `${slug}|${step ?? ''}`, ttlMs: options.procedurePageCache.ttlMs },
+            loadAnonymous,
+          )
+    headers.set('Cache-Control', publicCacheControl)
     headers.set('ETag', etag)
     if (isNotModified(req.headers.get('If-None-Match'), etag)) return new Response(null, { headers, status: 304 })
     headers.set('Content-Type', 'application/json')

@@ -1,6 +1,7 @@
 import type { JobsConfig, Payload, PayloadRequest } from 'payload'
 
 import { perPayload } from '../search/engineRegistry.ts'
+import { afterTransaction } from './afterTransaction.ts'
 import { isRecord } from './ids.ts'
 
 type RunnerState = {
@@ -12,10 +13,6 @@ type RunnerState = {
 
 /** Jobs taken per run; the runner loops while there is more to do. */
 const jobsPerRun = 50
-/** How often a queued job's transaction is checked for its end. */
-const commitPollMs = 2
-/** After this, the runner starts anyway; the cron backstop covers a transaction that never ends. */
-const commitWaitMs = 60_000
 
 export type QueueRunnerOptions = {
   /** The Payload jobs queue this runner runs. */
@@ -166,27 +163,10 @@ export const createQueueRunner = ({
   const runAfterCommit = (req: PayloadRequest): void => {
     if (watchedRequests.has(req)) return
     watchedRequests.add(req)
-    const { payload } = req
-    const startedAt = Date.now()
-    const check = (): void => {
-      // A request's transaction id is a promise while it begins. Where the
-      // adapter has no transactions (SQLite's unless `transactionOptions` is
-      // set) that promise resolves to nothing and stays on the request, or
-      // Payload's loader replaces it with its JSON copy, an empty object: only
-      // a string or a number is a transaction still open.
-      void Promise.resolve(req.transactionID).then((transactionID: unknown) => {
-        const waited = Date.now() - startedAt
-        const isOpen = typeof transactionID === 'string' || typeof transactionID === 'number'
-        if (!isOpen || waited > commitWaitMs) {
-          watchedRequests.delete(req)
-          request(payload)
-          return
-        }
-        // Most transactions end within milliseconds; long ones are checked less often.
-        setTimeout(check, waited < 100 ? commitPollMs : 25).unref?.()
-      })
-    }
-    setImmediate(check)
+    afterTransaction(req, () => {
+      watchedRequests.delete(req)
+      request(req.payload)
+    })
   }
 
   const waitForRuns = async (payload: Payload): Promise<void> => {

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { ID } from '../src/utilities/ids.ts'
+import { createProcedure, json } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+
+// The anonymous procedure page comes from the app's memory; every write it
+// shows is seen by the next reader, whichever way it was made.
+
+type Person = Awaited<ReturnType<TestApp['signUp']>>
+
+/**
+ * Counts the Local API reads made for procedure page requests while `work`
+ * runs (every read of the page goes through `payload.find` with the
+ * request); the app's background jobs read too, and are left out.
+ */
+const countReads = async <T>(app: TestApp, work: () => Promise<T>): Promise<{ reads: number; result: T }> => {
+  const { payload } = app
+  const find = payload.find.bind(payload)
+  let reads = 0
+  payload.find = ((args: Parameters<typeof find>[0]) => {
+    if (args.req?.url?.includes('/entraide/procedures/')) reads += 1
+    return find(args)
+  }) as typeof payload.find
+  try {
+    const result = await work()
+    return { reads, result }
+  } finally {
+    payload.find = find
+  }
+}
+
+describe('the anonymous procedure page, kept in memory', () => {
+  let app: TestApp
+  let procedureId: ID
+  let agencyId: ID
+  let asker: Person
+  let helper: Person
+  let agent: Person
+  let editor: Person
+
+  const page = async (query = ''): Promise<Record<string, any>> => {
+    const response = await app.api('GET', `/entraide/procedures/passeport${query}`)
+    expect(response.status).toBe(200)
+    return json(response)
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp()
+    const { agency, procedure } = await createProcedure(app)
+    procedureId = procedure.id
+    agencyId = agency.id
+    asker = await app.signUp({ name: 'Awa Diallo' })
+    helper = await app.signUp({ name: 'Bruno Martin' })
+    agent = await app.signUp({ agency: agencyId, name: 'Agente Claire', role: 'agent' })
+    editor = await app.signUp({ name: 'Éditrice Inès', role: 'editor' })
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('answers a second anonymous reader without reading the database, and a signed-in reader from it', async () => {
+    // The writes of the set-up are forgotten again once their transactions
+    // are seen to end, a few milliseconds later: read until that is over.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      if ((await countReads(app, () => page())).reads === 0) break
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const again = await countReads(app, () => page())
+    expect(again.reads).toBe(0)
+    const signedIn = await countReads(app, async () => {
+      const response = await app.api('GET', '/entraide/procedures/passeport', { token: asker.token })
+      expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+      return json(response)
+    })
+    expect(signedIn.reads).toBeGreaterThan(0)
+    expect(signedIn.result.viewer.displayName).toBe('Awa Diallo')
+  })
+
+  it('shows each write at the next anonymous read: posts, votes, renames, validations, moderation, the procedure', async () => {
+    await page()
+    const tipResponse = await app.api('POST', '/tips?depth=0', {
+      body: { body: 'Apportez une photocopie de l’ancien passeport.', procedure: procedureId },
+      token: helper.token,
+    })
+    expect(tipResponse.status).toBe(201)
+    const tipId: ID = (await json(tipResponse)).doc.id
+    expect((await page()).tips.map((tip: { id: ID }) => tip.id)).toContain(tipId)
+
+    const threadResponse = await app.api('POST', '/threads?depth=0', {
+      body: { body: 'Faut-il venir avec l’ancien passeport ?', procedure: procedureId, title: 'Ancien passeport à rendre ?' },
+      token: asker.token,
+    })
+    expect(threadResponse.status).toBe(201)
+    const threadId: ID = (await json(threadResponse)).doc.id
+    const answerResponse = await app.api('POST', '/answers?depth=0', {
+      body: { body: 'Oui, il est rendu invalide au guichet.', thread: threadId },
+      token: helper.token,
+    })
+    expect(answerResponse.status).toBe(201)
+    const answerId: ID = (await json(answerResponse)).doc.id
+    const answerOnPage = async () =>
+      (await page()).threads.find((thread: { id: ID }) => thread.id === threadId)?.answers.find(
+        (answer: { id: ID }) => answer.id === answerId,
+      )
+    expect(await answerOnPage()).toBeDefined()
+
+    // A vote changes a score that Entraide writes itself.
+    const vote = await app.api('POST', `/tips/${tipId}/vote`, { body: { value: 1 }, token: asker.token })
+    expect(vote.status).toBe(200)
+    expect((await page()).tips.find((tip: { id: ID }) => tip.id === tipId).score).toBe(1)
+
+    // An agent's validation names the agent and their agency.
+    const validated = await app.api('POST', `/answers/${answerId}/validate`, { body: { note: 'Confirmé.' }, token: agent.token })
+    expect(validated.status).toBe(200)
+    expect((await answerOnPage()).validation.validatedBy.displayName).toBe('Agente Claire')
+
+    // Renaming the agency shows at once on the procedure and under the validation.
+    await app.payload.update({ collection: 'agencies', data: { name: 'Agence des titres' }, id: agencyId })
+    const renamed = await page()
+    expect(renamed.procedure.agency.name).toBe('Agence des titres')
+
+    // A person's new display name.
+    await app.payload.update({ collection: 'users', data: { displayName: 'Bruno M.' }, id: helper.id, overrideAccess: true })
+    expect((await page()).tips.find((tip: { id: ID }) => tip.id === tipId).author.displayName).toBe('Bruno M.')
+
+    // Hidden by a moderator: gone for readers.
+    const hidden = await app.api('POST', `/tips/${tipId}/moderate`, {
+      body: { action: 'hide', reason: 'Hors sujet.' },
+      token: editor.token,
+    })
+    expect(hidden.status).toBe(200)
+    expect((await page()).tips.map((tip: { id: ID }) => tip.id)).not.toContain(tipId)
+
+    // The procedure's official content.
+    await app.payload.update({ collection: 'procedures', data: { cost: '86 €' }, id: procedureId })
+    expect((await page()).procedure.cost).toBe('86 €')
+    await app.payload.update({ collection: 'procedures', data: { cost: '87 €' }, id: procedureId })
+    expect((await page()).procedure.cost).toBe('87 €')
+  })
+
+  it('keeps one page per step, each changed by the writes that concern it', async () => {
+    const before = await page('?step=1')
+    expect(before.step).toBe(1)
+    const tipResponse = await app.api('POST', '/tips?depth=0', {
+      body: { body: 'Les créneaux du lundi matin partent en premier.', procedure: procedureId, step: 1 },
+      token: helper.token,
+    })
+    expect(tipResponse.status).toBe(201)
+    const tipId: ID = (await json(tipResponse)).doc.id
+    expect((await page('?step=1')).tips.map((tip: { id: ID }) => tip.id)).toContain(tipId)
+    expect((await page('?step=0')).tips.map((tip: { id: ID }) => tip.id)).not.toContain(tipId)
+  })
+
+  it('loads a page once for many readers arriving together after a change', async () => {
+    await app.payload.update({ collection: 'procedures', data: { delay: '3 semaines' }, id: procedureId })
+    const together = await countReads(app, () => Promise.all(Array.from({ length: 20 }, () => page())))
+    expect(together.result.every((body) => body.procedure.delay === '3 semaines')).toBe(true)
+    await app.payload.update({ collection: 'procedures', data: { delay: '4 semaines' }, id: procedureId })
+    const alone = await countReads(app, () => page())
+    expect(alone.result.procedure.delay).toBe('4 semaines')
+    // Twenty readers cost what one reader costs.
+    expect(alone.reads).toBeGreaterThan(0)
+    expect(together.reads).toBe(alone.reads)
+  })
+
+  it('never keeps a page a client asked about that does not exist', async () => {
+    const missing = await app.api('GET', '/entraide/procedures/carte-grise')
+    expect(missing.status).toBe(404)
+    await createProcedure(app, { slug: 'carte-grise' })
+    const found = await app.api('GET', '/entraide/procedures/carte-grise')
+    expect(found.status).toBe(200)
+  })
+})
+
+describe('with procedurePageCache: false', () => {
+  let app: TestApp
+
+  beforeAll(async () => {
+    app = await startTestApp({ entraide: { procedurePageCache: false } })
+    await createProcedure(app)
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('reads every anonymous page from the database', async () => {
+    const first = await countReads(app, () => app.api('GET', '/entraide/procedures/passeport'))
+    const second = await countReads(app, () => app.api('GET', '/entraide/procedures/passeport'))
+    expect(first.result.status).toBe(200)
+    expect(second.reads).toBeGreaterThan(0)
+    expect(second.reads).toBe(first.reads)
+  })
+})
