@@ -25,6 +25,22 @@ const rateLimitStoreFromEnv = async (): Promise<EntraideOptions['rateLimitStore'
   return redisRateLimitStore({ url })
 }
 
+/**
+ * Which reverse proxies the app believes about the client address, from
+ * TRUSTED_PROXIES: a number of proxies in front of the app ("1"), or their
+ * addresses, CIDR ranges or `loopback`/`private`/`linklocal`, separated by
+ * commas. Unset, no proxy is believed.
+ */
+const trustedProxiesFromEnv = (): EntraideOptions['trustedProxies'] => {
+  const value = process.env.TRUSTED_PROXIES?.trim()
+  if (!value) return undefined
+  if (/^\d+$/.test(value)) return Number(value)
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+}
+
 /** What varies between the app, the tests and the benchmarks. */
 export type AppConfigArgs = {
   /** SQLite `file:`, PostgreSQL or MongoDB URI. Defaults to DATABASE_URI, then `file:./data/entraide.db`. */
@@ -107,6 +123,7 @@ export const buildAppConfig = async ({
       entraidePlugin({
         ...entraide,
         rateLimitStore: entraide.rateLimitStore ?? (await rateLimitStoreFromEnv()),
+        trustedProxies: entraide.trustedProxies ?? trustedProxiesFromEnv(),
         users: { publicSignUp: true, ...entraide.users },
       }),
       ...plugins,

@@ -25,7 +25,7 @@ const lockDir = path.join(projectRoot, '.next-build-lock')
 
 /** Files that do not go into the app's build. */
 const notBuilt = (file: string): boolean =>
-  /^(tests|bench|\.ci|\.github|migrations)\//.test(file) || /\.(md|test\.tsx?)$/.test(file) || file === 'LICENSE'
+  /^(tests|bench|\.ci|\.github)\//.test(file) || /\.(md|test\.tsx?)$/.test(file) || file === 'LICENSE'
 
 /** The project's files: git's list when this is a clone, a walk of the folder otherwise. */
 const sourceFiles = (root: string): string[] => {
@@ -115,7 +115,7 @@ const withLock = async <T>(work: () => Promise<T>): Promise<T> => {
  * progress. The type check is left out: `npm run typecheck` does it (CI runs it
  * before the tests), and `npm run build` on its own still does it.
  */
-const build = (): Promise<void> =>
+const build = (label: string): Promise<void> =>
   new Promise((resolve, reject) => {
     const env = serverEnvironment({ ENTRAIDE_BUILD_WITHOUT_TYPECHECK: 'true', NEXT_TELEMETRY_DISABLED: '1' })
     const child = spawn('npm', ['run', 'build'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -129,7 +129,7 @@ const build = (): Promise<void> =>
     child.stderr.on('data', keep)
     const started = Date.now()
     const progress = setInterval(
-      () => console.log(`Browser tests: still building the app (${Math.round((Date.now() - started) / 1000)} s)…`),
+      () => console.log(`${label}: still building the app (${Math.round((Date.now() - started) / 1000)} s)…`),
       30_000,
     )
     child.on('error', (error) => {
@@ -139,7 +139,7 @@ const build = (): Promise<void> =>
     child.on('exit', (code) => {
       clearInterval(progress)
       if (code === 0) {
-        console.log(`Browser tests: app built in ${Math.round((Date.now() - started) / 1000)} s.`)
+        console.log(`${label}: app built in ${Math.round((Date.now() - started) / 1000)} s.`)
         resolve()
       } else {
         reject(new Error(`The app's build (npm run build) failed with code ${String(code)}:\n${output}`))
@@ -147,29 +147,40 @@ const build = (): Promise<void> =>
     })
   })
 
-let building: Promise<void> | null = null
+/**
+ * Makes the production build in `.next` current: builds it unless its
+ * fingerprint matches the sources (another run in this checkout building
+ * meanwhile is waited for). `label` starts the progress lines.
+ */
+export const buildAppIfStale = async (label: string): Promise<'reused' | 'built'> => {
+  const fingerprint = sourcesFingerprint()
+  if (readStamp() === fingerprint) return 'reused'
+  // Nothing may take an older build for this one.
+  rmSync(stampFile, { force: true })
+  return withLock(async () => {
+    if (readStamp() === fingerprint) return 'reused' // another run in this checkout built it meanwhile
+    rmSync(stampFile, { force: true })
+    await build(label)
+    writeFileSync(stampFile, JSON.stringify({ builtAt: new Date().toISOString(), fingerprint }, null, 2))
+    return 'built'
+  })
+}
+
+let building: Promise<unknown> | null = null
 
 export function setup(): void {
   rmSync(buildFailureFile, { force: true })
   // Seeded again by this run's first app, from this run's sources and at today's date.
   rmSync(path.dirname(seededDatabase), { force: true, recursive: true })
   if (browserSkipReason() !== null) return // the browser tests say why they skip
-  const fingerprint = sourcesFingerprint()
-  if (readStamp() === fingerprint) {
+  if (readStamp() === sourcesFingerprint()) {
     console.log('Browser tests: the production build in .next is current; reused.')
     return
   }
-  // No browser file may take an older build for this one.
-  rmSync(stampFile, { force: true })
   console.log(
     'Browser tests: building the app once for all browser test files, while the other tests run (npm run build: about 2 minutes on two cores; reused while the sources do not change)…',
   )
-  building = withLock(async () => {
-    if (readStamp() === fingerprint) return // another run in this checkout built it meanwhile
-    rmSync(stampFile, { force: true })
-    await build()
-    writeFileSync(stampFile, JSON.stringify({ builtAt: new Date().toISOString(), fingerprint }, null, 2))
-  }).catch((error: unknown) => {
+  building = buildAppIfStale('Browser tests').catch((error: unknown) => {
     mkdirSync(path.dirname(buildFailureFile), { recursive: true })
     writeFileSync(buildFailureFile, error instanceof Error ? error.message : String(error))
   })
