@@ -32,6 +32,7 @@ import path from 'node:path'
 
 import autocannon from 'autocannon'
 import { getPayload } from 'payload'
+import { z } from 'zod'
 
 import { buildAppConfig } from '../setup/appConfig.ts'
 import { buildAppIfStale } from '../tests/browser/appBuild.ts'
@@ -208,6 +209,9 @@ const load = async (server: Server, paths: readonly string[], durationSeconds: n
 
 // ---------------------------------------------------------------- report
 
+const searchAnswer = z.object({ hits: z.array(z.unknown()) })
+const procedureList = z.object({ docs: z.array(z.object({ id: z.union([z.string(), z.number()]), slug: z.string() })) })
+
 const median = (values: readonly number[]): number => percentile(values, 50)
 const spread = (values: readonly number[]): string =>
   `${Math.min(...values).toFixed(values.every((value) => value >= 100) ? 0 : 2)}–${Math.max(...values).toFixed(
@@ -239,17 +243,17 @@ const main = async (): Promise<void> => {
     const probe = `${running.url}/api/entraide/search?q=${encodeURIComponent(topics[0]?.[0] ?? 'passeport')}`
     for (;;) {
       const answer = await fetch(probe, { headers: { 'x-forwarded-for': nextAddress() } })
-      const body = answer.ok ? ((await answer.json()) as { hits?: unknown[] }) : null
-      if (body?.hits && body.hits.length > 0) break
+      const body = answer.ok ? searchAnswer.safeParse(await answer.json()) : null
+      if (body?.success && body.data.hits.length > 0) break
       if (performance.now() - startedAt > 300_000) throw new Error(`Search found nothing 5 minutes after the start.`)
       await sleep(250)
     }
     console.log(`Server started and searching in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`)
     const rssIdle = treeRssMb(running.pid)
 
-    const listed = (await (await fetch(`${running.url}/api/procedures?limit=20&depth=0&sort=slug`)).json()) as {
-      docs: { id: string | number; slug: string }[]
-    }
+    const listed = procedureList.parse(
+      await (await fetch(`${running.url}/api/procedures?limit=20&depth=0&sort=slug`)).json(),
+    )
     if (listed.docs.length === 0) throw new Error('The generated database has no procedure.')
     const words = topics.flatMap((topic) => topic.slice(0, 3))
     const paths: Record<RouteName, string[]> = {
