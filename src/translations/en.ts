@@ -102,6 +102,7 @@ export const en = {
     fieldThread: 'Question',
     fieldAnswerProcedureDescription: 'The procedure of the question.',
     fieldIsAccepted: 'Accepted by the asker',
+    fieldAcceptedAt: 'Accepted on',
     fieldValidationNote: 'Validation note',
     fieldPromotedTo: 'Promoted to',
     fieldVoter: 'Voter',
@@ -132,6 +133,8 @@ export const en = {
     fieldSearches: 'Searches',
     fieldSearchesDescription: 'How many times it was searched.',
     fieldLastSearchedAt: 'Last searched',
+    fieldZeroHitWeeks: 'Searches finding nothing, by week',
+    fieldZeroHitWeeksDescription: 'Searches that found nothing, week by week (weeks start on Monday, UTC; the latest 26 weeks are kept).',
 
     suggestionFind: 'Suggestion chosen',
     suggestionFinds: 'Suggestions chosen',

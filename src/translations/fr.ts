@@ -104,6 +104,7 @@ export const fr: EntraideStrings = {
     fieldThread: 'Question',
     fieldAnswerProcedureDescription: 'La démarche de la question.',
     fieldIsAccepted: 'Acceptée par la personne qui a posé la question',
+    fieldAcceptedAt: 'Acceptée le',
     fieldValidationNote: 'Note de validation',
     fieldPromotedTo: 'Reprise dans',
     fieldVoter: 'Votant',
@@ -135,6 +136,8 @@ export const fr: EntraideStrings = {
     fieldSearches: 'Recherches',
     fieldSearchesDescription: 'Le nombre de fois où elle a été faite.',
     fieldLastSearchedAt: 'Dernière recherche',
+    fieldZeroHitWeeks: 'Recherches sans résultat, par semaine',
+    fieldZeroHitWeeksDescription: 'Recherches sans résultat, semaine par semaine (semaines commençant le lundi, UTC ; les 26 dernières sont gardées).',
 
     suggestionFind: 'Suggestion choisie',
     suggestionFinds: 'Suggestions choisies',
