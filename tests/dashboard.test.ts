@@ -151,6 +151,24 @@ describe('the listening dashboard', () => {
     expect(onlyB.helpfulness).toEqual([])
   })
 
+  it('records when the asker accepted an answer, and forgets it when they accept another', async () => {
+    const thread = await question(procedureA, Date.now() - hour)
+    const answerBy = (body: string) =>
+      app.payload.create({ collection: 'answers', data: { author: helper.id, body, thread, visibility: 'published' } })
+    const first = await answerBy('Il faut prendre rendez-vous en mairie avant tout.')
+    const second = await answerBy('La pré-demande en ligne fait gagner du temps.')
+    const before = Date.now()
+    expect((await app.api('POST', `/threads/${thread}/accept`, { body: { answer: first.id }, token: asker.token })).status).toBe(200)
+    const accepted = await app.payload.findByID({ collection: 'answers', id: first.id, overrideAccess: true })
+    expect(new Date(accepted.acceptedAt ?? 0).getTime()).toBeGreaterThanOrEqual(before - 1000)
+    expect((await app.api('POST', `/threads/${thread}/accept`, { body: { answer: second.id }, token: asker.token })).status).toBe(200)
+    expect((await app.payload.findByID({ collection: 'answers', id: first.id, overrideAccess: true })).acceptedAt ?? null).toBeNull()
+    expect((await app.payload.findByID({ collection: 'answers', id: second.id, overrideAccess: true })).acceptedAt).toBeTruthy()
+    // Cleaned up, so that the other tests' counts stay as they were.
+    for (const id of [second.id, first.id]) await app.payload.delete({ collection: 'answers', id, overrideAccess: true })
+    await app.payload.delete({ collection: 'threads', id: thread, overrideAccess: true })
+  })
+
   it('is closed to citizens (403) and to people not signed in (401)', async () => {
     expect((await app.api('GET', '/entraide/dashboard', { token: asker.token })).status).toBe(403)
     expect((await app.api('GET', '/entraide/dashboard')).status).toBe(401)
