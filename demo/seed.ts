@@ -31,6 +31,7 @@ import { demoThreads, demoTips, type DemoReport, type DemoThread, type DemoTip, 
 import { demoGuides, type DemoGuide } from './content/guides.ts'
 import { demoProcedures } from './content/procedures.ts'
 import { demoWikiPages, type DemoWikiPage } from './content/wiki.ts'
+import { seedDemoHistory } from './history.ts'
 
 /** The collections the demo seed writes to. */
 export const seededCollections = [
@@ -45,6 +46,9 @@ export const seededCollections = [
   'wiki-pages',
   'votes',
   'reports',
+  'helpfulness',
+  'search-queries',
+  'suggestion-finds',
 ] as const
 export type SeededCollection = (typeof seededCollections)[number]
 
@@ -66,6 +70,9 @@ const emptyCounts = (): Record<SeededCollection, number> => ({
   answers: 0,
   guides: 0,
   'guide-proposals': 0,
+  helpfulness: 0,
+  'search-queries': 0,
+  'suggestion-finds': 0,
   procedures: 0,
   reports: 0,
   threads: 0,
@@ -109,7 +116,9 @@ const messageOf = (error: unknown): string => {
  * Seeds the demo content of a fictional public-service website, in French:
  * agencies, eight real procedures, one account per role, guides, tips,
  * questions in every state, votes, reports and official wiki pages whose
- * provenance comes from the real domain actions.
+ * provenance comes from the real domain actions; then several months of
+ * generated activity behind that story (`seedDemoHistory`: questions,
+ * answers, validations, helpfulness feedback, searches, suggestions chosen).
  *
  * Idempotent: each item is looked up by its natural key (slug, email, the
  * guide of a procedure, a thread's title on its procedure, a tip's text on
@@ -176,6 +185,10 @@ export const seedDemoContent = async (payload: Payload): Promise<SeedReport> => 
   for (const page of demoWikiPages) {
     await runUnit(`wiki page ${page.slug}`, (unit) => seedWikiPage(payload, unit, directory, page))
   }
+  // Months of generated activity behind the story, for the listening dashboard's and the public figures' trends.
+  await runUnit('history', (unit) =>
+    seedDemoHistory({ created: unit.created, payload, procedures: directory.procedures, req: unit.system, users: directory.users }),
+  )
   return report
 }
 

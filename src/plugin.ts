@@ -34,6 +34,7 @@ import { withSearch } from './search/plugin.ts'
 import { withReverificationJobs } from './jobs/reverification.ts'
 import { withPublicFiguresJobs } from './jobs/publicFigures.ts'
 import { statsEndpoint } from './endpoints/statsEndpoint.ts'
+import { dashboardEndpoint, writeAnswerEndpoint } from './endpoints/dashboardEndpoints.ts'
 import { publicFiguresGlobal } from './stats/store.ts'
 import { reverifyQueueEndpoint } from './endpoints/reverifyEndpoints.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
@@ -221,7 +222,7 @@ export const entraidePlugin =
       custom: { ...incoming.custom, entraide: brandOptions(options) },
       loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
-      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint(), reverifyQueueEndpoint(), statsEndpoint()],
+      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint(), reverifyQueueEndpoint(), statsEndpoint(), dashboardEndpoint(), writeAnswerEndpoint()],
       graphQL: withEntraideMutations(incoming.graphQL),
       jobs: withAccountEmailJobs(withPublicFiguresJobs(withReverificationJobs(incoming.jobs, options), options), options),
       onInit: async (payload) => {

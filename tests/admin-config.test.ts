@@ -32,7 +32,7 @@ describe('the admin panel additions', () => {
     const views = admin.components?.views ?? {}
     expect(views.hostReport).toEqual({ Component: '/host/Report#Report', path: '/report' })
     expect(Object.values(views).map((view) => view?.path)).toEqual(
-      expect.arrayContaining(['/awaiting-validation', '/moderation', '/guide-reviews']),
+      expect.arrayContaining(['/awaiting-validation', '/moderation', '/guide-reviews', '/listening']),
     )
   })
 

@@ -123,11 +123,13 @@ describe('GET /api/entraide/search', () => {
     expect(byQuery.get('déclaration')).toMatchObject({ hits: 1, searches: 2, zeroHitSearches: 0 })
     expect(byQuery.get('licorne introuvable')).toMatchObject({ hits: 0, searches: 2, zeroHitSearches: 2 })
     expect(byQuery.get('écrire à [email] pour la licorne')).toMatchObject({ hits: 0, searches: 1 })
+    // Searches that found nothing are also counted by week (its Monday), for the listening dashboard's trends.
+    expect(Object.values(docs.find((doc: { query: string }) => doc.query === 'licorne introuvable').zeroHitWeeks)).toEqual([2])
     // Nothing but the query and its counts: no user, no address, no email.
     expect(JSON.stringify(docs)).not.toContain('jean.dupont')
     for (const doc of docs) {
       expect(Object.keys(doc).sort()).toEqual(
-        ['createdAt', 'hits', 'id', 'lastSearchedAt', 'query', 'searches', 'updatedAt', 'zeroHitSearches'].sort(),
+        ['createdAt', 'hits', 'id', 'lastSearchedAt', 'query', 'searches', 'updatedAt', 'zeroHitSearches', 'zeroHitWeeks'].sort(),
       )
     }
     // The list opens on the queries that found nothing, the most searched first.

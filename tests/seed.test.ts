@@ -208,6 +208,35 @@ describe('the demo content', () => {
     expect(hiddenTipReport?.status).toBe('resolved')
   })
 
+  it('has months of activity behind the story, for the dashboard’s and the figures’ trends', async () => {
+    const day = 24 * 60 * 60 * 1000
+    const threads = await all('threads')
+    const ages = threads.map((thread) => (Date.now() - new Date(thread.createdAt).getTime()) / day)
+    // Questions spread over about six months, in most weeks.
+    expect(Math.max(...ages)).toBeGreaterThan(120)
+    const weeksWithQuestions = new Set(ages.map((age) => Math.floor(age / 7)))
+    expect(weeksWithQuestions.size).toBeGreaterThanOrEqual(15)
+    const answers = await all('answers')
+    expect(answers.filter((answer) => answer.validatedAt).length).toBeGreaterThanOrEqual(15)
+    expect(answers.filter((answer) => answer.isAccepted && answer.acceptedAt).length).toBeGreaterThanOrEqual(15)
+    // Searches that found nothing, counted week by week over several months, and some that found something.
+    const queries = await all('search-queries')
+    const zeroHit = queries.filter((query) => query.hits === 0 && query.zeroHitSearches > 0)
+    expect(zeroHit.length).toBeGreaterThanOrEqual(10)
+    for (const query of zeroHit) {
+      const weekly = Object.values(query.zeroHitWeeks ?? {}).reduce((sum: number, count) => sum + Number(count), 0)
+      expect(weekly, query.query).toBe(query.zeroHitSearches)
+    }
+    expect(queries.some((query) => query.hits > 0)).toBe(true)
+    const feedback = await all('helpfulness')
+    expect(feedback.some((item) => item.isHelpful)).toBe(true)
+    expect(feedback.some((item) => !item.isHelpful && item.reason)).toBe(true)
+    expect((await all('suggestion-finds')).length).toBeGreaterThanOrEqual(50)
+    // The procedure pages still open on the hand-written story: generated questions are all older than it.
+    const newestGenerated = Math.min(...ages.filter((_, index) => threads[index]?.title.includes('« ')))
+    expect(newestGenerated).toBeGreaterThan(40)
+  })
+
   it('creates nothing and changes nothing when run again', async () => {
     const before = await snapshot()
     const second = await seedDemoContent(app.payload)

@@ -55,10 +55,15 @@ export const acceptAnswer = async ({
     })
     for (const other of previous.docs) {
       if (!isSameId(other.id, answer.id)) {
-        await writeSystemFields({ collection: 'answers', data: { isAccepted: false }, id: other.id, req })
+        await writeSystemFields({ collection: 'answers', data: { acceptedAt: null, isAccepted: false }, id: other.id, req })
       }
     }
-    await writeSystemFields({ collection: 'answers', data: { isAccepted: true }, id: answer.id, req })
+    await writeSystemFields({
+      collection: 'answers',
+      data: { acceptedAt: new Date().toISOString(), isAccepted: true },
+      id: answer.id,
+      req,
+    })
     await writeSystemFields({
       collection: 'threads',
       data: { acceptedAnswer: answer.id, status: thread.status === 'resolved' ? 'resolved' : 'answered' },

@@ -25,6 +25,7 @@ export const NavLinks = ({ i18n, payload, user }: ServerProps) => {
         },
         { href: `${adminRoute}/moderation`, id: 'nav-entraide-moderation', label: t('entraide:navModeration') },
         { href: `${adminRoute}/guide-reviews`, id: 'nav-entraide-guide-reviews', label: t('entraide:navGuideReviews') },
+        { href: `${adminRoute}/listening`, id: 'nav-entraide-listening', label: t('entraide:navListening') },
       ]
     : []
   links.push({ href: publicSitePath, id: 'nav-entraide-public-site', isExternal: true, label: t('entraide:navPublicSite') })

@@ -9,7 +9,7 @@ type AdminConfig = NonNullable<Config['admin']>
  * The host's admin config with Entraide's additions: the notification bell in
  * the header, its navigation links (review queues, public website), the
  * dashboard's "waiting for you" block,
- * and the review views. The host's own components come first and are kept;
+ * the review views and the listening dashboard. The host's own components come first and are kept;
  * the input is not changed. Payload takes a view's page title as one string:
  * it is written in the site's fallback language (English unless Entraide
  * speaks that language), while the page itself follows each person's language.
@@ -37,6 +37,12 @@ export const withEntraideAdmin = (admin: Config['admin'], i18n?: Config['i18n'])
           exact: true,
           meta: { title: strings.guideReviewsTitle },
           path: viewPaths.guideReviews,
+        },
+        entraideListening: {
+          Component: componentPaths.listeningView,
+          exact: true,
+          meta: { title: strings.dashboardTitle },
+          path: viewPaths.listening,
         },
         entraideModeration: {
           Component: componentPaths.moderationView,

@@ -9,6 +9,7 @@ export const componentPaths = {
   guideReviewNotice: 'entraide/rsc#GuideReviewNotice',
   guideReviewsView: 'entraide/rsc#GuideReviewsView',
   guideVerificationField: 'entraide/rsc#GuideVerificationField',
+  listeningView: 'entraide/rsc#ListeningView',
   moderationField: 'entraide/rsc#ModerationField',
   moderationView: 'entraide/rsc#ModerationView',
   navLinks: 'entraide/rsc#NavLinks',
@@ -24,5 +25,6 @@ export const componentPaths = {
 export const viewPaths = {
   awaitingValidation: '/awaiting-validation',
   guideReviews: '/guide-reviews',
+  listening: '/listening',
   moderation: '/moderation',
 } as const

@@ -68,6 +68,14 @@ export const answersCollection = (options: ResolvedOptions): CollectionConfig =>
       access: systemField,
       admin: { position: 'sidebar', readOnly: true },
     },
+    {
+      name: 'acceptedAt',
+      type: 'date',
+      label: label('fieldAcceptedAt'),
+      index: true,
+      access: systemField,
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+    },
     ...validationFields(options.usersCollection),
     {
       name: 'validationNote',

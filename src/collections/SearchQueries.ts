@@ -74,6 +74,14 @@ export const searchQueriesCollection = (options: ResolvedOptions): CollectionCon
       index: true,
       admin: { readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
     },
+    {
+      // Week (its Monday, UTC, `YYYY-MM-DD`) => searches of it that found nothing, the latest weeks only:
+      // the listening dashboard draws each query's trend from it.
+      name: 'zeroHitWeeks',
+      type: 'json',
+      label: label('fieldZeroHitWeeks'),
+      admin: { readOnly: true, description: label('fieldZeroHitWeeksDescription') },
+    },
   ],
   timestamps: true,
 })

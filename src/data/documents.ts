@@ -88,6 +88,19 @@ const score = z
   .nullish()
   .transform((value) => value ?? 0)
 
+/** Counts by week (`YYYY-MM-DD`, the week's Monday); anything else stored there is dropped. */
+const weekCounts = z
+  .unknown()
+  .transform((value): Record<string, number> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.entries(value).filter(
+            (entry): entry is [string, number] => /^\d{4}-\d{2}-\d{2}$/.test(entry[0]) && typeof entry[1] === 'number' && entry[1] > 0,
+          ),
+        )
+      : {},
+  )
+
 const flag = z
   .boolean()
   .nullish()
@@ -229,6 +242,7 @@ const answer = z.object({
   ...contribution,
   thread: relation,
   isAccepted: flag,
+  acceptedAt: optionalText,
   validatedBy: relation,
   validatedAt: optionalText,
   validationNote: optionalText,
@@ -284,6 +298,7 @@ const searchQuery = z.object({
   zeroHitSearches: z.number(),
   searches: z.number(),
   lastSearchedAt: optionalText,
+  zeroHitWeeks: weekCounts,
   ...timestamps,
 })
 

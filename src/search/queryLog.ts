@@ -4,9 +4,17 @@ import { decoders, type SearchQueryDoc } from '../data/documents.ts'
 import { detectPersonalData } from '../guard/personalData.ts'
 import { readAsSeen } from '../guard/readAsSeen.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
+import { addToWeeks, weekOf } from '../utilities/weeks.ts'
 import { perPayload } from './engineRegistry.ts'
 
-type PendingQuery = { searches: number; zeroHitSearches: number; hits: number; lastSearchedAt: number }
+type PendingQuery = {
+  searches: number
+  zeroHitSearches: number
+  hits: number
+  lastSearchedAt: number
+  /** Searches that found nothing, by week (`weekOf`). */
+  zeroHitWeeks: Record<string, number>
+}
 
 type QueryLogState = {
   pending: Map<string, PendingQuery>
@@ -21,6 +29,8 @@ const flushDelayMs = 1000
 /** A batch this large is written at once. */
 const maxPendingQueries = 500
 const maxQueryLength = 200
+/** Weeks of zero-hit counts kept per query (about six months). */
+const keptWeeks = 26
 
 /**
  * The form a query is kept in: personal identifiers (a social-security or
@@ -53,11 +63,12 @@ const normalizeBatch = (recorded: Map<string, PendingQuery>): Map<string, Pendin
     if (query === '') continue
     const merged = batch.get(query)
     if (!merged) {
-      batch.set(query, { ...entry })
+      batch.set(query, { ...entry, zeroHitWeeks: { ...entry.zeroHitWeeks } })
       continue
     }
     merged.searches += entry.searches
     merged.zeroHitSearches += entry.zeroHitSearches
+    merged.zeroHitWeeks = addToWeeks(merged.zeroHitWeeks, entry.zeroHitWeeks, keptWeeks)
     if (entry.lastSearchedAt >= merged.lastSearchedAt) {
       merged.hits = entry.hits
       merged.lastSearchedAt = entry.lastSearchedAt
@@ -66,7 +77,7 @@ const normalizeBatch = (recorded: Map<string, PendingQuery>): Map<string, Pendin
   return batch
 }
 
-type StoredQuery = Pick<SearchQueryDoc, 'id' | 'searches' | 'zeroHitSearches'>
+type StoredQuery = Pick<SearchQueryDoc, 'id' | 'searches' | 'zeroHitSearches' | 'zeroHitWeeks'>
 
 const findStored = async (payload: Payload, queries: string[]): Promise<Map<string, StoredQuery>> => {
   const { docs } = await payload.find({
@@ -88,6 +99,7 @@ const addTo = (payload: Payload, stored: StoredQuery, entry: PendingQuery) =>
       lastSearchedAt: new Date(entry.lastSearchedAt).toISOString(),
       searches: stored.searches + entry.searches,
       zeroHitSearches: stored.zeroHitSearches + entry.zeroHitSearches,
+      zeroHitWeeks: addToWeeks(stored.zeroHitWeeks, entry.zeroHitWeeks, keptWeeks),
     },
     depth: 0,
     id: stored.id,
@@ -120,6 +132,7 @@ const write = async (payload: Payload, recorded: Map<string, PendingQuery>): Pro
             query,
             searches: entry.searches,
             zeroHitSearches: entry.zeroHitSearches,
+            zeroHitWeeks: entry.zeroHitWeeks,
           },
           depth: 0,
           overrideAccess: true,
@@ -176,11 +189,16 @@ export const recordSearchQuery = ({ hits, payload, query }: { payload: Payload; 
   const typed = query.trim().replace(/\s+/g, ' ')
   if (typed === '') return
   const state = queryLogOf(payload)
-  const entry = state.pending.get(typed) ?? { hits, lastSearchedAt: 0, searches: 0, zeroHitSearches: 0 }
+  const entry = state.pending.get(typed) ?? { hits, lastSearchedAt: 0, searches: 0, zeroHitSearches: 0, zeroHitWeeks: {} }
   entry.hits = hits
   entry.searches += 1
-  if (hits === 0) entry.zeroHitSearches += 1
-  entry.lastSearchedAt = Date.now()
+  const now = Date.now()
+  if (hits === 0) {
+    entry.zeroHitSearches += 1
+    const week = weekOf(now)
+    entry.zeroHitWeeks[week] = (entry.zeroHitWeeks[week] ?? 0) + 1
+  }
+  entry.lastSearchedAt = now
   state.pending.set(typed, entry)
   if (state.pending.size >= maxPendingQueries) {
     void flushSearchQueries(payload)

@@ -1,3 +1,5 @@
+import { toCsv } from '../utilities/csv.ts'
+
 /**
  * The public accountability figures: their shape, and the pure arithmetic
  * that turns counted events into them (months, shares, medians). Reading the
@@ -227,18 +229,6 @@ export const csvColumns = [
   'computed_at',
 ] as const
 
-/**
- * A CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line
- * break. Text starting with `=`, `+`, `-` or `@` gets a leading `'` so that a
- * spreadsheet shows it rather than running it as a formula.
- */
-const csvCell = (value: string | number | null): string => {
-  if (value === null) return ''
-  if (typeof value === 'number') return String(value)
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
 const monthCells = (month: MonthFigures, computedAt: string): (string | number | null)[] => [
   month.month,
   month.questions,
@@ -276,5 +266,5 @@ export const figuresToCsv = (figures: PublicFigures | null): string => {
       }
     }
   }
-  return lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return toCsv(lines)
 }

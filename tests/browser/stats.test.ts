@@ -46,7 +46,8 @@ describe.skipIf(reason)(`The public figures page${reason ? ` — ${reason}` : ''
     for (let index = 0; index < count; index++) {
       const table = tables.nth(index)
       await expect(table.locator('caption').innerText()).resolves.toMatch(/chiffres mois par mois/)
-      await expect(table.locator('thead th[scope="col"]').count()).resolves.toBe(6)
+      await expect(table.locator('thead th[scope="col"]').count()).resolves.toBe(7)
+      await expect(table.locator('thead th[scope="col"]').last().innerText()).resolves.toBe('Questions évitées')
       await expect(table.locator('tbody tr').count()).resolves.toBe(12)
       await expect(table.locator('tbody th[scope="row"]').count()).resolves.toBe(12)
     }

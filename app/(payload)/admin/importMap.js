@@ -34,6 +34,7 @@ import { NavLinks as NavLinks_fe37aef2b9231e98f33c4263c1618073 } from 'entraide/
 import { WaitingWork as WaitingWork_fe37aef2b9231e98f33c4263c1618073 } from 'entraide/rsc'
 import { AwaitingValidationView as AwaitingValidationView_fe37aef2b9231e98f33c4263c1618073 } from 'entraide/rsc'
 import { GuideReviewsView as GuideReviewsView_fe37aef2b9231e98f33c4263c1618073 } from 'entraide/rsc'
+import { ListeningView as ListeningView_fe37aef2b9231e98f33c4263c1618073 } from 'entraide/rsc'
 import { ModerationView as ModerationView_fe37aef2b9231e98f33c4263c1618073 } from 'entraide/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -75,6 +76,7 @@ export const importMap = {
   "entraide/rsc#WaitingWork": WaitingWork_fe37aef2b9231e98f33c4263c1618073,
   "entraide/rsc#AwaitingValidationView": AwaitingValidationView_fe37aef2b9231e98f33c4263c1618073,
   "entraide/rsc#GuideReviewsView": GuideReviewsView_fe37aef2b9231e98f33c4263c1618073,
+  "entraide/rsc#ListeningView": ListeningView_fe37aef2b9231e98f33c4263c1618073,
   "entraide/rsc#ModerationView": ModerationView_fe37aef2b9231e98f33c4263c1618073,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

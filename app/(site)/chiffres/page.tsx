@@ -46,6 +46,7 @@ const FiguresTable = ({ caption, id, months }: { caption: string; id: string; mo
           <th scope="col">Délai médian de validation</th>
           <th scope="col">Réponses officielles</th>
           <th scope="col">Guides vérifiés depuis moins de 12 mois</th>
+          <th scope="col">Questions évitées</th>
         </tr>
       </thead>
       <tbody>
@@ -61,6 +62,7 @@ const FiguresTable = ({ caption, id, months }: { caption: string; id: string; mo
                 ? 'Non mesuré'
                 : share(month.guidesVerifiedRate, month.guidesVerified, month.guides, 'Aucun guide')}
             </td>
+            <td>{month.questionsAvoided}</td>
           </tr>
         ))}
       </tbody>
@@ -133,6 +135,12 @@ const FiguresPage = async () => {
             La part des guides publiés qu’un agent a vérifiés dans les 12 mois précédents et qui n’attendent pas de
             nouvelle vérification depuis (par exemple après un changement de la démarche), mesurée à la fin de chaque
             mois. « Non mesuré » : les chiffres n’étaient pas encore calculés ce mois-là.
+          </dd>
+          <dt>Questions évitées</dt>
+          <dd>
+            Les fois où une personne en train de rédiger une nouvelle question a choisi, ce mois-là, l’une des questions
+            déjà posées ou des pages officielles proposées sous son titre : autant de questions sans doute pas posées
+            deux fois. Comptées pour la démarche de ce qui a été choisi.
           </dd>
         </dl>
         <p className="muted">
