@@ -164,6 +164,51 @@ describe('the anonymous procedure page, kept in memory', () => {
     expect(together.reads).toBe(alone.reads)
   })
 
+  it("gives a signed-in reader the shared part from memory and reads only what is theirs", async () => {
+    await page()
+    const seen: string[] = []
+    const { payload } = app
+    const find = payload.find.bind(payload)
+    payload.find = ((args: Parameters<typeof find>[0]) => {
+      if (args.req?.url?.includes('/entraide/procedures/')) seen.push(`${args.collection} ${JSON.stringify(args.where ?? {})}`)
+      return find(args)
+    }) as typeof payload.find
+    try {
+      const response = await app.api('GET', '/entraide/procedures/passeport', { token: helper.token })
+      expect(response.status).toBe(200)
+      expect((await json(response)).viewer.displayName).toBeTruthy()
+    } finally {
+      payload.find = find
+    }
+    expect(seen.length).toBeGreaterThan(0)
+    // Each read names the reader (their items, votes and proposals, their profile), or is the agency of a profile.
+    for (const read of seen.filter((entry) => !entry.startsWith('agencies '))) expect(read).toContain(JSON.stringify(helper.id))
+  })
+
+  it("ranks a reader's own unpublished tip among the published ones as one list", async () => {
+    const { procedure } = await createProcedure(app, { slug: 'titre-sejour' })
+    const published: ID[] = []
+    for (let index = 0; index < 10; index += 1) {
+      const tip = await app.payload.create({
+        collection: 'tips',
+        data: { author: asker.id, body: `Astuce publiée numéro ${index + 1}.`, procedure: procedure.id, visibility: 'published' },
+      })
+      published.push(tip.id)
+    }
+    const pending = await app.payload.create({
+      collection: 'tips',
+      data: { author: helper.id, body: 'Mon astuce en attente de modération.', procedure: procedure.id, visibility: 'pending' },
+    })
+    const anonymous = await json(await app.api('GET', '/entraide/procedures/titre-sejour'))
+    expect(anonymous.tips.map((tip: { id: ID }) => tip.id)).toEqual([...published].reverse())
+    const own = await json(await app.api('GET', '/entraide/procedures/titre-sejour', { token: helper.token }))
+    // Newest first at equal score: the pending tip leads, and the oldest published one makes room.
+    expect(own.tips.map((tip: { id: ID }) => tip.id)).toEqual([pending.id, ...[...published].reverse().slice(0, 9)])
+    expect(own.tips[0].status).toBe('pending')
+    const other = await json(await app.api('GET', '/entraide/procedures/titre-sejour', { token: asker.token }))
+    expect(other.tips.map((tip: { id: ID }) => tip.id)).toEqual([...published].reverse())
+  })
+
   it('never keeps a page a client asked about that does not exist', async () => {
     const missing = await app.api('GET', '/entraide/procedures/carte-grise')
     expect(missing.status).toBe(404)

@@ -10,6 +10,7 @@ import {
   type GuideDoc,
   type ProcedureDoc,
   type ThreadDoc,
+  type TipDoc,
   type WikiPageDoc,
 } from '../data/documents.ts'
 import { findAllDocs, findDocs, findFields } from '../data/local.ts'
@@ -142,15 +143,16 @@ const statusOf = (visibility: string | null | undefined): ItemStatus =>
 const moderationNoteOf = (item: { visibility?: string | null; moderationNote?: string | null }): string | null =>
   item.visibility === 'hidden' ? (item.moderationNote ?? null) : null
 
-const threadRank = (thread: ThreadDoc, hasValidatedAnswer: boolean): number => {
-  if (thread.visibility !== 'published') return 0
-  if (hasValidatedAnswer || thread.status === 'resolved') return 1
-  if (thread.status === 'answered') return 2
-  if (thread.status === 'open') return 3
+/** The reader's own unpublished questions first, then those with a validated answer or resolved, answered, open, closed. */
+const threadRank = (thread: ThreadItem): number => {
+  if (thread.status !== 'published') return 0
+  if (thread.threadStatus === 'resolved' || thread.answers.some((answer) => answer.validation !== null)) return 1
+  if (thread.threadStatus === 'answered') return 2
+  if (thread.threadStatus === 'open') return 3
   return 4
 }
 
-const answerRank = (answer: AnswerDoc): number => (answer.validatedAt ? 0 : answer.isAccepted ? 1 : 2)
+const answerRank = (answer: AnswerItem): number => (answer.validation !== null ? 0 : answer.isAccepted ? 1 : 2)
 
 const byScoreThenNewest = (
   a: { score?: number | null; createdAt: string },
@@ -272,10 +274,9 @@ const myProposalsShown = 5
  */
 const loadMyGuideEdits = async (
   req: PayloadRequest,
-  viewer: Actor | null,
-  guide: GuideDoc,
+  viewer: Actor,
+  guide: { id: ID; updatedAt: string },
 ): Promise<{ hasPending: boolean; proposals: GuideProposalInfo[] }> => {
-  if (!viewer) return { hasPending: false, proposals: [] }
   const { docs } = await findDocs({
     collection: 'guide-proposals',
     limit: myProposalsShown,
@@ -308,15 +309,87 @@ const loadMyGuideEdits = async (
   return { hasPending: totalDocs > 0, proposals }
 }
 
+const tipItemOf = (people: People, tip: TipDoc): TipItem => ({
+  author: personOf(people, tip.author),
+  body: tip.body,
+  createdAt: tip.createdAt,
+  id: tip.id,
+  myVote: 0,
+  score: tip.score ?? 0,
+  moderationNote: moderationNoteOf(tip),
+  status: statusOf(tip.visibility),
+  step: tip.step ?? null,
+  validation: validationOf(people, tip),
+  reverification: reverificationOf(tip),
+})
+
+const answerItemOf = (people: People, answer: AnswerDoc): AnswerItem => ({
+  author: personOf(people, answer.author),
+  body: answer.body,
+  createdAt: answer.createdAt,
+  id: answer.id,
+  isAccepted: answer.isAccepted === true,
+  myVote: 0,
+  score: answer.score ?? 0,
+  moderationNote: moderationNoteOf(answer),
+  status: statusOf(answer.visibility),
+  validation: validationOf(people, answer),
+  reverification: reverificationOf(answer),
+})
+
+const threadItemOf = (people: People, thread: ThreadDoc, answers: AnswerItem[]): ThreadItem => ({
+  answers,
+  author: personOf(people, thread.author),
+  body: thread.body,
+  createdAt: thread.createdAt,
+  id: thread.id,
+  myVote: 0,
+  score: thread.score ?? 0,
+  moderationNote: moderationNoteOf(thread),
+  status: statusOf(thread.visibility),
+  step: thread.step ?? null,
+  threadStatus: thread.status,
+  title: thread.title,
+})
+
+/** A thread's answers as the page lists them: validated, then accepted, then by score and newest; 20 at most. */
+const bestAnswers = (answers: readonly AnswerItem[]): AnswerItem[] =>
+  [...answers]
+    .sort((a, b) => answerRank(a) - answerRank(b) || byScoreThenNewest(a, b))
+    .slice(0, procedurePageLimits.answersPerThread)
+
+/** The threads as the page lists them: answered and validated first (see `threadRank`); 20 at most. */
+const bestThreads = (threads: readonly ThreadItem[]): ThreadItem[] =>
+  threads
+    .map((thread) => ({ rank: threadRank(thread), thread }))
+    .sort((a, b) => a.rank - b.rank || byScoreThenNewest(a.thread, b.thread))
+    .slice(0, procedurePageLimits.threads)
+    .map((entry) => entry.thread)
+
+/** Replaces the items of `shared` that `own` holds a fresher copy of, and adds the others. */
+const withOwn = <T extends { id: ID }>(shared: readonly T[], own: readonly T[]): T[] => {
+  const ownIds = new Set(own.map((item) => String(item.id)))
+  return [...shared.filter((item) => !ownIds.has(String(item.id))), ...own]
+}
+
 /**
- * Everything a procedure page shows, read for the person asking: the
- * procedure, its published official pages with their provenance, the
- * published guide, the best tips and the questions (answered and validated
- * first, with their answers), narrowed to one step when `step` is set. The
- * reader's own pending items are included and marked; nothing else that is
- * unpublished, and no personal data beyond display names and roles.
+ * The part of a procedure page that is the same for every reader: the
+ * procedure, its official pages, the guide, the best published tips, and the
+ * published questions the page ranks (the 100 best by score, each with its 20
+ * best published answers). Each reader's own items and votes are added to it
+ * by `withReader`.
  */
-export const loadProcedurePage = async ({
+export type SharedProcedurePage = {
+  procedure: ProcedureInfo
+  step: number | null
+  officialPages: OfficialPage[]
+  guide: GuideInfo | null
+  tips: TipItem[]
+  scannedThreads: ThreadItem[]
+}
+
+/** The shared part of a procedure page, read with nobody's rights but the public's. */
+export const loadSharedProcedurePage = async ({
   options,
   req,
   slug,
@@ -326,9 +399,8 @@ export const loadProcedurePage = async ({
   options: ResolvedOptions
   slug: string
   step: number | null
-}): Promise<ProcedurePageData> => {
+}): Promise<SharedProcedurePage> => {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 100) throw notFound(slug)
-  const viewer = actorFromRequest(req)
   const { docs: found } = await findDocs({
     collection: 'procedures',
     limit: 1,
@@ -360,81 +432,54 @@ export const loadProcedurePage = async ({
       limit: procedurePageLimits.tips,
       req,
       sort: ['-score', '-createdAt'],
-      where: { and: [{ procedure: { equals: procedure.id } }, pageContributionsWhere(viewer), ...stepFilter] },
+      where: { and: [{ procedure: { equals: procedure.id } }, publicWhere, ...stepFilter] },
     }),
     findDocs({
       collection: 'threads',
       limit: threadsScanned,
       req,
       sort: ['-score', '-createdAt'],
-      where: { and: [{ procedure: { equals: procedure.id } }, pageContributionsWhere(viewer), ...stepFilter] },
+      where: { and: [{ procedure: { equals: procedure.id } }, publicWhere, ...stepFilter] },
     }),
   ])
   const pages = pagesResult.docs
   const guide = guideResult.docs[0] ?? null
   const tips = tipsResult.docs
-
-  const allThreads = threadsResult.docs
+  const threads = threadsResult.docs
   const answers =
-    allThreads.length === 0
+    threads.length === 0
       ? []
       : await findAllDocs({
           collection: 'answers',
           req,
           sort: '-createdAt',
-          where: { and: [{ thread: { in: allThreads.map((thread) => thread.id) } }, pageContributionsWhere(viewer)] },
+          where: { and: [{ thread: { in: threads.map((thread) => thread.id) } }, publicWhere] },
         })
-  const answersByThread = new Map<string, AnswerDoc[]>()
-  for (const answer of answers) {
-    const threadId = idKey(answer.thread)
-    if (threadId === null) continue
-    answersByThread.set(threadId, [...(answersByThread.get(threadId) ?? []), answer])
-  }
-  const threads = allThreads
-    .map((thread) => {
-      const threadAnswers = [...(answersByThread.get(String(thread.id)) ?? [])]
-        .sort((a, b) => answerRank(a) - answerRank(b) || byScoreThenNewest(a, b))
-        .slice(0, procedurePageLimits.answersPerThread)
-      return {
-        answers: threadAnswers,
-        rank: threadRank(
-          thread,
-          threadAnswers.some((answer) => Boolean(answer.validatedAt)),
-        ),
-        thread,
-      }
-    })
-    .sort((a, b) => a.rank - b.rank || byScoreThenNewest(a.thread, b.thread))
-    .slice(0, procedurePageLimits.threads)
-
-  const shownAnswers = threads.flatMap((entry) => entry.answers)
   const people = await loadPeople(
     req,
     ids([
-      viewer?.id,
       guide?.verifiedBy,
       ...pages.flatMap((page) => [
         ...page.contributors,
         ...page.sources.flatMap((source) => [source.contributor, source.validatedBy]),
       ]),
       ...tips.flatMap((tip) => [tip.author, tip.validatedBy]),
-      ...threads.map((entry) => entry.thread.author),
-      ...shownAnswers.flatMap((answer) => [answer.author, answer.validatedBy]),
+      ...threads.map((thread) => thread.author),
+      ...answers.flatMap((answer) => [answer.author, answer.validatedBy]),
     ]),
   )
   const agencyId = idOf(procedure.agency)
-  const [agencies, sourceUrls, myVotes, myGuideEdits] = await Promise.all([
+  const [agencies, sourceUrls] = await Promise.all([
     loadAgencies(req, agencyId === null ? [] : [agencyId]),
     loadSourceUrls(req, options, pages),
-    loadMyVotes(req, viewer, [
-      ...(guide ? [`guides:${guide.id}`] : []),
-      ...tips.map((tip) => `tips:${tip.id}`),
-      ...threads.map((entry) => `threads:${entry.thread.id}`),
-      ...shownAnswers.map((answer) => `answers:${answer.id}`),
-    ]),
-    guide ? loadMyGuideEdits(req, viewer, guide) : Promise.resolve({ hasPending: false, proposals: [] }),
   ])
-  const myVote = (key: string): MyVote => myVotes.get(key) ?? 0
+
+  const answersByThread = new Map<string, AnswerItem[]>()
+  for (const answer of answers) {
+    const threadId = idKey(answer.thread)
+    if (threadId === null) continue
+    answersByThread.set(threadId, [...(answersByThread.get(threadId) ?? []), answerItemOf(people, answer)])
+  }
 
   const officialPages = pages.map((page): OfficialPage => ({
     body: page.body,
@@ -463,10 +508,10 @@ export const loadProcedurePage = async ({
   const guideInfo: GuideInfo | null = guide
     ? {
         body: guide.body,
-        hasMyPendingEdit: myGuideEdits.hasPending,
+        hasMyPendingEdit: false,
         id: guide.id,
-        myProposals: myGuideEdits.proposals,
-        myVote: myVote(`guides:${guide.id}`),
+        myProposals: [],
+        myVote: 0,
         needsReview: guide.needsReview === true,
         reverification: reverificationOf(guide),
         score: guide.score ?? 0,
@@ -478,56 +523,162 @@ export const loadProcedurePage = async ({
       }
     : null
 
-  const tipItems = tips.map((tip): TipItem => ({
-    author: personOf(people, tip.author),
-    body: tip.body,
-    createdAt: tip.createdAt,
-    id: tip.id,
-    myVote: myVote(`tips:${tip.id}`),
-    score: tip.score ?? 0,
-    moderationNote: moderationNoteOf(tip),
-    status: statusOf(tip.visibility),
-    step: tip.step ?? null,
-    validation: validationOf(people, tip),
-    reverification: reverificationOf(tip),
-  }))
-
-  const threadItems = threads.map(({ answers: threadAnswers, thread }): ThreadItem => ({
-    answers: threadAnswers.map((answer): AnswerItem => ({
-      author: personOf(people, answer.author),
-      body: answer.body,
-      createdAt: answer.createdAt,
-      id: answer.id,
-      isAccepted: answer.isAccepted === true,
-      myVote: myVote(`answers:${answer.id}`),
-      score: answer.score ?? 0,
-      moderationNote: moderationNoteOf(answer),
-      status: statusOf(answer.visibility),
-      validation: validationOf(people, answer),
-      reverification: reverificationOf(answer),
-    })),
-    author: personOf(people, thread.author),
-    body: thread.body,
-    createdAt: thread.createdAt,
-    id: thread.id,
-    myVote: myVote(`threads:${thread.id}`),
-    score: thread.score ?? 0,
-    moderationNote: moderationNoteOf(thread),
-    status: statusOf(thread.visibility),
-    step: thread.step ?? null,
-    threadStatus: thread.status,
-    title: thread.title,
-  }))
-
   return {
     guide: guideInfo,
     officialPages,
     procedure: procedureInfo(procedure, agencyId === null ? null : (agencies.get(String(agencyId)) ?? null)),
+    scannedThreads: threads.map((thread) =>
+      threadItemOf(people, thread, bestAnswers(answersByThread.get(String(thread.id)) ?? [])),
+    ),
     step,
-    threads: threadItems,
-    tips: tipItems,
-    viewer: viewer ? personOf(people, viewer.id) : null,
+    tips: tips.map((tip) => tipItemOf(people, tip)),
+  }
+}
+
+/** The page as an anonymous reader gets it. */
+export const anonymousPage = (shared: SharedProcedurePage, options: ResolvedOptions): ProcedurePageData => ({
+  accounts: options.usersCollection,
+  guide: shared.guide,
+  officialPages: shared.officialPages,
+  procedure: shared.procedure,
+  step: shared.step,
+  threads: bestThreads(shared.scannedThreads),
+  tips: shared.tips,
+  viewer: null,
+})
+
+/**
+ * The page as a signed-in reader gets it: the shared part with the reader's
+ * own items of every state (pending and hidden ones marked, a hidden one with
+ * the moderator's reason), ranked among the others exactly as if all were
+ * read together, and the reader's votes and guide edits. Only what is the
+ * reader's own is read here.
+ */
+export const withReader = async ({
+  options,
+  req,
+  shared,
+  viewer,
+}: {
+  req: PayloadRequest
+  options: ResolvedOptions
+  shared: SharedProcedurePage
+  viewer: Actor
+}): Promise<ProcedurePageData> => {
+  const procedureId = shared.procedure.id
+  const stepFilter: Where[] = shared.step === null ? [] : [{ step: { equals: shared.step } }]
+  const mine: Where = { author: { equals: viewer.id } }
+  const [ownTips, ownThreads] = await Promise.all([
+    findDocs({
+      collection: 'tips',
+      limit: procedurePageLimits.tips,
+      req,
+      sort: ['-score', '-createdAt'],
+      where: { and: [{ procedure: { equals: procedureId } }, mine, ...stepFilter] },
+    }),
+    findDocs({
+      collection: 'threads',
+      limit: threadsScanned,
+      req,
+      sort: ['-score', '-createdAt'],
+      where: { and: [{ procedure: { equals: procedureId } }, mine, ...stepFilter] },
+    }),
+  ])
+  const sharedThreadIds = new Set(shared.scannedThreads.map((thread) => String(thread.id)))
+  // Threads of the reader's that the shared part does not hold (pending, hidden, or just published
+  // through another node) need their published answers too.
+  const ownOnlyThreadIds = ownThreads.docs.map((thread) => thread.id).filter((id) => !sharedThreadIds.has(String(id)))
+  const threadIds = [...sharedThreadIds, ...ownOnlyThreadIds.map(String)]
+  const [ownAnswers, othersAnswers] = await Promise.all([
+    threadIds.length === 0
+      ? Promise.resolve([])
+      : findAllDocs({
+          collection: 'answers',
+          req,
+          sort: '-createdAt',
+          where: { and: [{ thread: { in: [...shared.scannedThreads.map((thread) => thread.id), ...ownOnlyThreadIds] } }, mine] },
+        }),
+    ownOnlyThreadIds.length === 0
+      ? Promise.resolve([])
+      : findAllDocs({
+          collection: 'answers',
+          req,
+          sort: '-createdAt',
+          where: { and: [{ thread: { in: ownOnlyThreadIds } }, publicWhere] },
+        }),
+  ])
+  const people = await loadPeople(
+    req,
+    ids([
+      viewer.id,
+      ...ownTips.docs.map((tip) => tip.validatedBy),
+      ...ownAnswers.map((answer) => answer.validatedBy),
+      ...othersAnswers.flatMap((answer) => [answer.author, answer.validatedBy]),
+    ]),
+  )
+
+  const tips = withOwn(
+    shared.tips,
+    ownTips.docs.map((tip) => tipItemOf(people, tip)),
+  )
+    .sort(byScoreThenNewest)
+    .slice(0, procedurePageLimits.tips)
+
+  const addedAnswers = new Map<string, AnswerItem[]>()
+  for (const answer of [...ownAnswers, ...othersAnswers]) {
+    const threadId = idKey(answer.thread)
+    if (threadId === null) continue
+    addedAnswers.set(threadId, [...(addedAnswers.get(threadId) ?? []), answerItemOf(people, answer)])
+  }
+  const threadsWithAnswers = (thread: ThreadItem): ThreadItem => {
+    const added = addedAnswers.get(String(thread.id))
+    return added ? { ...thread, answers: bestAnswers(withOwn(thread.answers, added)) } : thread
+  }
+  const scanned = withOwn(
+    shared.scannedThreads,
+    ownThreads.docs.map((thread) => threadItemOf(people, thread, [])),
+  )
+    .sort(byScoreThenNewest)
+    .slice(0, threadsScanned)
+    .map((thread) => {
+      const sharedCopy = shared.scannedThreads.find((item) => item.id === thread.id)
+      // The reader's fresh copy of a shared thread keeps the shared answers.
+      return threadsWithAnswers(sharedCopy && thread !== sharedCopy ? { ...thread, answers: sharedCopy.answers } : thread)
+    })
+  const threads = bestThreads(scanned)
+
+  const shownAnswers = threads.flatMap((thread) => thread.answers)
+  const [myVotes, myGuideEdits] = await Promise.all([
+    loadMyVotes(req, viewer, [
+      ...(shared.guide ? [`guides:${shared.guide.id}`] : []),
+      ...tips.map((tip) => `tips:${tip.id}`),
+      ...threads.map((thread) => `threads:${thread.id}`),
+      ...shownAnswers.map((answer) => `answers:${answer.id}`),
+    ]),
+    shared.guide ? loadMyGuideEdits(req, viewer, shared.guide) : Promise.resolve({ hasPending: false, proposals: [] }),
+  ])
+  const myVote = (key: string): MyVote => myVotes.get(key) ?? 0
+
+  return {
     accounts: options.usersCollection,
+    guide: shared.guide
+      ? {
+          ...shared.guide,
+          hasMyPendingEdit: myGuideEdits.hasPending,
+          myProposals: myGuideEdits.proposals,
+          myVote: myVote(`guides:${shared.guide.id}`),
+        }
+      : null,
+    officialPages: shared.officialPages,
+    procedure: shared.procedure,
+    step: shared.step,
+    threads: threads.map((thread) => ({
+      ...thread,
+      answers: thread.answers.map((answer) => ({ ...answer, myVote: myVote(`answers:${answer.id}`) })),
+      myVote: myVote(`threads:${thread.id}`),
+    })),
+    tips: tips.map((tip) => ({ ...tip, myVote: myVote(`tips:${tip.id}`) })),
+    viewer: personOf(people, viewer.id),
   }
 }
 
@@ -559,13 +710,13 @@ const isNotModified = (ifNoneMatch: string | null, etag: string): boolean => {
 
 /**
  * `GET /api/entraide/procedures/:slug[?step=N]`: the aggregated procedure
- * page the widget renders with one request. Anonymous responses are the
- * same for every reader: they come from this process's memory (see
- * `procedurePageCache`), are cacheable for a short while and carry a weak
- * `ETag`: a reader sending it back in `If-None-Match` gets `304 Not Modified`
- * without the body while the page is unchanged. A signed-in reader's
- * response is read from the database and private, because it carries their
- * own pending items and votes.
+ * page the widget renders with one request. Its shared part, the same for
+ * every reader, comes from this process's memory (see `procedurePageCache`).
+ * Anonymous responses are that part alone: cacheable for a short while, with
+ * a weak `ETag` (a reader sending it back in `If-None-Match` gets
+ * `304 Not Modified` without the body while the page is unchanged). A
+ * signed-in reader's response adds what is theirs, read from the database
+ * (`withReader`), and is private.
  */
 export const procedurePageEndpoint = (options: ResolvedOptions): Endpoint =>
   endpoint('get', '/entraide/procedures/:slug', async (req) => {
@@ -573,22 +724,24 @@ export const procedurePageEndpoint = (options: ResolvedOptions): Endpoint =>
     const slug = typeof raw === 'string' ? raw : ''
     const step = parseStep(req)
     const headers = new Headers({ Vary: 'Origin, Cookie, Authorization' })
-    if (actorFromRequest(req)) {
-      headers.set('Cache-Control', 'private, no-store')
-      return Response.json(await loadProcedurePage({ options, req, slug, step }), { headers })
+    const loadShared = async (): Promise<CachedPage> => {
+      const shared = await loadSharedProcedurePage({ options, req, slug, step })
+      const body = JSON.stringify(anonymousPage(shared, options))
+      return { body, etag: weakEtagOf(body), shared }
     }
-    const loadAnonymous = async (): Promise<CachedPage> => {
-      const body = JSON.stringify(await loadProcedurePage({ options, req, slug, step }))
-      return { body, etag: weakEtagOf(body) }
-    }
-    const { body, etag } =
+    const { body, etag, shared } =
       options.procedurePageCache === false
-        ? await loadAnonymous()
+        ? await loadShared()
         : await cachedProcedurePage(
             req.payload,
             { key: `${slug}|${step ?? ''}`, ttlMs: options.procedurePageCache.ttlMs },
-            loadAnonymous,
+            loadShared,
           )
+    const viewer = actorFromRequest(req)
+    if (viewer) {
+      headers.set('Cache-Control', 'private, no-store')
+      return Response.json(await withReader({ options, req, shared, viewer }), { headers })
+    }
     headers.set('Cache-Control', publicCacheControl)
     headers.set('ETag', etag)
     if (isNotModified(req.headers.get('If-None-Match'), etag)) return new Response(null, { headers, status: 304 })

@@ -1,9 +1,31 @@
 import type { Payload } from 'payload'
 import { describe, expect, it } from 'vitest'
 
+import type { SharedProcedurePage } from './procedurePage.ts'
 import { type CachedPage, cachedProcedurePage, invalidateProcedurePages } from './procedurePageCache.ts'
 
 const fakePayload = (): Payload => ({}) as Payload
+
+const sharedPart = (title: string): SharedProcedurePage => ({
+  guide: null,
+  officialPages: [],
+  procedure: {
+    agency: null,
+    cost: null,
+    delay: null,
+    id: 1,
+    lastOfficialChange: null,
+    officialUrl: null,
+    requiredDocuments: [],
+    slug: 'passeport',
+    steps: [],
+    summary: null,
+    title,
+  },
+  scannedThreads: [],
+  step: null,
+  tips: [],
+})
 
 /** A load the test finishes when it wants, counting how often it started. */
 const controlledLoad = () => {
@@ -15,7 +37,7 @@ const controlledLoad = () => {
       finish = resolve
     })
   }
-  return { finish: (body: string) => finish({ body, etag: `W/"${body}"` }), load, started: () => started }
+  return { finish: (body: string) => finish({ body, etag: `W/"${body}"`, shared: sharedPart(body) }), load, started: () => started }
 }
 
 describe('cachedProcedurePage', () => {

@@ -3,9 +3,10 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 import { onSystemWrite } from '../hooks/systemWrites.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { afterTransaction } from '../utilities/afterTransaction.ts'
+import type { SharedProcedurePage } from './procedurePage.ts'
 
-/** One anonymous procedure page, as answered: its JSON and its validator. */
-export type CachedPage = { body: string; etag: string }
+/** One procedure page's shared part, and the anonymous answer made of it: its JSON and its validator. */
+export type CachedPage = { body: string; etag: string; shared: SharedProcedurePage }
 
 type Entry = CachedPage & { storedAt: number }
 
@@ -84,14 +85,12 @@ export const cachedProcedurePage = async (
   }
 }
 
-const forgetAfterChange: CollectionAfterChangeHook = ({ doc, req }) => {
+const forgetAfterChange: CollectionAfterChangeHook = ({ req }) => {
   invalidateProcedurePagesAfterWrite(req)
-  return doc
 }
 
-const forgetAfterDelete: CollectionAfterDeleteHook = ({ doc, req }) => {
+const forgetAfterDelete: CollectionAfterDeleteHook = ({ req }) => {
   invalidateProcedurePagesAfterWrite(req)
-  return doc
 }
 
 let listensToSystemWrites = false
