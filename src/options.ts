@@ -427,6 +427,27 @@ export type SearchOptions = {
    * @default 500
    */
   reindexBatchSize?: number
+  /**
+   * The search change feed every app process follows (see README, Search):
+   * `pollMs`, how often each process reads the changes written since its
+   * last read; `lookbackMs`, how far back each read looks again for changes
+   * whose transaction committed late or whose writer's clock lags (longer
+   * than any write transaction and any clock difference between nodes);
+   * `retentionMs`, how long changes are kept (a process whose index is older
+   * rebuilds it).
+   * @default { pollMs: 250, lookbackMs: 5000, retentionMs: 86400000 }
+   */
+  feed?: { pollMs?: number; lookbackMs?: number; retentionMs?: number }
+  /**
+   * Where the embedded engine saves its index, so that a restart loads it and
+   * only catches up with the feed: `directory` (one file per database, named
+   * by a digest of the database's address; default `entraide-search` in the
+   * OS temporary directory) and `everyMs`, how often it is saved when it
+   * changed (and at `payload.destroy()`). `false`: never saved, every start
+   * rebuilds the index in the background.
+   * @default { everyMs: 60000 }
+   */
+  snapshot?: false | { directory?: string; everyMs?: number }
 }
 
 /** `SearchOptions` with every default filled. */
@@ -439,6 +460,8 @@ export type ResolvedSearchOptions = {
   wikiPageUrl: (page: { id: ID; slug: string }) => string | null
   recordQueries: boolean
   reindexBatchSize: number
+  feed: { pollMs: number; lookbackMs: number; retentionMs: number }
+  snapshot: false | { directory: string | undefined; everyMs: number }
 }
 
 /** The options with every default filled; built once by `resolveOptions`. */
@@ -609,6 +632,18 @@ const resolveSearchOptions = (search: SearchOptions = {}): ResolvedSearchOptions
     runSyncJobs: mode,
     synonyms: search.synonyms,
     wikiPageUrl: search.wikiPageUrl ?? (() => null),
+    feed: {
+      lookbackMs: nonNegativeInteger(search.feed?.lookbackMs, 5000, 'search.feed.lookbackMs'),
+      pollMs: positiveInteger(search.feed?.pollMs, 250, 'search.feed.pollMs'),
+      retentionMs: positiveInteger(search.feed?.retentionMs, 86_400_000, 'search.feed.retentionMs'),
+    },
+    snapshot:
+      search.snapshot === false
+        ? false
+        : {
+            directory: search.snapshot?.directory,
+            everyMs: positiveInteger(search.snapshot?.everyMs, 60_000, 'search.snapshot.everyMs'),
+          },
   }
 }
 

@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch'
+import MiniSearch, { type Options } from 'minisearch'
 
 import { SearchError } from './errors.ts'
 import { compileFilterPredicate, readAttribute } from './filters.ts'
@@ -107,6 +107,13 @@ type IndexState = {
  * for them and `candidates` lists their short ids (live documents only).
  */
 type Narrowed = { allowed: Uint8Array; candidates: Int32Array }
+
+/** What identifies a snapshot's format and the settings its index was built with. */
+export type EmbeddedSnapshotHeader = { version: number; fingerprint: string; documentCount: number }
+
+const snapshotVersion = 1
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
 type SynonymRule = { key: readonly string[]; alternatives: readonly (readonly string[])[] }
 
@@ -261,6 +268,48 @@ export class EmbeddedEngine implements SearchEngine {
   async stats(): Promise<SearchEngineStats> {
     const { state } = this.#ready()
     return { documentCount: state.byId.size, pendingWrites: 0, isIndexing: false }
+  }
+
+  /**
+   * The whole index as text, to be saved to disk and given back to
+   * `restoreSnapshot` by a later process: a header line, the documents, then
+   * MiniSearch's own serialization (its inverted index), so that a restart
+   * loads the index instead of rebuilding it. Taken synchronously: no write
+   * lands halfway through.
+   */
+  snapshot(): { header: EmbeddedSnapshotHeader; documents: string; index: string } {
+    const { compiled, state } = this.#ready()
+    const documents: KnowledgeDocument[] = []
+    for (const entry of state.byId.values()) documents.push(entry.document)
+    return {
+      header: { documentCount: documents.length, fingerprint: compiled.indexFingerprint, version: snapshotVersion },
+      documents: JSON.stringify(documents),
+      index: JSON.stringify(state.index),
+    }
+  }
+
+  /**
+   * Replaces the index with one saved by `snapshot` (after `ensureIndex`).
+   * Returns false, leaving the index as it was, when the snapshot does not
+   * fit: another version, other index settings, or parts that disagree.
+   */
+  restoreSnapshot({ documents, header, index }: { header: unknown; documents: string; index: string }): boolean {
+    const { compiled } = this.#ready()
+    if (!isRecord(header) || header.version !== snapshotVersion || header.fingerprint !== compiled.indexFingerprint) return false
+    const parsedDocuments: unknown = JSON.parse(documents)
+    if (!Array.isArray(parsedDocuments)) return false
+    const loaded: unknown = Object.setPrototypeOf(MiniSearch.loadJSON(index, miniSearchOptions(compiled)), KnowledgeMiniSearch.prototype)
+    if (!(loaded instanceof KnowledgeMiniSearch)) return false
+    const state = emptyState(compiled, loaded)
+    for (const value of parsedDocuments) {
+      const document = parseKnowledgeDocument(value)
+      const shortId = loaded.shortIdOf(document.id)
+      if (shortId === undefined) return false
+      attachEntry(state, document, shortId)
+    }
+    if (state.byId.size !== loaded.liveDocumentCount) return false
+    this.#state = state
+    return true
   }
 
   async search(params: SearchParams): Promise<SearchResult> {
@@ -762,22 +811,26 @@ const compileSettings = (settings: SearchIndexSettings): Compiled => {
   }
 }
 
-const createState = (compiled: Compiled): IndexState => {
+const miniSearchOptions = (compiled: Compiled): Options<KnowledgeDocument> => {
   const { stopWords } = compiled
   return {
-    index: new KnowledgeMiniSearch({
-      fields: [...compiled.settings.searchableAttributes],
-      idField: 'id',
-      extractField,
-      tokenize: (text) => tokenize(text),
-      processTerm: (term) => (stopWords.has(term) ? null : term),
-    }),
-    entries: [],
-    byId: new Map(),
-    lengths: compiled.settings.searchableAttributes.map(() => new Int32Array(0)),
-    columns: createValueColumns(),
+    fields: [...compiled.settings.searchableAttributes],
+    idField: 'id',
+    extractField,
+    tokenize: (text) => tokenize(text),
+    processTerm: (term) => (stopWords.has(term) ? null : term),
   }
 }
+
+const emptyState = (compiled: Compiled, index: KnowledgeMiniSearch): IndexState => ({
+  index,
+  entries: [],
+  byId: new Map(),
+  lengths: compiled.settings.searchableAttributes.map(() => new Int32Array(0)),
+  columns: createValueColumns(),
+})
+
+const createState = (compiled: Compiled): IndexState => emptyState(compiled, new KnowledgeMiniSearch(miniSearchOptions(compiled)))
 
 const grow = (lengths: Int32Array, size: number): Int32Array => {
   const grown = new Int32Array(Math.max(size, lengths.length * 2, 1024)).fill(-1)
@@ -791,6 +844,19 @@ const listCandidates = (allowed: Uint8Array, entries: readonly (Entry | undefine
     if (allowed[shortId] === 1 && entries[shortId] !== undefined) found.push(shortId)
   }
   return { allowed, candidates: Int32Array.from(found) }
+}
+
+// Records a document MiniSearch already holds under `shortId`.
+const attachEntry = (state: IndexState, document: KnowledgeDocument, shortId: number): void => {
+  const entry: Entry = { document, trust: trustOf(document), shortId, fieldLengths: state.index.fieldLengthsOf(shortId) }
+  state.entries[shortId] = entry
+  state.byId.set(document.id, entry)
+  state.lengths = state.lengths.map((lengths, fieldId) => {
+    const grown = lengths.length > shortId ? lengths : grow(lengths, shortId + 1)
+    grown[shortId] = entry.fieldLengths[fieldId] ?? 0
+    return grown
+  })
+  for (const column of state.columns.values()) column.set(shortId, document)
 }
 
 const removeEntry = (state: IndexState, id: string): void => {
@@ -808,15 +874,7 @@ const addEntry = (state: IndexState, document: KnowledgeDocument): void => {
   state.index.add(document)
   const shortId = state.index.shortIdOf(document.id)
   if (shortId === undefined) return
-  const entry: Entry = { document, trust: trustOf(document), shortId, fieldLengths: state.index.fieldLengthsOf(shortId) }
-  state.entries[shortId] = entry
-  state.byId.set(document.id, entry)
-  state.lengths = state.lengths.map((lengths, fieldId) => {
-    const grown = lengths.length > shortId ? lengths : grow(lengths, shortId + 1)
-    grown[shortId] = entry.fieldLengths[fieldId] ?? 0
-    return grown
-  })
-  for (const column of state.columns.values()) column.set(shortId, document)
+  attachEntry(state, document, shortId)
 }
 
 type QueryPlan = {
