@@ -19,6 +19,8 @@ export const searchChangesCollection = (): CollectionConfig => ({
   admin: { hidden: true },
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },
   graphQL: false,
+  // Nobody edits a change in the admin panel: no lock to keep.
+  lockDocuments: false,
   fields: [
     // Collection slugs and ids of every adapter (numbers or strings) are kept as text.
     { name: 'target', type: 'text', required: true, maxLength: 64 },
