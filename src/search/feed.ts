@@ -54,11 +54,14 @@ type FeedState = {
   lastPrunedAt: number
   /** Rows applied by this process (tests: each once). */
   appliedRows: number
+  /** Where the index came from at start. */
+  origin: 'snapshot' | 'rebuild' | null
 }
 
 const feedOf = perPayload<FeedState>('feed', () => ({
   appliedRows: 0,
   cursor: null,
+  origin: null,
   failures: 0,
   hasChangedSinceSnapshot: false,
   isReady: false,
@@ -312,8 +315,11 @@ export const pendingSearchChanges = async (payload: Payload): Promise<number> =>
   return rows.filter((row) => !feed.seen.has(row.key)).length
 }
 
-/** How many feed rows this process applied (each once; for tests and benchmarks). */
-export const appliedSearchChanges = (payload: Payload): number => feedOf(payload).appliedRows
+/** How many feed rows this process applied (each once), and where its index came from at start (tests, benchmarks). */
+export const searchFeedStatus = (payload: Payload): { appliedRows: number; origin: 'snapshot' | 'rebuild' | null } => {
+  const { appliedRows, origin } = feedOf(payload)
+  return { appliedRows, origin }
+}
 
 const newestRow = async (payload: Payload): Promise<FeedRow | null> => {
   const { docs } = await payload.find({
@@ -361,6 +367,7 @@ const populate = async (payload: Payload): Promise<void> => {
       feed.cursor = loaded.position.cursor
       feed.marker = loaded.position.marker
       feed.isReady = true
+      feed.origin = 'snapshot'
       payload.logger.info({
         msg: `Entraide search: index loaded from ${file} (${loaded.documents} documents, ${Math.round(performance.now() - startedAt)} ms); catching up with the changes since.`,
       })
@@ -373,10 +380,11 @@ const populate = async (payload: Payload): Promise<void> => {
     }
   }
   const start = await newestRow(payload)
-  let loggedAt = 0
+  // A build that takes long says how far it is, every few seconds; a quick one says nothing until it is done.
+  let loggedAt = Date.now()
   const onProgress = ({ done, total }: ReindexProgress): void => {
     const now = Date.now()
-    if (now - loggedAt < progressEveryMs && done < total) return
+    if (now - loggedAt < progressEveryMs) return
     loggedAt = now
     payload.logger.info({ msg: `Entraide search: building the index in the background, ${done} / ${total} items read.` })
   }
@@ -385,7 +393,9 @@ const populate = async (payload: Payload): Promise<void> => {
   feed.marker = start ? { at: start.at, id: start.key } : null
   feed.hasChangedSinceSnapshot = true
   feed.isReady = true
-  payload.logger.info({ msg: `Entraide search: index built, ${report.documents} documents in ${report.durationMs} ms.` })
+  feed.origin = 'rebuild'
+  const level = report.durationMs >= progressEveryMs ? 'info' : 'debug'
+  payload.logger[level]({ msg: `Entraide search: index built from the database, ${report.documents} documents in ${report.durationMs} ms.` })
 }
 
 /**
