@@ -283,7 +283,7 @@ const runSize = async (size: number): Promise<SizeReport> => {
   const key = `bench-${size}`
   const config: SanitizedConfig = await buildAppConfig({
     databaseUri: `file:${path.join(directory, 'bench.db')}`,
-    entraide: { rateLimits: { contributions: { perIp: false, perUser: false } } },
+    entraide: { rateLimits: { contributions: { perIp: false, perUser: false } }, search: { snapshot: { directory: path.join(directory, 'search-index') } } },
     secret: 'entraide-bench-secret',
   })
   const payload = await getPayload({ config, key })

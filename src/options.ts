@@ -390,10 +390,14 @@ export type SearchOptions = {
    */
   engine?: SearchEngine
   /**
-   * `'auto'`: sync jobs run right after the write that queued them is
-   * committed, and every minute as a backstop (`cron`). `'manual'`: they run
-   * only when something calls `payload.jobs.run({ queue: 'entraide-search' })`
-   * (tests, or a separate worker process).
+   * `'auto'`: each app process applies its own writes' changes to its
+   * embedded index right after they are committed, reads the change feed
+   * every `feed.pollMs` for the other processes' changes, and saves its
+   * index every `snapshot.everyMs`; with Meilisearch, sync jobs run right
+   * after the write that queued them is committed, and every minute as a
+   * backstop (`cron`). `'manual'`: nothing of this runs by itself (tests,
+   * or a separate worker process running `payload.jobs.run({ queue:
+   * 'entraide-search' })`).
    * @default 'auto'
    */
   runSyncJobs?: SearchSyncMode
@@ -403,9 +407,11 @@ export type SearchOptions = {
    */
   cron?: string
   /**
-   * Retries of a sync job while the engine fails: `attempts` retries, the
-   * n-th after `delayMs × 2^(n-1)`. Once the engine answers again, every job
-   * still waiting runs at once.
+   * Retries while the engine fails. Meilisearch's sync jobs: `attempts`
+   * retries, the n-th after `delayMs × 2^(n-1)`; once the engine answers
+   * again, every job still waiting runs at once. The embedded index keeps
+   * the changes it could not apply in the feed and tries again after
+   * `delayMs × 2^(n-1)` (at most 30 s), until they are applied.
    * @default { attempts: 12, delayMs: 1000 }
    */
   retry?: { attempts?: number; delayMs?: number }
