@@ -7,10 +7,13 @@ import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { buildAppConfig } from '../setup/appConfig.ts'
-import { searchFeedStatus } from '../src/search/feed.ts'
+import { onSearchChanges, searchFeedStatus, type SearchChange } from '../src/search/feed.ts'
+import { MeilisearchEngine } from '../src/search/meilisearchEngine.ts'
 import { readySearchEngine } from '../src/search/reindex.ts'
+import { createProcedure } from './helpers/fixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
-import { FlakyEngine } from './search/searchApp.ts'
+import { startFakeMeilisearch, type FakeMeilisearch } from './search/fakeMeilisearch.ts'
+import { FlakyEngine, pendingSyncJobs, runSyncJobs, startSearchApp } from './search/searchApp.ts'
 
 // Several apps in one file: each new SQLite database needs its schema pushed.
 process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
@@ -104,5 +107,28 @@ describe('a restart with a saved index', () => {
     expect(searchFeedStatus(second.payload).origin).toBe('snapshot')
     expect(await titles(second, 'immatriculer')).toEqual(['Immatriculer un véhicule'])
     await expect.poll(() => titles(second, 'permis étranger'), { interval: 50, timeout: 1000 }).toEqual(['Échanger un permis étranger'])
+  })
+})
+
+describe('with Meilisearch (one index shared by every node)', () => {
+  let server: FakeMeilisearch | undefined
+  let app: TestApp | undefined
+  afterAll(async () => {
+    await app?.close()
+    await server?.close()
+  })
+
+  it('is fed by the sync jobs, while the change feed tells the app’s listeners', async () => {
+    server = await startFakeMeilisearch()
+    const engine = new MeilisearchEngine({ apiKey: 'test-key', host: server.url, taskIntervalMs: 5, taskTimeoutMs: 2000 })
+    app = await startSearchApp({}, engine)
+    const heard: SearchChange[] = []
+    onSearchChanges(app.payload, (changes) => heard.push(...changes))
+    const { procedure } = await createProcedure(app, { slug: 'cni' })
+    expect(await pendingSyncJobs(app)).toBeGreaterThan(0)
+    await runSyncJobs(app)
+    expect(await pendingSyncJobs(app)).toBe(0)
+    expect([...server.documents.keys()]).toContain(`procedures-${procedure.id}`)
+    expect(heard.map(({ collection, id }) => `${collection}:${String(id)}`)).toContain(`procedures:${String(procedure.id)}`)
   })
 })

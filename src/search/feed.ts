@@ -56,10 +56,13 @@ type FeedState = {
   appliedRows: number
   /** Where the index came from at start. */
   origin: 'snapshot' | 'rebuild' | null
+  /** When this process last read the feed to its end (epoch ms). */
+  caughtUpAt: number | null
 }
 
 const feedOf = perPayload<FeedState>('feed', () => ({
   appliedRows: 0,
+  caughtUpAt: null,
   cursor: null,
   origin: null,
   failures: 0,
@@ -240,7 +243,17 @@ const readRows = async (payload: Payload, from: number, isInclusive: boolean): P
 const readFeed = async (payload: Payload): Promise<void> => {
   const feed = feedOf(payload)
   if (!feed.isReady || feed.cursor === null) return
-  const { lookbackMs } = optionsOf(payload).search.feed
+  const { lookbackMs, retentionMs } = optionsOf(payload).search.feed
+  // Unable to read the feed for longer than it keeps changes (the engine
+  // failing for a day): the changes since may be pruned, so the index is rebuilt.
+  if (feed.caughtUpAt !== null && Date.now() - feed.caughtUpAt > retentionMs - pruneEveryMs) {
+    payload.logger.warn({ msg: 'Entraide search: the index fell behind the change feed further than it keeps changes; rebuilding it.' })
+    const start = await newestRow(payload)
+    await rebuildIndex({ payload })
+    feed.cursor = start?.at ?? 0
+    feed.hasChangedSinceSnapshot = true
+    feed.caughtUpAt = Date.now()
+  }
   let from = feed.cursor - lookbackMs
   let isInclusive = false
   let newest = feed.cursor
@@ -255,6 +268,7 @@ const readFeed = async (payload: Payload): Promise<void> => {
     isInclusive = true
   }
   feed.cursor = newest
+  feed.caughtUpAt = Date.now()
   for (const [key, at] of feed.seen) if (at < newest - 2 * lookbackMs) feed.seen.delete(key)
 }
 
@@ -295,6 +309,7 @@ const pollFeed = (payload: Payload): Promise<void> => {
  */
 export const catchUpSearchFeed = async (payload: Payload): Promise<boolean> => {
   await readySearchEngine(payload)
+  if (searchRuntimeOf(payload).engine.kind !== 'embedded') await followFrom(payload)
   const { attempts, delayMs } = optionsOf(payload).search.retry
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -344,6 +359,28 @@ const isInFeed = async (payload: Payload, marker: FeedPosition['marker']): Promi
   })
   const row = rowOf(payload, docs[0])
   return row !== null && row.at === marker.at
+}
+
+const following = new WeakMap<Payload, Promise<void>>()
+
+/**
+ * With Meilisearch (fed by its sync jobs), the feed only tells this
+ * process's listeners: it is followed from its newest change at start.
+ */
+const followFrom = (payload: Payload): Promise<void> => {
+  const feed = feedOf(payload)
+  const existing = following.get(payload)
+  if (existing) return existing
+  const started = newestRow(payload).then((start) => {
+    feed.cursor = start?.at ?? 0
+    feed.isReady = true
+  })
+  following.set(payload, started)
+  started.catch((error: unknown) => {
+    following.delete(payload)
+    payload.logger.warn({ err: error, msg: 'Entraide search: the change feed could not be read; tried again.' })
+  })
+  return started
 }
 
 /** Progress lines at most this often while the index is built. */
@@ -469,24 +506,20 @@ export const startSearchFeed = (payload: Payload): void => {
   const options = optionsOf(payload).search
   if (runtime.engine.kind === 'embedded') {
     runtime.populate = () => populate(payload)
+    void readySearchEngine(payload).catch((error: unknown) => {
+      payload.logger.error({ err: error, msg: 'Entraide: the search engine is not ready; searches will fail until it is.' })
+    })
   } else {
-    // Meilisearch is fed by its sync jobs; the feed only tells this process's listeners.
-    runtime.populate = async () => {
-      const start = await newestRow(payload)
-      feed.cursor = start?.at ?? 0
-      feed.isReady = true
-    }
+    void followFrom(payload).catch(() => undefined)
   }
-  void readySearchEngine(payload).catch((error: unknown) => {
-    payload.logger.error({ err: error, msg: 'Entraide: the search engine is not ready; searches will fail until it is.' })
-  })
   if (options.runSyncJobs !== 'auto' || feed.timers.length > 0) return
   const isFollowing = (): boolean => runtime.engine.kind === 'embedded' || feed.listeners.size > 0
   const poll = setInterval(() => {
     if (feed.isStopped || feed.polling || Date.now() < feed.retryAt) return
     if (!feed.isReady) {
       // A failed preparation is tried again.
-      if (!runtime.populated) void readySearchEngine(payload).catch(() => undefined)
+      if (runtime.engine.kind !== 'embedded') void followFrom(payload).catch(() => undefined)
+      else if (!runtime.populated) void readySearchEngine(payload).catch(() => undefined)
       return
     }
     if (isFollowing()) void pollFeed(payload).catch(() => undefined)
