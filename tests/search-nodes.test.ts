@@ -252,4 +252,19 @@ describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and o
     expect((await searchIds(a, 'zibeline')).length).toBeGreaterThan(0)
     await expect.poll(() => searchIds(a, 'pangolin'), { interval: 50, timeout: 1000 }).toEqual([`tips-${meanwhile.body.doc.id}`])
   })
+
+  it('rebuilds every node’s index when an editor rebuilds it through one', async () => {
+    const editor = await app.signUp({ role: 'editor' })
+    // Written around the feed, as a bulk import may do: no node knows of it yet.
+    await app.payload.create({
+      collection: 'tips',
+      context: { skipSearchSync: true },
+      data: { body: 'Importé en bloc : le tatou range les formulaires.', procedure: procedure.id, visibility: 'published' },
+    })
+    expect(await searchIds(b, 'tatou')).toEqual([])
+    const rebuilt = await a.api('POST', '/entraide/reindex', { token: editor.token })
+    expect(rebuilt.status).toBe(200)
+    expect(await searchIds(a, 'tatou')).toHaveLength(1)
+    await expect.poll(() => searchIds(b, 'tatou'), { interval: 100, timeout: 10_000 }).toHaveLength(1)
+  })
 })

@@ -33,7 +33,10 @@ export type SearchChange = { collection: SyncTarget['collection']; id: ID }
 /** Told of the changes applied by this process, from its own writes and from other processes'. */
 export type SearchChangeListener = (changes: readonly SearchChange[]) => void
 
-type FeedRow = { key: string; at: number; target: SyncTarget | null }
+/** A row of the feed; `isRebuild` when it asks every process to rebuild its index (a reindex). */
+type FeedRow = { key: string; at: number; target: SyncTarget | null; isRebuild: boolean }
+
+const rebuildTarget = 'rebuild'
 
 type FeedState = {
   /** `createdAt` of the newest change applied; reads start `lookbackMs` before it. Null until the index is ready. */
@@ -54,6 +57,8 @@ type FeedState = {
   lastPrunedAt: number
   /** Rows applied by this process (tests: each once). */
   appliedRows: number
+  /** Rebuilds asked by another process's reindex. */
+  rebuilds: number
   /** Where the index came from at start. */
   origin: 'snapshot' | 'rebuild' | null
   /** When this process last read the feed to its end (epoch ms). */
@@ -62,6 +67,7 @@ type FeedState = {
 
 const feedOf = perPayload<FeedState>('feed', () => ({
   appliedRows: 0,
+  rebuilds: 0,
   caughtUpAt: null,
   cursor: null,
   origin: null,
@@ -94,7 +100,7 @@ const rowOf = (payload: Payload, doc: unknown): FeedRow | null => {
   const collection = doc.target
   const isTarget = typeof collection === 'string' && (collection === 'agencies' || isKnowledgeCollection(collection))
   const id = isTarget ? parseIdFor(payload, collection, doc.targetId) : null
-  return { at, key, target: isTarget && id !== null ? { collection, id } : null }
+  return { at, isRebuild: collection === rebuildTarget, key, target: isTarget && id !== null ? { collection, id } : null }
 }
 
 // Rows written by a request, applied by this process once its transaction ends.
@@ -166,10 +172,12 @@ const applyRows = async (payload: Payload, rows: readonly FeedRow[]): Promise<vo
   const runtime = searchRuntimeOf(payload)
   const feed = feedOf(payload)
   const applied: SearchChange[] = []
+  let isRebuildAsked = false
   try {
     await runtime.writes.run(async () => {
       const fresh = rows.filter((row) => !feed.seen.has(row.key))
       if (fresh.length === 0) return
+      isRebuildAsked = fresh.some((row) => row.isRebuild)
       const byTarget = new Map<string, { target: SyncTarget | null; rows: FeedRow[] }>()
       for (const row of fresh) {
         const key = row.target ? targetKey(row.target) : `row:${row.key}`
@@ -194,6 +202,28 @@ const applyRows = async (payload: Payload, rows: readonly FeedRow[]): Promise<vo
   } finally {
     if (applied.length > 0) notify(payload, applied)
   }
+  if (isRebuildAsked && runtime.engine.kind === 'embedded') {
+    payload.logger.info({ msg: 'Entraide search: the index was rebuilt on another node; rebuilding this one.' })
+    feed.rebuilds += 1
+    await rebuildIndex({ payload })
+    feed.hasChangedSinceSnapshot = true
+  }
+}
+
+/**
+ * After a reindex asked by an editor on this process, asks every other
+ * process to rebuild its embedded index too (one feed row they all read).
+ */
+export const announceSearchRebuild = async (payload: Payload): Promise<void> => {
+  if (searchRuntimeOf(payload).engine.kind !== 'embedded') return
+  const doc = await payload.create({
+    collection: searchChangesSlug,
+    data: { target: rebuildTarget, targetId: 'all' },
+    depth: 0,
+    overrideAccess: true,
+  })
+  const row = rowOf(payload, doc)
+  if (row) feedOf(payload).seen.set(row.key, row.at)
 }
 
 const notify = (payload: Payload, changes: readonly SearchChange[]): void => {
@@ -331,9 +361,11 @@ export const pendingSearchChanges = async (payload: Payload): Promise<number> =>
 }
 
 /** How many feed rows this process applied (each once), and where its index came from at start (tests, benchmarks). */
-export const searchFeedStatus = (payload: Payload): { appliedRows: number; origin: 'snapshot' | 'rebuild' | null } => {
-  const { appliedRows, origin } = feedOf(payload)
-  return { appliedRows, origin }
+export const searchFeedStatus = (
+  payload: Payload,
+): { appliedRows: number; origin: 'snapshot' | 'rebuild' | null; rebuilds: number } => {
+  const { appliedRows, origin, rebuilds } = feedOf(payload)
+  return { appliedRows, origin, rebuilds }
 }
 
 const newestRow = async (payload: Payload): Promise<FeedRow | null> => {
