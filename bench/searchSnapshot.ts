@@ -44,7 +44,8 @@ const runSize = async (size: number): Promise<SizeReport> => {
     await loaded.ensureIndex(defaultIndexSettings)
     const load = await timed(async () => {
       const result = await loadSnapshot({ engine: loaded, file })
-      if (result?.documents !== size) throw new Error(`the saved index gave back ${String(result?.documents)} documents, not ${size}`)
+      if (result?.documents !== size)
+        throw new Error(`the saved index gave back ${String(result?.documents)} documents, not ${size}`)
     })
     const firstSearch = await timed(() => loaded.search({ query: 'passeport' }))
     return { build, bytes, firstSearch, load, save, size }
@@ -73,13 +74,22 @@ if (sizeArgument !== -1) {
           received = message
         })
         child.on('error', reject)
-        child.on('exit', (code) => (received && code === 0 ? resolve(received) : reject(new Error(`size ${size} exited with ${String(code)}`))))
+        child.on('exit', (code) =>
+          received && code === 0 ? resolve(received) : reject(new Error(`size ${size} exited with ${String(code)}`)),
+        )
       }),
     )
   }
-  const load = os.loadavg().map((value) => value.toFixed(1)).join(' / ')
-  console.log(`\n## Restart from a saved index\n\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'CPU'} (${os.cpus().length} cores), load average at the end ${load}.\n`)
-  console.log('| documents | build from the documents (wall / CPU) | save | load the saved index | first search after loading | file size |')
+  const load = os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ')
+  console.log(
+    `\n## Restart from a saved index\n\nNode ${process.version}, ${os.cpus()[0]?.model ?? 'CPU'} (${os.cpus().length} cores), load average at the end ${load}.\n`,
+  )
+  console.log(
+    '| documents | build from the documents (wall / CPU) | save | load the saved index | first search after loading | file size |',
+  )
   console.log('|---:|---:|---:|---:|---:|---:|')
   for (const report of reports) {
     console.log(

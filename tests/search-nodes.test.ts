@@ -20,7 +20,12 @@ import { startTestApp, testDatabaseKind, type TestApp } from './helpers/payload.
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 const isRedisUp = async (): Promise<boolean> => {
-  const probe = new Redis(redisUrl, { connectTimeout: 1000, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+  const probe = new Redis(redisUrl, {
+    connectTimeout: 1000,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  })
   probe.on('error', () => {})
   try {
     await probe.connect()
@@ -47,7 +52,11 @@ type NodeStatus = { appliedRows: number; origin: 'snapshot' | 'rebuild' | null; 
 type AppNode = {
   name: string
   child: ChildProcess
-  api: (method: string, route: string, options?: { body?: unknown; token?: string; headers?: Record<string, string> }) => Promise<ApiAnswer>
+  api: (
+    method: string,
+    route: string,
+    options?: { body?: unknown; token?: string; headers?: Record<string, string> },
+  ) => Promise<ApiAnswer>
   status: () => Promise<NodeStatus>
   stop: () => Promise<void>
   kill: () => Promise<void>
@@ -135,7 +144,8 @@ describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and o
     const answer = await node.api('GET', `/entraide/search?q=${encodeURIComponent(q)}&limit=50`, {
       headers: { 'X-Forwarded-For': `198.51.${Math.floor(address / 250) % 250}.${(address % 250) + 1}` },
     })
-    if (answer.status !== 200) throw new Error(`search through ${node.name} answered ${answer.status}: ${JSON.stringify(answer.body)}`)
+    if (answer.status !== 200)
+      throw new Error(`search through ${node.name} answered ${answer.status}: ${JSON.stringify(answer.body)}`)
     return answer.body.hits.map((hit: { id: string }) => hit.id).sort()
   }
 
@@ -208,12 +218,16 @@ describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and o
         })
         .catch(() => null),
     )
-    const throughB = Array.from({ length: 8 }, (_, index) => postTip(b, tokenB, `Rafale ${index} : la zibeline de B garde le reçu.`))
+    const throughB = Array.from({ length: 8 }, (_, index) =>
+      postTip(b, tokenB, `Rafale ${index} : la zibeline de B garde le reçu.`),
+    )
     const answersA = await Promise.all(throughA)
     const answersB = await Promise.all(throughB)
     await a.kill()
     expect(answersB.every((answer) => answer.status === 201)).toBe(true)
-    const acknowledged = answersA.filter((answer) => answer?.status === 201).map((answer) => `tips-${answer?.body.doc.id}`)
+    const acknowledged = answersA
+      .filter((answer) => answer?.status === 201)
+      .map((answer) => `tips-${answer?.body.doc.id}`)
     expect(acknowledged.length).toBeGreaterThanOrEqual(8)
 
     // Everything committed, and only that: what the database holds.
@@ -250,7 +264,9 @@ describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and o
     expect(a.readyStatus.origin).toBe('snapshot')
     // Searches answer at once, from the saved index, and the feed brings the rest within a second.
     expect((await searchIds(a, 'zibeline')).length).toBeGreaterThan(0)
-    await expect.poll(() => searchIds(a, 'pangolin'), { interval: 50, timeout: 1000 }).toEqual([`tips-${meanwhile.body.doc.id}`])
+    await expect
+      .poll(() => searchIds(a, 'pangolin'), { interval: 50, timeout: 1000 })
+      .toEqual([`tips-${meanwhile.body.doc.id}`])
   })
 
   it('rebuilds every node’s index when an editor rebuilds it through one', async () => {
@@ -259,7 +275,11 @@ describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and o
     await app.payload.create({
       collection: 'tips',
       context: { skipSearchSync: true },
-      data: { body: 'Importé en bloc : le tatou range les formulaires.', procedure: procedure.id, visibility: 'published' },
+      data: {
+        body: 'Importé en bloc : le tatou range les formulaires.',
+        procedure: procedure.id,
+        visibility: 'published',
+      },
     })
     expect(await searchIds(b, 'tatou')).toEqual([])
     const rebuilt = await a.api('POST', '/entraide/reindex', { token: editor.token })

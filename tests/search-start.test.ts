@@ -50,7 +50,11 @@ describe('a restart with a saved index', () => {
   let payload: Payload | undefined
   let instance = 0
 
-  const start = async ({ isWriterOnly = false } = {}): Promise<{ payload: Payload; config: SanitizedConfig; key: string }> => {
+  const start = async ({ isWriterOnly = false } = {}): Promise<{
+    payload: Payload
+    config: SanitizedConfig
+    key: string
+  }> => {
     instance += 1
     const config = await buildAppConfig({
       databaseUri: `file:${path.join(dir, 'site.db')}`,
@@ -89,7 +93,9 @@ describe('a restart with a saved index', () => {
       collection: 'procedures',
       data: { agency: agency.id, slug: 'carte-grise', title: 'Immatriculer un véhicule' },
     })
-    await expect.poll(() => titles(first, 'immatriculer'), { interval: 50, timeout: 5000 }).toEqual(['Immatriculer un véhicule'])
+    await expect
+      .poll(() => titles(first, 'immatriculer'), { interval: 50, timeout: 5000 })
+      .toEqual(['Immatriculer un véhicule'])
     await first.payload.destroy()
     payload = undefined
     expect(readdirSync(snapshotDir).filter((name) => name.endsWith('.snapshot'))).toHaveLength(1)
@@ -106,7 +112,9 @@ describe('a restart with a saved index', () => {
     await readySearchEngine(second.payload)
     expect(searchFeedStatus(second.payload).origin).toBe('snapshot')
     expect(await titles(second, 'immatriculer')).toEqual(['Immatriculer un véhicule'])
-    await expect.poll(() => titles(second, 'permis étranger'), { interval: 50, timeout: 1000 }).toEqual(['Échanger un permis étranger'])
+    await expect
+      .poll(() => titles(second, 'permis étranger'), { interval: 50, timeout: 1000 })
+      .toEqual(['Échanger un permis étranger'])
   })
 })
 
@@ -120,7 +128,12 @@ describe('with Meilisearch (one index shared by every node)', () => {
 
   it('is fed by the sync jobs, while the change feed tells the app’s listeners', async () => {
     server = await startFakeMeilisearch()
-    const engine = new MeilisearchEngine({ apiKey: 'test-key', host: server.url, taskIntervalMs: 5, taskTimeoutMs: 2000 })
+    const engine = new MeilisearchEngine({
+      apiKey: 'test-key',
+      host: server.url,
+      taskIntervalMs: 5,
+      taskTimeoutMs: 2000,
+    })
     app = await startSearchApp({}, engine)
     const heard: SearchChange[] = []
     onSearchChanges(app.payload, (changes) => heard.push(...changes))
@@ -129,6 +142,8 @@ describe('with Meilisearch (one index shared by every node)', () => {
     await runSyncJobs(app)
     expect(await pendingSyncJobs(app)).toBe(0)
     expect([...server.documents.keys()]).toContain(`procedures-${procedure.id}`)
-    expect(heard.map(({ collection, id }) => `${collection}:${String(id)}`)).toContain(`procedures:${String(procedure.id)}`)
+    expect(heard.map(({ collection, id }) => `${collection}:${String(id)}`)).toContain(
+      `procedures:${String(procedure.id)}`,
+    )
   })
 })

@@ -65,4 +65,3 @@ export const generateCorpus = (size: number, seed = 42): KnowledgeDocument[] => 
   }
   return documents
 }
-

@@ -19,7 +19,10 @@ export const reindexEndpoint = (): Endpoint =>
       const report = await reindexSearch({ req })
       // The other app processes rebuild their own embedded index too.
       await announceSearchRebuild(req.payload).catch((error: unknown) => {
-        req.payload.logger.warn({ err: error, msg: 'Entraide: the other nodes could not be asked to rebuild their search index.' })
+        req.payload.logger.warn({
+          err: error,
+          msg: 'Entraide: the other nodes could not be asked to rebuild their search index.',
+        })
       })
       return Response.json(report)
     } catch (error) {

@@ -295,10 +295,14 @@ export class EmbeddedEngine implements SearchEngine {
    */
   restoreSnapshot({ documents, header, index }: { header: unknown; documents: string; index: string }): boolean {
     const { compiled } = this.#ready()
-    if (!isRecord(header) || header.version !== snapshotVersion || header.fingerprint !== compiled.indexFingerprint) return false
+    if (!isRecord(header) || header.version !== snapshotVersion || header.fingerprint !== compiled.indexFingerprint)
+      return false
     const parsedDocuments: unknown = JSON.parse(documents)
     if (!Array.isArray(parsedDocuments)) return false
-    const loaded: unknown = Object.setPrototypeOf(MiniSearch.loadJSON(index, miniSearchOptions(compiled)), KnowledgeMiniSearch.prototype)
+    const loaded: unknown = Object.setPrototypeOf(
+      MiniSearch.loadJSON(index, miniSearchOptions(compiled)),
+      KnowledgeMiniSearch.prototype,
+    )
     if (!(loaded instanceof KnowledgeMiniSearch)) return false
     const state = emptyState(compiled, loaded)
     for (const value of parsedDocuments) {
@@ -319,7 +323,9 @@ export class EmbeddedEngine implements SearchEngine {
     const { filterableAttributes } = compiled.settings
     // Column-backed conditions select the candidate documents before any word
     // is matched; only what they cannot answer is checked per document.
-    const narrowing = resolved.filter ? narrowByColumns(resolved.filter, state.columns, state.index.nextShortId) : undefined
+    const narrowing = resolved.filter
+      ? narrowByColumns(resolved.filter, state.columns, state.index.nextShortId)
+      : undefined
     const narrowed = narrowing ? listCandidates(narrowing.allowed, state.entries) : undefined
     const residual = narrowing ? narrowing.residual : resolved.filter ? [resolved.filter] : []
     const [onlyResidual] = residual
@@ -403,12 +409,10 @@ export class EmbeddedEngine implements SearchEngine {
       .slice(resolved.offset)
       .map((candidate) => ({
         document: cloneDocument(candidate.entry.document),
-        formatted: formatHit(
-          candidate.entry.document,
-          resolved,
-          plan.words.length > 0 ? highlightLength : undefined,
-          { isStopWord: (word) => compiled.stopWords.has(word), words: plan.phrases },
-        ),
+        formatted: formatHit(candidate.entry.document, resolved, plan.words.length > 0 ? highlightLength : undefined, {
+          isStopWord: (word) => compiled.stopWords.has(word),
+          words: plan.phrases,
+        }),
       }))
     return {
       hits,
@@ -426,7 +430,9 @@ export class EmbeddedEngine implements SearchEngine {
     const compiled = this.#compiled
     const state = this.#state
     if (!compiled || !state) {
-      throw new SearchError('index-not-ready', { message: 'Call ensureIndex(settings) before using the search engine.' })
+      throw new SearchError('index-not-ready', {
+        message: 'Call ensureIndex(settings) before using the search engine.',
+      })
     }
     return { compiled, state }
   }
@@ -521,7 +527,14 @@ export class EmbeddedEngine implements SearchEngine {
       }
     }
 
-    const visit = (shortId: number, typos: number, attribute: number, isExact: boolean, score: number, word: number) => {
+    const visit = (
+      shortId: number,
+      typos: number,
+      attribute: number,
+      isExact: boolean,
+      score: number,
+      word: number,
+    ) => {
       if (stamp[shortId] !== queryGeneration) {
         stamp[shortId] = queryGeneration
         mask[shortId] = 0
@@ -622,8 +635,7 @@ export class EmbeddedEngine implements SearchEngine {
         // Holding every word is not enough: "carte … d'identité" in "carte grise, pièce
         // d'identité" is not a "carte d'identité". The words must follow each other.
         const entry = entries[shortId]
-        const attribute =
-          words.length === 1 ? phraseAttribute[shortId] : entry && phraseRank(entry, words, compiled)
+        const attribute = words.length === 1 ? phraseAttribute[shortId] : entry && phraseRank(entry, words, compiled)
         if (attribute === undefined) continue
         kept.push(shortId)
         attributes.push(attribute)
@@ -733,7 +745,11 @@ const phraseRank = (entry: Entry, words: readonly string[], compiled: Compiled):
   for (let rank = 0; rank < fields.length; rank += 1) {
     const fieldWords = fields[rank] ?? []
     const last = fieldWords.length - words.length
-    for (let start = fieldWords.indexOf(first); start !== -1 && start <= last; start = fieldWords.indexOf(first, start + 1)) {
+    for (
+      let start = fieldWords.indexOf(first);
+      start !== -1 && start <= last;
+      start = fieldWords.indexOf(first, start + 1)
+    ) {
       let offset = 1
       while (offset < words.length && fieldWords[start + offset] === words[offset]) offset += 1
       if (offset === words.length) return rank
@@ -789,7 +805,8 @@ const compileSettings = (settings: SearchIndexSettings): Compiled => {
     for (const expression of expressions) {
       const words = meaningful(expression)
       const joined = words.join(' ')
-      if (words.length === 0 || joined === ruleKey || rule.alternatives.some((other) => other.join(' ') === joined)) continue
+      if (words.length === 0 || joined === ruleKey || rule.alternatives.some((other) => other.join(' ') === joined))
+        continue
       rule.alternatives.push(words)
     }
     rules.set(ruleKey, rule)
@@ -830,7 +847,8 @@ const emptyState = (compiled: Compiled, index: KnowledgeMiniSearch): IndexState 
   columns: createValueColumns(),
 })
 
-const createState = (compiled: Compiled): IndexState => emptyState(compiled, new KnowledgeMiniSearch(miniSearchOptions(compiled)))
+const createState = (compiled: Compiled): IndexState =>
+  emptyState(compiled, new KnowledgeMiniSearch(miniSearchOptions(compiled)))
 
 const grow = (lengths: Int32Array, size: number): Int32Array => {
   const grown = new Int32Array(Math.max(size, lengths.length * 2, 1024)).fill(-1)
@@ -848,7 +866,12 @@ const listCandidates = (allowed: Uint8Array, entries: readonly (Entry | undefine
 
 // Records a document MiniSearch already holds under `shortId`.
 const attachEntry = (state: IndexState, document: KnowledgeDocument, shortId: number): void => {
-  const entry: Entry = { document, trust: trustOf(document), shortId, fieldLengths: state.index.fieldLengthsOf(shortId) }
+  const entry: Entry = {
+    document,
+    trust: trustOf(document),
+    shortId,
+    fieldLengths: state.index.fieldLengthsOf(shortId),
+  }
   state.entries[shortId] = entry
   state.byId.set(document.id, entry)
   state.lengths = state.lengths.map((lengths, fieldId) => {
@@ -942,7 +965,11 @@ const deriveTerms = (
     // MiniSearch measures plain Levenshtein distance, where a swap costs 2; Meilisearch counts it as one typo.
     for (let position = 0; position + 1 < word.length; position += 1) {
       if (word[position] === word[position + 1]) continue
-      const swapped = word.slice(0, position) + word.slice(position + 1, position + 2) + word.slice(position, position + 1) + word.slice(position + 2)
+      const swapped =
+        word.slice(0, position) +
+        word.slice(position + 1, position + 2) +
+        word.slice(position, position + 1) +
+        word.slice(position + 2)
       const typos = position === 0 ? 2 : 1
       if (typos <= budget && index.hasTerm(swapped)) add(swapped, typos, false, typoWeight / typos, swapped.length)
     }
@@ -956,7 +983,9 @@ const planQuery = (query: string, compiled: Compiled, index: KnowledgeMiniSearch
   // A query made only of stop words still searches them (as prefixes, since they are not indexed).
   const words = (meaningful.length > 0 ? meaningful : allWords).slice(0, maxQueryWords)
   const highlights = new Map<string, number>()
-  const derived = words.map((word, position) => deriveTerms(word, position === words.length - 1, index, compiled, highlights))
+  const derived = words.map((word, position) =>
+    deriveTerms(word, position === words.length - 1, index, compiled, highlights),
+  )
   const phrases: (readonly string[])[] = []
   return {
     words,
@@ -1031,7 +1060,11 @@ const buildComparator = (compiled: Compiled, resolved: ResolvedSearchParams): Co
         } else if (attribute) {
           comparators.push(
             (left, right) =>
-              sign * compareScalars(readAttribute(left.entry.document, attribute), readAttribute(right.entry.document, attribute)),
+              sign *
+              compareScalars(
+                readAttribute(left.entry.document, attribute),
+                readAttribute(right.entry.document, attribute),
+              ),
           )
         }
       }

@@ -100,7 +100,12 @@ const rowOf = (payload: Payload, doc: unknown): FeedRow | null => {
   const collection = doc.target
   const isTarget = typeof collection === 'string' && (collection === 'agencies' || isKnowledgeCollection(collection))
   const id = isTarget ? parseIdFor(payload, collection, doc.targetId) : null
-  return { at, isRebuild: collection === rebuildTarget, key, target: isTarget && id !== null ? { collection, id } : null }
+  return {
+    at,
+    isRebuild: collection === rebuildTarget,
+    key,
+    target: isTarget && id !== null ? { collection, id } : null,
+  }
 }
 
 // Rows written by a request, applied by this process once its transaction ends.
@@ -111,7 +116,13 @@ const writtenRows = new WeakMap<object, FeedRow[]>()
  * row exists exactly when the write does. In `'auto'` mode this process
  * applies it as soon as the transaction ends; the others read it from the feed.
  */
-export const recordSearchChange = async ({ req, target }: { req: PayloadRequest; target: SyncTarget }): Promise<void> => {
+export const recordSearchChange = async ({
+  req,
+  target,
+}: {
+  req: PayloadRequest
+  target: SyncTarget
+}): Promise<void> => {
   const doc = await req.payload.create({
     collection: searchChangesSlug,
     data: { target: target.collection, targetId: String(target.id) },
@@ -151,7 +162,10 @@ const applyAfterCommit = (req: PayloadRequest): void => {
       writtenRows.delete(req.context)
       if (isOpen || rows.length === 0) return
       applyRows(payload, rows).catch((error: unknown) => {
-        payload.logger.warn({ err: error, msg: 'Entraide search: a change could not be applied at once; the feed retries it.' })
+        payload.logger.warn({
+          err: error,
+          msg: 'Entraide search: a change could not be applied at once; the feed retries it.',
+        })
       })
     })
   }
@@ -277,7 +291,9 @@ const readFeed = async (payload: Payload): Promise<void> => {
   // Unable to read the feed for longer than it keeps changes (the engine
   // failing for a day): the changes since may be pruned, so the index is rebuilt.
   if (feed.caughtUpAt !== null && Date.now() - feed.caughtUpAt > retentionMs - pruneEveryMs) {
-    payload.logger.warn({ msg: 'Entraide search: the index fell behind the change feed further than it keeps changes; rebuilding it.' })
+    payload.logger.warn({
+      msg: 'Entraide search: the index fell behind the change feed further than it keeps changes; rebuilding it.',
+    })
     const start = await newestRow(payload)
     await rebuildIndex({ payload })
     feed.cursor = start?.at ?? 0
@@ -311,7 +327,8 @@ const pollFeed = (payload: Payload): Promise<void> => {
   if (feed.polling) return feed.polling
   const polling = readFeed(payload)
     .then(() => {
-      if (feed.failures > 0) payload.logger.info({ msg: 'Entraide search: the index is up to date with the change feed again.' })
+      if (feed.failures > 0)
+        payload.logger.info({ msg: 'Entraide search: the index is up to date with the change feed again.' })
       feed.failures = 0
       feed.retryAt = 0
     })
@@ -320,7 +337,10 @@ const pollFeed = (payload: Payload): Promise<void> => {
       const delay = Math.min(maxRetryDelayMs, optionsOf(payload).search.retry.delayMs * 2 ** (feed.failures - 1))
       feed.retryAt = Date.now() + delay
       if (feed.failures === 1) {
-        payload.logger.error({ err: error, msg: 'Entraide search: changes could not be applied to the index; retrying until they are.' })
+        payload.logger.error({
+          err: error,
+          msg: 'Entraide search: changes could not be applied to the index; retrying until they are.',
+        })
       }
       throw error
     })
@@ -445,7 +465,9 @@ const populate = async (payload: Payload): Promise<void> => {
     if (loaded) {
       await runtime.writes.run(() => engine.clear())
       await removeSnapshot(file)
-      payload.logger.info({ msg: 'Entraide search: the saved index is older than the change feed keeps (or of another database); rebuilding it.' })
+      payload.logger.info({
+        msg: 'Entraide search: the saved index is older than the change feed keeps (or of another database); rebuilding it.',
+      })
     }
   }
   const start = await newestRow(payload)
@@ -455,7 +477,9 @@ const populate = async (payload: Payload): Promise<void> => {
     const now = Date.now()
     if (now - loggedAt < progressEveryMs) return
     loggedAt = now
-    payload.logger.info({ msg: `Entraide search: building the index in the background, ${done} / ${total} items read.` })
+    payload.logger.info({
+      msg: `Entraide search: building the index in the background, ${done} / ${total} items read.`,
+    })
   }
   const report = await rebuildIndex({ onProgress, payload })
   feed.cursor = start?.at ?? 0
@@ -464,7 +488,9 @@ const populate = async (payload: Payload): Promise<void> => {
   feed.isReady = true
   feed.origin = 'rebuild'
   const level = report.durationMs >= progressEveryMs ? 'info' : 'debug'
-  payload.logger[level]({ msg: `Entraide search: index built from the database, ${report.documents} documents in ${report.durationMs} ms.` })
+  payload.logger[level]({
+    msg: `Entraide search: index built from the database, ${report.documents} documents in ${report.durationMs} ms.`,
+  })
 }
 
 /**
@@ -502,7 +528,10 @@ const saveIndex = async (payload: Payload): Promise<void> => {
   })()
     .catch((error: unknown) => {
       feed.hasChangedSinceSnapshot = true
-      payload.logger.warn({ err: error, msg: 'Entraide search: the index could not be saved to disk; the next start may rebuild it.' })
+      payload.logger.warn({
+        err: error,
+        msg: 'Entraide search: the index could not be saved to disk; the next start may rebuild it.',
+      })
     })
     .finally(() => {
       feed.saving = null
@@ -519,7 +548,12 @@ const pruneFeed = async (payload: Payload): Promise<void> => {
   feed.lastPrunedAt = now
   const before = new Date(now - optionsOf(payload).search.feed.retentionMs).toISOString()
   await payload
-    .delete({ collection: searchChangesSlug, depth: 0, overrideAccess: true, where: { createdAt: { less_than: before } } })
+    .delete({
+      collection: searchChangesSlug,
+      depth: 0,
+      overrideAccess: true,
+      where: { createdAt: { less_than: before } },
+    })
     .catch((error: unknown) => {
       payload.logger.warn({ err: error, msg: 'Entraide search: old changes could not be deleted; retried later.' })
     })
@@ -539,7 +573,10 @@ export const startSearchFeed = (payload: Payload): void => {
   if (runtime.engine.kind === 'embedded') {
     runtime.populate = () => populate(payload)
     void readySearchEngine(payload).catch((error: unknown) => {
-      payload.logger.error({ err: error, msg: 'Entraide: the search engine is not ready; searches will fail until it is.' })
+      payload.logger.error({
+        err: error,
+        msg: 'Entraide: the search engine is not ready; searches will fail until it is.',
+      })
     })
   } else {
     void followFrom(payload).catch(() => undefined)

@@ -17,7 +17,10 @@ export type FeedPosition = {
 }
 
 const readPath = (value: unknown, keys: readonly string[]): unknown =>
-  keys.reduce<unknown>((current, key) => (typeof current === 'object' && current !== null ? Reflect.get(current, key) : undefined), value)
+  keys.reduce<unknown>(
+    (current, key) => (typeof current === 'object' && current !== null ? Reflect.get(current, key) : undefined),
+    value,
+  )
 
 /**
  * What names the database: its address as the adapter was given it (SQLite's

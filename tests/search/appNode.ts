@@ -11,7 +11,18 @@ import { buildAppConfig } from '../../setup/appConfig.ts'
 import { searchFeedStatus } from '../../src/search/feed.ts'
 import { readySearchEngine } from '../../src/search/reindex.ts'
 
-type Request = { id: number; op: 'api'; method: string; route: string; body?: unknown; token?: string; headers?: Record<string, string> } | { id: number; op: 'status' } | { id: number; op: 'stop' }
+type Request =
+  | {
+      id: number
+      op: 'api'
+      method: string
+      route: string
+      body?: unknown
+      token?: string
+      headers?: Record<string, string>
+    }
+  | { id: number; op: 'status' }
+  | { id: number; op: 'stop' }
 
 const env = (name: string): string => {
   const value = process.env[name]
@@ -61,7 +72,11 @@ const answer = async (request: Request): Promise<unknown> => {
           method: request.method,
         }),
       })
-      return { body: await response.json().catch(() => null), retryAfter: response.headers.get('Retry-After'), status: response.status }
+      return {
+        body: await response.json().catch(() => null),
+        retryAfter: response.headers.get('Retry-After'),
+        status: response.status,
+      }
     }
     case 'status':
       return { ...searchFeedStatus(payload), deliveries: Object.fromEntries(deliveries) }
