@@ -69,7 +69,7 @@ const nodeScript = path.join(import.meta.dirname, 'search', 'appNode.ts')
 describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and one Redis${skipReason}`, () => {
   let app: TestApp
   let databaseUri: string
-  const snapshotDir = mkdtempSync(path.join(tmpdir(), 'entraide-nodes-'))
+  let snapshotDir = ''
   const redisPrefix = `entraide-test-${randomUUID()}`
   const running = new Set<ChildProcess>()
   let procedure: { id: ID; slug: string }
@@ -160,6 +160,7 @@ describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and o
     const uri: unknown = Reflect.get(Reflect.get(app.payload.db, 'poolOptions') ?? {}, 'connectionString')
     if (typeof uri !== 'string') throw new Error('the test database has no connection string')
     databaseUri = uri
+    snapshotDir = mkdtempSync(path.join(tmpdir(), 'entraide-nodes-'))
     ;({ procedure } = await createProcedure(app, { slug: 'timbre-fiscal' }))
     a = await startNode('a')
     b = await startNode('b')
@@ -168,7 +169,7 @@ describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and o
   afterAll(async () => {
     for (const child of running) child.kill('SIGKILL')
     await app?.close()
-    rmSync(snapshotDir, { force: true, recursive: true })
+    if (snapshotDir) rmSync(snapshotDir, { force: true, recursive: true })
     const admin = new Redis(redisUrl)
     const keys = await admin.keys(`${redisPrefix}*`)
     if (keys.length > 0) await admin.del(...keys)

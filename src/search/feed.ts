@@ -495,13 +495,16 @@ const populate = async (payload: Payload): Promise<void> => {
 
 /**
  * Saves the embedded index with its feed position, if it changed since the
- * last save. An empty feed has no position to record: one row marks it.
+ * last save and holds documents. An empty feed has no position to record:
+ * one row marks it.
  */
 const saveIndex = async (payload: Payload): Promise<void> => {
   const feed = feedOf(payload)
   const { engine } = searchRuntimeOf(payload)
   const file = snapshotFileOf(payload)
   if (!file || !(engine instanceof EmbeddedEngine) || !feed.isReady || !feed.hasChangedSinceSnapshot) return
+  // An empty index is rebuilt at once: nothing worth a file (nor a marker row).
+  if ((await engine.stats()).documentCount === 0) return
   if (feed.saving) return feed.saving
   const saving = (async () => {
     if (!feed.marker) {
