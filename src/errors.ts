@@ -176,8 +176,12 @@ export class DocumentLockedError extends EntraideError {
 
 /** 503: a service the request needs (the search engine) cannot answer right now; retrying later may work. */
 export class ServiceUnavailableError extends EntraideError {
-  constructor(message: string, cause?: unknown) {
-    super(503, 'unavailable', { cause, message })
+  /** Sent as `Retry-After` when known (the search index still being built). */
+  readonly retryAfterSeconds: number | undefined
+
+  constructor(message: string, cause?: unknown, retryAfterSeconds?: number) {
+    super(503, 'unavailable', { cause, message, ...(retryAfterSeconds === undefined ? {} : { details: { retryAfterSeconds } }) })
+    this.retryAfterSeconds = retryAfterSeconds
   }
 }
 

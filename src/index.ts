@@ -55,6 +55,7 @@ export { verifyGuide } from './actions/verifyGuide.ts'
 export { readPublicFigures } from './stats/store.ts'
 export type { AgencyFigures, MonthFigures, ProcedureFigures, PublicFigures } from './stats/figures.ts'
 export { reindexKnowledge, reindexSearch, type ReindexProgress, type ReindexReport } from './search/reindex.ts'
+export { onSearchChanges, saveSearchIndex, type SearchChange, type SearchChangeListener } from './search/feed.ts'
 export type {
   KnowledgeDocument,
   KnowledgeType,

@@ -120,10 +120,11 @@ const authBookkeeping = new Set(['loginAttempts', 'lockUntil', 'updatedAt', 'ses
 
 /**
  * Collections written in the background, whatever the request: the search
- * sync jobs, the search statistics, and the notifications the jobs deliver
- * after an earlier request's write committed. They are not the requests' doing.
+ * sync jobs, the search statistics, the notifications the jobs deliver
+ * after an earlier request's write committed, and the search change feed
+ * (pruned, and marked when the index is saved). They are not the requests' doing.
  */
-const backgroundCollections = new Set(['payload-jobs', 'search-queries', 'notifications'])
+const backgroundCollections = new Set(['payload-jobs', 'search-queries', 'notifications', 'search-changes'])
 
 const databaseHash = async (): Promise<string> => {
   const hash = createHash('sha256')

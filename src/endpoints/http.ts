@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadHandler, PayloadRequest } from 'payload'
 
-import { EntraideError, InvalidInputError, NotFoundError, RateLimitedError } from '../errors.ts'
+import { EntraideError, InvalidInputError, NotFoundError, RateLimitedError, ServiceUnavailableError } from '../errors.ts'
 import { isRecord, parseIdFor, type ID } from '../utilities/ids.ts'
 import { bufferBodyWithin, maxBodyBytes, refuseCrossSite, requireJsonContentType } from './requestGuard.ts'
 
@@ -81,10 +81,13 @@ export const requiredId = (req: PayloadRequest, body: Record<string, unknown>, f
   return id
 }
 
-/** The error as Payload shapes errors, with its status (and Retry-After when rate limited). */
+/** The error as Payload shapes errors, with its status (and Retry-After when rate limited or the index is being built). */
 export const errorResponse = (error: EntraideError): Response => {
   const headers = new Headers()
   if (error instanceof RateLimitedError) headers.set('Retry-After', String(error.retryAfterSeconds))
+  if (error instanceof ServiceUnavailableError && error.retryAfterSeconds !== undefined) {
+    headers.set('Retry-After', String(error.retryAfterSeconds))
+  }
   return Response.json(
     { errors: [{ data: error.data, message: error.message, name: error.name }] },
     { headers, status: error.status },

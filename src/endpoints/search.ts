@@ -4,6 +4,7 @@ import { InvalidInputError, ServiceUnavailableError } from '../errors.ts'
 import { enforceRateLimit } from '../rateLimit/enforce.ts'
 import { isSearchError } from '../search/errors.ts'
 import { recordSearchQuery } from '../search/queryLog.ts'
+import { searchRuntimeOf } from '../search/engineRegistry.ts'
 import { readySearchEngine } from '../search/reindex.ts'
 import { knowledgeFacets } from '../search/settings.ts'
 import {
@@ -12,6 +13,7 @@ import {
   type KnowledgeProcedure,
   type KnowledgeType,
   type SearchFilter,
+  type SearchEngine,
   type SearchResult,
 } from '../search/types.ts'
 import { endpoint } from './http.ts'
@@ -177,9 +179,36 @@ export const searchResponseOf = (result: SearchResult): SearchApiResponse => ({
   total: result.total,
 })
 
+/** How long a search waits for an embedded index still being filled before answering 503. */
+const fillWaitMs = 1000
+/** What the 503 of an index being filled tells clients to wait, in seconds. */
+const fillRetryAfterSeconds = 5
+
+// The embedded index is filled in the background at start (from its snapshot
+// at once, or rebuilt from the database): meanwhile searches answer 503 with
+// Retry-After rather than waiting for minutes or answering from a partial index.
+const engineWithin = async (req: PayloadRequest): Promise<SearchEngine> => {
+  const ready = readySearchEngine(req.payload)
+  if (searchRuntimeOf(req.payload).engine.kind !== 'embedded') return ready
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const engine = await Promise.race([
+    ready,
+    new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), fillWaitMs)
+    }),
+  ]).finally(() => clearTimeout(timer))
+  if (engine) return engine
+  ready.catch(() => undefined)
+  throw new ServiceUnavailableError(
+    `The search index is being built after a start; try again in ${fillRetryAfterSeconds} seconds.`,
+    undefined,
+    fillRetryAfterSeconds,
+  )
+}
+
 const searchKnowledge = async (req: PayloadRequest, request: SearchRequest): Promise<SearchResult> => {
   try {
-    const engine = await readySearchEngine(req.payload)
+    const engine = await engineWithin(req)
     return await engine.search({
       facets: knowledgeFacets,
       filter: searchFilterOf(request),

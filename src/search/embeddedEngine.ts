@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch'
+import MiniSearch, { type Options } from 'minisearch'
 
 import { SearchError } from './errors.ts'
 import { compileFilterPredicate, readAttribute } from './filters.ts'
@@ -107,6 +107,13 @@ type IndexState = {
  * for them and `candidates` lists their short ids (live documents only).
  */
 type Narrowed = { allowed: Uint8Array; candidates: Int32Array }
+
+/** What identifies a snapshot's format and the settings its index was built with. */
+export type EmbeddedSnapshotHeader = { version: number; fingerprint: string; documentCount: number }
+
+const snapshotVersion = 1
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
 type SynonymRule = { key: readonly string[]; alternatives: readonly (readonly string[])[] }
 
@@ -263,6 +270,52 @@ export class EmbeddedEngine implements SearchEngine {
     return { documentCount: state.byId.size, pendingWrites: 0, isIndexing: false }
   }
 
+  /**
+   * The whole index as text, to be saved to disk and given back to
+   * `restoreSnapshot` by a later process: a header line, the documents, then
+   * MiniSearch's own serialization (its inverted index), so that a restart
+   * loads the index instead of rebuilding it. Taken synchronously: no write
+   * lands halfway through.
+   */
+  snapshot(): { header: EmbeddedSnapshotHeader; documents: string; index: string } {
+    const { compiled, state } = this.#ready()
+    const documents: KnowledgeDocument[] = []
+    for (const entry of state.byId.values()) documents.push(entry.document)
+    return {
+      header: { documentCount: documents.length, fingerprint: compiled.indexFingerprint, version: snapshotVersion },
+      documents: JSON.stringify(documents),
+      index: JSON.stringify(state.index),
+    }
+  }
+
+  /**
+   * Replaces the index with one saved by `snapshot` (after `ensureIndex`).
+   * Returns false, leaving the index as it was, when the snapshot does not
+   * fit: another version, other index settings, or parts that disagree.
+   */
+  restoreSnapshot({ documents, header, index }: { header: unknown; documents: string; index: string }): boolean {
+    const { compiled } = this.#ready()
+    if (!isRecord(header) || header.version !== snapshotVersion || header.fingerprint !== compiled.indexFingerprint)
+      return false
+    const parsedDocuments: unknown = JSON.parse(documents)
+    if (!Array.isArray(parsedDocuments)) return false
+    const loaded: unknown = Object.setPrototypeOf(
+      MiniSearch.loadJSON(index, miniSearchOptions(compiled)),
+      KnowledgeMiniSearch.prototype,
+    )
+    if (!(loaded instanceof KnowledgeMiniSearch)) return false
+    const state = emptyState(compiled, loaded)
+    for (const value of parsedDocuments) {
+      const document = parseKnowledgeDocument(value)
+      const shortId = loaded.shortIdOf(document.id)
+      if (shortId === undefined) return false
+      attachEntry(state, document, shortId)
+    }
+    if (state.byId.size !== loaded.liveDocumentCount) return false
+    this.#state = state
+    return true
+  }
+
   async search(params: SearchParams): Promise<SearchResult> {
     const startedAt = performance.now()
     const { compiled, state } = this.#ready()
@@ -270,7 +323,9 @@ export class EmbeddedEngine implements SearchEngine {
     const { filterableAttributes } = compiled.settings
     // Column-backed conditions select the candidate documents before any word
     // is matched; only what they cannot answer is checked per document.
-    const narrowing = resolved.filter ? narrowByColumns(resolved.filter, state.columns, state.index.nextShortId) : undefined
+    const narrowing = resolved.filter
+      ? narrowByColumns(resolved.filter, state.columns, state.index.nextShortId)
+      : undefined
     const narrowed = narrowing ? listCandidates(narrowing.allowed, state.entries) : undefined
     const residual = narrowing ? narrowing.residual : resolved.filter ? [resolved.filter] : []
     const [onlyResidual] = residual
@@ -354,12 +409,10 @@ export class EmbeddedEngine implements SearchEngine {
       .slice(resolved.offset)
       .map((candidate) => ({
         document: cloneDocument(candidate.entry.document),
-        formatted: formatHit(
-          candidate.entry.document,
-          resolved,
-          plan.words.length > 0 ? highlightLength : undefined,
-          { isStopWord: (word) => compiled.stopWords.has(word), words: plan.phrases },
-        ),
+        formatted: formatHit(candidate.entry.document, resolved, plan.words.length > 0 ? highlightLength : undefined, {
+          isStopWord: (word) => compiled.stopWords.has(word),
+          words: plan.phrases,
+        }),
       }))
     return {
       hits,
@@ -377,7 +430,9 @@ export class EmbeddedEngine implements SearchEngine {
     const compiled = this.#compiled
     const state = this.#state
     if (!compiled || !state) {
-      throw new SearchError('index-not-ready', { message: 'Call ensureIndex(settings) before using the search engine.' })
+      throw new SearchError('index-not-ready', {
+        message: 'Call ensureIndex(settings) before using the search engine.',
+      })
     }
     return { compiled, state }
   }
@@ -472,7 +527,14 @@ export class EmbeddedEngine implements SearchEngine {
       }
     }
 
-    const visit = (shortId: number, typos: number, attribute: number, isExact: boolean, score: number, word: number) => {
+    const visit = (
+      shortId: number,
+      typos: number,
+      attribute: number,
+      isExact: boolean,
+      score: number,
+      word: number,
+    ) => {
       if (stamp[shortId] !== queryGeneration) {
         stamp[shortId] = queryGeneration
         mask[shortId] = 0
@@ -573,8 +635,7 @@ export class EmbeddedEngine implements SearchEngine {
         // Holding every word is not enough: "carte … d'identité" in "carte grise, pièce
         // d'identité" is not a "carte d'identité". The words must follow each other.
         const entry = entries[shortId]
-        const attribute =
-          words.length === 1 ? phraseAttribute[shortId] : entry && phraseRank(entry, words, compiled)
+        const attribute = words.length === 1 ? phraseAttribute[shortId] : entry && phraseRank(entry, words, compiled)
         if (attribute === undefined) continue
         kept.push(shortId)
         attributes.push(attribute)
@@ -684,7 +745,11 @@ const phraseRank = (entry: Entry, words: readonly string[], compiled: Compiled):
   for (let rank = 0; rank < fields.length; rank += 1) {
     const fieldWords = fields[rank] ?? []
     const last = fieldWords.length - words.length
-    for (let start = fieldWords.indexOf(first); start !== -1 && start <= last; start = fieldWords.indexOf(first, start + 1)) {
+    for (
+      let start = fieldWords.indexOf(first);
+      start !== -1 && start <= last;
+      start = fieldWords.indexOf(first, start + 1)
+    ) {
       let offset = 1
       while (offset < words.length && fieldWords[start + offset] === words[offset]) offset += 1
       if (offset === words.length) return rank
@@ -740,7 +805,8 @@ const compileSettings = (settings: SearchIndexSettings): Compiled => {
     for (const expression of expressions) {
       const words = meaningful(expression)
       const joined = words.join(' ')
-      if (words.length === 0 || joined === ruleKey || rule.alternatives.some((other) => other.join(' ') === joined)) continue
+      if (words.length === 0 || joined === ruleKey || rule.alternatives.some((other) => other.join(' ') === joined))
+        continue
       rule.alternatives.push(words)
     }
     rules.set(ruleKey, rule)
@@ -762,22 +828,27 @@ const compileSettings = (settings: SearchIndexSettings): Compiled => {
   }
 }
 
-const createState = (compiled: Compiled): IndexState => {
+const miniSearchOptions = (compiled: Compiled): Options<KnowledgeDocument> => {
   const { stopWords } = compiled
   return {
-    index: new KnowledgeMiniSearch({
-      fields: [...compiled.settings.searchableAttributes],
-      idField: 'id',
-      extractField,
-      tokenize: (text) => tokenize(text),
-      processTerm: (term) => (stopWords.has(term) ? null : term),
-    }),
-    entries: [],
-    byId: new Map(),
-    lengths: compiled.settings.searchableAttributes.map(() => new Int32Array(0)),
-    columns: createValueColumns(),
+    fields: [...compiled.settings.searchableAttributes],
+    idField: 'id',
+    extractField,
+    tokenize: (text) => tokenize(text),
+    processTerm: (term) => (stopWords.has(term) ? null : term),
   }
 }
+
+const emptyState = (compiled: Compiled, index: KnowledgeMiniSearch): IndexState => ({
+  index,
+  entries: [],
+  byId: new Map(),
+  lengths: compiled.settings.searchableAttributes.map(() => new Int32Array(0)),
+  columns: createValueColumns(),
+})
+
+const createState = (compiled: Compiled): IndexState =>
+  emptyState(compiled, new KnowledgeMiniSearch(miniSearchOptions(compiled)))
 
 const grow = (lengths: Int32Array, size: number): Int32Array => {
   const grown = new Int32Array(Math.max(size, lengths.length * 2, 1024)).fill(-1)
@@ -791,6 +862,24 @@ const listCandidates = (allowed: Uint8Array, entries: readonly (Entry | undefine
     if (allowed[shortId] === 1 && entries[shortId] !== undefined) found.push(shortId)
   }
   return { allowed, candidates: Int32Array.from(found) }
+}
+
+// Records a document MiniSearch already holds under `shortId`.
+const attachEntry = (state: IndexState, document: KnowledgeDocument, shortId: number): void => {
+  const entry: Entry = {
+    document,
+    trust: trustOf(document),
+    shortId,
+    fieldLengths: state.index.fieldLengthsOf(shortId),
+  }
+  state.entries[shortId] = entry
+  state.byId.set(document.id, entry)
+  state.lengths = state.lengths.map((lengths, fieldId) => {
+    const grown = lengths.length > shortId ? lengths : grow(lengths, shortId + 1)
+    grown[shortId] = entry.fieldLengths[fieldId] ?? 0
+    return grown
+  })
+  for (const column of state.columns.values()) column.set(shortId, document)
 }
 
 const removeEntry = (state: IndexState, id: string): void => {
@@ -808,15 +897,7 @@ const addEntry = (state: IndexState, document: KnowledgeDocument): void => {
   state.index.add(document)
   const shortId = state.index.shortIdOf(document.id)
   if (shortId === undefined) return
-  const entry: Entry = { document, trust: trustOf(document), shortId, fieldLengths: state.index.fieldLengthsOf(shortId) }
-  state.entries[shortId] = entry
-  state.byId.set(document.id, entry)
-  state.lengths = state.lengths.map((lengths, fieldId) => {
-    const grown = lengths.length > shortId ? lengths : grow(lengths, shortId + 1)
-    grown[shortId] = entry.fieldLengths[fieldId] ?? 0
-    return grown
-  })
-  for (const column of state.columns.values()) column.set(shortId, document)
+  attachEntry(state, document, shortId)
 }
 
 type QueryPlan = {
@@ -884,7 +965,11 @@ const deriveTerms = (
     // MiniSearch measures plain Levenshtein distance, where a swap costs 2; Meilisearch counts it as one typo.
     for (let position = 0; position + 1 < word.length; position += 1) {
       if (word[position] === word[position + 1]) continue
-      const swapped = word.slice(0, position) + word.slice(position + 1, position + 2) + word.slice(position, position + 1) + word.slice(position + 2)
+      const swapped =
+        word.slice(0, position) +
+        word.slice(position + 1, position + 2) +
+        word.slice(position, position + 1) +
+        word.slice(position + 2)
       const typos = position === 0 ? 2 : 1
       if (typos <= budget && index.hasTerm(swapped)) add(swapped, typos, false, typoWeight / typos, swapped.length)
     }
@@ -898,7 +983,9 @@ const planQuery = (query: string, compiled: Compiled, index: KnowledgeMiniSearch
   // A query made only of stop words still searches them (as prefixes, since they are not indexed).
   const words = (meaningful.length > 0 ? meaningful : allWords).slice(0, maxQueryWords)
   const highlights = new Map<string, number>()
-  const derived = words.map((word, position) => deriveTerms(word, position === words.length - 1, index, compiled, highlights))
+  const derived = words.map((word, position) =>
+    deriveTerms(word, position === words.length - 1, index, compiled, highlights),
+  )
   const phrases: (readonly string[])[] = []
   return {
     words,
@@ -973,7 +1060,11 @@ const buildComparator = (compiled: Compiled, resolved: ResolvedSearchParams): Co
         } else if (attribute) {
           comparators.push(
             (left, right) =>
-              sign * compareScalars(readAttribute(left.entry.document, attribute), readAttribute(right.entry.document, attribute)),
+              sign *
+              compareScalars(
+                readAttribute(left.entry.document, attribute),
+                readAttribute(right.entry.document, attribute),
+              ),
           )
         }
       }

@@ -54,8 +54,10 @@ export type SearchRuntime = {
   writes: SerialQueue
   /** `ensureIndex` done or under way; null until asked, or after a failure. */
   indexReady: Promise<void> | null
-  /** The first fill of the embedded engine from the database, done or under way; null until asked, or after a failure. */
+  /** The first fill of the embedded engine (snapshot or rebuild), done or under way; null until asked, or after a failure. */
   populated: Promise<void> | null
+  /** How the first fill is made once the change feed is started (`feed.ts`); a plain rebuild otherwise. */
+  populate: (() => Promise<void>) | null
   /** A sync job failed on the engine since the last success: jobs may be waiting to retry. */
   hasFailedSince: boolean
 }
@@ -71,6 +73,7 @@ export const searchRuntimeOf = perPayload<SearchRuntime>('runtime', (payload) =>
     engine: search.engine ?? createSearchEngine(),
     hasFailedSince: false,
     indexReady: null,
+    populate: null,
     populated: null,
     settings: buildIndexSettings({ synonyms: search.synonyms }),
     writes: new SerialQueue(),

@@ -9,6 +9,9 @@ import { canManageCatalogue } from '../policies/contributions.ts'
 import { actorFromRequest } from '../policies/roles.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { withBackstopCron } from '../utilities/queueRunner.ts'
+import { searchChangesCollection } from '../collections/SearchChanges.ts'
+import { searchRuntimeOf } from './engineRegistry.ts'
+import { startSearchFeed, stopSearchFeed } from './feed.ts'
 import { flushSearchQueries } from './queryLog.ts'
 import { readySearchEngine } from './reindex.ts'
 import { searchSyncTask } from './sync.ts'
@@ -58,7 +61,7 @@ const settleOnDestroy = (payload: Payload): void => {
   payload.destroy = async () => {
     let timer: ReturnType<typeof setTimeout> | undefined
     await Promise.race([
-      Promise.all([flushSearchQueries(payload), stopSyncRuns(payload)]),
+      Promise.all([flushSearchQueries(payload), stopSyncRuns(payload), stopSearchFeed(payload)]),
       new Promise((resolve) => {
         timer = setTimeout(resolve, settleTimeoutMs)
       }),
@@ -68,13 +71,17 @@ const settleOnDestroy = (payload: Payload): void => {
 }
 
 /**
- * At start: prepares the engine (the embedded one is filled from the
- * database), then, in `'auto'` mode, runs the sync jobs left by the previous
- * process. A failing engine is logged and does not stop the app: searches
- * answer 503 and the sync jobs retry until it is back.
+ * At start: prepares the engine and starts following the change feed. The
+ * embedded index is filled in the background (from its snapshot on disk, or
+ * rebuilt from the database): the start never waits for it. Meilisearch's
+ * index is checked and configured; then, in `'auto'` mode, the sync jobs left
+ * by the previous process run. A failing engine is logged and does not stop
+ * the app: searches answer 503 and the changes are retried until it is back.
  */
 export const startSearch = async (payload: Payload): Promise<void> => {
   settleOnDestroy(payload)
+  startSearchFeed(payload)
+  if (searchRuntimeOf(payload).engine.kind === 'embedded') return
   try {
     await readySearchEngine(payload)
   } catch (error) {
@@ -99,7 +106,7 @@ export const withSearch =
     const hostOnInit = config.onInit
     return {
       ...config,
-      collections: (config.collections ?? []).map(withSearchSync),
+      collections: [...(config.collections ?? []).map(withSearchSync), searchChangesCollection()],
       endpoints: [...(config.endpoints ?? []), searchEndpoint(), suggestionFoundEndpoint(), reindexEndpoint()],
       jobs: withSearchJobs(config.jobs, options),
       onInit: async (payload) => {

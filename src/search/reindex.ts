@@ -111,11 +111,25 @@ export const readySearchEngine = async (payload: Payload): Promise<SearchEngine>
         runtime.populated = value
       },
       async () => {
-        await runtime.writes.run(() => rebuild({ engine: runtime.engine, payload }))
+        if (runtime.populate) await runtime.populate()
+        else await runtime.writes.run(() => rebuild({ engine: runtime.engine, payload }))
       },
     )
   }
   return runtime.engine
+}
+
+/** Empties the engine and fills it from the database, in the engine's write turn (the first fill of the embedded engine). */
+export const rebuildIndex = async ({
+  onProgress,
+  payload,
+}: {
+  payload: Payload
+  onProgress?: (progress: ReindexProgress) => void
+}): Promise<ReindexReport> => {
+  const runtime = searchRuntimeOf(payload)
+  await ensureIndexOnce(payload)
+  return runtime.writes.run(() => rebuild({ engine: runtime.engine, onProgress, payload }))
 }
 
 /**

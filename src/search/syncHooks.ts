@@ -3,6 +3,8 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 import { idOf, isRecord, type ID } from '../utilities/ids.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { isKnowledgeCollection } from './documents.ts'
+import { searchRuntimeOf } from './engineRegistry.ts'
+import { recordSearchChange } from './feed.ts'
 import type { SyncTarget } from './sync.ts'
 import { runSyncJobsAfterCommit, searchSyncQueue, searchSyncTaskSlug } from './syncRunner.ts'
 
@@ -24,10 +26,14 @@ const queuedTargetsOf = (req: PayloadRequest): Set<string> => {
 }
 
 /**
- * Queues a sync job for `target` in the transaction of `req`, so the job
- * exists exactly when the write does (the outbox), and in `'auto'` mode runs
- * the queue once that transaction is committed. A target already queued by
- * this request is not queued again: one job reads the final state.
+ * Records the change of `target` in the search change feed, in the
+ * transaction of `req`, so the change exists exactly when the write does
+ * (the outbox): every app process applies it to its embedded index (this one
+ * once the transaction is committed, in `'auto'` mode). With Meilisearch, a
+ * sync job is queued in the same transaction too, and run once the
+ * transaction is committed: one process feeds the shared server, with
+ * retries. A target already recorded by this request is not recorded again:
+ * one change reads the final state.
  */
 export const queueSearchSync = async ({ req, target }: { req: PayloadRequest; target: SyncTarget }): Promise<void> => {
   if (req.context[skipSearchSyncKey] === true) return
@@ -35,6 +41,8 @@ export const queueSearchSync = async ({ req, target }: { req: PayloadRequest; ta
   const key = `${target.collection}:${target.id}`
   if (queued.has(key)) return
   queued.add(key)
+  await recordSearchChange({ req, target })
+  if (searchRuntimeOf(req.payload).engine.kind === 'embedded') return
   await req.payload.jobs.queue({
     input: { collection: target.collection, id: target.id },
     queue: searchSyncQueue,

@@ -228,6 +228,11 @@ export const startTestApp = async ({
     kind === 'sqlite' ? `file:${path.join(dir, 'test.db')}` : withDatabaseName(server, databaseName)
   const config = await buildAppConfig({
     ...args,
+    // The embedded index's snapshot goes with the app's other throw-away files.
+    entraide: {
+      ...args.entraide,
+      search: { snapshot: { directory: path.join(dir, 'search-index') }, ...args.entraide?.search },
+    },
     // A copy of the template has the schema already.
     databasePush: kind === 'postgres' ? false : undefined,
     databaseUri,

@@ -1,5 +1,7 @@
 import { createSearchEngine } from '../../src/search/createEngine.ts'
 import { EmbeddedEngine } from '../../src/search/embeddedEngine.ts'
+import { readySearchEngine } from '../../src/search/reindex.ts'
+import { catchUpSearchFeed, pendingSearchChanges } from '../../src/search/feed.ts'
 import { SearchError } from '../../src/search/errors.ts'
 import { searchSyncQueue } from '../../src/search/syncRunner.ts'
 import type { KnowledgeDocument, SearchEngine, SearchIndexSettings, SearchParams } from '../../src/search/types.ts'
@@ -91,11 +93,18 @@ export const startSearchApp = async (
       search: { engine, retry: { attempts: 5, delayMs: 0 }, runSyncJobs: 'manual', ...options.search },
     },
   })
+  // The index is filled in the background at start: tests begin once it is.
+  await readySearchEngine(app.payload)
   return { ...app, engine }
 }
 
-/** Runs the sync queue until no job is left to run now; returns how many jobs ran. */
+/**
+ * Brings the index up to date as the app does by itself in `'auto'` mode:
+ * applies the change feed (the embedded engine), then runs the sync queue
+ * (Meilisearch) until no job is left to run now; returns how many jobs ran.
+ */
 export const runSyncJobs = async (app: TestApp): Promise<number> => {
+  await catchUpSearchFeed(app.payload)
   let ran = 0
   for (let round = 0; round < 50; round += 1) {
     const result = await app.payload.jobs.run({ limit: 100, queue: searchSyncQueue, silent: true })
@@ -106,8 +115,9 @@ export const runSyncJobs = async (app: TestApp): Promise<number> => {
   return ran
 }
 
-/** Sync jobs not done yet (waiting, backing off, or failed for good). */
+/** Changes not applied yet: feed rows (embedded engine) or sync jobs not done (Meilisearch: waiting, backing off, or failed for good). */
 export const pendingSyncJobs = async (app: TestApp): Promise<number> =>
+  (await pendingSearchChanges(app.payload)) +
   (
     await app.payload.count({
       collection: 'payload-jobs',

@@ -1,0 +1,30 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody } from '../policies/access.ts'
+
+/** The slug of the search change feed. */
+export const searchChangesSlug = 'search-changes'
+
+/**
+ * The search change feed: one row per search-relevant write, written in the
+ * write's own transaction, naming what to re-sync (a collection and an id),
+ * never the document itself. Every app node reads the rows after its last
+ * one and brings its index up to date from the database (see
+ * `src/search/feed.ts`). Rows are ordered by `createdAt`, then id; old rows
+ * are pruned. Internal: hidden from the admin panel, closed to REST and
+ * GraphQL (only the plugin writes and reads it, with `overrideAccess`).
+ */
+export const searchChangesCollection = (): CollectionConfig => ({
+  slug: searchChangesSlug,
+  admin: { hidden: true },
+  access: { read: nobody, create: nobody, update: nobody, delete: nobody },
+  graphQL: false,
+  // Nobody edits a change in the admin panel: no lock to keep.
+  lockDocuments: false,
+  fields: [
+    // Collection slugs and ids of every adapter (numbers or strings) are kept as text.
+    { name: 'target', type: 'text', required: true, maxLength: 64 },
+    { name: 'targetId', type: 'text', required: true, maxLength: 64 },
+  ],
+  timestamps: true,
+})

@@ -1,0 +1,291 @@
+import { fork, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { ID } from '../src/utilities/ids.ts'
+import { createProcedure } from './helpers/fixtures.ts'
+import { startTestApp, testDatabaseKind, type TestApp } from './helpers/payload.ts'
+
+// Two app nodes are two Node processes (tests/search/appNode.ts) running
+// Payload with Entraide on one PostgreSQL database and one Redis, as two
+// servers behind a load balancer would. The test process owns the database
+// (it makes it, signs users up, reads what was committed) and drives the
+// nodes through their REST API.
+
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
+
+const isRedisUp = async (): Promise<boolean> => {
+  const probe = new Redis(redisUrl, {
+    connectTimeout: 1000,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  })
+  probe.on('error', () => {})
+  try {
+    await probe.connect()
+    return (await probe.ping()) === 'PONG'
+  } catch {
+    return false
+  } finally {
+    probe.disconnect()
+  }
+}
+
+const kind = testDatabaseKind()
+const redisAvailable = kind === 'postgres' && (await isRedisUp())
+const skipReason =
+  kind !== 'postgres'
+    ? ' — SKIPPED: several app nodes share a database server (PostgreSQL project), not a SQLite file'
+    : redisAvailable
+      ? ''
+      : ` — SKIPPED: no Redis answers at ${redisUrl} (start one, or set TEST_REDIS_URL)`
+
+type ApiAnswer = { status: number; body: any; retryAfter: string | null }
+type NodeStatus = { appliedRows: number; origin: 'snapshot' | 'rebuild' | null; deliveries: Record<string, number> }
+
+type AppNode = {
+  name: string
+  child: ChildProcess
+  api: (
+    method: string,
+    route: string,
+    options?: { body?: unknown; token?: string; headers?: Record<string, string> },
+  ) => Promise<ApiAnswer>
+  status: () => Promise<NodeStatus>
+  stop: () => Promise<void>
+  kill: () => Promise<void>
+  /** The status the node reported when it was ready. */
+  readyStatus: NodeStatus
+}
+
+const nodeScript = path.join(import.meta.dirname, 'search', 'appNode.ts')
+
+describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and one Redis${skipReason}`, () => {
+  let app: TestApp
+  let databaseUri: string
+  let snapshotDir = ''
+  const redisPrefix = `entraide-test-${randomUUID()}`
+  const running = new Set<ChildProcess>()
+  let procedure: { id: ID; slug: string }
+  let a: AppNode
+  let b: AppNode
+  let firstTip: ID = ''
+
+  const startNode = (name: string): Promise<AppNode> =>
+    new Promise((resolve, reject) => {
+      const child = fork(nodeScript, [], {
+        cwd: path.resolve(import.meta.dirname, '..'),
+        env: {
+          ...process.env,
+          NODE_DATABASE_URI: databaseUri,
+          NODE_NAME: `${name}-${randomUUID()}`,
+          NODE_REDIS_PREFIX: redisPrefix,
+          NODE_REDIS_URL: redisUrl,
+          NODE_SNAPSHOT_DIR: path.join(snapshotDir, name),
+        },
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      })
+      running.add(child)
+      let nextId = 0
+      const waiting = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>()
+      const exited = new Promise<void>((done) => {
+        child.once('exit', (code) => {
+          running.delete(child)
+          for (const { reject: fail } of waiting.values()) fail(new Error(`node ${name} exited (${String(code)})`))
+          waiting.clear()
+          reject(new Error(`node ${name} exited before it was ready (${String(code)})`))
+          done()
+        })
+      })
+      const call = (message: Record<string, unknown>): Promise<any> =>
+        new Promise((resolveCall, rejectCall) => {
+          nextId += 1
+          waiting.set(nextId, { reject: rejectCall, resolve: resolveCall })
+          child.send({ ...message, id: nextId })
+        })
+      child.on('message', (message: any) => {
+        if (message.ready) {
+          resolve({
+            api: (method, route, options = {}) => call({ method, op: 'api', route, ...options }),
+            child,
+            kill: async () => {
+              child.kill('SIGKILL')
+              await exited
+            },
+            name,
+            readyStatus: message.status,
+            status: () => call({ op: 'status' }),
+            stop: async () => {
+              await call({ op: 'stop' }).catch(() => undefined)
+              await exited
+            },
+          })
+          return
+        }
+        const pending = waiting.get(message.id)
+        if (!pending) return
+        waiting.delete(message.id)
+        if (message.error) pending.reject(new Error(message.error))
+        else pending.resolve(message.result)
+      })
+    })
+
+  /** A search through a node, from an address of its own (the per-address limit is checked separately). */
+  let address = 0
+  const searchIds = async (node: AppNode, q: string): Promise<string[]> => {
+    address += 1
+    const answer = await node.api('GET', `/entraide/search?q=${encodeURIComponent(q)}&limit=50`, {
+      headers: { 'X-Forwarded-For': `198.51.${Math.floor(address / 250) % 250}.${(address % 250) + 1}` },
+    })
+    if (answer.status !== 200)
+      throw new Error(`search through ${node.name} answered ${answer.status}: ${JSON.stringify(answer.body)}`)
+    return answer.body.hits.map((hit: { id: string }) => hit.id).sort()
+  }
+
+  const postTip = async (node: AppNode, token: string, body: string): Promise<ApiAnswer> =>
+    node.api('POST', '/tips?depth=0', { body: { body, procedure: procedure.id }, token })
+
+  const changesInFeed = async (): Promise<number> =>
+    (await app.payload.count({ collection: 'search-changes', overrideAccess: true })).totalDocs
+
+  beforeAll(async () => {
+    app = await startTestApp({ entraide: { rateLimits: false, search: { runSyncJobs: 'manual' } } })
+    const uri: unknown = Reflect.get(Reflect.get(app.payload.db, 'poolOptions') ?? {}, 'connectionString')
+    if (typeof uri !== 'string') throw new Error('the test database has no connection string')
+    databaseUri = uri
+    snapshotDir = mkdtempSync(path.join(tmpdir(), 'entraide-nodes-'))
+    ;({ procedure } = await createProcedure(app, { slug: 'timbre-fiscal' }))
+    a = await startNode('a')
+    b = await startNode('b')
+  }, 240_000)
+
+  afterAll(async () => {
+    for (const child of running) child.kill('SIGKILL')
+    await app?.close()
+    if (snapshotDir) rmSync(snapshotDir, { force: true, recursive: true })
+    const admin = new Redis(redisUrl)
+    const keys = await admin.keys(`${redisPrefix}*`)
+    if (keys.length > 0) await admin.del(...keys)
+    admin.disconnect()
+  })
+
+  it('finds a tip posted through node A through node B’s search within a second', async () => {
+    const citizen = await app.signUp({})
+    const posted = await postTip(a, citizen.token, 'Le timbre fiscal se paie avec un ornithorynque en ligne.')
+    expect(posted.status).toBe(201)
+    firstTip = posted.body.doc.id
+    const expected = [`tips-${posted.body.doc.id}`]
+    const startedAt = Date.now()
+    // The writing node has it once its transaction is committed.
+    await expect.poll(() => searchIds(a, 'ornithorynque'), { interval: 20, timeout: 1000 }).toEqual(expected)
+    await expect.poll(() => searchIds(b, 'ornithorynque'), { interval: 50, timeout: 5000 }).toEqual(expected)
+    expect(Date.now() - startedAt).toBeLessThan(1000)
+  })
+
+  it('holds a search rate limit reached through node A on node B', async () => {
+    const headers = { 'X-Forwarded-For': '203.0.113.77' }
+    for (let count = 0; count < 5; count += 1) {
+      expect((await a.api('GET', '/entraide/search?q=timbre', { headers })).status).toBe(200)
+    }
+    expect((await a.api('GET', '/entraide/search?q=timbre', { headers })).status).toBe(429)
+    const onB = await b.api('GET', '/entraide/search?q=timbre', { headers })
+    expect(onB.status).toBe(429)
+    expect(Number(onB.retryAfter)).toBeGreaterThan(0)
+  })
+
+  it('applies each change once on each node, and loses none when a node is killed mid-burst', async () => {
+    const citizens = await Promise.all([app.signUp({}), app.signUp({})])
+    const tokenA = citizens[0]?.token ?? ''
+    const tokenB = citizens[1]?.token ?? ''
+    // Settled: both nodes have applied everything written so far.
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const before = { b: (await b.status()).appliedRows, rows: await changesInFeed() }
+
+    // A burst through both nodes; node A is killed once half of its writes were answered.
+    let answeredByA = 0
+    const throughA = Array.from({ length: 16 }, (_, index) =>
+      postTip(a, tokenA, `Rafale ${index} : la zibeline de A garde le reçu.`)
+        .then((answer) => {
+          answeredByA += 1
+          if (answeredByA === 8) void a.kill()
+          return answer
+        })
+        .catch(() => null),
+    )
+    const throughB = Array.from({ length: 8 }, (_, index) =>
+      postTip(b, tokenB, `Rafale ${index} : la zibeline de B garde le reçu.`),
+    )
+    const answersA = await Promise.all(throughA)
+    const answersB = await Promise.all(throughB)
+    await a.kill()
+    expect(answersB.every((answer) => answer.status === 201)).toBe(true)
+    const acknowledged = answersA
+      .filter((answer) => answer?.status === 201)
+      .map((answer) => `tips-${answer?.body.doc.id}`)
+    expect(acknowledged.length).toBeGreaterThanOrEqual(8)
+
+    // Everything committed, and only that: what the database holds.
+    const committed = (
+      await app.payload.find({
+        collection: 'tips',
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        where: { and: [{ procedure: { equals: procedure.id } }, { id: { not_equals: firstTip } }] },
+      })
+    ).docs.map((tip) => `tips-${String(tip.id)}`)
+    for (const id of acknowledged) expect(committed).toContain(id)
+    expect(committed.length).toBeGreaterThanOrEqual(acknowledged.length + answersB.length)
+
+    // Node B converges to every committed write, each change applied once.
+    await expect.poll(() => searchIds(b, 'zibeline'), { interval: 100, timeout: 10_000 }).toEqual([...committed].sort())
+    const after = { b: await b.status(), rows: await changesInFeed() }
+    expect(after.b.appliedRows - before.b).toBe(after.rows - before.rows)
+    for (const id of committed) expect(after.b.deliveries[id.replace('tips-', 'tips:')]).toBe(1)
+
+    // Node A, started again with no saved index (it was killed), rebuilds it and converges too.
+    a = await startNode('a')
+    expect(a.readyStatus.origin).toBe('rebuild')
+    expect(await searchIds(a, 'zibeline')).toEqual([...committed].sort())
+  })
+
+  it('starts again from its saved index, then catches up with what was written meanwhile', async () => {
+    const citizen = await app.signUp({})
+    await a.stop()
+    const meanwhile = await postTip(b, citizen.token, 'Pendant le redémarrage, le pangolin attend son timbre.')
+    expect(meanwhile.status).toBe(201)
+    a = await startNode('a')
+    expect(a.readyStatus.origin).toBe('snapshot')
+    // Searches answer at once, from the saved index, and the feed brings the rest within a second.
+    expect((await searchIds(a, 'zibeline')).length).toBeGreaterThan(0)
+    await expect
+      .poll(() => searchIds(a, 'pangolin'), { interval: 50, timeout: 1000 })
+      .toEqual([`tips-${meanwhile.body.doc.id}`])
+  })
+
+  it('rebuilds every node’s index when an editor rebuilds it through one', async () => {
+    const editor = await app.signUp({ role: 'editor' })
+    // Written around the feed, as a bulk import may do: no node knows of it yet.
+    await app.payload.create({
+      collection: 'tips',
+      context: { skipSearchSync: true },
+      data: {
+        body: 'Importé en bloc : le tatou range les formulaires.',
+        procedure: procedure.id,
+        visibility: 'published',
+      },
+    })
+    expect(await searchIds(b, 'tatou')).toEqual([])
+    const rebuilt = await a.api('POST', '/entraide/reindex', { token: editor.token })
+    expect(rebuilt.status).toBe(200)
+    expect(await searchIds(a, 'tatou')).toHaveLength(1)
+    await expect.poll(() => searchIds(b, 'tatou'), { interval: 100, timeout: 10_000 }).toHaveLength(1)
+  })
+})

@@ -1,0 +1,149 @@
+// Database: SQLite is enough (the saved index and the start behaviour are the engine's, in the app process)
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+import { afterAll, describe, expect, it } from 'vitest'
+
+import { buildAppConfig } from '../setup/appConfig.ts'
+import { onSearchChanges, searchFeedStatus, type SearchChange } from '../src/search/feed.ts'
+import { MeilisearchEngine } from '../src/search/meilisearchEngine.ts'
+import { readySearchEngine } from '../src/search/reindex.ts'
+import { createProcedure } from './helpers/fixtures.ts'
+import { startTestApp, type TestApp } from './helpers/payload.ts'
+import { startFakeMeilisearch, type FakeMeilisearch } from './search/fakeMeilisearch.ts'
+import { FlakyEngine, pendingSyncJobs, runSyncJobs, startSearchApp } from './search/searchApp.ts'
+
+// Several apps in one file: each new SQLite database needs its schema pushed.
+process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
+
+describe('an app whose index is still being built', () => {
+  let app: TestApp | undefined
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('answers searches 503 with Retry-After and a message until the index is ready, and serves everything else', async () => {
+    const engine = new FlakyEngine(0)
+    // Building the index takes 3 s (the engine is slow to answer its first write).
+    engine.delayMs = 3000
+    app = await startTestApp({ entraide: { rateLimits: false, search: { engine } } })
+    const startedAt = Date.now()
+    const response = await app.api('GET', '/entraide/search?q=passeport')
+    expect(response.status).toBe(503)
+    expect(response.headers.get('Retry-After')).toBe('5')
+    const body = await response.json()
+    expect(body.errors[0].message).toMatch(/being built/)
+    expect(Date.now() - startedAt).toBeLessThan(2500)
+    // The rest of the app does not wait for the index.
+    expect((await app.api('GET', '/procedures?limit=1')).status).toBe(200)
+    engine.delayMs = 0
+    await readySearchEngine(app.payload)
+    expect((await app.api('GET', '/entraide/search?q=passeport')).status).toBe(200)
+  })
+})
+
+describe('a restart with a saved index', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'entraide-restart-'))
+  const snapshotDir = path.join(dir, 'search-index')
+  let payload: Payload | undefined
+  let instance = 0
+
+  const start = async ({ isWriterOnly = false } = {}): Promise<{
+    payload: Payload
+    config: SanitizedConfig
+    key: string
+  }> => {
+    instance += 1
+    const config = await buildAppConfig({
+      databaseUri: `file:${path.join(dir, 'site.db')}`,
+      entraide: {
+        rateLimits: false,
+        // A writer only: it applies nothing and saves no index (a script, or another node).
+        search: isWriterOnly ? { runSyncJobs: 'manual', snapshot: false } : { snapshot: { directory: snapshotDir } },
+      },
+      secret: 'entraide-test-secret',
+    })
+    const key = `restart-${path.basename(dir)}-${instance}`
+    payload = await getPayload({ config, key })
+    return { config, key, payload }
+  }
+  const titles = async ({ config, key }: { config: SanitizedConfig; key: string }, q: string): Promise<string[]> => {
+    const response = await handleEndpoints({
+      config,
+      payloadInstanceCacheKey: key,
+      request: new Request(`http://localhost:3000/api/entraide/search?q=${encodeURIComponent(q)}`),
+    })
+    const { hits } = (await response.json()) as { hits: Array<{ title: string }> }
+    return hits.map(({ title }) => title)
+  }
+
+  afterAll(async () => {
+    await payload?.destroy()
+    rmSync(dir, { force: true, recursive: true })
+  })
+
+  it('loads the index saved at shutdown, answers at once, and catches up with the changes made meanwhile', async () => {
+    const first = await start()
+    await readySearchEngine(first.payload)
+    expect(searchFeedStatus(first.payload).origin).toBe('rebuild')
+    const agency = await first.payload.create({ collection: 'agencies', data: { name: 'ANTS', slug: 'ants' } })
+    await first.payload.create({
+      collection: 'procedures',
+      data: { agency: agency.id, slug: 'carte-grise', title: 'Immatriculer un véhicule' },
+    })
+    await expect
+      .poll(() => titles(first, 'immatriculer'), { interval: 50, timeout: 5000 })
+      .toEqual(['Immatriculer un véhicule'])
+    await first.payload.destroy()
+    payload = undefined
+    expect(readdirSync(snapshotDir).filter((name) => name.endsWith('.snapshot'))).toHaveLength(1)
+
+    // Written while the app was stopped, by another process: only in the feed.
+    const writer = await start({ isWriterOnly: true })
+    await writer.payload.create({
+      collection: 'procedures',
+      data: { agency: agency.id, slug: 'permis', title: 'Échanger un permis étranger' },
+    })
+    await writer.payload.destroy()
+
+    const second = await start()
+    await readySearchEngine(second.payload)
+    expect(searchFeedStatus(second.payload).origin).toBe('snapshot')
+    expect(await titles(second, 'immatriculer')).toEqual(['Immatriculer un véhicule'])
+    await expect
+      .poll(() => titles(second, 'permis étranger'), { interval: 50, timeout: 1000 })
+      .toEqual(['Échanger un permis étranger'])
+  })
+})
+
+describe('with Meilisearch (one index shared by every node)', () => {
+  let server: FakeMeilisearch | undefined
+  let app: TestApp | undefined
+  afterAll(async () => {
+    await app?.close()
+    await server?.close()
+  })
+
+  it('is fed by the sync jobs, while the change feed tells the app’s listeners', async () => {
+    server = await startFakeMeilisearch()
+    const engine = new MeilisearchEngine({
+      apiKey: 'test-key',
+      host: server.url,
+      taskIntervalMs: 5,
+      taskTimeoutMs: 2000,
+    })
+    app = await startSearchApp({}, engine)
+    const heard: SearchChange[] = []
+    onSearchChanges(app.payload, (changes) => heard.push(...changes))
+    const { procedure } = await createProcedure(app, { slug: 'cni' })
+    expect(await pendingSyncJobs(app)).toBeGreaterThan(0)
+    await runSyncJobs(app)
+    expect(await pendingSyncJobs(app)).toBe(0)
+    expect([...server.documents.keys()]).toContain(`procedures-${procedure.id}`)
+    expect(heard.map(({ collection, id }) => `${collection}:${String(id)}`)).toContain(
+      `procedures:${String(procedure.id)}`,
+    )
+  })
+})
