@@ -40,19 +40,24 @@ const findingOf = (result: RawResult): AxeFinding => ({
 /**
  * Runs axe-core on the page as it is now, WCAG 2.1 A and AA rules only,
  * looking into the widget's open shadow root as axe does by default. Next.js's
- * development overlay (absent from production builds) is left out.
+ * development overlay (absent from production builds) is left out. `include`
+ * limits the run to the elements those selectors match (Entraide's own parts
+ * of a page it shares with the admin panel).
  */
-export const runAxe = async (page: Page): Promise<AxeReport> => {
+export const runAxe = async (page: Page, { include }: { include?: string[] } = {}): Promise<AxeReport> => {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeScript })
   // Only plain data crosses back from the page; it is shaped here.
-  const results = await page.evaluate(async (tags) => {
-    const { axe } = window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }
-    const raw = await axe.run(
-      { exclude: [['nextjs-portal']] },
-      { resultTypes: ['violations', 'incomplete'], runOnly: { type: 'tag', values: tags } },
-    )
-    return JSON.parse(JSON.stringify(raw)) as Record<'violations' | 'passes' | 'incomplete', RawResult[]>
-  }, wcag21aa)
+  const results = await page.evaluate(
+    async ({ include, tags }) => {
+      const { axe } = window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }
+      const raw = await axe.run(
+        { exclude: [['nextjs-portal']], ...(include ? { include: include.map((selector) => [selector]) } : {}) },
+        { resultTypes: ['violations', 'incomplete'], runOnly: { type: 'tag', values: tags } },
+      )
+      return JSON.parse(JSON.stringify(raw)) as Record<'violations' | 'passes' | 'incomplete', RawResult[]>
+    },
+    { include, tags: wcag21aa },
+  )
   return {
     incomplete: results.incomplete.map(findingOf),
     passed: results.passes.map((result) => result.id),
@@ -69,3 +74,86 @@ export const describeFindings = (findings: AxeFinding[]): string =>
       ),
     )
     .join('\n')
+
+/** Why axe could not decide a contrast: an image or gradient behind the text. */
+const isBehindImage = (summary: string): boolean => /background (image|gradient)/.test(summary)
+
+/**
+ * Decides the contrasts axe leaves undecided because a background image lies
+ * behind the text: the DSFR draws link underlines and hover states with
+ * `linear-gradient` background images of the text's own colour. Each such
+ * element must have only linear gradients as images (anything else stays
+ * undecided), and its text colour must reach 4.5:1 against the first opaque
+ * background colour behind it (its own or an ancestor's, through shadow
+ * roots). Returns the elements that fail, as lines; the decided nodes are
+ * taken out of `findings`' undecided list by `stillUndecided`.
+ */
+export const contrastBehindImages = async (page: Page, findings: AxeFinding[]): Promise<string[]> => {
+  const targets = findings
+    .filter((finding) => finding.id === 'color-contrast')
+    .flatMap((finding) => finding.nodes.filter((node) => isBehindImage(node.summary)).map((node) => node.target))
+  if (targets.length === 0) return []
+  return page.evaluate((selectors) => {
+    const channel = (value: number) => {
+      const c = value / 255
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+    }
+    const parse = (color: string): [number, number, number, number] | null => {
+      const match = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(color)
+      return match
+        ? [Number(match[1]), Number(match[2]), Number(match[3]), match[4] === undefined ? 1 : Number(match[4])]
+        : null
+    }
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    const problems: string[] = []
+    for (const raw of selectors) {
+      // axe's target: a selector, or a list of selectors crossing shadow roots.
+      const path = JSON.parse(raw) as (string | string[])[]
+      const chain = Array.isArray(path[0]) ? (path[0] as string[]) : (path as string[])
+      let root: Document | ShadowRoot = document
+      let element: Element | null = null
+      for (const selector of chain) {
+        element = root.querySelector(selector)
+        if (element?.shadowRoot) root = element.shadowRoot
+      }
+      if (!element) {
+        problems.push(`${raw}: not found`)
+        continue
+      }
+      const images = getComputedStyle(element).backgroundImage
+      if (images !== 'none' && images.split(/,\s*(?![^()]*\))/).some((image) => !image.startsWith('linear-gradient'))) {
+        problems.push(`${raw}: a background image other than a gradient (${images})`)
+        continue
+      }
+      const text = parse(getComputedStyle(element).color)
+      let background: [number, number, number, number] | null = null
+      for (let node: Element | null = element; node && !background;) {
+        const color = parse(getComputedStyle(node).backgroundColor)
+        if (color && color[3] === 1) background = color
+        const parent: Node | null = node.parentNode
+        node = parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null
+      }
+      background ??= [255, 255, 255, 1]
+      if (!text) {
+        problems.push(`${raw}: unreadable text colour`)
+        continue
+      }
+      const [light, dark] = [luminance(text), luminance(background)].sort((a, b) => b - a) as [number, number]
+      const ratio = (light + 0.05) / (dark + 0.05)
+      if (ratio < 4.5) problems.push(`${raw}: contrast ${ratio.toFixed(2)}:1 (text ${getComputedStyle(element).color})`)
+    }
+    return problems
+  }, targets)
+}
+
+/** The contrast findings axe could not decide, less the non-text glyphs and those behind gradients (see `contrastBehindImages`). */
+export const stillUndecided = (findings: AxeFinding[]): AxeFinding[] =>
+  findings
+    .filter((finding) => finding.id === 'color-contrast')
+    .map((finding) => ({
+      ...finding,
+      nodes: finding.nodes.filter(
+        (node) => !node.summary.includes('only non-text characters') && !isBehindImage(node.summary),
+      ),
+    }))
+    .filter((finding) => finding.nodes.length > 0)
