@@ -80,13 +80,15 @@ const isBehindImage = (summary: string): boolean => /background (image|gradient)
 
 /**
  * Decides the contrasts axe leaves undecided because a background image lies
- * behind the text: the DSFR draws link underlines and hover states with
- * `linear-gradient` background images of the text's own colour. Each such
- * element must have only linear gradients as images (anything else stays
- * undecided), and its text colour must reach 4.5:1 against the first opaque
- * background colour behind it (its own or an ancestor's, through shadow
- * roots). Returns the elements that fail, as lines; the decided nodes are
- * taken out of `findings`' undecided list by `stillUndecided`.
+ * behind the text: the DSFR draws link underlines and card borders with
+ * `linear-gradient` images a pixel or two thick, radio buttons with small
+ * `radial-gradient` marks in the label's left padding, and paints some
+ * backgrounds with one-colour gradients. For each such element, the first
+ * opaque background from the element outwards (through shadow roots) is a
+ * background colour or a one-colour gradient covering the box; lines and
+ * marks are passed over; any other image or gradient is reported. The
+ * text colour must reach 4.5:1 against that background. Returns the elements
+ * that fail, as lines; `stillUndecided` leaves these nodes to this check.
  */
 export const contrastBehindImages = async (page: Page, findings: AxeFinding[]): Promise<string[]> => {
   const targets = findings
@@ -104,7 +106,8 @@ export const contrastBehindImages = async (page: Page, findings: AxeFinding[]): 
         ? [Number(match[1]), Number(match[2]), Number(match[3]), match[4] === undefined ? 1 : Number(match[4])]
         : null
     }
-    const luminance = ([r = 0, g = 0, b = 0]: number[]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    const luminance = ([r = 0, g = 0, b = 0]: number[]) =>
+      0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
     const problems: string[] = []
     for (const raw of selectors) {
       // axe's target: a selector, or a list of selectors crossing shadow roots.
@@ -120,20 +123,51 @@ export const contrastBehindImages = async (page: Page, findings: AxeFinding[]): 
         problems.push(`${raw}: not found`)
         continue
       }
-      const images = getComputedStyle(element).backgroundImage
-      if (images !== 'none' && images.split(/,\s*(?![^()]*\))/).some((image) => !image.startsWith('linear-gradient'))) {
-        problems.push(`${raw}: a background image other than a gradient (${images})`)
-        continue
-      }
-      const text = parse(getComputedStyle(element).color)
+      // From the element outwards, the first opaque background: a background colour, or a gradient of
+      // one colour covering the box (the DSFR paints some backgrounds so). Gradients at most 4 px high or
+      // wide are lines (underlines, borders), and small ones within the left padding are marks beside the
+      // text (a radio button's circle): neither lies under the text. Any other image leaves it undecided.
+      const gradientPattern = /(?:linear|radial)-gradient\((?:[^()]|\([^()]*\))*\)/g
       let background: [number, number, number, number] | null = null
-      for (let node: Element | null = element; node && !background;) {
-        const color = parse(getComputedStyle(node).backgroundColor)
-        if (color && color[3] === 1) background = color
+      let problem: string | null = null
+      for (let node: Element | null = element; node && !background && !problem;) {
+        const style = getComputedStyle(node)
+        const layers = style.backgroundImage.match(gradientPattern) ?? []
+        if (style.backgroundImage.replace(gradientPattern, '').replace(/none|,|\s/g, '') !== '') {
+          problem = `an image behind the text (${style.backgroundImage})`
+          break
+        }
+        const sizes = style.backgroundSize.split(',').map((size) => size.trim().split(/\s+/))
+        for (const [index, layer] of layers.entries()) {
+          const size = sizes[index % sizes.length] ?? ['auto']
+          const [width, height] = [size[0] ?? 'auto', size[1] ?? size[0] ?? 'auto'].map((value) =>
+            value.endsWith('px') ? parseFloat(value) : Infinity,
+          ) as [number, number]
+          // A line (an underline, a border) or a mark in the padding beside the text (a radio button's circle).
+          if (width <= 4 || height <= 4 || (width <= 32 && height <= 32 && parseFloat(style.paddingLeft) >= width))
+            continue
+          const colours = [...new Set(layer.match(/rgba?\([^()]*\)/g) ?? [])]
+          const colour = colours.length === 1 ? parse(colours[0] ?? '') : null
+          if (!colour) {
+            problem = `a gradient behind the text (${layer})`
+            break
+          }
+          if (colour[3] === 1) {
+            background = colour
+            break
+          }
+        }
+        const colour = parse(style.backgroundColor)
+        if (!background && colour && colour[3] === 1) background = colour
         const parent: Node | null = node.parentNode
         node = parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null
       }
+      if (problem) {
+        problems.push(`${raw}: ${problem}`)
+        continue
+      }
       background ??= [255, 255, 255, 1]
+      const text = parse(getComputedStyle(element).color)
       if (!text) {
         problems.push(`${raw}: unreadable text colour`)
         continue
