@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts.ts'
 import { expectAccessible } from './a11yCheck.ts'
+import { runHtmlcs } from './a11yHtmlcs.ts'
 import { newAdminPage, signIn } from './adminActions.ts'
 import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness.ts'
 import {
@@ -150,6 +151,32 @@ describe.skipIf(reason)(
         await phone.close()
       }
     }, 300_000)
+
+    it('HTML_CodeSniffer sees into shadow roots: a search form without a button there is an error', async () => {
+      const probe = await browser.newPage()
+      try {
+        await probe.setContent(
+          '<!doctype html><html lang="fr"><head><title>Essai</title></head><body><main><h1>Essai</h1><div id="hote"></div></main></body></html>',
+        )
+        await probe.evaluate(() => {
+          const root = document.getElementById('hote')?.attachShadow({ mode: 'open' })
+          if (root) {
+            root.innerHTML =
+              '<form role="search" aria-label="Chercher"><label for="q">Chercher</label><input id="q" type="search"></form>'
+          }
+        })
+        const errors = await runHtmlcs(probe)
+        // Seen in the shadow tree's copy, where the document itself has no form at all.
+        expect(errors.filter((error) => error.where === 'page')).toEqual([])
+        expect(errors.map((error) => `${error.where}: ${error.code}`)).toContainEqual(
+          expect.stringMatching(/^shadow root of div: .*\.H32\.2$/),
+        )
+        // The copy is gone afterwards.
+        await expect(probe.locator('[data-htmlcs-copy]').count()).resolves.toBe(0)
+      } finally {
+        await probe.close()
+      }
+    })
 
     it('on the DSFR: its Marianne font loaded from the site itself, the State header and footer', async () => {
       await page.goto(app.url, { timeout: stepTimeout })

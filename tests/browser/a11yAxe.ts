@@ -75,8 +75,8 @@ export const describeFindings = (findings: AxeFinding[]): string =>
     )
     .join('\n')
 
-/** Why axe could not decide a contrast: an image or gradient behind the text. */
-const isBehindImage = (summary: string): boolean => /background (image|gradient)/.test(summary)
+/** Why axe could not decide a contrast: an image or gradient behind the text, or a pseudo-element over or under it. */
+const isBehindImage = (summary: string): boolean => /background (image|gradient)|pseudo element/.test(summary)
 
 /**
  * Decides the contrasts axe leaves undecided because a background image lies
@@ -86,7 +86,10 @@ const isBehindImage = (summary: string): boolean => /background (image|gradient)
  * backgrounds with one-colour gradients. For each such element, the first
  * opaque background from the element outwards (through shadow roots) is a
  * background colour or a one-colour gradient covering the box; lines and
- * marks are passed over; any other image or gradient is reported. The
+ * marks are passed over, and so are pseudo-elements laid over the text that
+ * draw lines only (the DSFR's table borders) or are lines or small marks
+ * themselves (a current page's bar, a card's arrow); anything else is
+ * reported. The
  * text colour must reach 4.5:1 against that background. Returns the elements
  * that fail, as lines; `stillUndecided` leaves these nodes to this check.
  */
@@ -132,6 +135,33 @@ export const contrastBehindImages = async (page: Page, findings: AxeFinding[]): 
       let problem: string | null = null
       for (let node: Element | null = element; node && !background && !problem;) {
         const style = getComputedStyle(node)
+        // The DSFR draws a table's borders on pseudo-elements laid over it: such layers (positioned, not
+        // beside the text as an icon is) may hold lines only.
+        for (const pseudo of ['::before', '::after']) {
+          const drawn = getComputedStyle(node, pseudo)
+          if (drawn.content === 'none' || drawn.display === 'none') continue
+          if (drawn.position !== 'absolute' && drawn.position !== 'fixed') continue
+          const fill = parse(drawn.backgroundColor)
+          const [boxWidth, boxHeight] = [parseFloat(drawn.width), parseFloat(drawn.height)]
+          // A line (a current page's bar) or a small mark (a card's arrow) is no background.
+          const isSmall = boxWidth <= 4 || boxHeight <= 4 || (boxWidth <= 32 && boxHeight <= 32)
+          if (fill && fill[3] > 0 && !isSmall) {
+            problem = `a filled ${pseudo} over or under the text (${drawn.backgroundColor}, ${drawn.width} × ${drawn.height})`
+          }
+          const images = drawn.backgroundImage.match(gradientPattern) ?? []
+          const sizes = drawn.backgroundSize.split(',').map((size) => size.trim().split(/\s+/))
+          for (const [index, layer] of images.entries()) {
+            const size = sizes[index % sizes.length] ?? ['auto']
+            const [width, height] = [size[0] ?? 'auto', size[1] ?? size[0] ?? 'auto'].map((value) =>
+              value.endsWith('px') ? parseFloat(value) : Infinity,
+            ) as [number, number]
+            if (width > 4 && height > 4) problem = `a ${pseudo} image over or under the text (${layer})`
+          }
+          if (drawn.backgroundImage.replace(gradientPattern, '').replace(/none|,|\s/g, '') !== '') {
+            problem = `a ${pseudo} image over or under the text (${drawn.backgroundImage})`
+          }
+        }
+        if (problem) break
         const layers = style.backgroundImage.match(gradientPattern) ?? []
         if (style.backgroundImage.replace(gradientPattern, '').replace(/none|,|\s/g, '') !== '') {
           problem = `an image behind the text (${style.backgroundImage})`
