@@ -69,9 +69,9 @@ const AccessibilityPage = () => (
       <h3>Défauts corrigés, à confirmer par une nouvelle vérification manuelle</h3>
       <ul>
         <li>
-          Le site utilise le Système de design de l’État (DSFR) : en-tête avec le bloc Marianne et la devise, menu,
-          pied de page avec les liens obligatoires, police Marianne, thème sombre au choix dans les paramètres
-          d’affichage ; l’espace d’entraide en reprend les couleurs, y compris en thème sombre.
+          Le site utilise le Système de design de l’État (DSFR) : en-tête avec le bloc Marianne et la devise, menu, pied
+          de page avec les liens obligatoires, police Marianne, thème sombre au choix dans les paramètres d’affichage ;
+          l’espace d’entraide en reprend les couleurs, y compris en thème sombre.
         </li>
         <li>Le champ de recherche de l’espace d’entraide a un bouton d’envoi.</li>
         <li>
