@@ -1,6 +1,7 @@
 /**
  * The site's search box: a plain GET form to the search page, so it works
  * before any script has loaded; the page then asks Entraide's search API.
+ * A DSFR input group: label, hint, then the field with its button beside it.
  */
 export const SearchForm = ({ query = '' }: { query?: string }) => (
   <form
@@ -10,23 +11,28 @@ export const SearchForm = ({ query = '' }: { query?: string }) => (
     method="get"
     role="search"
   >
-    <label htmlFor="recherche-q">Rechercher une démarche, une question, une astuce</label>
-    <span className="hint" id="recherche-q-hint">
-      Par exemple : renouveler un passeport, APL, timbre fiscal.
-    </span>
-    <div className="site-search__row">
-      <input
-        aria-describedby="recherche-q-hint"
-        autoComplete="off"
-        defaultValue={query}
-        id="recherche-q"
-        maxLength={200}
-        name="q"
-        type="search"
-      />
-      <button className="button" type="submit">
-        Rechercher
-      </button>
+    <div className="fr-input-group">
+      <label className="fr-label" htmlFor="recherche-q">
+        Rechercher une démarche, une question, une astuce
+      </label>
+      <p className="fr-hint-text" id="recherche-q-hint">
+        Par exemple : renouveler un passeport, APL, timbre fiscal.
+      </p>
+      <div className="fr-input-wrap fr-input-wrap--addon">
+        <input
+          aria-describedby="recherche-q-hint"
+          autoComplete="off"
+          className="fr-input"
+          defaultValue={query}
+          id="recherche-q"
+          maxLength={200}
+          name="q"
+          type="search"
+        />
+        <button className="fr-btn" type="submit">
+          Rechercher
+        </button>
+      </div>
     </div>
   </form>
 )

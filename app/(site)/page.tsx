@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import { mostAskedProcedures } from './data.ts'
+import { ProcedureCard } from './ProcedureCard.tsx'
 import { SearchForm } from './SearchForm.tsx'
 
 export const dynamic = 'force-dynamic'
@@ -10,7 +11,7 @@ const HomePage = async () => {
   return (
     <>
       <h1>Vos démarches, avec l’aide des autres usagers</h1>
-      <p className="lead">
+      <p className="fr-text--lead">
         Sur chaque page de démarche, retrouvez les étapes officielles et, juste en dessous, un espace d’entraide : la
         réponse officielle, un guide simplifié écrit par les usagers, leurs astuces et leurs questions, validées par des
         agents publics.
@@ -20,20 +21,21 @@ const HomePage = async () => {
       {procedures.length === 0 ? (
         <p>Aucune démarche n’est encore publiée.</p>
       ) : (
-        <ul className="cards">
+        <ul className="cards fr-grid-row fr-grid-row--gutters">
           {procedures.map((procedure) => (
-            <li className="card" key={procedure.id}>
-              <h3>
-                <Link href={`/demarches/${procedure.slug}`}>{procedure.title}</Link>
-              </h3>
-              {procedure.summary && <p>{procedure.summary}</p>}
-              <p className="card__meta">
-                {procedure.questions === 0
-                  ? 'Pas encore de question des usagers'
-                  : procedure.questions === 1
-                    ? '1 question des usagers'
-                    : `${procedure.questions} questions des usagers`}
-              </p>
+            <li className="fr-col-12 fr-col-md-6 fr-col-lg-4" key={procedure.id}>
+              <ProcedureCard
+                detail={
+                  procedure.questions === 0
+                    ? 'Pas encore de question des usagers'
+                    : procedure.questions === 1
+                      ? '1 question des usagers'
+                      : `${procedure.questions} questions des usagers`
+                }
+                slug={procedure.slug}
+                summary={procedure.summary}
+                title={procedure.title}
+              />
             </li>
           ))}
         </ul>

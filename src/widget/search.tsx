@@ -148,10 +148,15 @@ export const SearchBox = () => {
   const id = useId()
   const containerRef = useRef<HTMLDivElement>(null)
   const inputRef = useRef<HTMLInputElement>(null)
+  // The search button searches at once, without the typing delay.
+  const [submits, setSubmits] = useState(0)
+  const isSubmittedRef = useRef(false)
   // The first hit of the page just loaded by "show more", which receives focus.
   const focusHitRef = useRef<string | null>(null)
 
   useEffect(() => {
+    const delay = isSubmittedRef.current ? 0 : searchDebounceMs
+    isSubmittedRef.current = false
     const trimmed = query.trim()
     if (trimmed.length < minQueryLength) {
       setState({ kind: 'idle' })
@@ -169,12 +174,12 @@ export const SearchBox = () => {
           if (!controller.signal.aborted) setState({ kind: 'failed', query: trimmed })
           return error
         })
-    }, searchDebounceMs)
+    }, delay)
     return () => {
       clearTimeout(timer)
       controller.abort()
     }
-  }, [client, isWide, procedure, query])
+  }, [client, isWide, procedure, query, submits])
 
   useEffect(() => {
     const hitId = focusHitRef.current
@@ -234,7 +239,15 @@ export const SearchBox = () => {
 
   return (
     <div className="ew-search" ref={containerRef}>
-      <form onSubmit={(event) => event.preventDefault()} role="search" aria-label={t.searchLabel}>
+      <form
+        aria-label={t.searchLabel}
+        onSubmit={(event) => {
+          event.preventDefault()
+          isSubmittedRef.current = true
+          setSubmits((count) => count + 1)
+        }}
+        role="search"
+      >
         <label className="ew-label" htmlFor={`${id}-q`}>
           {t.searchLabel}
         </label>
@@ -254,6 +267,9 @@ export const SearchBox = () => {
             type="search"
             value={query}
           />
+          <button className="ew-button" type="submit">
+            {t.searchSubmit}
+          </button>
         </div>
         <div className="ew-check">
           <input

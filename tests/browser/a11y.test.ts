@@ -2,36 +2,31 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts.ts'
-import { describeFindings, runAxe } from './a11yAxe.ts'
+import { expectAccessible } from './a11yCheck.ts'
+import { runHtmlcs } from './a11yHtmlcs.ts'
+import { newAdminPage, signIn } from './adminActions.ts'
 import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness.ts'
-import { openProcedurePage, signInInWidget, stepTimeout, useAppInChromium, viewportScreenshot, widgetOf } from './journeyWidget.ts'
+import {
+  openProcedurePage,
+  signInInWidget,
+  stepTimeout,
+  useAppInChromium,
+  viewportScreenshot,
+  widgetOf,
+} from './journeyWidget.ts'
 
-// RGAA (WCAG 2.1 AA) as far as a machine can tell: axe-core's WCAG 2.1 A and AA
-// rules on the demo site and the widget in the states people meet them in.
+// RGAA (WCAG 2.1 AA) as far as a machine can tell: two engines, axe-core's
+// WCAG 2.1 A and AA rules and HTML_CodeSniffer's WCAG2AA standard, on every
+// public page of the demo site, in its light and dark themes, on the widget
+// (inside its shadow root) in the states people meet it in, and on Entraide's
+// views in the admin panel.
 
 const reason = browserSkipReason()
 const slug = 'renouveler-un-passeport'
 const citizen = demoAccount('camille')
 
-/** Runs axe and fails with every violation listed; colour contrast must have been checked and passed everywhere. */
-const expectAccessible = async (page: Page, shot: string): Promise<void> => {
-  await viewportScreenshot(page, shot)
-  const report = await runAxe(page)
-  expect(report.violations, describeFindings(report.violations)).toEqual([])
-  expect(report.passed).toContain('color-contrast')
-  // What axe could not decide must be only glyphs without text (the ▲ ▼ of the vote buttons, hidden from screen readers).
-  const undecided = report.incomplete
-    .filter((finding) => finding.id === 'color-contrast')
-    .map((finding) => ({
-      ...finding,
-      nodes: finding.nodes.filter((node) => !node.summary.includes('only non-text characters')),
-    }))
-    .filter((finding) => finding.nodes.length > 0)
-  expect(undecided, describeFindings(undecided)).toEqual([])
-}
-
 describe.skipIf(reason)(
-  `Accessibility: axe-core finds no WCAG 2.1 A/AA violation${reason ? ` — ${reason}` : ''}`,
+  `Accessibility: axe-core and HTML_CodeSniffer find no WCAG 2.1 A/AA error${reason ? ` — ${reason}` : ''}`,
   () => {
     let app: RunningApp
     let browser: Browser
@@ -154,6 +149,145 @@ describe.skipIf(reason)(
         await viewportScreenshot(phone, 'a11y-10-phone-step-help')
       } finally {
         await phone.close()
+      }
+    }, 300_000)
+
+    it('HTML_CodeSniffer sees into shadow roots: a search form without a button there is an error', async () => {
+      const probe = await browser.newPage()
+      try {
+        await probe.setContent(
+          '<!doctype html><html lang="fr"><head><title>Essai</title></head><body><main><h1>Essai</h1><div id="hote"></div></main></body></html>',
+        )
+        await probe.evaluate(() => {
+          const root = document.getElementById('hote')?.attachShadow({ mode: 'open' })
+          if (root) {
+            root.innerHTML =
+              '<form role="search" aria-label="Chercher"><label for="q">Chercher</label><input id="q" type="search"></form>'
+          }
+        })
+        const errors = await runHtmlcs(probe)
+        // Seen in the shadow tree's copy, where the document itself has no form at all.
+        expect(errors.filter((error) => error.where === 'page')).toEqual([])
+        expect(errors.map((error) => `${error.where}: ${error.code}`)).toContainEqual(
+          expect.stringMatching(/^shadow root of div: .*\.H32\.2$/),
+        )
+        // The copy is gone afterwards.
+        await expect(probe.locator('[data-htmlcs-copy]').count()).resolves.toBe(0)
+      } finally {
+        await probe.close()
+      }
+    })
+
+    it('on the DSFR: its Marianne font loaded from the site itself, the State header and footer', async () => {
+      await page.goto(app.url, { timeout: stepTimeout })
+      await page.getByRole('heading', { level: 1 }).waitFor()
+      const fonts = await page.evaluate(async () => {
+        await document.fonts.ready
+        // Text in each weight the page uses, so that the browser loads those faces.
+        return {
+          isBodyInMarianne: getComputedStyle(document.body).fontFamily.startsWith('Marianne'),
+          loaded: [...document.fonts]
+            .filter((face) => face.family.replace(/"/g, '') === 'Marianne' && face.status === 'loaded')
+            .map((face) => face.weight),
+          sources: performance
+            .getEntriesByType('resource')
+            .map((entry) => entry.name)
+            .filter((name) => /\.woff2?(\?|$)/.test(name)),
+        }
+      })
+      expect(fonts.isBodyInMarianne).toBe(true)
+      // Regular and bold at least, fetched from the site's own address.
+      expect(fonts.loaded).toEqual(expect.arrayContaining(['400', '700']))
+      expect(fonts.sources.length).toBeGreaterThan(0)
+      for (const source of fonts.sources) expect(source.startsWith(`${app.url}/`), source).toBe(true)
+      // The header: the Marianne block and the service, a main menu; the footer with the State's sites.
+      const banner = page.getByRole('banner')
+      await expect(banner.locator('.fr-logo').first().innerText()).resolves.toMatch(/^République\s+Française$/i)
+      await expect(banner.getByRole('link', { name: /^Démarches démo/ }).getAttribute('href')).resolves.toBe('/')
+      const footer = page.getByRole('contentinfo')
+      for (const site of ['legifrance.gouv.fr', 'gouvernement.fr', 'service-public.fr', 'data.gouv.fr']) {
+        await expect(footer.getByRole('link', { exact: true, name: site }).getAttribute('href')).resolves.toBe(
+          `https://www.${site}`,
+        )
+      }
+      for (const name of ['Mentions légales', 'Données personnelles', 'Gestion des cookies', 'licence etalab-2.0']) {
+        await expect(footer.getByRole('link', { exact: true, name }).count()).resolves.toBe(1)
+      }
+      // The DSFR script is served by the site (and nothing else under its path).
+      const script = await fetch(`${app.url}/dsfr/dsfr.module.min.js`)
+      expect(script.status).toBe(200)
+      expect(script.headers.get('content-type')).toMatch(/^text\/javascript/)
+      await expect(fetch(`${app.url}/dsfr/package.json`).then((response) => response.status)).resolves.toBe(404)
+    }, 180_000)
+
+    it('on the other public pages: accessibility statement, legal notices, a missing page', async () => {
+      for (const [path, heading] of [
+        ['/accessibilite', 'Déclaration d’accessibilité'],
+        ['/mentions-legales', 'Mentions légales'],
+        ['/demarches/nulle-part', 'Page introuvable'],
+      ] as const) {
+        await page.goto(`${app.url}${path}`, { timeout: stepTimeout })
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor()
+        await expectAccessible(page, `a11y-02b-page${path.replaceAll('/', '-')}`)
+      }
+    }, 180_000)
+
+    it('in the dark theme chosen in the display settings, the site and the widget', async () => {
+      const widget = await openProcedurePage(page, { baseUrl: app.url, slug })
+      await page.getByRole('banner').getByRole('button', { name: 'Paramètres d’affichage' }).click()
+      const settings = page.getByRole('dialog', { name: 'Paramètres d’affichage' })
+      await settings.waitFor()
+      // The page behind a modal dialog is inert and veiled: the dialog alone is checked.
+      await expectAccessible(page, 'a11y-11-display-settings', { include: '#parametres-affichage' })
+      await settings.getByText('Thème sombre').click()
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.frTheme)).toBe('dark')
+      await settings.getByRole('button', { name: 'Fermer' }).click()
+      await settings.waitFor({ state: 'hidden' })
+      // The widget takes the DSFR's dark colours through the custom properties its shadow root inherits.
+      const widgetColours = await widget.locator('.entraide-widget').evaluate((root) => ({
+        background: getComputedStyle(root).backgroundColor,
+        text: getComputedStyle(root).color,
+      }))
+      expect(widgetColours).toEqual({ background: 'rgb(22, 22, 22)', text: 'rgb(206, 206, 206)' })
+      await expectAccessible(page, 'a11y-12-dark-theme-procedure')
+      await widget.getByRole('button', { exact: true, name: 'Se connecter' }).click()
+      await widget.getByRole('dialog', { name: 'Se connecter' }).waitFor()
+      await expectAccessible(page, 'a11y-13-dark-theme-sign-in')
+      await page.keyboard.press('Escape')
+      // Back to the system's theme (light here) for the next tests, as a person would.
+      await page.getByRole('banner').getByRole('button', { name: 'Paramètres d’affichage' }).click()
+      await settings.getByText('Système').click()
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.frTheme)).toBe('light')
+      await settings.getByRole('button', { name: 'Fermer' }).click()
+    }, 180_000)
+
+    it('on Entraide’s views in the admin panel (only Entraide’s parts of each page)', async () => {
+      const agent = demoAccount('agentAnts')
+      const admin = await newAdminPage(browser, { height: 1000, width: 1400 })
+      admin.setDefaultTimeout(stepTimeout)
+      try {
+        await signIn(admin, { baseUrl: app.url, email: agent.email, password: agent.password })
+        await admin.locator('.entraide-waiting').waitFor()
+        await expectAccessible(admin, 'a11y-14-admin-dashboard', { include: '.entraide-waiting' })
+        for (const [path, shot] of [
+          ['/admin/awaiting-validation', 'a11y-15-admin-awaiting-validation'],
+          ['/admin/moderation', 'a11y-16-admin-moderation'],
+          ['/admin/guide-reviews', 'a11y-17-admin-guide-reviews'],
+        ] as const) {
+          await admin.goto(`${app.url}${path}`, { timeout: stepTimeout })
+          await admin.locator('.entraide-view h1').waitFor()
+          await expectAccessible(admin, shot, { include: '.entraide-view' })
+        }
+        // An answer's edit view: its validation panel.
+        await admin.goto(`${app.url}/admin/awaiting-validation`, { timeout: stepTimeout })
+        const answerLink = admin.locator('.entraide-table tbody tr a[href*="/collections/answers/"]').first()
+        const href = await answerLink.getAttribute('href')
+        expect(href, 'an answer awaits validation in the demo content').toBeTruthy()
+        await admin.goto(new URL(href ?? '', app.url).toString(), { timeout: stepTimeout })
+        await admin.locator('section.entraide-validation').waitFor()
+        await expectAccessible(admin, 'a11y-18-admin-validation-panel', { include: 'section.entraide-validation' })
+      } finally {
+        await admin.close()
       }
     }, 300_000)
 

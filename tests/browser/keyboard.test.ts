@@ -66,9 +66,11 @@ const focusedOf = (page: Page): Promise<Focused> =>
     // Text without decorations hidden from assistive technologies (the ▲ of "Utile").
     const spoken = element.cloneNode(true) as HTMLElement
     spoken.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove())
-    const style = getComputedStyle(element)
-    const hasOutline =
+    const isOutlined = (style: CSSStyleDeclaration) =>
       style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1 && style.outlineColor !== 'rgba(0, 0, 0, 0)'
+    // The DSFR's enlarged links (a card's title, the header's brand) draw their focus ring on a
+    // `::before` spread over the whole card or brand.
+    const hasOutline = isOutlined(getComputedStyle(element)) || isOutlined(getComputedStyle(element, '::before'))
     return {
       id: element.id,
       isBody: element === document.body,

@@ -31,13 +31,13 @@ const AccessibilityPage = () => (
       <h2>Comment l’accessibilité a été mesurée</h2>
       <ul>
         <li>
-          Tests automatiques, à chaque version : le moteur axe-core (règles WCAG 2.1 niveaux A et AA) sur l’accueil, la
-          recherche, la liste des démarches, une page de démarche avec l’espace d’entraide chargé, la fenêtre de
-          connexion et le formulaire de question, vide puis refusé. Aucune erreur n’est relevée.
-        </li>
-        <li>
-          Un second moteur, HTML_CodeSniffer (WCAG 2 AA), passé une fois sur les mêmes pages : il confirme ce résultat,
-          à un point près (voir ci-dessous).
+          Tests automatiques, à chaque version, avec deux moteurs : axe-core (règles WCAG 2.1 niveaux A et AA) et
+          HTML_CodeSniffer (norme WCAG 2 AA). Ils sont passés sur toutes les pages publiques (accueil, recherche, liste
+          des démarches, page de démarche avec l’espace d’entraide chargé, chiffres de l’entraide, cette déclaration,
+          mentions légales, page introuvable), à l’intérieur de l’espace d’entraide (y compris la fenêtre de connexion,
+          la recherche et le formulaire de question, vide puis refusé), dans la fenêtre des paramètres d’affichage, en
+          thème sombre, et sur les vues de l’entraide de l’espace agents et contributeurs. Aucune erreur n’est relevée
+          par l’un ou l’autre.
         </li>
         <li>
           Des parcours au clavier seul, automatisés dans le navigateur Chromium : lien d’évitement, accès à l’entraide,
@@ -62,18 +62,18 @@ const AccessibilityPage = () => (
       <h3>Non-conformités connues</h3>
       <ul>
         <li>
-          Le champ de recherche de l’espace d’entraide n’a pas de bouton d’envoi : les résultats s’affichent pendant la
-          saisie (relevé par HTML_CodeSniffer).
+          L’espace agents et contributeurs (l’administration du site) n’a pas été évalué, hormis les tests automatiques
+          de ses vues propres à l’entraide.
         </li>
-        <li>
-          Le site imite l’apparence du Système de design de l’État sans l’utiliser : l’en-tête n’a ni bloc Marianne ni
-          devise, le pied de page n’a pas les liens obligatoires (mentions légales, données personnelles, cookies), la
-          police Marianne n’est pas chargée et il n’y a pas de thème sombre.
-        </li>
-        <li>L’espace agents et contributeurs (l’administration du site) n’a pas été évalué.</li>
       </ul>
       <h3>Défauts corrigés, à confirmer par une nouvelle vérification manuelle</h3>
       <ul>
+        <li>
+          Le site utilise le Système de design de l’État (DSFR) : en-tête avec le bloc Marianne et la devise, menu, pied
+          de page avec les liens obligatoires, police Marianne, thème sombre au choix dans les paramètres d’affichage ;
+          l’espace d’entraide en reprend les couleurs, y compris en thème sombre.
+        </li>
+        <li>Le champ de recherche de l’espace d’entraide a un bouton d’envoi.</li>
         <li>
           Les liens « Astuces et questions sur cette étape » déplacent le focus dans l’espace d’entraide, nommé d’après
           l’étape, et annoncent l’étape affichée.

@@ -13,7 +13,11 @@ const csvUrl = '/api/entraide/stats?format=csv'
 const jsonUrl = '/api/entraide/stats'
 
 const monthName = new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC', year: 'numeric' })
-const computedAtFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' })
+const computedAtFormat = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Paris',
+})
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
 
 /** « décembre 2026 » for `2026-12`. */
@@ -31,42 +35,51 @@ const delay = (hours: number | null): string => {
 }
 
 /**
- * The figures of one scope, one month a line, newest first: a table with a
- * caption naming the scope, column headers and month row headers.
+ * The figures of one scope, one month a line, newest first: a DSFR table
+ * with a caption naming the scope, column headers and month row headers; on
+ * narrow screens it scrolls sideways in its own focusable region.
  */
 const FiguresTable = ({ caption, id, months }: { caption: string; id: string; months: MonthFigures[] }) => (
-  <div aria-labelledby={id} className="table-scroll" role="region" tabIndex={0}>
-    <table className="figures-table">
-      <caption id={id}>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Mois</th>
-          <th scope="col">Questions posées</th>
-          <th scope="col">Questions répondues en moins de 48 h</th>
-          <th scope="col">Délai médian de validation</th>
-          <th scope="col">Réponses officielles</th>
-          <th scope="col">Guides vérifiés depuis moins de 12 mois</th>
-          <th scope="col">Questions évitées</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...months].reverse().map((month) => (
-          <tr key={month.month}>
-            <th scope="row">{monthLabel(month.month)}</th>
-            <td>{month.questions}</td>
-            <td>{share(month.answeredWithin48hRate, month.answeredWithin48h, month.questions, 'Aucune question')}</td>
-            <td>{delay(month.medianHoursToValidation)}</td>
-            <td>{month.officialAnswers}</td>
-            <td>
-              {month.guides === null
-                ? 'Non mesuré'
-                : share(month.guidesVerifiedRate, month.guidesVerified, month.guides, 'Aucun guide')}
-            </td>
-            <td>{month.questionsAvoided}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+  <div className="fr-table fr-table--bordered">
+    <div className="fr-table__wrapper">
+      <div className="fr-table__container">
+        <div aria-labelledby={id} className="fr-table__content" role="region" tabIndex={0}>
+          <table className="figures-table">
+            <caption id={id}>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Mois</th>
+                <th scope="col">Questions posées</th>
+                <th scope="col">Questions répondues en moins de 48 h</th>
+                <th scope="col">Délai médian de validation</th>
+                <th scope="col">Réponses officielles</th>
+                <th scope="col">Guides vérifiés depuis moins de 12 mois</th>
+                <th scope="col">Questions évitées</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...months].reverse().map((month) => (
+                <tr key={month.month}>
+                  <th scope="row">{monthLabel(month.month)}</th>
+                  <td>{month.questions}</td>
+                  <td>
+                    {share(month.answeredWithin48hRate, month.answeredWithin48h, month.questions, 'Aucune question')}
+                  </td>
+                  <td>{delay(month.medianHoursToValidation)}</td>
+                  <td>{month.officialAnswers}</td>
+                  <td>
+                    {month.guides === null
+                      ? 'Non mesuré'
+                      : share(month.guidesVerifiedRate, month.guidesVerified, month.guides, 'Aucun guide')}
+                  </td>
+                  <td>{month.questionsAvoided}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </div>
   </div>
 )
 
@@ -83,15 +96,15 @@ const FiguresPage = async () => {
       <Breadcrumb current="Les chiffres de l’entraide" trail={[{ href: '/', label: 'Accueil' }]} />
       <div className="statement">
         <h1>Les chiffres de l’entraide</h1>
-        <p className="lead">
+        <p className="fr-text--lead">
           Combien de questions des usagers trouvent une réponse rapide, en combien de temps les agents valident les
           réponses, combien de réponses deviennent officielles et si les guides sont vérifiés : administration par
           administration et démarche par démarche, mois par mois.
         </p>
       </div>
       {figures === null ? (
-        <div className="notice" role="status">
-          <p>
+        <div className="fr-callout" role="status">
+          <p className="fr-callout__text">
             Les chiffres n’ont pas encore été calculés. Ils le sont automatiquement toutes les heures ; revenez un peu
             plus tard.
           </p>
@@ -129,7 +142,10 @@ const FiguresPage = async () => {
             validation : la moitié ont été validées plus vite, l’autre moitié moins vite.
           </dd>
           <dt>Réponses officielles</dt>
-          <dd>Les réponses des usagers validées par un agent ce mois-là (y compris celles reprises dans une page officielle).</dd>
+          <dd>
+            Les réponses des usagers validées par un agent ce mois-là (y compris celles reprises dans une page
+            officielle).
+          </dd>
           <dt>Guides vérifiés depuis moins de 12 mois</dt>
           <dd>
             La part des guides publiés qu’un agent a vérifiés dans les 12 mois précédents et qui n’attendent pas de

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 
 import { Breadcrumb } from '../Breadcrumb.tsx'
 import { proceduresByAgency } from '../data.ts'
+import { ProcedureCard } from '../ProcedureCard.tsx'
 
 export const dynamic = 'force-dynamic'
 
@@ -18,13 +18,10 @@ const ProceduresPage = async () => {
       {groups.map((group) => (
         <section aria-labelledby={`agence-${group.agency.slug || 'autres'}`} key={group.agency.id}>
           <h2 id={`agence-${group.agency.slug || 'autres'}`}>{group.agency.name}</h2>
-          <ul className="cards">
+          <ul className="cards fr-grid-row fr-grid-row--gutters">
             {group.procedures.map((procedure) => (
-              <li className="card" key={procedure.id}>
-                <h3>
-                  <Link href={`/demarches/${procedure.slug}`}>{procedure.title}</Link>
-                </h3>
-                {procedure.summary && <p>{procedure.summary}</p>}
+              <li className="fr-col-12 fr-col-md-6 fr-col-lg-4" key={procedure.id}>
+                <ProcedureCard slug={procedure.slug} summary={procedure.summary} title={procedure.title} />
               </li>
             ))}
           </ul>

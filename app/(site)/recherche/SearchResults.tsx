@@ -74,7 +74,11 @@ export const SearchResults = ({ query }: { query: string }) => {
 
   return (
     <>
-      <p aria-live="polite" className={state.kind === 'failed' ? 'notice notice--warning' : 'muted'} role="status">
+      <p
+        aria-live="polite"
+        className={state.kind === 'failed' ? 'fr-alert fr-alert--error fr-alert--sm' : 'muted'}
+        role="status"
+      >
         {status}
       </p>
       {state.kind === 'done' && state.response.hits.length > 0 && (

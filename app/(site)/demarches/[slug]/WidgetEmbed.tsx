@@ -81,7 +81,7 @@ export const WidgetEmbed = ({
   }, [])
   return (
     <>
-      <p className="visually-hidden" role="status">
+      <p className="fr-sr-only" role="status">
         {announcement}
       </p>
       {/* The links' target is a wrapper: a shadow host with a negative tabindex takes its whole shadow tree out of the Tab order. */}
@@ -95,7 +95,7 @@ export const WidgetEmbed = ({
           key={`${procedure}-${step ?? 'all'}`}
         >
           {isMissing ? (
-            <div className="notice notice--warning" role="alert">
+            <div className="fr-alert fr-alert--warning fr-alert--sm" role="alert">
               <p>
                 L’entraide entre usagers n’a pas pu être chargée : le script <code>{scriptSrc}</code> est introuvable
                 (il est produit par <code>npm run build:widget</code>). Les informations officielles ci-dessus restent

@@ -53,7 +53,7 @@ const ProcedurePage = async ({ params, searchParams }: PageProps) => {
       {/* The official part; on a phone the way to the help, which comes after it, stays at the top while it scrolls by. */}
       <div className="procedure-official">
         <h1>{procedure.title}</h1>
-        {procedure.summary && <p className="lead">{procedure.summary}</p>}
+        {procedure.summary && <p className="fr-text--lead">{procedure.summary}</p>}
         {agency || lastChange ? (
           <p className="muted">
             {agency ? <>Démarche gérée par {agency.name}. </> : null}
@@ -91,7 +91,7 @@ const ProcedurePage = async ({ params, searchParams }: PageProps) => {
                 {entry.description && <p>{entry.description}</p>}
                 <p>
                   <Link href={`/demarches/${procedure.slug}?etape=${index + 1}#entraide`}>
-                    Astuces et questions sur cette étape<span className="visually-hidden"> : {entry.title}</span>
+                    Astuces et questions sur cette étape<span className="fr-sr-only"> : {entry.title}</span>
                   </Link>
                 </p>
               </li>
@@ -112,7 +112,7 @@ const ProcedurePage = async ({ params, searchParams }: PageProps) => {
 
         {officialUrl && (
           <p>
-            <a className="button" href={officialUrl} rel="noopener">
+            <a className="fr-btn" href={officialUrl} rel="noopener">
               Voir la fiche officielle de la démarche
             </a>
           </p>
@@ -131,8 +131,8 @@ const ProcedurePage = async ({ params, searchParams }: PageProps) => {
           step={step}
         >
           {step !== null && (
-            <div className="notice">
-              <p>
+            <div className="fr-callout">
+              <p className="fr-callout__text">
                 Vous consultez l’entraide sur l’étape {step + 1} : {steps[step]?.title}.{' '}
                 <Link href={`/demarches/${procedure.slug}#entraide`}>Voir l’entraide sur toute la démarche</Link>
               </p>
