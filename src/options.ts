@@ -190,8 +190,10 @@ export type EntraideOptions = {
   /**
    * The anonymous procedure pages (`GET /api/entraide/procedures/:slug`) kept
    * in each app process's memory. A write through this process forgets them
-   * at once; `ttlMs` bounds how long a page may miss a write made through
-   * another app node. `false` reads every page from the database.
+   * at once, one through another app node when this process follows it from
+   * the search change feed; `ttlMs` bounds how long a page may miss a write
+   * the feed does not carry (a person's new display name, through another
+   * node). `false` reads every page from the database.
    * @default { ttlMs: 5000 }
    */
   procedurePageCache?: { ttlMs?: number } | false

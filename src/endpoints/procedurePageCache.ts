@@ -2,6 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 
 import { onSystemWrite } from '../hooks/systemWrites.ts'
 import type { ResolvedOptions } from '../options.ts'
+import { onSearchChanges } from '../search/feed.ts'
 import { afterTransaction } from '../utilities/afterTransaction.ts'
 import type { SharedProcedurePage } from './procedurePage.ts'
 
@@ -100,7 +101,9 @@ let listensToSystemWrites = false
  * `procedurePageCache`) and forgets them on every write a page may show: the
  * collections it reads (the procedure, its agency, guides, official pages,
  * tips, questions, answers, votes, and the accounts whose names and roles it
- * shows) and the scores and flags Entraide writes itself.
+ * shows) and the scores and flags Entraide writes itself; and on the changes
+ * other app nodes made, as this process follows them from the search change
+ * feed.
  */
 export const withProcedurePageCache =
   (options: ResolvedOptions, shownCollections: readonly string[]) =>
@@ -121,5 +124,14 @@ export const withProcedurePageCache =
             },
           }
         : collection
-    return { ...config, collections: (config.collections ?? []).map(withHooks) }
+    const hostOnInit = config.onInit
+    return {
+      ...config,
+      collections: (config.collections ?? []).map(withHooks),
+      onInit: async (payload) => {
+        // Changes made through other app nodes arrive with the search change feed.
+        onSearchChanges(payload, () => invalidateProcedurePages(payload))
+        await hostOnInit?.(payload)
+      },
+    }
   }
