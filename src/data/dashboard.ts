@@ -9,7 +9,7 @@ import type { Actor } from '../policies/roles.ts'
 import { idKey, idOf, isRecord, isSameId, type ID } from '../utilities/ids.ts'
 import { weekOf, weeksUpTo } from '../utilities/weeks.ts'
 import { idSchema } from './documents.ts'
-import { findFields } from './local.ts'
+import { findFields, rowsById } from './local.ts'
 import { loadReverifyQueue, type ReverifyQueueItem } from './reverifyQueue.ts'
 
 /** Weeks the dashboard looks back over (the current one included). */
@@ -135,24 +135,8 @@ export const median = (values: number[]): number | null => {
  */
 const allRows = async (req: PayloadRequest, collection: CollectionSlug, where: Where, select: SelectType): Promise<Row[]> => {
   const rows: Row[] = []
-  let afterId: ID | null = null
-  for (;;) {
-    const { docs } = await req.payload.find({
-      collection,
-      depth: 0,
-      limit: pageSize,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      select,
-      sort: 'id',
-      where: afterId === null ? where : { and: [where, { id: { greater_than: afterId } }] },
-    })
-    for (const doc of docs) if (isRecord(doc)) rows.push(doc)
-    const last: unknown = docs.at(-1)
-    afterId = isRecord(last) ? idOf(last.id) : null
-    if (docs.length < pageSize || afterId === null) return rows
-  }
+  for await (const row of rowsById({ collection, pageSize, req, select, where })) rows.push(row)
+  return rows
 }
 
 /** `allRows` for a long list of ids, a slice of them per query. */

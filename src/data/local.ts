@@ -1,8 +1,8 @@
-import type { PayloadRequest, SelectType, Sort, Where } from 'payload'
+import type { CollectionSlug, PayloadRequest, SelectType, Sort, Where } from 'payload'
 import type { z } from 'zod'
 
 import { NotFoundError } from '../errors.ts'
-import { parseIdFor } from '../utilities/ids.ts'
+import { idOf, isRecord, parseIdFor } from '../utilities/ids.ts'
 import type { ID } from './documents.ts'
 import { decodeDocument, type EntraideCollection, type EntraideDocuments } from './documents.ts'
 
@@ -181,4 +181,48 @@ export const updateDoc = async <Slug extends EntraideCollection>({
 }: Write<Slug> & { id: ID }): Promise<EntraideDocuments[Slug]> => {
   const doc: unknown = await req.payload.update({ collection, data, depth: 0, draft, id, overrideAccess, req })
   return decodeDocument(collection, doc)
+}
+
+/**
+ * Every row of a collection that matches, with only the selected fields, one
+ * page at a time in id order: each page starts after the last id of the
+ * previous one, which every database adapter serves from its primary key
+ * however deep the page. `afterPage` runs between pages with how long the
+ * page took (a background job rests there).
+ */
+export async function* rowsById({
+  afterPage,
+  collection,
+  pageSize,
+  req,
+  select,
+  where,
+}: {
+  req: PayloadRequest
+  collection: CollectionSlug
+  where: Where
+  select: SelectType
+  pageSize: number
+  afterPage?: (pageMs: number) => Promise<void>
+}): AsyncGenerator<Record<string, unknown>> {
+  let afterId: ID | null = null
+  for (;;) {
+    const startedAt = performance.now()
+    const { docs } = await req.payload.find({
+      collection,
+      depth: 0,
+      limit: pageSize,
+      overrideAccess: true,
+      pagination: false,
+      req,
+      select,
+      sort: 'id',
+      where: afterId === null ? where : { and: [where, { id: { greater_than: afterId } }] },
+    })
+    for (const doc of docs) if (isRecord(doc)) yield doc
+    const last: unknown = docs.at(-1)
+    afterId = isRecord(last) ? idOf(last.id) : null
+    if (docs.length < pageSize || afterId === null) return
+    await afterPage?.(performance.now() - startedAt)
+  }
 }

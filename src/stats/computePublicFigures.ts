@@ -1,8 +1,9 @@
 import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 
 import { suggestionFindsSlug } from '../collections/SuggestionFinds.ts'
+import { rowsById } from '../data/local.ts'
 import { publicWhere } from '../policies/visibility.ts'
-import { idKey, idOf, isRecord, type ID } from '../utilities/ids.ts'
+import { idKey } from '../utilities/ids.ts'
 import {
   answerDeadlineMs,
   guideVerificationMonths,
@@ -32,38 +33,18 @@ type Row = Record<string, unknown>
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * Every row of a collection that matches, one page at a time, in id order
- * (each page starts after the last id of the previous one, which every
- * database serves from its primary key however deep the page), with only the
- * selected fields. Between pages the job rests (see `restFactor`).
+ * Every row of a collection that matches, with only the selected fields, a
+ * page at a time in id order; between pages the job rests (see `restFactor`).
  */
-async function* rowsOf(
-  req: PayloadRequest,
-  collection: CollectionSlug,
-  where: Where,
-  select: SelectType,
-): AsyncGenerator<Row> {
-  let afterId: ID | null = null
-  for (;;) {
-    const startedAt = performance.now()
-    const { docs } = await req.payload.find({
-      collection,
-      depth: 0,
-      limit: pageSize,
-      overrideAccess: true,
-      pagination: false,
-      req,
-      select,
-      sort: 'id',
-      where: afterId === null ? where : { and: [where, { id: { greater_than: afterId } }] },
-    })
-    for (const doc of docs) if (isRecord(doc)) yield doc
-    const last: unknown = docs.at(-1)
-    afterId = isRecord(last) ? idOf(last.id) : null
-    if (docs.length < pageSize || afterId === null) return
-    await sleep(Math.max(1, (performance.now() - startedAt) * restFactor))
-  }
-}
+const rowsOf = (req: PayloadRequest, collection: CollectionSlug, where: Where, select: SelectType): AsyncGenerator<Row> =>
+  rowsById({
+    afterPage: (pageMs) => sleep(Math.max(1, pageMs * restFactor)),
+    collection,
+    pageSize,
+    req,
+    select,
+    where,
+  })
 
 /** A date field read as milliseconds; null when empty or unreadable. */
 const timeOf = (value: unknown): number | null => {
