@@ -8,29 +8,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { redisRateLimitStore, type RedisRateLimitStore } from 'entraide/redis'
 import { optionsOf } from '../src/utilities/pluginOptions.ts'
 import { errorOf } from './helpers/fixtures.ts'
+import { isRedisUp, testRedisUrl } from './helpers/redis.ts'
 import { startSearchApp } from './search/searchApp.ts'
 
-/** The Redis the tests run against: TEST_REDIS_URL, else the machine's own. */
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
-
-/** Whether Redis answers a PING within a second. */
-const isRedisUp = async (): Promise<boolean> => {
-  const probe = new Redis(redisUrl, {
-    connectTimeout: 1000,
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  })
-  probe.on('error', () => {})
-  try {
-    await probe.connect()
-    return (await probe.ping()) === 'PONG'
-  } catch {
-    return false
-  } finally {
-    probe.disconnect()
-  }
-}
+const redisUrl = testRedisUrl
 
 const redisAvailable = await isRedisUp()
 const suffix = redisAvailable

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ID } from '../src/utilities/ids.ts'
 import { createProcedure } from './helpers/fixtures.ts'
 import { startTestApp, testDatabaseKind, type TestApp } from './helpers/payload.ts'
+import { isRedisUp, testRedisUrl } from './helpers/redis.ts'
 
 // Two app nodes are two Node processes (tests/search/appNode.ts) running
 // Payload with Entraide on one PostgreSQL database and one Redis, as two
@@ -17,25 +18,7 @@ import { startTestApp, testDatabaseKind, type TestApp } from './helpers/payload.
 // (it makes it, signs users up, reads what was committed) and drives the
 // nodes through their REST API.
 
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
-
-const isRedisUp = async (): Promise<boolean> => {
-  const probe = new Redis(redisUrl, {
-    connectTimeout: 1000,
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  })
-  probe.on('error', () => {})
-  try {
-    await probe.connect()
-    return (await probe.ping()) === 'PONG'
-  } catch {
-    return false
-  } finally {
-    probe.disconnect()
-  }
-}
+const redisUrl = testRedisUrl
 
 const kind = testDatabaseKind()
 const redisAvailable = kind === 'postgres' && (await isRedisUp())
