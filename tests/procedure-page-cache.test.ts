@@ -59,13 +59,20 @@ describe('the anonymous procedure page, kept in memory', () => {
     await app?.close()
   })
 
-  it('answers a second anonymous reader without reading the database, and a signed-in reader from it', async () => {
-    // The writes of the set-up are forgotten again once their transactions
-    // are seen to end, a few milliseconds later: read until that is over.
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      if ((await countReads(app, () => page())).reads === 0) break
-      await new Promise((resolve) => setTimeout(resolve, 20))
+  /**
+   * Reads the anonymous page until it comes from memory: earlier writes are
+   * forgotten again once their transactions are seen to end, and when the
+   * search change feed brings them back, a few milliseconds later.
+   */
+  const settled = async (): Promise<void> => {
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      if ((await countReads(app, () => page())).reads === 0) return
+      await new Promise((resolve) => setTimeout(resolve, 50))
     }
+  }
+
+  it('answers a second anonymous reader without reading the database, and a signed-in reader from it', async () => {
+    await settled()
     const again = await countReads(app, () => page())
     expect(again.reads).toBe(0)
     const signedIn = await countReads(app, async () => {
@@ -165,7 +172,7 @@ describe('the anonymous procedure page, kept in memory', () => {
   })
 
   it("gives a signed-in reader the shared part from memory and reads only what is theirs", async () => {
-    await page()
+    await settled()
     const seen: string[] = []
     const { payload } = app
     const find = payload.find.bind(payload)

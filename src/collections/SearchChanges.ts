@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../policies/access.ts'
+import { label } from '../translations/i18n.ts'
 
 /** The slug of the search change feed. */
 export const searchChangesSlug = 'search-changes'
@@ -16,15 +17,16 @@ export const searchChangesSlug = 'search-changes'
  */
 export const searchChangesCollection = (): CollectionConfig => ({
   slug: searchChangesSlug,
-  admin: { hidden: true },
+  labels: { singular: label('searchChange'), plural: label('searchChanges') },
+  admin: { group: label('groupAdministration'), hidden: true },
   access: { read: nobody, create: nobody, update: nobody, delete: nobody },
   graphQL: false,
   // Nobody edits a change in the admin panel: no lock to keep.
   lockDocuments: false,
   fields: [
     // Collection slugs and ids of every adapter (numbers or strings) are kept as text.
-    { name: 'target', type: 'text', required: true, maxLength: 64 },
-    { name: 'targetId', type: 'text', required: true, maxLength: 64 },
+    { name: 'target', type: 'text', label: label('fieldSearchChangeTarget'), required: true, maxLength: 64 },
+    { name: 'targetId', type: 'text', label: label('fieldSearchChangeTargetId'), required: true, maxLength: 64 },
   ],
   timestamps: true,
 })

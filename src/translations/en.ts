@@ -136,6 +136,10 @@ export const en = {
     fieldZeroHitWeeks: 'Searches finding nothing, by week',
     fieldZeroHitWeeksDescription: 'Searches that found nothing, week by week (weeks start on Monday, UTC; the latest 26 weeks are kept).',
 
+    searchChange: 'Search index change',
+    searchChanges: 'Search index changes',
+    fieldSearchChangeTarget: 'Collection',
+    fieldSearchChangeTargetId: 'Document id',
     suggestionFind: 'Suggestion chosen',
     suggestionFinds: 'Suggestions chosen',
     suggestionFindsDescription:

@@ -139,6 +139,10 @@ export const fr: EntraideStrings = {
     fieldZeroHitWeeks: 'Recherches sans résultat, par semaine',
     fieldZeroHitWeeksDescription: 'Recherches sans résultat, semaine par semaine (semaines commençant le lundi, UTC ; les 26 dernières sont gardées).',
 
+    searchChange: 'Modification de l’index de recherche',
+    searchChanges: 'Modifications de l’index de recherche',
+    fieldSearchChangeTarget: 'Collection',
+    fieldSearchChangeTargetId: 'Identifiant du document',
     suggestionFind: 'Suggestion choisie',
     suggestionFinds: 'Suggestions choisies',
     suggestionFindsDescription:
