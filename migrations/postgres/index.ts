@@ -1,13 +1,14 @@
-import * as migration_20261202_060415_initial from './20261202_060415_initial'
-import * as migration_20261202_100537_guide_proposals from './20261202_100537_guide_proposals'
-import * as migration_20261202_132901_reverification from './20261202_132901_reverification'
-import * as migration_20261202_140219_helpfulness from './20261202_140219_helpfulness'
-import * as migration_20261202_143846_notifications from './20261202_143846_notifications'
-import * as migration_20261202_165519_email_verification from './20261202_165519_email_verification'
-import * as migration_20261202_181321_public_figures from './20261202_181321_public_figures'
-import * as migration_20261202_202954_suggestion_finds from './20261202_202954_suggestion_finds'
-import * as migration_20261202_205107_account_emails from './20261202_205107_account_emails'
-import * as migration_20261202_210530_digests from './20261202_210530_digests'
+import * as migration_20261202_060415_initial from './20261202_060415_initial';
+import * as migration_20261202_100537_guide_proposals from './20261202_100537_guide_proposals';
+import * as migration_20261202_132901_reverification from './20261202_132901_reverification';
+import * as migration_20261202_140219_helpfulness from './20261202_140219_helpfulness';
+import * as migration_20261202_143846_notifications from './20261202_143846_notifications';
+import * as migration_20261202_165519_email_verification from './20261202_165519_email_verification';
+import * as migration_20261202_181321_public_figures from './20261202_181321_public_figures';
+import * as migration_20261202_202954_suggestion_finds from './20261202_202954_suggestion_finds';
+import * as migration_20261202_205107_account_emails from './20261202_205107_account_emails';
+import * as migration_20261202_210530_digests from './20261202_210530_digests';
+import * as migration_20261202_234454_email_groups from './20261202_234454_email_groups';
 
 export const migrations = [
   {
@@ -60,4 +61,9 @@ export const migrations = [
     down: migration_20261202_210530_digests.down,
     name: '20261202_210530_digests',
   },
-]
+  {
+    up: migration_20261202_234454_email_groups.up,
+    down: migration_20261202_234454_email_groups.down,
+    name: '20261202_234454_email_groups'
+  },
+];

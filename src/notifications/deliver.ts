@@ -22,7 +22,8 @@ import {
 import { preferencesOf } from './preferences.ts'
 import { notificationQueue } from './runner.ts'
 import { summarizeSubject, type SubjectSummary } from './subjects.ts'
-import { signUnsubscribeToken } from './unsubscribeToken.ts'
+import { absolute, siteUrlOf, unsubscribeUrlOf } from './links.ts'
+import { holdForGroup } from './grouping.ts'
 
 /** The task that turns one event into notifications, one per recipient. */
 export const fanOutTaskSlug = 'entraide-notify'
@@ -47,22 +48,6 @@ const eventSchema = z.object({
 const parseEvent = (input: unknown): NotificationEvent | null => {
   const event = isRecord(input) ? eventSchema.safeParse(input.event) : null
   return event?.success ? event.data : null
-}
-
-/** The site address links and unsubscribe links start with. */
-export const siteUrlOf = (req: PayloadRequest): string =>
-  (optionsOf(req.payload).notifications.siteUrl ?? (req.payload.config.serverURL || 'http://localhost:3000')).replace(/\/+$/, '')
-
-const absolute = (req: PayloadRequest, link: string | null): string | null => {
-  if (link === null) return null
-  if (/^https?:\/\//.test(link)) return link
-  return `${siteUrlOf(req)}${link.startsWith('/') ? '' : '/'}${link}`
-}
-
-/** The one-click unsubscribe address of one kind for one person. */
-export const unsubscribeUrlOf = (req: PayloadRequest, user: ID, kind: NotificationKind): string => {
-  const token = signUnsubscribeToken(req.payload.secret, { kind, userId: String(user) })
-  return `${siteUrlOf(req)}${req.payload.config.routes.api}/${notificationsSlug}/unsubscribe?token=${token}`
 }
 
 /** Notifications created per transaction during a fan-out. */
@@ -290,10 +275,15 @@ export const emailTask = (
       await mark({ emailStatus: 'unsubscribed' })
       return { output: { status: 'unsubscribed' } }
     }
-    const unsubscribeUrl = unsubscribeUrlOf(req, recipient, notification.kind)
+    const digest = isRecord(input) ? input.digest : null
+    // Within the person's email window, the email waits for the window's grouped email instead.
+    if (!isDigestKind(notification.kind) && (await holdForGroup({ notification: notification.id, recipient, req }))) {
+      return { output: { status: 'grouped' } }
+    }
+    const unsubscribeUrl = unsubscribeUrlOf(req, recipient, [notification.kind])
     const email =
       digestEmailOf({
-        digest: isRecord(input) ? input.digest : null,
+        digest,
         kind: notification.kind,
         language: preferences.language,
         req,

@@ -9,7 +9,7 @@ const targetKeyOf = (collection: FollowableCollection, id: ID): string => `${col
 const keyOf = (user: ID, collection: FollowableCollection, id: ID): string => `${String(user)}:${targetKeyOf(collection, id)}`
 
 /** Whether an error is the unique index refusing a second row (any database). */
-const isDuplicate = (error: unknown): boolean => {
+export const isDuplicate = (error: unknown): boolean => {
   if (!isRecord(error)) return false
   const text = `${String(error.message)} ${isRecord(error.cause) ? String(error.cause.message) : ''}`
   return /unique|duplicate|E11000|already/i.test(text) || (isRecord(error.data) && Array.isArray(error.data.errors))
