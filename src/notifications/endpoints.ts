@@ -131,9 +131,12 @@ const singular: Record<FollowableCollection, 'thread' | 'guide' | 'procedure'> =
   threads: 'thread',
 }
 
-/** The followed item of the route, as the caller may see it; 404 when there is none they may see. */
-const followedItem = async (req: PayloadRequest, collection: FollowableCollection): Promise<ID> => {
-  const raw = req.routeParams?.id
+/** The item to follow (the route's `:id` by default), as the caller may see it; 404 when there is none they may see. */
+export const followedItem = async (
+  req: PayloadRequest,
+  collection: FollowableCollection,
+  raw: unknown = req.routeParams?.id,
+): Promise<ID> => {
   const id = parseIdFor(req.payload, collection, raw)
   const notFound = new NotFoundError(singular[collection], typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '')
   if (id === null) throw notFound
@@ -174,7 +177,7 @@ export const followEndpoints = (collection: FollowableCollection): Endpoint[] =>
   }),
 ]
 
-const readChange = (body: Record<string, unknown>): PreferencesChange => {
+export const readChange = (body: Record<string, unknown>): PreferencesChange => {
   const change: PreferencesChange = {}
   const { channels, language } = body
   if (language !== undefined) {
