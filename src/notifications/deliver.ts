@@ -53,6 +53,15 @@ const parseEvent = (input: unknown): NotificationEvent | null => {
 /** Notifications created per transaction during a fan-out. */
 const notificationsPerTransaction = 20
 
+/**
+ * Lets other requests run: SQLite's driver holds the event loop during each
+ * statement, and a request takes several turns of the loop (reading its body,
+ * its own queries, writing its response). A timer, rather than
+ * `setImmediate`, leaves the loop idle for a moment, so a request under way
+ * gets through several of its turns before the next row rather than one.
+ */
+const yieldToOthers = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
+
 type Delivery = { created: number; emails: number }
 
 /**
@@ -126,7 +135,8 @@ const deliverTo = async ({
             title: strings.title,
           },
           req,
-          returning: true,
+          // Read back only when the email job needs its id.
+          returning: isEmailed,
         })
         count.created += 1
         const notification = isRecord(created) ? idOf(created.id) : null
@@ -134,10 +144,12 @@ const deliverTo = async ({
           await req.payload.jobs.queue({ input: { notification }, queue: notificationQueue, req, task: emailTaskSlug })
           count.emails += 1
         }
+        // Between two rows too: other requests' reads do not wait for this transaction (its
+        // writes wait for nobody's), so they run at once rather than after the whole chunk.
+        await yieldToOthers()
       }
     })
-    // Let the requests waiting behind this chunk run before the next one.
-    await new Promise((resolve) => setImmediate(resolve))
+    await yieldToOthers()
   }
   return count
 }

@@ -93,8 +93,12 @@ export const unfollow = async ({
   })
 }
 
-/** Followers read per page when an event fans out. */
-export const followersPageSize = 500
+/**
+ * Followers read per page when an event fans out. Small enough that the
+ * page's own reads (its followers, their preferences, who was told already)
+ * hold SQLite's event loop only briefly.
+ */
+export const followersPageSize = 100
 
 /**
  * The followers of an item, one page at a time (`afterId` is the last id of
