@@ -23,6 +23,7 @@
  * PostgreSQL: BENCH_POSTGRES_URI (default postgres://postgres@127.0.0.1:5432/postgres) names the
  * server; the benchmark creates its own database there and drops it at the end.
  */
+import { EventEmitter } from 'node:events'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -291,6 +292,13 @@ const benchDatabase = async (database: Database): Promise<Run[]> => {
     }
     return results
   } finally {
+    // Dropping the database cuts the connections Payload's destroy leaves open: let them go quietly.
+    const pool: unknown = Reflect.get(payload.db, 'pool')
+    if (pool instanceof EventEmitter) {
+      pool.on('error', () => undefined)
+      const clients: unknown = Reflect.get(pool, '_clients')
+      for (const client of Array.isArray(clients) ? clients : []) if (client instanceof EventEmitter) client.on('error', () => undefined)
+    }
     await payload.destroy()
     await remove()
   }

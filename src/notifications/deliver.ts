@@ -53,6 +53,9 @@ const parseEvent = (input: unknown): NotificationEvent | null => {
 /** Notifications created per transaction during a fan-out. */
 const notificationsPerTransaction = 20
 
+/** The longest pause between two transactions of a fan-out, in milliseconds. */
+const pauseLimitMs = 50
+
 /**
  * Lets other requests run: SQLite's driver holds the event loop during each
  * statement, and a request takes several turns of the loop (reading its body,
@@ -107,6 +110,7 @@ const deliverTo = async ({
   })
   for (let start = 0; start < pending.length; start += notificationsPerTransaction) {
     const chunk = pending.slice(start, start + notificationsPerTransaction)
+    const startedAt = performance.now()
     // One transaction per chunk: a few commits for thousands of rows, and short enough
     // that other writers wait little. A chunk that fails (a parallel run created one of
     // its rows first) is rolled back whole and the job retried; the rows made are skipped.
@@ -149,7 +153,9 @@ const deliverTo = async ({
         await yieldToOthers()
       }
     })
-    await yieldToOthers()
+    // Then as long a pause as the transaction took (at most 50 ms): a fan-out to thousands
+    // takes about half of the process and the database, and what other people do keeps its pace.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pauseLimitMs, performance.now() - startedAt)))
   }
   return count
 }
