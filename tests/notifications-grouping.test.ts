@@ -94,6 +94,8 @@ describe('emails grouped by window (notifications.emailWindowMs)', () => {
     await post('/notification-preferences/me', helper, { channels: { 'answer-promoted': 'in-app' } })
 
     await waitFor('the grouped email', () => mailsTo(helper).length === 2)
+    // The mail server has it; the job that sent it records it next.
+    await notificationsSettled(app)
     const grouped = mailsTo(helper)[1]!
     expect(grouped.parsed.subject).toBe('2 new notifications')
     const text = grouped.parsed.text ?? ''
