@@ -9,6 +9,7 @@ import * as migration_20261202_202938_suggestion_finds from './20261202_202938_s
 import * as migration_20261202_210525_digests from './20261202_210525_digests'
 import * as migration_20261202_233628_dashboard from './20261202_233628_dashboard'
 import * as migration_20261203_001858_search_changes from './20261203_001858_search_changes'
+import * as migration_20261203_004933_email_groups from './20261203_004933_email_groups'
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261203_001858_search_changes.up,
     down: migration_20261203_001858_search_changes.down,
     name: '20261203_001858_search_changes',
+  },
+  {
+    up: migration_20261203_004933_email_groups.up,
+    down: migration_20261203_004933_email_groups.down,
+    name: '20261203_004933_email_groups',
   },
 ]

@@ -281,6 +281,15 @@ export type NotificationsOptions = {
    * @default { attempts: 5, delayMs: 30000 }
    */
   retry?: { attempts?: number; delayMs?: number }
+  /**
+   * At most one email per person per this many milliseconds. A person's first
+   * email goes out at once; the notifications that would be emailed to them
+   * within the window after it wait, and go out together in one grouped email
+   * when the window ends (which opens the next window). The staff digests are
+   * not grouped. `0` or `false`: one email per notification.
+   * @default 900000 (15 minutes)
+   */
+  emailWindowMs?: number | false
   /** The staff's daily digests of waiting work. */
   digests?: DigestsOptions
 }
@@ -518,6 +527,8 @@ export type ResolvedNotificationsOptions = {
   runJobs: NotificationJobsMode
   cron: string
   retry: { attempts: number; delayMs: number }
+  /** 0: one email per notification. */
+  emailWindowMs: number
   digests: { isEnabled: boolean; cron: string }
 }
 
@@ -683,6 +694,10 @@ const resolveNotificationsOptions = (notifications: NotificationsOptions = {}): 
       delayMs: nonNegativeInteger(notifications.retry?.delayMs, 30_000, 'notifications.retry.delayMs'),
     },
     digests: resolveDigestsOptions(notifications.digests),
+    emailWindowMs:
+      notifications.emailWindowMs === false
+        ? 0
+        : nonNegativeInteger(notifications.emailWindowMs, 15 * 60_000, 'notifications.emailWindowMs'),
     runJobs: mode,
     siteUrl: siteUrl === undefined ? null : siteUrl.replace(/\/+$/, ''),
   }

@@ -13,7 +13,7 @@ import { threadsCollection } from './collections/Threads.ts'
 import { tipsCollection } from './collections/Tips.ts'
 import { votesCollection } from './collections/Votes.ts'
 import { wikiPagesCollection } from './collections/WikiPages.ts'
-import { notificationsCollection } from './collections/Notifications.ts'
+import { notificationEmailGroupsCollection, notificationsCollection } from './collections/Notifications.ts'
 import { notificationPreferencesCollection, subscriptionsCollection } from './collections/Subscriptions.ts'
 import { withNotifications } from './notifications/plugin.ts'
 import { withEntraideAdmin } from './admin/adminConfig.ts'
@@ -64,6 +64,7 @@ const entraideCollections = (options: ResolvedOptions): CollectionConfig[] => [
   notificationPreferencesCollection(options),
   // Last: added after the others, so that the migrations' added columns come where a fresh schema puts them.
   suggestionFindsCollection(options),
+  notificationEmailGroupsCollection(options),
 ]
 
 /**

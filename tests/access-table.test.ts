@@ -437,6 +437,19 @@ const adapters: Record<AccessCollection, Adapter> = {
     marker: async (id) => (await app.payload.findByID({ collection: 'subscriptions', id })).targetId,
     updateBody: (marker) => ({ targetId: marker }),
   },
+  'notification-email-groups': {
+    createBody: async () => ({ key: `x:${unique()}`, recipient: citizen.id, sendAt: new Date().toISOString(), status: 'waiting' }),
+    hasUnpublished: false,
+    make: async ({ owner }) =>
+      (
+        await app.payload.create({
+          collection: 'notification-email-groups',
+          data: { key: `${owner.id}:${unique()}`, recipient: owner.id, sendAt: new Date().toISOString(), status: 'waiting' },
+        })
+      ).id,
+    marker: async (id) => (await app.payload.findByID({ collection: 'notification-email-groups', id })).status,
+    updateBody: () => ({ status: 'sent' }),
+  },
   'notification-preferences': {
     createBody: async () => ({ language: 'en', user: citizen.id }),
     hasUnpublished: false,

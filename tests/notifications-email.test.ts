@@ -24,7 +24,8 @@ beforeAll(async () => {
   smtp = await startSmtpServer()
   app = await startTestApp({
     email: emailAdapterFor(smtp),
-    entraide: { notifications: { retry: { attempts: 2, delayMs: 50 }, siteUrl } },
+    // One email per event here; tests/notifications-grouping.test.ts groups them by window.
+    entraide: { notifications: { emailWindowMs: 0, retry: { attempts: 2, delayMs: 50 }, siteUrl } },
   })
   const created = await createProcedure(app)
   procedureId = created.procedure.id

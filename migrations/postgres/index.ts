@@ -10,6 +10,7 @@ import * as migration_20261202_205107_account_emails from './20261202_205107_acc
 import * as migration_20261202_210530_digests from './20261202_210530_digests'
 import * as migration_20261202_233636_dashboard from './20261202_233636_dashboard'
 import * as migration_20261203_001904_search_changes from './20261203_001904_search_changes'
+import * as migration_20261203_004939_email_groups from './20261203_004939_email_groups'
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261203_001904_search_changes.up,
     down: migration_20261203_001904_search_changes.down,
     name: '20261203_001904_search_changes',
+  },
+  {
+    up: migration_20261203_004939_email_groups.up,
+    down: migration_20261203_004939_email_groups.down,
+    name: '20261203_004939_email_groups',
   },
 ]

@@ -11,9 +11,19 @@ import { isRecord } from '../utilities/ids.ts'
 /** The slug of the notifications collection. */
 export const notificationsSlug = 'notifications'
 
-/** How the email of a notification went. */
-export const emailStatuses = ['none', 'pending', 'sent', 'failed', 'unsubscribed'] as const
+/** The slug of the grouped emails: one row per email that gathers a person's notifications of one window. */
+export const notificationEmailGroupsSlug = 'notification-email-groups'
+
+/**
+ * How the email of a notification went. `grouped`: it waits for the grouped
+ * email of its window (`emailGroup`), and becomes `sent` (or `failed`, or
+ * `unsubscribed`) with it.
+ */
+export const emailStatuses = ['none', 'pending', 'grouped', 'sent', 'failed', 'unsubscribed'] as const
 type EmailStatus = (typeof emailStatuses)[number]
+
+/** How a grouped email went: waiting for its window's end, being sent, sent, failed, or with nothing left to send. */
+export const emailGroupStatuses = ['waiting', 'sending', 'sent', 'failed', 'empty'] as const
 
 /**
  * Each person reads their own notifications. Admins also read those whose
@@ -113,6 +123,19 @@ export const notificationsCollection = (options: ResolvedOptions): CollectionCon
     },
     { name: 'emailError', type: 'text', access: systemOnly, label: both('Email error', 'Erreur d’envoi') },
     { name: 'emailSentAt', type: 'date', access: systemOnly, label: both('Email sent at', 'Courriel envoyé le') },
+    {
+      name: 'emailGroup',
+      type: 'text',
+      index: true,
+      access: systemOnly,
+      label: both('Grouped email', 'Courriel groupé'),
+      admin: {
+        description: both(
+          'Set when this notification went, or goes, in a grouped email.',
+          'Renseigné quand cette notification part dans un courriel groupé.',
+        ),
+      },
+    },
     // One notification per event and recipient, on every database: a job run twice creates nothing twice.
     { name: 'eventKey', type: 'text', required: true, unique: true, index: true, access: systemOnly, admin: { hidden: true } },
   ],
@@ -129,5 +152,57 @@ export const notificationsCollection = (options: ResolvedOptions): CollectionCon
       },
     ],
   },
+  timestamps: true,
+})
+
+const readWhenAdmin: Access = ({ req }) => canManageAccounts(actorFromRequest(req))
+
+/**
+ * The grouped emails (`notifications.emailWindowMs`): one row per person and
+ * window, made by the first notification that waits for it, under a unique
+ * key (the person and the window's end), so two runs of the delivery never
+ * make two. The job that sends it claims the row first. Admins read them;
+ * only the delivery writes them.
+ */
+export const notificationEmailGroupsCollection = (options: ResolvedOptions): CollectionConfig => ({
+  slug: notificationEmailGroupsSlug,
+  labels: { plural: both('Grouped emails', 'Courriels groupés'), singular: both('Grouped email', 'Courriel groupé') },
+  admin: {
+    group: both('Community', 'Communauté'),
+    defaultColumns: ['recipient', 'sendAt', 'status', 'count'],
+    hidden: ({ user }) => !canManageAccounts(actorOf(user, options.users.layout)),
+  },
+  access: { create: nobody, delete: nobody, read: readWhenAdmin, update: nobody },
+  defaultSort: '-sendAt',
+  fields: [
+    {
+      name: 'recipient',
+      type: 'relationship',
+      relationTo: options.usersCollection,
+      required: true,
+      index: true,
+      label: both('Recipient', 'Destinataire'),
+    },
+    {
+      name: 'sendAt',
+      type: 'date',
+      required: true,
+      label: both('Sent at the end of the window', 'Envoyé à la fin de la fenêtre'),
+    },
+    {
+      name: 'status',
+      type: 'select',
+      defaultValue: 'waiting',
+      required: true,
+      index: true,
+      options: emailGroupStatuses.map((status) => ({ label: valueLabel(status), value: status })),
+      label: both('Status', 'État'),
+    },
+    { name: 'count', type: 'number', label: both('Notifications in it', 'Notifications regroupées') },
+    { name: 'sentAt', type: 'date', label: both('Sent at', 'Envoyé le') },
+    { name: 'error', type: 'text', label: both('Error', 'Erreur') },
+    // One row per person and window, on every database.
+    { name: 'key', type: 'text', required: true, unique: true, index: true, admin: { hidden: true } },
+  ],
   timestamps: true,
 })

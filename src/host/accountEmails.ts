@@ -1,6 +1,6 @@
 import type { JobsConfig, Payload, PayloadRequest, SanitizedCollectionConfig, TaskConfig } from 'payload'
 
-import { siteUrlOf } from '../notifications/deliver.ts'
+import { siteUrlOf } from '../notifications/links.ts'
 import type { MessageLocale, ResolvedOptions } from '../options.ts'
 import { accountKey, requestLocale } from '../rateLimit/enforce.ts'
 import { logStoreFailure } from '../rateLimit/storeFailures.ts'

@@ -8,7 +8,7 @@ import type {
   VerifyConfig,
 } from 'payload'
 
-import { siteUrlOf } from '../notifications/deliver.ts'
+import { siteUrlOf } from '../notifications/links.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { requestLocale } from '../rateLimit/enforce.ts'
 import { accountStrings } from '../translations/accounts.ts'

@@ -22,7 +22,8 @@ import {
 import { preferencesOf } from './preferences.ts'
 import { notificationQueue } from './runner.ts'
 import { summarizeSubject, type SubjectSummary } from './subjects.ts'
-import { signUnsubscribeToken } from './unsubscribeToken.ts'
+import { absolute, siteUrlOf, unsubscribeUrlOf } from './links.ts'
+import { holdForGroup } from './grouping.ts'
 
 /** The task that turns one event into notifications, one per recipient. */
 export const fanOutTaskSlug = 'entraide-notify'
@@ -49,24 +50,20 @@ const parseEvent = (input: unknown): NotificationEvent | null => {
   return event?.success ? event.data : null
 }
 
-/** The site address links and unsubscribe links start with. */
-export const siteUrlOf = (req: PayloadRequest): string =>
-  (optionsOf(req.payload).notifications.siteUrl ?? (req.payload.config.serverURL || 'http://localhost:3000')).replace(/\/+$/, '')
-
-const absolute = (req: PayloadRequest, link: string | null): string | null => {
-  if (link === null) return null
-  if (/^https?:\/\//.test(link)) return link
-  return `${siteUrlOf(req)}${link.startsWith('/') ? '' : '/'}${link}`
-}
-
-/** The one-click unsubscribe address of one kind for one person. */
-export const unsubscribeUrlOf = (req: PayloadRequest, user: ID, kind: NotificationKind): string => {
-  const token = signUnsubscribeToken(req.payload.secret, { kind, userId: String(user) })
-  return `${siteUrlOf(req)}${req.payload.config.routes.api}/${notificationsSlug}/unsubscribe?token=${token}`
-}
-
 /** Notifications created per transaction during a fan-out. */
 const notificationsPerTransaction = 20
+
+/** The longest pause between two transactions of a fan-out, in milliseconds. */
+const pauseLimitMs = 50
+
+/**
+ * Lets other requests run: SQLite's driver holds the event loop during each
+ * statement, and a request takes several turns of the loop (reading its body,
+ * its own queries, writing its response). A timer, rather than
+ * `setImmediate`, leaves the loop idle for a moment, so a request under way
+ * gets through several of its turns before the next row rather than one.
+ */
+const yieldToOthers = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
 type Delivery = { created: number; emails: number }
 
@@ -113,6 +110,7 @@ const deliverTo = async ({
   })
   for (let start = 0; start < pending.length; start += notificationsPerTransaction) {
     const chunk = pending.slice(start, start + notificationsPerTransaction)
+    const startedAt = performance.now()
     // One transaction per chunk: a few commits for thousands of rows, and short enough
     // that other writers wait little. A chunk that fails (a parallel run created one of
     // its rows first) is rolled back whole and the job retried; the rows made are skipped.
@@ -141,7 +139,8 @@ const deliverTo = async ({
             title: strings.title,
           },
           req,
-          returning: true,
+          // Read back only when the email job needs its id.
+          returning: isEmailed,
         })
         count.created += 1
         const notification = isRecord(created) ? idOf(created.id) : null
@@ -149,10 +148,14 @@ const deliverTo = async ({
           await req.payload.jobs.queue({ input: { notification }, queue: notificationQueue, req, task: emailTaskSlug })
           count.emails += 1
         }
+        // Between two rows too: other requests' reads do not wait for this transaction (its
+        // writes wait for nobody's), so they run at once rather than after the whole chunk.
+        await yieldToOthers()
       }
     })
-    // Let the requests waiting behind this chunk run before the next one.
-    await new Promise((resolve) => setImmediate(resolve))
+    // Then as long a pause as the transaction took (at most 50 ms): a fan-out to thousands
+    // takes about half of the process and the database, and what other people do keeps its pace.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pauseLimitMs, performance.now() - startedAt)))
   }
   return count
 }
@@ -290,10 +293,15 @@ export const emailTask = (
       await mark({ emailStatus: 'unsubscribed' })
       return { output: { status: 'unsubscribed' } }
     }
-    const unsubscribeUrl = unsubscribeUrlOf(req, recipient, notification.kind)
+    const digest = isRecord(input) ? input.digest : null
+    // Within the person's email window, the email waits for the window's grouped email instead.
+    if (!isDigestKind(notification.kind) && (await holdForGroup({ notification: notification.id, recipient, req }))) {
+      return { output: { status: 'grouped' } }
+    }
+    const unsubscribeUrl = unsubscribeUrlOf(req, recipient, [notification.kind])
     const email =
       digestEmailOf({
-        digest: isRecord(input) ? input.digest : null,
+        digest,
         kind: notification.kind,
         language: preferences.language,
         req,

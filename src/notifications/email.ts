@@ -1,4 +1,4 @@
-import { fillIn, notificationStrings } from '../translations/notifications.ts'
+import { fillIn, kindNamesOf, notificationStrings } from '../translations/notifications.ts'
 import { escapeHtml } from '../utilities/html.ts'
 import type { NotificationKind, NotificationLanguage } from './kinds.ts'
 
@@ -18,19 +18,21 @@ const linkHtml = (href: string, label: string): string =>
  * What every notification email shares around its own content: the greeting
  * first; last, why the person gets it and the one-click unsubscribe of RFC
  * 8058 (`List-Unsubscribe` with an HTTPS link, and `List-Unsubscribe-Post`)
- * for this kind only, in plain text and HTML alike.
+ * for the kinds it is about, in plain text and HTML alike, and a link per
+ * kind when there are several, to stop only one of them.
  */
 const withEnvelope = ({
   htmlContent,
-  kind,
+  kinds,
   language,
   textLines,
   title,
   to,
   unsubscribeUrl,
+  unsubscribeUrlOfKind,
 }: {
   to: string
-  kind: NotificationKind
+  kinds: readonly NotificationKind[]
   language: NotificationLanguage
   title: string
   /** The content's lines of plain text, after the greeting. */
@@ -38,9 +40,18 @@ const withEnvelope = ({
   /** The content in HTML, after the greeting. */
   htmlContent: string
   unsubscribeUrl: string
+  /** With several kinds: the address that stops one of them only. */
+  unsubscribeUrlOfKind?: (kind: NotificationKind) => string
 }): NotificationEmail => {
   const strings = notificationStrings[language]
-  const why = fillIn(strings.why, { kind: strings.kindNames[kind] })
+  const why = fillIn(strings.why, { kind: kindNamesOf(language, kinds) })
+  const each =
+    kinds.length > 1 && unsubscribeUrlOfKind
+      ? kinds.map((kind) => ({
+          label: fillIn(strings.unsubscribeOne, { kind: strings.kindNames[kind] }),
+          url: unsubscribeUrlOfKind(kind),
+        }))
+      : []
   const text = [
     strings.greeting,
     '',
@@ -49,8 +60,13 @@ const withEnvelope = ({
     '—',
     why,
     `${strings.unsubscribe}${strings.colon}${unsubscribeUrl}`,
+    ...each.map((one) => `${one.label}${strings.colon}${one.url}`),
     '',
   ].join('\n')
+  const eachHtml =
+    each.length === 0
+      ? ''
+      : `\n<ul style="font-size: 0.875em;">\n${each.map((one) => `<li>${linkHtml(one.url, one.label)}</li>`).join('\n')}\n</ul>`
   const html = `<!doctype html>
 <html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>
@@ -59,7 +75,7 @@ const withEnvelope = ({
 <p>${escapeHtml(strings.greeting)}</p>
 ${htmlContent}
 <hr>
-<p style="font-size: 0.875em;">${escapeHtml(why)} ${linkHtml(unsubscribeUrl, strings.unsubscribe)}</p>
+<p style="font-size: 0.875em;">${escapeHtml(why)} ${linkHtml(unsubscribeUrl, strings.unsubscribe)}</p>${eachHtml}
 </body>
 </html>
 `
@@ -111,7 +127,7 @@ export const notificationEmail = ({
         : '',
       link ? `<p>${linkHtml(link, strings.open)}</p>` : '',
     ].join('\n'),
-    kind,
+    kinds: [kind],
     language,
     textLines: [
       body,
@@ -172,7 +188,7 @@ ${part.more > 0 ? `<li>${linkHtml(part.link, moreText(part.more))}</li>` : ''}
     htmlContent: `<p>${escapeHtml(words.intro)}</p>
 ${htmlSections}
 <p>${linkHtml(adminLink, words.openAdmin)}</p>`,
-    kind,
+    kinds: [kind],
     language,
     textLines: [
       words.intro,
@@ -188,5 +204,74 @@ ${htmlSections}
     title,
     to,
     unsubscribeUrl,
+  })
+}
+
+/** One notification of a grouped email, with its full link. */
+export type GroupedEmailItem = {
+  kind: NotificationKind
+  title: string
+  body: string
+  note: string | null
+  link: string | null
+}
+
+/**
+ * The grouped email of a window (`notifications.emailWindowMs`): the
+ * notifications that waited for it, oldest first, each with its title, its
+ * text, the staff's note and its link, in the recipient's language, in plain
+ * text and HTML. `List-Unsubscribe` stops, in one click, every kind the email
+ * holds; the footer also links to stopping each kind on its own. Like every
+ * notification email, it quotes public titles and the staff's notes, never
+ * anyone's name or address but the recipient's, to which it is sent.
+ */
+export const groupedEmail = ({
+  items,
+  language,
+  to,
+  unsubscribeUrl,
+  unsubscribeUrlOfKind,
+}: {
+  to: string
+  language: NotificationLanguage
+  items: readonly GroupedEmailItem[]
+  unsubscribeUrl: string
+  unsubscribeUrlOfKind: (kind: NotificationKind) => string
+}): NotificationEmail => {
+  const strings = notificationStrings[language]
+  const kinds = [...new Set(items.map((item) => item.kind))]
+  const title = fillIn(strings.grouped.subject, { count: String(items.length) })
+  const noteHtml = (note: string): string =>
+    `<blockquote style="border-left: 4px solid #6a6a6a; margin: 0; padding-left: 1em;"><p><strong>${escapeHtml(strings.note)}</strong>${escapeHtml(strings.colon)}${escapeHtml(note)}</p></blockquote>`
+  return withEnvelope({
+    htmlContent: [
+      `<p>${escapeHtml(strings.grouped.intro)}</p>`,
+      ...items.map((item) =>
+        [
+          `<h2 style="font-size: 1.1em;">${escapeHtml(item.title)}</h2>`,
+          `<p>${escapeHtml(item.body)}</p>`,
+          item.note ? noteHtml(item.note) : '',
+          item.link ? `<p>${linkHtml(item.link, strings.open)}</p>` : '',
+        ]
+          .filter((line) => line !== '')
+          .join('\n'),
+      ),
+    ].join('\n'),
+    kinds,
+    language,
+    textLines: [
+      strings.grouped.intro,
+      ...items.flatMap((item) => [
+        '',
+        `## ${item.title}`,
+        item.body,
+        ...(item.note ? [`${strings.note}${strings.colon}${item.note}`] : []),
+        ...(item.link ? [`${strings.open}${strings.colon}${item.link}`] : []),
+      ]),
+    ],
+    title,
+    to,
+    unsubscribeUrl,
+    unsubscribeUrlOfKind,
   })
 }

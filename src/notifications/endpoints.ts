@@ -4,7 +4,7 @@ import { requireContributor } from '../actions/actor.ts'
 import { notificationsSlug } from '../collections/Notifications.ts'
 import { endpoint, readJsonObject } from '../endpoints/http.ts'
 import { InvalidInputError, NotFoundError } from '../errors.ts'
-import { fillIn, notificationStrings } from '../translations/notifications.ts'
+import { fillIn, kindNamesOf, notificationStrings } from '../translations/notifications.ts'
 import { parseIdFor, type ID } from '../utilities/ids.ts'
 import { escapeHtml, htmlPage } from '../utilities/html.ts'
 import { optionsOf, usersCollectionOf } from '../utilities/pluginOptions.ts'
@@ -59,8 +59,8 @@ const readAllEndpoint = (): Endpoint =>
 const page = (language: NotificationLanguage, message: string, form: string, status: number): Response =>
   htmlPage({ extra: form, language, message, status, title: notificationStrings[language].unsubscribe })
 
-/** The person and kind of a request's unsubscribe token, when the person still exists. */
-const claimOf = async (req: PayloadRequest): Promise<{ user: ID; kind: NotificationKind } | null> => {
+/** The person and kinds of a request's unsubscribe token, when the person still exists. */
+const claimOf = async (req: PayloadRequest): Promise<{ user: ID; kinds: readonly NotificationKind[] } | null> => {
   const token = typeof req.query.token === 'string' ? req.query.token : ''
   const claim = readUnsubscribeToken(req.payload.secret, token)
   if (!claim) return null
@@ -68,7 +68,7 @@ const claimOf = async (req: PayloadRequest): Promise<{ user: ID; kind: Notificat
   const user = parseIdFor(req.payload, collection, claim.userId)
   if (user === null) return null
   const { totalDocs } = await req.payload.count({ collection, overrideAccess: true, req, where: { id: { equals: user } } })
-  return totalDocs === 0 ? null : { kind: claim.kind, user }
+  return totalDocs === 0 ? null : { kinds: claim.kinds, user }
 }
 
 /**
@@ -87,7 +87,7 @@ const unsubscribePageEndpoint = (): Endpoint => ({
     const strings = notificationStrings[language]
     const token = typeof req.query.token === 'string' ? req.query.token : ''
     const form = `<form method="post" action="?token=${escapeHtml(encodeURIComponent(token))}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${escapeHtml(strings.unsubscribe)}</button></form>`
-    return page(language, fillIn(strings.why, { kind: strings.kindNames[claim.kind] }), form, 200)
+    return page(language, fillIn(strings.why, { kind: kindNamesOf(language, claim.kinds) }), form, 200)
   },
   method: 'get',
   path: '/unsubscribe',
@@ -96,8 +96,8 @@ const unsubscribePageEndpoint = (): Endpoint => ({
 /**
  * `POST /api/notifications/unsubscribe?token=…`: the one-click unsubscribe
  * of RFC 8058 (mail clients post `List-Unsubscribe=One-Click`), and the
- * page's button. That kind of email stops for that person; they keep it in
- * the app, and everything else stays as it was. The signed token is the only
+ * page's button. That kind of email (the kinds a grouped email held) stops
+ * for that person; they keep it in the app, and everything else stays as it was. The signed token is the only
  * credential: no session, no cross-site check, any body.
  */
 const unsubscribeEndpoint = (): Endpoint => ({
@@ -107,9 +107,11 @@ const unsubscribeEndpoint = (): Endpoint => ({
       const language = languageOf(req)
       return page(language, notificationStrings[language].unsubscribeInvalid, '', 400)
     }
-    const saved = await savePreferences({ change: { channels: { [claim.kind]: 'in-app' } }, req, user: claim.user })
+    const channels: Partial<Record<NotificationKind, NotificationChannel>> = {}
+    for (const kind of claim.kinds) channels[kind] = 'in-app'
+    const saved = await savePreferences({ change: { channels }, req, user: claim.user })
     const strings = notificationStrings[saved.language]
-    return page(saved.language, fillIn(strings.unsubscribed, { kind: strings.kindNames[claim.kind] }), '', 200)
+    return page(saved.language, fillIn(strings.unsubscribed, { kind: kindNamesOf(saved.language, claim.kinds) }), '', 200)
   },
   method: 'post',
   path: '/unsubscribe',
@@ -129,9 +131,12 @@ const singular: Record<FollowableCollection, 'thread' | 'guide' | 'procedure'> =
   threads: 'thread',
 }
 
-/** The followed item of the route, as the caller may see it; 404 when there is none they may see. */
-const followedItem = async (req: PayloadRequest, collection: FollowableCollection): Promise<ID> => {
-  const raw = req.routeParams?.id
+/** The item to follow (the route's `:id` by default), as the caller may see it; 404 when there is none they may see. */
+export const followedItem = async (
+  req: PayloadRequest,
+  collection: FollowableCollection,
+  raw: unknown = req.routeParams?.id,
+): Promise<ID> => {
   const id = parseIdFor(req.payload, collection, raw)
   const notFound = new NotFoundError(singular[collection], typeof raw === 'string' || typeof raw === 'number' ? String(raw) : '')
   if (id === null) throw notFound
@@ -172,7 +177,7 @@ export const followEndpoints = (collection: FollowableCollection): Endpoint[] =>
   }),
 ]
 
-const readChange = (body: Record<string, unknown>): PreferencesChange => {
+export const readChange = (body: Record<string, unknown>): PreferencesChange => {
   const change: PreferencesChange = {}
   const { channels, language } = body
   if (language !== undefined) {

@@ -9,7 +9,7 @@ const targetKeyOf = (collection: FollowableCollection, id: ID): string => `${col
 const keyOf = (user: ID, collection: FollowableCollection, id: ID): string => `${String(user)}:${targetKeyOf(collection, id)}`
 
 /** Whether an error is the unique index refusing a second row (any database). */
-const isDuplicate = (error: unknown): boolean => {
+export const isDuplicate = (error: unknown): boolean => {
   if (!isRecord(error)) return false
   const text = `${String(error.message)} ${isRecord(error.cause) ? String(error.cause.message) : ''}`
   return /unique|duplicate|E11000|already/i.test(text) || (isRecord(error.data) && Array.isArray(error.data.errors))
@@ -93,8 +93,12 @@ export const unfollow = async ({
   })
 }
 
-/** Followers read per page when an event fans out. */
-export const followersPageSize = 500
+/**
+ * Followers read per page when an event fans out. Small enough that the
+ * page's own reads (its followers, their preferences, who was told already)
+ * hold SQLite's event loop only briefly.
+ */
+export const followersPageSize = 100
 
 /**
  * The followers of an item, one page at a time (`afterId` is the last id of

@@ -5,6 +5,8 @@ import { notificationPreferencesSlug } from '../collections/Subscriptions.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { emailTask, fanOutTask } from './deliver.ts'
 import { withDigestJobs } from './digests.ts'
+import { withNotificationGraphQL } from './graphql.ts'
+import { emailGroupTask } from './grouping.ts'
 import { followEndpoints, notificationEndpoints, preferencesEndpoints } from './endpoints.ts'
 import { withNotificationHooks } from './hooks.ts'
 import { isFollowableCollection } from './kinds.ts'
@@ -18,7 +20,7 @@ const withNotificationJobs = (jobs: JobsConfig | undefined, options: ResolvedOpt
     mode: options.notifications.runJobs,
     queue: notificationQueue,
   })
-  return withDigestJobs({ ...host, autoRun, tasks: [...(host.tasks ?? []), fanOutTask(), emailTask(options)] }, options)
+  return withDigestJobs({ ...host, autoRun, tasks: [...(host.tasks ?? []), fanOutTask(), emailTask(options), emailGroupTask(options)] }, options)
 }
 
 const endpointsOf = (slug: string) =>
@@ -66,6 +68,7 @@ export const withNotifications =
     return {
       ...config,
       collections: (config.collections ?? []).map((collection) => withEndpoints(withNotificationHooks(collection))),
+      graphQL: withNotificationGraphQL(config.graphQL),
       jobs: withNotificationJobs(config.jobs, options),
       onInit: async (payload) => {
         stopOnDestroy(payload)

@@ -3,19 +3,23 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { listOf } from '../utilities/ids.ts'
 import { isNotificationKind, type NotificationKind } from './kinds.ts'
 
-/** Who unsubscribes from what: the person's id (as text) and the kind of email. */
-export type UnsubscribeClaim = { userId: string; kind: NotificationKind }
+/**
+ * Who unsubscribes from what: the person's id (as text) and the kinds of
+ * email, one for an email about one notification, those it held for a
+ * grouped email.
+ */
+export type UnsubscribeClaim = { userId: string; kinds: readonly NotificationKind[] }
 
 const signature = (secret: string, payload: string): Buffer =>
   createHmac('sha256', secret).update(`entraide-unsubscribe:${payload}`).digest()
 
 /**
- * A token that lets whoever holds the email stop one kind of email for one
- * person, without signing in: the person and the kind, signed with the
- * Payload secret (HMAC-SHA256). It names no email address.
+ * A token that lets whoever holds the email stop some kinds of email (one,
+ * usually) for one person, without signing in: the person and the kinds,
+ * signed with the Payload secret (HMAC-SHA256). It names no email address.
  */
-export const signUnsubscribeToken = (secret: string, { kind, userId }: UnsubscribeClaim): string => {
-  const payload = Buffer.from(JSON.stringify([userId, kind])).toString('base64url')
+export const signUnsubscribeToken = (secret: string, { kinds, userId }: UnsubscribeClaim): string => {
+  const payload = Buffer.from(JSON.stringify([userId, ...kinds])).toString('base64url')
   return `${payload}.${signature(secret, payload).toString('base64url')}`
 }
 
@@ -32,9 +36,9 @@ export const readUnsubscribeToken = (secret: string, token: string): Unsubscribe
   } catch {
     return null
   }
-  const list = listOf(parsed)
-  if (list.length !== 2) return null
-  const [userId, kind] = list
-  if (typeof userId !== 'string' || userId === '' || !isNotificationKind(kind)) return null
-  return { kind, userId }
+  const [userId, ...named] = listOf(parsed)
+  if (typeof userId !== 'string' || userId === '' || named.length === 0) return null
+  const kinds = named.filter(isNotificationKind)
+  if (kinds.length !== named.length) return null
+  return { kinds: [...new Set(kinds)], userId }
 }

@@ -44,6 +44,7 @@ export const accessCollections = [
   'notifications',
   'subscriptions',
   'notification-preferences',
+  'notification-email-groups',
   'users',
 ] as const
 export type AccessCollection = (typeof accessCollections)[number]
@@ -150,6 +151,14 @@ export const collectionAccess: Readonly<Record<AccessCollection, Readonly<Record
     create: row('none', 'none', 'none', 'none', 'none'),
     delete: row('none', 'none', 'none', 'none', 'none'),
     read: row('none', 'own', 'own', 'own', 'own'),
+    update: row('none', 'none', 'none', 'none', 'none'),
+  },
+  'notification-email-groups': {
+    // Made and sent by the delivery jobs only (one per person and window of grouped emails);
+    // admins read them, to follow what was sent and what failed.
+    create: row('none', 'none', 'none', 'none', 'none'),
+    delete: row('none', 'none', 'none', 'none', 'none'),
+    read: row('none', 'none', 'none', 'none', 'all'),
     update: row('none', 'none', 'none', 'none', 'none'),
   },
   threads: contribution,

@@ -29,12 +29,16 @@ type KindText = { title: string; body: string }
 export type NotificationStrings = {
   kinds: Record<NotificationKind, KindText>
   digest: DigestText
+  /** The grouped email of a window: its subject (`{{count}}` notifications, always more than one) and first line. */
+  grouped: { subject: string; intro: string }
   /** Names of the kinds, as the preferences and the unsubscribe page show them. */
   kindNames: Record<NotificationKind, string>
   note: string
   open: string
   why: string
   unsubscribe: string
+  /** In a grouped email, the link that stops one of its kinds only (`{{kind}}`, its name). */
+  unsubscribeOne: string
   preferences: string
   unsubscribed: string
   unsubscribeInvalid: string
@@ -62,6 +66,10 @@ const fr: NotificationStrings = {
     separator: ' · ',
   },
   greeting: 'Bonjour,',
+  grouped: {
+    intro: 'Voici ce qui s’est passé depuis notre dernier courriel.',
+    subject: '{{count}} nouvelles notifications',
+  },
   kindNames: {
     'agency-digest': 'le récapitulatif quotidien de mon organisme',
     'editor-digest': 'le récapitulatif quotidien des éditeurs',
@@ -125,6 +133,7 @@ const fr: NotificationStrings = {
   open: 'Voir sur le site',
   preferences: 'Choisir ce que vous recevez',
   unsubscribe: 'Ne plus recevoir ces courriels',
+  unsubscribeOne: 'Ne plus recevoir par courriel {{kind}}',
   unsubscribeInvalid: 'Ce lien de désinscription n’est pas valide. Gérez vos préférences depuis votre compte.',
   unsubscribed: 'C’est fait : vous ne recevrez plus de courriels pour {{kind}}. Les autres notifications ne changent pas.',
   why: 'Vous recevez ce courriel pour {{kind}}.',
@@ -149,6 +158,10 @@ const en: NotificationStrings = {
     separator: ' · ',
   },
   greeting: 'Hello,',
+  grouped: {
+    intro: 'Here is what happened since our last email.',
+    subject: '{{count}} new notifications',
+  },
   kindNames: {
     'agency-digest': 'my agency’s daily digest',
     'editor-digest': 'the editors’ daily digest',
@@ -203,6 +216,7 @@ const en: NotificationStrings = {
   open: 'Open on the website',
   preferences: 'Choose what you receive',
   unsubscribe: 'Stop these emails',
+  unsubscribeOne: 'Stop emails for {{kind}}',
   unsubscribeInvalid: 'This unsubscribe link is not valid. Manage your preferences from your account.',
   unsubscribed: 'Done: you will no longer get emails for {{kind}}. Your other notifications do not change.',
   why: 'You get this email for {{kind}}.',
@@ -210,6 +224,13 @@ const en: NotificationStrings = {
 
 /** The notification strings in each language. */
 export const notificationStrings: Readonly<Record<NotificationLanguage, NotificationStrings>> = { en, fr }
+
+/** The names of some kinds as one phrase: "a, b et c", "a, b and c". */
+export const kindNamesOf = (language: NotificationLanguage, kinds: readonly NotificationKind[]): string => {
+  const names = kinds.map((kind) => notificationStrings[language].kindNames[kind])
+  const last = names.pop() ?? ''
+  return names.length === 0 ? last : `${names.join(', ')}${language === 'fr' ? ' et ' : ' and '}${last}`
+}
 
 /** Fills `{{name}}` placeholders. */
 export const fillIn = (text: string, values: Record<string, string>): string =>
@@ -220,7 +241,9 @@ export const notificationValueLabels: Record<string, { en: string; fr: string }>
   answers: { en: 'Answer', fr: 'Réponse' },
   digests: { en: 'Daily digest', fr: 'Récapitulatif quotidien' },
   email: { en: 'Email and in the app', fr: 'Courriel et dans l’application' },
+  empty: { en: 'Nothing left to send', fr: 'Plus rien à envoyer' },
   failed: { en: 'Failed', fr: 'Échec' },
+  grouped: { en: 'Waiting for the grouped email', fr: 'En attente du courriel groupé' },
   'guide-proposals': { en: 'Guide proposal', fr: 'Proposition de guide' },
   guides: { en: 'Guide', fr: 'Guide' },
   'in-app': { en: 'In the app only', fr: 'Dans l’application seulement' },
@@ -228,10 +251,12 @@ export const notificationValueLabels: Record<string, { en: string; fr: string }>
   off: { en: 'Off', fr: 'Désactivé' },
   pending: { en: 'Pending', fr: 'En attente' },
   procedures: { en: 'Procedure', fr: 'Démarche' },
+  sending: { en: 'Sending', fr: 'En cours d’envoi' },
   sent: { en: 'Sent', fr: 'Envoyé' },
   threads: { en: 'Question', fr: 'Question' },
   tips: { en: 'Tip', fr: 'Astuce' },
   unsubscribed: { en: 'Unsubscribed', fr: 'Désinscrit' },
+  waiting: { en: 'Waiting for the end of the window', fr: 'En attente de la fin de la fenêtre' },
   'wiki-pages': { en: 'Wiki page', fr: 'Page wiki' },
 }
 
