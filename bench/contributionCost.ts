@@ -1,0 +1,231 @@
+/**
+ * What a contribution costs against a plain Payload create, in the app's own
+ * process, on SQLite holding generated knowledge (10,000 documents by default):
+ *
+ * - a citizen posts a tip (`POST /api/tips`, through Payload's REST handler,
+ *   with the demo's pre-moderation of new accounts, the rate limits, the
+ *   personal-data guard, the search change feed and the notifications);
+ * - the same citizen creates a document of a plain collection the benchmark
+ *   adds to the host (`POST /api/plain-notes`, one text field, no hook): the
+ *   baseline, measured in alternation with the tips so both see the same load.
+ *
+ * For each: the response time (wall), and the process's CPU time all told,
+ * from the request until the tip is in the search index and the background
+ * work it caused has run. Repeated rounds; the median round and the spread.
+ * Targets: response ≤ 1.2× the plain create, CPU all told ≤ 2×. It exits
+ * with code 1 when one is missed; nothing is retried.
+ *
+ * Run: npx tsx bench/contributionCost.ts [-- --documents 10000 --rounds 5 --samples 40]
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { getPayload, handleEndpoints, type Plugin } from 'payload'
+
+import { onSearchChanges } from '../src/search/feed.ts'
+import { waitForNotificationRuns } from '../src/notifications/runner.ts'
+import { idOf, isRecord, type ID } from '../src/utilities/ids.ts'
+import { buildAppConfig } from '../setup/appConfig.ts'
+import { seedContent } from './lib/knowledgeContent.ts'
+import { idOrFail, percentile, sleep } from './lib/measure.ts'
+
+const argument = (name: string, fallback: number): number => {
+  const index = process.argv.indexOf(`--${name}`)
+  const value = index === -1 ? fallback : Number(process.argv[index + 1])
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number.`)
+  return value
+}
+
+const documents = argument('documents', 10_000)
+const rounds = argument('rounds', 5)
+const samples = argument('samples', 40)
+const targets = { cpu: 2, response: 1.2 } as const
+
+/** A collection as any Payload site has: one field, signed-in people may create. */
+const plainNotes: Plugin = (config) => ({
+  ...config,
+  collections: [
+    ...(config.collections ?? []),
+    {
+      slug: 'plain-notes',
+      access: { create: ({ req }) => Boolean(req.user), read: () => true },
+      fields: [{ name: 'body', type: 'text', required: true }],
+    },
+  ],
+})
+
+type Sample = { wallMs: number; cpuMs: number }
+
+const cpuMsSince = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
+}
+
+const main = async (): Promise<void> => {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'entraide-contribution-bench-'))
+  const key = 'contribution-bench'
+  const config = await buildAppConfig({
+    databaseUri: `file:${path.join(directory, 'bench.db')}`,
+    entraide: {
+      // The demo's moderation: new accounts are pre-moderated until two contributions are published.
+      moderation: { preModeratedContributions: 2, reportsToHide: 3, trustedReputation: 50 },
+      rateLimits: { contributions: { perIp: false, perUser: false } },
+      search: { snapshot: false },
+    },
+    plugins: [plainNotes],
+    secret: 'entraide-contribution-bench-secret',
+  })
+  const payload = await getPayload({ config, key })
+  try {
+    const api = async (route: string, token: string, body: unknown): Promise<Response> =>
+      handleEndpoints({
+        config,
+        payloadInstanceCacheKey: key,
+        request: new Request(`http://localhost:3000/api${route}`, {
+          body: JSON.stringify(body),
+          headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
+          method: 'POST',
+        }),
+      })
+
+    const seeded = await seedContent(payload, documents)
+    process.stderr.write(`${seeded.items.toLocaleString('en')} documents generated in ${seeded.seconds.toFixed(1)} s.\n`)
+    const { docs } = await payload.find({ collection: 'procedures', depth: 0, limit: 1 })
+    const procedureId = idOrFail(docs[0])
+    const email = 'contribution-bench@example.test'
+    const password = 'correct horse battery staple'
+    const citizen = await payload.create({
+      collection: 'users',
+      data: { displayName: 'Banc d’essai', email, password, role: 'citizen' },
+      overrideAccess: true,
+    })
+    // Two published contributions: past pre-moderation, as most contributors are.
+    for (const body of ['Première astuce publiée du banc d’essai.', 'Deuxième astuce publiée du banc d’essai.']) {
+      await payload.create({
+        collection: 'tips',
+        data: { author: citizen.id, body, procedure: procedureId, visibility: 'published' },
+        overrideAccess: true,
+      })
+    }
+    const { token } = await payload.login({ collection: 'users', data: { email, password } })
+    if (!token) throw new Error('The citizen could not sign in.')
+
+    // Each tip is done once the change feed has brought it into the index.
+    const applied = new Map<string, () => void>()
+    onSearchChanges(payload, (changes) => {
+      for (const change of changes) applied.get(`${change.collection}:${String(change.id)}`)?.()
+    })
+
+    const postTip = async (index: number): Promise<Sample> => {
+      const cpuStart = process.cpuUsage()
+      const startedAt = performance.now()
+      const response = await api('/tips?depth=0', token, {
+        body: `Astuce mesurée numéro ${index} : gardez une copie du récépissé.`,
+        procedure: procedureId,
+      })
+      const wallMs = performance.now() - startedAt
+      if (response.status !== 201) throw new Error(`Posting a tip answered ${response.status}: ${await response.text()}`)
+      const created: unknown = await response.json()
+      const id: ID | null = idOf(isRecord(created) ? created.doc : null)
+      if (id === null) throw new Error('Posting a tip answered without the tip.')
+      if (isRecord(created) && isRecord(created.doc) && created.doc.visibility !== 'published') {
+        throw new Error('The tip waits for moderation: the citizen should be past pre-moderation.')
+      }
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('A tip did not reach the index within 10 s.')), 10_000)
+        applied.set(`tips:${String(id)}`, () => {
+          clearTimeout(timer)
+          resolve()
+        })
+      })
+      applied.delete(`tips:${String(id)}`)
+      await sleep(5)
+      await waitForNotificationRuns(payload)
+      return { cpuMs: cpuMsSince(cpuStart), wallMs }
+    }
+
+    const postNote = async (index: number): Promise<Sample> => {
+      const cpuStart = process.cpuUsage()
+      const startedAt = performance.now()
+      const response = await api('/plain-notes?depth=0', token, { body: `Note ordinaire numéro ${index}.` })
+      const wallMs = performance.now() - startedAt
+      if (response.status !== 201) throw new Error(`Creating a plain note answered ${response.status}: ${await response.text()}`)
+      await sleep(5)
+      return { cpuMs: cpuMsSince(cpuStart), wallMs }
+    }
+
+    // Warm-up of both paths.
+    for (let index = 0; index < 10; index += 1) {
+      await postTip(-index)
+      await postNote(-index)
+    }
+    const perRound: { tip: Sample[]; note: Sample[] }[] = []
+    let counter = 0
+    for (let round = 0; round < rounds; round += 1) {
+      const tip: Sample[] = []
+      const note: Sample[] = []
+      for (let index = 0; index < samples; index += 1) {
+        counter += 1
+        // Alternated, the order turning each time.
+        if (index % 2 === 0) {
+          tip.push(await postTip(counter))
+          note.push(await postNote(counter))
+        } else {
+          note.push(await postNote(counter))
+          tip.push(await postTip(counter))
+        }
+      }
+      perRound.push({ note, tip })
+      process.stderr.write(`round ${round + 1} of ${rounds} done\n`)
+    }
+
+    const median = (values: readonly number[]): number => percentile(values, 50)
+    const spread = (values: readonly number[]): string =>
+      `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`
+    const figure = (pick: (sample: Sample) => number, side: 'tip' | 'note', p: number): number[] =>
+      perRound.map((round) => percentile(round[side].map(pick), p))
+    const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1))
+
+    console.log(
+      `\n${documents.toLocaleString('en')} documents (SQLite), ${rounds} rounds of ${samples} of each, alternated; Node ${process.version}, ${os.cpus().length} cores\n`,
+    )
+    console.log('| | tip (`POST /api/tips`) | plain create (`POST /api/plain-notes`) | ratio, median round (min–max) | target |')
+    console.log('|---|---|---|---|---|')
+    const failures: string[] = []
+    const rows: { name: string; pick: (sample: Sample) => number; p: number; target: number | null }[] = [
+      { name: 'response p50', p: 50, pick: (sample) => sample.wallMs, target: null },
+      { name: 'response p95', p: 95, pick: (sample) => sample.wallMs, target: null },
+      { name: 'response, mean of the round', p: -1, pick: (sample) => sample.wallMs, target: targets.response },
+      { name: 'CPU all told p50', p: 50, pick: (sample) => sample.cpuMs, target: null },
+      { name: 'CPU all told, mean of the round', p: -1, pick: (sample) => sample.cpuMs, target: targets.cpu },
+    ]
+    for (const row of rows) {
+      const of = (side: 'tip' | 'note'): number[] =>
+        row.p === -1
+          ? perRound.map((round) => round[side].reduce((sum, sample) => sum + row.pick(sample), 0) / round[side].length)
+          : figure(row.pick, side, row.p)
+      const tips = of('tip')
+      const notes = of('note')
+      const ratios = tips.map((value, index) => value / (notes[index] ?? 1))
+      const ratio = median(ratios)
+      const verdict = row.target === null ? '' : `≤ ${row.target}×: ${ratio <= row.target ? 'met' : 'missed'}`
+      console.log(
+        `| ${row.name} | ${ms(median(tips))} ms (${spread(tips)}) | ${ms(median(notes))} ms (${spread(notes)}) | **${ratio.toFixed(2)}×** (${spread(ratios)}) | ${verdict} |`,
+      )
+      if (row.target !== null && ratio > row.target) failures.push(`${row.name}: ${ratio.toFixed(2)}× the plain create, above ${row.target}×`)
+    }
+    if (failures.length > 0) {
+      console.error(`\nFAILED:\n- ${failures.join('\n- ')}`)
+      process.exitCode = 1
+    }
+  } finally {
+    await payload.destroy()
+    rmSync(directory, { force: true, recursive: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error)
+  process.exit(1)
+})
