@@ -2,6 +2,7 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { searchChangesSlug } from '../collections/SearchChanges.ts'
 import { idKey, isRecord, parseIdFor, type ID } from '../utilities/ids.ts'
+import { afterTransaction } from '../utilities/afterTransaction.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { EmbeddedEngine } from './embeddedEngine.ts'
 import { perPayload, searchRuntimeOf } from './engineRegistry.ts'
@@ -123,14 +124,21 @@ export const recordSearchChange = async ({
   req: PayloadRequest
   target: SyncTarget
 }): Promise<void> => {
-  const doc = await req.payload.create({
+  // Written through the adapter: the values are the plugin's own, so Payload's create
+  // (validation, hooks, reading the row back) would only add statements to every write.
+  const now = new Date().toISOString()
+  const doc: unknown = await req.payload.db.create({
     collection: searchChangesSlug,
-    data: { target: target.collection, targetId: String(target.id) },
-    depth: 0,
-    overrideAccess: true,
+    data: { createdAt: now, target: target.collection, targetId: String(target.id), updatedAt: now },
     req,
   })
-  const row = rowOf(req.payload, doc)
+  // The row as every adapter stored it, whatever form its create answers dates in.
+  const row = rowOf(req.payload, {
+    createdAt: now,
+    id: isRecord(doc) ? doc.id : null,
+    target: target.collection,
+    targetId: String(target.id),
+  })
   if (!row) return
   const rows = writtenRows.get(req.context) ?? []
   rows.push(row)
@@ -138,38 +146,25 @@ export const recordSearchChange = async ({
   if (optionsOf(req.payload).search.runSyncJobs === 'auto') applyAfterCommit(req)
 }
 
-/** How often a request's transaction is checked for its end; after `commitWaitMs` the poll takes over. */
-const commitPollMs = 2
-const commitWaitMs = 60_000
 const watchedRequests = new WeakSet<PayloadRequest>()
 
+/** Applies the rows a request wrote once its transaction has ended; one still open after a minute is left to the poll. */
 const applyAfterCommit = (req: PayloadRequest): void => {
   if (watchedRequests.has(req)) return
   watchedRequests.add(req)
   const { payload } = req
-  const startedAt = Date.now()
-  const check = (): void => {
-    // As in the queue runner: only a string or a number is a transaction still open.
-    void Promise.resolve(req.transactionID).then((transactionID: unknown) => {
-      const waited = Date.now() - startedAt
-      const isOpen = typeof transactionID === 'string' || typeof transactionID === 'number'
-      if (isOpen && waited <= commitWaitMs) {
-        setTimeout(check, waited < 100 ? commitPollMs : 25).unref?.()
-        return
-      }
-      watchedRequests.delete(req)
-      const rows = writtenRows.get(req.context) ?? []
-      writtenRows.delete(req.context)
-      if (isOpen || rows.length === 0) return
-      applyRows(payload, rows).catch((error: unknown) => {
-        payload.logger.warn({
-          err: error,
-          msg: 'Entraide search: a change could not be applied at once; the feed retries it.',
-        })
+  afterTransaction(req, ({ hasEnded }) => {
+    watchedRequests.delete(req)
+    const rows = writtenRows.get(req.context) ?? []
+    writtenRows.delete(req.context)
+    if (!hasEnded || rows.length === 0) return
+    applyRows(payload, rows).catch((error: unknown) => {
+      payload.logger.warn({
+        err: error,
+        msg: 'Entraide search: a change could not be applied at once; the feed retries it.',
       })
     })
-  }
-  setImmediate(check)
+  })
 }
 
 const targetKey = (target: SyncTarget): string => `${target.collection}:${String(target.id)}`
