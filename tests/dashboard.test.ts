@@ -1,6 +1,8 @@
 import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { listeningDashboardTaskSlug } from '../src/jobs/listeningDashboard.ts'
+import { publicFiguresQueue } from '../src/jobs/publicFigures.ts'
 import { flushSearchQueries } from '../src/search/queryLog.ts'
 import type { ID } from '../src/utilities/ids.ts'
 import { errorOf, json } from './helpers/fixtures.ts'
@@ -41,6 +43,16 @@ const question = async (procedure: ID, askedAt: number, step?: number) => {
   await backdate('threads', thread.id, { createdAt: at(askedAt) })
   return thread.id
 }
+
+/** Runs the scheduled job that computes the dashboards, as the schedule does. */
+const computeDashboards = async () => {
+  await app.payload.jobs.queue({ input: {}, queue: publicFiguresQueue, task: listeningDashboardTaskSlug })
+  const { jobStatus } = await app.payload.jobs.run({ queue: publicFiguresQueue, silent: true })
+  expect(Object.values(jobStatus ?? {}).map(({ status }) => status)).toEqual(['success'])
+}
+
+let pendingBody: Record<string, unknown>
+let pendingCsv: Response
 
 beforeAll(async () => {
   app = await startTestApp()
@@ -98,6 +110,12 @@ beforeAll(async () => {
   // A search that finds nothing, written as a spreadsheet formula.
   await app.api('GET', '/entraide/search?q=%3Dlicorne%20introuvable')
   await flushSearchQueries(app.payload)
+  // Before the job's first run there is nothing to show yet.
+  const pending = await app.api('GET', '/entraide/dashboard', { token: editor.token })
+  expect(pending.status).toBe(200)
+  pendingBody = await json(pending)
+  pendingCsv = await app.api('GET', '/entraide/dashboard?format=csv&table=weekly', { token: editor.token })
+  await computeDashboards()
 }, 120_000)
 
 afterAll(async () => {
@@ -114,6 +132,36 @@ const bucket = (body: Record<string, any>, name: string) =>
   body.unanswered.buckets.find((row: { bucket: string }) => row.bucket === name).questions
 
 describe('the listening dashboard', () => {
+  it('says the figures are not computed yet before the job first ran', async () => {
+    expect(pendingBody).toMatchObject({ computedAt: null, status: 'pending' })
+    expect(pendingBody.message).toMatch(/not been computed yet/)
+    expect(pendingCsv.status).toBe(503)
+    expect((await errorOf(pendingCsv)).message).toMatch(/not been computed yet/)
+  })
+
+  it('shows what the job last computed, and a new question once it ran again', async () => {
+    const before = await dashboard(agentA.token)
+    expect(Date.now() - new Date(before.computedAt).getTime()).toBeLessThan(120_000)
+    const thread = await question(procedureA, Date.now() - hour)
+    // Read from what is stored: the request does not count the new question…
+    expect(bucket(await dashboard(agentA.token), 'under-48h')).toBe(0)
+    await computeDashboards()
+    // …the next run does.
+    const after = await dashboard(agentA.token)
+    expect(bucket(after, 'under-48h')).toBe(1)
+    expect(new Date(after.computedAt).getTime()).toBeGreaterThan(new Date(before.computedAt).getTime())
+    // Cleaned up, so that the other tests' counts stay as they were.
+    await app.payload.delete({ collection: 'threads', id: thread, overrideAccess: true })
+    await computeDashboards()
+  })
+
+  it('answers 404 for an agency that does not exist', async () => {
+    const missing = await app.api('GET', `/entraide/dashboard?agency=${typeof agencyA === 'number' ? 987654 : '0123456789abcdef01234567'}`, {
+      token: editor.token,
+    })
+    expect(missing.status).toBe(404)
+  })
+
   it("shows an agent their own agency's figures only, and refuses them another agency", async () => {
     const body = await dashboard(agentA.token)
     expect(body.agency).toMatchObject({ name: 'Agence des titres' })
