@@ -130,6 +130,29 @@ export const median = (values: number[]): number | null => {
 }
 
 /**
+ * How the rows are read: `pageSize` rows per query, `afterPage` run between
+ * pages with how long the page took (a background job rests there), and
+ * `shared`, kept across the computations of one job run, holding the reads
+ * that are the same whatever the agency (the "was this helpful?" answers and
+ * the items they are about), so that they are read once per run.
+ */
+export type Reading = {
+  pageSize?: number
+  afterPage?: (pageMs: number) => Promise<void>
+  shared?: Map<string, Promise<Row[]>>
+}
+
+/** `read()`, or what an earlier computation of the same job run read under `key`. */
+const sharedRead = (reading: Reading, key: string, read: () => Promise<Row[]>): Promise<Row[]> => {
+  if (!reading.shared) return read()
+  const known = reading.shared.get(key)
+  if (known) return known
+  const rows = read()
+  reading.shared.set(key, rows)
+  return rows
+}
+
+/**
  * Every matching row, with only the selected fields, a page at a time in id
  * order (each page after the last id of the previous one): bounded reads that
  * every database adapter serves from its primary key.
@@ -139,10 +162,12 @@ const allRows = async (
   collection: CollectionSlug,
   where: Where,
   select: SelectType,
-  afterPage?: (pageMs: number) => Promise<void>,
+  reading: Reading = {},
 ): Promise<Row[]> => {
   const rows: Row[] = []
-  for await (const row of rowsById({ afterPage, collection, pageSize, req, select, where })) rows.push(row)
+  for await (const row of rowsById({ afterPage: reading.afterPage, collection, pageSize: reading.pageSize ?? pageSize, req, select, where })) {
+    rows.push(row)
+  }
   return rows
 }
 
@@ -154,12 +179,12 @@ const rowsIn = async (
   ids: ID[],
   where: Where[],
   select: SelectType,
-  afterPage?: (pageMs: number) => Promise<void>,
+  reading: Reading = {},
 ): Promise<Row[]> => {
   const rows: Row[] = []
   for (let start = 0; start < ids.length; start += idsPerQuery) {
     const slice = ids.slice(start, start + idsPerQuery)
-    rows.push(...(await allRows(req, collection, { and: [...where, { [field]: { in: slice } }] }, select, afterPage)))
+    rows.push(...(await allRows(req, collection, { and: [...where, { [field]: { in: slice } }] }, select, reading)))
   }
   return rows
 }
@@ -217,20 +242,20 @@ const jobActor: Actor = {
  * backlog: whatever their age), for one agency or every agency (null). Reads
  * every matching row with `find` and `select` only, a page at a time, so that
  * every database adapter serves it: the scheduled job calls it (see
- * `jobs/listeningDashboard.ts`), never a request. `afterPage` runs between
- * pages (the job rests there). Zero-hit searches are not tied to a
+ * `jobs/listeningDashboard.ts`), never a request; see `Reading` for how it
+ * reads. Zero-hit searches are not tied to a
  * procedure: they are the whole site's, for agents too.
  */
 export const computeDashboard = async ({
-  afterPage,
   agency,
   now = Date.now(),
+  reading = {},
   req,
 }: {
   req: PayloadRequest
   agency: ID | null
   now?: number
-  afterPage?: (pageMs: number) => Promise<void>
+  reading?: Reading
 }): Promise<Dashboard> => {
   const wantedAgency = agency
   const weeks = weeksUpTo(now, dashboardWeeks)
@@ -303,7 +328,7 @@ export const computeDashboard = async ({
         'threads',
         scoped([published, { or: [{ createdAt: { greater_than_equal: from } }, { status: { equals: 'open' } }] }]),
         { author: true, createdAt: true, procedure: true, status: true, step: true },
-        afterPage,
+        reading,
       )
   const threadIds = threads.map((thread) => idOf(thread.id)).filter((id): id is ID => id !== null)
   const answers = await rowsIn(req, 'answers', 'thread', threadIds, [published], {
@@ -313,7 +338,7 @@ export const computeDashboard = async ({
     isAccepted: true,
     thread: true,
     validatedAt: true,
-  }, afterPage)
+  }, reading)
   type Replies = { firstAnswerMs: number | null; acceptedMs: number | null; validatedMs: number | null }
   const repliesOf = new Map<string, Replies>()
   const authorOf = new Map(threads.map((thread) => [String(thread.id), idKey(thread.author)]))
@@ -361,7 +386,7 @@ export const computeDashboard = async ({
   if (!isEmptyScope) {
     const validatedSince = scoped([published, { validatedAt: { greater_than_equal: from } }])
     for (const collection of ['answers', 'tips'] as const) {
-      for (const row of await allRows(req, collection, validatedSince, { validatedAt: true }, afterPage)) {
+      for (const row of await allRows(req, collection, validatedSince, { validatedAt: true }, reading)) {
         const week = weekRow(timeOf(row.validatedAt))
         if (week) week.validations += 1
       }
@@ -369,17 +394,17 @@ export const computeDashboard = async ({
     for (const tip of await allRows(req, 'tips', scoped([published, { createdAt: { greater_than_equal: from } }]), {
       procedure: true,
       step: true,
-    }, afterPage)) {
+    }, reading)) {
       count(tip.procedure, tip.step, 'tips')
     }
   }
 
   // Helpfulness of the period, by item; the items give their procedure (and an answer, its question's step).
-  const feedback = await allRows(req, 'helpfulness', { createdAt: { greater_than_equal: from } }, {
+  const feedback = await sharedRead(reading, 'feedback', () => allRows(req, 'helpfulness', { createdAt: { greater_than_equal: from } }, {
     createdAt: true,
     isHelpful: true,
     target: true,
-  }, afterPage)
+  }, reading))
   const targetIds: Record<HelpfulnessRow['collection'], ID[]> = { answers: [], guides: [], 'wiki-pages': [] }
   for (const row of feedback) {
     const target = row.target
@@ -393,21 +418,31 @@ export const computeDashboard = async ({
   type TargetInfo = { title: string; procedure: unknown; step: unknown }
   const targets = new Map<string, TargetInfo>()
   const distinct = (ids: ID[]) => [...new Map(ids.map((id) => [String(id), id])).values()]
-  for (const row of await rowsIn(req, 'guides', 'id', distinct(targetIds.guides), [], { procedure: true, title: true }, afterPage)) {
+  const guideRows = await sharedRead(reading, 'guides', () =>
+    rowsIn(req, 'guides', 'id', distinct(targetIds.guides), [], { procedure: true, title: true }, reading),
+  )
+  for (const row of guideRows) {
     targets.set(`guides|${String(row.id)}`, { procedure: row.procedure, step: null, title: String(row.title ?? '') })
   }
-  for (const row of await rowsIn(req, 'wiki-pages', 'id', distinct(targetIds['wiki-pages']), [], { procedure: true, title: true }, afterPage)) {
+  const pageRows = await sharedRead(reading, 'wiki-pages', () =>
+    rowsIn(req, 'wiki-pages', 'id', distinct(targetIds['wiki-pages']), [], { procedure: true, title: true }, reading),
+  )
+  for (const row of pageRows) {
     targets.set(`wiki-pages|${String(row.id)}`, { procedure: row.procedure, step: null, title: String(row.title ?? '') })
   }
-  const answerRows = await rowsIn(req, 'answers', 'id', distinct(targetIds.answers), [], { body: true, procedure: true, thread: true }, afterPage)
-  const answerThreads = await rowsIn(
-    req,
-    'threads',
-    'id',
-    distinct(answerRows.map((row) => idOf(row.thread)).filter((id): id is ID => id !== null)),
-    [],
-    { step: true, title: true },
-    afterPage,
+  const answerRows = await sharedRead(reading, 'answers', () =>
+    rowsIn(req, 'answers', 'id', distinct(targetIds.answers), [], { body: true, procedure: true, thread: true }, reading),
+  )
+  const answerThreads = await sharedRead(reading, 'answer-threads', () =>
+    rowsIn(
+      req,
+      'threads',
+      'id',
+      distinct(answerRows.map((row) => idOf(row.thread)).filter((id): id is ID => id !== null)),
+      [],
+      { step: true, title: true },
+      reading,
+    ),
   )
   const threadInfo = new Map(answerThreads.map((row) => [String(row.id), row]))
   for (const row of answerRows) {
@@ -506,7 +541,7 @@ export const computeDashboard = async ({
     : await allRows(req, suggestionFindsSlug, scoped([{ createdAt: { greater_than_equal: from } }]), {
         createdAt: true,
         procedure: true,
-      }, afterPage)
+      }, reading)
   const findsByProcedure = new Map<string, number>()
   for (const find of finds) {
     const week = weekRow(timeOf(find.createdAt))

@@ -1,7 +1,7 @@
 import type { JobsConfig, PayloadRequest, TaskConfig } from 'payload'
 import { z } from 'zod'
 
-import { computeDashboard, type Dashboard } from '../data/dashboard.ts'
+import { computeDashboard, type Dashboard, type Reading } from '../data/dashboard.ts'
 import { storeDashboards, type StoredDashboards } from '../data/dashboardStore.ts'
 import { idSchema } from '../data/documents.ts'
 import { findFields } from '../data/local.ts'
@@ -12,12 +12,15 @@ import { publicFiguresQueue } from './publicFigures.ts'
 /** The slug of the task that computes the listening dashboards and stores them (on the `entraide-stats` queue). */
 export const listeningDashboardTaskSlug = 'entraide-compute-listening-dashboard'
 
+/** Rows read per query: small enough that each read holds the process only briefly. */
+const pageSize = 100
+
 /**
  * After each page read, the job rests this many times as long as the page
- * took, so that it takes at most a third of the process's time and requests
- * served by the same process keep their pace.
+ * took, so that it takes at most a tenth of the process's time and requests
+ * served by the same process keep their pace (as the public figures job).
  */
-const restFactor = 2
+const restFactor = 9
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -28,12 +31,13 @@ const agencyRow = z.object({ id: idSchema, name: z.string() })
  * as of the same moment, and returns them to be stored.
  */
 export const computeDashboards = async (req: PayloadRequest, now = Date.now()): Promise<StoredDashboards> => {
-  const afterPage = (pageMs: number) => sleep(Math.max(1, pageMs * restFactor))
+  // The reads that do not depend on the agency are made once per run.
+  const reading: Reading = { afterPage: (pageMs) => sleep(Math.max(1, pageMs * restFactor)), pageSize, shared: new Map() }
   const agencies = await findFields({ collection: 'agencies', req, schema: agencyRow, select: { name: true }, sort: 'name' })
-  const all = await computeDashboard({ afterPage, agency: null, now, req })
+  const all = await computeDashboard({ agency: null, now, reading, req })
   const byAgency: Record<string, Dashboard> = {}
   for (const agency of agencies) {
-    byAgency[String(agency.id)] = await computeDashboard({ afterPage, agency: agency.id, now, req })
+    byAgency[String(agency.id)] = await computeDashboard({ agency: agency.id, now, reading, req })
   }
   return { agencies, all, byAgency, computedAt: new Date(now).toISOString() }
 }
