@@ -156,10 +156,12 @@ describe('the listening dashboard', () => {
   })
 
   it('answers 404 for an agency that does not exist', async () => {
-    const missing = await app.api('GET', `/entraide/dashboard?agency=${typeof agencyA === 'number' ? 987654 : '0123456789abcdef01234567'}`, {
-      token: editor.token,
-    })
+    // An id that existed: whatever the ids look like on this database, it is a valid one.
+    const gone = (await app.payload.create({ collection: 'agencies', data: { name: 'Agence fermée', slug: 'fermee' } })).id
+    await app.payload.delete({ collection: 'agencies', id: gone, overrideAccess: true })
+    const missing = await app.api('GET', `/entraide/dashboard?agency=${gone}`, { token: editor.token })
     expect(missing.status).toBe(404)
+    expect((await errorOf(missing)).message).toMatch(/No agency with id/)
   })
 
   it("shows an agent their own agency's figures only, and refuses them another agency", async () => {
