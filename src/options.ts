@@ -228,7 +228,7 @@ export type ListeningDashboardOptions = {
    * When the scheduled job computes the dashboards again, every agency's and
    * all agencies' (cron syntax, on the `entraide-stats` jobs queue); requests
    * only read its last result.
-   * @default '*\/15 * * * *'
+   * @default '0,15,30,45 * * * *'
    */
   cron?: string
 }
@@ -726,9 +726,9 @@ const resolvePublicFiguresOptions = (figures: PublicFiguresOptions = {}): Resolv
 }
 
 const resolveListeningDashboardOptions = (dashboard: ListeningDashboardOptions = {}): ResolvedOptions['listeningDashboard'] => {
-  const cron = dashboard.cron ?? '*/15 * * * *'
+  const cron = dashboard.cron ?? '0,15,30,45 * * * *'
   if (typeof cron !== 'string' || cron.trim().split(/\s+/).length < 5) {
-    throw new Error(`Entraide: option listeningDashboard.cron must be a cron expression such as '*/15 * * * *', got "${String(cron)}".`)
+    throw new Error(`Entraide: option listeningDashboard.cron must be a cron expression such as '0,15,30,45 * * * *', got "${String(cron)}".`)
   }
   return { cron }
 }
