@@ -1,6 +1,8 @@
 import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { databaseAdapter } from '../setup/database.ts'
+import { entraidePlugin } from '../src/index.ts'
 import { listeningDashboardTaskSlug } from '../src/jobs/listeningDashboard.ts'
 import { publicFiguresQueue } from '../src/jobs/publicFigures.ts'
 import { flushSearchQueries } from '../src/search/queryLog.ts'
@@ -153,6 +155,26 @@ describe('the listening dashboard', () => {
     // Cleaned up, so that the other tests' counts stay as they were.
     await app.payload.delete({ collection: 'threads', id: thread, overrideAccess: true })
     await computeDashboards()
+  })
+
+  it('keeps the stored dashboards closed to Payload’s own global routes, even for an editor', async () => {
+    expect((await app.api('GET', '/globals/listening-dashboard', { token: editor.token })).status).toBe(403)
+    expect((await app.api('POST', '/globals/listening-dashboard', { body: { computedAt: null }, token: editor.token })).status).toBe(403)
+  })
+
+  it('schedules the job on the entraide-stats queue at the cron given, and refuses a cron that is not one', () => {
+    const configWith = (listeningDashboard: Record<string, unknown>) =>
+      entraidePlugin({ listeningDashboard })({
+        collections: [{ auth: true, fields: [], slug: 'users' }],
+        db: databaseAdapter('file::memory:'),
+        secret: 'test',
+      })
+    const on = configWith({ cron: '*/5 * * * *' })
+    const task = on.jobs?.tasks?.find((candidate) => candidate.slug === listeningDashboardTaskSlug)
+    expect(task?.schedule).toEqual([{ cron: '*/5 * * * *', queue: publicFiguresQueue }])
+    const autoRun = on.jobs?.autoRun
+    expect(Array.isArray(autoRun) && autoRun.some((run) => run.queue === publicFiguresQueue && run.cron === '*/5 * * * *')).toBe(true)
+    expect(() => configWith({ cron: 'every hour' })).toThrow(/listeningDashboard\.cron must be a cron expression/)
   })
 
   it('answers 404 for an agency that does not exist', async () => {
