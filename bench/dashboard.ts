@@ -42,6 +42,7 @@ import { computeDashboard } from '../src/data/dashboard.ts'
 import { listeningDashboardTaskSlug } from '../src/jobs/listeningDashboard.ts'
 import { publicFiguresQueue, publicFiguresTaskSlug } from '../src/jobs/publicFigures.ts'
 import { reindexKnowledge } from '../src/search/reindex.ts'
+import { isRecord } from '../src/utilities/ids.ts'
 import { weeksUpTo } from '../src/utilities/weeks.ts'
 import { percentile, sleep } from './lib/measure.ts'
 
@@ -54,7 +55,9 @@ const count = (name: string, fallback: number): number => {
   if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number.`)
   return value
 }
-const databases = (argument('databases') ?? 'sqlite,postgres').split(',').filter((name) => name === 'sqlite' || name === 'postgres')
+const databases = (argument('databases') ?? 'sqlite,postgres')
+  .split(',')
+  .filter((name): name is 'sqlite' | 'postgres' => name === 'sqlite' || name === 'postgres')
 const questionCount = count('questions', 100_000)
 const voteCount = count('votes', 1_000_000)
 const searchCount = count('searches', 1_000_000)
@@ -77,7 +80,16 @@ const generator = (seed: number) => {
   return { below: (max: number) => Math.floor(random() * max), chance: (p: number) => random() < p, random }
 }
 
-const topics = ['passeport', 'carte d’identité', 'impôts', 'allocations logement', 'carte vitale', 'permis de conduire', 'chômage', 'bourse étudiante']
+const topics = [
+  'passeport',
+  'carte d’identité',
+  'impôts',
+  'allocations logement',
+  'carte vitale',
+  'permis de conduire',
+  'chômage',
+  'bourse étudiante',
+]
 const agencySlugs = ['ants', 'dgfip', 'caf', 'cpam', 'france-travail']
 
 type Seeded = {
@@ -99,12 +111,23 @@ type Id = number | string
  * Bulk inserts through the adapter's Drizzle instance, a chunk of rows per
  * statement; returns the new ids in order when asked.
  */
+type DrizzleAdapter = {
+  drizzle: {
+    insert: (table: unknown) => {
+      values: (rows: Row[]) => Promise<unknown> & { returning: (fields: Row) => Promise<Row[]> }
+    }
+  }
+  tables: Record<string, Row>
+}
+
+/** The SQL adapters (SQLite, PostgreSQL) are built on Drizzle: its instance and the tables of the schema. */
+const isDrizzleAdapter = (db: unknown): db is DrizzleAdapter =>
+  isRecord(db) && isRecord(db.drizzle) && typeof db.drizzle.insert === 'function' && isRecord(db.tables)
+
 const inserter = (payload: Payload) => {
   const db: unknown = payload.db
-  const { drizzle, tables } = db as {
-    drizzle: { insert: (table: unknown) => { values: (rows: Row[]) => Promise<unknown> & { returning: (fields: Row) => Promise<Row[]> } } }
-    tables: Record<string, Row>
-  }
+  if (!isDrizzleAdapter(db)) throw new Error('This benchmark seeds through Drizzle: SQLite or PostgreSQL only.')
+  const { drizzle, tables } = db
   const tableOf = (name: string): Row => {
     const table = tables[name]
     if (!table) throw new Error(`No table "${name}" in the adapter's schema.`)
@@ -118,7 +141,8 @@ const inserter = (payload: Payload) => {
       if (ids) {
         for (const row of await drizzle.insert(table).values(values).returning({ id: table.id })) {
           const id = row.id
-          if (typeof id !== 'number' && typeof id !== 'string') throw new Error(`"${name}" returned a row without an id.`)
+          if (typeof id !== 'number' && typeof id !== 'string')
+            throw new Error(`"${name}" returned a row without an id.`)
           created.push(id)
         }
       } else await drizzle.insert(table).values(values)
@@ -136,7 +160,8 @@ const seed = async (payload: Payload): Promise<Seeded & { agencies: Id[] }> => {
   const hour = 60 * 60 * 1000
   const iso = (ms: number) => new Date(ms).toISOString()
   const stamp = (ms: number) => ({ createdAt: iso(ms), updatedAt: iso(ms) })
-  const log = (what: string) => process.stderr.write(`    ${what} (${((performance.now() - startedAt) / 1000).toFixed(0)} s)\n`)
+  const log = (what: string) =>
+    process.stderr.write(`    ${what} (${((performance.now() - startedAt) / 1000).toFixed(0)} s)\n`)
 
   const people = await insert(
     'users',
@@ -168,12 +193,14 @@ const seed = async (payload: Payload): Promise<Seeded & { agencies: Id[] }> => {
   await insert(
     'procedures_steps',
     procedures.flatMap((procedure, index) =>
-      ['Préparer les pièces', 'Faire la demande en ligne', 'Prendre rendez-vous', 'Recevoir le titre'].map((title, order) => ({
-        _order: order + 1,
-        _parentID: procedure,
-        id: `step-${index}-${order}`,
-        title,
-      })),
+      ['Préparer les pièces', 'Faire la demande en ligne', 'Prendre rendez-vous', 'Recevoir le titre'].map(
+        (title, order) => ({
+          _order: order + 1,
+          _parentID: procedure,
+          id: `step-${index}-${order}`,
+          title,
+        }),
+      ),
     ),
   )
   const guides = await insert(
@@ -235,7 +262,12 @@ const seed = async (payload: Payload): Promise<Seeded & { agencies: Id[] }> => {
     const replies: Row[] = []
     const tipRows: Row[] = []
     ids.forEach((thread, offset) => {
-      const { askedAt, asker, procedure, topic } = meta[offset] ?? { askedAt: now, asker: undefined, procedure: undefined, topic: '' }
+      const { askedAt, asker, procedure, topic } = meta[offset] ?? {
+        askedAt: now,
+        asker: undefined,
+        procedure: undefined,
+        topic: '',
+      }
       const replyCount = g.below(4)
       for (let reply = 0; reply < replyCount; reply++) {
         const postedAt = askedAt + g.random() * 120 * hour
@@ -272,7 +304,9 @@ const seed = async (payload: Payload): Promise<Seeded & { agencies: Id[] }> => {
     answers += replies.length
     tips += tipRows.length
   }
-  log(`${questionCount.toLocaleString('en')} questions, ${answers.toLocaleString('en')} answers, ${tips.toLocaleString('en')} tips`)
+  log(
+    `${questionCount.toLocaleString('en')} questions, ${answers.toLocaleString('en')} answers, ${tips.toLocaleString('en')} tips`,
+  )
 
   // Votes: on questions and answers, each by a distinct (person, item) key.
   for (let first = 0; first < voteCount; first += batch) {
@@ -438,7 +472,10 @@ const benchmark = async (database: 'sqlite' | 'postgres'): Promise<Report> => {
   if (database === 'postgres') execFileSync('createdb', [...serverArgs, databaseName])
   const key = `bench-dashboard-${database}`
   const config: SanitizedConfig = await buildAppConfig({
-    databaseUri: database === 'sqlite' ? `file:${path.join(directory, 'bench.db')}` : `${postgresServer.replace(/\/$/, '')}/${databaseName}`,
+    databaseUri:
+      database === 'sqlite'
+        ? `file:${path.join(directory, 'bench.db')}`
+        : `${postgresServer.replace(/\/$/, '')}/${databaseName}`,
     email: undefined,
     entraide: { rateLimits: false, search: { recordQueries: false, runSyncJobs: 'manual' } },
     secret: 'entraide-bench-secret',
@@ -449,10 +486,15 @@ const benchmark = async (database: 'sqlite' | 'postgres'): Promise<Report> => {
       const headers = new Headers()
       if (token) headers.set('Authorization', `JWT ${token}`)
       const startedAt = performance.now()
-      const response = await handleEndpoints({ config, payloadInstanceCacheKey: key, request: new Request(`http://localhost:3000/api${route}`, { headers }) })
+      const response = await handleEndpoints({
+        config,
+        payloadInstanceCacheKey: key,
+        request: new Request(`http://localhost:3000/api${route}`, { headers }),
+      })
       const body = await response.text()
       if (response.status !== 200) throw new Error(`GET ${route} answered ${response.status}: ${body.slice(0, 300)}`)
-      if (route.startsWith('/entraide/dashboard') && body.includes('"status":"pending"')) throw new Error(`GET ${route}: the dashboard is still pending`)
+      if (route.startsWith('/entraide/dashboard') && body.includes('"status":"pending"'))
+        throw new Error(`GET ${route}: the dashboard is still pending`)
       return performance.now() - startedAt
     }
     process.stderr.write(`${database}: seeding…\n`)
@@ -477,9 +519,17 @@ const benchmark = async (database: 'sqlite' | 'postgres'): Promise<Report> => {
     const agent = await signIn('agent')
     const editor = await signIn('editor')
 
-    const queries = ['passeport', 'impôts délai', 'carte vitale perdue', 'allocations logement', 'rendez-vous', 'justificatif domicile']
+    const queries = [
+      'passeport',
+      'impôts délai',
+      'carte vitale perdue',
+      'allocations logement',
+      'rendez-vous',
+      'justificatif domicile',
+    ]
     let queryIndex = 0
-    const search = () => api(`/entraide/search?q=${encodeURIComponent(queries[queryIndex++ % queries.length] ?? 'passeport')}`)
+    const search = () =>
+      api(`/entraide/search?q=${encodeURIComponent(queries[queryIndex++ % queries.length] ?? 'passeport')}`)
     for (let index = 0; index < 30; index++) await search()
 
     /** Runs one job as the scheduler does, searching before (as long, at most a minute) and while it runs. */
@@ -511,7 +561,12 @@ const benchmark = async (database: 'sqlite' | 'postgres'): Promise<Report> => {
       await running
       const wallMs = performance.now() - startedAt
       const used = process.cpuUsage(cpu)
-      return { cpuMs: (used.user + used.system) / 1000, searchDuring: statsOf(during), searchWithout: statsOf(without), wallMs }
+      return {
+        cpuMs: (used.user + used.system) / 1000,
+        searchDuring: statsOf(during),
+        searchWithout: statsOf(without),
+        wallMs,
+      }
     }
 
     process.stderr.write(`  the dashboard computed once on the request's path, as before the job…\n`)
@@ -523,7 +578,10 @@ const benchmark = async (database: 'sqlite' | 'postgres'): Promise<Report> => {
     const routes: Record<string, [string, string]> = {
       'agent, own agency: GET /api/entraide/dashboard': ['/entraide/dashboard', agent],
       'editor, all agencies: GET /api/entraide/dashboard': ['/entraide/dashboard', editor],
-      'editor, one agency: GET /api/entraide/dashboard?agency=': [`/entraide/dashboard?agency=${String(seeded.agencies[1])}`, editor],
+      'editor, one agency: GET /api/entraide/dashboard?agency=': [
+        `/entraide/dashboard?agency=${String(seeded.agencies[1])}`,
+        editor,
+      ],
       'editor, CSV of one table': ['/entraide/dashboard?format=csv&table=weekly', editor],
       'baseline: GET /api/threads?limit=20 (editor)': ['/threads?limit=20&depth=0', editor],
     }
@@ -532,7 +590,10 @@ const benchmark = async (database: 'sqlite' | 'postgres'): Promise<Report> => {
       for (let index = 0; index < 5; index++) await api(route, token)
       const samples: Sample[] = []
       for (let index = 0; index < requests; index++) samples.push(await timed(() => api(route, token)))
-      measured[name] = { cpu: statsOf(samples.map(({ cpuMs }) => cpuMs)), wall: statsOf(samples.map(({ wallMs }) => wallMs)) }
+      measured[name] = {
+        cpu: statsOf(samples.map(({ cpuMs }) => cpuMs)),
+        wall: statsOf(samples.map(({ wallMs }) => wallMs)),
+      }
     }
 
     let figuresJob: Report['figuresJob'] = null
@@ -541,7 +602,15 @@ const benchmark = async (database: 'sqlite' | 'postgres'): Promise<Report> => {
       figuresJob = await jobWithSearches(publicFiguresTaskSlug, 60_000)
       process.stderr.write(`    ${(figuresJob.wallMs / 1000).toFixed(1)} s\n`)
     }
-    return { dashboardJob, database, figuresJob, liveComputationMs: live.wallMs, reindexSeconds, requests: measured, seeded }
+    return {
+      dashboardJob,
+      database,
+      figuresJob,
+      liveComputationMs: live.wallMs,
+      reindexSeconds,
+      requests: measured,
+      seeded,
+    }
   } finally {
     await payload.destroy()
     rmSync(directory, { force: true, recursive: true })
@@ -554,7 +623,7 @@ const missed: string[] = []
 const ms = (value: number) => value.toFixed(1)
 const seconds = (value: number) => (value / 1000).toFixed(1)
 for (const database of databases) {
-  const report = await benchmark(database as 'sqlite' | 'postgres')
+  const report = await benchmark(database)
   reports.push(report)
   writeFileSync(path.join(os.tmpdir(), `entraide-bench-dashboard-${database}.json`), JSON.stringify(report, null, 2))
   const { seeded } = report
@@ -564,11 +633,18 @@ for (const database of databases) {
   console.log(`| request (${requests} each) | wall p50 | wall p95 (min–max) | CPU p50 | CPU p95 |`)
   console.log('|---|---|---|---|---|')
   for (const [name, { cpu, wall }] of Object.entries(report.requests)) {
-    console.log(`| ${name} | ${ms(wall.p50)} ms | **${ms(wall.p95)} ms** (${ms(wall.min)}–${ms(wall.max)}) | ${ms(cpu.p50)} ms | ${ms(cpu.p95)} ms |`)
-    if (name.includes('dashboard') && wall.p95 > dashboardTarget) missed.push(`${database}: ${name} p95 ${ms(wall.p95)} ms > ${dashboardTarget} ms`)
+    console.log(
+      `| ${name} | ${ms(wall.p50)} ms | **${ms(wall.p95)} ms** (${ms(wall.min)}–${ms(wall.max)}) | ${ms(cpu.p50)} ms | ${ms(cpu.p95)} ms |`,
+    )
+    if (name.includes('dashboard') && wall.p95 > dashboardTarget)
+      missed.push(`${database}: ${name} p95 ${ms(wall.p95)} ms > ${dashboardTarget} ms`)
   }
-  console.log(`\nThe editor's dashboard computed on the request's path (what the endpoint did before the job): ${seconds(report.liveComputationMs)} s.\n`)
-  console.log('| job (as the scheduler runs it) | wall | process CPU (searches included) | search p50 without / during | search p95 without / during (samples) | p95 ratio (target ≤ 1.1) |')
+  console.log(
+    `\nThe editor's dashboard computed on the request's path (what the endpoint did before the job): ${seconds(report.liveComputationMs)} s.\n`,
+  )
+  console.log(
+    '| job (as the scheduler runs it) | wall | process CPU (searches included) | search p50 without / during | search p95 without / during (samples) | p95 ratio (target ≤ 1.1) |',
+  )
   console.log('|---|---|---|---|---|---|')
   for (const [name, job] of [
     ['listening dashboards (every agency and all)', report.dashboardJob],
@@ -576,7 +652,8 @@ for (const database of databases) {
   ] as const) {
     if (!job) continue
     const ratio = job.searchDuring.p95 / job.searchWithout.p95
-    if (ratio > ratioTarget) missed.push(`${database}: search p95 ratio while the ${name} job runs ${ratio.toFixed(2)} > ${ratioTarget}`)
+    if (ratio > ratioTarget)
+      missed.push(`${database}: search p95 ratio while the ${name} job runs ${ratio.toFixed(2)} > ${ratioTarget}`)
     console.log(
       `| ${name} | ${seconds(job.wallMs)} s | ${seconds(job.cpuMs)} s | ${ms(job.searchWithout.p50)} / ${ms(job.searchDuring.p50)} ms | ${ms(job.searchWithout.p95)} / ${ms(job.searchDuring.p95)} ms (${job.searchWithout.samples} / ${job.searchDuring.samples}) | **${ratio.toFixed(2)}×** ${ratio <= ratioTarget ? 'met' : 'MISSED'} |`,
     )

@@ -40,10 +40,13 @@ export const listeningDashboardGlobal = (): GlobalConfig => ({
 })
 
 /** The last dashboards read, per Payload instance, kept until the job writes newer ones. */
-const lastRead = perPayload<{ computedAt: string | null; stored: StoredDashboards | null }>('listening-dashboard', () => ({
-  computedAt: null,
-  stored: null,
-}))
+const lastRead = perPayload<{ computedAt: string | null; stored: StoredDashboards | null }>(
+  'listening-dashboard',
+  () => ({
+    computedAt: null,
+    stored: null,
+  }),
+)
 
 const computedAtOf = (value: unknown): string | null => {
   if (!isRecord(value)) return null
@@ -79,7 +82,12 @@ export const readDashboards = async (payload: Payload, req?: PayloadRequest): Pr
   if (computedAt === null) return null
   const cache = lastRead(payload)
   if (cache.computedAt === computedAt && cache.stored) return cache.stored
-  const stored: unknown = await payload.findGlobal({ depth: 0, overrideAccess: true, req, slug: listeningDashboardSlug })
+  const stored: unknown = await payload.findGlobal({
+    depth: 0,
+    overrideAccess: true,
+    req,
+    slug: listeningDashboardSlug,
+  })
   const dashboards = isRecord(stored) ? stored.dashboards : null
   if (!isStored(dashboards)) {
     payload.logger.error({

@@ -32,8 +32,18 @@ const agencyRow = z.object({ id: idSchema, name: z.string() })
  */
 export const computeDashboards = async (req: PayloadRequest, now = Date.now()): Promise<StoredDashboards> => {
   // The reads that do not depend on the agency are made once per run.
-  const reading: Reading = { afterPage: (pageMs) => sleep(Math.max(1, pageMs * restFactor)), pageSize, shared: new Map() }
-  const agencies = await findFields({ collection: 'agencies', req, schema: agencyRow, select: { name: true }, sort: 'name' })
+  const reading: Reading = {
+    afterPage: (pageMs) => sleep(Math.max(1, pageMs * restFactor)),
+    pageSize,
+    shared: new Map(),
+  }
+  const agencies = await findFields({
+    collection: 'agencies',
+    req,
+    schema: agencyRow,
+    select: { name: true },
+    sort: 'name',
+  })
   const all = await computeDashboard({ agency: null, now, reading, req })
   const byAgency: Record<string, Dashboard> = {}
   for (const agency of agencies) {
@@ -71,6 +81,10 @@ const listeningDashboardTask = (
  */
 export const withListeningDashboardJobs = (jobs: JobsConfig | undefined, options: ResolvedOptions): JobsConfig => {
   const host = jobs ?? {}
-  const autoRun = withBackstopCron(host.autoRun, { cron: options.listeningDashboard.cron, mode: 'auto', queue: publicFiguresQueue })
+  const autoRun = withBackstopCron(host.autoRun, {
+    cron: options.listeningDashboard.cron,
+    mode: 'auto',
+    queue: publicFiguresQueue,
+  })
   return { ...host, autoRun, tasks: [...(host.tasks ?? []), listeningDashboardTask(options)] }
 }
