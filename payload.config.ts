@@ -32,8 +32,10 @@ const seedIfEmpty = async (payload: Payload): Promise<void> => {
 }
 
 /**
- * Entraide computes its public figures every hour; a site that has none yet
- * (a fresh demo) computes them once at start, so that /chiffres shows them at once.
+ * Entraide computes its public figures every hour and its listening
+ * dashboards every 15 minutes; a site that has none yet (a fresh demo)
+ * computes them once at start, so that /chiffres and /admin/listening show
+ * them at once.
  */
 const computeFirstFigures = async (payload: Payload): Promise<void> => {
   const tasks = [
