@@ -206,7 +206,7 @@ const agencyRow = z.object({ id: idSchema, name: z.string() })
  * 403), an editor or an admin every agency or the one asked for; anyone else
  * is refused.
  */
-export const agencyWanted = (actor: Actor, agency: ID | null): ID | null => {
+const agencyWanted = (actor: Actor, agency: ID | null): ID | null => {
   const scope = agencyScopeOf(actor)
   if (scope.kind === 'none') {
     throw new ForbiddenActionError('The listening dashboard is for public agents of an agency, editors and admins.')

@@ -30,7 +30,7 @@ const agencyRow = z.object({ id: idSchema, name: z.string() })
  * Computes the dashboard of every agency and of all agencies together, all
  * as of the same moment, and returns them to be stored.
  */
-export const computeDashboards = async (req: PayloadRequest, now = Date.now()): Promise<StoredDashboards> => {
+const computeDashboards = async (req: PayloadRequest, now = Date.now()): Promise<StoredDashboards> => {
   // The reads that do not depend on the agency are made once per run.
   const reading: Reading = {
     afterPage: (pageMs) => sleep(Math.max(1, pageMs * restFactor)),
