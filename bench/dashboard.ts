@@ -42,6 +42,7 @@ import { computeDashboard } from '../src/data/dashboard.ts'
 import { listeningDashboardTaskSlug } from '../src/jobs/listeningDashboard.ts'
 import { publicFiguresQueue, publicFiguresTaskSlug } from '../src/jobs/publicFigures.ts'
 import { reindexKnowledge } from '../src/search/reindex.ts'
+import { helpfulnessReasons } from '../src/data/documents.ts'
 import { isRecord } from '../src/utilities/ids.ts'
 import { weeksUpTo } from '../src/utilities/weeks.ts'
 import { percentile, sleep } from './lib/measure.ts'
@@ -354,7 +355,7 @@ const seed = async (payload: Payload): Promise<Seeded & { agencies: Id[] }> => {
       rows.push({
         isHelpful,
         key: `${target.collection}:${String(target.id)}|bench-${index}`,
-        reason: isHelpful ? null : (['outdated', 'unclear', 'not-answered'] as const)[g.below(3)],
+        reason: isHelpful ? null : helpfulnessReasons[g.below(helpfulnessReasons.length)],
         targetKey: `${target.collection}:${String(target.id)}`,
         ...stamp(now - g.random() * 395 * day),
       })
@@ -612,9 +613,14 @@ const benchmark = async (database: 'sqlite' | 'postgres'): Promise<Report> => {
       seeded,
     }
   } finally {
-    await payload.destroy()
-    rmSync(directory, { force: true, recursive: true })
-    if (database === 'postgres') execFileSync('dropdb', [...serverArgs, '--if-exists', databaseName])
+    // Cleaning up never hides what failed before it.
+    try {
+      await payload.destroy()
+      rmSync(directory, { force: true, recursive: true })
+      if (database === 'postgres') execFileSync('dropdb', [...serverArgs, '--force', '--if-exists', databaseName])
+    } catch (error) {
+      process.stderr.write(`  cleaning up failed: ${error instanceof Error ? error.message : String(error)}\n`)
+    }
   }
 }
 
