@@ -574,7 +574,9 @@ const benchmark = async (database: 'sqlite' | 'postgres'): Promise<Report> => {
 
     process.stderr.write(`  the dashboard computed once on the request's path, as before the job…\n`)
     const live = await timed(async () => computeDashboard({ agency: null, req: await createLocalReq({}, payload) }))
-    process.stderr.write(`    ${(live.wallMs / 1000).toFixed(1)} s\n  the dashboard job, with searches…\n`)
+    process.stderr.write(
+      `    ${(live.wallMs / 1000).toFixed(1)} s\n  the dashboard job${withJobs ? ', with searches' : ' without its rests'}…\n`,
+    )
     let dashboardJob: Report['dashboardJob'] = null
     if (withJobs) {
       dashboardJob = await jobWithSearches(listeningDashboardTaskSlug, live.wallMs * 8)
@@ -585,7 +587,8 @@ const benchmark = async (database: 'sqlite' | 'postgres'): Promise<Report> => {
       const now = Date.now()
       const reading: Reading = { shared: new Map() }
       const byAgency: Record<string, Dashboard> = {}
-      for (const agency of seeded.agencies) byAgency[String(agency)] = await computeDashboard({ agency, now, reading, req })
+      for (const agency of seeded.agencies)
+        byAgency[String(agency)] = await computeDashboard({ agency, now, reading, req })
       const all = await computeDashboard({ agency: null, now, reading, req })
       const agencies = agencySlugs.map((slug, index) => ({ id: seeded.agencies[index] ?? 0, name: slug.toUpperCase() }))
       await storeDashboards(req, { agencies, all, byAgency, computedAt: new Date(now).toISOString() })
@@ -632,6 +635,11 @@ const benchmark = async (database: 'sqlite' | 'postgres'): Promise<Report> => {
     // Cleaning up never hides what failed before it.
     try {
       await payload.destroy()
+      // PostgreSQL: the pool closed before its database is dropped (a dropped connection would be an uncaught error).
+      const db: unknown = payload.db
+      if (isRecord(db) && isRecord(db.pool) && typeof db.pool.end === 'function' && db.pool.ended !== true) {
+        await Reflect.apply(db.pool.end, db.pool, [])
+      }
       rmSync(directory, { force: true, recursive: true })
       if (database === 'postgres') execFileSync('dropdb', [...serverArgs, '--force', '--if-exists', databaseName])
     } catch (error) {
