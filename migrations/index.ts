@@ -1,15 +1,15 @@
-import * as migration_20261202_042240_initial from './20261202_042240_initial';
-import * as migration_20261202_100528_guide_proposals from './20261202_100528_guide_proposals';
-import * as migration_20261202_132829_reverification from './20261202_132829_reverification';
-import * as migration_20261202_140211_helpfulness from './20261202_140211_helpfulness';
-import * as migration_20261202_143816_notifications from './20261202_143816_notifications';
-import * as migration_20261202_165439_email_verification from './20261202_165439_email_verification';
-import * as migration_20261202_181305_public_figures from './20261202_181305_public_figures';
-import * as migration_20261202_202938_suggestion_finds from './20261202_202938_suggestion_finds';
-import * as migration_20261202_210525_digests from './20261202_210525_digests';
-import * as migration_20261202_233628_dashboard from './20261202_233628_dashboard';
-import * as migration_20261203_001858_search_changes from './20261203_001858_search_changes';
-import * as migration_20261203_003505_listening_dashboard from './20261203_003505_listening_dashboard';
+import * as migration_20261202_042240_initial from './20261202_042240_initial'
+import * as migration_20261202_100528_guide_proposals from './20261202_100528_guide_proposals'
+import * as migration_20261202_132829_reverification from './20261202_132829_reverification'
+import * as migration_20261202_140211_helpfulness from './20261202_140211_helpfulness'
+import * as migration_20261202_143816_notifications from './20261202_143816_notifications'
+import * as migration_20261202_165439_email_verification from './20261202_165439_email_verification'
+import * as migration_20261202_181305_public_figures from './20261202_181305_public_figures'
+import * as migration_20261202_202938_suggestion_finds from './20261202_202938_suggestion_finds'
+import * as migration_20261202_210525_digests from './20261202_210525_digests'
+import * as migration_20261202_233628_dashboard from './20261202_233628_dashboard'
+import * as migration_20261203_001858_search_changes from './20261203_001858_search_changes'
+import * as migration_20261203_003505_listening_dashboard from './20261203_003505_listening_dashboard'
 
 export const migrations = [
   {
@@ -70,6 +70,6 @@ export const migrations = [
   {
     up: migration_20261203_003505_listening_dashboard.up,
     down: migration_20261203_003505_listening_dashboard.down,
-    name: '20261203_003505_listening_dashboard'
+    name: '20261203_003505_listening_dashboard',
   },
-];
+]

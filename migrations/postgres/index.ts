@@ -1,16 +1,16 @@
-import * as migration_20261202_060415_initial from './20261202_060415_initial';
-import * as migration_20261202_100537_guide_proposals from './20261202_100537_guide_proposals';
-import * as migration_20261202_132901_reverification from './20261202_132901_reverification';
-import * as migration_20261202_140219_helpfulness from './20261202_140219_helpfulness';
-import * as migration_20261202_143846_notifications from './20261202_143846_notifications';
-import * as migration_20261202_165519_email_verification from './20261202_165519_email_verification';
-import * as migration_20261202_181321_public_figures from './20261202_181321_public_figures';
-import * as migration_20261202_202954_suggestion_finds from './20261202_202954_suggestion_finds';
-import * as migration_20261202_205107_account_emails from './20261202_205107_account_emails';
-import * as migration_20261202_210530_digests from './20261202_210530_digests';
-import * as migration_20261202_233636_dashboard from './20261202_233636_dashboard';
-import * as migration_20261203_001904_search_changes from './20261203_001904_search_changes';
-import * as migration_20261203_003519_listening_dashboard from './20261203_003519_listening_dashboard';
+import * as migration_20261202_060415_initial from './20261202_060415_initial'
+import * as migration_20261202_100537_guide_proposals from './20261202_100537_guide_proposals'
+import * as migration_20261202_132901_reverification from './20261202_132901_reverification'
+import * as migration_20261202_140219_helpfulness from './20261202_140219_helpfulness'
+import * as migration_20261202_143846_notifications from './20261202_143846_notifications'
+import * as migration_20261202_165519_email_verification from './20261202_165519_email_verification'
+import * as migration_20261202_181321_public_figures from './20261202_181321_public_figures'
+import * as migration_20261202_202954_suggestion_finds from './20261202_202954_suggestion_finds'
+import * as migration_20261202_205107_account_emails from './20261202_205107_account_emails'
+import * as migration_20261202_210530_digests from './20261202_210530_digests'
+import * as migration_20261202_233636_dashboard from './20261202_233636_dashboard'
+import * as migration_20261203_001904_search_changes from './20261203_001904_search_changes'
+import * as migration_20261203_003519_listening_dashboard from './20261203_003519_listening_dashboard'
 
 export const migrations = [
   {
@@ -76,6 +76,6 @@ export const migrations = [
   {
     up: migration_20261203_003519_listening_dashboard.up,
     down: migration_20261203_003519_listening_dashboard.down,
-    name: '20261203_003519_listening_dashboard'
+    name: '20261203_003519_listening_dashboard',
   },
-];
+]
