@@ -1,4 +1,4 @@
-import { readPublicFigures } from 'entraide'
+import { readDashboards, readPublicFigures } from 'entraide'
 import type { Payload } from 'payload'
 
 import { demoAccounts } from './demo/accounts.ts'
@@ -32,12 +32,18 @@ const seedIfEmpty = async (payload: Payload): Promise<void> => {
 }
 
 /**
- * Entraide computes its public figures every hour; a site that has none yet
- * (a fresh demo) computes them once at start, so that /chiffres shows them at once.
+ * Entraide computes its public figures every hour and its listening
+ * dashboards every 15 minutes; a site that has none yet (a fresh demo)
+ * computes them once at start, so that /chiffres and /admin/listening show
+ * them at once.
  */
 const computeFirstFigures = async (payload: Payload): Promise<void> => {
-  if ((await readPublicFigures(payload)) !== null) return
-  await payload.jobs.queue({ input: {}, queue: 'entraide-stats', task: 'entraide-compute-public-figures' })
+  const tasks = [
+    ...((await readPublicFigures(payload)) === null ? ['entraide-compute-public-figures' as const] : []),
+    ...((await readDashboards(payload)) === null ? ['entraide-compute-listening-dashboard' as const] : []),
+  ]
+  if (tasks.length === 0) return
+  for (const task of tasks) await payload.jobs.queue({ input: {}, queue: 'entraide-stats', task })
   await payload.jobs.run({ queue: 'entraide-stats', silent: { info: true } })
 }
 

@@ -10,6 +10,7 @@ import * as migration_20261202_210525_digests from './20261202_210525_digests'
 import * as migration_20261202_233628_dashboard from './20261202_233628_dashboard'
 import * as migration_20261203_001858_search_changes from './20261203_001858_search_changes'
 import * as migration_20261203_004933_email_groups from './20261203_004933_email_groups'
+import * as migration_20261203_012900_listening_dashboard from './20261203_012900_listening_dashboard'
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261203_004933_email_groups.up,
     down: migration_20261203_004933_email_groups.down,
     name: '20261203_004933_email_groups',
+  },
+  {
+    up: migration_20261203_012900_listening_dashboard.up,
+    down: migration_20261203_012900_listening_dashboard.down,
+    name: '20261203_012900_listening_dashboard',
   },
 ]

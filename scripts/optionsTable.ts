@@ -23,6 +23,7 @@ const expandedTypes: ReadonlySet<string> = new Set([
   'NotificationsOptions',
   'DigestsOptions',
   'PublicFiguresOptions',
+  'ListeningDashboardOptions',
 ])
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim()

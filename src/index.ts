@@ -2,7 +2,14 @@
 // domain actions for the Local API, the error family, the document types and
 // their decoder, the search-engine and rate-limit-store contracts, the
 // admin panel's translations.
-export type { EntraideOptions, PersonFieldNames, PublicFiguresOptions, SearchOptions, UsersOptions } from './options.ts'
+export type {
+  EntraideOptions,
+  ListeningDashboardOptions,
+  PersonFieldNames,
+  PublicFiguresOptions,
+  SearchOptions,
+  UsersOptions,
+} from './options.ts'
 export {
   ConflictError,
   EntraideError,
@@ -53,6 +60,7 @@ export { validateAnswer } from './actions/validateAnswer.ts'
 export { validateTip } from './actions/validateTip.ts'
 export { verifyGuide } from './actions/verifyGuide.ts'
 export { readPublicFigures } from './stats/store.ts'
+export { readDashboards } from './data/dashboardStore.ts'
 export type { AgencyFigures, MonthFigures, ProcedureFigures, PublicFigures } from './stats/figures.ts'
 export { reindexKnowledge, reindexSearch, type ReindexProgress, type ReindexReport } from './search/reindex.ts'
 export { onSearchChanges, saveSearchIndex, type SearchChange, type SearchChangeListener } from './search/feed.ts'

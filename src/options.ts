@@ -187,6 +187,8 @@ export type EntraideOptions = {
   notifications?: NotificationsOptions
   /** The public accountability figures of `GET /api/entraide/stats` (see `PublicFiguresOptions`). */
   publicFigures?: PublicFiguresOptions
+  /** The listening dashboard of the admin panel (see `ListeningDashboardOptions`). */
+  listeningDashboard?: ListeningDashboardOptions
   /**
    * The anonymous procedure pages (`GET /api/entraide/procedures/:slug`) kept
    * in each app process's memory. A write through this process forgets them
@@ -218,6 +220,17 @@ export type PublicFiguresOptions = {
    * @default 12
    */
   months?: number
+}
+
+/** The listening dashboard: computed by a scheduled job, read by `GET /api/entraide/dashboard` and `/admin/listening`. */
+export type ListeningDashboardOptions = {
+  /**
+   * When the scheduled job computes the dashboards again, every agency's and
+   * all agencies' (cron syntax, on the `entraide-stats` jobs queue); requests
+   * only read its last result.
+   * @default '0,15,30,45 * * * *'
+   */
+  cron?: string
 }
 
 /** When guides, wiki pages, validated answers and tips must be checked again by an agent. */
@@ -516,6 +529,7 @@ export type ResolvedOptions = {
   reverification: { expiresAfterMonths: number; cron: string }
   notifications: ResolvedNotificationsOptions
   publicFigures: { isEnabled: boolean; cron: string; months: number }
+  listeningDashboard: { cron: string }
   procedurePageCache: { ttlMs: number } | false
 }
 
@@ -726,6 +740,14 @@ const resolvePublicFiguresOptions = (figures: PublicFiguresOptions = {}): Resolv
   return { cron, isEnabled: figures.enabled !== false, months }
 }
 
+const resolveListeningDashboardOptions = (dashboard: ListeningDashboardOptions = {}): ResolvedOptions['listeningDashboard'] => {
+  const cron = dashboard.cron ?? '0,15,30,45 * * * *'
+  if (typeof cron !== 'string' || cron.trim().split(/\s+/).length < 5) {
+    throw new Error(`Entraide: option listeningDashboard.cron must be a cron expression such as '0,15,30,45 * * * *', got "${String(cron)}".`)
+  }
+  return { cron }
+}
+
 /**
  * Fills the defaults and checks the values of the plugin options. Throws a
  * configuration error naming the option when a value is unusable.
@@ -788,6 +810,7 @@ export const resolveOptions = (options: EntraideOptions = {}): ResolvedOptions =
     },
     notifications: resolveNotificationsOptions(options.notifications),
     publicFigures: resolvePublicFiguresOptions(options.publicFigures),
+    listeningDashboard: resolveListeningDashboardOptions(options.listeningDashboard),
     procedurePageCache:
       options.procedurePageCache === false
         ? false

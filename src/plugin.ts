@@ -32,10 +32,12 @@ import { closeLockCollection } from './host/payloadCollections.ts'
 import { restoreErrorDetails } from './hooks/restoreErrorDetails.ts'
 import { withSearch } from './search/plugin.ts'
 import { withReverificationJobs } from './jobs/reverification.ts'
+import { withListeningDashboardJobs } from './jobs/listeningDashboard.ts'
 import { withPublicFiguresJobs } from './jobs/publicFigures.ts'
 import { statsEndpoint } from './endpoints/statsEndpoint.ts'
 import { dashboardEndpoint, writeAnswerEndpoint } from './endpoints/dashboardEndpoints.ts'
 import { publicFiguresGlobal } from './stats/store.ts'
+import { listeningDashboardGlobal } from './data/dashboardStore.ts'
 import { reverifyQueueEndpoint } from './endpoints/reverifyEndpoints.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.ts'
@@ -184,11 +186,13 @@ export const entraidePlugin =
     const hostPart = hostCollections.map((collection) =>
       collection === users ? extendedUsers : guardHostCollection(collection, layout),
     )
-    const figuresGlobal = publicFiguresGlobal()
-    if ((incoming.globals ?? []).some((global) => global.slug === figuresGlobal.slug)) {
-      throw new Error(`Entraide: the host config already has a global "${figuresGlobal.slug}", which Entraide needs.`)
+    const ownGlobals = [publicFiguresGlobal(), listeningDashboardGlobal()]
+    for (const own of ownGlobals) {
+      if ((incoming.globals ?? []).some((global) => global.slug === own.slug)) {
+        throw new Error(`Entraide: the host config already has a global "${own.slug}", which Entraide needs.`)
+      }
     }
-    const globals = [...(incoming.globals ?? []).map((global) => guardHostGlobal(global, layout)), figuresGlobal]
+    const globals = [...(incoming.globals ?? []).map((global) => guardHostGlobal(global, layout)), ...ownGlobals]
     if (options.disabled) {
       // The schema stays (collections and fields, so migrations do not move);
       // no endpoint, hook, job or admin view of Entraide's runs.
@@ -223,9 +227,12 @@ export const entraidePlugin =
       custom: { ...incoming.custom, entraide: brandOptions(options) },
       loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
-      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint(), reverifyQueueEndpoint(), statsEndpoint(), dashboardEndpoint(), writeAnswerEndpoint()],
+      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint(), reverifyQueueEndpoint(), statsEndpoint(), dashboardEndpoint(options), writeAnswerEndpoint()],
       graphQL: withEntraideMutations(incoming.graphQL),
-      jobs: withAccountEmailJobs(withPublicFiguresJobs(withReverificationJobs(incoming.jobs, options), options), options),
+      jobs: withAccountEmailJobs(
+        withListeningDashboardJobs(withPublicFiguresJobs(withReverificationJobs(incoming.jobs, options), options), options),
+        options,
+      ),
       onInit: async (payload) => {
         closeLockCollection(
           payload,

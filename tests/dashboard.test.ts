@@ -1,6 +1,10 @@
 import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { databaseAdapter } from '../setup/database.ts'
+import { entraidePlugin } from '../src/index.ts'
+import { listeningDashboardTaskSlug } from '../src/jobs/listeningDashboard.ts'
+import { publicFiguresQueue } from '../src/jobs/publicFigures.ts'
 import { flushSearchQueries } from '../src/search/queryLog.ts'
 import type { ID } from '../src/utilities/ids.ts'
 import { errorOf, json } from './helpers/fixtures.ts'
@@ -41,6 +45,16 @@ const question = async (procedure: ID, askedAt: number, step?: number) => {
   await backdate('threads', thread.id, { createdAt: at(askedAt) })
   return thread.id
 }
+
+/** Runs the scheduled job that computes the dashboards, as the schedule does. */
+const computeDashboards = async () => {
+  await app.payload.jobs.queue({ input: {}, queue: publicFiguresQueue, task: listeningDashboardTaskSlug })
+  const { jobStatus } = await app.payload.jobs.run({ queue: publicFiguresQueue, silent: true })
+  expect(Object.values(jobStatus ?? {}).map(({ status }) => status)).toEqual(['success'])
+}
+
+let pendingBody: Record<string, unknown>
+let pendingCsv: Response
 
 beforeAll(async () => {
   app = await startTestApp()
@@ -98,6 +112,12 @@ beforeAll(async () => {
   // A search that finds nothing, written as a spreadsheet formula.
   await app.api('GET', '/entraide/search?q=%3Dlicorne%20introuvable')
   await flushSearchQueries(app.payload)
+  // Before the job's first run there is nothing to show yet.
+  const pending = await app.api('GET', '/entraide/dashboard', { token: editor.token })
+  expect(pending.status).toBe(200)
+  pendingBody = await json(pending)
+  pendingCsv = await app.api('GET', '/entraide/dashboard?format=csv&table=weekly', { token: editor.token })
+  await computeDashboards()
 }, 120_000)
 
 afterAll(async () => {
@@ -114,6 +134,58 @@ const bucket = (body: Record<string, any>, name: string) =>
   body.unanswered.buckets.find((row: { bucket: string }) => row.bucket === name).questions
 
 describe('the listening dashboard', () => {
+  it('says the figures are not computed yet before the job first ran', async () => {
+    expect(pendingBody).toMatchObject({ computedAt: null, status: 'pending' })
+    expect(pendingBody.message).toMatch(/not been computed yet/)
+    expect(pendingCsv.status).toBe(503)
+    expect((await errorOf(pendingCsv)).message).toMatch(/not been computed yet/)
+  })
+
+  it('shows what the job last computed, and a new question once it ran again', async () => {
+    const before = await dashboard(agentA.token)
+    expect(Date.now() - new Date(before.computedAt).getTime()).toBeLessThan(120_000)
+    const thread = await question(procedureA, Date.now() - hour)
+    // Read from what is stored: the request does not count the new question…
+    expect(bucket(await dashboard(agentA.token), 'under-48h')).toBe(0)
+    await computeDashboards()
+    // …the next run does.
+    const after = await dashboard(agentA.token)
+    expect(bucket(after, 'under-48h')).toBe(1)
+    expect(new Date(after.computedAt).getTime()).toBeGreaterThan(new Date(before.computedAt).getTime())
+    // Cleaned up, so that the other tests' counts stay as they were.
+    await app.payload.delete({ collection: 'threads', id: thread, overrideAccess: true })
+    await computeDashboards()
+  })
+
+  it('keeps the stored dashboards closed to Payload’s own global routes, even for an editor', async () => {
+    expect((await app.api('GET', '/globals/listening-dashboard', { token: editor.token })).status).toBe(403)
+    expect((await app.api('POST', '/globals/listening-dashboard', { body: { computedAt: null }, token: editor.token })).status).toBe(403)
+  })
+
+  it('schedules the job on the entraide-stats queue at the cron given, and refuses a cron that is not one', () => {
+    const configWith = (listeningDashboard: Record<string, unknown>) =>
+      entraidePlugin({ listeningDashboard })({
+        collections: [{ auth: true, fields: [], slug: 'users' }],
+        db: databaseAdapter('file::memory:'),
+        secret: 'test',
+      })
+    const on = configWith({ cron: '*/5 * * * *' })
+    const task = on.jobs?.tasks?.find((candidate) => candidate.slug === listeningDashboardTaskSlug)
+    expect(task?.schedule).toEqual([{ cron: '*/5 * * * *', queue: publicFiguresQueue }])
+    const autoRun = on.jobs?.autoRun
+    expect(Array.isArray(autoRun) && autoRun.some((run) => run.queue === publicFiguresQueue && run.cron === '*/5 * * * *')).toBe(true)
+    expect(() => configWith({ cron: 'every hour' })).toThrow(/listeningDashboard\.cron must be a cron expression/)
+  })
+
+  it('answers 404 for an agency that does not exist', async () => {
+    // An id that existed: whatever the ids look like on this database, it is a valid one.
+    const gone = (await app.payload.create({ collection: 'agencies', data: { name: 'Agence fermée', slug: 'fermee' } })).id
+    await app.payload.delete({ collection: 'agencies', id: gone, overrideAccess: true })
+    const missing = await app.api('GET', `/entraide/dashboard?agency=${gone}`, { token: editor.token })
+    expect(missing.status).toBe(404)
+    expect((await errorOf(missing)).message).toMatch(/No agency with id/)
+  })
+
   it("shows an agent their own agency's figures only, and refuses them another agency", async () => {
     const body = await dashboard(agentA.token)
     expect(body.agency).toMatchObject({ name: 'Agence des titres' })

@@ -11,6 +11,7 @@ import * as migration_20261202_210530_digests from './20261202_210530_digests'
 import * as migration_20261202_233636_dashboard from './20261202_233636_dashboard'
 import * as migration_20261203_001904_search_changes from './20261203_001904_search_changes'
 import * as migration_20261203_004939_email_groups from './20261203_004939_email_groups'
+import * as migration_20261203_012905_listening_dashboard from './20261203_012905_listening_dashboard'
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261203_004939_email_groups.up,
     down: migration_20261203_004939_email_groups.down,
     name: '20261203_004939_email_groups',
+  },
+  {
+    up: migration_20261203_012905_listening_dashboard.up,
+    down: migration_20261203_012905_listening_dashboard.down,
+    name: '20261203_012905_listening_dashboard',
   },
 ]

@@ -2,13 +2,14 @@ import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 import { z } from 'zod'
 
 import { suggestionFindsSlug } from '../collections/SuggestionFinds.ts'
-import { ForbiddenActionError } from '../errors.ts'
+import { ForbiddenActionError, NotFoundError } from '../errors.ts'
 import type { ReverifiedCollection } from '../fields/reverification.ts'
 import { agencyScopeOf } from '../policies/contributions.ts'
 import type { Actor } from '../policies/roles.ts'
 import { idKey, idOf, isRecord, isSameId, type ID } from '../utilities/ids.ts'
 import { weekOf, weeksUpTo } from '../utilities/weeks.ts'
 import { idSchema } from './documents.ts'
+import { readDashboards } from './dashboardStore.ts'
 import { findFields, rowsById } from './local.ts'
 import { loadReverifyQueue, type ReverifyQueueItem } from './reverifyQueue.ts'
 
@@ -129,13 +130,44 @@ export const median = (values: number[]): number | null => {
 }
 
 /**
+ * How the rows are read: `pageSize` rows per query, `afterPage` run between
+ * pages with how long the page took (a background job rests there), and
+ * `shared`, kept across the computations of one job run, holding the reads
+ * that are the same whatever the agency (the "was this helpful?" answers and
+ * the items they are about), so that they are read once per run.
+ */
+export type Reading = {
+  pageSize?: number
+  afterPage?: (pageMs: number) => Promise<void>
+  shared?: Map<string, Promise<Row[]>>
+}
+
+/** `read()`, or what an earlier computation of the same job run read under `key`. */
+const sharedRead = (reading: Reading, key: string, read: () => Promise<Row[]>): Promise<Row[]> => {
+  if (!reading.shared) return read()
+  const known = reading.shared.get(key)
+  if (known) return known
+  const rows = read()
+  reading.shared.set(key, rows)
+  return rows
+}
+
+/**
  * Every matching row, with only the selected fields, a page at a time in id
  * order (each page after the last id of the previous one): bounded reads that
  * every database adapter serves from its primary key.
  */
-const allRows = async (req: PayloadRequest, collection: CollectionSlug, where: Where, select: SelectType): Promise<Row[]> => {
+const allRows = async (
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  where: Where,
+  select: SelectType,
+  reading: Reading = {},
+): Promise<Row[]> => {
   const rows: Row[] = []
-  for await (const row of rowsById({ collection, pageSize, req, select, where })) rows.push(row)
+  for await (const row of rowsById({ afterPage: reading.afterPage, collection, pageSize: reading.pageSize ?? pageSize, req, select, where })) {
+    rows.push(row)
+  }
   return rows
 }
 
@@ -147,11 +179,12 @@ const rowsIn = async (
   ids: ID[],
   where: Where[],
   select: SelectType,
+  reading: Reading = {},
 ): Promise<Row[]> => {
   const rows: Row[] = []
   for (let start = 0; start < ids.length; start += idsPerQuery) {
     const slice = ids.slice(start, start + idsPerQuery)
-    rows.push(...(await allRows(req, collection, { and: [...where, { [field]: { in: slice } }] }, select)))
+    rows.push(...(await allRows(req, collection, { and: [...where, { [field]: { in: slice } }] }, select, reading)))
   }
   return rows
 }
@@ -190,27 +223,41 @@ const agencyWanted = (actor: Actor, agency: ID | null): ID | null => {
 type Tally = { questions: number; tips: number; notHelpful: number }
 const emptyTally = (): Tally => ({ notHelpful: 0, questions: 0, tips: 0 })
 
+/** Whom the scheduled job computes the dashboards as: every agency is in its scope. */
+const jobActor: Actor = {
+  agency: null,
+  hasConfirmedEmail: true,
+  id: 'entraide-listening-dashboard',
+  isCommunityAccount: false,
+  isSuspended: false,
+  reputation: 0,
+  role: 'admin',
+  suspensionReason: null,
+}
+
 /**
  * The listening dashboard: what people ask, where they struggle, what they
  * search for in vain and what they think of the answers, over the last
  * `dashboardWeeks` weeks (questions still unanswered and the re-verification
- * backlog: whatever their age), for one agency or every agency. Reads with
- * `find` and `select` only, a page at a time, so that every database adapter
- * serves it. Zero-hit searches are not tied to a procedure: they are the
- * whole site's, for agents too.
+ * backlog: whatever their age), for one agency or every agency (null). Reads
+ * every matching row with `find` and `select` only, a page at a time, so that
+ * every database adapter serves it: the scheduled job calls it (see
+ * `jobs/listeningDashboard.ts`), never a request; see `Reading` for how it
+ * reads. Zero-hit searches are not tied to a
+ * procedure: they are the whole site's, for agents too.
  */
-export const loadDashboard = async ({
-  actor,
+export const computeDashboard = async ({
   agency,
   now = Date.now(),
+  reading = {},
   req,
 }: {
   req: PayloadRequest
-  actor: Actor
   agency: ID | null
   now?: number
+  reading?: Reading
 }): Promise<Dashboard> => {
-  const wantedAgency = agencyWanted(actor, agency)
+  const wantedAgency = agency
   const weeks = weeksUpTo(now, dashboardWeeks)
   const from = `${weeks[0] ?? weekOf(now)}T00:00:00.000Z`
   const fromMs = new Date(from).getTime()
@@ -236,7 +283,6 @@ export const loadDashboard = async ({
     schema: agencyRow,
     select: { name: true },
     sort: 'name',
-    where: agencyScopeOf(actor).kind === 'agency' && wantedAgency !== null ? { id: { equals: wantedAgency } } : undefined,
   })
   const procedures = await findFields({
     collection: 'procedures',
@@ -282,6 +328,7 @@ export const loadDashboard = async ({
         'threads',
         scoped([published, { or: [{ createdAt: { greater_than_equal: from } }, { status: { equals: 'open' } }] }]),
         { author: true, createdAt: true, procedure: true, status: true, step: true },
+        reading,
       )
   const threadIds = threads.map((thread) => idOf(thread.id)).filter((id): id is ID => id !== null)
   const answers = await rowsIn(req, 'answers', 'thread', threadIds, [published], {
@@ -291,7 +338,7 @@ export const loadDashboard = async ({
     isAccepted: true,
     thread: true,
     validatedAt: true,
-  })
+  }, reading)
   type Replies = { firstAnswerMs: number | null; acceptedMs: number | null; validatedMs: number | null }
   const repliesOf = new Map<string, Replies>()
   const authorOf = new Map(threads.map((thread) => [String(thread.id), idKey(thread.author)]))
@@ -339,7 +386,7 @@ export const loadDashboard = async ({
   if (!isEmptyScope) {
     const validatedSince = scoped([published, { validatedAt: { greater_than_equal: from } }])
     for (const collection of ['answers', 'tips'] as const) {
-      for (const row of await allRows(req, collection, validatedSince, { validatedAt: true })) {
+      for (const row of await allRows(req, collection, validatedSince, { validatedAt: true }, reading)) {
         const week = weekRow(timeOf(row.validatedAt))
         if (week) week.validations += 1
       }
@@ -347,17 +394,17 @@ export const loadDashboard = async ({
     for (const tip of await allRows(req, 'tips', scoped([published, { createdAt: { greater_than_equal: from } }]), {
       procedure: true,
       step: true,
-    })) {
+    }, reading)) {
       count(tip.procedure, tip.step, 'tips')
     }
   }
 
   // Helpfulness of the period, by item; the items give their procedure (and an answer, its question's step).
-  const feedback = await allRows(req, 'helpfulness', { createdAt: { greater_than_equal: from } }, {
+  const feedback = await sharedRead(reading, 'feedback', () => allRows(req, 'helpfulness', { createdAt: { greater_than_equal: from } }, {
     createdAt: true,
     isHelpful: true,
     target: true,
-  })
+  }, reading))
   const targetIds: Record<HelpfulnessRow['collection'], ID[]> = { answers: [], guides: [], 'wiki-pages': [] }
   for (const row of feedback) {
     const target = row.target
@@ -371,20 +418,31 @@ export const loadDashboard = async ({
   type TargetInfo = { title: string; procedure: unknown; step: unknown }
   const targets = new Map<string, TargetInfo>()
   const distinct = (ids: ID[]) => [...new Map(ids.map((id) => [String(id), id])).values()]
-  for (const row of await rowsIn(req, 'guides', 'id', distinct(targetIds.guides), [], { procedure: true, title: true })) {
+  const guideRows = await sharedRead(reading, 'guides', () =>
+    rowsIn(req, 'guides', 'id', distinct(targetIds.guides), [], { procedure: true, title: true }, reading),
+  )
+  for (const row of guideRows) {
     targets.set(`guides|${String(row.id)}`, { procedure: row.procedure, step: null, title: String(row.title ?? '') })
   }
-  for (const row of await rowsIn(req, 'wiki-pages', 'id', distinct(targetIds['wiki-pages']), [], { procedure: true, title: true })) {
+  const pageRows = await sharedRead(reading, 'wiki-pages', () =>
+    rowsIn(req, 'wiki-pages', 'id', distinct(targetIds['wiki-pages']), [], { procedure: true, title: true }, reading),
+  )
+  for (const row of pageRows) {
     targets.set(`wiki-pages|${String(row.id)}`, { procedure: row.procedure, step: null, title: String(row.title ?? '') })
   }
-  const answerRows = await rowsIn(req, 'answers', 'id', distinct(targetIds.answers), [], { body: true, procedure: true, thread: true })
-  const answerThreads = await rowsIn(
-    req,
-    'threads',
-    'id',
-    distinct(answerRows.map((row) => idOf(row.thread)).filter((id): id is ID => id !== null)),
-    [],
-    { step: true, title: true },
+  const answerRows = await sharedRead(reading, 'answers', () =>
+    rowsIn(req, 'answers', 'id', distinct(targetIds.answers), [], { body: true, procedure: true, thread: true }, reading),
+  )
+  const answerThreads = await sharedRead(reading, 'answer-threads', () =>
+    rowsIn(
+      req,
+      'threads',
+      'id',
+      distinct(answerRows.map((row) => idOf(row.thread)).filter((id): id is ID => id !== null)),
+      [],
+      { step: true, title: true },
+      reading,
+    ),
   )
   const threadInfo = new Map(answerThreads.map((row) => [String(row.id), row]))
   for (const row of answerRows) {
@@ -483,7 +541,7 @@ export const loadDashboard = async ({
     : await allRows(req, suggestionFindsSlug, scoped([{ createdAt: { greater_than_equal: from } }]), {
         createdAt: true,
         procedure: true,
-      })
+      }, reading)
   const findsByProcedure = new Map<string, number>()
   for (const find of finds) {
     const week = weekRow(timeOf(find.createdAt))
@@ -492,7 +550,7 @@ export const loadDashboard = async ({
     findsByProcedure.set(key, (findsByProcedure.get(key) ?? 0) + 1)
   }
 
-  const queue = await loadReverifyQueue({ actor, agency: wantedAgency, req })
+  const queue = await loadReverifyQueue({ actor: jobActor, agency: wantedAgency, req })
   const procedureOf = (key: string) => {
     const procedure = byProcedure.get(key)
     return procedure ? { id: procedure.id, title: procedure.title } : null
@@ -549,4 +607,36 @@ export const loadDashboard = async ({
     weekly,
     zeroHitSearches: zeroHitSearches.slice(0, listed),
   }
+}
+
+/**
+ * The listening dashboard the scheduled job last computed, for the signed-in
+ * person: an agent their own agency's (asking for another one is a 403), an
+ * editor or an admin every agency's or the one asked for. Null before the
+ * job's first run, or when the agency was created after it (its dashboard
+ * comes with the next run). One small read per request: the dashboards
+ * themselves are read again only when the job stored newer ones.
+ * @throws NotFoundError (404) for an agency that does not exist.
+ */
+export const loadDashboard = async ({
+  actor,
+  agency,
+  req,
+}: {
+  req: PayloadRequest
+  actor: Actor
+  agency: ID | null
+}): Promise<Dashboard | null> => {
+  const wanted = agencyWanted(actor, agency)
+  const stored = await readDashboards(req.payload, req)
+  const dashboard = stored === null ? undefined : wanted === null ? stored.all : stored.byAgency[String(wanted)]
+  if (stored === null || dashboard === undefined) {
+    if (wanted !== null) {
+      const { totalDocs } = await req.payload.count({ collection: 'agencies', overrideAccess: true, req, where: { id: { equals: wanted } } })
+      if (totalDocs === 0) throw new NotFoundError('agency', wanted)
+    }
+    return null
+  }
+  const agencies = agencyScopeOf(actor).kind === 'agency' ? stored.agencies.filter((row) => isSameId(row.id, wanted)) : stored.agencies
+  return { ...dashboard, agencies }
 }

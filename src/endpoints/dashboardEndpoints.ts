@@ -4,10 +4,11 @@ import { draftAnswerPage } from '../actions/draftAnswerPage.ts'
 import { requireContributor } from '../actions/actor.ts'
 import { loadDashboard } from '../data/dashboard.ts'
 import { dashboardTableLines, dashboardTables, isDashboardTable, type DashboardTable } from '../data/dashboardCsv.ts'
-import { ForbiddenActionError, InvalidInputError } from '../errors.ts'
+import { ForbiddenActionError, InvalidInputError, ServiceUnavailableError } from '../errors.ts'
 import { canReviewContributions } from '../policies/contributions.ts'
 import { toCsv } from '../utilities/csv.ts'
 import { parseIdFor, type ID } from '../utilities/ids.ts'
+import type { ResolvedOptions } from '../options.ts'
 import { endpoint, optionalString, readJsonObject } from './http.ts'
 
 const parameters = ['agency', 'format', 'table'] as const
@@ -45,11 +46,13 @@ export const parseDashboardQuery = (params: URLSearchParams): DashboardQuery => 
 /**
  * `GET /api/entraide/dashboard[?agency=id][&format=csv&table=name]`: the
  * listening dashboard of the signed-in agent's agency, or of every agency (or
- * the one asked for) for editors and admins; one of its tables as CSV. 401
- * for nobody signed in, 403 for anyone else and for an agent asking for
- * another agency.
+ * the one asked for) for editors and admins; one of its tables as CSV. It is
+ * what the scheduled job last computed (`computedAt` says when); before its
+ * first run, `status: 'pending'` and a message (CSV: a 503 with the message).
+ * 401 for nobody signed in, 403 for anyone else and for an agent asking for
+ * another agency, 404 for an agency that does not exist.
  */
-export const dashboardEndpoint = (): Endpoint =>
+export const dashboardEndpoint = (options: ResolvedOptions): Endpoint =>
   endpoint('get', '/entraide/dashboard', async (req) => {
     const actor = requireContributor(req)
     if (!canReviewContributions(actor)) {
@@ -63,6 +66,12 @@ export const dashboardEndpoint = (): Endpoint =>
     }
     const dashboard = await loadDashboard({ actor, agency, req })
     const headers = new Headers({ 'Cache-Control': 'private, no-store' })
+    if (dashboard === null) {
+      const message = `The dashboard has not been computed yet. A scheduled job computes it (cron "${options.listeningDashboard.cron}", jobs queue "entraide-stats"); it appears after its first run.`
+      // A download has no room for the message: a 503 says it, with when to try again.
+      if (query.format === 'csv') throw new ServiceUnavailableError(message, undefined, 60)
+      return Response.json({ computedAt: null, message, status: 'pending' }, { headers })
+    }
     if (query.format === 'csv' && query.table !== null) {
       headers.set('Content-Type', 'text/csv; charset=utf-8')
       headers.set(

@@ -9,7 +9,8 @@ import { stepTimeout, useAppInChromium } from './journeyWidget.ts'
 
 // The listening dashboard of the admin panel on the seeded demo (its months of
 // generated history): an agent sees their own agency only, whatever the address
-// asks; an editor every agency, with a filter; each chart is hidden from
+// asks; an editor every agency, with a filter; the figures say when the
+// scheduled job computed them; each chart is hidden from
 // assistive technologies and drawn beside the table that says the same; axe-core's
 // WCAG 2.1 A and AA rules at zero violations; "write the answer" opens a draft.
 
@@ -64,6 +65,8 @@ describe.skipIf(reason)(`The listening dashboard${reason ? ` — ${reason}` : ''
       await expect(page.locator('nav a[href="/admin/listening"]').getAttribute('id')).resolves.toBe('nav-entraide-listening')
       await openDashboard(page, app)
       await page.getByText(`Chiffres de votre organisme : ${own.name}.`).waitFor()
+      // Computed by the scheduled job (the demo runs it once at start), and said so.
+      await page.getByText(/^Chiffres calculés le \d{1,2} \S+ \d{4}/).waitFor()
       // No agency to choose: the server decides.
       expect(await page.locator('#entraide-dashboard-agency').count()).toBe(0)
       const unanswered = page.getByRole('table', { name: 'Questions sans réponse, par ancienneté' })

@@ -414,6 +414,9 @@ const DashboardBody = ({
   )
 }
 
+/** The job has not computed the dashboard yet. */
+class DashboardPending extends Error {}
+
 /**
  * `/admin/listening`: the listening dashboard. An agent sees their agency's
  * figures (the server decides, whatever the address says); an editor or an
@@ -435,6 +438,7 @@ export const ListeningView = async (props: AdminViewServerProps) => {
     const agency = raw === null || isAgent ? null : parseIdFor(req.payload, 'agencies', raw)
     try {
       const dashboard = await loadDashboard({ actor, agency, req })
+      if (dashboard === null) throw new DashboardPending()
       const procedures = (
         await req.payload.find({
           collection: 'procedures',
@@ -470,6 +474,11 @@ export const ListeningView = async (props: AdminViewServerProps) => {
             </form>
           )}
           <p className="entraide-hint">
+            {t('entraide:dashboardComputedAt', {
+              date: new Date(dashboard.computedAt).toLocaleString(req.i18n.language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC',
+            })}
+          </p>
+          <p className="entraide-hint">
             {t('entraide:dashboardPeriod', { date: dashboard.period.weeks[0] ?? '', weeks: dashboard.period.weeks.length })}
           </p>
           <DashboardBody
@@ -484,12 +493,19 @@ export const ListeningView = async (props: AdminViewServerProps) => {
         </>
       )
     } catch (error) {
-      if (!(error instanceof EntraideError)) throw error
-      body = (
-        <p className="entraide-not-allowed" role="alert">
-          {error.message}
-        </p>
-      )
+      if (error instanceof DashboardPending) {
+        body = (
+          <p className="entraide-hint" role="status">
+            {t('entraide:dashboardPending')}
+          </p>
+        )
+      } else if (error instanceof EntraideError) {
+        body = (
+          <p className="entraide-not-allowed" role="alert">
+            {error.message}
+          </p>
+        )
+      } else throw error
     }
   }
   return (
