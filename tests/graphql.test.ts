@@ -764,8 +764,5 @@ describe('GraphQL queries obey the same access as REST', () => {
     expect(right.data?.loginUser ?? null).toBeNull()
     expect(firstError(right)).toEqual(firstError(wrong))
     expect(firstError(right).status).toBe(401)
-    // On SQLite the process is sometimes held for SQLite's 30-second busy wait after the refused
-    // sign-ups (a write waiting on another connection's open transaction; not yet found which):
-    // the answers above are still checked, only later.
-  }, 90_000)
+  })
 })

@@ -6,6 +6,7 @@ import { accountKey, requestLocale } from '../rateLimit/enforce.ts'
 import { logStoreFailure } from '../rateLimit/storeFailures.ts'
 import { accountStrings } from '../translations/accounts.ts'
 import { fillIn } from '../translations/notifications.ts'
+import { afterTransaction } from '../utilities/afterTransaction.ts'
 import { isRecord } from '../utilities/ids.ts'
 import { escapeHtml } from '../utilities/html.ts'
 import { createQueueRunner, deleteCompletedJobs, withBackstopCron } from '../utilities/queueRunner.ts'
@@ -63,15 +64,29 @@ const queueAccountEmail = async (
   req: PayloadRequest,
   options: ResolvedOptions,
   { kind, user }: { kind: AccountEmailKind; user: unknown },
+  { isOutsideRequest = false }: { isOutsideRequest?: boolean } = {},
 ): Promise<void> => {
   if (typeof user !== 'string' && typeof user !== 'number') return
   const language = requestLocale(req, options.locale)
-  await req.payload.jobs.queue({
-    input: { kind, language, user: String(user) },
-    queue: accountEmailQueue,
-    req,
-    task: accountEmailTaskSlug,
-  })
+  const job = { input: { kind, language, user: String(user) }, queue: accountEmailQueue, task: accountEmailTaskSlug } as const
+  if (isOutsideRequest) {
+    // The request ends in a refusal, which would take the job with it: queued in a transaction
+    // of its own once the request's has ended (on SQLite a write meanwhile would wait on that
+    // open transaction while holding the process it needs).
+    const { payload } = req
+    afterTransaction(req, () => {
+      setTimeout(() => {
+        payload.jobs
+          .queue(job)
+          .then(() => runner.request(payload))
+          .catch((error: unknown) => {
+            payload.logger.error({ err: error, msg: 'Entraide: an account email could not be queued.' })
+          })
+      }, 100).unref?.()
+    })
+    return
+  }
+  await req.payload.jobs.queue({ ...job, req })
   runner.runAfterCommit(req)
 }
 
@@ -87,9 +102,10 @@ const writeToOwner = async (
   options: ResolvedOptions,
   account: Account,
   kind: AccountEmailKind,
+  { isOutsideRequest = false }: { isOutsideRequest?: boolean } = {},
 ): Promise<void> => {
   if (typeof account.email !== 'string' || !(await mayWrite(req, options, account.email))) return
-  await queueAccountEmail(req, options, { kind, user: account.id })
+  await queueAccountEmail(req, options, { kind, user: account.id }, { isOutsideRequest })
 }
 
 /**
@@ -98,7 +114,8 @@ const writeToOwner = async (
  * signing up or in once more (at most once an hour).
  */
 export const resendConfirmation = (req: PayloadRequest, account: Account, options: ResolvedOptions): Promise<void> =>
-  writeToOwner(req, options, account, 'confirm')
+  // The sign-in it comes from is refused: the email is queued outside that request's transaction.
+  writeToOwner(req, options, account, 'confirm', { isOutsideRequest: true })
 
 /**
  * Tells the owner of an address that someone asked for an account with it
