@@ -68,7 +68,11 @@ const queueAccountEmail = async (
 ): Promise<void> => {
   if (typeof user !== 'string' && typeof user !== 'number') return
   const language = requestLocale(req, options.locale)
-  const job = { input: { kind, language, user: String(user) }, queue: accountEmailQueue, task: accountEmailTaskSlug } as const
+  const job = {
+    input: { kind, language, user: String(user) },
+    queue: accountEmailQueue,
+    task: accountEmailTaskSlug,
+  } as const
   if (isOutsideRequest) {
     // The request ends in a refusal, which would take the job with it: queued in a transaction
     // of its own once the request's has ended (on SQLite a write meanwhile would wait on that
@@ -130,7 +134,16 @@ export const tellOwnerOfSignUp = (
   account: Account,
   options: ResolvedOptions,
 ): Promise<void> =>
-  writeToOwner(req, options, account, typeof collection.auth.verify === 'object' && account._verified === false ? 'confirm' : 'known')
+  // Nothing is written for a sign-up with an address in use: the email is queued once its request has ended.
+  writeToOwner(
+    req,
+    options,
+    account,
+    typeof collection.auth.verify === 'object' && account._verified === false ? 'confirm' : 'known',
+    {
+      isOutsideRequest: true,
+    },
+  )
 
 /** The note to the owner of an address someone tried to sign up with. */
 const knownAddressEmail = (req: PayloadRequest, language: MessageLocale) => {
@@ -157,7 +170,8 @@ const confirmationEmail = async (
 ) => {
   const verify = collection.auth.verify
   const token = account._verificationToken
-  if (typeof verify !== 'object' || account._verified !== false || typeof token !== 'string' || token === '') return null
+  if (typeof verify !== 'object' || account._verified !== false || typeof token !== 'string' || token === '')
+    return null
   // The words follow the request's language: the job's request gets the sign-up's.
   const inLanguage: PayloadRequest = { ...req, headers: new Headers({ 'accept-language': language }) }
   const html = verify.generateEmailHTML
@@ -185,14 +199,19 @@ const accountEmailTask = (
     if (!collection || !isRecord(found) || typeof found.email !== 'string') return { output: { status: 'skipped' } }
     const language: MessageLocale = input.language === 'en' ? 'en' : 'fr'
     const content =
-      input.kind === 'known' ? knownAddressEmail(req, language) : await confirmationEmail(req, collection, found, language)
+      input.kind === 'known'
+        ? knownAddressEmail(req, language)
+        : await confirmationEmail(req, collection, found, language)
     // Confirmed since it was queued: nothing to send.
     if (content === null) return { output: { status: 'skipped' } }
     try {
       await req.payload.sendEmail({ ...content, to: found.email })
     } catch (error) {
       if (job.totalTried < options.notifications.retry.attempts) throw error
-      req.payload.logger.error({ err: error, msg: `Entraide: an account email (${input.kind}) could not be sent after ${job.totalTried + 1} tries; given up.` })
+      req.payload.logger.error({
+        err: error,
+        msg: `Entraide: an account email (${input.kind}) could not be sent after ${job.totalTried + 1} tries; given up.`,
+      })
       return { output: { status: 'failed' } }
     }
     return { output: { status: 'sent' } }
@@ -214,7 +233,11 @@ const accountEmailTask = (
 /** The host's jobs config with the account email task and its backstop cron (jobs left by a stopped process). */
 export const withAccountEmailJobs = (jobs: JobsConfig | undefined, options: ResolvedOptions): JobsConfig => {
   const host = jobs ?? {}
-  const autoRun = withBackstopCron(host.autoRun, { cron: options.notifications.cron, mode: 'auto', queue: accountEmailQueue })
+  const autoRun = withBackstopCron(host.autoRun, {
+    cron: options.notifications.cron,
+    mode: 'auto',
+    queue: accountEmailQueue,
+  })
   return { ...host, autoRun, tasks: [...(host.tasks ?? []), accountEmailTask(options)] }
 }
 
