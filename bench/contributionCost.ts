@@ -28,18 +28,11 @@ import { waitForNotificationRuns } from '../src/notifications/runner.ts'
 import { idOf, isRecord, type ID } from '../src/utilities/ids.ts'
 import { buildAppConfig } from '../setup/appConfig.ts'
 import { seedContent } from './lib/knowledgeContent.ts'
-import { idOrFail, percentile, sleep } from './lib/measure.ts'
+import { idOrFail, percentile, positiveOption, sleep } from './lib/measure.ts'
 
-const argument = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`)
-  const value = index === -1 ? fallback : Number(process.argv[index + 1])
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number.`)
-  return value
-}
-
-const documents = argument('documents', 10_000)
-const rounds = argument('rounds', 5)
-const samples = argument('samples', 40)
+const documents = positiveOption('documents', 10_000)
+const rounds = positiveOption('rounds', 5)
+const samples = positiveOption('samples', 40)
 const targets = { cpu: 2, response: 1.2 } as const
 
 /** A collection as any Payload site has: one field, signed-in people may create. */

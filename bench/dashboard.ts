@@ -46,26 +46,17 @@ import { reindexKnowledge } from '../src/search/reindex.ts'
 import { helpfulnessReasons } from '../src/data/documents.ts'
 import { isRecord } from '../src/utilities/ids.ts'
 import { weeksUpTo } from '../src/utilities/weeks.ts'
-import { percentile, sleep } from './lib/measure.ts'
+import { percentile, positiveOption, sleep, textOption } from './lib/measure.ts'
 
-const argument = (name: string): string | undefined => {
-  const index = process.argv.indexOf(`--${name}`)
-  return index === -1 ? undefined : process.argv[index + 1]
-}
-const count = (name: string, fallback: number): number => {
-  const value = Number(argument(name) ?? fallback)
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number.`)
-  return value
-}
-const databases = (argument('databases') ?? 'sqlite,postgres')
+const databases = (textOption('databases') ?? 'sqlite,postgres')
   .split(',')
   .filter((name): name is 'sqlite' | 'postgres' => name === 'sqlite' || name === 'postgres')
-const questionCount = count('questions', 100_000)
-const voteCount = count('votes', 1_000_000)
-const searchCount = count('searches', 1_000_000)
-const requests = count('requests', 40)
+const questionCount = positiveOption('questions', 100_000)
+const voteCount = positiveOption('votes', 1_000_000)
+const searchCount = positiveOption('searches', 1_000_000)
+const requests = positiveOption('requests', 40)
 /** `--jobs no`: the dashboards computed without the job's rests (no job run time, no search ratio), to measure the endpoint sooner. */
-const withJobs = (argument('jobs') ?? 'yes') !== 'no'
+const withJobs = (textOption('jobs') ?? 'yes') !== 'no'
 const postgresServer = process.env.BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432'
 
 /** The dashboard endpoint's p95: at most this (ms). */

@@ -39,19 +39,12 @@ import { buildAppIfStale } from '../tests/browser/appBuild.ts'
 import { freePort, serverEnvironment } from '../tests/browser/harness.ts'
 import { topics } from './frenchText.ts'
 import { seedContent } from './lib/knowledgeContent.ts'
-import { percentile, sleep } from './lib/measure.ts'
+import { percentile, positiveOption, sleep } from './lib/measure.ts'
 
-const argument = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`)
-  const value = index === -1 ? fallback : Number(process.argv[index + 1])
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number.`)
-  return value
-}
-
-const documents = argument('documents', 10_000)
-const connections = argument('connections', 50)
-const seconds = argument('seconds', 10)
-const rounds = argument('rounds', 3)
+const documents = positiveOption('documents', 10_000)
+const connections = positiveOption('connections', 50)
+const seconds = positiveOption('seconds', 10, { isWhole: false })
+const rounds = positiveOption('rounds', 3)
 const warmUpSeconds = 3
 const secret = 'entraide-http-benchmark-secret'
 

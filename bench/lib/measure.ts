@@ -14,3 +14,17 @@ export const percentile = (samples: readonly number[], p: number): number => {
 }
 
 export const sleep = (ms: number): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The value after `--name` on the command line, or undefined. */
+export const textOption = (name: string): string | undefined => {
+  const index = process.argv.indexOf(`--${name}`)
+  return index === -1 ? undefined : process.argv[index + 1]
+}
+
+/** A positive number after `--name` (a whole one when `isWhole`), else `fallback`; anything else is an error naming it. */
+export const positiveOption = (name: string, fallback: number, { isWhole = true } = {}): number => {
+  const value = Number(textOption(name) ?? fallback)
+  const isValid = isWhole ? Number.isInteger(value) : Number.isFinite(value)
+  if (!isValid || value <= 0) throw new Error(`--${name} must be a positive ${isWhole ? 'whole ' : ''}number.`)
+  return value
+}
