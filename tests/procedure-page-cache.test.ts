@@ -10,16 +10,17 @@ import { startTestApp, type TestApp } from './helpers/payload.ts'
 type Person = Awaited<ReturnType<TestApp['signUp']>>
 
 /**
- * Counts the Local API reads made for procedure page requests while `work`
- * runs (every read of the page goes through `payload.find` with the
- * request); the app's background jobs read too, and are left out.
+ * The Local API reads made for procedure page requests while `work` runs,
+ * each as its collection and filter (every read of the page goes through
+ * `payload.find` with the request); the app's background jobs read too, and
+ * are left out.
  */
-const countReads = async <T>(app: TestApp, work: () => Promise<T>): Promise<{ reads: number; result: T }> => {
+const readsDuring = async <T>(app: TestApp, work: () => Promise<T>): Promise<{ reads: string[]; result: T }> => {
   const { payload } = app
   const find = payload.find.bind(payload)
-  let reads = 0
+  const reads: string[] = []
   payload.find = ((args: Parameters<typeof find>[0]) => {
-    if (args.req?.url?.includes('/entraide/procedures/')) reads += 1
+    if (args.req?.url?.includes('/entraide/procedures/')) reads.push(`${args.collection} ${JSON.stringify(args.where ?? {})}`)
     return find(args)
   }) as typeof payload.find
   try {
@@ -28,6 +29,12 @@ const countReads = async <T>(app: TestApp, work: () => Promise<T>): Promise<{ re
   } finally {
     payload.find = find
   }
+}
+
+/** How many reads `readsDuring` saw. */
+const countReads = async <T>(app: TestApp, work: () => Promise<T>): Promise<{ reads: number; result: T }> => {
+  const { reads, result } = await readsDuring(app, work)
+  return { reads: reads.length, result }
 }
 
 describe('the anonymous procedure page, kept in memory', () => {
@@ -173,20 +180,11 @@ describe('the anonymous procedure page, kept in memory', () => {
 
   it("gives a signed-in reader the shared part from memory and reads only what is theirs", async () => {
     await settled()
-    const seen: string[] = []
-    const { payload } = app
-    const find = payload.find.bind(payload)
-    payload.find = ((args: Parameters<typeof find>[0]) => {
-      if (args.req?.url?.includes('/entraide/procedures/')) seen.push(`${args.collection} ${JSON.stringify(args.where ?? {})}`)
-      return find(args)
-    }) as typeof payload.find
-    try {
+    const { reads: seen } = await readsDuring(app, async () => {
       const response = await app.api('GET', '/entraide/procedures/passeport', { token: helper.token })
       expect(response.status).toBe(200)
       expect((await json(response)).viewer.displayName).toBeTruthy()
-    } finally {
-      payload.find = find
-    }
+    })
     expect(seen.length).toBeGreaterThan(0)
     // Each read names the reader (their items, votes and proposals, their profile), or is the agency of a profile.
     for (const read of seen.filter((entry) => !entry.startsWith('agencies '))) expect(read).toContain(JSON.stringify(helper.id))
