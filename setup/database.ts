@@ -9,13 +9,20 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations/index.ts'
 import { migrations as postgresMigrations } from '../migrations/postgres/index.ts'
-import { busyTimeoutMs, serialTransactions } from './serialTransactions.ts'
 
 /** Where the SQLite schema migrations live (`npm run migrate:create` writes there). */
 export const migrationDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'migrations')
 
 /** Where the PostgreSQL schema migrations live (`npm run migrate:create` with a `postgres://` DATABASE_URI). */
 export const postgresMigrationDir = path.join(migrationDir, 'postgres')
+
+/**
+ * How long a SQLite connection waits for the write lock that another process
+ * holds (within this process, the plugin has writers take turns). Generous:
+ * during a long stream of transactions (the demo seed, an import) a write from
+ * another process only gets the lock in a gap between two of them.
+ */
+const busyTimeoutMs = 30_000
 
 /** The embedded default: a SQLite file under `data/`. */
 export const defaultDatabaseUri = 'file:./data/entraide.db'
@@ -52,21 +59,20 @@ export const databaseAdapter = (
   }
   const file = uri.slice('file:'.length)
   if (file && file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
-  return serialTransactions(
-    sqliteAdapter({
-      busyTimeout: busyTimeoutMs,
-      client: { url: uri },
-      // Payload's default numeric ids; the tests also run with text ids, as MongoDB has.
-      idType: ids === 'text' ? 'uuid' : 'number',
-      // Development and tests push the schema; production (`next start`)
-      // applies the committed migrations at start instead.
-      migrationDir,
-      prodMigrations: migrations,
-      push,
-      // Writers queue behind each other (BEGIN IMMEDIATE), so a domain action
-      // reads and writes a consistent state even under parallel requests.
-      transactionOptions: { behavior: 'immediate' },
-      wal: true,
-    }),
-  )
+  return sqliteAdapter({
+    busyTimeout: busyTimeoutMs,
+    client: { url: uri },
+    // Payload's default numeric ids; the tests also run with text ids, as MongoDB has.
+    idType: ids === 'text' ? 'uuid' : 'number',
+    // Development and tests push the schema; production (`next start`)
+    // applies the committed migrations at start instead.
+    migrationDir,
+    prodMigrations: migrations,
+    push,
+    // Transactions take the write lock at once (BEGIN IMMEDIATE); with the
+    // plugin's turns, a domain action reads and writes a consistent state
+    // even under parallel requests.
+    transactionOptions: { behavior: 'immediate' },
+    wal: true,
+  })
 }

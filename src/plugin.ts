@@ -31,6 +31,7 @@ import { staffLocksOnly } from './hooks/staffLocksOnly.ts'
 import { closeLockCollection } from './host/payloadCollections.ts'
 import { restoreErrorDetails } from './hooks/restoreErrorDetails.ts'
 import { withSearch } from './search/plugin.ts'
+import { withSqliteTurns } from './database/sqliteTurns.ts'
 import { withReverificationJobs } from './jobs/reverification.ts'
 import { withListeningDashboardJobs } from './jobs/listeningDashboard.ts'
 import { withPublicFiguresJobs } from './jobs/publicFigures.ts'
@@ -198,9 +199,12 @@ export const entraidePlugin =
       // no endpoint, hook, job or admin view of Entraide's runs.
       return {
         ...incoming,
+        db: withSqliteTurns(incoming.db),
         collections: [
           ...hostPart.map((collection) =>
-            collection === extendedUsers ? { ...users, fields: [...extendedUsers.fields, ...verificationColumns(options)] } : collection,
+            collection === extendedUsers
+              ? { ...users, fields: [...extendedUsers.fields, ...verificationColumns(options)] }
+              : collection,
           ),
           ...added.map(withoutBehaviour),
         ],
@@ -220,44 +224,63 @@ export const entraidePlugin =
       'threads',
       'answers',
     ]
-    return withProcedurePageCache(options, pageSources)(withNotifications(options)(withSearch(options)({
-      ...incoming,
-      ...withAllowedOrigins(incoming, options.allowedOrigins),
-      admin: withEntraideAdmin(incoming.admin, incoming.i18n),
-      custom: { ...incoming.custom, entraide: brandOptions(options) },
-      loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
-      hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
-      endpoints: [...(incoming.endpoints ?? []).map(guardHostEndpoint), procedurePageEndpoint(options), meEndpoint(), reverifyQueueEndpoint(), statsEndpoint(), dashboardEndpoint(options), writeAnswerEndpoint()],
-      graphQL: withEntraideMutations(incoming.graphQL),
-      jobs: withAccountEmailJobs(
-        withListeningDashboardJobs(withPublicFiguresJobs(withReverificationJobs(incoming.jobs, options), options), options),
-        options,
+    return withProcedurePageCache(
+      options,
+      pageSources,
+    )(
+      withNotifications(options)(
+        withSearch(options)({
+          ...incoming,
+          ...withAllowedOrigins(incoming, options.allowedOrigins),
+          db: withSqliteTurns(incoming.db),
+          admin: withEntraideAdmin(incoming.admin, incoming.i18n),
+          custom: { ...incoming.custom, entraide: brandOptions(options) },
+          loggingLevels: { ...entraideLoggingLevels, ...incoming.loggingLevels },
+          hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), restoreErrorDetails()] },
+          endpoints: [
+            ...(incoming.endpoints ?? []).map(guardHostEndpoint),
+            procedurePageEndpoint(options),
+            meEndpoint(),
+            reverifyQueueEndpoint(),
+            statsEndpoint(),
+            dashboardEndpoint(options),
+            writeAnswerEndpoint(),
+          ],
+          graphQL: withEntraideMutations(incoming.graphQL),
+          jobs: withAccountEmailJobs(
+            withListeningDashboardJobs(
+              withPublicFiguresJobs(withReverificationJobs(incoming.jobs, options), options),
+              options,
+            ),
+            options,
+          ),
+          onInit: async (payload) => {
+            closeLockCollection(
+              payload,
+              added.map((collection) => collection.slug),
+            )
+            await confirmAccountsFromBefore(payload, options)
+            stopAccountEmailsOnDestroy(payload)
+            await incoming.onInit?.(payload)
+          },
+          globals,
+          i18n: withEntraideTranslations(incoming.i18n),
+          collections: [
+            ...hostPart.map((collection) =>
+              collection === extendedUsers
+                ? withEndpoints(withInputChecks(collection, { isOwn: false }), [], {
+                    isOwn: false,
+                    signUp: uniformSignUp(options),
+                  })
+                : collection,
+            ),
+            ...added.map((collection) =>
+              withEndpoints(withInputChecks(collection, { isOwn: true }), endpoints[collection.slug] ?? [], {
+                isOwn: true,
+              }),
+            ),
+          ],
+        }),
       ),
-      onInit: async (payload) => {
-        closeLockCollection(
-          payload,
-          added.map((collection) => collection.slug),
-        )
-        await confirmAccountsFromBefore(payload, options)
-        stopAccountEmailsOnDestroy(payload)
-        await incoming.onInit?.(payload)
-      },
-      globals,
-      i18n: withEntraideTranslations(incoming.i18n),
-      collections: [
-        ...hostPart.map((collection) =>
-          collection === extendedUsers
-            ? withEndpoints(withInputChecks(collection, { isOwn: false }), [], {
-                isOwn: false,
-                signUp: uniformSignUp(options),
-              })
-            : collection,
-        ),
-        ...added.map((collection) =>
-          withEndpoints(withInputChecks(collection, { isOwn: true }), endpoints[collection.slug] ?? [], {
-            isOwn: true,
-          }),
-        ),
-      ],
-    })))
+    )
   }
