@@ -1,4 +1,5 @@
 // Database: SQLite is enough (what is checked is how the writers of one SQLite file in one process take turns; PostgreSQL has no such lock)
+import { sql } from '@payloadcms/db-sqlite'
 import { describe, expect, it } from 'vitest'
 
 import { sqliteTurns } from '../src/database/sqliteTurns.ts'
@@ -111,6 +112,40 @@ describe('SQLite writes of one process', () => {
       )
       expect(slugs).toEqual(expect.arrayContaining(['dedans-1', 'dedans-2', 'dehors']))
       expect((await app.payload.count({ collection: 'agencies' })).totalDocs).toBe(before + 3)
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('makes a commit the database refuses an error, where Payload alone would answer as if the work were kept', async () => {
+    const app = await startTestApp()
+    try {
+      const transactionID = await app.payload.db.beginTransaction()
+      if (transactionID === null) throw new Error('the test database has no transactions')
+      const session: unknown = Reflect.get(Reflect.get(app.payload.db, 'sessions') ?? {}, String(transactionID))
+      const connection: unknown = Reflect.get(session ?? {}, 'db')
+      if (
+        typeof connection !== 'object' ||
+        connection === null ||
+        !('run' in connection) ||
+        typeof connection.run !== 'function'
+      )
+        throw new Error('no SQLite transaction')
+      // A procedure of an agency that does not exist, checked only at COMMIT: the commit fails.
+      await connection.run(sql`PRAGMA defer_foreign_keys = ON`)
+      await app.payload.db.create({
+        collection: 'procedures',
+        data: { agency: 999_999, slug: 'sans-agence', title: 'Sans agence' },
+        req: { transactionID },
+      })
+      await expect(app.payload.db.commitTransaction(transactionID)).rejects.toThrow(
+        /did not commit the transaction, so nothing it wrote was kept: .*FOREIGN KEY/,
+      )
+      expect(
+        (await app.payload.count({ collection: 'procedures', where: { slug: { equals: 'sans-agence' } } })).totalDocs,
+      ).toBe(0)
+      // The turn was handed on: the next write goes through.
+      await app.payload.db.create({ collection: 'agencies', data: { name: 'Agence suivante', slug: 'suivante' } })
     } finally {
       await app.close()
     }

@@ -41,14 +41,26 @@ const isLibsqlClient = (value: unknown): value is LibsqlClientLike =>
 
 const patchedClients = new WeakSet<object>()
 
+type CommittableTransaction = { commit: () => Promise<void> }
+
+const isCommittable = (value: unknown): value is CommittableTransaction =>
+  typeof value === 'object' && value !== null && 'commit' in value && typeof value.commit === 'function'
+
+/** Why a libsql transaction's COMMIT failed, by transaction. */
+const commitFailures = new WeakMap<object, unknown>()
+
 /**
- * The libsql client hands its connection to each transaction and opens a new
- * one afterwards, without the settings Payload's SQLite adapter gave the first
- * (`busyTimeout`, and WAL's `synchronous`): a write from another process would
- * then fail at once instead of waiting, and every commit would sync to disk.
- * The same settings are given to each new connection.
+ * Watches the libsql client of an adapter (once):
+ * - It hands its connection to each transaction and opens a new one
+ *   afterwards, without the settings Payload's SQLite adapter gave the first
+ *   (`busyTimeout`, and WAL's `synchronous`): a write from another process
+ *   would then fail at once instead of waiting, and every commit would sync to
+ *   disk. The same settings are given to each new connection.
+ * - Payload ignores a failed COMMIT (the transaction is rolled back and the
+ *   operation answers as if its work were kept); each failure is recorded
+ *   here, by transaction, so that the adapter's commit can throw it.
  */
-const keepConnectionSettings = (db: object): void => {
+const watchClient = (db: object, onTransaction: (transaction: object) => void): void => {
   const client: unknown = 'client' in db ? db.client : undefined
   if (!isLibsqlClient(client) || patchedClients.has(client)) return
   patchedClients.add(client)
@@ -64,6 +76,18 @@ const keepConnectionSettings = (db: object): void => {
     if (busyTimeout > 0) await client.execute(`PRAGMA busy_timeout = ${Math.floor(busyTimeout)}`)
     if (synchronous !== null && /^[A-Z]+$/i.test(synchronous))
       await client.execute(`PRAGMA synchronous = ${synchronous}`)
+    if (isCommittable(tx)) {
+      const commit = tx.commit.bind(tx)
+      tx.commit = async () => {
+        try {
+          await commit()
+        } catch (error) {
+          commitFailures.set(tx, error)
+          throw error
+        }
+      }
+      onTransaction(tx)
+    }
     return tx
   }
 }
@@ -103,6 +127,10 @@ export const sqliteTurns = <T extends BaseDatabaseAdapter>(
       const rollback = db.rollbackTransaction.bind(db)
       /** The end of each open transaction's turn, by its id. */
       const releases = new Map<string, () => void>()
+      /** The libsql transaction of each open transaction, by its id. */
+      const connections = new Map<string, object>()
+      /** The libsql transaction the client began last (transactions begin one at a time here). */
+      let begun: object | null = null
       /** Set while a write made outside a transaction holds the turn, for the writes it makes itself. */
       const holding = new AsyncLocalStorage<true>()
       let tail: Promise<void> = Promise.resolve()
@@ -139,7 +167,9 @@ export const sqliteTurns = <T extends BaseDatabaseAdapter>(
           clearTimeout(timer)
         }
         holder = { label, since: Date.now(), stack }
-        keepConnectionSettings(db)
+        watchClient(db, (transaction) => {
+          begun = transaction
+        })
         return () => {
           holder = null
           done()
@@ -157,9 +187,13 @@ export const sqliteTurns = <T extends BaseDatabaseAdapter>(
         if (holding.getStore()) return begin(options)
         const done = await takeTurn('transaction')
         try {
+          begun = null
           const id = await begin(options)
           if (id === null) done()
-          else releases.set(String(id), done)
+          else {
+            releases.set(String(id), done)
+            if (begun !== null) connections.set(String(id), begun)
+          }
           return id
         } catch (error) {
           done()
@@ -208,13 +242,24 @@ export const sqliteTurns = <T extends BaseDatabaseAdapter>(
         }
       }
       db.commitTransaction = async (id) => {
+        const key = String(await id)
+        const connection = connections.get(key)
+        connections.delete(key)
         try {
           await commit(id)
         } finally {
           await release(id)
         }
+        const failure = connection ? commitFailures.get(connection) : undefined
+        if (failure !== undefined) {
+          const reason = failure instanceof Error ? failure.message : String(failure)
+          throw new Error(`The database did not commit the transaction, so nothing it wrote was kept: ${reason}`, {
+            cause: failure,
+          })
+        }
       }
       db.rollbackTransaction = async (id) => {
+        connections.delete(String(await id))
         try {
           await rollback(id)
         } finally {
