@@ -555,8 +555,12 @@ export const computeDashboard = async ({
       isAccepted: true,
       thread: true,
       validatedAt: true,
+      visibility: true,
     }
-    for await (const answer of rowsIn(req, 'answers', 'thread', ids, [published], answerSelect, reading)) {
+    // Filtered on visibility here, not in the query: with it, SQLite read every published answer
+    // (its visibility index) for each page instead of the batch's (its thread index).
+    for await (const answer of rowsIn(req, 'answers', 'thread', ids, [], answerSelect, reading)) {
+      if (answer.visibility !== 'published') continue
       const question = batch.get(String(idKey(answer.thread)))
       if (!question) continue
       const postedMs = timeOf(answer.createdAt)
