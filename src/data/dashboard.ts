@@ -120,73 +120,116 @@ const timeOf = (value: unknown): number | null => {
 
 const numberOf = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null)
 
-/** The median, 1 decimal; the mean of the two middle values for an even count; null when empty. */
-export const median = (values: number[]): number | null => {
+/** The median, 1 decimal; the mean of the two middle values for an even count; null when empty. Sorts a copy. */
+export const median = (values: ArrayLike<number>): number | null => {
   if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
+  const sorted = Float64Array.from(values).sort()
   const middle = Math.floor(sorted.length / 2)
-  const value = sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+  const value =
+    sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
   return Math.round(value * 10) / 10
 }
 
+/** Durations in hours, kept as plain numbers in a growing `Float64Array` (8 bytes each), for a median. */
+class Durations {
+  private values = new Float64Array(1024)
+  length = 0
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2)
+      grown.set(this.values)
+      this.values = grown
+    }
+    this.values[this.length] = value
+    this.length += 1
+  }
+
+  median(): number | null {
+    return median(this.values.subarray(0, this.length))
+  }
+}
+
+/** Items a loop handles before it lets the event loop run the requests waiting (`breather`). */
+const itemsPerBreath = 2000
+
+/** Lets the event loop serve what waits (a request, a timer) before going on. */
+const breather = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+/** Counts the items of a long loop and says when it is time for a `breather`. */
+const pacer = () => {
+  let count = 0
+  return (): boolean => {
+    count += 1
+    if (count < itemsPerBreath) return false
+    count = 0
+    return true
+  }
+}
+
 /**
- * How the rows are read: `pageSize` rows per query, `afterPage` run between
- * pages with how long the page took (a background job rests there), and
- * `shared`, kept across the computations of one job run, holding the reads
- * that are the same whatever the agency (the "was this helpful?" answers and
- * the items they are about), so that they are read once per run.
+ * How the rows are read: `pageSize` rows per query and `idsPerQuery` ids per
+ * `in` filter; `afterPage` run between pages with how long the page took (a
+ * background job rests there; without it, the computation still lets the
+ * event loop run between pages); and `shared`, kept across the computations
+ * of one job run, holding what is the same whatever the agency (the "was
+ * this helpful?" answers, counted per item, and the items they are about),
+ * so that it is read once per run.
  */
 export type Reading = {
   pageSize?: number
+  idsPerQuery?: number
   afterPage?: (pageMs: number) => Promise<void>
-  shared?: Map<string, Promise<Row[]>>
+  shared?: Map<string, Promise<FeedbackItem[]>>
 }
 
 /** `read()`, or what an earlier computation of the same job run read under `key`. */
-const sharedRead = (reading: Reading, key: string, read: () => Promise<Row[]>): Promise<Row[]> => {
+const sharedRead = (reading: Reading, key: string, read: () => Promise<FeedbackItem[]>): Promise<FeedbackItem[]> => {
   if (!reading.shared) return read()
   const known = reading.shared.get(key)
   if (known) return known
-  const rows = read()
-  reading.shared.set(key, rows)
-  return rows
+  const value = read()
+  reading.shared.set(key, value)
+  return value
 }
 
 /**
  * Every matching row, with only the selected fields, a page at a time in id
  * order (each page after the last id of the previous one): bounded reads that
- * every database adapter serves from its primary key.
+ * every database adapter serves from its primary key. The caller counts each
+ * row as it comes; no page is kept.
  */
-const allRows = async (
+const rowsOf = (
   req: PayloadRequest,
   collection: CollectionSlug,
   where: Where,
   select: SelectType,
-  reading: Reading = {},
-): Promise<Row[]> => {
-  const rows: Row[] = []
-  for await (const row of rowsById({ afterPage: reading.afterPage, collection, pageSize: reading.pageSize ?? pageSize, req, select, where })) {
-    rows.push(row)
-  }
-  return rows
-}
+  reading: Reading,
+): AsyncGenerator<Row> =>
+  rowsById({
+    afterPage: reading.afterPage ?? breather,
+    collection,
+    pageSize: reading.pageSize ?? pageSize,
+    req,
+    select,
+    where,
+  })
 
-/** `allRows` for a long list of ids, a slice of them per query. */
-const rowsIn = async (
+/** `rowsOf` for a long list of ids, a slice of them per query. */
+async function* rowsIn(
   req: PayloadRequest,
   collection: CollectionSlug,
   field: string,
   ids: ID[],
   where: Where[],
   select: SelectType,
-  reading: Reading = {},
-): Promise<Row[]> => {
-  const rows: Row[] = []
-  for (let start = 0; start < ids.length; start += idsPerQuery) {
-    const slice = ids.slice(start, start + idsPerQuery)
-    rows.push(...(await allRows(req, collection, { and: [...where, { [field]: { in: slice } }] }, select, reading)))
+  reading: Reading,
+): AsyncGenerator<Row> {
+  const perQuery = reading.idsPerQuery ?? idsPerQuery
+  for (let start = 0; start < ids.length; start += perQuery) {
+    const slice = ids.slice(start, start + perQuery)
+    yield* rowsOf(req, collection, { and: [...where, { [field]: { in: slice } }] }, select, reading)
   }
-  return rows
 }
 
 const procedureRow = z.object({
@@ -235,16 +278,179 @@ const jobActor: Actor = {
   suspensionReason: null,
 }
 
+type FeedbackCollection = HelpfulnessRow['collection']
+const isFeedbackCollection = (value: unknown): value is FeedbackCollection =>
+  value === 'answers' || value === 'guides' || value === 'wiki-pages'
+
+/** The "was this helpful?" answers of the period about one item, counted, with what the item is. */
+type FeedbackItem = {
+  collection: FeedbackCollection
+  id: ID
+  title: string
+  procedure: string | null
+  step: unknown
+  helpful: number
+  notHelpful: number
+  /** "Not helpful" answers per week of the period (by index), created at the first one. */
+  notHelpfulWeeks: Int32Array | null
+  /** The rank of the item's first "not helpful" answer among all answers read (id order), or Infinity. */
+  firstNotHelpful: number
+}
+
+/**
+ * The "was this helpful?" answers given since `from`, counted per item as
+ * they are read (the answers themselves are not kept), and what each item
+ * is: its title, procedure and (an answer) its question's step. Items since
+ * deleted are left out. The same for every agency: read once per job run.
+ */
+const readFeedback = async (
+  req: PayloadRequest,
+  from: string,
+  weekIndex: ReadonlyMap<string, number>,
+  reading: Reading,
+): Promise<FeedbackItem[]> => {
+  type Counted = {
+    collection: FeedbackCollection
+    id: ID
+    helpful: number
+    notHelpful: number
+    notHelpfulWeeks: Int32Array | null
+    firstNotHelpful: number
+  }
+  const counted = new Map<string, Counted>()
+  let rank = 0
+  for await (const row of rowsOf(
+    req,
+    'helpfulness',
+    { createdAt: { greater_than_equal: from } },
+    { createdAt: true, isHelpful: true, target: true },
+    reading,
+  )) {
+    rank += 1
+    const target = row.target
+    if (!isRecord(target)) continue
+    const collection = target.relationTo
+    const id = idOf(target.value)
+    if (id === null || !isFeedbackCollection(collection)) continue
+    const key = `${collection}|${String(id)}`
+    let item = counted.get(key)
+    if (!item) {
+      item = {
+        collection,
+        firstNotHelpful: Number.POSITIVE_INFINITY,
+        helpful: 0,
+        id,
+        notHelpful: 0,
+        notHelpfulWeeks: null,
+      }
+      counted.set(key, item)
+    }
+    if (row.isHelpful === true) {
+      item.helpful += 1
+      continue
+    }
+    item.notHelpful += 1
+    if (item.firstNotHelpful === Number.POSITIVE_INFINITY) item.firstNotHelpful = rank
+    const askedMs = timeOf(row.createdAt)
+    const week = askedMs === null ? undefined : weekIndex.get(weekOf(askedMs))
+    if (week !== undefined) {
+      item.notHelpfulWeeks ??= new Int32Array(weekIndex.size)
+      item.notHelpfulWeeks[week] = (item.notHelpfulWeeks[week] ?? 0) + 1
+    }
+  }
+
+  type Info = { title: string; procedure: string | null; step: unknown }
+  const infos = new Map<string, Info>()
+  const idsOf = (collection: FeedbackCollection): ID[] => {
+    const ids: ID[] = []
+    for (const item of counted.values()) if (item.collection === collection) ids.push(item.id)
+    return ids
+  }
+  for (const collection of ['guides', 'wiki-pages'] as const) {
+    for await (const row of rowsIn(
+      req,
+      collection,
+      'id',
+      idsOf(collection),
+      [],
+      { procedure: true, title: true },
+      reading,
+    )) {
+      infos.set(`${collection}|${String(row.id)}`, {
+        procedure: idKey(row.procedure),
+        step: null,
+        title: String(row.title ?? ''),
+      })
+    }
+  }
+  // An answer is titled after its question (or the start of its text), and is about its question's step.
+  type AnswerInfo = { procedure: string | null; thread: string | null; start: string }
+  const answerInfos = new Map<string, AnswerInfo>()
+  const threadIds = new Map<string, ID>()
+  for await (const row of rowsIn(
+    req,
+    'answers',
+    'id',
+    idsOf('answers'),
+    [],
+    { body: true, procedure: true, thread: true },
+    reading,
+  )) {
+    const thread = idOf(row.thread)
+    if (thread !== null) threadIds.set(String(thread), thread)
+    const body = typeof row.body === 'string' ? row.body.replace(/\s+/g, ' ').trim() : ''
+    answerInfos.set(String(row.id), {
+      procedure: idKey(row.procedure),
+      start: body.slice(0, 80),
+      thread: thread === null ? null : String(thread),
+    })
+  }
+  const threads = new Map<string, { title: string | null; step: unknown }>()
+  for await (const row of rowsIn(
+    req,
+    'threads',
+    'id',
+    [...threadIds.values()],
+    [],
+    { step: true, title: true },
+    reading,
+  )) {
+    threads.set(String(row.id), { step: row.step ?? null, title: typeof row.title === 'string' ? row.title : null })
+  }
+  for (const [key, answer] of answerInfos) {
+    const thread = answer.thread === null ? undefined : threads.get(answer.thread)
+    infos.set(`answers|${key}`, {
+      procedure: answer.procedure,
+      step: thread?.step ?? null,
+      title: thread && thread.title !== null ? thread.title : answer.start,
+    })
+  }
+
+  const items: FeedbackItem[] = []
+  const isDue = pacer()
+  for (const [key, item] of counted) {
+    const info = infos.get(key)
+    // An item since deleted: not counted.
+    if (info) items.push({ ...item, ...info })
+    if (isDue()) await breather()
+  }
+  return items
+}
+
 /**
  * The listening dashboard: what people ask, where they struggle, what they
  * search for in vain and what they think of the answers, over the last
  * `dashboardWeeks` weeks (questions still unanswered and the re-verification
  * backlog: whatever their age), for one agency or every agency (null). Reads
- * every matching row with `find` and `select` only, a page at a time, so that
- * every database adapter serves it: the scheduled job calls it (see
- * `jobs/listeningDashboard.ts`), never a request; see `Reading` for how it
- * reads. Zero-hit searches are not tied to a
- * procedure: they are the whole site's, for agents too.
+ * the matching rows with `find` and `select` only, a page at a time, so that
+ * every database adapter serves it, and counts each page as it comes into
+ * small tallies (per week, per procedure and step, per item, and the
+ * durations to first answer, acceptance and validation as plain numbers for
+ * their medians): no row is kept once counted, and between pages, and every
+ * `itemsPerBreath` items of a longer loop, the event loop runs what waits.
+ * The scheduled job calls it (see `jobs/listeningDashboard.ts`), never a
+ * request; see `Reading` for how it reads. Zero-hit searches are not tied
+ * to a procedure: they are the whole site's, for agents too.
  */
 export const computeDashboard = async ({
   agency,
@@ -300,193 +506,161 @@ export const computeDashboard = async ({
   }
   // Every agency: no filter, so that items of a procedure since deleted still count for the site.
   const scoped = (where: Where[]): Where =>
-    wantedAgency === null ? { and: where } : { and: [...where, { procedure: { in: procedures.map((procedure) => procedure.id) } }] }
+    wantedAgency === null
+      ? { and: where }
+      : { and: [...where, { procedure: { in: procedures.map((procedure) => procedure.id) } }] }
   const isEmptyScope = wantedAgency !== null && procedures.length === 0
   const published: Where = { visibility: { equals: 'published' } }
 
   const struggleByProcedure = new Map<string, Tally>()
   const struggleByStep = new Map<string, Tally>()
-  const count = (procedure: unknown, step: unknown, field: keyof Tally) => {
+  const count = (procedure: unknown, step: unknown, field: keyof Tally, by = 1) => {
     const key = idKey(procedure)
     if (key === null || !byProcedure.has(key)) return
     const own = struggleByProcedure.get(key) ?? emptyTally()
-    own[field] += 1
+    own[field] += by
     struggleByProcedure.set(key, own)
     const stepNumber = numberOf(step)
     if (stepNumber === null) return
     const stepKey = `${key}|${stepNumber}`
     const atStep = struggleByStep.get(stepKey) ?? emptyTally()
-    atStep[field] += 1
+    atStep[field] += by
     struggleByStep.set(stepKey, atStep)
   }
 
-  // Questions of the period, and the older ones still open (they may still wait for an answer).
-  const threads = isEmptyScope
-    ? []
-    : await allRows(
-        req,
-        'threads',
-        scoped([published, { or: [{ createdAt: { greater_than_equal: from } }, { status: { equals: 'open' } }] }]),
-        { author: true, createdAt: true, procedure: true, status: true, step: true },
-        reading,
-      )
-  const threadIds = threads.map((thread) => idOf(thread.id)).filter((id): id is ID => id !== null)
-  const answers = await rowsIn(req, 'answers', 'thread', threadIds, [published], {
-    acceptedAt: true,
-    author: true,
-    createdAt: true,
-    isAccepted: true,
-    thread: true,
-    validatedAt: true,
-  }, reading)
-  type Replies = { firstAnswerMs: number | null; acceptedMs: number | null; validatedMs: number | null }
-  const repliesOf = new Map<string, Replies>()
-  const authorOf = new Map(threads.map((thread) => [String(thread.id), idKey(thread.author)]))
-  for (const answer of answers) {
-    const threadKey = idKey(answer.thread)
-    if (threadKey === null) continue
-    const replies = repliesOf.get(threadKey) ?? { acceptedMs: null, firstAnswerMs: null, validatedMs: null }
-    const postedMs = timeOf(answer.createdAt)
-    const asker = authorOf.get(threadKey) ?? null
-    // The asker's own replies are not answers to their question.
-    if (postedMs !== null && (asker === null || idKey(answer.author) !== asker)) {
-      replies.firstAnswerMs = replies.firstAnswerMs === null ? postedMs : Math.min(replies.firstAnswerMs, postedMs)
-    }
-    const acceptedMs = answer.isAccepted === true ? timeOf(answer.acceptedAt) : null
-    if (acceptedMs !== null) replies.acceptedMs = acceptedMs
-    const validatedMs = timeOf(answer.validatedAt)
-    if (validatedMs !== null) replies.validatedMs = replies.validatedMs === null ? validatedMs : Math.min(replies.validatedMs, validatedMs)
-    repliesOf.set(threadKey, replies)
-  }
-
+  // Questions of the period, and the older ones still open (they may still wait for an answer),
+  // read a page at a time; the answers of each batch of `idsPerQuery` questions are read and
+  // counted before the next batch, so that only a batch's small records are held at once.
   const buckets = new Map<AgeBucket, number>(ageBuckets.map((bucket) => [bucket, 0]))
-  const toFirstAnswer: number[] = []
-  const toAcceptance: number[] = []
-  const toValidation: number[] = []
-  for (const thread of threads) {
-    const askedMs = timeOf(thread.createdAt)
-    if (askedMs === null) continue
-    const replies = repliesOf.get(String(thread.id))
-    if (!replies?.firstAnswerMs && thread.status !== 'closed') {
-      const bucket = bucketOf(now - askedMs)
-      buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1)
-    }
-    if (askedMs < fromMs) continue
-    count(thread.procedure, thread.step, 'questions')
-    const week = weekRow(askedMs)
-    if (week) {
-      week.questions += 1
-      if (replies?.firstAnswerMs && replies.firstAnswerMs - askedMs <= 48 * hourMs) week.answeredWithin48h += 1
-    }
-    if (replies?.firstAnswerMs) toFirstAnswer.push((replies.firstAnswerMs - askedMs) / hourMs)
-    if (replies?.acceptedMs) toAcceptance.push(Math.max(0, replies.acceptedMs - askedMs) / hourMs)
-    if (replies?.validatedMs) toValidation.push(Math.max(0, replies.validatedMs - askedMs) / hourMs)
+  const toFirstAnswer = new Durations()
+  const toAcceptance = new Durations()
+  const toValidation = new Durations()
+  /** A question of the current batch: what its answers decide. */
+  type Question = {
+    id: ID
+    askedMs: number
+    author: string | null
+    isClosed: boolean
+    firstAnswerMs: number | null
+    acceptedMs: number | null
+    validatedMs: number | null
   }
-
+  const batch = new Map<string, Question>()
+  const countBatch = async () => {
+    const ids = [...batch.values()].map((question) => question.id)
+    const answerSelect: SelectType = {
+      acceptedAt: true,
+      author: true,
+      createdAt: true,
+      isAccepted: true,
+      thread: true,
+      validatedAt: true,
+      visibility: true,
+    }
+    // Filtered on visibility here, not in the query: with it, SQLite read every published answer
+    // (its visibility index) for each page instead of the batch's (its thread index).
+    for await (const answer of rowsIn(req, 'answers', 'thread', ids, [], answerSelect, reading)) {
+      if (answer.visibility !== 'published') continue
+      const question = batch.get(String(idKey(answer.thread)))
+      if (!question) continue
+      const postedMs = timeOf(answer.createdAt)
+      // The asker's own replies are not answers to their question.
+      if (postedMs !== null && (question.author === null || idKey(answer.author) !== question.author)) {
+        question.firstAnswerMs = question.firstAnswerMs === null ? postedMs : Math.min(question.firstAnswerMs, postedMs)
+      }
+      const acceptedMs = answer.isAccepted === true ? timeOf(answer.acceptedAt) : null
+      if (acceptedMs !== null) question.acceptedMs = acceptedMs
+      const validatedMs = timeOf(answer.validatedAt)
+      if (validatedMs !== null)
+        question.validatedMs = question.validatedMs === null ? validatedMs : Math.min(question.validatedMs, validatedMs)
+    }
+    for (const { acceptedMs, askedMs, firstAnswerMs, isClosed, validatedMs } of batch.values()) {
+      if (!firstAnswerMs && !isClosed) {
+        const bucket = bucketOf(now - askedMs)
+        buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1)
+      }
+      if (askedMs < fromMs) continue
+      const week = weekRow(askedMs)
+      if (week && firstAnswerMs && firstAnswerMs - askedMs <= 48 * hourMs) week.answeredWithin48h += 1
+      if (firstAnswerMs) toFirstAnswer.push((firstAnswerMs - askedMs) / hourMs)
+      if (acceptedMs) toAcceptance.push(Math.max(0, acceptedMs - askedMs) / hourMs)
+      if (validatedMs) toValidation.push(Math.max(0, validatedMs - askedMs) / hourMs)
+    }
+    batch.clear()
+  }
   if (!isEmptyScope) {
+    const asked = scoped([
+      published,
+      { or: [{ createdAt: { greater_than_equal: from } }, { status: { equals: 'open' } }] },
+    ])
+    const threadSelect: SelectType = { author: true, createdAt: true, procedure: true, status: true, step: true }
+    for await (const thread of rowsOf(req, 'threads', asked, threadSelect, reading)) {
+      const id = idOf(thread.id)
+      const askedMs = timeOf(thread.createdAt)
+      if (id === null || askedMs === null) continue
+      if (askedMs >= fromMs) {
+        count(thread.procedure, thread.step, 'questions')
+        const week = weekRow(askedMs)
+        if (week) week.questions += 1
+      }
+      batch.set(String(id), {
+        acceptedMs: null,
+        askedMs,
+        author: idKey(thread.author),
+        firstAnswerMs: null,
+        id,
+        isClosed: thread.status === 'closed',
+        validatedMs: null,
+      })
+      if (batch.size >= (reading.idsPerQuery ?? idsPerQuery)) await countBatch()
+    }
+    if (batch.size > 0) await countBatch()
+
     const validatedSince = scoped([published, { validatedAt: { greater_than_equal: from } }])
     for (const collection of ['answers', 'tips'] as const) {
-      for (const row of await allRows(req, collection, validatedSince, { validatedAt: true }, reading)) {
+      for await (const row of rowsOf(req, collection, validatedSince, { validatedAt: true }, reading)) {
         const week = weekRow(timeOf(row.validatedAt))
         if (week) week.validations += 1
       }
     }
-    for (const tip of await allRows(req, 'tips', scoped([published, { createdAt: { greater_than_equal: from } }]), {
-      procedure: true,
-      step: true,
-    }, reading)) {
+    const tipsSince = scoped([published, { createdAt: { greater_than_equal: from } }])
+    for await (const tip of rowsOf(req, 'tips', tipsSince, { procedure: true, step: true }, reading)) {
       count(tip.procedure, tip.step, 'tips')
     }
   }
 
   // Helpfulness of the period, by item; the items give their procedure (and an answer, its question's step).
-  const feedback = await sharedRead(reading, 'feedback', () => allRows(req, 'helpfulness', { createdAt: { greater_than_equal: from } }, {
-    createdAt: true,
-    isHelpful: true,
-    target: true,
-  }, reading))
-  const targetIds: Record<HelpfulnessRow['collection'], ID[]> = { answers: [], guides: [], 'wiki-pages': [] }
-  for (const row of feedback) {
-    const target = row.target
-    if (!isRecord(target)) continue
-    const id = idOf(target.value)
-    const collection = target.relationTo
-    if (id !== null && (collection === 'answers' || collection === 'guides' || collection === 'wiki-pages')) {
-      targetIds[collection].push(id)
-    }
-  }
-  type TargetInfo = { title: string; procedure: unknown; step: unknown }
-  const targets = new Map<string, TargetInfo>()
-  const distinct = (ids: ID[]) => [...new Map(ids.map((id) => [String(id), id])).values()]
-  const guideRows = await sharedRead(reading, 'guides', () =>
-    rowsIn(req, 'guides', 'id', distinct(targetIds.guides), [], { procedure: true, title: true }, reading),
-  )
-  for (const row of guideRows) {
-    targets.set(`guides|${String(row.id)}`, { procedure: row.procedure, step: null, title: String(row.title ?? '') })
-  }
-  const pageRows = await sharedRead(reading, 'wiki-pages', () =>
-    rowsIn(req, 'wiki-pages', 'id', distinct(targetIds['wiki-pages']), [], { procedure: true, title: true }, reading),
-  )
-  for (const row of pageRows) {
-    targets.set(`wiki-pages|${String(row.id)}`, { procedure: row.procedure, step: null, title: String(row.title ?? '') })
-  }
-  const answerRows = await sharedRead(reading, 'answers', () =>
-    rowsIn(req, 'answers', 'id', distinct(targetIds.answers), [], { body: true, procedure: true, thread: true }, reading),
-  )
-  const answerThreads = await sharedRead(reading, 'answer-threads', () =>
-    rowsIn(
-      req,
-      'threads',
-      'id',
-      distinct(answerRows.map((row) => idOf(row.thread)).filter((id): id is ID => id !== null)),
-      [],
-      { step: true, title: true },
-      reading,
-    ),
-  )
-  const threadInfo = new Map(answerThreads.map((row) => [String(row.id), row]))
-  for (const row of answerRows) {
-    const thread = threadInfo.get(String(idKey(row.thread)))
-    const body = typeof row.body === 'string' ? row.body.replace(/\s+/g, ' ').trim() : ''
-    targets.set(`answers|${String(row.id)}`, {
-      procedure: row.procedure,
-      step: thread?.step ?? null,
-      title: thread && typeof thread.title === 'string' ? thread.title : body.slice(0, 80),
+  const feedback = await sharedRead(reading, `feedback|${from}`, () => readFeedback(req, from, weekIndex, reading))
+  const perItem: HelpfulnessRow[] = []
+  const struggling: FeedbackItem[] = []
+  let isDue = pacer()
+  for (const item of feedback) {
+    if (isDue()) await breather()
+    // An item outside the agency: not counted.
+    if (wantedAgency !== null && !inScope(item.procedure)) continue
+    perItem.push({
+      collection: item.collection,
+      helpful: item.helpful,
+      helpfulShare: Math.round((item.helpful / (item.helpful + item.notHelpful)) * 10000) / 10000,
+      id: item.id,
+      notHelpful: item.notHelpful,
+      procedure: byProcedure.get(String(item.procedure))?.title ?? null,
+      title: item.title,
+    })
+    if (item.notHelpful === 0) continue
+    struggling.push(item)
+    item.notHelpfulWeeks?.forEach((value, index) => {
+      const week = weekly[index]
+      if (week) week.notHelpful += value
     })
   }
-  const perItem = new Map<string, HelpfulnessRow>()
-  for (const row of feedback) {
-    const target = row.target
-    if (!isRecord(target)) continue
-    const collection = target.relationTo
-    const id = idOf(target.value)
-    if (id === null || (collection !== 'answers' && collection !== 'guides' && collection !== 'wiki-pages')) continue
-    const key = `${collection}|${String(id)}`
-    const info = targets.get(key)
-    // An item since deleted, or outside the agency: not counted.
-    if (!info) continue
-    if (wantedAgency !== null && !inScope(info.procedure)) continue
-    const item = perItem.get(key) ?? {
-      collection,
-      helpful: 0,
-      helpfulShare: 0,
-      id,
-      notHelpful: 0,
-      procedure: byProcedure.get(String(idKey(info.procedure)))?.title ?? null,
-      title: info.title,
-    }
-    if (row.isHelpful === true) item.helpful += 1
-    else {
-      item.notHelpful += 1
-      count(info.procedure, info.step, 'notHelpful')
-      const week = weekRow(timeOf(row.createdAt))
-      if (week) week.notHelpful += 1
-    }
-    perItem.set(key, item)
-  }
-  const helpfulness = [...perItem.values()]
-    .map((item) => ({ ...item, helpfulShare: Math.round((item.helpful / (item.helpful + item.notHelpful)) * 10000) / 10000 }))
-    .sort((a, b) => b.notHelpful - a.notHelpful || a.helpfulShare - b.helpfulShare || a.title.localeCompare(b.title, 'fr'))
+  // In the order of each item's first "not helpful" answer, as if they were counted one by one.
+  struggling.sort((a, b) => a.firstNotHelpful - b.firstNotHelpful)
+  for (const item of struggling) count(item.procedure, item.step, 'notHelpful', item.notHelpful)
+  const helpfulness = perItem
+    .sort(
+      (a, b) => b.notHelpful - a.notHelpful || a.helpfulShare - b.helpfulShare || a.title.localeCompare(b.title, 'fr'),
+    )
     .slice(0, listed)
 
   // Zero-hit searches: the whole site's, the queries that still find nothing, by their searches in the period.
@@ -499,7 +673,13 @@ export const computeDashboard = async ({
     req,
     select: { lastSearchedAt: true, query: true, zeroHitWeeks: true },
     sort: '-zeroHitSearches',
-    where: { and: [{ hits: { equals: 0 } }, { zeroHitSearches: { greater_than: 0 } }, { lastSearchedAt: { greater_than_equal: from } }] },
+    where: {
+      and: [
+        { hits: { equals: 0 } },
+        { zeroHitSearches: { greater_than: 0 } },
+        { lastSearchedAt: { greater_than_equal: from } },
+      ],
+    },
   })
   const zeroHitSearches: ZeroHitSearch[] = []
   for (const doc of searchRows.docs) {
@@ -536,18 +716,23 @@ export const computeDashboard = async ({
   zeroHitSearches.sort((a, b) => b.searches - a.searches || a.query.localeCompare(b.query, 'fr'))
 
   // Suggestions chosen while asking.
-  const finds = isEmptyScope
-    ? []
-    : await allRows(req, suggestionFindsSlug, scoped([{ createdAt: { greater_than_equal: from } }]), {
-        createdAt: true,
-        procedure: true,
-      }, reading)
+  let finds = 0
   const findsByProcedure = new Map<string, number>()
-  for (const find of finds) {
-    const week = weekRow(timeOf(find.createdAt))
-    if (week) week.suggestionFinds += 1
-    const key = idKey(find.procedure) ?? ''
-    findsByProcedure.set(key, (findsByProcedure.get(key) ?? 0) + 1)
+  if (!isEmptyScope) {
+    const chosenSince = scoped([{ createdAt: { greater_than_equal: from } }])
+    for await (const find of rowsOf(
+      req,
+      suggestionFindsSlug,
+      chosenSince,
+      { createdAt: true, procedure: true },
+      reading,
+    )) {
+      finds += 1
+      const week = weekRow(timeOf(find.createdAt))
+      if (week) week.suggestionFinds += 1
+      const key = idKey(find.procedure) ?? ''
+      findsByProcedure.set(key, (findsByProcedure.get(key) ?? 0) + 1)
+    }
   }
 
   const queue = await loadReverifyQueue({ actor: jobActor, agency: wantedAgency, req })
@@ -555,7 +740,12 @@ export const computeDashboard = async ({
     const procedure = byProcedure.get(key)
     return procedure ? { id: procedure.id, title: procedure.title } : null
   }
-  const struggleRow = (procedure: { id: ID; title: string }, tally: Tally, step: number | null, stepTitle: string | null): StruggleRow => ({
+  const struggleRow = (
+    procedure: { id: ID; title: string },
+    tally: Tally,
+    step: number | null,
+    stepTitle: string | null,
+  ): StruggleRow => ({
     ...tally,
     procedure,
     step,
@@ -568,12 +758,16 @@ export const computeDashboard = async ({
     if (procedure) struggleProcedures.push(struggleRow(procedure, tally, null, null))
   }
   const struggleSteps: StruggleRow[] = []
+  isDue = pacer()
   for (const [stepKey, tally] of struggleByStep) {
+    if (isDue()) await breather()
     const [key = '', index = '0'] = stepKey.split('|')
     const procedure = byProcedure.get(key)
     if (!procedure) continue
     const step = Number(index)
-    struggleSteps.push(struggleRow({ id: procedure.id, title: procedure.title }, tally, step + 1, procedure.steps[step] ?? null))
+    struggleSteps.push(
+      struggleRow({ id: procedure.id, title: procedure.title }, tally, step + 1, procedure.steps[step] ?? null),
+    )
   }
   const byWeight = (a: StruggleRow, b: StruggleRow) =>
     weight(b) - weight(a) || a.procedure.title.localeCompare(b.procedure.title, 'fr') || (a.step ?? 0) - (b.step ?? 0)
@@ -584,21 +778,24 @@ export const computeDashboard = async ({
     computedAt: new Date(now).toISOString(),
     helpfulness,
     medians: {
-      acceptanceHours: median(toAcceptance),
+      acceptanceHours: toAcceptance.median(),
       acceptances: toAcceptance.length,
-      firstAnswerHours: median(toFirstAnswer),
+      firstAnswerHours: toFirstAnswer.median(),
       firstAnswers: toFirstAnswer.length,
-      validationHours: median(toValidation),
+      validationHours: toValidation.median(),
       validations: toValidation.length,
     },
     period: { from, weeks },
     reverification: { oldest: queue.items.slice(0, 10), totals: queue.totals },
-    struggle: { procedures: struggleProcedures.sort(byWeight).slice(0, listed), steps: struggleSteps.sort(byWeight).slice(0, listed) },
+    struggle: {
+      procedures: struggleProcedures.sort(byWeight).slice(0, listed),
+      steps: struggleSteps.sort(byWeight).slice(0, listed),
+    },
     suggestionFinds: {
       byProcedure: [...findsByProcedure]
-        .map(([key, finds]) => ({ finds, procedure: procedureOf(key) }))
+        .map(([key, count]) => ({ finds: count, procedure: procedureOf(key) }))
         .sort((a, b) => b.finds - a.finds || (a.procedure?.title ?? '').localeCompare(b.procedure?.title ?? '', 'fr')),
-      total: finds.length,
+      total: finds,
     },
     unanswered: {
       buckets: ageBuckets.map((bucket) => ({ bucket, questions: buckets.get(bucket) ?? 0 })),
@@ -632,11 +829,17 @@ export const loadDashboard = async ({
   const dashboard = stored === null ? undefined : wanted === null ? stored.all : stored.byAgency[String(wanted)]
   if (stored === null || dashboard === undefined) {
     if (wanted !== null) {
-      const { totalDocs } = await req.payload.count({ collection: 'agencies', overrideAccess: true, req, where: { id: { equals: wanted } } })
+      const { totalDocs } = await req.payload.count({
+        collection: 'agencies',
+        overrideAccess: true,
+        req,
+        where: { id: { equals: wanted } },
+      })
       if (totalDocs === 0) throw new NotFoundError('agency', wanted)
     }
     return null
   }
-  const agencies = agencyScopeOf(actor).kind === 'agency' ? stored.agencies.filter((row) => isSameId(row.id, wanted)) : stored.agencies
+  const agencies =
+    agencyScopeOf(actor).kind === 'agency' ? stored.agencies.filter((row) => isSameId(row.id, wanted)) : stored.agencies
   return { ...dashboard, agencies }
 }
