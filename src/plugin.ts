@@ -39,6 +39,7 @@ import { statsEndpoint } from './endpoints/statsEndpoint.ts'
 import { dashboardEndpoint, writeAnswerEndpoint } from './endpoints/dashboardEndpoints.ts'
 import { publicFiguresGlobal } from './stats/store.ts'
 import { listeningDashboardGlobal } from './data/dashboardStore.ts'
+import { countUncountedAccounts } from './data/publishedContributions.ts'
 import { reverifyQueueEndpoint } from './endpoints/reverifyEndpoints.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.ts'
@@ -260,6 +261,7 @@ export const entraidePlugin =
               added.map((collection) => collection.slug),
             )
             await confirmAccountsFromBefore(payload, options)
+            await countUncountedAccounts(payload)
             stopAccountEmailsOnDestroy(payload)
             await incoming.onInit?.(payload)
           },
