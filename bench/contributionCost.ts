@@ -15,7 +15,11 @@
  * Targets: response ≤ 1.2× the plain create, CPU all told ≤ 2×. It exits
  * with code 1 when one is missed; nothing is retried.
  *
- * Run: npx tsx bench/contributionCost.ts [-- --documents 10000 --rounds 5 --samples 40]
+ * It also counts the SQL statements of each (`BEGIN` and `COMMIT` included),
+ * in the request and after the response; `--list-statements` prints those of
+ * one tip.
+ *
+ * Run: npx tsx bench/contributionCost.ts [-- --documents 10000 --rounds 5 --samples 40 --list-statements]
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -29,10 +33,12 @@ import { idOf, isRecord, type ID } from '../src/utilities/ids.ts'
 import { buildAppConfig } from '../setup/appConfig.ts'
 import { seedContent } from './lib/knowledgeContent.ts'
 import { idOrFail, percentile, positiveOption, sleep } from './lib/measure.ts'
+import { recordStatements } from './lib/sqlStatements.ts'
 
 const documents = positiveOption('documents', 10_000)
 const rounds = positiveOption('rounds', 5)
 const samples = positiveOption('samples', 40)
+const listStatements = process.argv.includes('--list-statements')
 const targets = { cpu: 2, response: 1.2 } as const
 
 /** A collection as any Payload site has: one field, signed-in people may create. */
@@ -48,7 +54,8 @@ const plainNotes: Plugin = (config) => ({
   ],
 })
 
-type Sample = { wallMs: number; cpuMs: number }
+/** Times, and SQL statements: those run before the response, and those after it (index update, background work). */
+type Sample = { wallMs: number; cpuMs: number; statementsInRequest: number; statementsAfter: number }
 
 const cpuMsSince = (start: NodeJS.CpuUsage): number => {
   const used = process.cpuUsage(start)
@@ -83,7 +90,9 @@ const main = async (): Promise<void> => {
       })
 
     const seeded = await seedContent(payload, documents)
-    process.stderr.write(`${seeded.items.toLocaleString('en')} documents generated in ${seeded.seconds.toFixed(1)} s.\n`)
+    process.stderr.write(
+      `${seeded.items.toLocaleString('en')} documents generated in ${seeded.seconds.toFixed(1)} s.\n`,
+    )
     const { docs } = await payload.find({ collection: 'procedures', depth: 0, limit: 1 })
     const procedureId = idOrFail(docs[0])
     const email = 'contribution-bench@example.test'
@@ -110,7 +119,11 @@ const main = async (): Promise<void> => {
       for (const change of changes) applied.get(`${change.collection}:${String(change.id)}`)?.()
     })
 
+    const log = recordStatements(payload.db)
+    const listed: { inRequest: string[]; after: string[] } = { after: [], inRequest: [] }
+
     const postTip = async (index: number): Promise<Sample> => {
+      log.take()
       const cpuStart = process.cpuUsage()
       const startedAt = performance.now()
       const response = await api('/tips?depth=0', token, {
@@ -118,7 +131,9 @@ const main = async (): Promise<void> => {
         procedure: procedureId,
       })
       const wallMs = performance.now() - startedAt
-      if (response.status !== 201) throw new Error(`Posting a tip answered ${response.status}: ${await response.text()}`)
+      const inRequest = log.take()
+      if (response.status !== 201)
+        throw new Error(`Posting a tip answered ${response.status}: ${await response.text()}`)
       const created: unknown = await response.json()
       const id: ID | null = idOf(isRecord(created) ? created.doc : null)
       if (id === null) throw new Error('Posting a tip answered without the tip.')
@@ -135,17 +150,25 @@ const main = async (): Promise<void> => {
       applied.delete(`tips:${String(id)}`)
       await sleep(5)
       await waitForNotificationRuns(payload)
-      return { cpuMs: cpuMsSince(cpuStart), wallMs }
+      const cpuMs = cpuMsSince(cpuStart)
+      const after = log.take()
+      listed.after = after.map(({ sql }) => sql)
+      listed.inRequest = inRequest.map(({ sql }) => sql)
+      return { cpuMs, statementsAfter: after.length, statementsInRequest: inRequest.length, wallMs }
     }
 
     const postNote = async (index: number): Promise<Sample> => {
+      log.take()
       const cpuStart = process.cpuUsage()
       const startedAt = performance.now()
       const response = await api('/plain-notes?depth=0', token, { body: `Note ordinaire numéro ${index}.` })
       const wallMs = performance.now() - startedAt
-      if (response.status !== 201) throw new Error(`Creating a plain note answered ${response.status}: ${await response.text()}`)
+      const inRequest = log.take()
+      if (response.status !== 201)
+        throw new Error(`Creating a plain note answered ${response.status}: ${await response.text()}`)
       await sleep(5)
-      return { cpuMs: cpuMsSince(cpuStart), wallMs }
+      const cpuMs = cpuMsSince(cpuStart)
+      return { cpuMs, statementsAfter: log.take().length, statementsInRequest: inRequest.length, wallMs }
     }
 
     // Warm-up of both paths.
@@ -183,7 +206,9 @@ const main = async (): Promise<void> => {
     console.log(
       `\n${documents.toLocaleString('en')} documents (SQLite), ${rounds} rounds of ${samples} of each, alternated; Node ${process.version}, ${os.cpus().length} cores\n`,
     )
-    console.log('| | tip (`POST /api/tips`) | plain create (`POST /api/plain-notes`) | ratio, median round (min–max) | target |')
+    console.log(
+      '| | tip (`POST /api/tips`) | plain create (`POST /api/plain-notes`) | ratio, median round (min–max) | target |',
+    )
     console.log('|---|---|---|---|---|')
     const failures: string[] = []
     const rows: { name: string; pick: (sample: Sample) => number; p: number; target: number | null }[] = [
@@ -206,7 +231,26 @@ const main = async (): Promise<void> => {
       console.log(
         `| ${row.name} | ${ms(median(tips))} ms (${spread(tips)}) | ${ms(median(notes))} ms (${spread(notes)}) | **${ratio.toFixed(2)}×** (${spread(ratios)}) | ${verdict} |`,
       )
-      if (row.target !== null && ratio > row.target) failures.push(`${row.name}: ${ratio.toFixed(2)}× the plain create, above ${row.target}×`)
+      if (row.target !== null && ratio > row.target)
+        failures.push(`${row.name}: ${ratio.toFixed(2)}× the plain create, above ${row.target}×`)
+    }
+    const statements = (side: 'tip' | 'note', pick: (sample: Sample) => number): string => {
+      const all = perRound.flatMap((round) => round[side].map(pick))
+      const mean = all.reduce((sum, value) => sum + value, 0) / all.length
+      return `${mean.toFixed(1)} (${Math.min(...all)}–${Math.max(...all)})`
+    }
+    console.log(
+      `| SQL statements in the request, mean (min–max) | ${statements('tip', (sample) => sample.statementsInRequest)} | ${statements('note', (sample) => sample.statementsInRequest)} | | |`,
+    )
+    console.log(
+      `| SQL statements after the response, mean (min–max) | ${statements('tip', (sample) => sample.statementsAfter)} | ${statements('note', (sample) => sample.statementsAfter)} | | |`,
+    )
+    if (listStatements) {
+      const short = (sql: string): string => (sql.length > 160 ? `${sql.slice(0, 160)}…` : sql)
+      console.log(
+        `\nThe statements of the last tip, in the request:\n${listed.inRequest.map((sql, index) => `${index + 1}. ${short(sql)}`).join('\n')}`,
+      )
+      console.log(`After the response:\n${listed.after.map((sql, index) => `${index + 1}. ${short(sql)}`).join('\n')}`)
     }
     if (failures.length > 0) {
       console.error(`\nFAILED:\n- ${failures.join('\n- ')}`)

@@ -11,6 +11,7 @@ import * as migration_20261202_233628_dashboard from './20261202_233628_dashboar
 import * as migration_20261203_001858_search_changes from './20261203_001858_search_changes'
 import * as migration_20261203_004933_email_groups from './20261203_004933_email_groups'
 import * as migration_20261203_012900_listening_dashboard from './20261203_012900_listening_dashboard'
+import * as migration_20261203_042403_published_contributions from './20261203_042403_published_contributions'
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261203_012900_listening_dashboard.up,
     down: migration_20261203_012900_listening_dashboard.down,
     name: '20261203_012900_listening_dashboard',
+  },
+  {
+    up: migration_20261203_042403_published_contributions.up,
+    down: migration_20261203_042403_published_contributions.down,
+    name: '20261203_042403_published_contributions',
   },
 ]

@@ -349,6 +349,8 @@ export type PersonFieldNames = {
   suspensionReason?: string
   /** @default 'isCommunityAccount' */
   isCommunityAccount?: string
+  /** @default 'publishedContributions' */
+  publishedContributions?: string
 }
 
 /** See `EntraideOptions.users`. */
@@ -634,12 +636,20 @@ const resolveUsersOptions = (users: UsersOptions = {}): ResolvedUsersOptions => 
         : checkedFieldName(users.displayNameFrom, 'users.displayNameFrom'),
     isCommunityAccount: named('isCommunityAccount'),
     isSuspended: named('isSuspended'),
+    publishedContributions: named('publishedContributions'),
     reputation: named('reputation'),
     role: roleFrom === undefined ? named('role') : roleFrom.field,
     roleValues: roleFrom === undefined ? null : { ...roleFrom.values },
     suspensionReason: named('suspensionReason'),
   }
-  const added: Array<keyof PersonFieldNames> = ['agency', 'reputation', 'isSuspended', 'suspensionReason', 'isCommunityAccount']
+  const added: Array<keyof PersonFieldNames> = [
+    'agency',
+    'reputation',
+    'publishedContributions',
+    'isSuspended',
+    'suspensionReason',
+    'isCommunityAccount',
+  ]
   if (users.displayNameFrom === undefined) added.unshift('displayName')
   if (roleFrom === undefined) added.splice(1, 0, 'role')
   const taken = new Map<string, string>()

@@ -39,6 +39,8 @@ import { statsEndpoint } from './endpoints/statsEndpoint.ts'
 import { dashboardEndpoint, writeAnswerEndpoint } from './endpoints/dashboardEndpoints.ts'
 import { publicFiguresGlobal } from './stats/store.ts'
 import { listeningDashboardGlobal } from './data/dashboardStore.ts'
+import { countUncountedAccounts } from './data/publishedContributions.ts'
+import { withMissingReferences } from './fields/existingRelationship.ts'
 import { reverifyQueueEndpoint } from './endpoints/reverifyEndpoints.ts'
 import { brandOptions } from './utilities/pluginOptions.ts'
 import { resolveOptions, type EntraideOptions, type ResolvedOptions } from './options.ts'
@@ -259,7 +261,9 @@ export const entraidePlugin =
               payload,
               added.map((collection) => collection.slug),
             )
+            withMissingReferences(payload)
             await confirmAccountsFromBefore(payload, options)
+            await countUncountedAccounts(payload)
             stopAccountEmailsOnDestroy(payload)
             await incoming.onInit?.(payload)
           },

@@ -12,6 +12,7 @@ import * as migration_20261202_233636_dashboard from './20261202_233636_dashboar
 import * as migration_20261203_001904_search_changes from './20261203_001904_search_changes'
 import * as migration_20261203_004939_email_groups from './20261203_004939_email_groups'
 import * as migration_20261203_012905_listening_dashboard from './20261203_012905_listening_dashboard'
+import * as migration_20261203_042409_published_contributions from './20261203_042409_published_contributions'
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261203_012905_listening_dashboard.up,
     down: migration_20261203_012905_listening_dashboard.down,
     name: '20261203_012905_listening_dashboard',
+  },
+  {
+    up: migration_20261203_042409_published_contributions.up,
+    down: migration_20261203_042409_published_contributions.down,
+    name: '20261203_042409_published_contributions',
   },
 ]

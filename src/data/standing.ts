@@ -1,26 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
 import { hasStanding } from '../policies/standing.ts'
+import { publishedContributionsOfAccount } from './publishedContributions.ts'
 import { actorOf } from '../policies/roles.ts'
-import { distinctIds, idKey, isRecord, type ID } from '../utilities/ids.ts'
+import { distinctIds, idKey, isRecord } from '../utilities/ids.ts'
 import { optionsOf, usersCollectionOf } from '../utilities/pluginOptions.ts'
-
-const contributionSlugs = ['threads', 'answers', 'tips'] as const
-
-const publishedContributions = async (req: PayloadRequest, author: ID, enough: number): Promise<number> => {
-  let total = 0
-  for (const collection of contributionSlugs) {
-    if (total >= enough) break
-    const { totalDocs } = await req.payload.count({
-      collection,
-      overrideAccess: true,
-      req,
-      where: { and: [{ author: { equals: author } }, { visibility: { equals: 'published' } }] },
-    })
-    total += totalDocs
-  }
-  return total
-}
 
 /**
  * Which of the given accounts have standing (`hasStanding`, with the
@@ -54,10 +38,9 @@ export const accountsWithStanding = async ({
     if (!person || !isRecord(doc)) continue
     const createdAt = typeof doc.createdAt === 'string' ? doc.createdAt : null
     const record = { createdAt, publishedContributions: rules.minPublishedContributions, role: person.role }
-    // Counting contributions costs queries: only for accounts that pass on everything else.
+    // An account not counted yet costs queries: only for accounts that pass on everything else.
     if (!hasStanding(record, rules, now)) continue
-    const published =
-      person.role === 'citizen' ? await publishedContributions(req, person.id, rules.minPublishedContributions) : 0
+    const published = person.role === 'citizen' ? await publishedContributionsOfAccount(req, doc) : 0
     if (hasStanding({ ...record, publishedContributions: published }, rules, now)) found.add(idKey(person.id) ?? '')
   }
   return found

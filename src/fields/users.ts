@@ -79,6 +79,16 @@ export const personFields = (layout: PersonLayout, added: ReadonlyArray<keyof Pe
       access: systemField,
       admin: { position: 'sidebar', readOnly: true, description: label('fieldReputationDescription') },
     },
+    publishedContributions: {
+      name: layout.publishedContributions,
+      type: 'number',
+      label: label('fieldPublishedContributions'),
+      // A function, so the database column has no default: accounts from before this field are null (not
+      // counted yet) until the start-up or the first read counts them, never a false 0.
+      defaultValue: () => 0,
+      access: systemField,
+      admin: { position: 'sidebar', readOnly: true, description: label('fieldPublishedContributionsDescription') },
+    },
     role: {
       name: layout.role,
       type: 'select',

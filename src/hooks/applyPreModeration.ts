@@ -1,17 +1,17 @@
-import type { CollectionBeforeChangeHook, Where } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
+import { publishedContributionsOfActor } from '../data/publishedContributions.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { canReviewContributions } from '../policies/contributions.ts'
 import { actorFromRequest } from '../policies/roles.ts'
-
-/** Collections whose new items may wait for moderation. */
-const contributionCollections = ['threads', 'answers', 'tips'] as const
 
 /**
  * New accounts are pre-moderated: until `preModeratedContributions` of a
  * citizen's contributions have been published, each new one waits as
  * `pending` for an agent or editor. Trust is earned by published
- * contributions, so hidden spam never unlocks direct publishing.
+ * contributions, so hidden spam never unlocks direct publishing. The number
+ * is the account's figure of published contributions (see
+ * `data/publishedContributions.ts`), not a count of three collections.
  */
 export const applyPreModeration =
   (options: ResolvedOptions): CollectionBeforeChangeHook =>
@@ -19,11 +19,6 @@ export const applyPreModeration =
     const threshold = options.moderation.preModeratedContributions
     const actor = actorFromRequest(req)
     if (operation !== 'create' || threshold === 0 || !actor || canReviewContributions(actor)) return data
-    const published: Where = { and: [{ author: { equals: actor.id } }, { visibility: { equals: 'published' } }] }
-    let count = 0
-    for (const collection of contributionCollections) {
-      count += (await req.payload.count({ collection, overrideAccess: true, req, where: published })).totalDocs
-      if (count >= threshold) return data
-    }
+    if ((await publishedContributionsOfActor(req, actor.id)) >= threshold) return data
     return { ...data, visibility: 'pending' }
   }

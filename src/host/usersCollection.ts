@@ -32,6 +32,7 @@ const optionFor: Record<keyof PersonFieldNames, string> = {
   displayName: "users: { displayNameFrom: '<the field>' } to use it, or users: { fields: { displayName: 'entraideName' } }",
   isCommunityAccount: "users: { fields: { isCommunityAccount: 'entraideCommunity' } }",
   isSuspended: "users: { fields: { isSuspended: 'entraideSuspended' } }",
+  publishedContributions: "users: { fields: { publishedContributions: 'entraidePublishedContributions' } }",
   reputation: "users: { fields: { reputation: 'entraideReputation' } }",
   role: "users: { roleFrom: { field: '<the field>', values: { … } } } to use it, or users: { fields: { role: 'entraideRole' } }",
   suspensionReason: "users: { fields: { suspensionReason: 'entraideSuspensionReason' } }",

@@ -19,6 +19,8 @@ export type PersonLayout = {
   roleValues: Readonly<Record<string, Role>> | null
   agency: string
   reputation: string
+  /** Published questions, answers and tips of the person's own, kept by the contributions' hooks (null: not counted yet). */
+  publishedContributions: string
   isSuspended: string
   suspensionReason: string
   /** Marks accounts created by public sign-up, which get no more of the host's collections than anonymous visitors. */
@@ -31,6 +33,7 @@ export const defaultPersonLayout: PersonLayout = {
   displayName: 'displayName',
   isCommunityAccount: 'isCommunityAccount',
   isSuspended: 'isSuspended',
+  publishedContributions: 'publishedContributions',
   reputation: 'reputation',
   role: 'role',
   roleValues: null,

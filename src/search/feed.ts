@@ -113,6 +113,37 @@ const rowOf = (payload: Payload, doc: unknown): FeedRow | null => {
 const writtenRows = new WeakMap<object, FeedRow[]>()
 
 /**
+ * The row inserted by the SQL adapters' own insert, in the request's open
+ * transaction, with its id from the same statement (`RETURNING`): their
+ * `create` reads the row again by id after inserting it, one more statement
+ * per write. Null when the adapter has no such insert (MongoDB, whose create
+ * answers the document anyway) or when no transaction is open (a write
+ * outside one goes through `create`, which takes its turn on SQLite).
+ */
+/** What the SQL adapters have for a plain insert in a transaction. */
+type SqlInsertAdapter = {
+  insert: (args: { db: unknown; tableName: string; values: unknown }) => Promise<unknown>
+  sessions: Record<string, unknown>
+  tableNameMap: Map<string, string>
+}
+
+const isSqlInsertAdapter = (value: unknown): value is SqlInsertAdapter =>
+  isRecord(value) && typeof value.insert === 'function' && isRecord(value.sessions) && value.tableNameMap instanceof Map
+
+const insertInTransaction = async (
+  req: PayloadRequest,
+  data: Record<string, string>,
+): Promise<{ row: unknown } | null> => {
+  const adapter: unknown = req.payload.db
+  if (req.transactionID === undefined || !isSqlInsertAdapter(adapter)) return null
+  const tableName = adapter.tableNameMap.get(searchChangesSlug.replaceAll('-', '_'))
+  const session = adapter.sessions[String(await req.transactionID)]
+  if (tableName === undefined || !isRecord(session) || !isRecord(session.db)) return null
+  const rows = await adapter.insert({ db: session.db, tableName, values: data })
+  return { row: Array.isArray(rows) ? rows[0] : null }
+}
+
+/**
  * Adds the change of `target` to the feed in the transaction of `req`: the
  * row exists exactly when the write does. In `'auto'` mode this process
  * applies it as soon as the transaction ends; the others read it from the feed.
@@ -127,11 +158,11 @@ export const recordSearchChange = async ({
   // Written through the adapter: the values are the plugin's own, so Payload's create
   // (validation, hooks, reading the row back) would only add statements to every write.
   const now = new Date().toISOString()
-  const doc: unknown = await req.payload.db.create({
-    collection: searchChangesSlug,
-    data: { createdAt: now, target: target.collection, targetId: String(target.id), updatedAt: now },
-    req,
-  })
+  const data = { createdAt: now, target: target.collection, targetId: String(target.id), updatedAt: now }
+  const inserted = await insertInTransaction(req, data)
+  const doc: unknown = inserted
+    ? inserted.row
+    : await req.payload.db.create({ collection: searchChangesSlug, data, req })
   // The row as every adapter stored it, whatever form its create answers dates in.
   const row = rowOf(req.payload, {
     createdAt: now,

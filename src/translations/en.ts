@@ -157,6 +157,9 @@ export const en = {
     fieldIsSuspended: 'Suspended',
     fieldReputation: 'Reputation',
     fieldReputationDescription: 'Derived from votes, accepted and validated answers.',
+    fieldPublishedContributions: 'Published contributions',
+    fieldPublishedContributionsDescription:
+      'Questions, answers and tips of this person that are published; kept up to date by Entraide.',
     fieldRole: 'Role',
     fieldRoleDescription: 'Only admins change roles.',
     roleCitizen: 'Citizen',

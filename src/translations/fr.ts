@@ -160,6 +160,9 @@ export const fr: EntraideStrings = {
     fieldIsSuspended: 'Compte suspendu',
     fieldReputation: 'Réputation',
     fieldReputationDescription: 'Calculée à partir des votes et des réponses acceptées et validées.',
+    fieldPublishedContributions: 'Contributions publiées',
+    fieldPublishedContributionsDescription:
+      'Questions, réponses et astuces publiées de cette personne ; tenu à jour par Entraide.',
     fieldRole: 'Rôle',
     fieldRoleDescription: 'Seuls les administrateurs changent les rôles.',
     roleCitizen: 'Usager',
