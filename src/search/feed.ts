@@ -112,14 +112,6 @@ const rowOf = (payload: Payload, doc: unknown): FeedRow | null => {
 // Rows written by a request, applied by this process once its transaction ends.
 const writtenRows = new WeakMap<object, FeedRow[]>()
 
-/**
- * The row inserted by the SQL adapters' own insert, in the request's open
- * transaction, with its id from the same statement (`RETURNING`): their
- * `create` reads the row again by id after inserting it, one more statement
- * per write. Null when the adapter has no such insert (MongoDB, whose create
- * answers the document anyway) or when no transaction is open (a write
- * outside one goes through `create`, which takes its turn on SQLite).
- */
 /** What the SQL adapters have for a plain insert in a transaction. */
 type SqlInsertAdapter = {
   insert: (args: { db: unknown; tableName: string; values: unknown }) => Promise<unknown>
@@ -130,6 +122,14 @@ type SqlInsertAdapter = {
 const isSqlInsertAdapter = (value: unknown): value is SqlInsertAdapter =>
   isRecord(value) && typeof value.insert === 'function' && isRecord(value.sessions) && value.tableNameMap instanceof Map
 
+/**
+ * The row inserted by the SQL adapters' own insert, in the request's open
+ * transaction, with its id from the same statement (`RETURNING`): their
+ * `create` reads the row again by id after inserting it, one more statement
+ * per write. Null when the adapter has no such insert (MongoDB, whose create
+ * answers the document anyway) or when no transaction is open (a write
+ * outside one goes through `create`, which takes its turn on SQLite).
+ */
 const insertInTransaction = async (
   req: PayloadRequest,
   data: Record<string, string>,
