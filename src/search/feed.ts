@@ -317,15 +317,23 @@ const readFeed = async (payload: Payload): Promise<void> => {
   if (!feed.isReady || feed.cursor === null) return
   const { lookbackMs, retentionMs } = optionsOf(payload).search.feed
   // Unable to read the feed for longer than it keeps changes (the engine
-  // failing for a day): the changes since may be pruned, so the index is rebuilt.
+  // failing for a day): the changes since may be pruned, so the index is
+  // rebuilt. Meilisearch is not this process's to rebuild (the lease holder
+  // feeds it and never prunes what it has not applied): the listeners go on
+  // from the newest change.
   if (feed.caughtUpAt !== null && Date.now() - feed.caughtUpAt > retentionMs - pruneEveryMs) {
-    payload.logger.warn({
-      msg: 'Entraide search: the index fell behind the change feed further than it keeps changes; rebuilding it.',
-    })
+    const isEmbedded = searchRuntimeOf(payload).engine.kind === 'embedded'
+    if (isEmbedded) {
+      payload.logger.warn({
+        msg: 'Entraide search: the index fell behind the change feed further than it keeps changes; rebuilding it.',
+      })
+    }
     const start = await newestRow(payload)
-    await rebuildIndex({ payload })
+    if (isEmbedded) {
+      await rebuildIndex({ payload })
+      feed.hasChangedSinceSnapshot = true
+    }
     feed.cursor = start?.at ?? 0
-    feed.hasChangedSinceSnapshot = true
     feed.caughtUpAt = Date.now()
   }
   let from = feed.cursor - lookbackMs
