@@ -204,6 +204,18 @@ describe.skipIf(kind !== 'postgres')(`Meilisearch fed from the change feed by on
     const idle = holders()[0] === 'a' ? deliveries[1] : deliveries[0]
     expect(Object.keys(idle ?? {})).toEqual([])
 
+    // Searchable soon after the commit: at once through the holder, within a poll through the other node.
+    const [holding, other] = holders()[0] === 'a' ? [a.payload, b as Payload] : [b as Payload, a.payload]
+    for (const [payload, text] of [
+      [holding, 'Par le détenteur : le guillemot.'],
+      [other, 'Par l’autre nœud : le guillemot.'],
+    ] as const) {
+      const startedAt = Date.now()
+      const tip = await postTip(payload, procedure, text)
+      await expect.poll(() => tipText(server, tip), { interval: 10, timeout: 5000 }).toContain('guillemot')
+      expect(Date.now() - startedAt).toBeLessThan(2000)
+    }
+
     // Two quick updates of one item through the two nodes: the newest ends in the index.
     const id = written[0] as ID
     await a.payload.update({ collection: 'tips', data: { body: 'Le récépissé du cormoran gris.' }, id })
