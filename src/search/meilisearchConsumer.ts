@@ -7,7 +7,7 @@ import { searchLeasesSlug } from '../collections/SearchLeases.ts'
 import { idKey, idOf, isRecord, parseIdFor, type ID } from '../utilities/ids.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { isKnowledgeCollection } from './documents.ts'
-import { perPayload, searchRuntimeOf } from './engineRegistry.ts'
+import { perPayload, searchRuntimeOf, SerialQueue } from './engineRegistry.ts'
 import { isSearchError } from './errors.ts'
 import { readySearchEngine, replayTarget } from './reindex.ts'
 import { parseSyncTarget, syncSearchTarget, type SyncTarget } from './sync.ts'
@@ -64,6 +64,8 @@ type ConsumerState = {
   triedEpoch: number
   /** The position, once read from the lease rows after taking a period; null when it must be read again. */
   position: Position | null
+  /** Runs take turns, whether the timer, a commit or a caller by hand started them. */
+  turns: SerialQueue
   running: Promise<void> | null
   runAgain: boolean
   isStopped: boolean
@@ -92,6 +94,7 @@ const consumerOf = perPayload<ConsumerState>('meilisearchConsumer', () => ({
   running: null,
   timer: null,
   triedEpoch: -1,
+  turns: new SerialQueue(),
 }))
 
 /** A shared engine (Meilisearch) is fed by this consumer; the embedded engine follows the feed itself. */
@@ -182,9 +185,9 @@ const keepLease = async (payload: Payload): Promise<boolean> => {
   if (!state.held.has(epoch) && state.triedEpoch < epoch) {
     // Another node may have applied changes since this one last held a period: its position is read again.
     state.position = null
-    const isTaken = await takePeriod(payload, epoch, null)
+    const hasTaken = await takePeriod(payload, epoch, null)
     state.triedEpoch = epoch
-    if (isTaken) payload.logger.debug({ msg: `Entraide search: this node now feeds Meilisearch (${slotOf(epoch)}).` })
+    if (hasTaken) payload.logger.debug({ msg: `Entraide search: this node now feeds Meilisearch (${slotOf(epoch)}).` })
   }
   if (state.held.has(epoch) && !state.held.has(epoch + 1) && state.triedEpoch <= epoch && now >= (epoch + 0.5) * leaseMs) {
     await takePeriod(payload, epoch + 1, state.position)
@@ -434,8 +437,10 @@ const prune = async (payload: Payload): Promise<void> => {
   })
 }
 
-/** One run: keeps the lease and, holding it, applies the feed. Throws when Meilisearch or the database fails. */
-const runOnce = async (payload: Payload): Promise<boolean> => {
+/** One run, in turn: keeps the lease and, holding it, applies the feed. Throws when Meilisearch or the database fails. */
+const runOnce = (payload: Payload): Promise<boolean> => consumerOf(payload).turns.run(() => runInTurn(payload))
+
+const runInTurn = async (payload: Payload): Promise<boolean> => {
   const state = consumerOf(payload)
   if (!(await keepLease(payload))) return false
   if (Date.now() < state.retryAt) return true
