@@ -115,6 +115,22 @@ describe('Meilisearch fed from the change feed (one node)', () => {
     await server?.close()
   })
 
+  it('lets exactly one of several simultaneous takers insert a period of the lease', async () => {
+    const slot = `race@${Date.now()}`
+    const tries = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, index) =>
+        a.payload.create({
+          collection: 'search-leases',
+          data: { consumer: 'race', epoch: 1, holder: `taker-${index}`, slot },
+          overrideAccess: true,
+        }),
+      ),
+    )
+    expect(tries.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1)
+    const { totalDocs } = await a.payload.count({ collection: 'search-leases', where: { slot: { equals: slot } } })
+    expect(totalDocs).toBe(1)
+  })
+
   it('ends with the newest of quick updates of one item', async () => {
     const id = await postTip(a.payload, procedure, 'Première version : le héron.')
     await a.payload.update({ collection: 'tips', data: { body: 'Deuxième version : le héron gris.' }, id })
@@ -181,6 +197,20 @@ describe.skipIf(kind !== 'postgres')(`Meilisearch fed from the change feed by on
     if (b) await stopSecondNode(b)
     await a?.close()
     await server?.close()
+  })
+
+  it('lets exactly one of two nodes inserting a period at once take it', async () => {
+    const slot = `race@${Date.now()}`
+    const tries = await Promise.allSettled(
+      [a.payload, b as Payload, a.payload, b as Payload].map((payload, index) =>
+        payload.create({
+          collection: 'search-leases',
+          data: { consumer: 'race', epoch: 1, holder: `taker-${index}`, slot },
+          overrideAccess: true,
+        }),
+      ),
+    )
+    expect(tries.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1)
   })
 
   it('has exactly one node apply each change, whichever node wrote it, and the newest state win', async () => {
