@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildAppConfig } from '../setup/appConfig.ts'
 import type { EntraideOptions } from '../src/options.ts'
-import { searchConsumerStatus, stopSearchConsumer } from '../src/search/meilisearchConsumer.ts'
+import { runSearchConsumer, searchConsumerStatus, stopSearchConsumer } from '../src/search/meilisearchConsumer.ts'
+import { searchSyncQueue, searchSyncTaskSlug } from '../src/search/syncRunner.ts'
 import { MeilisearchEngine } from '../src/search/meilisearchEngine.ts'
 import type { ID } from '../src/utilities/ids.ts'
 import { createProcedure } from './helpers/fixtures.ts'
@@ -169,6 +170,38 @@ describe('Meilisearch fed from the change feed (one node)', () => {
     // The reindex's last feed row has the holder apply again what changed since it began (and a lookback before).
     await expect.poll(() => searchConsumerStatus(a.payload).deliveries[key], { interval: 50, timeout: 5000 }).toBe(2)
     expect(tipText(server, id)).toContain('grèbe')
+  })
+})
+
+describe('Meilisearch fed from the change feed, after an upgrade from the sync jobs', () => {
+  let server: FakeMeilisearch
+  let a: TestApp
+  afterAll(async () => {
+    await a?.close()
+    await server?.close()
+  })
+
+  it('applies the sync jobs an earlier version left, then deletes them', async () => {
+    ;({ server } = await startServer())
+    // 'manual': the jobs are queued before anything feeds Meilisearch, as before the upgrade.
+    a = await startTestApp({ entraide: { rateLimits: false, search: { ...searchOptions(server), runSyncJobs: 'manual' } } })
+    const procedure = (await createProcedure(a, { slug: 'ancienne-version' })).procedure.id
+    // Written around the feed, with its sync job queued as earlier versions did.
+    const tip = await a.payload.create({
+      collection: 'tips',
+      context: { skipSearchSync: true },
+      data: { body: 'Laissé par l’ancienne version : le cormoran.', procedure, visibility: 'published' },
+    })
+    await a.payload.jobs.queue({
+      input: { collection: 'tips', id: String(tip.id) },
+      queue: searchSyncQueue,
+      task: searchSyncTaskSlug,
+    })
+    // The node that takes the lease turns the job into a feed row, then applies the feed.
+    expect(await runSearchConsumer(a.payload)).toEqual({ isCaughtUp: true, isHolder: true })
+    expect(tipText(server, tip.id)).toContain('ancienne version')
+    const { totalDocs } = await a.payload.count({ collection: 'payload-jobs', where: { queue: { equals: searchSyncQueue } } })
+    expect(totalDocs).toBe(0)
   })
 })
 
