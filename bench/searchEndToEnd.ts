@@ -34,7 +34,6 @@ import { searchRuntimeOf } from '../src/search/engineRegistry.ts'
 import { loadKnowledgePage, type ProcedureCache } from '../src/search/loadDocuments.ts'
 import { knowledgeUrlsOf, readySearchEngine, reindexKnowledge } from '../src/search/reindex.ts'
 import { defaultIndexSettings, knowledgeFacets } from '../src/search/settings.ts'
-import { waitForSyncRuns } from '../src/search/syncRunner.ts'
 import type { KnowledgeDocument, SearchParams } from '../src/search/types.ts'
 import { idOf, isRecord, type ID } from '../src/utilities/ids.ts'
 import { type SeedCounts, seedContent } from './lib/knowledgeContent.ts'
@@ -232,7 +231,6 @@ const runSize = async (size: number): Promise<SizeReport> => {
     const { docs } = await payload.find({ collection: 'procedures', limit: 1 })
     const procedureId = docs[0]?.id
     if (!token || !procedureId) throw new Error('no citizen or no procedure to publish on')
-    await waitForSyncRuns(payload)
     const toSearchable: number[] = []
     const writes: number[] = []
     const cpu: number[] = []
@@ -260,7 +258,6 @@ const runSize = async (size: number): Promise<SizeReport> => {
         await sleep(1)
       }
       const searchableMs = performance.now() - startedAt
-      await waitForSyncRuns(payload)
       const used = process.cpuUsage(cpuStart)
       if (index < 5) continue
       writes.push(writeMs)

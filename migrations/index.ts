@@ -12,6 +12,7 @@ import * as migration_20261203_001858_search_changes from './20261203_001858_sea
 import * as migration_20261203_004933_email_groups from './20261203_004933_email_groups'
 import * as migration_20261203_012900_listening_dashboard from './20261203_012900_listening_dashboard'
 import * as migration_20261203_042403_published_contributions from './20261203_042403_published_contributions'
+import * as migration_20261203_070418_search_leases from './20261203_070418_search_leases'
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261203_042403_published_contributions.up,
     down: migration_20261203_042403_published_contributions.down,
     name: '20261203_042403_published_contributions',
+  },
+  {
+    up: migration_20261203_070418_search_leases.up,
+    down: migration_20261203_070418_search_leases.down,
+    name: '20261203_070418_search_leases',
   },
 ]

@@ -63,7 +63,13 @@ export { readPublicFigures } from './stats/store.ts'
 export { readDashboards } from './data/dashboardStore.ts'
 export type { AgencyFigures, MonthFigures, ProcedureFigures, PublicFigures } from './stats/figures.ts'
 export { reindexKnowledge, reindexSearch, type ReindexProgress, type ReindexReport } from './search/reindex.ts'
-export { onSearchChanges, saveSearchIndex, type SearchChange, type SearchChangeListener } from './search/feed.ts'
+export {
+  catchUpSearchFeed,
+  onSearchChanges,
+  saveSearchIndex,
+  type SearchChange,
+  type SearchChangeListener,
+} from './search/feed.ts'
 export type {
   KnowledgeDocument,
   KnowledgeType,

@@ -405,10 +405,10 @@ export type ResolvedUsersOptions = {
   requireEmailVerification: boolean
 }
 
-/** How search sync jobs are run: see `SearchOptions.runSyncJobs`. */
+/** Whether the search index is kept in step by the app itself: see `SearchOptions.runSyncJobs`. */
 export type SearchSyncMode = 'auto' | 'manual'
 
-/** Options of the search index, its sync jobs and the search endpoint. */
+/** Options of the search index, how it follows the content, and the search endpoint. */
 export type SearchOptions = {
   /**
    * Extra one-way synonyms (Meilisearch's format: each key also matches the
@@ -427,25 +427,21 @@ export type SearchOptions = {
    * `'auto'`: each app process applies its own writes' changes to its
    * embedded index right after they are committed, reads the change feed
    * every `feed.pollMs` for the other processes' changes, and saves its
-   * index every `snapshot.everyMs`; with Meilisearch, sync jobs run right
-   * after the write that queued them is committed, and every minute as a
-   * backstop (`cron`). `'manual'`: nothing of this runs by itself (tests,
-   * or a separate worker process running `payload.jobs.run({ queue:
-   * 'entraide-search' })`).
+   * index every `snapshot.everyMs`; with Meilisearch, the process that holds
+   * the lease (one among all nodes, see `feed.leaseMs`) applies the feed to
+   * it every `feed.pollMs`, and its own writes' changes right after they are
+   * committed. `'manual'`: nothing of this runs by itself (tests, or a
+   * separate worker calling `catchUpSearchFeed(payload)` in a loop, which
+   * takes the Meilisearch lease when nobody holds it).
    * @default 'auto'
    */
   runSyncJobs?: SearchSyncMode
   /**
-   * When the backstop runs the sync queue (cron syntax), in `'auto'` mode.
-   * @default '* * * * *'
-   */
-  cron?: string
-  /**
-   * Retries while the engine fails. Meilisearch's sync jobs: `attempts`
-   * retries, the n-th after `delayMs × 2^(n-1)`; once the engine answers
-   * again, every job still waiting runs at once. The embedded index keeps
-   * the changes it could not apply in the feed and tries again after
-   * `delayMs × 2^(n-1)` (at most 30 s), until they are applied.
+   * Tries while the engine fails. The changes it could not apply stay in the
+   * feed and are tried again after `delayMs × 2^(n-1)` (at most 30 s), until
+   * they are applied, by each embedded index and by the node that feeds
+   * Meilisearch. `attempts`: how many times `catchUpSearchFeed` tries before
+   * it answers `false`.
    * @default { attempts: 12, delayMs: 1000 }
    */
   retry?: { attempts?: number; delayMs?: number }
@@ -474,10 +470,13 @@ export type SearchOptions = {
    * whose transaction committed late or whose writer's clock lags (longer
    * than any write transaction and any clock difference between nodes);
    * `retentionMs`, how long changes are kept (a process whose index is older
-   * rebuilds it).
-   * @default { pollMs: 250, lookbackMs: 5000, retentionMs: 86400000 }
+   * rebuilds it; with Meilisearch, changes not applied to it yet are kept
+   * longer); `leaseMs`, the period one node holds the lease of feeding
+   * Meilisearch for (renewed halfway through by the holder; when it dies,
+   * another node takes over within two periods).
+   * @default { pollMs: 250, lookbackMs: 5000, retentionMs: 86400000, leaseMs: 10000 }
    */
-  feed?: { pollMs?: number; lookbackMs?: number; retentionMs?: number }
+  feed?: { pollMs?: number; lookbackMs?: number; retentionMs?: number; leaseMs?: number }
   /**
    * Where the embedded engine saves its index, so that a restart loads it and
    * only catches up with the feed: `directory` (one file per database, named
@@ -496,12 +495,11 @@ export type ResolvedSearchOptions = {
   synonyms: Synonyms | undefined
   engine: SearchEngine | undefined
   runSyncJobs: SearchSyncMode
-  cron: string
   retry: { attempts: number; delayMs: number }
   wikiPageUrl: (page: { id: ID; slug: string }) => string | null
   recordQueries: boolean
   reindexBatchSize: number
-  feed: { pollMs: number; lookbackMs: number; retentionMs: number }
+  feed: { pollMs: number; lookbackMs: number; retentionMs: number; leaseMs: number }
   snapshot: false | { directory: string | undefined; everyMs: number }
 }
 
@@ -674,7 +672,6 @@ const resolveSearchOptions = (search: SearchOptions = {}): ResolvedSearchOptions
     throw new Error(`Entraide: option search.runSyncJobs must be 'auto' or 'manual', got "${String(mode)}".`)
   }
   return {
-    cron: search.cron ?? '* * * * *',
     engine: search.engine,
     recordQueries: search.recordQueries ?? true,
     reindexBatchSize: positiveInteger(search.reindexBatchSize, 500, 'search.reindexBatchSize'),
@@ -689,6 +686,7 @@ const resolveSearchOptions = (search: SearchOptions = {}): ResolvedSearchOptions
       lookbackMs: nonNegativeInteger(search.feed?.lookbackMs, 5000, 'search.feed.lookbackMs'),
       pollMs: positiveInteger(search.feed?.pollMs, 250, 'search.feed.pollMs'),
       retentionMs: positiveInteger(search.feed?.retentionMs, 86_400_000, 'search.feed.retentionMs'),
+      leaseMs: positiveInteger(search.feed?.leaseMs, 10_000, 'search.feed.leaseMs'),
     },
     snapshot:
       search.snapshot === false

@@ -231,7 +231,7 @@ export const entraidePlugin =
       pageSources,
     )(
       withNotifications(options)(
-        withSearch(options)({
+        withSearch()({
           ...incoming,
           ...withAllowedOrigins(incoming, options.allowedOrigins),
           db: withSqliteTurns(incoming.db),

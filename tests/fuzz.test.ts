@@ -119,12 +119,19 @@ afterAll(async () => {
 const authBookkeeping = new Set(['loginAttempts', 'lockUntil', 'updatedAt', 'sessions'])
 
 /**
- * Collections written in the background, whatever the request: the search
- * sync jobs, the search statistics, the notifications the jobs deliver
- * after an earlier request's write committed, and the search change feed
- * (pruned, and marked when the index is saved). They are not the requests' doing.
+ * Collections written in the background, whatever the request: the jobs,
+ * the search statistics, the notifications the jobs deliver after an
+ * earlier request's write committed, the search change feed (pruned, and
+ * marked when the index is saved) and the Meilisearch lease (when
+ * MEILI_HOST is set). They are not the requests' doing.
  */
-const backgroundCollections = new Set(['payload-jobs', 'search-queries', 'notifications', 'search-changes'])
+const backgroundCollections = new Set([
+  'payload-jobs',
+  'search-queries',
+  'notifications',
+  'search-changes',
+  'search-leases',
+])
 
 const databaseHash = async (): Promise<string> => {
   const hash = createHash('sha256')

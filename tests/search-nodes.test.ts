@@ -11,6 +11,7 @@ import type { ID } from '../src/utilities/ids.ts'
 import { createProcedure } from './helpers/fixtures.ts'
 import { startTestApp, testDatabaseKind, type TestApp } from './helpers/payload.ts'
 import { isRedisUp, testRedisUrl } from './helpers/redis.ts'
+import { startFakeMeilisearch, type FakeMeilisearch } from './search/fakeMeilisearch.ts'
 
 // Two app nodes are two Node processes (tests/search/appNode.ts) running
 // Payload with Entraide on one PostgreSQL database and one Redis, as two
@@ -30,7 +31,13 @@ const skipReason =
       : ` — SKIPPED: no Redis answers at ${redisUrl} (start one, or set TEST_REDIS_URL)`
 
 type ApiAnswer = { status: number; body: any; retryAfter: string | null }
-type NodeStatus = { appliedRows: number; origin: 'snapshot' | 'rebuild' | null; deliveries: Record<string, number> }
+type NodeStatus = {
+  appliedRows: number
+  origin: 'snapshot' | 'rebuild' | null
+  deliveries: Record<string, number>
+  /** Meilisearch: whether the node holds the lease, and how many times it applied each target. */
+  consumer: { isHolder: boolean; appliedRows: number; deliveries: Record<string, number> }
+}
 
 type AppNode = {
   name: string
@@ -49,6 +56,60 @@ type AppNode = {
 
 const nodeScript = path.join(import.meta.dirname, 'search', 'appNode.ts')
 
+/** Starts an app node (tests/search/appNode.ts) with these variables; `running` holds it until it exits. */
+const forkNode = (name: string, running: Set<ChildProcess>, variables: Record<string, string>): Promise<AppNode> =>
+  new Promise((resolve, reject) => {
+    const child = fork(nodeScript, [], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      env: { ...process.env, NODE_NAME: `${name}-${randomUUID()}`, ...variables },
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    })
+    running.add(child)
+    let nextId = 0
+    const waiting = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>()
+    const exited = new Promise<void>((done) => {
+      child.once('exit', (code) => {
+        running.delete(child)
+        for (const { reject: fail } of waiting.values()) fail(new Error(`node ${name} exited (${String(code)})`))
+        waiting.clear()
+        reject(new Error(`node ${name} exited before it was ready (${String(code)})`))
+        done()
+      })
+    })
+    const call = (message: Record<string, unknown>): Promise<any> =>
+      new Promise((resolveCall, rejectCall) => {
+        nextId += 1
+        waiting.set(nextId, { reject: rejectCall, resolve: resolveCall })
+        child.send({ ...message, id: nextId })
+      })
+    child.on('message', (message: any) => {
+      if (message.ready) {
+        resolve({
+          api: (method, route, options = {}) => call({ method, op: 'api', route, ...options }),
+          child,
+          kill: async () => {
+            child.kill('SIGKILL')
+            await exited
+          },
+          name,
+          readyStatus: message.status,
+          status: () => call({ op: 'status' }),
+          stop: async () => {
+            await call({ op: 'stop' }).catch(() => undefined)
+            await exited
+          },
+        })
+        return
+      }
+      const pending = waiting.get(message.id)
+      if (!pending) return
+      waiting.delete(message.id)
+      if (message.error) pending.reject(new Error(message.error))
+      else pending.resolve(message.result)
+    })
+  })
+
 describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and one Redis${skipReason}`, () => {
   let app: TestApp
   let databaseUri: string
@@ -60,63 +121,11 @@ describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and o
   let b: AppNode
 
   const startNode = (name: string): Promise<AppNode> =>
-    new Promise((resolve, reject) => {
-      const child = fork(nodeScript, [], {
-        cwd: path.resolve(import.meta.dirname, '..'),
-        env: {
-          ...process.env,
-          NODE_DATABASE_URI: databaseUri,
-          NODE_NAME: `${name}-${randomUUID()}`,
-          NODE_REDIS_PREFIX: redisPrefix,
-          NODE_REDIS_URL: redisUrl,
-          NODE_SNAPSHOT_DIR: path.join(snapshotDir, name),
-        },
-        execArgv: ['--import', 'tsx'],
-        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      })
-      running.add(child)
-      let nextId = 0
-      const waiting = new Map<number, { resolve: (value: any) => void; reject: (error: Error) => void }>()
-      const exited = new Promise<void>((done) => {
-        child.once('exit', (code) => {
-          running.delete(child)
-          for (const { reject: fail } of waiting.values()) fail(new Error(`node ${name} exited (${String(code)})`))
-          waiting.clear()
-          reject(new Error(`node ${name} exited before it was ready (${String(code)})`))
-          done()
-        })
-      })
-      const call = (message: Record<string, unknown>): Promise<any> =>
-        new Promise((resolveCall, rejectCall) => {
-          nextId += 1
-          waiting.set(nextId, { reject: rejectCall, resolve: resolveCall })
-          child.send({ ...message, id: nextId })
-        })
-      child.on('message', (message: any) => {
-        if (message.ready) {
-          resolve({
-            api: (method, route, options = {}) => call({ method, op: 'api', route, ...options }),
-            child,
-            kill: async () => {
-              child.kill('SIGKILL')
-              await exited
-            },
-            name,
-            readyStatus: message.status,
-            status: () => call({ op: 'status' }),
-            stop: async () => {
-              await call({ op: 'stop' }).catch(() => undefined)
-              await exited
-            },
-          })
-          return
-        }
-        const pending = waiting.get(message.id)
-        if (!pending) return
-        waiting.delete(message.id)
-        if (message.error) pending.reject(new Error(message.error))
-        else pending.resolve(message.result)
-      })
+    forkNode(name, running, {
+      NODE_DATABASE_URI: databaseUri,
+      NODE_REDIS_PREFIX: redisPrefix,
+      NODE_REDIS_URL: redisUrl,
+      NODE_SNAPSHOT_DIR: path.join(snapshotDir, name),
     })
 
   /** A search through a node, from an address of its own (the per-address limit is checked separately). */
@@ -285,5 +294,111 @@ describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and o
     expect(rebuilt.status).toBe(200)
     expect(await searchIds(a, 'tatou')).toHaveLength(1)
     await expect.poll(() => searchIds(b, 'tatou'), { interval: 100, timeout: 10_000 }).toHaveLength(1)
+  })
+})
+
+describe.skipIf(!redisAvailable)(`two app nodes feeding one Meilisearch from the change feed${skipReason}`, () => {
+  const leaseMs = 2000
+  let app: TestApp
+  let server: FakeMeilisearch
+  let snapshotDir = ''
+  const redisPrefix = `entraide-test-${randomUUID()}`
+  const running = new Set<ChildProcess>()
+  let procedure: { id: ID; slug: string }
+  let nodes: AppNode[] = []
+
+  const statuses = async (): Promise<NodeStatus[]> => Promise.all(nodes.map((node) => node.status()))
+  const holderIndexes = async (): Promise<number[]> =>
+    (await statuses()).flatMap((status, index) => (status.consumer.isHolder ? [index] : []))
+  const inIndex = (ids: readonly string[]): string[] => ids.filter((id) => server.documents.has(id))
+
+  beforeAll(async () => {
+    app = await startTestApp({ entraide: { rateLimits: false, search: { runSyncJobs: 'manual' } } })
+    const uri: unknown = Reflect.get(Reflect.get(app.payload.db, 'poolOptions') ?? {}, 'connectionString')
+    if (typeof uri !== 'string') throw new Error('the test database has no connection string')
+    server = await startFakeMeilisearch()
+    snapshotDir = mkdtempSync(path.join(tmpdir(), 'entraide-meili-nodes-'))
+    ;({ procedure } = await createProcedure(app, { slug: 'carte-vitale' }))
+    const start = (name: string) =>
+      forkNode(name, running, {
+        MEILI_HOST: server.url,
+        NODE_DATABASE_URI: uri,
+        NODE_LEASE_MS: String(leaseMs),
+        NODE_REDIS_PREFIX: redisPrefix,
+        NODE_REDIS_URL: redisUrl,
+        NODE_SNAPSHOT_DIR: path.join(snapshotDir, name),
+      })
+    nodes = [await start('c'), await start('d')]
+  }, 240_000)
+
+  afterAll(async () => {
+    for (const child of running) child.kill('SIGKILL')
+    await app?.close()
+    await server?.close()
+    if (snapshotDir) rmSync(snapshotDir, { force: true, recursive: true })
+    const admin = new Redis(redisUrl)
+    const keys = await admin.keys(`${redisPrefix}*`)
+    if (keys.length > 0) await admin.del(...keys)
+    admin.disconnect()
+  })
+
+  it('has one node apply each change once; when it is killed mid-burst, the other takes over and every committed write lands', async () => {
+    await expect.poll(holderIndexes, { interval: 100, timeout: 3 * leaseMs + 5000 }).toHaveLength(1)
+    const citizens = await Promise.all([app.signUp({}), app.signUp({})])
+    const tokens = citizens.map((citizen) => citizen.token)
+    const post = (index: number, text: string): Promise<ApiAnswer | null> =>
+      (nodes[index] as AppNode)
+        .api('POST', '/tips?depth=0', { body: { body: text, procedure: procedure.id }, token: tokens[index] })
+        .catch(() => null)
+
+    // Writes through both nodes: one node applies each, once.
+    const first = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => post(index % 2, `Premier lot ${index} : le fulmar.`)),
+    )
+    const firstIds = first.map((answer) => `tips-${String(answer?.body.doc.id)}`)
+    await expect.poll(() => inIndex(firstIds).length, { interval: 50, timeout: 10_000 }).toBe(firstIds.length)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const settled = await statuses()
+    for (const id of firstIds) {
+      const key = id.replace('tips-', 'tips:')
+      expect(settled.reduce((sum, status) => sum + (status.consumer.deliveries[key] ?? 0), 0)).toBe(1)
+    }
+
+    // A burst through both nodes; the holder is killed once half of its writes were answered.
+    const holder = (await holderIndexes())[0] ?? 0
+    const other = 1 - holder
+    let answeredByHolder = 0
+    const throughHolder = Array.from({ length: 12 }, (_, index) =>
+      post(holder, `Rafale ${index} : le puffin du nœud tué.`).then((answer) => {
+        answeredByHolder += 1
+        if (answeredByHolder === 6) void (nodes[holder] as AppNode).kill()
+        return answer
+      }),
+    )
+    const throughOther = Array.from({ length: 6 }, (_, index) => post(other, `Rafale ${index} : le puffin de l’autre nœud.`))
+    await Promise.all(throughHolder)
+    const answersOther = await Promise.all(throughOther)
+    await (nodes[holder] as AppNode).kill()
+    const killedAt = Date.now()
+    expect(answersOther.every((answer) => answer?.status === 201)).toBe(true)
+
+    // Everything committed: what the database holds.
+    const committed = (
+      await app.payload.find({
+        collection: 'tips',
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        where: { and: [{ procedure: { equals: procedure.id } }, { body: { like: 'puffin' } }] },
+      })
+    ).docs.map((tip) => `tips-${String(tip.id)}`)
+    expect(committed.length).toBeGreaterThanOrEqual(6 + answersOther.length)
+    await expect
+      .poll(() => inIndex(committed).length, { interval: 100, timeout: 3 * leaseMs + 10_000 })
+      .toBe(committed.length)
+    // Taken over within two periods of the lease (and the time to apply the burst).
+    expect(Date.now() - killedAt).toBeLessThan(2 * leaseMs + 5000)
+    expect((await (nodes[other] as AppNode).status()).consumer.isHolder).toBe(true)
+    nodes = [nodes[other] as AppNode]
   })
 })

@@ -1,9 +1,8 @@
-import type { CollectionConfig, Config, JobsConfig, Payload, TaskConfig } from 'payload'
+import type { CollectionConfig, Config, JobsConfig, TaskConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { resolveOptions } from '../src/options.ts'
 import { withSearch, withSearchJobs } from '../src/search/plugin.ts'
-import { searchSyncQueue, searchSyncTaskSlug } from '../src/search/syncRunner.ts'
+import { searchSyncTaskSlug } from '../src/search/syncRunner.ts'
 
 const deepFreeze = <T>(value: T): T => {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -17,42 +16,34 @@ const hostTask: TaskConfig<{ input: { to: string }; output: { sent: boolean } }>
   handler: async () => ({ output: { sent: true } }),
   slug: 'send-newsletter',
 }
-const fakePayload = {} as Payload
 
 describe('search in the host config', () => {
-  it('adds the sync task and a backstop cron to the host’s jobs, keeping the host’s own, without changing them', async () => {
+  it('keeps the host’s jobs, adding only the sync task of earlier versions, without changing them', async () => {
     const hostRun = () => true
     const host: JobsConfig = deepFreeze({
       access: { run: hostRun },
       autoRun: [{ cron: '*/5 * * * *', queue: 'newsletters' }],
       tasks: [hostTask],
     })
-    const jobs = withSearchJobs(host, resolveOptions({}))
+    const jobs = withSearchJobs(host)
+    // Registered so that databases keep its jobs valid (a PostgreSQL enum); nothing queues it.
     expect(jobs.tasks?.map((task) => task.slug)).toEqual(['send-newsletter', searchSyncTaskSlug])
-    expect(jobs.autoRun).toEqual([
-      { cron: '*/5 * * * *', queue: 'newsletters' },
-      expect.objectContaining({ cron: '* * * * *', queue: searchSyncQueue }),
-    ])
+    // Meilisearch is fed from the change feed: no cron for a sync queue.
+    expect(jobs.autoRun).toEqual([{ cron: '*/5 * * * *', queue: 'newsletters' }])
     // The host's access rule wins; the others are closed to all but editors and admins.
     expect(jobs.access?.run).toBe(hostRun)
     expect(await jobs.access?.queue?.({ req: { user: { id: 'u1', role: 'citizen' } } } as never)).toBe(false)
     expect(await jobs.access?.queue?.({ req: { user: { id: 'u2', role: 'editor' } } } as never)).toBe(true)
     expect(host.tasks).toHaveLength(1)
-    // Payload's own deletion of completed jobs writes outside a transaction; the sync task prunes its jobs instead.
+    // Payload's own deletion of completed jobs writes outside a transaction; Entraide's runners prune theirs instead.
     expect(jobs.deleteJobOnComplete).toBe(false)
-    expect(withSearchJobs({ ...host, deleteJobOnComplete: true }, resolveOptions({})).deleteJobOnComplete).toBe(true)
+    expect(withSearchJobs({ ...host, deleteJobOnComplete: true }).deleteJobOnComplete).toBe(true)
   })
 
-  it('keeps an autoRun function, and adds no cron when jobs run manually', async () => {
+  it('keeps an autoRun function as it is', async () => {
     const host: JobsConfig = { autoRun: async () => [{ cron: '0 * * * *', queue: 'reports' }] }
-    const jobs = withSearchJobs(host, resolveOptions({}))
-    if (typeof jobs.autoRun !== 'function') throw new Error('expected a function')
-    expect(await jobs.autoRun(fakePayload)).toEqual([
-      { cron: '0 * * * *', queue: 'reports' },
-      expect.objectContaining({ queue: searchSyncQueue }),
-    ])
-    expect(withSearchJobs(undefined, resolveOptions({ search: { runSyncJobs: 'manual' } })).autoRun).toBeUndefined()
-    expect(withSearchJobs(host, resolveOptions({ search: { runSyncJobs: 'manual' } })).autoRun).toBe(host.autoRun)
+    expect(withSearchJobs(host).autoRun).toBe(host.autoRun)
+    expect(withSearchJobs(undefined).autoRun).toBeUndefined()
   })
 
   it('puts sync hooks after the collections’ own and endpoints after the host’s, without changing the input', () => {
@@ -67,7 +58,7 @@ describe('search in the host config', () => {
       db: {} as Config['db'],
       secret: 'x',
     } satisfies Config)
-    const extended = withSearch(resolveOptions({ search: { runSyncJobs: 'manual' } }))(config)
+    const extended = withSearch()(config)
     const [tips, pages] = extended.collections ?? []
     expect(tips?.hooks?.afterChange?.[0]).toBe(ownHook)
     expect(tips?.hooks?.afterChange).toHaveLength(2)

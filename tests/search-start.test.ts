@@ -126,7 +126,7 @@ describe('with Meilisearch (one index shared by every node)', () => {
     await server?.close()
   })
 
-  it('is fed by the sync jobs, while the change feed tells the app’s listeners', async () => {
+  it('is fed from the change feed by the node that holds its lease, while the feed tells the app’s listeners', async () => {
     server = await startFakeMeilisearch()
     const engine = new MeilisearchEngine({
       apiKey: 'test-key',

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ID } from '../src/utilities/ids.ts'
 
-import { waitForSyncRuns } from '../src/search/syncRunner.ts'
 import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
 import { createProcedure, json, proposeGuideEdit } from './helpers/fixtures.ts'
 import type { TestApp } from './helpers/payload.ts'
@@ -17,10 +16,10 @@ import {
 // Several apps in one file: each new SQLite database needs its schema pushed.
 process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
 
-// The index follows the content through the outbox: every write queues a
-// sync job in its own transaction, and the jobs run here when the test says
-// so (the 'manual' mode), except in the last block, which runs them as the
-// app does, right after each commit.
+// The index follows the content through the outbox: every write adds a row
+// to the change feed in its own transaction, and the feed is applied here
+// when the test says so (the 'manual' mode), except in the last block, which
+// applies it as the app does, right after each commit.
 
 const richText = (text: string) => lexicalRoot(plainTextToNodes(text))
 
@@ -50,7 +49,7 @@ describe('the index follows publication', () => {
     await app?.close()
   })
 
-  it('makes a published wiki page searchable once its job ran, and never a draft', async () => {
+  it('makes a published wiki page searchable once its change is applied, and never a draft', async () => {
     const editor = await app.signUp({ role: 'editor' })
     const agent = await app.signUp({ agency: agency.id, role: 'agent' })
     const page = await created(
@@ -383,7 +382,7 @@ describe('a search engine outage', () => {
       }),
     )
     await runSyncJobs(app)
-    // Every retry failed: the jobs are kept, given up for now.
+    // Every retry failed: the changes are kept in the feed.
     expect(await pendingSyncJobs(app)).toBe(2)
     expect((await search(app, { q: 'bascule' })).total).toBe(0)
 
@@ -403,7 +402,7 @@ describe('a search engine outage', () => {
   })
 })
 
-describe('jobs run by the app itself', () => {
+describe('the feed applied by the app itself', () => {
   let app: TestApp
   const engine = new FlakyEngine(0)
 
@@ -411,7 +410,6 @@ describe('jobs run by the app itself', () => {
     app = await startSearchApp({ search: { runSyncJobs: 'auto' } }, engine)
   })
   afterAll(async () => {
-    await waitForSyncRuns(app.payload)
     await app?.close()
   })
 
@@ -433,7 +431,7 @@ describe('jobs run by the app itself', () => {
 
   it('answers a contributor at once while the engine is slow to fail, then lands the change', async () => {
     const { procedure } = await createProcedure(app, { slug: 'vitale' })
-    await waitForSyncRuns(app.payload)
+    await runSyncJobs(app)
     const citizen = await app.signUp({})
     engine.delayMs = 1500
     engine.failures = 1

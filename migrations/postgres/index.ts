@@ -13,6 +13,7 @@ import * as migration_20261203_001904_search_changes from './20261203_001904_sea
 import * as migration_20261203_004939_email_groups from './20261203_004939_email_groups'
 import * as migration_20261203_012905_listening_dashboard from './20261203_012905_listening_dashboard'
 import * as migration_20261203_042409_published_contributions from './20261203_042409_published_contributions'
+import * as migration_20261203_070433_search_leases from './20261203_070433_search_leases'
 
 export const migrations = [
   {
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261203_042409_published_contributions.up,
     down: migration_20261203_042409_published_contributions.down,
     name: '20261203_042409_published_contributions',
+  },
+  {
+    up: migration_20261203_070433_search_leases.up,
+    down: migration_20261203_070433_search_leases.down,
+    name: '20261203_070433_search_leases',
   },
 ]

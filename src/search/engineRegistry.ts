@@ -47,9 +47,9 @@ export type SearchRuntime = {
   engine: SearchEngine
   settings: SearchIndexSettings
   /**
-   * Engine writes (sync jobs, reindex) take turns, each reading the database
-   * inside its turn: a job that read an older state can never overwrite a
-   * newer one written by another job of this process.
+   * Engine writes (changes applied from the feed, reindex) take turns, each
+   * reading the database inside its turn: a write that read an older state
+   * can never overwrite a newer one written by another of this process.
    */
   writes: SerialQueue
   /** `ensureIndex` done or under way; null until asked, or after a failure. */
@@ -58,8 +58,6 @@ export type SearchRuntime = {
   populated: Promise<void> | null
   /** How the first fill is made once the change feed is started (`feed.ts`); a plain rebuild otherwise. */
   populate: (() => Promise<void>) | null
-  /** A sync job failed on the engine since the last success: jobs may be waiting to retry. */
-  hasFailedSince: boolean
 }
 
 /**
@@ -71,7 +69,6 @@ export const searchRuntimeOf = perPayload<SearchRuntime>('runtime', (payload) =>
   const { search } = optionsOf(payload)
   return {
     engine: search.engine ?? createSearchEngine(),
-    hasFailedSince: false,
     indexReady: null,
     populate: null,
     populated: null,

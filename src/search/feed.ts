@@ -7,6 +7,7 @@ import { optionsOf } from '../utilities/pluginOptions.ts'
 import { EmbeddedEngine } from './embeddedEngine.ts'
 import { perPayload, searchRuntimeOf } from './engineRegistry.ts'
 import { rebuildIndex, readySearchEngine, type ReindexProgress } from './reindex.ts'
+import { runSearchConsumer } from './meilisearchConsumer.ts'
 import { loadSnapshot, removeSnapshot, saveSnapshot, snapshotFileOf, type FeedPosition } from './snapshot.ts'
 import { syncSearchTarget, type SyncTarget } from './sync.ts'
 import { isKnowledgeCollection } from './documents.ts'
@@ -203,7 +204,8 @@ const targetKey = (target: SyncTarget): string => `${target.collection}:${String
 /**
  * Applies the rows this process has not applied yet, in their order, each
  * target once: the embedded engine re-reads it from the database; Meilisearch
- * is fed by its sync jobs, so only the listeners are told. Runs in the
+ * is fed by the node that holds its lease (`meilisearchConsumer.ts`), so only
+ * the listeners are told. Runs in the
  * engine's write turn, so a row is never applied twice by one process. A
  * failure stops at the failing target: its rows and the later ones stay to
  * be applied by the next read.
@@ -315,15 +317,23 @@ const readFeed = async (payload: Payload): Promise<void> => {
   if (!feed.isReady || feed.cursor === null) return
   const { lookbackMs, retentionMs } = optionsOf(payload).search.feed
   // Unable to read the feed for longer than it keeps changes (the engine
-  // failing for a day): the changes since may be pruned, so the index is rebuilt.
+  // failing for a day): the changes since may be pruned, so the index is
+  // rebuilt. Meilisearch is not this process's to rebuild (the lease holder
+  // feeds it and never prunes what it has not applied): the listeners go on
+  // from the newest change.
   if (feed.caughtUpAt !== null && Date.now() - feed.caughtUpAt > retentionMs - pruneEveryMs) {
-    payload.logger.warn({
-      msg: 'Entraide search: the index fell behind the change feed further than it keeps changes; rebuilding it.',
-    })
+    const isEmbedded = searchRuntimeOf(payload).engine.kind === 'embedded'
+    if (isEmbedded) {
+      payload.logger.warn({
+        msg: 'Entraide search: the index fell behind the change feed further than it keeps changes; rebuilding it.',
+      })
+    }
     const start = await newestRow(payload)
-    await rebuildIndex({ payload })
+    if (isEmbedded) {
+      await rebuildIndex({ payload })
+      feed.hasChangedSinceSnapshot = true
+    }
     feed.cursor = start?.at ?? 0
-    feed.hasChangedSinceSnapshot = true
     feed.caughtUpAt = Date.now()
   }
   let from = feed.cursor - lookbackMs
@@ -382,10 +392,19 @@ const pollFeed = (payload: Payload): Promise<void> => {
  * (in `'manual'` mode, what the app does by itself every `feed.pollMs`
  * in `'auto'` mode). While the engine fails it tries again, up to
  * `search.retry.attempts` times; returns whether everything was applied.
+ * With Meilisearch: feeds it if this node holds the lease or can take it
+ * (`runSearchConsumer`), and tells this process's listeners; returns
+ * whether this node fed it up to date.
  */
 export const catchUpSearchFeed = async (payload: Payload): Promise<boolean> => {
   await readySearchEngine(payload)
-  if (searchRuntimeOf(payload).engine.kind !== 'embedded') await followFrom(payload)
+  if (searchRuntimeOf(payload).engine.kind !== 'embedded') {
+    await followFrom(payload)
+    // Meilisearch is fed by the node that holds the lease (this one, when nobody else does).
+    const { isCaughtUp } = await runSearchConsumer(payload)
+    await pollFeed(payload).catch(() => undefined)
+    return isCaughtUp
+  }
   const { attempts, delayMs } = optionsOf(payload).search.retry
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -442,8 +461,8 @@ const isInFeed = async (payload: Payload, marker: FeedPosition['marker']): Promi
 const following = new WeakMap<Payload, Promise<void>>()
 
 /**
- * With Meilisearch (fed by its sync jobs), the feed only tells this
- * process's listeners: it is followed from its newest change at start.
+ * With Meilisearch (fed by the node that holds its lease), the feed only
+ * tells this process's listeners: it is followed from its newest change at start.
  */
 const followFrom = (payload: Payload): Promise<void> => {
   const feed = feedOf(payload)
@@ -569,9 +588,14 @@ const saveIndex = async (payload: Payload): Promise<void> => {
   return saving
 }
 
-/** Deletes the changes older than `feed.retentionMs`, at most once a minute per process. */
+/**
+ * Deletes the changes older than `feed.retentionMs`, at most once a minute
+ * per process. With Meilisearch the node that feeds it prunes instead,
+ * never deleting a change it has not applied.
+ */
 const pruneFeed = async (payload: Payload): Promise<void> => {
   const feed = feedOf(payload)
+  if (searchRuntimeOf(payload).engine.kind !== 'embedded') return
   const now = Date.now()
   if (now - feed.lastPrunedAt < pruneEveryMs) return
   feed.lastPrunedAt = now

@@ -1,5 +1,6 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
+import { searchChangesSlug } from '../collections/SearchChanges.ts'
 import { ForbiddenActionError, NotSignedInError } from '../errors.ts'
 import { canManageCatalogue } from '../policies/contributions.ts'
 import { actorFromRequest } from '../policies/roles.ts'
@@ -8,6 +9,14 @@ import { knowledgeCollections, type KnowledgeCollection, type KnowledgeUrls } fr
 import { searchRuntimeOf } from './engineRegistry.ts'
 import { countPublicItems, loadKnowledgePage, type ProcedureCache } from './loadDocuments.ts'
 import type { KnowledgeType, SearchEngine } from './types.ts'
+
+/**
+ * The `target` of a feed row written after a reindex of a shared engine
+ * (Meilisearch), its `targetId` the time the reindex began: the node that
+ * feeds it applies again every change made since, so that no document the
+ * reindex read before a change lands after that change was applied.
+ */
+export const replayTarget = 'replay'
 
 /** Where a reindex stands: items read so far out of the public items counted at its start. */
 export type ReindexProgress = { collection: KnowledgeCollection; done: number; total: number }
@@ -135,8 +144,10 @@ export const rebuildIndex = async ({
 /**
  * Rebuilds the whole index from the database: empties it, then reads every
  * public item in batches (`search.reindexBatchSize`) and writes its document.
- * Sync jobs wait meanwhile and run after it, so changes made during the
- * reindex are not lost. Searches keep being answered, from a partial index
+ * Changes wait meanwhile and are applied after it, so none made during the
+ * reindex is lost (with Meilisearch, fed by one node while the reindex may
+ * run on another, a feed row asks that node to apply again every change made
+ * since the reindex began). Searches keep being answered, from a partial index
  * until it completes.
  */
 export const reindexKnowledge = async ({
@@ -148,6 +159,7 @@ export const reindexKnowledge = async ({
 }): Promise<ReindexReport> => {
   const runtime = searchRuntimeOf(payload)
   await ensureIndexOnce(payload)
+  const startedAt = new Date().toISOString()
   const report = runtime.writes.run(() => rebuild({ engine: runtime.engine, onProgress, payload }))
   // A full rebuild is also the embedded engine's first fill.
   if (runtime.engine.kind === 'embedded' && !runtime.populated) {
@@ -157,7 +169,15 @@ export const reindexKnowledge = async ({
       if (runtime.populated === filled) runtime.populated = null
     })
   }
-  return report
+  if (runtime.engine.kind === 'embedded') return report
+  const done = await report
+  await payload.create({
+    collection: searchChangesSlug,
+    data: { target: replayTarget, targetId: startedAt },
+    depth: 0,
+    overrideAccess: true,
+  })
+  return done
 }
 
 /**

@@ -1,25 +1,21 @@
-import type { PayloadRequest, TaskConfig } from 'payload'
+import type { PayloadRequest } from 'payload'
 
-import type { ResolvedOptions } from '../options.ts'
 import { isRecord, parseId, type ID } from '../utilities/ids.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { isKnowledgeCollection, knowledgeDocumentId, type KnowledgeCollection } from './documents.ts'
-import { searchRuntimeOf } from './engineRegistry.ts'
-import { isSearchError } from './errors.ts'
 import { loadKnowledgeDocument, loadKnowledgePage, type ProcedureCache } from './loadDocuments.ts'
-import { knowledgeUrlsOf, readySearchEngine } from './reindex.ts'
-import { pruneCompletedSyncJobs, releaseWaitingSyncJobs, searchSyncTaskSlug } from './syncRunner.ts'
+import { knowledgeUrlsOf } from './reindex.ts'
 import type { SearchEngine } from './types.ts'
 import { findDocs } from '../data/local.ts'
 
 /**
- * What a sync job brings up to date: an item of the index, or an agency
+ * What a change of the feed brings up to date: an item of the index, or an agency
  * (whose slug every document of its procedures carries). Answers are synced
  * through their thread.
  */
 export type SyncTarget = { collection: KnowledgeCollection | 'agencies'; id: ID }
 
-/** Reads a job's input back; null when it is not a sync target. */
+/** Reads a target back (a legacy sync job's input); null when it is not one. */
 export const parseSyncTarget = (input: unknown): SyncTarget | null => {
   if (!isRecord(input)) return null
   const id = parseId(input.id)
@@ -121,63 +117,3 @@ export const syncSearchTarget = async ({
   await engine.flush()
   return count
 }
-
-/**
- * Whether a failure may go away by trying again: engine outages, timeouts and
- * failed engine tasks, and database errors. A document or request the engine
- * refuses (4xx) would fail the same way forever.
- */
-const isRetryable = (error: unknown): boolean => !isSearchError(error) || error.status >= 500
-
-/**
- * The sync task: runs `syncSearchTarget` for the job's target. Engine
- * failures throw, so Payload retries the job with exponential backoff
- * (`search.retry`); once the engine answers again, the jobs still waiting
- * are released to run at once. A target the engine refuses is logged and
- * dropped rather than retried forever.
- */
-export const searchSyncTask = (options: ResolvedOptions): TaskConfig<{ input: SyncTarget; output: SyncCount }> => ({
-  handler: async ({ input, req }) => {
-    const target = parseSyncTarget(input)
-    if (!target) {
-      req.payload.logger.error({ input, msg: 'Entraide search sync: a job had an unreadable target; dropped.' })
-      return { output: { deleted: 0, upserted: 0 } }
-    }
-    const runtime = searchRuntimeOf(req.payload)
-    try {
-      const engine = await readySearchEngine(req.payload)
-      const output = await runtime.writes.run(() => syncSearchTarget({ engine, req, target }))
-      if (runtime.hasFailedSince) {
-        runtime.hasFailedSince = false
-        // This job's own sync succeeded: a failure here must not retry it.
-        await releaseWaitingSyncJobs(req.payload).catch((error: unknown) => {
-          runtime.hasFailedSince = true
-          req.payload.logger.warn({ err: error, msg: 'Entraide search sync: waiting jobs could not be released; they run at their next retry.' })
-        })
-      }
-      await pruneCompletedSyncJobs(req.payload)
-      return { output }
-    } catch (error) {
-      if (isRetryable(error)) {
-        runtime.hasFailedSince = true
-        throw error
-      }
-      req.payload.logger.error({ err: error, msg: `Entraide search sync: ${target.collection} ${target.id} refused by the engine; dropped.` })
-      return { output: { deleted: 0, upserted: 0 } }
-    }
-  },
-  inputSchema: [
-    { name: 'collection', required: true, type: 'text' },
-    { name: 'id', required: true, type: 'text' },
-  ],
-  label: 'Entraide: update the search index',
-  outputSchema: [
-    { name: 'upserted', type: 'number' },
-    { name: 'deleted', type: 'number' },
-  ],
-  retries: {
-    attempts: options.search.retry.attempts,
-    backoff: { delay: options.search.retry.delayMs, type: 'exponential' },
-  },
-  slug: searchSyncTaskSlug,
-})

@@ -3,18 +3,16 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 import { idOf, isRecord, type ID } from '../utilities/ids.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { isKnowledgeCollection } from './documents.ts'
-import { searchRuntimeOf } from './engineRegistry.ts'
+import { afterTransaction } from '../utilities/afterTransaction.ts'
 import { recordSearchChange } from './feed.ts'
+import { applyCommittedChanges, isFedByConsumer } from './meilisearchConsumer.ts'
 import type { SyncTarget } from './sync.ts'
-import { runSyncJobsAfterCommit, searchSyncQueue, searchSyncTaskSlug } from './syncRunner.ts'
 
-/** Where a request remembers the targets it queued, so each is queued once per request. */
-
-/** Set `context: { skipSearchSync: true }` on a write to queue no sync job for it (bulk imports followed by a reindex). */
+/** Set `context: { skipSearchSync: true }` on a write to record no search change for it (bulk imports followed by a reindex). */
 export const skipSearchSyncKey = 'skipSearchSync'
 
 // Keyed by the request's context, which every Local API call made with the
-// request shares: one request queues each target once.
+// request shares: one request records each target once.
 const queuedTargets = new WeakMap<object, Set<string>>()
 
 const queuedTargetsOf = (req: PayloadRequest): Set<string> => {
@@ -28,12 +26,11 @@ const queuedTargetsOf = (req: PayloadRequest): Set<string> => {
 /**
  * Records the change of `target` in the search change feed, in the
  * transaction of `req`, so the change exists exactly when the write does
- * (the outbox): every app process applies it to its embedded index (this one
- * once the transaction is committed, in `'auto'` mode). With Meilisearch, a
- * sync job is queued in the same transaction too, and run once the
- * transaction is committed: one process feeds the shared server, with
- * retries. A target already recorded by this request is not recorded again:
- * one change reads the final state.
+ * (the outbox). With the embedded engine every app process applies it to
+ * its index (this one once the transaction is committed, in `'auto'`
+ * mode); with Meilisearch the node that holds the lease applies it (at once
+ * when it is this one). A target already recorded by this request is not
+ * recorded again: one change reads the final state.
  */
 export const queueSearchSync = async ({ req, target }: { req: PayloadRequest; target: SyncTarget }): Promise<void> => {
   if (req.context[skipSearchSyncKey] === true) return
@@ -42,14 +39,12 @@ export const queueSearchSync = async ({ req, target }: { req: PayloadRequest; ta
   if (queued.has(key)) return
   queued.add(key)
   await recordSearchChange({ req, target })
-  if (searchRuntimeOf(req.payload).engine.kind === 'embedded') return
-  await req.payload.jobs.queue({
-    input: { collection: target.collection, id: target.id },
-    queue: searchSyncQueue,
-    req,
-    task: searchSyncTaskSlug,
-  })
-  if (optionsOf(req.payload).search.runSyncJobs === 'auto') runSyncJobsAfterCommit(req)
+  if (isFedByConsumer(req.payload) && optionsOf(req.payload).search.runSyncJobs === 'auto') {
+    const { payload } = req
+    afterTransaction(req, ({ hasEnded }) => {
+      if (hasEnded) applyCommittedChanges(payload)
+    })
+  }
 }
 
 /** Which sync target a document of a collection concerns. */
@@ -79,9 +74,9 @@ const targetsBySlug: Record<string, TargetOf> = {
 }
 
 /**
- * After a create or update (drafts included: the job reads the published
- * version, so a draft changes nothing in the index), queues the sync of what
- * the document concerns.
+ * After a create or update (drafts included: applying the change reads the
+ * published version, so a draft changes nothing in the index), records the
+ * change of what the document concerns.
  */
 export const syncSearchAfterChange =
   (targetOf: TargetOf): CollectionAfterChangeHook =>
@@ -90,7 +85,7 @@ export const syncSearchAfterChange =
     if (target) await queueSearchSync({ req, target })
   }
 
-/** After a delete, queues the sync that removes the document (or rewrites the thread of a deleted answer). */
+/** After a delete, records the change that removes the document (or rewrites the thread of a deleted answer). */
 export const syncSearchAfterDelete =
   (targetOf: TargetOf): CollectionAfterDeleteHook =>
   async ({ doc, req }) => {
@@ -118,9 +113,9 @@ export const withSearchSync = (collection: CollectionConfig): CollectionConfig =
 
 /**
  * For `onSystemWrite`: system writes on versioned collections (scores,
- * verification) go straight to the database without hooks, so they queue
- * their sync here. On other collections the hooks already did (the request
- * queues each target once).
+ * verification) go straight to the database without hooks, so they record
+ * their change here. On other collections the hooks already did (the request
+ * records each target once).
  */
 export const syncSearchAfterSystemWrite = async ({
   collection,

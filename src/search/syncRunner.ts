@@ -1,84 +1,43 @@
-import type { Payload } from 'payload'
+import type { TaskConfig } from 'payload'
 
-import { optionsOf } from '../utilities/pluginOptions.ts'
-import { createQueueRunner } from '../utilities/queueRunner.ts'
+import { searchChangesSlug } from '../collections/SearchChanges.ts'
+import { parseSyncTarget } from './sync.ts'
 
-/** The jobs queue of search sync jobs: `payload.jobs.run({ queue: searchSyncQueue })` runs them. */
+/** The jobs queue where earlier versions queued a sync job per write (Meilisearch). */
 export const searchSyncQueue = 'entraide-search'
 
-/** The slug of the sync task. */
+/** The slug of the sync task of earlier versions. */
 export const searchSyncTaskSlug = 'entraide-search-sync'
 
-const runner = createQueueRunner({
-  continueAfter: 'full-run',
-  logName: 'Entraide search sync',
-  queue: searchSyncQueue,
-  scheduleRetries: 'after-failure',
+/**
+ * The sync task of earlier versions, kept registered so that databases keep
+ * its jobs valid: on PostgreSQL the task slugs are an enum, and removing one
+ * would make the nodes of the previous version fail every write while a
+ * rolling deploy runs (they queue it in the write's transaction), and the
+ * migration fail on the jobs they left. Nothing queues it any more; the node
+ * that feeds Meilisearch turns the jobs left in the queue into feed rows and
+ * deletes them (`meilisearchConsumer.ts`). A job run anyway (a worker of the
+ * host) does the same for its own target.
+ */
+export const legacySearchSyncTask = (): TaskConfig<{ input: { collection: string; id: string }; output: object }> => ({
+  handler: async ({ input, req }) => {
+    const target = parseSyncTarget(input)
+    if (target) {
+      await req.payload.create({
+        collection: searchChangesSlug,
+        data: { target: target.collection, targetId: String(target.id) },
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+    }
+    return { output: {} }
+  },
+  inputSchema: [
+    { name: 'collection', required: true, type: 'text' },
+    { name: 'id', required: true, type: 'text' },
+  ],
+  label: 'Entraide: update the search index (earlier versions)',
+  retries: 0,
+  slug: searchSyncTaskSlug,
 })
-
-/**
- * Runs the search sync queue in the background now, or once more after the
- * current run when one is going: writes never wait for the index.
- */
-export const requestSyncRun = runner.request
-
-/**
- * Runs the sync queue once the transaction of `req` has ended: the job
- * queued in it is only visible to the runner after the commit.
- */
-export const runSyncJobsAfterCommit = runner.runAfterCommit
-
-/** Completed sync jobs are deleted at most this often. */
-const pruneEveryMs = 5000
-const lastPrunedAt = new WeakMap<Payload, number>()
-
-/**
- * Deletes the completed jobs of the sync queue (Payload's own deletion is
- * switched off: it writes outside a transaction), at most every few seconds.
- * A failure is logged; the rows are deleted next time.
- */
-export const pruneCompletedSyncJobs = async (payload: Payload): Promise<void> => {
-  const now = Date.now()
-  if (now - (lastPrunedAt.get(payload) ?? 0) < pruneEveryMs) return
-  lastPrunedAt.set(payload, now)
-  await payload
-    .delete({
-      collection: 'payload-jobs',
-      depth: 0,
-      overrideAccess: true,
-      where: { and: [{ queue: { equals: searchSyncQueue } }, { completedAt: { exists: true } }] },
-    })
-    .catch((error: unknown) => {
-      payload.logger.warn({ err: error, msg: 'Entraide search sync: completed jobs could not be deleted; retried later.' })
-    })
-}
-
-/** Resolves once no background run of the sync queue is going (tests, benchmarks). */
-export const waitForSyncRuns = runner.waitForRuns
-
-/** Stops running the sync queue in the background (shutdown); queued jobs stay for the next start. */
-export const stopSyncRuns = runner.stop
-
-/**
- * Once the engine answers again, lets every sync job still backing off (or
- * given up after its last retry) run at once, and starts a run: the changes
- * made during an outage land as soon as it ends, not at their next retry.
- */
-export const releaseWaitingSyncJobs = async (payload: Payload): Promise<void> => {
-  const now = new Date().toISOString()
-  await payload.update({
-    collection: 'payload-jobs',
-    data: { hasError: false, waitUntil: null },
-    depth: 0,
-    overrideAccess: true,
-    where: {
-      and: [
-        { queue: { equals: searchSyncQueue } },
-        { completedAt: { exists: false } },
-        { processing: { equals: false } },
-        { or: [{ waitUntil: { greater_than: now } }, { hasError: { equals: true } }] },
-      ],
-    },
-  })
-  if (optionsOf(payload).search.runSyncJobs === 'auto') requestSyncRun(payload)
-}

@@ -140,6 +140,13 @@ export const en = {
     searchChanges: 'Search index changes',
     fieldSearchChangeTarget: 'Collection',
     fieldSearchChangeTargetId: 'Document id',
+    searchLease: 'Search consumer lease',
+    searchLeases: 'Search consumer leases',
+    fieldSearchLeaseSlot: 'Slot',
+    fieldSearchLeaseConsumer: 'Consumer',
+    fieldSearchLeaseEpoch: 'Period',
+    fieldSearchLeaseHolder: 'Holder',
+    fieldSearchLeasePosition: 'Feed position',
     suggestionFind: 'Suggestion chosen',
     suggestionFinds: 'Suggestions chosen',
     suggestionFindsDescription:

@@ -143,6 +143,13 @@ export const fr: EntraideStrings = {
     searchChanges: 'Modifications de l’index de recherche',
     fieldSearchChangeTarget: 'Collection',
     fieldSearchChangeTargetId: 'Identifiant du document',
+    searchLease: 'Bail de consommateur de recherche',
+    searchLeases: 'Baux de consommateur de recherche',
+    fieldSearchLeaseSlot: 'Créneau',
+    fieldSearchLeaseConsumer: 'Consommateur',
+    fieldSearchLeaseEpoch: 'Période',
+    fieldSearchLeaseHolder: 'Détenteur',
+    fieldSearchLeasePosition: 'Position dans le flux',
     suggestionFind: 'Suggestion choisie',
     suggestionFinds: 'Suggestions choisies',
     suggestionFindsDescription:

@@ -1,6 +1,7 @@
 // One app node of the several-nodes test (tests/search-nodes.test.ts): a
 // separate Node process running Payload with Entraide on the database named
-// by NODE_DATABASE_URI and the Redis of NODE_REDIS_URL, driven by the test
+// by NODE_DATABASE_URI and the Redis of NODE_REDIS_URL (and the Meilisearch
+// of MEILI_HOST when it is set), driven by the test
 // through IPC messages (REST requests sent to Payload's handler, and what its
 // search index applied). Run with `node --import tsx`.
 import { getPayload, handleEndpoints } from 'payload'
@@ -9,6 +10,7 @@ import { onSearchChanges } from 'entraide'
 import { redisRateLimitStore } from 'entraide/redis'
 import { buildAppConfig } from '../../setup/appConfig.ts'
 import { searchFeedStatus } from '../../src/search/feed.ts'
+import { searchConsumerStatus } from '../../src/search/meilisearchConsumer.ts'
 import { readySearchEngine } from '../../src/search/reindex.ts'
 
 type Request =
@@ -40,7 +42,11 @@ const config = await buildAppConfig({
       contributions: { perIp: false, perUser: false },
       search: { perIp: { limit: 5, windowMs: 60_000 }, perUser: false, unknownAddresses: false },
     },
-    search: { snapshot: { directory: env('NODE_SNAPSHOT_DIR'), everyMs: 3_600_000 } },
+    search: {
+      snapshot: { directory: env('NODE_SNAPSHOT_DIR'), everyMs: 3_600_000 },
+      // Shorter periods of the Meilisearch lease (when MEILI_HOST is set), for a handover within seconds.
+      ...(process.env.NODE_LEASE_MS ? { feed: { leaseMs: Number(process.env.NODE_LEASE_MS) } } : {}),
+    },
     trustedProxies: 1,
   },
   secret: 'entraide-test-secret',
@@ -79,7 +85,11 @@ const answer = async (request: Request): Promise<unknown> => {
       }
     }
     case 'status':
-      return { ...searchFeedStatus(payload), deliveries: Object.fromEntries(deliveries) }
+      return {
+        ...searchFeedStatus(payload),
+        consumer: searchConsumerStatus(payload),
+        deliveries: Object.fromEntries(deliveries),
+      }
     case 'stop':
       await payload.destroy()
       setImmediate(() => process.exit(0))
@@ -93,4 +103,4 @@ process.on('message', (message: Request) => {
     (error: unknown) => process.send?.({ error: String(error), id: message.id }),
   )
 })
-process.send?.({ ready: true, status: searchFeedStatus(payload) })
+process.send?.({ ready: true, status: { ...searchFeedStatus(payload), consumer: searchConsumerStatus(payload) } })

@@ -3,7 +3,7 @@ import { EmbeddedEngine } from '../../src/search/embeddedEngine.ts'
 import { readySearchEngine } from '../../src/search/reindex.ts'
 import { catchUpSearchFeed, pendingSearchChanges } from '../../src/search/feed.ts'
 import { SearchError } from '../../src/search/errors.ts'
-import { searchSyncQueue } from '../../src/search/syncRunner.ts'
+import { isFedByConsumer, pendingConsumerChanges } from '../../src/search/meilisearchConsumer.ts'
 import type { KnowledgeDocument, SearchEngine, SearchIndexSettings, SearchParams } from '../../src/search/types.ts'
 import type { EntraideOptions } from '../../src/options.ts'
 import { json } from '../helpers/fixtures.ts'
@@ -81,7 +81,7 @@ export class FlakyEngine implements SearchEngine {
   }
 }
 
-/** A test app whose sync jobs run only when the test says so. */
+/** A test app whose index follows the feed only when the test says so. */
 export const startSearchApp = async (
   options: EntraideOptions = {},
   engine: SearchEngine = freshEngine(),
@@ -100,30 +100,14 @@ export const startSearchApp = async (
 
 /**
  * Brings the index up to date as the app does by itself in `'auto'` mode:
- * applies the change feed (the embedded engine), then runs the sync queue
- * (Meilisearch) until no job is left to run now; returns how many jobs ran.
+ * applies the change feed (to the embedded engine, or to Meilisearch as the
+ * holder of its lease); returns whether everything was applied.
  */
-export const runSyncJobs = async (app: TestApp): Promise<number> => {
-  await catchUpSearchFeed(app.payload)
-  let ran = 0
-  for (let round = 0; round < 50; round += 1) {
-    const result = await app.payload.jobs.run({ limit: 100, queue: searchSyncQueue, silent: true })
-    const count = Object.keys(result.jobStatus ?? {}).length
-    ran += count
-    if (count === 0) return ran
-  }
-  return ran
-}
+export const runSyncJobs = async (app: TestApp): Promise<boolean> => catchUpSearchFeed(app.payload)
 
-/** Changes not applied yet: feed rows (embedded engine) or sync jobs not done (Meilisearch: waiting, backing off, or failed for good). */
+/** Changes not applied yet: feed rows this process has not applied (embedded engine), or that the Meilisearch consumer has not. */
 export const pendingSyncJobs = async (app: TestApp): Promise<number> =>
-  (await pendingSearchChanges(app.payload)) +
-  (
-    await app.payload.count({
-      collection: 'payload-jobs',
-      where: { and: [{ queue: { equals: searchSyncQueue } }, { completedAt: { exists: false } }] },
-    })
-  ).totalDocs
+  isFedByConsumer(app.payload) ? pendingConsumerChanges(app.payload) : pendingSearchChanges(app.payload)
 
 export type ApiHit = {
   id: ID
