@@ -477,6 +477,7 @@ const populate = async (payload: Payload): Promise<void> => {
   const file = snapshotFileOf(payload)
   if (file && engine instanceof EmbeddedEngine) {
     const startedAt = performance.now()
+    const uptimeMs = Math.round(process.uptime() * 1000)
     const loaded = await runtime.writes.run(() => loadSnapshot({ engine, file }))
     if (loaded && (await isInFeed(payload, loaded.position.marker))) {
       feed.cursor = loaded.position.cursor
@@ -484,7 +485,7 @@ const populate = async (payload: Payload): Promise<void> => {
       feed.isReady = true
       feed.origin = 'snapshot'
       payload.logger.info({
-        msg: `Entraide search: index loaded from ${file} (${loaded.documents} documents, ${Math.round(performance.now() - startedAt)} ms); catching up with the changes since.`,
+        msg: `Entraide search: index loaded from ${file} (${loaded.documents} documents, ${Math.round(performance.now() - startedAt)} ms: ${loaded.steps}); started ${uptimeMs} ms after the process; catching up with the changes since.`,
       })
       return
     }

@@ -87,21 +87,25 @@ export const loadSnapshot = async ({
 }: {
   engine: EmbeddedEngine
   file: string
-}): Promise<{ position: FeedPosition; documents: number } | null> => {
+}): Promise<{ position: FeedPosition; documents: number; steps: string } | null> => {
+  const startedAt = performance.now()
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch {
     return null
   }
+  const readMs = performance.now() - startedAt
   const [headerLine, documents, index] = text.split('\n')
   if (headerLine === undefined || documents === undefined || index === undefined) return null
   try {
     const header: unknown = JSON.parse(headerLine)
     const position = readPath(header, ['position'])
     if (!isPosition(position)) return null
+    const restoredAt = performance.now()
     if (!engine.restoreSnapshot({ documents, header, index })) return null
-    return { documents: (await engine.stats()).documentCount, position }
+    const steps = `read ${Math.round(readMs)} ms, restore ${Math.round(performance.now() - restoredAt)} ms`
+    return { documents: (await engine.stats()).documentCount, position, steps }
   } catch {
     return null
   }
