@@ -22,7 +22,11 @@
  * snapshot, when a search answered anything but 200 or 503 (the index being
  * loaded), or when the target is missed; nothing is retried.
  *
- * Run: npm run bench:search-restart [-- --documents 50000 --runs 3]
+ * Filling 50,000 documents takes minutes: `--reuse <directory>` keeps the
+ * filled database there and uses it again in a later run (its snapshot is
+ * made again each time, by the code of that run).
+ *
+ * Run: npm run bench:search-restart [-- --documents 50000 --runs 3 --reuse /tmp/restart-db]
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -33,13 +37,13 @@ import { getPayload } from 'payload'
 import { z } from 'zod'
 
 import { searchFeedStatus, saveSearchIndex } from '../src/search/feed.ts'
-import { readySearchEngine } from '../src/search/reindex.ts'
+import { readySearchEngine, reindexKnowledge } from '../src/search/reindex.ts'
 import { snapshotFileOf } from '../src/search/snapshot.ts'
 import { buildAppConfig } from '../setup/appConfig.ts'
 import { buildAppIfStale } from '../tests/browser/appBuild.ts'
 import { freePort, serverEnvironment } from '../tests/browser/harness.ts'
 import { seedContent } from './lib/knowledgeContent.ts'
-import { percentile, positiveOption, sleep } from './lib/measure.ts'
+import { percentile, positiveOption, sleep, textOption } from './lib/measure.ts'
 
 const documents = positiveOption('documents', 50_000)
 const runs = positiveOption('runs', 3)
@@ -235,15 +239,21 @@ const loadAverage = (): string => readFileSync('/proc/loadavg', 'utf8').split(' 
 const main = async (): Promise<void> => {
   const built = await buildAppIfStale('restart benchmark')
   console.log(`Production build ${built === 'reused' ? 'current, reused' : 'made'}.`)
+  const reuse = textOption('reuse')
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'entraide-restart-bench-'))
-  const databaseUri = `file:${path.join(dataDir, 'bench.db')}`
+  const databaseFile = path.join(reuse ?? dataDir, `bench-${documents}.db`)
+  const databaseUri = `file:${databaseFile}`
   const temporaryDirectory = path.join(dataDir, 'tmp')
   mkdirSync(temporaryDirectory)
+  if (reuse) mkdirSync(reuse, { recursive: true })
+  const isFilled = existsSync(databaseFile)
   try {
-    // The production server makes the schema with its migrations, as at a first deployment.
-    const first = spawnServer(await freePort(), databaseUri, temporaryDirectory)
-    await firstAnswer(first, '/api/procedures?limit=1&depth=0', performance.now(), (status) => status === 200)
-    await first.stop()
+    if (!isFilled) {
+      // The production server makes the schema with its migrations, as at a first deployment.
+      const first = spawnServer(await freePort(), databaseUri, temporaryDirectory)
+      await firstAnswer(first, '/api/procedures?limit=1&depth=0', performance.now(), (status) => status === 200)
+      await first.stop()
+    }
 
     // The previous life of the node: the database filled, its index built and saved.
     const config = await buildAppConfig({
@@ -253,12 +263,22 @@ const main = async (): Promise<void> => {
       secret,
     })
     const payload = await getPayload({ config, key: 'restart-benchmark-seed' })
-    const seeded = await seedContent(payload, documents)
-    console.log(
-      `${seeded.items.toLocaleString('en')} documents generated (${seeded.publicItems.toLocaleString('en')} public, ${seeded.answers.toLocaleString('en')} answers) in ${seeded.seconds.toFixed(1)} s.`,
-    )
+    if (isFilled) {
+      console.log(`Database reused: ${databaseFile}.`)
+    } else {
+      const seeded = await seedContent(payload, documents)
+      console.log(
+        `${seeded.items.toLocaleString('en')} documents generated (${seeded.publicItems.toLocaleString('en')} public, ${seeded.answers.toLocaleString('en')} answers) in ${seeded.seconds.toFixed(1)} s.`,
+      )
+    }
     await readySearchEngine(payload)
     if (searchFeedStatus(payload).origin !== 'rebuild') throw new Error('The first life did not build its index.')
+    // The items were written straight to the database, around the feed: the index is built from them.
+    // A reused database was read whole by the start's own build.
+    if (!isFilled) {
+      const reindexed = await reindexKnowledge({ payload })
+      console.log(`Index built: ${reindexed.documents.toLocaleString('en')} documents in ${seconds(reindexed.durationMs)} s.`)
+    }
     const saveCpu = process.cpuUsage()
     const saveStartedAt = performance.now()
     await saveSearchIndex(payload)
