@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import os, { tmpdir } from 'node:os'
 import path from 'node:path'
+import { crc32 } from 'node:zlib'
 
 import type { Payload } from 'payload'
 
@@ -53,10 +54,17 @@ const isPosition = (value: unknown): value is FeedPosition => {
   return typeof cursor === 'number' && typeof id === 'string' && typeof at === 'number'
 }
 
+const isLittleEndian = os.endianness() === 'LE'
+
+/** Zero bytes that bring `length` to a multiple of 4, so that every part starts on a 32-bit word. */
+const paddingOf = (length: number): Buffer => Buffer.alloc((4 - (length % 4)) % 4)
+
 /**
  * Saves the embedded index with the feed position it reflects, to a temporary
  * file renamed over the previous one: a crash mid-write leaves the previous
- * snapshot whole.
+ * snapshot whole. The file is a JSON header line (the engine's header, the
+ * position, the length of each part and a CRC-32 of them), padded to a
+ * 32-bit boundary, then the engine's binary parts, each padded likewise.
  */
 export const saveSnapshot = async ({
   engine,
@@ -67,19 +75,30 @@ export const saveSnapshot = async ({
   file: string
   position: FeedPosition
 }): Promise<{ documents: number; bytes: number }> => {
-  const { documents, header, index } = engine.snapshot()
-  const text = `${JSON.stringify({ ...header, position })}\n${documents}\n${index}\n`
+  const { header, parts } = engine.snapshot()
+  const body: Uint8Array[] = parts.flatMap((part) => [part, paddingOf(part.byteLength)])
+  const crc = body.reduce((value, chunk) => crc32(chunk, value), 0)
+  const line = JSON.stringify({ ...header, crc, isLittleEndian, parts: parts.map((part) => part.byteLength), position })
+  const headerLength = Buffer.byteLength(line) + 1
+  const chunks = [Buffer.from(`${line}${' '.repeat((4 - (headerLength % 4)) % 4)}\n`), ...body]
   await mkdir(path.dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`
-  await writeFile(temporary, text)
+  await writeFile(temporary, chunks)
   await rename(temporary, file)
-  return { bytes: Buffer.byteLength(text), documents: header.documentCount }
+  return {
+    bytes: chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0),
+    documents: header.documentCount,
+  }
 }
+
+const isLength = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0
 
 /**
  * Loads a saved index into the engine (after `ensureIndex`). Returns the feed
- * position it was saved at, or null when there is no snapshot or it does not
- * fit (another format, other index settings, damaged): the caller rebuilds.
+ * position it was saved at and how long each step took, or null when there
+ * is no snapshot or it does not fit (another format or version, other index
+ * settings, truncated or damaged): the caller rebuilds.
  */
 export const loadSnapshot = async ({
   engine,
@@ -89,22 +108,35 @@ export const loadSnapshot = async ({
   file: string
 }): Promise<{ position: FeedPosition; documents: number; steps: string } | null> => {
   const startedAt = performance.now()
-  let text: string
+  let bytes: Buffer
   try {
-    text = await readFile(file, 'utf8')
+    bytes = await readFile(file)
   } catch {
     return null
   }
-  const readMs = performance.now() - startedAt
-  const [headerLine, documents, index] = text.split('\n')
-  if (headerLine === undefined || documents === undefined || index === undefined) return null
+  const readAt = performance.now()
+  const lineEnd = bytes.indexOf(10)
+  if (lineEnd === -1) return null
   try {
-    const header: unknown = JSON.parse(headerLine)
+    const header: unknown = JSON.parse(bytes.toString('utf8', 0, lineEnd))
     const position = readPath(header, ['position'])
-    if (!isPosition(position)) return null
+    const lengths = readPath(header, ['parts'])
+    const crc = readPath(header, ['crc'])
+    if (!isPosition(position) || !Array.isArray(lengths) || !lengths.every(isLength) || typeof crc !== 'number')
+      return null
+    if (readPath(header, ['isLittleEndian']) !== isLittleEndian) return null
+    const parts: Uint8Array[] = []
+    let offset = lineEnd + 1
+    for (const length of lengths) {
+      parts.push(bytes.subarray(offset, offset + length))
+      offset += length + paddingOf(length).byteLength
+    }
+    // A truncated or lengthened file, or any changed byte, is refused.
+    if (offset !== bytes.byteLength || crc32(bytes.subarray(lineEnd + 1)) !== crc) return null
+    const checkedAt = performance.now()
+    if (!engine.restoreSnapshot({ header, parts })) return null
     const restoredAt = performance.now()
-    if (!engine.restoreSnapshot({ documents, header, index })) return null
-    const steps = `read ${Math.round(readMs)} ms, restore ${Math.round(performance.now() - restoredAt)} ms`
+    const steps = `read ${Math.round(readAt - startedAt)} ms, check ${Math.round(checkedAt - readAt)} ms, restore ${Math.round(restoredAt - checkedAt)} ms`
     return { documents: (await engine.stats()).documentCount, position, steps }
   } catch {
     return null
