@@ -7,7 +7,14 @@ import { optionsOf } from '../utilities/pluginOptions.ts'
 import { EmbeddedEngine } from './embeddedEngine.ts'
 import { perPayload, searchRuntimeOf } from './engineRegistry.ts'
 import { rebuildIndex, readySearchEngine, type ReindexProgress } from './reindex.ts'
-import { loadSnapshot, removeSnapshot, saveSnapshot, snapshotFileOf, type FeedPosition } from './snapshot.ts'
+import {
+  loadSnapshot,
+  removeSnapshot,
+  saveSnapshot,
+  snapshotFileOf,
+  takeEarlySnapshotRead,
+  type FeedPosition,
+} from './snapshot.ts'
 import { syncSearchTarget, type SyncTarget } from './sync.ts'
 import { isKnowledgeCollection } from './documents.ts'
 
@@ -478,7 +485,8 @@ const populate = async (payload: Payload): Promise<void> => {
   if (file && engine instanceof EmbeddedEngine) {
     const startedAt = performance.now()
     const uptimeMs = Math.round(process.uptime() * 1000)
-    const loaded = await runtime.writes.run(() => loadSnapshot({ engine, file }))
+    const early = takeEarlySnapshotRead(payload, file)
+    const loaded = await runtime.writes.run(() => loadSnapshot({ early, engine, file }))
     if (loaded && (await isInFeed(payload, loaded.position.marker))) {
       feed.cursor = loaded.position.cursor
       feed.marker = loaded.position.marker

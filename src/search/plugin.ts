@@ -14,6 +14,7 @@ import { searchRuntimeOf } from './engineRegistry.ts'
 import { startSearchFeed, stopSearchFeed } from './feed.ts'
 import { flushSearchQueries } from './queryLog.ts'
 import { readySearchEngine } from './reindex.ts'
+import { withEarlySnapshotRead } from './snapshot.ts'
 import { searchSyncTask } from './sync.ts'
 import { syncSearchAfterSystemWrite, withSearchSync } from './syncHooks.ts'
 import { requestSyncRun, searchSyncQueue, stopSyncRuns } from './syncRunner.ts'
@@ -107,6 +108,8 @@ export const withSearch =
     return {
       ...config,
       collections: [...(config.collections ?? []).map(withSearchSync), searchChangesCollection()],
+      // The index snapshot is read while Payload starts, not after.
+      db: withEarlySnapshotRead(config.db),
       endpoints: [...(config.endpoints ?? []), searchEndpoint(), suggestionFoundEndpoint(), reindexEndpoint()],
       jobs: withSearchJobs(config.jobs, options),
       onInit: async (payload) => {

@@ -67,6 +67,30 @@ describe('the saved index', () => {
     }
   })
 
+  it('gives back a small index whose parts are empty (one procedure without text)', async () => {
+    const engine = await engineOf()
+    await engine.upsert([
+      {
+        agency: 'ants',
+        id: 'procedures-1',
+        isOfficial: true,
+        isValidated: false,
+        procedure: { id: 1, slug: 'carte-grise', title: 'Immatriculer un véhicule' },
+        score: 0,
+        text: '',
+        title: 'Immatriculer un véhicule',
+        type: 'procedure',
+        updatedAt: 1,
+        url: '/demarches/carte-grise',
+      },
+    ])
+    await saveSnapshot({ engine, file, position })
+    const restored = await engineOf()
+    expect((await loadSnapshot({ engine: restored, file }))?.documents).toBe(1)
+    const params = { query: 'immatriculer' }
+    expect(withoutTiming(await restored.search(params))).toEqual(withoutTiming(await engine.search(params)))
+  })
+
   it('keeps taking writes after a restore, as a built index does', async () => {
     const original = await savedEngine()
     const restored = await engineOf()

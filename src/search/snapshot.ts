@@ -4,7 +4,7 @@ import os, { tmpdir } from 'node:os'
 import path from 'node:path'
 import { crc32 } from 'node:zlib'
 
-import type { Payload } from 'payload'
+import type { Config, Payload } from 'payload'
 
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { EmbeddedEngine } from './embeddedEngine.ts'
@@ -28,23 +28,57 @@ const readPath = (value: unknown, keys: readonly string[]): unknown =>
  * file URL, PostgreSQL's connection string, MongoDB's URL), so that two
  * databases never share a snapshot file. Only a digest of it is used.
  */
-const databaseAddress = (payload: Payload): string => {
+const databaseAddress = (db: unknown): string => {
   const candidates = [
-    readPath(payload.db, ['clientConfig', 'url']),
-    readPath(payload.db, ['poolOptions', 'connectionString']),
-    readPath(payload.db, ['url']),
+    readPath(db, ['clientConfig', 'url']),
+    readPath(db, ['poolOptions', 'connectionString']),
+    readPath(db, ['url']),
   ]
   const found = candidates.find((value) => typeof value === 'string' && value.length > 0)
-  return typeof found === 'string' ? found : `${payload.db.name}:${process.cwd()}`
+  return typeof found === 'string' ? found : `${String(readPath(db, ['name']))}:${process.cwd()}`
 }
 
-/** The snapshot file of this Payload instance's database, or null when snapshots are off. */
-export const snapshotFileOf = (payload: Payload): string | null => {
+const snapshotFileFor = (payload: Payload, db: unknown): string | null => {
   const { snapshot } = optionsOf(payload).search
   if (snapshot === false) return null
   const directory = snapshot.directory ?? path.join(tmpdir(), 'entraide-search')
-  const digest = createHash('sha256').update(databaseAddress(payload)).digest('hex').slice(0, 24)
+  const digest = createHash('sha256').update(databaseAddress(db)).digest('hex').slice(0, 24)
   return path.join(directory, `index-${digest}.snapshot`)
+}
+
+/** The snapshot file of this Payload instance's database, or null when snapshots are off. */
+export const snapshotFileOf = (payload: Payload): string | null => snapshotFileFor(payload, payload.db)
+
+/** Snapshot files whose reading started while Payload was starting, by instance, until `populate` takes them. */
+const earlyReads = new WeakMap<Payload, { file: string; bytes: Promise<Buffer> }>()
+
+/**
+ * The database adapter of a config, unchanged but for one thing: as soon as
+ * Payload makes it (before it connects, runs migrations and the rest of its
+ * start, and so long before `onInit`), the index snapshot of that database
+ * starts being read from disk, on Node's thread pool. The engine's load at
+ * `onInit` then finds the bytes read (see `takeEarlySnapshotRead`). A file
+ * that is missing or unreadable is simply not used, as at `onInit`.
+ */
+export const withEarlySnapshotRead = (db: Config['db']): Config['db'] => ({
+  ...db,
+  init: (args) => {
+    const adapter = db.init(args)
+    const file = snapshotFileFor(args.payload, adapter)
+    if (file) {
+      const bytes = readWhole(file)
+      bytes.catch(() => undefined)
+      earlyReads.set(args.payload, { bytes, file })
+    }
+    return adapter
+  },
+})
+
+/** The early read of `file` (see `withEarlySnapshotRead`), once: later loads read the file again. */
+export const takeEarlySnapshotRead = (payload: Payload, file: string): Promise<Buffer> | undefined => {
+  const early = earlyReads.get(payload)
+  earlyReads.delete(payload)
+  return early?.file === file ? early.bytes : undefined
 }
 
 const isPosition = (value: unknown): value is FeedPosition => {
@@ -77,7 +111,8 @@ export const saveSnapshot = async ({
 }): Promise<{ documents: number; bytes: number }> => {
   const { header, parts } = engine.snapshot()
   const body: Uint8Array[] = parts.flatMap((part) => [part, paddingOf(part.byteLength)])
-  const crc = body.reduce((value, chunk) => crc32(chunk, value), 0)
+  // zlib's crc32 gives 0 for some empty chunks whatever the running value: they are skipped.
+  const crc = body.reduce((value, chunk) => (chunk.byteLength === 0 ? value : crc32(chunk, value)), 0)
   const line = JSON.stringify({ ...header, crc, isLittleEndian, parts: parts.map((part) => part.byteLength), position })
   const headerLength = Buffer.byteLength(line) + 1
   const chunks = [Buffer.from(`${line}${' '.repeat((4 - (headerLength % 4)) % 4)}\n`), ...body]
@@ -122,16 +157,19 @@ const isLength = (value: unknown): value is number =>
  * settings, truncated or damaged): the caller rebuilds.
  */
 export const loadSnapshot = async ({
+  early,
   engine,
   file,
 }: {
   engine: EmbeddedEngine
   file: string
+  /** The file's bytes being read since Payload's start (`takeEarlySnapshotRead`). */
+  early?: Promise<Buffer>
 }): Promise<{ position: FeedPosition; documents: number; steps: string } | null> => {
   const startedAt = performance.now()
   let bytes: Buffer
   try {
-    bytes = await readWhole(file)
+    bytes = await (early ?? readWhole(file))
   } catch {
     return null
   }
@@ -157,7 +195,7 @@ export const loadSnapshot = async ({
     const checkedAt = performance.now()
     if (!engine.restoreSnapshot({ header, parts })) return null
     const restoredAt = performance.now()
-    const steps = `read ${Math.round(readAt - startedAt)} ms, check ${Math.round(checkedAt - readAt)} ms, restore ${Math.round(restoredAt - checkedAt)} ms`
+    const steps = `${early ? 'read since the start, waited' : 'read'} ${Math.round(readAt - startedAt)} ms, check ${Math.round(checkedAt - readAt)} ms, restore ${Math.round(restoredAt - checkedAt)} ms`
     return { documents: (await engine.stats()).documentCount, position, steps }
   } catch {
     return null
