@@ -317,6 +317,8 @@ const typoWeight = 0.45
 const synonymWeight = 0.8
 // Large upserts give the event loop a turn this often, so searches keep being answered.
 const upsertChunk = 1000
+// A restore does too, every this many documents (it does less per document than an upsert).
+const restoreChunk = 5000
 
 const searchableFields: readonly SearchableAttribute[] = ['title', 'procedure.title', 'text']
 
@@ -493,8 +495,10 @@ export class EmbeddedEngine implements SearchEngine {
    * Returns false, leaving the index as it was, when the snapshot does not
    * fit: another version, other index settings, or parts that disagree.
    * Throws on parts that cannot be read (the caller treats it as false).
+   * Gives the event loop a turn every few thousand documents, so other
+   * requests are answered meanwhile; the index is swapped in at the end, whole.
    */
-  restoreSnapshot({ header, parts }: { header: unknown; parts: readonly Uint8Array[] }): boolean {
+  async restoreSnapshot({ header, parts }: { header: unknown; parts: readonly Uint8Array[] }): Promise<boolean> {
     const { compiled } = this.#ready()
     if (!isRecord(header) || header.version !== snapshotVersion || header.fingerprint !== compiled.indexFingerprint)
       return false
@@ -535,13 +539,15 @@ export class EmbeddedEngine implements SearchEngine {
       const fieldLengths: number[] = []
       for (let field = 1; field < width; field += 1) fieldLengths.push(numbers[position * width + field] ?? 0)
       restored.push({ document, fieldLengths, id: document.id, shortId })
+      if ((position + 1) % restoreChunk === 0) await yieldToEventLoop()
     }
     const index = new KnowledgeMiniSearch(miniSearchOptions(compiled))
     if (!index.restoreSaved({ documents: restored, figures, postings, starts, terms })) return false
     const state = emptyState(compiled, index)
-    for (const { document, shortId } of restored) {
+    for (const [position, { document, shortId }] of restored.entries()) {
       if (index.shortIdOf(document.id) !== shortId) return false
       attachEntry(state, document, shortId)
+      if ((position + 1) % restoreChunk === 0) await yieldToEventLoop()
     }
     if (state.byId.size !== index.liveDocumentCount) return false
     this.#state = state

@@ -193,7 +193,7 @@ export const loadSnapshot = async ({
     // A truncated or lengthened file, or any changed byte, is refused.
     if (offset !== bytes.byteLength || crc32(bytes.subarray(lineEnd + 1)) !== crc) return null
     const checkedAt = performance.now()
-    if (!engine.restoreSnapshot({ header, parts })) return null
+    if (!(await engine.restoreSnapshot({ header, parts }))) return null
     const restoredAt = performance.now()
     const steps = `${early ? 'read since the start, waited' : 'read'} ${Math.round(readAt - startedAt)} ms, check ${Math.round(checkedAt - readAt)} ms, restore ${Math.round(restoredAt - checkedAt)} ms`
     return { documents: (await engine.stats()).documentCount, position, steps }
