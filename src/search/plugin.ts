@@ -14,7 +14,7 @@ import { searchRuntimeOf } from './engineRegistry.ts'
 import { startSearchFeed, stopSearchFeed } from './feed.ts'
 import { flushSearchQueries } from './queryLog.ts'
 import { readySearchEngine } from './reindex.ts'
-import { withEarlySnapshotRead } from './snapshot.ts'
+import { dropEarlySnapshotRead, withEarlySnapshotRead } from './snapshot.ts'
 import { searchSyncTask } from './sync.ts'
 import { syncSearchAfterSystemWrite, withSearchSync } from './syncHooks.ts'
 import { requestSyncRun, searchSyncQueue, stopSyncRuns } from './syncRunner.ts'
@@ -83,6 +83,7 @@ export const startSearch = async (payload: Payload): Promise<void> => {
   settleOnDestroy(payload)
   startSearchFeed(payload)
   if (searchRuntimeOf(payload).engine.kind === 'embedded') return
+  dropEarlySnapshotRead(payload)
   try {
     await readySearchEngine(payload)
   } catch (error) {

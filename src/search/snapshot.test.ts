@@ -106,6 +106,22 @@ describe('the saved index', () => {
     }
   })
 
+  it('is cleaned by MiniSearch’s vacuum after many deletions, as a built index is', async () => {
+    const original = await savedEngine()
+    const restored = await engineOf()
+    expect(await loadSnapshot({ engine: restored, file })).not.toBeNull()
+    const deleted = generateCorpus(600)
+      .slice(100, 300)
+      .map((document) => document.id)
+    for (const engine of [original, restored]) await engine.delete(deleted)
+    // The vacuum runs in the background, in batches a few milliseconds apart.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    for (const params of queries) {
+      expect(withoutTiming(await restored.search(params))).toEqual(withoutTiming(await original.search(params)))
+    }
+    expect((await restored.stats()).documentCount).toBe(380)
+  })
+
   it('is refused, leaving the index as it was, when truncated or when a byte changed', async () => {
     await savedEngine()
     const whole = readFileSync(file)

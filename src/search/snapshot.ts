@@ -74,6 +74,11 @@ export const withEarlySnapshotRead = (db: Config['db']): Config['db'] => ({
   },
 })
 
+/** Forgets an early read that no load will take (the engine is not the embedded one): its bytes are freed. */
+export const dropEarlySnapshotRead = (payload: Payload): void => {
+  earlyReads.delete(payload)
+}
+
 /** The early read of `file` (see `withEarlySnapshotRead`), once: later loads read the file again. */
 export const takeEarlySnapshotRead = (payload: Payload, file: string): Promise<Buffer> | undefined => {
   const early = earlyReads.get(payload)
