@@ -50,7 +50,12 @@ const snapshotFileFor = (payload: Payload, db: unknown): string | null => {
 export const snapshotFileOf = (payload: Payload): string | null => snapshotFileFor(payload, payload.db)
 
 /** Snapshot files whose reading started while Payload was starting, by instance, until `populate` takes them. */
-const earlyReads = new WeakMap<Payload, { file: string; bytes: Promise<Buffer> }>()
+const earlyReads = new WeakMap<Payload, { file: string; bytes: Promise<EarlyBytes> }>()
+
+/** Bytes read early, with when the read started and ended (ms since the process started), for the load's log line. */
+type EarlyBytes = { bytes: Buffer; startedMs: number; endedMs: number }
+
+const uptimeMs = (): number => Math.round(process.uptime() * 1000)
 
 /**
  * The database adapter of a config, unchanged but for one thing: as soon as
@@ -66,7 +71,8 @@ export const withEarlySnapshotRead = (db: Config['db']): Config['db'] => ({
     const adapter = db.init(args)
     const file = snapshotFileFor(args.payload, adapter)
     if (file) {
-      const bytes = readWhole(file)
+      const startedMs = uptimeMs()
+      const bytes = readWhole(file).then((read) => ({ bytes: read, endedMs: uptimeMs(), startedMs }))
       bytes.catch(() => undefined)
       earlyReads.set(args.payload, { bytes, file })
     }
@@ -80,7 +86,7 @@ export const dropEarlySnapshotRead = (payload: Payload): void => {
 }
 
 /** The early read of `file` (see `withEarlySnapshotRead`), once: later loads read the file again. */
-export const takeEarlySnapshotRead = (payload: Payload, file: string): Promise<Buffer> | undefined => {
+export const takeEarlySnapshotRead = (payload: Payload, file: string): Promise<EarlyBytes> | undefined => {
   const early = earlyReads.get(payload)
   earlyReads.delete(payload)
   return early?.file === file ? early.bytes : undefined
@@ -169,12 +175,20 @@ export const loadSnapshot = async ({
   engine: EmbeddedEngine
   file: string
   /** The file's bytes being read since Payload's start (`takeEarlySnapshotRead`). */
-  early?: Promise<Buffer>
+  early?: Promise<EarlyBytes>
 }): Promise<{ position: FeedPosition; documents: number; steps: string } | null> => {
   const startedAt = performance.now()
   let bytes: Buffer
+  let readStep: string
   try {
-    bytes = await (early ?? readWhole(file))
+    if (early) {
+      const read = await early
+      bytes = read.bytes
+      readStep = `read from ${read.startedMs} to ${read.endedMs} ms of the process, waited ${Math.round(performance.now() - startedAt)} ms`
+    } else {
+      bytes = await readWhole(file)
+      readStep = `read ${Math.round(performance.now() - startedAt)} ms`
+    }
   } catch {
     return null
   }
@@ -200,7 +214,7 @@ export const loadSnapshot = async ({
     const checkedAt = performance.now()
     if (!(await engine.restoreSnapshot({ header, parts }))) return null
     const restoredAt = performance.now()
-    const steps = `${early ? 'read since the start, waited' : 'read'} ${Math.round(readAt - startedAt)} ms, check ${Math.round(checkedAt - readAt)} ms, restore ${Math.round(restoredAt - checkedAt)} ms`
+    const steps = `${readStep}, check ${Math.round(checkedAt - readAt)} ms, restore ${Math.round(restoredAt - checkedAt)} ms`
     return { documents: (await engine.stats()).documentCount, position, steps }
   } catch {
     return null
