@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises'
 import os, { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -49,7 +50,7 @@ const snapshotFileFor = (payload: Payload, db: unknown): string | null => {
 /** The snapshot file of this Payload instance's database, or null when snapshots are off. */
 export const snapshotFileOf = (payload: Payload): string | null => snapshotFileFor(payload, payload.db)
 
-/** Snapshot files whose reading started while Payload was starting, by instance, until `populate` takes them. */
+/** Snapshot files read while Payload was starting, by instance, until `populate` takes them. */
 const earlyReads = new WeakMap<Payload, { file: string; bytes: Promise<EarlyBytes> }>()
 
 /** Bytes read early, with when the read started and ended (ms since the process started), for the load's log line. */
@@ -58,12 +59,14 @@ type EarlyBytes = { bytes: Buffer; startedMs: number; endedMs: number }
 const uptimeMs = (): number => Math.round(process.uptime() * 1000)
 
 /**
- * The database adapter of a config, unchanged but for one thing: as soon as
- * Payload makes it (before it connects, runs migrations and the rest of its
- * start, and so long before `onInit`), the index snapshot of that database
- * starts being read from disk, on Node's thread pool. The engine's load at
- * `onInit` then finds the bytes read (see `takeEarlySnapshotRead`). A file
- * that is missing or unreadable is simply not used, as at `onInit`.
+ * The database adapter of a config, unchanged but for one thing: when
+ * Payload makes it (before it connects and runs its migrations), the index
+ * snapshot of that database is read from disk, in one synchronous call (about
+ * 0.1 s for 80 MB in the page cache, while nothing is served yet). Read on the
+ * thread pool instead, its bytes waited over a second for the event loop,
+ * busy with Next's first requests, before the load at `onInit` could use
+ * them (see `takeEarlySnapshotRead`). A file that is missing or unreadable
+ * is simply not used, as at `onInit`.
  */
 export const withEarlySnapshotRead = (db: Config['db']): Config['db'] => ({
   ...db,
@@ -72,9 +75,12 @@ export const withEarlySnapshotRead = (db: Config['db']): Config['db'] => ({
     const file = snapshotFileFor(args.payload, adapter)
     if (file) {
       const startedMs = uptimeMs()
-      const bytes = readWhole(file).then((read) => ({ bytes: read, endedMs: uptimeMs(), startedMs }))
-      bytes.catch(() => undefined)
-      earlyReads.set(args.payload, { bytes, file })
+      try {
+        const bytes = readFileSync(file)
+        earlyReads.set(args.payload, { bytes: Promise.resolve({ bytes, endedMs: uptimeMs(), startedMs }), file })
+      } catch {
+        // No snapshot (a first start, or another engine): the load at onInit finds none either.
+      }
     }
     return adapter
   },
