@@ -95,11 +95,11 @@ const measure = async (directory: string, mode: 'empty' | 'full'): Promise<Measu
       throw new Error('This benchmark measures the embedded engine: unset MEILI_HOST.')
     const { documentCount } = await ready.stats()
     const { heap, rss } = await settle()
-    const { documents, index } = ready.snapshot()
+    const { parts } = ready.snapshot()
     return {
       documents: documentCount,
       heapMb: heap,
-      ownSizeMb: megabytes(Buffer.byteLength(documents) + Buffer.byteLength(index)),
+      ownSizeMb: megabytes(parts.reduce((bytes, part) => bytes + part.byteLength, 0)),
       rssMb: rss,
     }
   } finally {

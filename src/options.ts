@@ -483,7 +483,7 @@ export type SearchOptions = {
    * by a digest of the database's address; default `entraide-search` in the
    * OS temporary directory) and `everyMs`, how often it is saved when it
    * changed (and at `payload.destroy()`; saving blocks the process while the
-   * index is serialised, about 3 s of CPU at 50,000 documents). `false`:
+   * index is written out, under 1 s of CPU at 50,000 documents). `false`:
    * never saved, every start rebuilds the index in the background.
    * @default { everyMs: 600000 }
    */

@@ -2,6 +2,7 @@ import MiniSearch, { type Options } from 'minisearch'
 
 import { SearchError } from './errors.ts'
 import { compileFilterPredicate, readAttribute } from './filters.ts'
+import { encodePostings, postingCountOf, SavedPostings } from './savedIndex.ts'
 import { resolveSearchParams, trustOf } from './settings.ts'
 import type { ResolvedSearchParams } from './settings.ts'
 import { foldText, formatText, tokenize } from './text.ts'
@@ -71,6 +72,89 @@ class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
   get liveDocumentCount(): number {
     return this._documentCount
   }
+
+  /** Every term with its postings, in the radix tree's order (for saving). */
+  termEntries(): [string, Postings][] {
+    return [...this._index]
+  }
+
+  /** MiniSearch's own figures, saved beside the postings. */
+  savedFigures(): SavedFigures {
+    return {
+      averageFieldLength: [...this._avgFieldLength],
+      dirtCount: this._dirtCount,
+      documentCount: this._documentCount,
+      fieldIds: { ...this._fieldIds },
+      nextId: this._nextId,
+    }
+  }
+
+  /**
+   * Takes over a saved index (on a fresh instance): its figures, its
+   * documents' ids and field lengths, and its terms, each with postings read
+   * from the saved form only when first used. False when the index was saved
+   * with other fields.
+   */
+  restoreSaved({
+    documents,
+    figures,
+    postings,
+    starts,
+    terms,
+  }: {
+    figures: SavedFigures
+    documents: readonly { id: string; shortId: number; fieldLengths: number[] }[]
+    terms: readonly string[]
+    postings: Int32Array
+    starts: Uint32Array
+  }): boolean {
+    const fieldIds = Object.entries(this._fieldIds)
+    const savedFieldIds = Object.entries(figures.fieldIds)
+    if (
+      fieldIds.length !== savedFieldIds.length ||
+      fieldIds.some(([field, id]) => figures.fieldIds[field] !== id) ||
+      figures.averageFieldLength.length !== fieldIds.length
+    )
+      return false
+    this._documentCount = figures.documentCount
+    this._nextId = figures.nextId
+    this._dirtCount = figures.dirtCount
+    this._avgFieldLength = figures.averageFieldLength
+    for (const { fieldLengths, id, shortId } of documents) {
+      this._documentIds.set(shortId, id)
+      this._idToShortId.set(id, shortId)
+      this._fieldLength.set(shortId, fieldLengths)
+    }
+    terms.forEach((term, position) => {
+      this._index.set(term, new SavedPostings(postings, starts[position] ?? 0, starts[position + 1] ?? 0))
+    })
+    return true
+  }
+}
+
+/** What MiniSearch keeps besides its postings and document ids. */
+type SavedFigures = {
+  documentCount: number
+  nextId: number
+  dirtCount: number
+  fieldIds: Record<string, number>
+  averageFieldLength: number[]
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0
+
+const parseFigures = (value: unknown): SavedFigures | null => {
+  if (!isRecord(value)) return null
+  const { averageFieldLength, dirtCount, documentCount, fieldIds, nextId } = value
+  if (!isCount(documentCount) || !isCount(nextId) || !isCount(dirtCount) || !isRecord(fieldIds)) return null
+  if (!Array.isArray(averageFieldLength) || !averageFieldLength.every((length) => typeof length === 'number'))
+    return null
+  const ids: Record<string, number> = {}
+  for (const [field, id] of Object.entries(fieldIds)) {
+    if (!isCount(id)) return null
+    ids[field] = id
+  }
+  return { averageFieldLength: averageFieldLength.map(Number), dirtCount, documentCount, fieldIds: ids, nextId }
 }
 
 type Entry = {
@@ -111,7 +195,85 @@ type Narrowed = { allowed: Uint8Array; candidates: Int32Array }
 /** What identifies a snapshot's format and the settings its index was built with. */
 export type EmbeddedSnapshotHeader = { version: number; fingerprint: string; documentCount: number }
 
-const snapshotVersion = 1
+/**
+ * The index as saved: a header and binary parts that the file keeps whole and
+ * gives back in the same order (see `snapshot`).
+ */
+export type EmbeddedSnapshot = { header: EmbeddedSnapshotHeader; parts: Uint8Array[] }
+
+// 2: binary parts, postings decoded on first use, texts read on first use (1: MiniSearch's JSON).
+const snapshotVersion = 2
+/** The parts of a snapshot, in order. */
+const snapshotParts = ['documents', 'numbers', 'textEnds', 'texts', 'terms', 'termStarts', 'postings'] as const
+
+/** Where a restored document's text lies in the snapshot's bytes: saving again copies them. */
+type SavedText = { texts: Buffer; start: number; end: number }
+const savedTexts = new WeakMap<KnowledgeDocument, SavedText>()
+
+/**
+ * A document whose text is read from the snapshot's bytes when something
+ * reads it (a hit's snippet, a phrase check). Built field by field: a spread
+ * costs more, 50,000 times over at start.
+ */
+const withSavedText = (document: KnowledgeDocument, saved: SavedText): KnowledgeDocument => {
+  const { texts, start, end } = saved
+  const restored: KnowledgeDocument = {
+    id: document.id,
+    type: document.type,
+    title: document.title,
+    get text(): string {
+      return texts.toString('utf8', start, end)
+    },
+    procedure: document.procedure,
+    agency: document.agency,
+    isOfficial: document.isOfficial,
+    isValidated: document.isValidated,
+    score: document.score,
+    updatedAt: document.updatedAt,
+    url: document.url,
+  }
+  savedTexts.set(restored, saved)
+  return restored
+}
+
+/** Everything but the text, without reading it (the empty text keeps the saved shape a document's). */
+const withoutText = ({
+  agency,
+  id,
+  isOfficial,
+  isValidated,
+  procedure,
+  score,
+  title,
+  type,
+  updatedAt,
+  url,
+}: KnowledgeDocument): KnowledgeDocument => ({
+  agency,
+  id,
+  isOfficial,
+  isValidated,
+  procedure,
+  score,
+  text: '',
+  title,
+  type,
+  updatedAt,
+  url,
+})
+
+const bytesOf = (array: Int32Array | Uint32Array): Uint8Array =>
+  new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
+
+/** 32-bit words over saved bytes (copied when they do not start on a word boundary), or null when they cannot be. */
+const wordsOf = <T extends Int32Array | Uint32Array>(
+  bytes: Uint8Array,
+  make: (buffer: ArrayBufferLike, offset: number, length: number) => T,
+): T | null => {
+  if (bytes.byteLength % 4 !== 0) return null
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice()
+  return make(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4)
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
@@ -155,6 +317,8 @@ const typoWeight = 0.45
 const synonymWeight = 0.8
 // Large upserts give the event loop a turn this often, so searches keep being answered.
 const upsertChunk = 1000
+// A restore does too, every this many documents (it does less per document than an upsert).
+const restoreChunk = 5000
 
 const searchableFields: readonly SearchableAttribute[] = ['title', 'procedure.title', 'text']
 
@@ -271,20 +435,58 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   /**
-   * The whole index as text, to be saved to disk and given back to
-   * `restoreSnapshot` by a later process: a header line, the documents, then
-   * MiniSearch's own serialization (its inverted index), so that a restart
-   * loads the index instead of rebuilding it. Taken synchronously: no write
-   * lands halfway through.
+   * The whole index, to be saved to disk and given back to `restoreSnapshot`
+   * by a later process, in binary parts: the documents without their texts
+   * (JSON), their short ids and field lengths, their texts (UTF-8, one after
+   * the other, with where each ends), the terms, and every term's postings in
+   * one Int32Array (see `savedIndex.ts`). A restart then reads the postings
+   * of a term, and a document's text, only when first used. Taken
+   * synchronously: no write lands halfway through.
    */
-  snapshot(): { header: EmbeddedSnapshotHeader; documents: string; index: string } {
+  snapshot(): EmbeddedSnapshot {
     const { compiled, state } = this.#ready()
-    const documents: KnowledgeDocument[] = []
-    for (const entry of state.byId.values()) documents.push(entry.document)
+    const { index } = state
+    const fieldCount = compiled.settings.searchableAttributes.length
+    const width = 1 + fieldCount
+    const entries = [...state.byId.values()]
+    const numbers = new Int32Array(entries.length * width)
+    const textEnds = new Uint32Array(entries.length)
+    let textBytes = 0
+    entries.forEach((entry, position) => {
+      const saved = savedTexts.get(entry.document)
+      textBytes += saved ? saved.end - saved.start : Buffer.byteLength(entry.document.text)
+      if (textBytes > 0xffffffff) throw new Error('The texts of the index exceed 4 GiB: it cannot be saved.')
+      textEnds[position] = textBytes
+      numbers[position * width] = entry.shortId
+      for (let field = 0; field < fieldCount; field += 1) {
+        numbers[position * width + 1 + field] = entry.fieldLengths[field] ?? 0
+      }
+    })
+    const texts = Buffer.allocUnsafe(textBytes)
+    entries.forEach((entry, position) => {
+      const start = position === 0 ? 0 : (textEnds[position - 1] ?? 0)
+      const saved = savedTexts.get(entry.document)
+      if (saved) saved.texts.copy(texts, start, saved.start, saved.end)
+      else texts.write(entry.document.text, start)
+    })
+    const terms = index.termEntries()
+    const { postings, starts } = encodePostings(terms.map(([, termPostings]) => termPostings))
+    const documents = JSON.stringify({
+      documents: entries.map((entry) => withoutText(entry.document)),
+      figures: index.savedFigures(),
+    })
+    const parts: Record<(typeof snapshotParts)[number], Uint8Array> = {
+      documents: Buffer.from(documents),
+      numbers: bytesOf(numbers),
+      postings: bytesOf(postings),
+      termStarts: bytesOf(starts),
+      terms: Buffer.from(terms.map(([term]) => term).join('\n')),
+      textEnds: bytesOf(textEnds),
+      texts,
+    }
     return {
-      header: { documentCount: documents.length, fingerprint: compiled.indexFingerprint, version: snapshotVersion },
-      documents: JSON.stringify(documents),
-      index: JSON.stringify(state.index),
+      header: { documentCount: entries.length, fingerprint: compiled.indexFingerprint, version: snapshotVersion },
+      parts: snapshotParts.map((name) => parts[name]),
     }
   }
 
@@ -292,26 +494,62 @@ export class EmbeddedEngine implements SearchEngine {
    * Replaces the index with one saved by `snapshot` (after `ensureIndex`).
    * Returns false, leaving the index as it was, when the snapshot does not
    * fit: another version, other index settings, or parts that disagree.
+   * Throws on parts that cannot be read (the caller treats it as false).
+   * Gives the event loop a turn every few thousand documents, so other
+   * requests are answered meanwhile; the index is swapped in at the end, whole.
    */
-  restoreSnapshot({ documents, header, index }: { header: unknown; documents: string; index: string }): boolean {
+  async restoreSnapshot({ header, parts }: { header: unknown; parts: readonly Uint8Array[] }): Promise<boolean> {
     const { compiled } = this.#ready()
     if (!isRecord(header) || header.version !== snapshotVersion || header.fingerprint !== compiled.indexFingerprint)
       return false
-    const parsedDocuments: unknown = JSON.parse(documents)
-    if (!Array.isArray(parsedDocuments)) return false
-    const loaded: unknown = Object.setPrototypeOf(
-      MiniSearch.loadJSON(index, miniSearchOptions(compiled)),
-      KnowledgeMiniSearch.prototype,
-    )
-    if (!(loaded instanceof KnowledgeMiniSearch)) return false
-    const state = emptyState(compiled, loaded)
-    for (const value of parsedDocuments) {
-      const document = parseKnowledgeDocument(value)
-      const shortId = loaded.shortIdOf(document.id)
-      if (shortId === undefined) return false
-      attachEntry(state, document, shortId)
+    if (parts.length !== snapshotParts.length) return false
+    const [documentsPart, numbersPart, textEndsPart, textsPart, termsPart, termStartsPart, postingsPart] = parts
+    if (!documentsPart || !numbersPart || !textEndsPart || !textsPart || !termsPart || !termStartsPart || !postingsPart)
+      return false
+    const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const saved: unknown = JSON.parse(bufferOf(documentsPart).toString('utf8'))
+    if (!isRecord(saved) || !Array.isArray(saved.documents)) return false
+    const figures = parseFigures(saved.figures)
+    const described: unknown[] = saved.documents
+    const fieldCount = compiled.settings.searchableAttributes.length
+    const width = 1 + fieldCount
+    const numbers = wordsOf(numbersPart, (buffer, offset, length) => new Int32Array(buffer, offset, length))
+    const textEnds = wordsOf(textEndsPart, (buffer, offset, length) => new Uint32Array(buffer, offset, length))
+    const starts = wordsOf(termStartsPart, (buffer, offset, length) => new Uint32Array(buffer, offset, length))
+    const postings = wordsOf(postingsPart, (buffer, offset, length) => new Int32Array(buffer, offset, length))
+    if (!figures || !numbers || !textEnds || !starts || !postings) return false
+    if (numbers.length !== described.length * width || textEnds.length !== described.length) return false
+    if ((textEnds.at(-1) ?? 0) !== textsPart.byteLength) return false
+    const terms = termsPart.byteLength === 0 ? [] : bufferOf(termsPart).toString('utf8').split('\n')
+    if (starts.length !== terms.length + 1 || starts[terms.length] !== postings.length) return false
+    for (let position = 0; position < terms.length; position += 1) {
+      if ((starts[position] ?? 0) > (starts[position + 1] ?? 0)) return false
     }
-    if (state.byId.size !== loaded.liveDocumentCount) return false
+    const texts = bufferOf(textsPart)
+    const restored: { document: KnowledgeDocument; id: string; shortId: number; fieldLengths: number[] }[] = []
+    let textStart = 0
+    for (let position = 0; position < described.length; position += 1) {
+      const value = described[position]
+      const textEnd = textEnds[position] ?? 0
+      const shortId = numbers[position * width] ?? -1
+      if (textEnd < textStart || shortId < 0 || shortId >= figures.nextId) return false
+      // Checked as any document written to the engine is; the text is read from the bytes when needed.
+      const document = withSavedText(parseKnowledgeDocument(value), { end: textEnd, start: textStart, texts })
+      textStart = textEnd
+      const fieldLengths: number[] = []
+      for (let field = 1; field < width; field += 1) fieldLengths.push(numbers[position * width + field] ?? 0)
+      restored.push({ document, fieldLengths, id: document.id, shortId })
+      if ((position + 1) % restoreChunk === 0) await yieldToEventLoop()
+    }
+    const index = new KnowledgeMiniSearch(miniSearchOptions(compiled))
+    if (!index.restoreSaved({ documents: restored, figures, postings, starts, terms })) return false
+    const state = emptyState(compiled, index)
+    for (const [position, { document, shortId }] of restored.entries()) {
+      if (index.shortIdOf(document.id) !== shortId) return false
+      attachEntry(state, document, shortId)
+      if ((position + 1) % restoreChunk === 0) await yieldToEventLoop()
+    }
+    if (state.byId.size !== index.liveDocumentCount) return false
     this.#state = state
     return true
   }
@@ -874,11 +1112,13 @@ const attachEntry = (state: IndexState, document: KnowledgeDocument, shortId: nu
   }
   state.entries[shortId] = entry
   state.byId.set(document.id, entry)
-  state.lengths = state.lengths.map((lengths, fieldId) => {
+  // In place: a restore attaches 50,000 documents in a row.
+  for (let fieldId = 0; fieldId < state.lengths.length; fieldId += 1) {
+    const lengths = state.lengths[fieldId] ?? new Int32Array(0)
     const grown = lengths.length > shortId ? lengths : grow(lengths, shortId + 1)
     grown[shortId] = entry.fieldLengths[fieldId] ?? 0
-    return grown
-  })
+    state.lengths[fieldId] = grown
+  }
   for (const column of state.columns.values()) column.set(shortId, document)
 }
 
@@ -944,14 +1184,13 @@ const deriveTerms = (
     const expansions: [string, number][] = []
     for (const [term, postings] of index.prefixEntries(word)) {
       if (term === word) continue
-      let frequency = 0
-      for (const documents of postings.values()) frequency += documents.size
-      expansions.push([term, frequency])
+      // Counted without decoding the postings of a restored term: most expansions are dropped.
+      expansions.push([term, postingCountOf(postings)])
     }
-    if (expansions.length > maxPrefixExpansions) {
-      expansions.sort((left, right) => right[1] - left[1])
-      expansions.length = maxPrefixExpansions
-    }
+    // Sorted by frequency, then term: which terms are kept must not depend on the
+    // order the radix tree was filled in (a restored index is filled in another).
+    expansions.sort((left, right) => right[1] - left[1] || (left[0] < right[0] ? -1 : 1))
+    if (expansions.length > maxPrefixExpansions) expansions.length = maxPrefixExpansions
     for (const [term] of expansions) add(term, 0, false, prefixWeight, word.length)
   }
   const budget = typoBudget(word, compiled)

@@ -8,7 +8,14 @@ import { EmbeddedEngine } from './embeddedEngine.ts'
 import { perPayload, searchRuntimeOf } from './engineRegistry.ts'
 import { rebuildIndex, readySearchEngine, type ReindexProgress } from './reindex.ts'
 import { runSearchConsumer } from './meilisearchConsumer.ts'
-import { loadSnapshot, removeSnapshot, saveSnapshot, snapshotFileOf, type FeedPosition } from './snapshot.ts'
+import {
+  loadSnapshot,
+  removeSnapshot,
+  saveSnapshot,
+  snapshotFileOf,
+  takeEarlySnapshotRead,
+  type FeedPosition,
+} from './snapshot.ts'
 import { syncSearchTarget, type SyncTarget } from './sync.ts'
 import { isKnowledgeCollection } from './documents.ts'
 
@@ -496,14 +503,16 @@ const populate = async (payload: Payload): Promise<void> => {
   const file = snapshotFileOf(payload)
   if (file && engine instanceof EmbeddedEngine) {
     const startedAt = performance.now()
-    const loaded = await runtime.writes.run(() => loadSnapshot({ engine, file }))
+    const uptimeMs = Math.round(process.uptime() * 1000)
+    const early = takeEarlySnapshotRead(payload, file)
+    const loaded = await runtime.writes.run(() => loadSnapshot({ early, engine, file }))
     if (loaded && (await isInFeed(payload, loaded.position.marker))) {
       feed.cursor = loaded.position.cursor
       feed.marker = loaded.position.marker
       feed.isReady = true
       feed.origin = 'snapshot'
       payload.logger.info({
-        msg: `Entraide search: index loaded from ${file} (${loaded.documents} documents, ${Math.round(performance.now() - startedAt)} ms); catching up with the changes since.`,
+        msg: `Entraide search: index loaded from ${file} (${loaded.documents} documents, ${Math.round(performance.now() - startedAt)} ms: ${loaded.steps}); started ${uptimeMs} ms after the process; catching up with the changes since.`,
       })
       return
     }

@@ -13,6 +13,7 @@ import { startSearchFeed, stopSearchFeed } from './feed.ts'
 import { startSearchConsumer, stopSearchConsumer } from './meilisearchConsumer.ts'
 import { flushSearchQueries } from './queryLog.ts'
 import { readySearchEngine } from './reindex.ts'
+import { dropEarlySnapshotRead, withEarlySnapshotRead } from './snapshot.ts'
 import { syncSearchAfterSystemWrite, withSearchSync } from './syncHooks.ts'
 import { legacySearchSyncTask } from './syncRunner.ts'
 
@@ -76,6 +77,7 @@ export const startSearch = async (payload: Payload): Promise<void> => {
   settleOnDestroy(payload)
   startSearchFeed(payload)
   if (searchRuntimeOf(payload).engine.kind === 'embedded') return
+  dropEarlySnapshotRead(payload)
   try {
     await readySearchEngine(payload)
   } catch (error) {
@@ -106,6 +108,8 @@ export const withSearch =
         searchChangesCollection(),
         searchLeasesCollection(),
       ],
+      // The index snapshot is read while Payload starts, not after.
+      db: withEarlySnapshotRead(config.db),
       endpoints: [...(config.endpoints ?? []), searchEndpoint(), suggestionFoundEndpoint(), reindexEndpoint()],
       jobs: withSearchJobs(config.jobs),
       onInit: async (payload) => {
