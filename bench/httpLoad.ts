@@ -26,7 +26,7 @@
  * Run: npx tsx bench/httpLoad.ts [-- --documents 10000 --connections 50 --seconds 10 --rounds 3]
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -40,6 +40,7 @@ import { freePort, serverEnvironment } from '../tests/browser/harness.ts'
 import { topics } from './frenchText.ts'
 import { seedContent } from './lib/knowledgeContent.ts'
 import { percentile, positiveOption, sleep } from './lib/measure.ts'
+import { nextAddress, treeCpuMs, treeRssMb } from './lib/processTree.ts'
 
 const documents = positiveOption('documents', 10_000)
 const connections = positiveOption('connections', 50)
@@ -98,51 +99,6 @@ const startServer = async (databaseUri: string): Promise<Server> => {
   return { output: () => output, pid: child.pid ?? 0, stop, url }
 }
 
-/** The fields of /proc/<pid>/stat after the command name (which may hold spaces), or null once it ended. */
-const statFields = (pid: number | string): string[] | null => {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return text.slice(text.lastIndexOf(')') + 2).split(' ')
-  } catch {
-    return null
-  }
-}
-
-/** A process and all its descendants (a server may run its work in child processes). */
-const processTree = (rootPid: number): number[] => {
-  const parents = new Map<number, number>()
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    const fields = statFields(entry)
-    if (fields) parents.set(Number(entry), Number(fields[1]))
-  }
-  const tree: number[] = []
-  const pending = [rootPid]
-  while (pending.length > 0) {
-    const pid = pending.pop() ?? 0
-    tree.push(pid)
-    for (const [child, parent] of parents) if (parent === pid) pending.push(child)
-  }
-  return tree
-}
-
-/** CPU time (user + system, ms) of a process tree: clock ticks of 10 ms on Linux. */
-const treeCpuMs = (rootPid: number): number =>
-  processTree(rootPid).reduce((sum, pid) => {
-    const fields = statFields(pid)
-    return sum + (fields ? (Number(fields[11]) + Number(fields[12])) * 10 : 0)
-  }, 0)
-
-/** Resident memory of a process tree, in MB. */
-const treeRssMb = (rootPid: number): number =>
-  processTree(rootPid).reduce((sum, pid) => {
-    try {
-      return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
-    } catch {
-      return sum
-    }
-  }, 0)
-
 // ---------------------------------------------------------------- load
 
 type RouteName = 'baseline' | 'page' | 'search'
@@ -155,14 +111,6 @@ type Run = {
   timeouts: number
   non2xx: number
   statusCodes: Record<string, number>
-}
-
-let addressCounter = 0
-/** A new client address for every request: 10.x.y.z, never twice in a run. */
-const nextAddress = (): string => {
-  addressCounter += 1
-  const n = addressCounter
-  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
 }
 
 const load = async (server: Server, paths: readonly string[], durationSeconds: number): Promise<Run> => {

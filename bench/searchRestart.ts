@@ -29,7 +29,7 @@
  * Run: npm run bench:search-restart [-- --documents 50000 --runs 3 --reuse /tmp/restart-db]
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -44,6 +44,7 @@ import { buildAppIfStale } from '../tests/browser/appBuild.ts'
 import { freePort, serverEnvironment } from '../tests/browser/harness.ts'
 import { seedContent } from './lib/knowledgeContent.ts'
 import { percentile, positiveOption, sleep, textOption } from './lib/measure.ts'
+import { nextAddress, treeCpuMs } from './lib/processTree.ts'
 
 const documents = positiveOption('documents', 50_000)
 const runs = positiveOption('runs', 3)
@@ -51,43 +52,6 @@ const secret = 'entraide-restart-benchmark-secret'
 /** The target: a restarted node answers a search with hits within this long of its spawn. */
 const targetMs = 2000
 const query = 'passeport'
-
-// ---------------------------------------------------------------- the server's process tree
-
-/** The fields of /proc/<pid>/stat after the command name (which may hold spaces), or null once it ended. */
-const statFields = (pid: number | string): string[] | null => {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return text.slice(text.lastIndexOf(')') + 2).split(' ')
-  } catch {
-    return null
-  }
-}
-
-/** A process and all its descendants. */
-const processTree = (rootPid: number): number[] => {
-  const parents = new Map<number, number>()
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    const fields = statFields(entry)
-    if (fields) parents.set(Number(entry), Number(fields[1]))
-  }
-  const tree: number[] = []
-  const pending = [rootPid]
-  while (pending.length > 0) {
-    const pid = pending.pop() ?? 0
-    tree.push(pid)
-    for (const [child, parent] of parents) if (parent === pid) pending.push(child)
-  }
-  return tree
-}
-
-/** CPU time (user + system, ms) of a process tree: clock ticks of 10 ms on Linux. */
-const treeCpuMs = (rootPid: number): number =>
-  processTree(rootPid).reduce((sum, pid) => {
-    const fields = statFields(pid)
-    return sum + (fields ? (Number(fields[11]) + Number(fields[12])) * 10 : 0)
-  }, 0)
 
 // ---------------------------------------------------------------- one start
 
@@ -123,14 +87,6 @@ const spawnServer = (port: number, databaseUri: string, temporaryDirectory: stri
     if (!exited) child.kill('SIGKILL')
   }
   return { child, output: () => output, pid: child.pid ?? 0, stop, url: `http://127.0.0.1:${port}` }
-}
-
-let addressCounter = 0
-/** A new client address for every request, so the per-address rate limits never refuse one. */
-const nextAddress = (): string => {
-  addressCounter += 1
-  const n = addressCounter
-  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
 }
 
 type Reached = { wallMs: number; cpuMs: number; requests: number; unavailable: number }

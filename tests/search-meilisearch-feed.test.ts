@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { EventEmitter } from 'node:events'
 
 import { getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,7 +10,7 @@ import { searchSyncQueue, searchSyncTaskSlug } from '../src/search/syncRunner.ts
 import { MeilisearchEngine } from '../src/search/meilisearchEngine.ts'
 import type { ID } from '../src/utilities/ids.ts'
 import { createProcedure } from './helpers/fixtures.ts'
-import { startTestApp, testDatabaseKind, type TestApp } from './helpers/payload.ts'
+import { endPool, startTestApp, testDatabaseKind, type TestApp } from './helpers/payload.ts'
 import { meilisearchError, startFakeMeilisearch, type FakeMeilisearch } from './search/fakeMeilisearch.ts'
 
 // Meilisearch is fed from the change feed by exactly one node, the holder of
@@ -63,16 +62,7 @@ const stopSecondNode = async (payload: Payload): Promise<void> => {
   if (instances instanceof Map) {
     for (const [key, value] of instances) if (value === payload || value?.payload === payload) instances.delete(key)
   }
-  const pool: unknown = Reflect.get(payload.db, 'pool')
-  if (!(pool instanceof EventEmitter)) return
-  pool.on('error', () => undefined)
-  const clients: unknown = Reflect.get(pool, '_clients')
-  for (const client of Array.isArray(clients) ? clients : []) {
-    if (client instanceof EventEmitter) client.on('error', () => undefined)
-  }
-  const end: unknown = Reflect.get(pool, 'end')
-  // Nothing waits for the connection the schema push keeps checked out.
-  if (typeof end === 'function') Promise.resolve(Reflect.apply(end, pool, [])).catch(() => undefined)
+  endPool(Reflect.get(payload.db, 'pool'))
 }
 
 const tipText = (server: FakeMeilisearch, id: ID): string => String(server.documents.get(`tips-${String(id)}`)?.text ?? '')

@@ -1,10 +1,31 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Payload } from 'payload'
 
 import { nobody } from '../policies/access.ts'
 import { label } from '../translations/i18n.ts'
 
 /** The slug of the search change feed. */
 export const searchChangesSlug = 'search-changes'
+
+/** Rows of the feed read per query by its followers. */
+export const changeRowsPerRead = 1000
+
+/**
+ * The next rows of the feed, oldest first: those created after `from` (epoch
+ * ms; at or after it when `isInclusive`), every row when `from` is 0.
+ */
+export const readChangeRows = async (payload: Payload, from: number, isInclusive: boolean) => {
+  const after = new Date(Math.max(0, from)).toISOString()
+  const { docs } = await payload.find({
+    collection: searchChangesSlug,
+    depth: 0,
+    limit: changeRowsPerRead,
+    overrideAccess: true,
+    pagination: false,
+    sort: 'createdAt',
+    where: from <= 0 ? {} : { createdAt: isInclusive ? { greater_than_equal: after } : { greater_than: after } },
+  })
+  return docs
+}
 
 /**
  * The search change feed: one row per search-relevant write, written in the

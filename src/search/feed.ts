@@ -1,6 +1,6 @@
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
-import { searchChangesSlug } from '../collections/SearchChanges.ts'
+import { changeRowsPerRead, readChangeRows, searchChangesSlug } from '../collections/SearchChanges.ts'
 import { idKey, isRecord, parseIdFor, type ID } from '../utilities/ids.ts'
 import { afterTransaction } from '../utilities/afterTransaction.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
@@ -94,8 +94,6 @@ const feedOf = perPayload<FeedState>('feed', () => ({
   timers: [],
 }))
 
-/** Rows read per query while catching up. */
-const rowsPerRead = 1000
 /** Old rows are deleted at most this often, by each process. */
 const pruneEveryMs = 60_000
 /** Longest wait between two tries while the engine fails. */
@@ -300,19 +298,10 @@ export const onSearchChanges = (payload: Payload, listener: SearchChangeListener
   }
 }
 
-const readRows = async (payload: Payload, from: number, isInclusive: boolean): Promise<FeedRow[]> => {
-  const after = new Date(Math.max(0, from)).toISOString()
-  const { docs } = await payload.find({
-    collection: searchChangesSlug,
-    depth: 0,
-    limit: rowsPerRead,
-    overrideAccess: true,
-    pagination: false,
-    sort: 'createdAt',
-    where: from <= 0 ? {} : { createdAt: isInclusive ? { greater_than_equal: after } : { greater_than: after } },
-  })
-  return docs.map((doc) => rowOf(payload, doc)).filter((row): row is FeedRow => row !== null)
-}
+const readRows = async (payload: Payload, from: number, isInclusive: boolean): Promise<FeedRow[]> =>
+  (await readChangeRows(payload, from, isInclusive))
+    .map((doc) => rowOf(payload, doc))
+    .filter((row): row is FeedRow => row !== null)
 
 /**
  * Reads the feed from `cursor − lookbackMs` and applies what this process
@@ -352,7 +341,7 @@ const readFeed = async (payload: Payload): Promise<void> => {
     for (const row of rows) newest = Math.max(newest, row.at)
     const last = rows.at(-1)
     // A full read goes on from its last row; a thousand rows in one millisecond wait for the next read.
-    if (rows.length < rowsPerRead || !last || last.at === from) break
+    if (rows.length < changeRowsPerRead || !last || last.at === from) break
     from = last.at
     isInclusive = true
   }

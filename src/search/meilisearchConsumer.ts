@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import { createLocalReq, type Payload } from 'payload'
 
-import { searchChangesSlug } from '../collections/SearchChanges.ts'
+import { changeRowsPerRead, readChangeRows, searchChangesSlug } from '../collections/SearchChanges.ts'
 import { searchLeasesSlug } from '../collections/SearchLeases.ts'
 import { idKey, idOf, isRecord, parseIdFor, type ID } from '../utilities/ids.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
@@ -39,8 +39,6 @@ import { searchSyncQueue } from './syncRunner.ts'
 /** The consumer's name in `search-leases`. */
 const consumerName = 'meilisearch'
 
-/** Rows read per query. */
-const rowsPerRead = 1000
 /** Longest wait between two tries while Meilisearch fails. */
 const maxRetryDelayMs = 30_000
 /** Old changes and old lease rows are deleted at most this often. */
@@ -251,19 +249,10 @@ const rowOf = (payload: Payload, doc: unknown): ConsumedRow | null => {
   }
 }
 
-const readRows = async (payload: Payload, from: number, isInclusive: boolean): Promise<ConsumedRow[]> => {
-  const after = new Date(Math.max(0, from)).toISOString()
-  const { docs } = await payload.find({
-    collection: searchChangesSlug,
-    depth: 0,
-    limit: rowsPerRead,
-    overrideAccess: true,
-    pagination: false,
-    sort: 'createdAt',
-    where: from <= 0 ? {} : { createdAt: isInclusive ? { greater_than_equal: after } : { greater_than: after } },
-  })
-  return docs.map((doc) => rowOf(payload, doc)).filter((row): row is ConsumedRow => row !== null)
-}
+const readRows = async (payload: Payload, from: number, isInclusive: boolean): Promise<ConsumedRow[]> =>
+  (await readChangeRows(payload, from, isInclusive))
+    .map((doc) => rowOf(payload, doc))
+    .filter((row): row is ConsumedRow => row !== null)
 
 const targetKey = (target: SyncTarget): string => `${target.collection}:${String(target.id)}`
 
@@ -307,7 +296,7 @@ const replay = async (payload: Payload, from: number, until: number): Promise<vo
     const rows = await readRows(payload, start, isInclusive)
     for (const row of rows) if (row.at <= until && row.target) targets.set(targetKey(row.target), row.target)
     const last = rows.at(-1)
-    if (rows.length < rowsPerRead || !last || last.at > until || last.at === start) break
+    if (rows.length < changeRowsPerRead || !last || last.at > until || last.at === start) break
     start = last.at
     isInclusive = true
   }
@@ -358,7 +347,7 @@ const applyFeed = async (payload: Payload): Promise<void> => {
       }
       const last = rows.at(-1)
       // A full read goes on from its last row; a thousand rows in one millisecond wait for the next run.
-      if (rows.length < rowsPerRead || !last || last.at === from) break
+      if (rows.length < changeRowsPerRead || !last || last.at === from) break
       from = last.at
       isInclusive = true
     }

@@ -179,7 +179,7 @@ const postgresTemplate = async (
  * made, and every connection is told to expect its database's drop or
  * termination, which cuts them. Nothing waits for the checked-out one.
  */
-const endPool = (pool: unknown): void => {
+export const endPool = (pool: unknown): void => {
   if (!(pool instanceof EventEmitter)) return
   pool.on('error', () => undefined)
   const clients: unknown = Reflect.get(pool, '_clients')

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync } from 'node:fs'
+
+/** The fields of /proc/<pid>/stat after the command name (which may hold spaces), or null once it ended. */
+const statFields = (pid: number | string): string[] | null => {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return text.slice(text.lastIndexOf(')') + 2).split(' ')
+  } catch {
+    return null
+  }
+}
+
+/** A process and all its descendants (a server may run its work in child processes). */
+const processTree = (rootPid: number): number[] => {
+  const parents = new Map<number, number>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    const fields = statFields(entry)
+    if (fields) parents.set(Number(entry), Number(fields[1]))
+  }
+  const tree: number[] = []
+  const pending = [rootPid]
+  while (pending.length > 0) {
+    const pid = pending.pop() ?? 0
+    tree.push(pid)
+    for (const [child, parent] of parents) if (parent === pid) pending.push(child)
+  }
+  return tree
+}
+
+/** CPU time (user + system, ms) of a process tree: clock ticks of 10 ms on Linux. */
+export const treeCpuMs = (rootPid: number): number =>
+  processTree(rootPid).reduce((sum, pid) => {
+    const fields = statFields(pid)
+    return sum + (fields ? (Number(fields[11]) + Number(fields[12])) * 10 : 0)
+  }, 0)
+
+/** Resident memory of a process tree, in MB. */
+export const treeRssMb = (rootPid: number): number =>
+  processTree(rootPid).reduce((sum, pid) => {
+    try {
+      return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+    } catch {
+      return sum
+    }
+  }, 0)
+
+let addressCounter = 0
+/** A new client address for every request: 10.x.y.z, never twice in a run. */
+export const nextAddress = (): string => {
+  addressCounter += 1
+  const n = addressCounter
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
+}
