@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs'
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises'
 import os, { tmpdir } from 'node:os'
 import path from 'node:path'
-import { crc32 } from 'node:zlib'
 
 import type { Config, Payload } from 'payload'
 
@@ -114,7 +113,7 @@ const paddingOf = (length: number): Buffer => Buffer.alloc((4 - (length % 4)) % 
  * Saves the embedded index with the feed position it reflects, to a temporary
  * file renamed over the previous one: a crash mid-write leaves the previous
  * snapshot whole. The file is a JSON header line (the engine's header, the
- * position, the length of each part and a CRC-32 of them), padded to a
+ * position, the length of each part and a SHA-256 digest of them), padded to a
  * 32-bit boundary, then the engine's binary parts, each padded likewise.
  */
 export const saveSnapshot = async ({
@@ -128,9 +127,8 @@ export const saveSnapshot = async ({
 }): Promise<{ documents: number; bytes: number }> => {
   const { header, parts } = engine.snapshot()
   const body: Uint8Array[] = parts.flatMap((part) => [part, paddingOf(part.byteLength)])
-  // zlib's crc32 gives 0 for some empty chunks whatever the running value: they are skipped.
-  const crc = body.reduce((value, chunk) => (chunk.byteLength === 0 ? value : crc32(chunk, value)), 0)
-  const line = JSON.stringify({ ...header, crc, isLittleEndian, parts: parts.map((part) => part.byteLength), position })
+  const digest = body.reduce((hash, chunk) => hash.update(chunk), createHash('sha256')).digest('hex')
+  const line = JSON.stringify({ ...header, digest, isLittleEndian, parts: parts.map((part) => part.byteLength), position })
   const headerLength = Buffer.byteLength(line) + 1
   const chunks = [Buffer.from(`${line}${' '.repeat((4 - (headerLength % 4)) % 4)}\n`), ...body]
   await mkdir(path.dirname(file), { recursive: true })
@@ -205,8 +203,8 @@ export const loadSnapshot = async ({
     const header: unknown = JSON.parse(bytes.toString('utf8', 0, lineEnd))
     const position = readPath(header, ['position'])
     const lengths = readPath(header, ['parts'])
-    const crc = readPath(header, ['crc'])
-    if (!isPosition(position) || !Array.isArray(lengths) || !lengths.every(isLength) || typeof crc !== 'number')
+    const digest = readPath(header, ['digest'])
+    if (!isPosition(position) || !Array.isArray(lengths) || !lengths.every(isLength) || typeof digest !== 'string')
       return null
     if (readPath(header, ['isLittleEndian']) !== isLittleEndian) return null
     const parts: Uint8Array[] = []
@@ -216,7 +214,8 @@ export const loadSnapshot = async ({
       offset += length + paddingOf(length).byteLength
     }
     // A truncated or lengthened file, or any changed byte, is refused.
-    if (offset !== bytes.byteLength || crc32(bytes.subarray(lineEnd + 1)) !== crc) return null
+    if (offset !== bytes.byteLength) return null
+    if (createHash('sha256').update(bytes.subarray(lineEnd + 1)).digest('hex') !== digest) return null
     const checkedAt = performance.now()
     if (!(await engine.restoreSnapshot({ header, parts }))) return null
     const restoredAt = performance.now()
