@@ -31,16 +31,16 @@ const login = (email: string, secret: string, headers: Record<string, string>) =
 const forgotPassword = (email: string, headers: Record<string, string>) =>
   app.api('POST', '/users/forgot-password', { body: { email }, headers })
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-}
+/** The fastest of the durations: the machine's load only ever adds time, so the fastest is the work itself. */
+const fastest = (values: number[]): number => Math.min(...values)
 
 /**
  * Times `known` and `unknown` requests taken in turn (so that a burst of load
- * on the machine falls on both), and answers each one's median duration with
- * the status and body of every answer.
+ * on the machine falls on both), and answers each one's fastest duration with
+ * the status and body of every answer. The median moved by half again under
+ * a load average of 5 (other processes beside the tests); the fastest keeps
+ * what the server does, and an answer that skips the password hashing stays
+ * several times faster.
  */
 const timeInTurn = async (
   rounds: number,
@@ -59,7 +59,7 @@ const timeInTurn = async (
       answers.push({ body, status: response.status })
     }
   }
-  return { answers, known: median(durations.known), unknown: median(durations.unknown) }
+  return { answers, known: fastest(durations.known), unknown: fastest(durations.unknown) }
 }
 
 const expectSameAnswers = (answers: Array<{ status: number; body: string }>, status: number) => {
