@@ -46,7 +46,7 @@ import { reindexKnowledge } from '../src/search/reindex.ts'
 import { helpfulnessReasons } from '../src/data/documents.ts'
 import { isRecord } from '../src/utilities/ids.ts'
 import { weeksUpTo } from '../src/utilities/weeks.ts'
-import { percentile, positiveOption, sleep, textOption } from './lib/measure.ts'
+import { extremesOf, percentile, positiveOption, sleep, textOption } from './lib/measure.ts'
 
 const databases = (textOption('databases') ?? 'sqlite,postgres')
   .split(',')
@@ -439,8 +439,7 @@ const timed = async (work: () => Promise<unknown>): Promise<Sample> => {
 
 type Stats = { p50: number; p95: number; min: number; max: number; samples: number }
 const statsOf = (values: number[]): Stats => ({
-  max: Math.max(...values),
-  min: Math.min(...values),
+  ...extremesOf(values),
   p50: percentile(values, 50),
   p95: percentile(values, 95),
   samples: values.length,

@@ -13,6 +13,17 @@ export const percentile = (samples: readonly number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 }
 
+/** The lowest and highest of the samples (0 for none), without spreading them into arguments: a long job gathers more samples than a call takes. */
+export const extremesOf = (samples: readonly number[]): { min: number; max: number } => {
+  let min = Number.POSITIVE_INFINITY
+  let max = Number.NEGATIVE_INFINITY
+  for (const value of samples) {
+    if (value < min) min = value
+    if (value > max) max = value
+  }
+  return samples.length === 0 ? { max: 0, min: 0 } : { max, min }
+}
+
 export const sleep = (ms: number): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The value after `--name` on the command line, or undefined. */
