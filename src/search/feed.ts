@@ -8,6 +8,7 @@ import { EmbeddedEngine } from './embeddedEngine.ts'
 import { perPayload, searchRuntimeOf } from './engineRegistry.ts'
 import { rebuildIndex, readySearchEngine, type ReindexProgress } from './reindex.ts'
 import { runSearchConsumer } from './meilisearchConsumer.ts'
+import { noteFailure } from './retry.ts'
 import {
   loadSnapshot,
   removeSnapshot,
@@ -96,8 +97,6 @@ const feedOf = perPayload<FeedState>('feed', () => ({
 
 /** Old rows are deleted at most this often, by each process. */
 const pruneEveryMs = 60_000
-/** Longest wait between two tries while the engine fails. */
-const maxRetryDelayMs = 30_000
 
 const rowOf = (payload: Payload, doc: unknown): FeedRow | null => {
   if (!isRecord(doc)) return null
@@ -365,15 +364,12 @@ const pollFeed = (payload: Payload): Promise<void> => {
       feed.retryAt = 0
     })
     .catch((error: unknown) => {
-      feed.failures += 1
-      const delay = Math.min(maxRetryDelayMs, optionsOf(payload).search.retry.delayMs * 2 ** (feed.failures - 1))
-      feed.retryAt = Date.now() + delay
-      if (feed.failures === 1) {
-        payload.logger.error({
-          err: error,
-          msg: 'Entraide search: changes could not be applied to the index; retrying until they are.',
-        })
-      }
+      noteFailure(
+        payload,
+        feed,
+        error,
+        'Entraide search: changes could not be applied to the index; retrying until they are.',
+      )
       throw error
     })
     .finally(() => {

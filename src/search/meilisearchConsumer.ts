@@ -10,6 +10,7 @@ import { isKnowledgeCollection } from './documents.ts'
 import { perPayload, searchRuntimeOf, SerialQueue } from './engineRegistry.ts'
 import { isSearchError } from './errors.ts'
 import { readySearchEngine, replayTarget } from './reindex.ts'
+import { noteFailure } from './retry.ts'
 import { parseSyncTarget, syncSearchTarget, type SyncTarget } from './sync.ts'
 import { searchSyncQueue } from './syncRunner.ts'
 
@@ -39,8 +40,6 @@ import { searchSyncQueue } from './syncRunner.ts'
 /** The consumer's name in `search-leases`. */
 const consumerName = 'meilisearch'
 
-/** Longest wait between two tries while Meilisearch fails. */
-const maxRetryDelayMs = 30_000
 /** Old changes and old lease rows are deleted at most this often. */
 const pruneEveryMs = 60_000
 /** Lease rows kept behind the current period (the positions of the previous holders). */
@@ -125,7 +124,8 @@ const parsePosition = (value: unknown): Position | null => {
   if (!isRecord(value) || typeof value.cursor !== 'number' || !Array.isArray(value.seen)) return null
   const seen = new Map<string, number>()
   for (const entry of value.seen) {
-    if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number') seen.set(entry[0], entry[1])
+    if (Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number')
+      seen.set(entry[0], entry[1])
   }
   return { cursor: value.cursor, seen }
 }
@@ -152,7 +152,13 @@ const takePeriod = async (payload: Payload, epoch: number, position: Position | 
   try {
     const doc = await payload.create({
       collection: searchLeasesSlug,
-      data: { consumer: consumerName, epoch, holder: state.node, position: positionData(position), slot: slotOf(epoch) },
+      data: {
+        consumer: consumerName,
+        epoch,
+        holder: state.node,
+        position: positionData(position),
+        slot: slotOf(epoch),
+      },
       depth: 0,
       overrideAccess: true,
     })
@@ -187,7 +193,12 @@ const keepLease = async (payload: Payload): Promise<boolean> => {
     state.triedEpoch = epoch
     if (hasTaken) payload.logger.debug({ msg: `Entraide search: this node now feeds Meilisearch (${slotOf(epoch)}).` })
   }
-  if (state.held.has(epoch) && !state.held.has(epoch + 1) && state.triedEpoch <= epoch && now >= (epoch + 0.5) * leaseMs) {
+  if (
+    state.held.has(epoch) &&
+    !state.held.has(epoch + 1) &&
+    state.triedEpoch <= epoch &&
+    now >= (epoch + 0.5) * leaseMs
+  ) {
     await takePeriod(payload, epoch + 1, state.position)
     state.triedEpoch = epoch + 1
   }
@@ -240,7 +251,8 @@ const rowOf = (payload: Payload, doc: unknown): ConsumedRow | null => {
   const collection = doc.target
   const isTarget = typeof collection === 'string' && (collection === 'agencies' || isKnowledgeCollection(collection))
   const id = isTarget ? parseIdFor(payload, collection, doc.targetId) : null
-  const replayFrom = collection === replayTarget && typeof doc.targetId === 'string' ? Date.parse(doc.targetId) : Number.NaN
+  const replayFrom =
+    collection === replayTarget && typeof doc.targetId === 'string' ? Date.parse(doc.targetId) : Number.NaN
   return {
     at,
     key,
@@ -438,18 +450,16 @@ const runInTurn = async (payload: Payload): Promise<boolean> => {
     await applyFeed(payload)
   } catch (error) {
     if (error instanceof LeaseLostError) return false
-    state.failures += 1
-    const delay = Math.min(maxRetryDelayMs, optionsOf(payload).search.retry.delayMs * 2 ** (state.failures - 1))
-    state.retryAt = Date.now() + delay
-    if (state.failures === 1) {
-      payload.logger.error({
-        err: error,
-        msg: 'Entraide search: changes could not be applied to Meilisearch; they stay in the feed and are tried again until they are.',
-      })
-    }
+    noteFailure(
+      payload,
+      state,
+      error,
+      'Entraide search: changes could not be applied to Meilisearch; they stay in the feed and are tried again until they are.',
+    )
     throw error
   }
-  if (state.failures > 0) payload.logger.info({ msg: 'Entraide search: Meilisearch is up to date with the change feed again.' })
+  if (state.failures > 0)
+    payload.logger.info({ msg: 'Entraide search: Meilisearch is up to date with the change feed again.' })
   state.failures = 0
   state.retryAt = 0
   await prune(payload)
@@ -522,7 +532,11 @@ export const searchConsumerStatus = (
   payload: Payload,
 ): { isHolder: boolean; appliedRows: number; deliveries: Record<string, number> } => {
   const state = consumerOf(payload)
-  return { appliedRows: state.appliedRows, deliveries: Object.fromEntries(state.deliveries), isHolder: holdsLease(payload) }
+  return {
+    appliedRows: state.appliedRows,
+    deliveries: Object.fromEntries(state.deliveries),
+    isHolder: holdsLease(payload),
+  }
 }
 
 /** Starts the consumer (`'auto'` mode): every `feed.pollMs` it keeps or tries to take the lease and, holding it, applies the feed. */
