@@ -44,7 +44,15 @@ export type SearchChange = { collection: SyncTarget['collection']; id: ID }
 export type SearchChangeListener = (changes: readonly SearchChange[]) => void
 
 /** A row of the feed; `isRebuild` when it asks every process to rebuild its index (a reindex). */
-type FeedRow = { key: string; at: number; target: SyncTarget | null; isRebuild: boolean }
+/** A row of the change feed as its followers read it; `targetId` as stored, for the rows that mark something rather than name an item. */
+export type FeedRow = {
+  key: string
+  at: number
+  target: SyncTarget | null
+  isRebuild: boolean
+  marks: unknown
+  targetId: unknown
+}
 
 const rebuildTarget = 'rebuild'
 
@@ -98,7 +106,7 @@ const feedOf = perPayload<FeedState>('feed', () => ({
 /** Old rows are deleted at most this often, by each process. */
 const pruneEveryMs = 60_000
 
-const rowOf = (payload: Payload, doc: unknown): FeedRow | null => {
+export const rowOf = (payload: Payload, doc: unknown): FeedRow | null => {
   if (!isRecord(doc)) return null
   const key = idKey(doc.id)
   const at = typeof doc.createdAt === 'string' ? Date.parse(doc.createdAt) : Number.NaN
@@ -110,7 +118,9 @@ const rowOf = (payload: Payload, doc: unknown): FeedRow | null => {
     at,
     isRebuild: collection === rebuildTarget,
     key,
+    marks: collection,
     target: isTarget && id !== null ? { collection, id } : null,
+    targetId: doc.targetId,
   }
 }
 

@@ -4,11 +4,11 @@ import { createLocalReq, type Payload } from 'payload'
 
 import { changeRowsPerRead, readChangeRows, searchChangesSlug } from '../collections/SearchChanges.ts'
 import { searchLeasesSlug } from '../collections/SearchLeases.ts'
-import { idKey, idOf, isRecord, parseIdFor, type ID } from '../utilities/ids.ts'
+import { idOf, isRecord, type ID } from '../utilities/ids.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
-import { isKnowledgeCollection } from './documents.ts'
 import { perPayload, searchRuntimeOf, SerialQueue } from './engineRegistry.ts'
 import { isSearchError } from './errors.ts'
+import { rowOf } from './feed.ts'
 import { readySearchEngine, replayTarget } from './reindex.ts'
 import { noteFailure } from './retry.ts'
 import { parseSyncTarget, syncSearchTarget, type SyncTarget } from './sync.ts'
@@ -243,27 +243,17 @@ const writePosition = async (payload: Payload): Promise<void> => {
 
 type ConsumedRow = { key: string; at: number; target: SyncTarget | null; replayFrom: number | null }
 
-const rowOf = (payload: Payload, doc: unknown): ConsumedRow | null => {
-  if (!isRecord(doc)) return null
-  const key = idKey(doc.id)
-  const at = typeof doc.createdAt === 'string' ? Date.parse(doc.createdAt) : Number.NaN
-  if (key === null || !Number.isFinite(at)) return null
-  const collection = doc.target
-  const isTarget = typeof collection === 'string' && (collection === 'agencies' || isKnowledgeCollection(collection))
-  const id = isTarget ? parseIdFor(payload, collection, doc.targetId) : null
-  const replayFrom =
-    collection === replayTarget && typeof doc.targetId === 'string' ? Date.parse(doc.targetId) : Number.NaN
-  return {
-    at,
-    key,
-    replayFrom: Number.isFinite(replayFrom) ? replayFrom : null,
-    target: isTarget && id !== null ? { collection, id } : null,
-  }
+const consumedRowOf = (payload: Payload, doc: unknown): ConsumedRow | null => {
+  const row = rowOf(payload, doc)
+  if (!row) return null
+  const { at, key, marks, target, targetId } = row
+  const replayFrom = marks === replayTarget && typeof targetId === 'string' ? Date.parse(targetId) : Number.NaN
+  return { at, key, replayFrom: Number.isFinite(replayFrom) ? replayFrom : null, target }
 }
 
 const readRows = async (payload: Payload, from: number, isInclusive: boolean): Promise<ConsumedRow[]> =>
   (await readChangeRows(payload, from, isInclusive))
-    .map((doc) => rowOf(payload, doc))
+    .map((doc) => consumedRowOf(payload, doc))
     .filter((row): row is ConsumedRow => row !== null)
 
 const targetKey = (target: SyncTarget): string => `${target.collection}:${String(target.id)}`
