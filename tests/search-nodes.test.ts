@@ -21,6 +21,14 @@ import { startFakeMeilisearch, type FakeMeilisearch } from './search/fakeMeilise
 
 const redisUrl = testRedisUrl
 
+/** Deletes the rate-limit keys a section's nodes wrote to Redis under `prefix`. */
+const removeRedisKeys = async (prefix: string): Promise<void> => {
+  const admin = new Redis(redisUrl)
+  const keys = await admin.keys(`${prefix}*`)
+  if (keys.length > 0) await admin.del(...keys)
+  admin.disconnect()
+}
+
 const kind = testDatabaseKind()
 const redisAvailable = kind === 'postgres' && (await isRedisUp())
 const skipReason =
@@ -161,10 +169,7 @@ describe.skipIf(!redisAvailable)(`two app nodes on one PostgreSQL database and o
     for (const child of running) child.kill('SIGKILL')
     await app?.close()
     if (snapshotDir) rmSync(snapshotDir, { force: true, recursive: true })
-    const admin = new Redis(redisUrl)
-    const keys = await admin.keys(`${redisPrefix}*`)
-    if (keys.length > 0) await admin.del(...keys)
-    admin.disconnect()
+    await removeRedisKeys(redisPrefix)
   })
 
   it('finds a tip posted through node A through node B’s search within a second', async () => {
@@ -336,10 +341,7 @@ describe.skipIf(!redisAvailable)(`two app nodes feeding one Meilisearch from the
     await app?.close()
     await server?.close()
     if (snapshotDir) rmSync(snapshotDir, { force: true, recursive: true })
-    const admin = new Redis(redisUrl)
-    const keys = await admin.keys(`${redisPrefix}*`)
-    if (keys.length > 0) await admin.del(...keys)
-    admin.disconnect()
+    await removeRedisKeys(redisPrefix)
   })
 
   it('has one node apply each change once; when it is killed mid-burst, the other takes over and every committed write lands', async () => {
