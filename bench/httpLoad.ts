@@ -25,7 +25,6 @@
  *
  * Run: npx tsx bench/httpLoad.ts [-- --documents 10000 --connections 50 --seconds 10 --rounds 3]
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -36,11 +35,11 @@ import { z } from 'zod'
 
 import { buildAppConfig } from '../setup/appConfig.ts'
 import { buildAppIfStale } from '../tests/browser/appBuild.ts'
-import { freePort, serverEnvironment } from '../tests/browser/harness.ts'
+import { freePort } from '../tests/browser/harness.ts'
 import { topics } from './frenchText.ts'
 import { seedContent } from './lib/knowledgeContent.ts'
 import { percentile, positiveOption, sleep } from './lib/measure.ts'
-import { nextAddress, treeCpuMs, treeRssMb } from './lib/processTree.ts'
+import { nextAddress, spawnNextServer, treeCpuMs, treeRssMb, type NextServer } from './lib/processTree.ts'
 
 const documents = positiveOption('documents', 10_000)
 const connections = positiveOption('connections', 50)
@@ -54,49 +53,22 @@ const targets = { page: 0.8, search: 0.7 } as const
 
 // ---------------------------------------------------------------- server
 
-type Server = { url: string; pid: number; stop: () => Promise<void>; output: () => string }
-
-const startServer = async (databaseUri: string): Promise<Server> => {
+const startServer = async (databaseUri: string): Promise<NextServer> => {
   const port = await freePort()
-  const child: ChildProcess = spawn(
-    path.resolve('node_modules', '.bin', 'next'),
-    ['start', '--port', String(port), '--keepAliveTimeout', '65000'],
-    {
-      env: serverEnvironment({
-        DATABASE_URI: databaseUri,
-        ENTRAIDE_SEED: 'false',
-        NEXT_TELEMETRY_DISABLED: '1',
-        PAYLOAD_SECRET: secret,
-        TRUSTED_PROXIES: 'loopback',
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const url = `http://127.0.0.1:${port}`
+  const server = spawnNextServer(port, { DATABASE_URI: databaseUri, PAYLOAD_SECRET: secret, TRUSTED_PROXIES: 'loopback' })
+  const { child, output, url } = server
   const deadline = Date.now() + 180_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited during start:\n${output.slice(-4000)}`)
+    if (child.exitCode !== null) throw new Error(`The server exited during start:\n${output().slice(-4000)}`)
     const answer = await fetch(`${url}/api/procedures?limit=1&depth=0`).catch(() => null)
     if (answer?.ok) break
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`The server did not answer within 3 minutes:\n${output.slice(-4000)}`)
+      throw new Error(`The server did not answer within 3 minutes:\n${output().slice(-4000)}`)
     }
     await sleep(250)
   }
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null) return
-    child.kill('SIGTERM')
-    const exited = await Promise.race([
-      new Promise<boolean>((resolve) => child.once('exit', () => resolve(true))),
-      sleep(10_000).then(() => false),
-    ])
-    if (!exited) child.kill('SIGKILL')
-  }
-  return { output: () => output, pid: child.pid ?? 0, stop, url }
+  return server
 }
 
 // ---------------------------------------------------------------- load
@@ -113,7 +85,7 @@ type Run = {
   statusCodes: Record<string, number>
 }
 
-const load = async (server: Server, paths: readonly string[], durationSeconds: number): Promise<Run> => {
+const load = async (server: NextServer, paths: readonly string[], durationSeconds: number): Promise<Run> => {
   const latencies: number[] = []
   const cpuBefore = treeCpuMs(server.pid)
   const result = await autocannon({
@@ -165,7 +137,7 @@ const main = async (): Promise<void> => {
   console.log(`Production build ${built === 'reused' ? 'current, reused' : 'made'}.`)
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'entraide-http-bench-'))
   const databaseUri = `file:${path.join(dataDir, 'bench.db')}`
-  let server: Server | null = null
+  let server: NextServer | null = null
   try {
     // The production server makes the schema with its migrations, as at a first deployment.
     const first = await startServer(databaseUri)

@@ -28,7 +28,6 @@
  *
  * Run: npm run bench:search-restart [-- --documents 50000 --runs 3 --reuse /tmp/restart-db]
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -41,10 +40,10 @@ import { readySearchEngine, reindexKnowledge } from '../src/search/reindex.ts'
 import { snapshotFileOf } from '../src/search/snapshot.ts'
 import { buildAppConfig } from '../setup/appConfig.ts'
 import { buildAppIfStale } from '../tests/browser/appBuild.ts'
-import { freePort, serverEnvironment } from '../tests/browser/harness.ts'
+import { freePort } from '../tests/browser/harness.ts'
 import { seedContent } from './lib/knowledgeContent.ts'
 import { percentile, positiveOption, sleep, textOption } from './lib/measure.ts'
-import { nextAddress, treeCpuMs } from './lib/processTree.ts'
+import { nextAddress, spawnNextServer, treeCpuMs, type NextServer } from './lib/processTree.ts'
 
 const documents = positiveOption('documents', 50_000)
 const runs = positiveOption('runs', 3)
@@ -55,39 +54,14 @@ const query = 'passeport'
 
 // ---------------------------------------------------------------- one start
 
-type Server = { url: string; pid: number; child: ChildProcess; output: () => string; stop: () => Promise<void> }
-
-const spawnServer = (port: number, databaseUri: string, temporaryDirectory: string): Server => {
-  const child: ChildProcess = spawn(
-    path.resolve('node_modules', '.bin', 'next'),
-    ['start', '--port', String(port), '--keepAliveTimeout', '65000'],
-    {
-      env: serverEnvironment({
-        DATABASE_URI: databaseUri,
-        ENTRAIDE_SEED: 'false',
-        NEXT_TELEMETRY_DISABLED: '1',
-        PAYLOAD_SECRET: secret,
-        // The default snapshot directory is in the OS temporary directory: this run's.
-        TMPDIR: temporaryDirectory,
-        TRUSTED_PROXIES: 'loopback',
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return
-    child.kill('SIGTERM')
-    const exited = await Promise.race([
-      new Promise<boolean>((resolve) => child.once('exit', () => resolve(true))),
-      sleep(10_000).then(() => false),
-    ])
-    if (!exited) child.kill('SIGKILL')
-  }
-  return { child, output: () => output, pid: child.pid ?? 0, stop, url: `http://127.0.0.1:${port}` }
-}
+const spawnServer = (port: number, databaseUri: string, temporaryDirectory: string): NextServer =>
+  spawnNextServer(port, {
+    DATABASE_URI: databaseUri,
+    PAYLOAD_SECRET: secret,
+    // The default snapshot directory is in the OS temporary directory: this run's.
+    TMPDIR: temporaryDirectory,
+    TRUSTED_PROXIES: 'loopback',
+  })
 
 type Reached = { wallMs: number; cpuMs: number; requests: number; unavailable: number }
 
@@ -100,7 +74,7 @@ const searchAnswer = z.object({ hits: z.array(z.unknown()) })
  * answer that is not awaited is an error.
  */
 const firstAnswer = async (
-  server: Server,
+  server: NextServer,
   route: string,
   startedAt: number,
   isDone: (status: number, body: unknown) => boolean,

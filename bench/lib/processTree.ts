@@ -1,4 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { serverEnvironment } from '../../tests/browser/harness.ts'
+import { sleep } from './measure.ts'
 
 /** The fields of /proc/<pid>/stat after the command name (which may hold spaces), or null once it ended. */
 const statFields = (pid: number | string): string[] | null => {
@@ -51,4 +56,36 @@ export const nextAddress = (): string => {
   addressCounter += 1
   const n = addressCounter
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
+}
+
+/** The production server (`next start`) of this checkout, as a benchmark runs it. */
+export type NextServer = { url: string; pid: number; child: ChildProcess; output: () => string; stop: () => Promise<void> }
+
+/**
+ * Spawns `next start` on `port` with the benchmark's `env` (telemetry off, the
+ * demo seed off), gathering its output. `stop` ends it: SIGTERM, then SIGKILL
+ * after 10 s. Waiting until it answers is the caller's.
+ */
+export const spawnNextServer = (port: number, env: Record<string, string>): NextServer => {
+  const child: ChildProcess = spawn(
+    path.resolve('node_modules', '.bin', 'next'),
+    ['start', '--port', String(port), '--keepAliveTimeout', '65000'],
+    {
+      env: serverEnvironment({ ENTRAIDE_SEED: 'false', NEXT_TELEMETRY_DISABLED: '1', ...env }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    child.kill('SIGTERM')
+    const exited = await Promise.race([
+      new Promise<boolean>((resolve) => child.once('exit', () => resolve(true))),
+      sleep(10_000).then(() => false),
+    ])
+    if (!exited) child.kill('SIGKILL')
+  }
+  return { child, output: () => output, pid: child.pid ?? 0, stop, url: `http://127.0.0.1:${port}` }
 }
