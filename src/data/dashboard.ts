@@ -169,7 +169,7 @@ const pacer = () => {
 
 /**
  * How the rows are read: `pageSize` rows per query and `idsPerQuery` ids per
- * `in` filter; `afterPage` run between pages with how long the page took (a
+ * `in` filter; `afterPage` run between pages with how long the page kept the event loop busy (a
  * background job rests there; without it, the computation still lets the
  * event loop run between pages); and `shared`, kept across the computations
  * of one job run, holding what is the same whatever the agency (the "was
@@ -179,7 +179,7 @@ const pacer = () => {
 export type Reading = {
   pageSize?: number
   idsPerQuery?: number
-  afterPage?: (pageMs: number) => Promise<void>
+  afterPage?: (busyMs: number) => Promise<void>
   shared?: Map<string, Promise<FeedbackItem[]>>
 }
 

@@ -1,4 +1,6 @@
 import type { CollectionSlug, PayloadRequest, SelectType, Sort, Where } from 'payload'
+import { performance } from 'node:perf_hooks'
+
 import type { z } from 'zod'
 
 import { NotFoundError } from '../errors.ts'
@@ -188,7 +190,11 @@ export const updateDoc = async <Slug extends EntraideCollection>({
  * page at a time in id order: each page starts after the last id of the
  * previous one, which every database adapter serves from its primary key
  * however deep the page. `afterPage` runs between pages with how long the
- * page took (a background job rests there).
+ * page kept this process's event loop busy, reading and counting (a
+ * background job rests there in proportion). That is the time requests
+ * served by the same process waited for; the time spent waiting for a
+ * database server's answer is not in it, as the event loop serves other
+ * requests meanwhile.
  */
 export async function* rowsById({
   afterPage,
@@ -203,11 +209,11 @@ export async function* rowsById({
   where: Where
   select: SelectType
   pageSize: number
-  afterPage?: (pageMs: number) => Promise<void>
+  afterPage?: (busyMs: number) => Promise<void>
 }): AsyncGenerator<Record<string, unknown>> {
   let afterId: ID | null = null
   for (;;) {
-    const startedAt = performance.now()
+    const loopAtStart = performance.eventLoopUtilization()
     const { docs } = await req.payload.find({
       collection,
       depth: 0,
@@ -223,6 +229,6 @@ export async function* rowsById({
     const last: unknown = docs.at(-1)
     afterId = isRecord(last) ? idOf(last.id) : null
     if (docs.length < pageSize || afterId === null) return
-    await afterPage?.(performance.now() - startedAt)
+    await afterPage?.(performance.eventLoopUtilization(loopAtStart).active)
   }
 }

@@ -17,8 +17,10 @@ const pageSize = 100
 
 /**
  * After each page read, the job rests this many times as long as the page
- * took, so that it takes at most a tenth of the process's time and requests
- * served by the same process keep their pace (as the public figures job).
+ * kept the event loop busy, so that it takes at most a tenth of the process's
+ * time and requests served by the same process keep their pace (as the
+ * public figures job). Waiting for a database server's answer does not count:
+ * the event loop serves requests meanwhile.
  */
 const restFactor = 9
 
@@ -33,7 +35,7 @@ const agencyRow = z.object({ id: idSchema, name: z.string() })
 const computeDashboards = async (req: PayloadRequest, now = Date.now()): Promise<StoredDashboards> => {
   // The reads that do not depend on the agency are made once per run.
   const reading: Reading = {
-    afterPage: (pageMs) => sleep(Math.max(1, pageMs * restFactor)),
+    afterPage: (busyMs) => sleep(Math.max(1, busyMs * restFactor)),
     pageSize,
     shared: new Map(),
   }
