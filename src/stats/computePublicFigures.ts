@@ -38,7 +38,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * Every row of a collection that matches, with only the selected fields, a
  * page at a time in id order; between pages the job rests (see `restFactor`).
  */
-const rowsOf = (req: PayloadRequest, collection: CollectionSlug, where: Where, select: SelectType): AsyncGenerator<Row> =>
+const rowsOf = (
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  where: Where,
+  select: SelectType,
+): AsyncGenerator<Row> =>
   rowsById({
     afterPage: (busyMs) => sleep(Math.max(1, busyMs * restFactor)),
     collection,
@@ -192,7 +197,11 @@ export const computePublicFigures = async ({
   const validatedWhere: Where = { and: [publicWhere, { validatedAt: { greater_than_equal: since } }] }
   for (const collection of ['answers', 'tips'] as const) {
     const isAnswer = collection === 'answers'
-    for await (const row of rowsOf(req, collection, validatedWhere, { createdAt: true, procedure: true, validatedAt: true })) {
+    for await (const row of rowsOf(req, collection, validatedWhere, {
+      createdAt: true,
+      procedure: true,
+      validatedAt: true,
+    })) {
       const postedMs = timeOf(row.createdAt)
       const validatedMs = timeOf(row.validatedAt)
       if (postedMs === null || validatedMs === null) continue
@@ -215,7 +224,8 @@ export const computePublicFigures = async ({
   const earlier = previousGuideMeasurements(previous)
   const keep = (scope: string, tally: ScopeTally): void => {
     tally.measuredGuides(currentMonth)
-    for (const [month, measured] of earlier.get(scope) ?? []) if (month !== currentMonth) tally.keepGuides(month, measured)
+    for (const [month, measured] of earlier.get(scope) ?? [])
+      if (month !== currentMonth) tally.keepGuides(month, measured)
   }
   keep('site', scopes.total)
 
@@ -231,7 +241,12 @@ export const computePublicFigures = async ({
       const procedure = procedures.get(key) ?? { agencyKey: null, slug: key, title: '' }
       keep(`procedure:${procedure.slug}`, tally)
       const agency = procedure.agencyKey === null ? undefined : agencies.get(procedure.agencyKey)
-      return { agency: agency?.slug ?? null, months: tally.figures(periodMonths), slug: procedure.slug, title: procedure.title }
+      return {
+        agency: agency?.slug ?? null,
+        months: tally.figures(periodMonths),
+        slug: procedure.slug,
+        title: procedure.title,
+      }
     })
     .sort((a, b) => byText(a.title, b.title))
 
