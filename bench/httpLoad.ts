@@ -39,7 +39,16 @@ import { freePort } from '../tests/browser/harness.ts'
 import { topics } from './frenchText.ts'
 import { seedContent } from './lib/knowledgeContent.ts'
 import { percentile, positiveOption, sleep } from './lib/measure.ts'
-import { nextAddress, spawnNextServer, treeCpuMs, treeRssMb, type NextServer } from './lib/processTree.ts'
+import {
+  memoryProbeEnvironment,
+  nextAddress,
+  probeMemory,
+  spawnNextServer,
+  treeCpuMs,
+  treeRssMb,
+  type NextServer,
+  type ProbedMemory,
+} from './lib/processTree.ts'
 
 const documents = positiveOption('documents', 10_000)
 const connections = positiveOption('connections', 50)
@@ -53,9 +62,14 @@ const targets = { page: 0.8, search: 0.7 } as const
 
 // ---------------------------------------------------------------- server
 
-const startServer = async (databaseUri: string): Promise<NextServer> => {
+const startServer = async (databaseUri: string, probeFile: string): Promise<NextServer> => {
   const port = await freePort()
-  const server = spawnNextServer(port, { DATABASE_URI: databaseUri, PAYLOAD_SECRET: secret, TRUSTED_PROXIES: 'loopback' })
+  const server = spawnNextServer(port, {
+    DATABASE_URI: databaseUri,
+    PAYLOAD_SECRET: secret,
+    TRUSTED_PROXIES: 'loopback',
+    ...memoryProbeEnvironment(probeFile),
+  })
   const { child, output, url } = server
   const deadline = Date.now() + 180_000
   for (;;) {
@@ -137,10 +151,11 @@ const main = async (): Promise<void> => {
   console.log(`Production build ${built === 'reused' ? 'current, reused' : 'made'}.`)
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'entraide-http-bench-'))
   const databaseUri = `file:${path.join(dataDir, 'bench.db')}`
+  const probeFile = path.join(dataDir, 'memory.jsonl')
   let server: NextServer | null = null
   try {
     // The production server makes the schema with its migrations, as at a first deployment.
-    const first = await startServer(databaseUri)
+    const first = await startServer(databaseUri, probeFile)
     await first.stop()
     const config = await buildAppConfig({ databasePush: false, databaseUri, secret })
     const payload = await getPayload({ config, key: 'http-benchmark-seed' })
@@ -151,7 +166,7 @@ const main = async (): Promise<void> => {
     )
 
     const startedAt = performance.now()
-    server = await startServer(databaseUri)
+    server = await startServer(databaseUri, probeFile)
     const running = server
     const probe = `${running.url}/api/entraide/search?q=${encodeURIComponent(topics[0]?.[0] ?? 'passeport')}`
     for (;;) {
@@ -163,6 +178,7 @@ const main = async (): Promise<void> => {
     }
     console.log(`Server started and searching in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`)
     const rssIdle = treeRssMb(running.pid)
+    const memoryIdle = await probeMemory(running.pid, probeFile)
 
     const listed = procedureList.parse(
       await (await fetch(`${running.url}/api/procedures?limit=20&depth=0&sort=slug`)).json(),
@@ -192,6 +208,7 @@ const main = async (): Promise<void> => {
       }
     }
     const rssLoaded = treeRssMb(running.pid)
+    const memoryLoaded = await probeMemory(running.pid, probeFile)
 
     const labels: Record<RouteName, string> = {
       baseline: '`GET /api/procedures/:id` (plain Payload read)',
@@ -201,7 +218,9 @@ const main = async (): Promise<void> => {
     console.log(
       `\n${documents.toLocaleString('en')} documents, ${connections} connections, ${rounds} rounds of ${seconds} s per route; Node ${process.version}, ${os.cpus().length} cores\n`,
     )
-    console.log('| route | req/s, median (min–max) | ÷ baseline, same round: median (min–max) | latency p50 / p95 / p99 | server CPU per request | errors, timeouts, non-2xx |')
+    console.log(
+      '| route | req/s, median (min–max) | ÷ baseline, same round: median (min–max) | latency p50 / p95 / p99 | server CPU per request | errors, timeouts, non-2xx |',
+    )
     console.log('|---|---|---|---|---|---|')
     const failures: string[] = []
     for (const name of names) {
@@ -226,10 +245,25 @@ const main = async (): Promise<void> => {
       }
       if (errors + timeouts + non2xx > 0) {
         const codes = list.map((run) => JSON.stringify(run.statusCodes)).join(', ')
-        failures.push(`${name}: ${errors} errors, ${timeouts} timeouts, ${non2xx} non-2xx answers (status codes per round: ${codes})`)
+        failures.push(
+          `${name}: ${errors} errors, ${timeouts} timeouts, ${non2xx} non-2xx answers (status codes per round: ${codes})`,
+        )
       }
     }
-    console.log(`\nServer memory (RSS of its process tree): ${rssIdle.toFixed(0)} MB started, ${rssLoaded.toFixed(0)} MB after the load.`)
+    console.log(
+      `\nServer memory (RSS of its process tree): ${rssIdle.toFixed(0)} MB started, ${rssLoaded.toFixed(0)} MB after the load.`,
+    )
+    const memoryLine = (when: string, memory: ProbedMemory): string =>
+      `| ${when} | ${memory.rssBefore.toFixed(0)} MB | ${memory.heapBefore.toFixed(0)} MB | ${memory.rssAfter.toFixed(0)} MB | ${memory.heapAfter.toFixed(0)} MB | ${memory.external.toFixed(0)} MB |`
+    console.log(
+      [
+        `\nAfter two full garbage collections (${memoryLoaded.processes} Node process(es) of the server):`,
+        '| | RSS before | heap used before | RSS after | heap used after | external (buffers) after |',
+        '|---|---|---|---|---|---|',
+        memoryLine('started', memoryIdle),
+        memoryLine('after the load', memoryLoaded),
+      ].join('\n'),
+    )
     if (failures.length > 0) {
       console.error(`\nFAILED:\n- ${failures.join('\n- ')}`)
       process.exitCode = 1

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import { z } from 'zod'
 
 import { serverEnvironment } from '../../tests/browser/harness.ts'
 import { sleep } from './measure.ts'
@@ -59,7 +62,13 @@ export const nextAddress = (): string => {
 }
 
 /** The production server (`next start`) of this checkout, as a benchmark runs it. */
-export type NextServer = { url: string; pid: number; child: ChildProcess; output: () => string; stop: () => Promise<void> }
+export type NextServer = {
+  url: string
+  pid: number
+  child: ChildProcess
+  output: () => string
+  stop: () => Promise<void>
+}
 
 /**
  * Spawns `next start` on `port` with the benchmark's `env` (telemetry off, the
@@ -88,4 +97,70 @@ export const spawnNextServer = (port: number, env: Record<string, string>): Next
     if (!exited) child.kill('SIGKILL')
   }
   return { child, output: () => output, pid: child.pid ?? 0, stop, url: `http://127.0.0.1:${port}` }
+}
+
+/**
+ * The variables that load `memoryProbe.mjs` into a spawned server's
+ * processes, writing to `file` when `probeMemory` asks.
+ */
+export const memoryProbeEnvironment = (file: string): Record<string, string> => ({
+  ENTRAIDE_MEMORY_PROBE_FILE: file,
+  NODE_OPTIONS:
+    `${process.env.NODE_OPTIONS ?? ''} --import ${pathToFileURL(path.resolve('bench/lib/memoryProbe.mjs')).href}`.trim(),
+})
+
+const probeLine = z.object({
+  pid: z.number(),
+  before: z.object({ rss: z.number(), heapUsed: z.number() }),
+  after: z.object({ rss: z.number(), heapUsed: z.number(), external: z.number(), arrayBuffers: z.number() }),
+})
+
+/** What the memory probe found in a process tree, summed over its processes (MB). */
+export type ProbedMemory = {
+  processes: number
+  rssBefore: number
+  heapBefore: number
+  rssAfter: number
+  heapAfter: number
+  external: number
+}
+
+/**
+ * Asks every process of a tree started with `memoryProbeEnvironment(file)`
+ * for its memory after two full garbage collections (SIGUSR2), and sums what
+ * they wrote. Fails when none answers within 10 s.
+ */
+export const probeMemory = async (rootPid: number, file: string): Promise<ProbedMemory> => {
+  rmSync(file, { force: true })
+  const pids = processTree(rootPid)
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGUSR2')
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  const deadline = Date.now() + 10_000
+  let lines: z.infer<typeof probeLine>[] = []
+  while (Date.now() < deadline) {
+    await sleep(500)
+    if (!existsSync(file)) continue
+    lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => probeLine.parse(JSON.parse(line)))
+    // Processes that are not Node (none expected) never answer: wait a moment more, then take what came.
+    if (lines.length >= pids.length) break
+  }
+  if (lines.length === 0) throw new Error(`No process of the server answered the memory probe (${file}).`)
+  const sum = (pick: (line: z.infer<typeof probeLine>) => number): number =>
+    lines.reduce((total, line) => total + pick(line), 0)
+  return {
+    external: sum((line) => line.after.external),
+    heapAfter: sum((line) => line.after.heapUsed),
+    heapBefore: sum((line) => line.before.heapUsed),
+    processes: lines.length,
+    rssAfter: sum((line) => line.after.rss),
+    rssBefore: sum((line) => line.before.rss),
+  }
 }
