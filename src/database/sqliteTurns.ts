@@ -95,7 +95,8 @@ const watchClient = (db: object, onTransaction: (transaction: object) => void): 
 /** The adapters already wrapped. */
 const wrapped = new WeakSet<object>()
 
-type Turn = { label: string; since: number; stack: string }
+/** `trace` is where the turn was taken; its stack is formatted only when an error names it (formatting costs more than capturing). */
+type Turn = { label: string; since: number; trace: Error }
 
 /**
  * Makes the writers of one SQLite database in this process take turns.
@@ -146,7 +147,7 @@ export const sqliteTurns = <T extends BaseDatabaseAdapter>(
         })
         const previous = tail
         tail = previous.then(() => turn)
-        const stack = new Error(label).stack ?? ''
+        const trace = new Error(label)
         let timer: NodeJS.Timeout | undefined
         try {
           await Promise.race([
@@ -154,7 +155,7 @@ export const sqliteTurns = <T extends BaseDatabaseAdapter>(
             new Promise<never>((_, reject) => {
               timer = setTimeout(() => {
                 const held = holder
-                  ? ` The ${holder.label} holding it began ${Date.now() - holder.since} ms ago at:\n${holder.stack}`
+                  ? ` The ${holder.label} holding it began ${Date.now() - holder.since} ms ago at:\n${holder.trace.stack ?? ''}`
                   : ''
                 reject(new Error(`The database is busy: a ${label} waited ${maxWaitMs} ms for its turn.${held}`))
               }, maxWaitMs)
@@ -166,7 +167,7 @@ export const sqliteTurns = <T extends BaseDatabaseAdapter>(
         } finally {
           clearTimeout(timer)
         }
-        holder = { label, since: Date.now(), stack }
+        holder = { label, since: Date.now(), trace }
         watchClient(db, (transaction) => {
           begun = transaction
         })
