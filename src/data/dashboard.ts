@@ -169,9 +169,9 @@ const pacer = () => {
 
 /**
  * How the rows are read: `pageSize` rows per query and `idsPerQuery` ids per
- * `in` filter; `afterPage` run between pages with how long the page kept the event loop busy (a
- * background job rests there; without it, the computation still lets the
- * event loop run between pages); and `shared`, kept across the computations
+ * `in` filter; `afterPage` run between pages with how long the page kept the
+ * event loop busy (a background job rests there; without it, the computation
+ * still lets the event loop run between pages); and `shared`, kept across the computations
  * of one job run, holding what is the same whatever the agency (the "was
  * this helpful?" answers, counted per item, and the items they are about),
  * so that it is read once per run.

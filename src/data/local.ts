@@ -1,6 +1,6 @@
-import type { CollectionSlug, PayloadRequest, SelectType, Sort, Where } from 'payload'
 import { performance } from 'node:perf_hooks'
 
+import type { CollectionSlug, PayloadRequest, SelectType, Sort, Where } from 'payload'
 import type { z } from 'zod'
 
 import { NotFoundError } from '../errors.ts'
@@ -184,6 +184,22 @@ export const updateDoc = async <Slug extends EntraideCollection>({
   const doc: unknown = await req.payload.update({ collection, data, depth: 0, draft, id, overrideAccess, req })
   return decodeDocument(collection, doc)
 }
+
+/** Rows a background job reads per query: small enough that each read holds the process only briefly. */
+export const backgroundPageSize = 100
+
+/** How many times as long as a page kept the event loop busy a background job rests after it. */
+const restFactor = 9
+
+/**
+ * A background job's rest after a page of `rowsById` (its `afterPage`): nine
+ * times as long as the page kept the event loop busy, so that the job takes
+ * at most a tenth of the process's time and the requests served by the same
+ * process keep their pace. Waiting for a database server's answer does not
+ * count: the event loop serves requests meanwhile.
+ */
+export const restAfterPage = (busyMs: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(1, busyMs * restFactor)))
 
 /**
  * Every row of a collection that matches, with only the selected fields, one

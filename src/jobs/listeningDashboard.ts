@@ -4,27 +4,13 @@ import { z } from 'zod'
 import { computeDashboard, type Dashboard, type Reading } from '../data/dashboard.ts'
 import { storeDashboards, type StoredDashboards } from '../data/dashboardStore.ts'
 import { idSchema } from '../data/documents.ts'
-import { findFields } from '../data/local.ts'
+import { backgroundPageSize, findFields, restAfterPage } from '../data/local.ts'
 import type { ResolvedOptions } from '../options.ts'
 import { withBackstopCron } from '../utilities/queueRunner.ts'
 import { publicFiguresQueue } from './publicFigures.ts'
 
 /** The slug of the task that computes the listening dashboards and stores them (on the `entraide-stats` queue). */
 export const listeningDashboardTaskSlug = 'entraide-compute-listening-dashboard'
-
-/** Rows read per query: small enough that each read holds the process only briefly. */
-const pageSize = 100
-
-/**
- * After each page read, the job rests this many times as long as the page
- * kept the event loop busy, so that it takes at most a tenth of the process's
- * time and requests served by the same process keep their pace (as the
- * public figures job). Waiting for a database server's answer does not count:
- * the event loop serves requests meanwhile.
- */
-const restFactor = 9
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 const agencyRow = z.object({ id: idSchema, name: z.string() })
 
@@ -35,8 +21,8 @@ const agencyRow = z.object({ id: idSchema, name: z.string() })
 const computeDashboards = async (req: PayloadRequest, now = Date.now()): Promise<StoredDashboards> => {
   // The reads that do not depend on the agency are made once per run.
   const reading: Reading = {
-    afterPage: (busyMs) => sleep(Math.max(1, busyMs * restFactor)),
-    pageSize,
+    afterPage: restAfterPage,
+    pageSize: backgroundPageSize,
     shared: new Map(),
   }
   const agencies = await findFields({

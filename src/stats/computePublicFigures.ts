@@ -1,7 +1,7 @@
 import type { CollectionSlug, PayloadRequest, SelectType, Where } from 'payload'
 
 import { suggestionFindsSlug } from '../collections/SuggestionFinds.ts'
-import { rowsById } from '../data/local.ts'
+import { backgroundPageSize, restAfterPage, rowsById } from '../data/local.ts'
 import { publicWhere } from '../policies/visibility.ts'
 import { idKey } from '../utilities/ids.ts'
 import {
@@ -17,26 +17,13 @@ import {
   type PublicFigures,
 } from './figures.ts'
 
-/** Rows read per query: small enough that each read holds the process only briefly. */
-const pageSize = 100
-
-/**
- * After each page, the job rests this many times as long as reading and
- * counting it kept the event loop busy, so that it takes at most a tenth of
- * the process's time and requests served by the same process keep their
- * pace. Waiting for a database server's answer does not count: the event loop
- * serves requests meanwhile. An hourly job on 100,000 questions on SQLite
- * then runs for about ten minutes instead of about one.
- */
-const restFactor = 9
-
 type Row = Record<string, unknown>
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Every row of a collection that matches, with only the selected fields, a
- * page at a time in id order; between pages the job rests (see `restFactor`).
+ * page at a time in id order; between pages the job rests (`restAfterPage`:
+ * on SQLite an hourly run on 100,000 questions takes about ten minutes
+ * instead of about one).
  */
 const rowsOf = (
   req: PayloadRequest,
@@ -45,9 +32,9 @@ const rowsOf = (
   select: SelectType,
 ): AsyncGenerator<Row> =>
   rowsById({
-    afterPage: (busyMs) => sleep(Math.max(1, busyMs * restFactor)),
+    afterPage: restAfterPage,
     collection,
-    pageSize,
+    pageSize: backgroundPageSize,
     req,
     select,
     where,
