@@ -45,7 +45,6 @@ import {
   probeMemory,
   spawnNextServer,
   treeCpuMs,
-  treeRssMb,
   type NextServer,
   type ProbedMemory,
 } from './lib/processTree.ts'
@@ -177,7 +176,6 @@ const main = async (): Promise<void> => {
       await sleep(250)
     }
     console.log(`Server started and searching in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.`)
-    const rssIdle = treeRssMb(running.pid)
     const memoryIdle = await probeMemory(running.pid, probeFile)
 
     const listed = procedureList.parse(
@@ -207,7 +205,6 @@ const main = async (): Promise<void> => {
         )
       }
     }
-    const rssLoaded = treeRssMb(running.pid)
     const memoryLoaded = await probeMemory(running.pid, probeFile)
 
     const labels: Record<RouteName, string> = {
@@ -251,7 +248,7 @@ const main = async (): Promise<void> => {
       }
     }
     console.log(
-      `\nServer memory (RSS of its process tree): ${rssIdle.toFixed(0)} MB started, ${rssLoaded.toFixed(0)} MB after the load.`,
+      `\nServer memory (RSS of its process tree): ${memoryIdle.rssBefore.toFixed(0)} MB started, ${memoryLoaded.rssBefore.toFixed(0)} MB after the load.`,
     )
     const memoryLine = (when: string, memory: ProbedMemory): string =>
       `| ${when} | ${memory.rssBefore.toFixed(0)} MB | ${memory.heapBefore.toFixed(0)} MB | ${memory.rssAfter.toFixed(0)} MB | ${memory.heapAfter.toFixed(0)} MB | ${memory.external.toFixed(0)} MB |`

@@ -1,10 +1,10 @@
-// Loaded into a benchmarked server with `--import` (see `memoryProbeOptions`
+// Loaded into a benchmarked server with `--import` (see `memoryProbeEnvironment`
 // in processTree.ts). On SIGUSR2 it runs two full garbage collections and
 // appends the process's memory, before and after them, to the file named by
 // ENTRAIDE_MEMORY_PROBE_FILE, as one line of JSON per process: what the
 // server keeps, told apart from what its heap had merely grown to.
 import { appendFileSync } from 'node:fs'
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8'
+import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 
 const file = process.env.ENTRAIDE_MEMORY_PROBE_FILE
@@ -18,22 +18,11 @@ if (file) {
     gc()
     gc()
     const after = process.memoryUsage()
-    const spaces = Object.fromEntries(
-      getHeapSpaceStatistics().map((space) => [space.space_name, mb(space.space_used_size)]),
-    )
     appendFileSync(
       file,
       `${JSON.stringify({
-        pid: process.pid,
-        before: { rss: mb(before.rss), heapUsed: mb(before.heapUsed), heapTotal: mb(before.heapTotal) },
-        after: {
-          rss: mb(after.rss),
-          heapUsed: mb(after.heapUsed),
-          heapTotal: mb(after.heapTotal),
-          external: mb(after.external),
-          arrayBuffers: mb(after.arrayBuffers),
-        },
-        spaces,
+        before: { rss: mb(before.rss), heapUsed: mb(before.heapUsed) },
+        after: { rss: mb(after.rss), heapUsed: mb(after.heapUsed), external: mb(after.external) },
       })}\n`,
     )
   })

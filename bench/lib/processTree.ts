@@ -43,16 +43,6 @@ export const treeCpuMs = (rootPid: number): number =>
     return sum + (fields ? (Number(fields[11]) + Number(fields[12])) * 10 : 0)
   }, 0)
 
-/** Resident memory of a process tree, in MB. */
-export const treeRssMb = (rootPid: number): number =>
-  processTree(rootPid).reduce((sum, pid) => {
-    try {
-      return sum + Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
-    } catch {
-      return sum
-    }
-  }, 0)
-
 let addressCounter = 0
 /** A new client address for every request: 10.x.y.z, never twice in a run. */
 export const nextAddress = (): string => {
@@ -110,9 +100,8 @@ export const memoryProbeEnvironment = (file: string): Record<string, string> => 
 })
 
 const probeLine = z.object({
-  pid: z.number(),
   before: z.object({ rss: z.number(), heapUsed: z.number() }),
-  after: z.object({ rss: z.number(), heapUsed: z.number(), external: z.number(), arrayBuffers: z.number() }),
+  after: z.object({ rss: z.number(), heapUsed: z.number(), external: z.number() }),
 })
 
 /** What the memory probe found in a process tree, summed over its processes (MB). */
@@ -149,7 +138,8 @@ export const probeMemory = async (rootPid: number, file: string): Promise<Probed
       .split('\n')
       .filter((line) => line.trim() !== '')
       .map((line) => probeLine.parse(JSON.parse(line)))
-    // Processes that are not Node (none expected) never answer: wait a moment more, then take what came.
+    // Every process of the tree is Node and loads the probe (it inherits NODE_OPTIONS); one that ended
+    // meanwhile never answers: the deadline takes what came.
     if (lines.length >= pids.length) break
   }
   if (lines.length === 0) throw new Error(`No process of the server answered the memory probe (${file}).`)
