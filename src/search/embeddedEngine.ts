@@ -159,16 +159,25 @@ const parseFigures = (value: unknown): SavedFigures | null => {
 
 type Entry = {
   document: KnowledgeDocument
-  trust: number
   shortId: number
   /** Kept here so scoring reads an array slot instead of a Map per posting. */
   fieldLengths: readonly number[]
-  /**
-   * The indexed words of each searchable field in order (stop words left
-   * out), read the first time a synonym phrase has to be checked against
-   * this document, since MiniSearch keeps no word positions.
-   */
-  fieldWords?: readonly (readonly string[])[]
+}
+
+/**
+ * The documents in which a synonym phrase's words follow each other, with the
+ * rank of the first field where they do. Found the first time a query needs
+ * the phrase (MiniSearch keeps no word positions, so each document holding
+ * every word is read again), then kept up to date by every write: the set of
+ * phrases is bounded by the synonym settings, and the same ones come back
+ * query after query.
+ */
+type PhraseSet = {
+  words: readonly string[]
+  /** Short id → field rank. */
+  ranks: Map<number, number>
+  /** Scores depend on the whole index's figures: kept until the next write. */
+  scored: { version: number; matches: PhraseMatches } | undefined
 }
 
 /** The index and the documents it holds, swapped as a whole on clear and rebuild. */
@@ -182,8 +191,20 @@ type IndexState = {
    * it is replaced or deleted; scoring reads one typed-array slot per posting.
    */
   lengths: Int32Array[]
+  /**
+   * `trust[shortId]`: the document's trust (0 to 3), `noDocument` when none is
+   * live under that id. Ranking reads it without reaching the document's
+   * object, which costs a memory load per candidate.
+   */
+  trust: Uint8Array
   /** Low-cardinality attributes as value codes by short id: filters narrow and facets count with them. */
   columns: Map<string, ValueColumn>
+  /** Phrases of synonym rules already searched, by their words joined with a space. */
+  phrases: Map<string, PhraseSet>
+  /** Each searchable field's indexed words, in order (the index settings fix both the fields and the stop words). */
+  fieldWordsOf: (document: KnowledgeDocument) => string[][]
+  /** Bumped by every write. */
+  version: number
 }
 
 /**
@@ -297,7 +318,8 @@ type PhraseMatches = { shortIds: Int32Array; scores: Float64Array; attributes: U
 
 type Candidate = {
   shortId: number
-  entry: Entry
+  /** The leading ranking rules' figures packed into one number, higher is better (see `rankingOf`). */
+  key: number
   words: number
   typos: number
   attribute: number
@@ -307,6 +329,33 @@ type Candidate = {
 
 type Comparator = (left: Candidate, right: Candidate) => number
 
+/**
+ * A candidate's place in the ranking: `compare` orders two candidates;
+ * `weights` pack the figures of the leading rules that are small integers
+ * (words, typo, attribute, exactness, trust) into `Candidate.key`, which
+ * `compare` reads first, so that most candidates are turned away by one
+ * comparison of numbers. A weight is 0 for a rule left to `compare`.
+ */
+type Ranking = {
+  compare: Comparator
+  weights: { words: number; typo: number; attribute: number; exactness: number; trust: number }
+  isTrustAscending: boolean
+}
+
+const rankKey = (
+  { isTrustAscending, weights }: Ranking,
+  words: number,
+  typos: number,
+  attribute: number,
+  exactness: number,
+  trust: number,
+): number =>
+  weights.words * words +
+  weights.typo * (31 - typos) +
+  weights.attribute * (31 - attribute) +
+  weights.exactness * exactness +
+  weights.trust * (isTrustAscending ? 3 - trust : trust)
+
 // Meilisearch reads at most 10 query words; so do we, which also bounds the bit masks below.
 const maxQueryWords = 10
 // Short prefixes expand to many terms; the most frequent ones are kept (Meilisearch does similar).
@@ -315,6 +364,8 @@ const bm25 = { k: 1.2, b: 0.7, d: 0.5 }
 const prefixWeight = 0.6
 const typoWeight = 0.45
 const synonymWeight = 0.8
+// What looking a document up in a term's postings costs, in readings of one posting.
+const lookupCost = 4
 // Large upserts give the event loop a turn this often, so searches keep being answered.
 const upsertChunk = 1000
 // A restore does too, every this many documents (it does less per document than an upsert).
@@ -383,10 +434,10 @@ export class EmbeddedEngine implements SearchEngine {
   #typoBits = new Uint32Array(0)
   #attributeBits = new Uint32Array(0)
   #relevance = new Float64Array(0)
-  #phraseStamp = new Uint32Array(0)
-  #phraseGeneration = 0
-  #phraseScore = new Float64Array(0)
-  #phraseAttribute = new Uint8Array(0)
+  /** Short ids of the documents a query reached, then of those the current word reached. */
+  #touched = new Int32Array(0)
+  #wordTouched = new Int32Array(0)
+  #candidates = new Int32Array(0)
 
   async ensureIndex(settings: SearchIndexSettings): Promise<void> {
     const compiled = compileSettings(settings)
@@ -564,7 +615,7 @@ export class EmbeddedEngine implements SearchEngine {
     const narrowing = resolved.filter
       ? narrowByColumns(resolved.filter, state.columns, state.index.nextShortId)
       : undefined
-    const narrowed = narrowing ? listCandidates(narrowing.allowed, state.entries) : undefined
+    const narrowed = narrowing ? this.#listCandidates(narrowing.allowed, state.trust) : undefined
     const residual = narrowing ? narrowing.residual : resolved.filter ? [resolved.filter] : []
     const [onlyResidual] = residual
     const predicate =
@@ -575,17 +626,21 @@ export class EmbeddedEngine implements SearchEngine {
             filterableAttributes,
           )
     const plan = planQuery(resolved.query, compiled, state.index)
-    const comparator = buildComparator(compiled, resolved)
+    const ranking = rankingOf(compiled, resolved, state.entries)
     const keep = Math.min(resolved.offset + resolved.limit, compiled.settings.maxTotalHits)
-    const top = new TopK(keep, comparator)
+    const top = new TopK(keep, ranking.compare)
     const facetCounts = resolved.facets.map(() => new Map<string, number>())
     // Facets on a column count value codes; the others read each document.
     const facetColumns = resolved.facets.map((facet) => state.columns.get(facet))
     const codeCounts = facetColumns.map((column) => new Int32Array(column ? column.values.length : 0))
     let total = 0
 
+    const { entries } = state
+    const documentOf = (shortId: number): KnowledgeDocument => entries[shortId]?.document ?? unusedDocument
+    // The document's object is reached only when a filter or a facet needs it.
+    const needsDocument = predicate !== undefined || facetColumns.some((column) => column === undefined)
     const consider = (candidate: Candidate): void => {
-      const { document } = candidate.entry
+      const document = needsDocument ? documentOf(candidate.shortId) : unusedDocument
       if (predicate && !predicate(document)) return
       total += 1
       for (let index = 0; index < resolved.facets.length; index += 1) {
@@ -609,21 +664,21 @@ export class EmbeddedEngine implements SearchEngine {
       const probe = emptyCandidate()
       if (narrowed) {
         for (const shortId of narrowed.candidates) {
-          const entry = state.entries[shortId]
-          if (!entry) continue
+          const trust = state.trust[shortId] ?? noDocument
+          if (trust === noDocument) continue
           probe.shortId = shortId
-          probe.entry = entry
+          probe.key = rankKey(ranking, 0, 0, 0, 0, trust)
           consider(probe)
         }
       } else {
         for (const entry of state.byId.values()) {
           probe.shortId = entry.shortId
-          probe.entry = entry
+          probe.key = rankKey(ranking, 0, 0, 0, 0, state.trust[entry.shortId] ?? 0)
           consider(probe)
         }
       }
     } else {
-      this.#match(state, compiled, plan, resolved, narrowed, consider)
+      this.#match(state, compiled, plan, resolved, ranking, narrowed, consider)
     }
     facetColumns.forEach((column, index) => {
       const counts = facetCounts[index]
@@ -646,11 +701,16 @@ export class EmbeddedEngine implements SearchEngine {
       .sorted()
       .slice(resolved.offset)
       .map((candidate) => ({
-        document: cloneDocument(candidate.entry.document),
-        formatted: formatHit(candidate.entry.document, resolved, plan.words.length > 0 ? highlightLength : undefined, {
-          isStopWord: (word) => compiled.stopWords.has(word),
-          words: plan.phrases,
-        }),
+        document: cloneDocument(documentOf(candidate.shortId)),
+        formatted: formatHit(
+          documentOf(candidate.shortId),
+          resolved,
+          plan.words.length > 0 ? highlightLength : undefined,
+          {
+            isStopWord: (word) => compiled.stopWords.has(word),
+            words: plan.phrases,
+          },
+        ),
       }))
     return {
       hits,
@@ -688,20 +748,22 @@ export class EmbeddedEngine implements SearchEngine {
     this.#typoBits = new Uint32Array(capacity)
     this.#attributeBits = new Uint32Array(capacity)
     this.#relevance = new Float64Array(capacity)
-    this.#phraseStamp = new Uint32Array(capacity)
-    this.#phraseScore = new Float64Array(capacity)
-    this.#phraseAttribute = new Uint8Array(capacity)
+    this.#touched = new Int32Array(capacity)
+    this.#wordTouched = new Int32Array(capacity)
+    this.#candidates = new Int32Array(capacity)
     this.#generation = 0
-    this.#phraseGeneration = 0
   }
 
-  #nextPhraseGeneration(): number {
-    if (this.#phraseGeneration >= 0xfffffff0) {
-      this.#phraseStamp.fill(0)
-      this.#phraseGeneration = 0
+  /** The live documents a filter allows, listed in a buffer the next search reuses. */
+  #listCandidates(allowed: Uint8Array, trust: Uint8Array): Narrowed {
+    this.#grow(allowed.length)
+    const buffer = this.#candidates
+    let count = 0
+    const end = Math.min(allowed.length, trust.length)
+    for (let shortId = 0; shortId < end; shortId += 1) {
+      if (allowed[shortId] === 1 && trust[shortId] !== noDocument) buffer[count++] = shortId
     }
-    this.#phraseGeneration += 1
-    return this.#phraseGeneration
+    return { allowed, candidates: buffer.subarray(0, count) }
   }
 
   #nextGeneration(): number {
@@ -723,10 +785,12 @@ export class EmbeddedEngine implements SearchEngine {
     compiled: Compiled,
     plan: QueryPlan,
     resolved: ResolvedSearchParams,
+    ranking: Ranking,
     narrowed: Narrowed | undefined,
     consider: (candidate: Candidate) => void,
   ): void {
-    const { index, entries } = state
+    const { index } = state
+    const trustById = state.trust
     this.#grow(index.nextShortId)
     const stamp = this.#stamp
     const wordStamp = this.#wordStamp
@@ -739,29 +803,35 @@ export class EmbeddedEngine implements SearchEngine {
     const attributeBits = this.#attributeBits
     const relevance = this.#relevance
     const queryGeneration = this.#nextGeneration()
-    const touched: number[] = []
+    const touched = this.#touched
+    let touchedCount = 0
     const documentCount = Math.max(1, index.liveDocumentCount)
     const wordCount = plan.words.length
     const documentFrequency = new Array<number>(wordCount).fill(0)
-    let wordTouched: number[] = []
+    const wordTouched = this.#wordTouched
+    let wordTouchedCount = 0
     // The `frequency` strategy drops words by how many documents of the whole
     // index hold them (as Meilisearch does), so every posting is still read;
     // the filter then applies when candidates are ranked.
     const scope = resolved.matchingStrategy === 'frequency' && wordCount > 1 ? undefined : narrowed
     const allowed = narrowed?.allowed
     // Walks the postings of one term in one field, over the candidates only
-    // when there are fewer of them than documents holding the term.
+    // when they are far fewer than the documents holding the term: looking a
+    // candidate up in the postings costs several times reading one posting.
     const eachPosting = (documents: Map<number, number>, use: (shortId: number, frequency: number) => void): void => {
-      if (scope && documents.size > scope.candidates.length) {
+      if (scope && documents.size > lookupCost * scope.candidates.length) {
         for (const shortId of scope.candidates) {
           const frequency = documents.get(shortId)
           if (frequency !== undefined) use(shortId, frequency)
         }
         return
       }
-      for (const [shortId, frequency] of documents) {
-        if (scope && scope.allowed[shortId] !== 1) continue
-        use(shortId, frequency)
+      if (!scope) documents.forEach((frequency, shortId) => use(shortId, frequency))
+      else {
+        const { allowed } = scope
+        documents.forEach((frequency, shortId) => {
+          if (allowed[shortId] === 1) use(shortId, frequency)
+        })
       }
     }
 
@@ -780,7 +850,7 @@ export class EmbeddedEngine implements SearchEngine {
         typoBits[shortId] = 0
         attributeBits[shortId] = 0
         relevance[shortId] = 0
-        touched.push(shortId)
+        touched[touchedCount++] = shortId
       }
       relevance[shortId] = (relevance[shortId] ?? 0) + score
       if (wordStamp[shortId] !== word) {
@@ -788,7 +858,7 @@ export class EmbeddedEngine implements SearchEngine {
         wordTypos[shortId] = typos
         wordAttribute[shortId] = attribute
         wordExact[shortId] = isExact ? 1 : 0
-        wordTouched.push(shortId)
+        wordTouched[wordTouchedCount++] = shortId
       } else {
         if (typos < (wordTypos[shortId] ?? 0)) wordTypos[shortId] = typos
         if (attribute < (wordAttribute[shortId] ?? 0)) wordAttribute[shortId] = attribute
@@ -796,104 +866,14 @@ export class EmbeddedEngine implements SearchEngine {
       }
     }
 
-    const inverseFrequency = (documentsWithTerm: number): number =>
-      Math.log(1 + (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5))
-    const termFrequencyScore = (frequency: number, length: number, average: number): number =>
-      bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + (bm25.b * length) / average))
-
-    // Documents holding the words of a synonym phrase one after the other.
-    // The documents holding every word are found from the word with the
-    // fewest postings first; then each one's score is summed in the phrase's
-    // word order and field order, so no per-document object is made for the
-    // many documents holding only some of the words.
-    const phraseStamp = this.#phraseStamp
-    const phraseScore = this.#phraseScore
-    const phraseAttribute = this.#phraseAttribute
-    const phraseCache = new Map<string, PhraseMatches>()
-    const holds = (word: string, shortId: number): boolean => {
-      for (const documents of index.postings(word)?.values() ?? []) if (documents.has(shortId)) return true
-      return false
-    }
-    const phraseMatches = (words: readonly string[]): PhraseMatches => {
-      const cacheKey = words.join(' ')
-      const cached = phraseCache.get(cacheKey)
-      if (cached) return cached
-      const postingCount = (word: string): number => {
-        let count = 0
-        for (const documents of index.postings(word)?.values() ?? []) count += documents.size
-        return count
-      }
-      let anchor = words[0] ?? ''
-      for (const word of words) if (postingCount(word) < postingCount(anchor)) anchor = word
-      const generation = this.#nextPhraseGeneration()
-      let found: number[] = []
-      for (const documents of index.postings(anchor)?.values() ?? []) {
-        eachPosting(documents, (shortId) => {
-          if (phraseStamp[shortId] === generation || entries[shortId] === undefined) return
-          phraseStamp[shortId] = generation
-          found.push(shortId)
-        })
-      }
-      for (const word of words) {
-        if (word !== anchor) found = found.filter((shortId) => holds(word, shortId))
-      }
-      const scoring = this.#nextPhraseGeneration()
-      for (const shortId of found) {
-        phraseStamp[shortId] = scoring
-        phraseScore[shortId] = 0
-        phraseAttribute[shortId] = 255
-      }
-      for (const word of words) {
-        for (const [fieldId, documents] of index.postings(word) ?? []) {
-          const rank = compiled.fieldRank[fieldId] ?? 3
-          const weight = (compiled.fieldBoost[fieldId] ?? 1) * inverseFrequency(documents.size)
-          const average = index.averageFieldLength(fieldId)
-          const fieldLengths = state.lengths[fieldId] ?? new Int32Array(0)
-          const add = (shortId: number, frequency: number): void => {
-            const length = fieldLengths[shortId] ?? -1
-            if (length < 0) return
-            phraseScore[shortId] = (phraseScore[shortId] ?? 0) + weight * termFrequencyScore(frequency, length, average)
-            if (rank < (phraseAttribute[shortId] ?? 255)) phraseAttribute[shortId] = rank
-          }
-          if (documents.size > found.length) {
-            for (const shortId of found) {
-              const frequency = documents.get(shortId)
-              if (frequency !== undefined) add(shortId, frequency)
-            }
-          } else {
-            documents.forEach((frequency, shortId) => {
-              if (phraseStamp[shortId] === scoring) add(shortId, frequency)
-            })
-          }
-        }
-      }
-      const kept: number[] = []
-      const attributes: number[] = []
-      for (const shortId of found) {
-        // Holding every word is not enough: "carte … d'identité" in "carte grise, pièce
-        // d'identité" is not a "carte d'identité". The words must follow each other.
-        const entry = entries[shortId]
-        const attribute = words.length === 1 ? phraseAttribute[shortId] : entry && phraseRank(entry, words, compiled)
-        if (attribute === undefined) continue
-        kept.push(shortId)
-        attributes.push(attribute)
-      }
-      const result: PhraseMatches = {
-        attributes: Uint8Array.from(attributes),
-        scores: Float64Array.from(kept, (shortId) => phraseScore[shortId] ?? 0),
-        shortIds: Int32Array.from(kept),
-      }
-      phraseCache.set(cacheKey, result)
-      return result
-    }
-
     for (let word = 0; word < wordCount; word += 1) {
       const wordGeneration = this.#nextGeneration()
-      wordTouched = []
+      wordTouchedCount = 0
       for (const [term, derived] of plan.derived[word] ?? []) {
         for (const [fieldId, documents] of index.postings(term) ?? []) {
           const rank = compiled.fieldRank[fieldId] ?? 3
-          const weight = derived.weight * (compiled.fieldBoost[fieldId] ?? 1) * inverseFrequency(documents.size)
+          const weight =
+            derived.weight * (compiled.fieldBoost[fieldId] ?? 1) * inverseFrequency(documentCount, documents.size)
           const average = index.averageFieldLength(fieldId)
           const fieldLengths = state.lengths[fieldId] ?? new Int32Array(0)
           const use = (frequency: number, shortId: number): void => {
@@ -910,23 +890,19 @@ export class EmbeddedEngine implements SearchEngine {
       for (const span of plan.spans) {
         if (word < span.start || word > span.end) continue
         for (const alternative of span.alternatives) {
-          const { attributes, scores, shortIds } = phraseMatches(alternative)
+          const { attributes, scores, shortIds } = phraseMatches(state, compiled, alternative)
           for (let position = 0; position < shortIds.length; position += 1) {
-            visit(
-              shortIds[position] ?? 0,
-              0,
-              attributes[position] ?? 0,
-              false,
-              synonymWeight * (scores[position] ?? 0),
-              wordGeneration,
-            )
+            const shortId = shortIds[position] ?? 0
+            if (scope && scope.allowed[shortId] !== 1) continue
+            visit(shortId, 0, attributes[position] ?? 0, false, synonymWeight * (scores[position] ?? 0), wordGeneration)
           }
         }
       }
-      documentFrequency[word] = wordTouched.length
+      documentFrequency[word] = wordTouchedCount
       const bit = 1 << word
       const shift = 2 * word
-      for (const shortId of wordTouched) {
+      for (let position = 0; position < wordTouchedCount; position += 1) {
+        const shortId = wordTouched[position] ?? 0
         mask[shortId] = (mask[shortId] ?? 0) | bit
         if (wordExact[shortId]) exactMask[shortId] = (exactMask[shortId] ?? 0) | bit
         typoBits[shortId] = (typoBits[shortId] ?? 0) | (Math.min(3, wordTypos[shortId] ?? 0) << shift)
@@ -941,9 +917,10 @@ export class EmbeddedEngine implements SearchEngine {
       order.sort((left, right) => (documentFrequency[left] ?? 0) - (documentFrequency[right] ?? 0) || left - right)
     }
     const probe = emptyCandidate()
-    for (const shortId of touched) {
-      const entry = entries[shortId]
-      if (!entry || (allowed && allowed[shortId] !== 1)) continue
+    for (let position = 0; position < touchedCount; position += 1) {
+      const shortId = touched[position] ?? 0
+      const trust = trustById[shortId] ?? noDocument
+      if (trust === noDocument || (allowed && allowed[shortId] !== 1)) continue
       const documentMask = mask[shortId] ?? 0
       let words = 0
       let typos = 0
@@ -958,12 +935,12 @@ export class EmbeddedEngine implements SearchEngine {
       }
       if (words === 0 || (resolved.matchingStrategy === 'all' && words < wordCount)) continue
       probe.shortId = shortId
-      probe.entry = entry
       probe.words = words
       probe.typos = typos
       probe.attribute = attribute
       probe.exactness = exactness
       probe.relevance = relevance[shortId] ?? 0
+      probe.key = rankKey(ranking, words, typos, attribute, exactness, trust)
       consider(probe)
     }
   }
@@ -974,10 +951,7 @@ export class EmbeddedEngine implements SearchEngine {
  * (stop words between them do not count, as they are not indexed), or
  * undefined when no field holds them in that order.
  */
-const phraseRank = (entry: Entry, words: readonly string[], compiled: Compiled): number | undefined => {
-  const fields = (entry.fieldWords ??= compiled.settings.searchableAttributes.map((attribute) =>
-    tokenize(extractField(entry.document, attribute) ?? '').filter((word) => !compiled.stopWords.has(word)),
-  ))
+const phraseRank = (fields: readonly (readonly string[])[], words: readonly string[]): number | undefined => {
   const [first] = words
   if (first === undefined) return undefined
   for (let rank = 0; rank < fields.length; rank += 1) {
@@ -996,9 +970,100 @@ const phraseRank = (entry: Entry, words: readonly string[], compiled: Compiled):
   return undefined
 }
 
+const inverseFrequency = (documentCount: number, documentsWithTerm: number): number =>
+  Math.log(1 + (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5))
+
+const termFrequencyScore = (frequency: number, length: number, average: number): number =>
+  bm25.d + (frequency * (bm25.k + 1)) / (frequency + bm25.k * (1 - bm25.b + (bm25.b * length) / average))
+
+const holds = (index: KnowledgeMiniSearch, word: string, shortId: number): boolean => {
+  for (const documents of index.postings(word)?.values() ?? []) if (documents.has(shortId)) return true
+  return false
+}
+
+const postingCount = (index: KnowledgeMiniSearch, word: string): number => {
+  let count = 0
+  for (const documents of index.postings(word)?.values() ?? []) count += documents.size
+  return count
+}
+
+/**
+ * The documents of the index in which `words` follow each other, found the
+ * first time (from the word with the fewest postings: the documents holding
+ * every word, then the order of their words read) and kept by the index state.
+ */
+const phraseSet = (state: IndexState, compiled: Compiled, words: readonly string[]): PhraseSet => {
+  const key = words.join(' ')
+  const known = state.phrases.get(key)
+  if (known) return known
+  const { entries, index } = state
+  const ranks = new Map<number, number>()
+  const [onlyWord] = words
+  if (words.length === 1 && onlyWord !== undefined) {
+    // One word: the first field holding it is read from the postings.
+    for (const [fieldId, documents] of index.postings(onlyWord) ?? []) {
+      const rank = compiled.fieldRank[fieldId] ?? 3
+      documents.forEach((_, shortId) => {
+        if (entries[shortId] !== undefined && rank < (ranks.get(shortId) ?? 255)) ranks.set(shortId, rank)
+      })
+    }
+  } else {
+    let anchor = words[0] ?? ''
+    for (const word of words) if (postingCount(index, word) < postingCount(index, anchor)) anchor = word
+    const seen = new Uint8Array(index.nextShortId)
+    let found: number[] = []
+    for (const documents of index.postings(anchor)?.values() ?? []) {
+      documents.forEach((_, shortId) => {
+        if (seen[shortId] === 1 || entries[shortId] === undefined) return
+        seen[shortId] = 1
+        found.push(shortId)
+      })
+    }
+    for (const word of words) if (word !== anchor) found = found.filter((shortId) => holds(index, word, shortId))
+    for (const shortId of found) {
+      // Holding every word is not enough: "carte … d'identité" in "carte grise, pièce
+      // d'identité" is not a "carte d'identité". The words must follow each other.
+      const entry = entries[shortId]
+      const rank = entry && phraseRank(state.fieldWordsOf(entry.document), words)
+      if (rank !== undefined) ranks.set(shortId, rank)
+    }
+  }
+  const phrase: PhraseSet = { ranks, scored: undefined, words }
+  state.phrases.set(key, phrase)
+  return phrase
+}
+
+/** A phrase's documents with the BM25 score each earns (the sum over its words), scored again after a write. */
+const phraseMatches = (state: IndexState, compiled: Compiled, words: readonly string[]): PhraseMatches => {
+  const phrase = phraseSet(state, compiled, words)
+  if (phrase.scored?.version === state.version) return phrase.scored.matches
+  const { index } = state
+  const shortIds = Int32Array.from(phrase.ranks.keys())
+  const attributes = Uint8Array.from(phrase.ranks.values())
+  const scores = new Float64Array(shortIds.length)
+  const documentCount = Math.max(1, index.liveDocumentCount)
+  for (const word of phrase.words) {
+    for (const [fieldId, documents] of index.postings(word) ?? []) {
+      const weight = (compiled.fieldBoost[fieldId] ?? 1) * inverseFrequency(documentCount, documents.size)
+      const average = index.averageFieldLength(fieldId)
+      const fieldLengths = state.lengths[fieldId] ?? new Int32Array(0)
+      for (let position = 0; position < shortIds.length; position += 1) {
+        const shortId = shortIds[position] ?? 0
+        const frequency = documents.get(shortId)
+        const length = fieldLengths[shortId] ?? -1
+        if (frequency === undefined || length < 0) continue
+        scores[position] = (scores[position] ?? 0) + weight * termFrequencyScore(frequency, length, average)
+      }
+    }
+  }
+  const matches: PhraseMatches = { attributes, scores, shortIds }
+  phrase.scored = { matches, version: state.version }
+  return matches
+}
+
 const emptyCandidate = (): Candidate => ({
   shortId: 0,
-  entry: { document: unusedDocument, trust: 0, shortId: 0, fieldLengths: [] },
+  key: 0,
   words: 0,
   typos: 0,
   attribute: 0,
@@ -1006,7 +1071,7 @@ const emptyCandidate = (): Candidate => ({
   relevance: 0,
 })
 
-// Only ever overwritten before use; it keeps `Candidate` free of optional fields on the hot path.
+// Stands for a document no longer in the index (never the case while a search runs: it is synchronous).
 const unusedDocument: KnowledgeDocument = {
   id: 'placeholder',
   type: 'tip',
@@ -1082,11 +1147,20 @@ const emptyState = (compiled: Compiled, index: KnowledgeMiniSearch): IndexState 
   entries: [],
   byId: new Map(),
   lengths: compiled.settings.searchableAttributes.map(() => new Int32Array(0)),
+  trust: new Uint8Array(0),
   columns: createValueColumns(),
+  phrases: new Map(),
+  fieldWordsOf: (document) =>
+    compiled.settings.searchableAttributes.map((attribute) =>
+      tokenize(extractField(document, attribute) ?? '').filter((word) => !compiled.stopWords.has(word)),
+    ),
+  version: 0,
 })
 
 const createState = (compiled: Compiled): IndexState =>
   emptyState(compiled, new KnowledgeMiniSearch(miniSearchOptions(compiled)))
+
+const noDocument = 255
 
 const grow = (lengths: Int32Array, size: number): Int32Array => {
   const grown = new Int32Array(Math.max(size, lengths.length * 2, 1024)).fill(-1)
@@ -1094,19 +1168,10 @@ const grow = (lengths: Int32Array, size: number): Int32Array => {
   return grown
 }
 
-const listCandidates = (allowed: Uint8Array, entries: readonly (Entry | undefined)[]): Narrowed => {
-  const found: number[] = []
-  for (let shortId = 0; shortId < allowed.length; shortId += 1) {
-    if (allowed[shortId] === 1 && entries[shortId] !== undefined) found.push(shortId)
-  }
-  return { allowed, candidates: Int32Array.from(found) }
-}
-
 // Records a document MiniSearch already holds under `shortId`.
 const attachEntry = (state: IndexState, document: KnowledgeDocument, shortId: number): void => {
   const entry: Entry = {
     document,
-    trust: trustOf(document),
     shortId,
     fieldLengths: state.index.fieldLengthsOf(shortId),
   }
@@ -1119,7 +1184,20 @@ const attachEntry = (state: IndexState, document: KnowledgeDocument, shortId: nu
     grown[shortId] = entry.fieldLengths[fieldId] ?? 0
     state.lengths[fieldId] = grown
   }
+  if (state.trust.length <= shortId) {
+    const grown = new Uint8Array(Math.max(shortId + 1, state.trust.length * 2, 1024)).fill(noDocument)
+    grown.set(state.trust)
+    state.trust = grown
+  }
+  state.trust[shortId] = trustOf(document)
   for (const column of state.columns.values()) column.set(shortId, document)
+  state.version += 1
+  if (state.phrases.size === 0) return
+  const fields = state.fieldWordsOf(document)
+  for (const phrase of state.phrases.values()) {
+    const rank = phraseRank(fields, phrase.words)
+    if (rank !== undefined) phrase.ranks.set(shortId, rank)
+  }
 }
 
 const removeEntry = (state: IndexState, id: string): void => {
@@ -1129,7 +1207,10 @@ const removeEntry = (state: IndexState, id: string): void => {
   state.entries[existing.shortId] = undefined
   state.byId.delete(id)
   for (const lengths of state.lengths) if (existing.shortId < lengths.length) lengths[existing.shortId] = -1
+  if (existing.shortId < state.trust.length) state.trust[existing.shortId] = noDocument
   for (const column of state.columns.values()) column.unset(existing.shortId)
+  for (const phrase of state.phrases.values()) phrase.ranks.delete(existing.shortId)
+  state.version += 1
 }
 
 const addEntry = (state: IndexState, document: KnowledgeDocument): void => {
@@ -1258,52 +1339,70 @@ const findSynonymSpans = (
   return spans
 }
 
-const buildComparator = (compiled: Compiled, resolved: ResolvedSearchParams): Comparator => {
+/** How many values each packable rule's figure can take (query words are at most 10, 2 bits each for typos and attribute). */
+const packedRange = { words: 16, typo: 32, attribute: 32, exactness: 16, trust: 4 } as const
+type PackedRule = keyof typeof packedRange
+
+const rankingOf = (
+  compiled: Compiled,
+  resolved: ResolvedSearchParams,
+  entries: readonly (Entry | undefined)[],
+): Ranking => {
+  const documentOf = (candidate: Candidate): KnowledgeDocument => entries[candidate.shortId]?.document ?? unusedDocument
   const comparators: Comparator[] = []
   const sortComparators: Comparator[] = resolved.sort.map(({ attribute, direction }) => {
     const sign = direction === 'asc' ? 1 : -1
     return (left, right) => {
-      const a = readAttribute(left.entry.document, attribute)
-      const b = readAttribute(right.entry.document, attribute)
+      const a = readAttribute(documentOf(left), attribute)
+      const b = readAttribute(documentOf(right), attribute)
       if (a === null || b === null) return compareScalars(a, b)
       return sign * compareScalars(a, b)
     }
   })
+  // Rules are packed into the key while they come first; from the first one
+  // that cannot be (a sort, a custom attribute), each rule is a comparator.
+  const packed: PackedRule[] = []
+  let isPacking = true
+  let isTrustAscending = false
+  const packOr = (rule: PackedRule, comparator: Comparator): void => {
+    if (isPacking && !packed.includes(rule)) packed.push(rule)
+    else if (!isPacking) comparators.push(comparator)
+  }
   let hasSortRule = false
   for (const rule of compiled.settings.rankingRules) {
     switch (rule) {
       case 'words':
-        comparators.push((left, right) => right.words - left.words)
+        packOr('words', (left, right) => right.words - left.words)
         break
       case 'typo':
-        comparators.push((left, right) => left.typos - right.typos)
+        packOr('typo', (left, right) => left.typos - right.typos)
         break
       case 'proximity':
         // Positions are not indexed; the BM25 tie-break below stands in for it.
         break
       case 'attribute':
-        comparators.push((left, right) => left.attribute - right.attribute)
+        packOr('attribute', (left, right) => left.attribute - right.attribute)
         break
       case 'sort':
         hasSortRule = true
+        if (sortComparators.length > 0) isPacking = false
         comparators.push(...sortComparators)
         break
       case 'exactness':
-        comparators.push((left, right) => right.exactness - left.exactness)
+        packOr('exactness', (left, right) => right.exactness - left.exactness)
         break
       default: {
         const [attribute, direction] = rule.split(':')
         const sign = direction === 'asc' ? 1 : -1
         if (attribute === 'trust') {
-          comparators.push((left, right) => sign * (left.entry.trust - right.entry.trust))
+          if (isPacking && !packed.includes('trust')) isTrustAscending = direction === 'asc'
+          packOr('trust', (left, right) => sign * (trustOf(documentOf(left)) - trustOf(documentOf(right))))
         } else if (attribute) {
+          isPacking = false
           comparators.push(
             (left, right) =>
               sign *
-              compareScalars(
-                readAttribute(left.entry.document, attribute),
-                readAttribute(right.entry.document, attribute),
-              ),
+              compareScalars(readAttribute(documentOf(left), attribute), readAttribute(documentOf(right), attribute)),
           )
         }
       }
@@ -1312,12 +1411,23 @@ const buildComparator = (compiled: Compiled, resolved: ResolvedSearchParams): Co
   if (!hasSortRule) comparators.push(...sortComparators)
   comparators.push((left, right) => right.relevance - left.relevance)
   comparators.push((left, right) => left.shortId - right.shortId)
-  return (left, right) => {
-    for (const compare of comparators) {
-      const result = compare(left, right)
-      if (result !== 0) return result
-    }
-    return 0
+  const weights = { attribute: 0, exactness: 0, trust: 0, typo: 0, words: 0 }
+  let weight = 1
+  for (const rule of packed.toReversed()) {
+    weights[rule] = weight
+    weight *= packedRange[rule]
+  }
+  return {
+    compare: (left, right) => {
+      if (left.key !== right.key) return right.key - left.key
+      for (const compare of comparators) {
+        const result = compare(left, right)
+        if (result !== 0) return result
+      }
+      return 0
+    },
+    isTrustAscending,
+    weights,
   }
 }
 
@@ -1342,7 +1452,7 @@ class TopK {
       return
     }
     const worst = heap[0]
-    if (!worst || this.#compare(candidate, worst) >= 0) return
+    if (!worst || candidate.key < worst.key || this.#compare(candidate, worst) >= 0) return
     heap[0] = { ...candidate }
     this.#siftDown(0)
   }

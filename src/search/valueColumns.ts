@@ -105,12 +105,12 @@ export const narrowByColumns = (filter: SearchFilter, columns: ValueColumns, siz
       case 'and': {
         const parts = node.filters.map(exact)
         if (parts.some((part) => part === undefined)) return undefined
-        return combine(parts, (left, right) => left & right)
+        return combine(parts, 'and')
       }
       case 'or': {
         const parts = node.filters.map(exact)
         if (parts.some((part) => part === undefined)) return undefined
-        return combine(parts, (left, right) => left | right)
+        return combine(parts, 'or')
       }
       case 'not': {
         const bits = exact(node.filter)
@@ -133,15 +133,22 @@ export const narrowByColumns = (filter: SearchFilter, columns: ValueColumns, siz
   }
   split(filter)
   if (narrowed.length === 0) return undefined
-  return { allowed: combine(narrowed, (left, right) => left & right), residual }
+  return { allowed: combine(narrowed, 'and'), residual }
 }
 
-const combine = (parts: readonly (Uint8Array | undefined)[], operation: (left: number, right: number) => number): Uint8Array => {
+// One loop per operation, not a function called per document: this runs over every document of the index.
+const combine = (parts: readonly (Uint8Array | undefined)[], operation: 'and' | 'or'): Uint8Array => {
   const [first, ...rest] = parts
   const result = first ?? new Uint8Array(0)
   for (const part of rest) {
     if (!part) continue
-    for (let index = 0; index < result.length; index += 1) result[index] = operation(result[index] ?? 0, part[index] ?? 0)
+    const end = Math.min(result.length, part.length)
+    if (operation === 'and') {
+      for (let index = 0; index < end; index += 1) result[index] = (result[index] ?? 0) & (part[index] ?? 0)
+      result.fill(0, end)
+    } else {
+      for (let index = 0; index < end; index += 1) result[index] = (result[index] ?? 0) | (part[index] ?? 0)
+    }
   }
   return result
 }

@@ -597,6 +597,25 @@ export const describeEmbeddedEngineExtras = (factory: EngineFactory): void => {
       await engine.flush()
     })
 
+    it('finds the long form of an acronym in documents written, changed and deleted after it was first searched', async () => {
+      const engine = harness.engine
+      const before = await hitIds('CNI')
+      const write = async (id: string, text: string) => {
+        await engine.upsert([knowledge({ id, type: 'tip', title: 'Un conseil', text })])
+        await engine.flush()
+      }
+      await write('tips-41', 'Apportez votre carte nationale d’identité, même périmée.')
+      expect(await hitIds('CNI')).toContain('tips-41')
+      // Every word is still there, no longer one after the other.
+      await write('tips-41', 'Apportez la carte grise, une pièce nationale et votre identité.')
+      expect(await hitIds('CNI')).not.toContain('tips-41')
+      await write('tips-42', 'La carte d’identité suffit.')
+      expect(await hitIds('CNI')).toContain('tips-42')
+      await engine.delete(['tips-41', 'tips-42'])
+      await engine.flush()
+      expect((await hitIds('CNI')).sort()).toEqual(before.sort())
+    })
+
     it('drops stop words whatever their case (lA, lE)', async () => {
       expect((await hitIds('lA carte grise')).sort()).toEqual((await hitIds('carte grise')).sort())
     })
