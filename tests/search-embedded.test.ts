@@ -61,3 +61,38 @@ describe('Embedded engine ranking rules in another order', () => {
     expect(await byDate('asc')).toEqual(['both-high-trust', 'both-low-trust', 'one-high-trust'])
   })
 })
+
+describe('Embedded engine filters between writes', () => {
+  const tip = (id: string, agency: string | null): KnowledgeDocument => ({
+    id,
+    type: 'tip',
+    title: 'Passeport en mairie',
+    text: 'Prenez rendez-vous.',
+    procedure: null,
+    agency,
+    isOfficial: false,
+    isValidated: false,
+    score: 0,
+    updatedAt: Date.UTC(2025, 0, 1),
+    url: `/entraide/${id}`,
+  })
+
+  it('answers the same filter again with the documents written, changed and deleted since', async () => {
+    const engine = new EmbeddedEngine()
+    await engine.ensureIndex(defaultIndexSettings)
+    await engine.upsert([tip('tips-1', 'ants'), tip('tips-2', 'caf')])
+    const ants = async (query?: string) =>
+      (await engine.search({ query, filter: { op: 'equals', attribute: 'agency', value: 'ants' } })).hits
+        .map(({ document }) => document.id)
+        .sort()
+    expect(await ants('passeport')).toEqual(['tips-1'])
+    await engine.upsert([tip('tips-3', 'ants')])
+    expect(await ants('passeport')).toEqual(['tips-1', 'tips-3'])
+    expect(await ants()).toEqual(['tips-1', 'tips-3'])
+    await engine.upsert([tip('tips-1', 'caf')])
+    expect(await ants('passeport')).toEqual(['tips-3'])
+    await engine.delete(['tips-3'])
+    expect(await ants('passeport')).toEqual([])
+    expect(await ants()).toEqual([])
+  })
+})

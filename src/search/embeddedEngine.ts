@@ -15,6 +15,7 @@ import type {
   SearchableAttribute,
   SearchEngine,
   SearchEngineStats,
+  SearchFilter,
   SearchHit,
   SearchIndexSettings,
   SearchParams,
@@ -205,6 +206,8 @@ type IndexState = {
   fieldWordsOf: (document: KnowledgeDocument) => string[][]
   /** Bumped by every write. */
   version: number
+  /** What the columns made of recent filters, at `version` (see `#narrow`). */
+  narrowings: { version: number; byFilter: Map<string, { narrowed: Narrowed | undefined; residual: SearchFilter[] }> }
 }
 
 /**
@@ -366,6 +369,8 @@ const typoWeight = 0.45
 const synonymWeight = 0.8
 // What looking a document up in a term's postings costs, in readings of one posting.
 const lookupCost = 4
+// Filters whose narrowing is kept between writes; past this many, they are all dropped.
+const maxKeptNarrowings = 64
 // Large upserts give the event loop a turn this often, so searches keep being answered.
 const upsertChunk = 1000
 // A restore does too, every this many documents (it does less per document than an upsert).
@@ -612,11 +617,9 @@ export class EmbeddedEngine implements SearchEngine {
     const { filterableAttributes } = compiled.settings
     // Column-backed conditions select the candidate documents before any word
     // is matched; only what they cannot answer is checked per document.
-    const narrowing = resolved.filter
-      ? narrowByColumns(resolved.filter, state.columns, state.index.nextShortId)
-      : undefined
-    const narrowed = narrowing ? this.#listCandidates(narrowing.allowed, state.trust) : undefined
-    const residual = narrowing ? narrowing.residual : resolved.filter ? [resolved.filter] : []
+    const { narrowed, residual } = resolved.filter
+      ? this.#narrow(state, resolved.filter)
+      : { narrowed: undefined, residual: [] }
     const [onlyResidual] = residual
     const predicate =
       residual.length === 0
@@ -754,16 +757,37 @@ export class EmbeddedEngine implements SearchEngine {
     this.#generation = 0
   }
 
-  /** The live documents a filter allows, listed in a buffer the next search reuses. */
-  #listCandidates(allowed: Uint8Array, trust: Uint8Array): Narrowed {
-    this.#grow(allowed.length)
-    const buffer = this.#candidates
-    let count = 0
-    const end = Math.min(allowed.length, trust.length)
-    for (let shortId = 0; shortId < end; shortId += 1) {
-      if (allowed[shortId] === 1 && trust[shortId] !== noDocument) buffer[count++] = shortId
+  /**
+   * What the columns make of a filter: the live documents it allows, and the
+   * conditions left to check per document. Kept by filter until the next
+   * write, as the same filters come back query after query (a procedure's
+   * widget, a page's facets); each one costs a pass over every document.
+   */
+  #narrow(state: IndexState, filter: SearchFilter): { narrowed: Narrowed | undefined; residual: SearchFilter[] } {
+    const { narrowings } = state
+    if (narrowings.version !== state.version || narrowings.byFilter.size >= maxKeptNarrowings) {
+      narrowings.byFilter.clear()
+      narrowings.version = state.version
     }
-    return { allowed, candidates: buffer.subarray(0, count) }
+    const key = JSON.stringify(filter)
+    const kept = narrowings.byFilter.get(key)
+    if (kept) return kept
+    const narrowing = narrowByColumns(filter, state.columns, state.index.nextShortId)
+    let made: { narrowed: Narrowed | undefined; residual: SearchFilter[] } = { narrowed: undefined, residual: [filter] }
+    if (narrowing) {
+      const { allowed, residual } = narrowing
+      this.#grow(allowed.length)
+      const buffer = this.#candidates
+      const { trust } = state
+      let count = 0
+      const end = Math.min(allowed.length, trust.length)
+      for (let shortId = 0; shortId < end; shortId += 1) {
+        if (allowed[shortId] === 1 && trust[shortId] !== noDocument) buffer[count++] = shortId
+      }
+      made = { narrowed: { allowed, candidates: buffer.slice(0, count) }, residual }
+    }
+    narrowings.byFilter.set(key, made)
+    return made
   }
 
   #nextGeneration(): number {
@@ -1155,6 +1179,7 @@ const emptyState = (compiled: Compiled, index: KnowledgeMiniSearch): IndexState 
       tokenize(extractField(document, attribute) ?? '').filter((word) => !compiled.stopWords.has(word)),
     ),
   version: 0,
+  narrowings: { byFilter: new Map(), version: 0 },
 })
 
 const createState = (compiled: Compiled): IndexState =>
