@@ -674,9 +674,13 @@ export class EmbeddedEngine implements SearchEngine {
           consider(probe)
         }
       } else {
-        for (const entry of state.byId.values()) {
-          probe.shortId = entry.shortId
-          probe.key = rankKey(ranking, 0, 0, 0, 0, state.trust[entry.shortId] ?? 0)
+        // By short id, from the typed array: the documents' objects are not reached.
+        const { trust } = state
+        for (let shortId = 0; shortId < trust.length; shortId += 1) {
+          const documentTrust = trust[shortId] ?? noDocument
+          if (documentTrust === noDocument) continue
+          probe.shortId = shortId
+          probe.key = rankKey(ranking, 0, 0, 0, 0, documentTrust)
           consider(probe)
         }
       }
