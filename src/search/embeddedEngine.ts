@@ -98,13 +98,18 @@ class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
    */
   restoreSaved({
     documents,
+    fieldLengths,
     figures,
     postings,
+    shortIds,
     starts,
     terms,
   }: {
     figures: SavedFigures
-    documents: readonly { id: string; shortId: number; fieldLengths: number[] }[]
+    /** In parallel: each document's short id and words per field. */
+    documents: readonly KnowledgeDocument[]
+    shortIds: Int32Array
+    fieldLengths: readonly number[][]
     terms: readonly string[]
     postings: Int32Array
     starts: Uint32Array
@@ -121,11 +126,13 @@ class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
     this._nextId = figures.nextId
     this._dirtCount = figures.dirtCount
     this._avgFieldLength = figures.averageFieldLength
-    for (const { fieldLengths, id, shortId } of documents) {
+    documents.forEach(({ id }, position) => {
+      const shortId = shortIds[position] ?? 0
       this._documentIds.set(shortId, id)
       this._idToShortId.set(id, shortId)
-      this._fieldLength.set(shortId, fieldLengths)
-    }
+      this._fieldLength.set(shortId, fieldLengths[position] ?? [])
+    })
+    if (this._documentIds.size !== documents.length || this._idToShortId.size !== documents.length) return false
     terms.forEach((term, position) => {
       this._index.set(term, new SavedPostings(postings, starts[position] ?? 0, starts[position + 1] ?? 0))
     })
@@ -184,9 +191,8 @@ type PhraseSet = {
 /** The index and the documents it holds, swapped as a whole on clear and rebuild. */
 type IndexState = {
   index: KnowledgeMiniSearch
-  /** By MiniSearch short id; `undefined` once replaced or deleted. */
+  /** By MiniSearch short id (MiniSearch maps ids to short ids); `undefined` once replaced or deleted. */
   entries: (Entry | undefined)[]
-  byId: Map<string, Entry>
   /**
    * `lengths[fieldId][shortId]`: words in that field of a live document, -1 once
    * it is replaced or deleted; scoring reads one typed-array slot per posting.
@@ -230,34 +236,59 @@ const snapshotVersion = 2
 /** The parts of a snapshot, in order. */
 const snapshotParts = ['documents', 'numbers', 'textEnds', 'texts', 'terms', 'termStarts', 'postings'] as const
 
-/** Where a restored document's text lies in the snapshot's bytes: saving again copies them. */
-type SavedText = { texts: Buffer; start: number; end: number }
-const savedTexts = new WeakMap<KnowledgeDocument, SavedText>()
-
 /**
- * A document whose text is read from the snapshot's bytes when something
- * reads it (a hit's snippet, a phrase check). Built field by field: a spread
- * costs more, 50,000 times over at start.
+ * A document restored from a snapshot, whose text stays in the snapshot's
+ * bytes and is read when something reads it (a hit's snippet, a long form's
+ * check); saving again copies those bytes. One object per document and no
+ * function of its own: 50,000 of them are made at start.
  */
-const withSavedText = (document: KnowledgeDocument, saved: SavedText): KnowledgeDocument => {
-  const { texts, start, end } = saved
-  const restored: KnowledgeDocument = {
-    id: document.id,
-    type: document.type,
-    title: document.title,
-    get text(): string {
-      return texts.toString('utf8', start, end)
-    },
-    procedure: document.procedure,
-    agency: document.agency,
-    isOfficial: document.isOfficial,
-    isValidated: document.isValidated,
-    score: document.score,
-    updatedAt: document.updatedAt,
-    url: document.url,
+class SavedTextDocument implements KnowledgeDocument {
+  readonly id: string
+  readonly type: KnowledgeDocument['type']
+  readonly title: string
+  readonly procedure: KnowledgeDocument['procedure']
+  readonly agency: string | null
+  readonly isOfficial: boolean
+  readonly isValidated: boolean
+  readonly score: number
+  readonly updatedAt: number
+  readonly url: string
+  readonly #texts: Buffer
+  readonly #start: number
+  readonly #end: number
+
+  constructor(document: KnowledgeDocument, texts: Buffer, start: number, end: number) {
+    this.id = document.id
+    this.type = document.type
+    this.title = document.title
+    this.procedure = document.procedure
+    this.agency = document.agency
+    this.isOfficial = document.isOfficial
+    this.isValidated = document.isValidated
+    this.score = document.score
+    this.updatedAt = document.updatedAt
+    this.url = document.url
+    this.#texts = texts
+    this.#start = start
+    this.#end = end
   }
-  savedTexts.set(restored, saved)
-  return restored
+
+  get text(): string {
+    return this.#texts.toString('utf8', this.#start, this.#end)
+  }
+
+  get textBytes(): number {
+    return this.#end - this.#start
+  }
+
+  copyText(target: Buffer, at: number): void {
+    this.#texts.copy(target, at, this.#start, this.#end)
+  }
+
+  /** As a plain document would be written (the text is on the prototype, which JSON leaves out). */
+  toJSON(): KnowledgeDocument {
+    return cloneDocument(this)
+  }
 }
 
 /** Everything but the text, without reading it (the empty text keeps the saved shape a document's). */
@@ -295,7 +326,8 @@ const wordsOf = <T extends Int32Array | Uint32Array>(
   make: (buffer: ArrayBufferLike, offset: number, length: number) => T,
 ): T | null => {
   if (bytes.byteLength % 4 !== 0) return null
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice()
+  // A copy (a Buffer's `slice` would be a view at the same offset).
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes)
   return make(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4)
 }
 
@@ -393,9 +425,19 @@ const extractField = (document: KnowledgeDocument, field: string): string | unde
   }
 }
 
+// Field by field: a restored document's text is a getter on its prototype, which a spread leaves out.
 const cloneDocument = (document: KnowledgeDocument): KnowledgeDocument => ({
-  ...document,
+  id: document.id,
+  type: document.type,
+  title: document.title,
+  text: document.text,
   procedure: document.procedure ? { ...document.procedure } : null,
+  agency: document.agency,
+  isOfficial: document.isOfficial,
+  isValidated: document.isValidated,
+  score: document.score,
+  updatedAt: document.updatedAt,
+  url: document.url,
 })
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -450,7 +492,7 @@ export class EmbeddedEngine implements SearchEngine {
     if (!previous || this.#compiled?.indexFingerprint !== compiled.indexFingerprint) {
       const state = createState(compiled)
       if (previous) {
-        for (const entry of previous.byId.values()) addEntry(state, entry.document)
+        for (const entry of previous.entries) if (entry) addEntry(state, entry.document)
       }
       this.#state = state
     }
@@ -487,7 +529,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async stats(): Promise<SearchEngineStats> {
     const { state } = this.#ready()
-    return { documentCount: state.byId.size, pendingWrites: 0, isIndexing: false }
+    return { documentCount: state.index.liveDocumentCount, pendingWrites: 0, isIndexing: false }
   }
 
   /**
@@ -504,13 +546,13 @@ export class EmbeddedEngine implements SearchEngine {
     const { index } = state
     const fieldCount = compiled.settings.searchableAttributes.length
     const width = 1 + fieldCount
-    const entries = [...state.byId.values()]
+    const entries = state.entries.filter((entry) => entry !== undefined)
     const numbers = new Int32Array(entries.length * width)
     const textEnds = new Uint32Array(entries.length)
     let textBytes = 0
     entries.forEach((entry, position) => {
-      const saved = savedTexts.get(entry.document)
-      textBytes += saved ? saved.end - saved.start : Buffer.byteLength(entry.document.text)
+      const { document } = entry
+      textBytes += document instanceof SavedTextDocument ? document.textBytes : Buffer.byteLength(document.text)
       if (textBytes > 0xffffffff) throw new Error('The texts of the index exceed 4 GiB: it cannot be saved.')
       textEnds[position] = textBytes
       numbers[position * width] = entry.shortId
@@ -521,9 +563,9 @@ export class EmbeddedEngine implements SearchEngine {
     const texts = Buffer.allocUnsafe(textBytes)
     entries.forEach((entry, position) => {
       const start = position === 0 ? 0 : (textEnds[position - 1] ?? 0)
-      const saved = savedTexts.get(entry.document)
-      if (saved) saved.texts.copy(texts, start, saved.start, saved.end)
-      else texts.write(entry.document.text, start)
+      const { document } = entry
+      if (document instanceof SavedTextDocument) document.copyText(texts, start)
+      else texts.write(document.text, start)
     })
     const terms = index.termEntries()
     const { postings, starts } = encodePostings(terms.map(([, termPostings]) => termPostings))
@@ -582,7 +624,9 @@ export class EmbeddedEngine implements SearchEngine {
       if ((starts[position] ?? 0) > (starts[position + 1] ?? 0)) return false
     }
     const texts = bufferOf(textsPart)
-    const restored: { document: KnowledgeDocument; id: string; shortId: number; fieldLengths: number[] }[] = []
+    const restored: KnowledgeDocument[] = []
+    const shortIds = new Int32Array(described.length)
+    const fieldLengths: number[][] = []
     let textStart = 0
     for (let position = 0; position < described.length; position += 1) {
       const value = described[position]
@@ -590,22 +634,25 @@ export class EmbeddedEngine implements SearchEngine {
       const shortId = numbers[position * width] ?? -1
       if (textEnd < textStart || shortId < 0 || shortId >= figures.nextId) return false
       // Checked as any document written to the engine is; the text is read from the bytes when needed.
-      const document = withSavedText(parseKnowledgeDocument(value), { end: textEnd, start: textStart, texts })
+      restored.push(new SavedTextDocument(parseKnowledgeDocument(value), texts, textStart, textEnd))
       textStart = textEnd
-      const fieldLengths: number[] = []
-      for (let field = 1; field < width; field += 1) fieldLengths.push(numbers[position * width + field] ?? 0)
-      restored.push({ document, fieldLengths, id: document.id, shortId })
+      shortIds[position] = shortId
+      const lengths: number[] = []
+      for (let field = 1; field < width; field += 1) lengths.push(numbers[position * width + field] ?? 0)
+      fieldLengths.push(lengths)
       if ((position + 1) % restoreChunk === 0) await yieldToEventLoop()
     }
     const index = new KnowledgeMiniSearch(miniSearchOptions(compiled))
-    if (!index.restoreSaved({ documents: restored, figures, postings, starts, terms })) return false
+    // False too when two documents share an id or a short id.
+    if (!index.restoreSaved({ documents: restored, fieldLengths, figures, postings, shortIds, starts, terms }))
+      return false
     const state = emptyState(compiled, index)
-    for (const [position, { document, shortId }] of restored.entries()) {
-      if (index.shortIdOf(document.id) !== shortId) return false
-      attachEntry(state, document, shortId)
+    for (let position = 0; position < restored.length; position += 1) {
+      const document = restored[position]
+      if (document) attachEntry(state, document, shortIds[position] ?? 0)
       if ((position + 1) % restoreChunk === 0) await yieldToEventLoop()
     }
-    if (state.byId.size !== index.liveDocumentCount) return false
+    if (restored.length !== index.liveDocumentCount) return false
     this.#state = state
     return true
   }
@@ -1173,7 +1220,6 @@ const miniSearchOptions = (compiled: Compiled): Options<KnowledgeDocument> => {
 const emptyState = (compiled: Compiled, index: KnowledgeMiniSearch): IndexState => ({
   index,
   entries: [],
-  byId: new Map(),
   lengths: compiled.settings.searchableAttributes.map(() => new Int32Array(0)),
   trust: new Uint8Array(0),
   columns: createValueColumns(),
@@ -1205,7 +1251,6 @@ const attachEntry = (state: IndexState, document: KnowledgeDocument, shortId: nu
     fieldLengths: state.index.fieldLengthsOf(shortId),
   }
   state.entries[shortId] = entry
-  state.byId.set(document.id, entry)
   // In place: a restore attaches 50,000 documents in a row.
   for (let fieldId = 0; fieldId < state.lengths.length; fieldId += 1) {
     const lengths = state.lengths[fieldId] ?? new Int32Array(0)
@@ -1230,11 +1275,11 @@ const attachEntry = (state: IndexState, document: KnowledgeDocument, shortId: nu
 }
 
 const removeEntry = (state: IndexState, id: string): void => {
-  const existing = state.byId.get(id)
+  const shortId = state.index.shortIdOf(id)
+  const existing = shortId === undefined ? undefined : state.entries[shortId]
   if (!existing) return
   state.index.discard(id)
   state.entries[existing.shortId] = undefined
-  state.byId.delete(id)
   for (const lengths of state.lengths) if (existing.shortId < lengths.length) lengths[existing.shortId] = -1
   if (existing.shortId < state.trust.length) state.trust[existing.shortId] = noDocument
   for (const column of state.columns.values()) column.unset(existing.shortId)
