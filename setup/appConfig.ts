@@ -113,7 +113,7 @@ export const buildAppConfig = async ({
         ],
       },
     ],
-    db: databaseAdapter(databaseUri, ids, { push: databasePush }),
+    db: await databaseAdapter(databaseUri, ids, { push: databasePush }),
     editor: lexicalEditor(),
     email,
     graphQL,

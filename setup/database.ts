@@ -2,8 +2,6 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
@@ -33,17 +31,21 @@ export type IdStorage = 'number' | 'text'
 /**
  * The database adapter for a connection string: MongoDB for `mongodb://` and
  * `mongodb+srv://`, PostgreSQL for `postgres://` and `postgresql://`,
- * otherwise SQLite on a file (`file:./data/entraide.db` by default).
+ * otherwise SQLite on a file (`file:./data/entraide.db` by default). Only the
+ * adapter in use is loaded: MongoDB's packages alone took a quarter of a
+ * second of every start on SQLite.
  */
-export const databaseAdapter = (
+export const databaseAdapter = async (
   uri: string = defaultDatabaseUri,
   ids: IdStorage = 'number',
   { push }: { push?: boolean } = {},
-): DatabaseAdapterObj => {
+): Promise<DatabaseAdapterObj> => {
   if (uri.startsWith('mongodb://') || uri.startsWith('mongodb+srv://')) {
+    const { mongooseAdapter } = await import('@payloadcms/db-mongodb')
     return mongooseAdapter({ url: uri })
   }
   if (uri.startsWith('postgres://') || uri.startsWith('postgresql://')) {
+    const { postgresAdapter } = await import('@payloadcms/db-postgres')
     return postgresAdapter({
       idType: ids === 'text' ? 'uuid' : 'serial',
       migrationDir: postgresMigrationDir,
@@ -52,6 +54,15 @@ export const databaseAdapter = (
       push,
     })
   }
+  return sqliteDatabaseAdapter(uri, ids, { push })
+}
+
+/** The SQLite adapter on a `file:` connection string (the embedded default, and the tests' throw-away files). */
+export const sqliteDatabaseAdapter = (
+  uri: string = defaultDatabaseUri,
+  ids: IdStorage = 'number',
+  { push }: { push?: boolean } = {},
+): DatabaseAdapterObj => {
   if (!uri.startsWith('file:')) {
     throw new Error(
       `DATABASE_URI must start with "file:" (SQLite), "postgres://" or "postgresql://" (PostgreSQL), "mongodb://" or "mongodb+srv://" (MongoDB), got "${uri.split(':')[0]}:…".`,

@@ -5,7 +5,7 @@ import { withEntraideAdmin } from '../src/admin/adminConfig.ts'
 import { componentPaths } from '../src/admin/componentPaths.ts'
 import { unreadListPath } from '../src/admin/NotificationBell.tsx'
 import { entraidePlugin } from '../src/index.ts'
-import { databaseAdapter } from '../setup/database.ts'
+import { sqliteDatabaseAdapter } from '../setup/database.ts'
 
 const hostConfig = (): Config => ({
   admin: {
@@ -18,7 +18,7 @@ const hostConfig = (): Config => ({
     user: 'users',
   },
   collections: [{ auth: true, fields: [], slug: 'users' }],
-  db: databaseAdapter('file::memory:'),
+  db: sqliteDatabaseAdapter('file::memory:'),
   secret: 'test',
 })
 

@@ -1,7 +1,7 @@
 import type { CollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { databaseAdapter } from '../setup/database.ts'
+import { sqliteDatabaseAdapter } from '../setup/database.ts'
 import { entraidePlugin } from '../src/index.ts'
 import { listeningDashboardTaskSlug } from '../src/jobs/listeningDashboard.ts'
 import { publicFiguresQueue } from '../src/jobs/publicFigures.ts'
@@ -166,7 +166,7 @@ describe('the listening dashboard', () => {
     const configWith = (listeningDashboard: Record<string, unknown>) =>
       entraidePlugin({ listeningDashboard })({
         collections: [{ auth: true, fields: [], slug: 'users' }],
-        db: databaseAdapter('file::memory:'),
+        db: sqliteDatabaseAdapter('file::memory:'),
         secret: 'test',
       })
     const on = configWith({ cron: '*/5 * * * *' })

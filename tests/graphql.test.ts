@@ -2,7 +2,7 @@ import * as GraphQL from 'graphql'
 import type { Config } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { databaseAdapter } from '../setup/database.ts'
+import { sqliteDatabaseAdapter } from '../setup/database.ts'
 import { entraidePlugin } from '../src/index.ts'
 import type { ID } from '../src/utilities/ids.ts'
 import { createProcedure, errorOf, json } from './helpers/fixtures.ts'
@@ -613,7 +613,7 @@ describe('GraphQL errors', () => {
     const hostMutations = () => ({ acceptAnswer: { type: GraphQL.GraphQLString } })
     const host: Config = {
       collections: [{ auth: true, fields: [], slug: 'users' }],
-      db: databaseAdapter('file::memory:'),
+      db: sqliteDatabaseAdapter('file::memory:'),
       graphQL: { mutations: hostMutations },
       secret: 'x',
     }

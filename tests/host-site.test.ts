@@ -6,7 +6,7 @@ import { buildConfig, getPayload, handleEndpoints, type CollectionConfig, type C
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { entraidePlugin, type EntraideOptions } from 'entraide'
-import { databaseAdapter } from '../setup/database.ts'
+import { sqliteDatabaseAdapter } from '../setup/database.ts'
 import { loadLexicalEditor } from '../setup/richTextEditor.ts'
 
 // Several hosts with the same collections start in this file, each on a new
@@ -71,7 +71,7 @@ const hostConfig = async (dir: string, entraide: EntraideOptions, extra: Partial
   return buildConfig({
     admin: { user: 'users' },
     collections: [hostUsers(), hostPages()],
-    db: databaseAdapter(`file:${path.join(dir, 'host.db')}`),
+    db: sqliteDatabaseAdapter(`file:${path.join(dir, 'host.db')}`),
     editor: lexicalEditor(),
     graphQL: { disable: true },
     endpoints: [

@@ -6,7 +6,7 @@ import { publicFiguresQueue, publicFiguresTaskSlug } from '../src/jobs/publicFig
 import { computePublicFigures } from '../src/stats/computePublicFigures.ts'
 import { readPublicFigures } from '../src/stats/store.ts'
 import type { ID } from '../src/utilities/ids.ts'
-import { databaseAdapter } from '../setup/database.ts'
+import { sqliteDatabaseAdapter } from '../setup/database.ts'
 import { errorOf, json } from './helpers/fixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 
@@ -308,7 +308,7 @@ describe('the publicFigures options', () => {
   const configWith = (publicFigures: Record<string, unknown>) =>
     entraidePlugin({ publicFigures })({
       collections: [{ auth: true, fields: [], slug: 'users' }],
-      db: databaseAdapter('file::memory:'),
+      db: sqliteDatabaseAdapter('file::memory:'),
       secret: 'test',
     })
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { entraidePlugin } from '../src/index.ts'
 import { en } from '../src/translations/en.ts'
 import { fr } from '../src/translations/fr.ts'
-import { databaseAdapter } from '../setup/database.ts'
+import { sqliteDatabaseAdapter } from '../setup/database.ts'
 
 const srcDir = path.resolve(import.meta.dirname, '..', 'src')
 
@@ -73,7 +73,7 @@ describe('Entraide’s strings', () => {
 
 const hostConfig = (i18n?: Config['i18n']): Config => ({
   collections: [{ auth: true, fields: [{ name: 'name', type: 'text' }], slug: 'users' }],
-  db: databaseAdapter('file::memory:'),
+  db: sqliteDatabaseAdapter('file::memory:'),
   ...(i18n ? { i18n } : {}),
   secret: 'test',
 })
