@@ -676,7 +676,7 @@ export class EmbeddedEngine implements SearchEngine {
             filterableAttributes,
           )
     const plan = planQuery(resolved.query, compiled, state.index)
-    const ranking = rankingOf(compiled, resolved, state.entries)
+    const ranking = rankingOf(compiled, resolved, state)
     const keep = Math.min(resolved.offset + resolved.limit, compiled.settings.maxTotalHits)
     const top = new TopK(keep, ranking.compare)
     const facetCounts = resolved.facets.map(() => new Map<string, number>())
@@ -685,12 +685,10 @@ export class EmbeddedEngine implements SearchEngine {
     const codeCounts = facetColumns.map((column) => new Int32Array(column ? column.values.length : 0))
     let total = 0
 
-    const { entries } = state
-    const documentOf = (shortId: number): KnowledgeDocument => entries[shortId]?.document ?? unusedDocument
     // The document's object is reached only when a filter or a facet needs it.
     const needsDocument = predicate !== undefined || facetColumns.some((column) => column === undefined)
     const consider = (candidate: Candidate): void => {
-      const document = needsDocument ? documentOf(candidate.shortId) : unusedDocument
+      const document = needsDocument ? documentAt(state, candidate.shortId) : unusedDocument
       if (predicate && !predicate(document)) return
       total += 1
       for (let index = 0; index < resolved.facets.length; index += 1) {
@@ -754,18 +752,16 @@ export class EmbeddedEngine implements SearchEngine {
     const hits: SearchHit[] = top
       .sorted()
       .slice(resolved.offset)
-      .map((candidate) => ({
-        document: cloneDocument(documentOf(candidate.shortId)),
-        formatted: formatHit(
-          documentOf(candidate.shortId),
-          resolved,
-          plan.words.length > 0 ? highlightLength : undefined,
-          {
+      .map((candidate) => {
+        const document = documentAt(state, candidate.shortId)
+        return {
+          document: cloneDocument(document),
+          formatted: formatHit(document, resolved, plan.words.length > 0 ? highlightLength : undefined, {
             isStopWord: (word) => compiled.stopWords.has(word),
             words: plan.phrases,
-          },
-        ),
-      }))
+          }),
+        }
+      })
     return {
       hits,
       total,
@@ -1056,12 +1052,6 @@ const holds = (index: KnowledgeMiniSearch, word: string, shortId: number): boole
   return false
 }
 
-const postingCount = (index: KnowledgeMiniSearch, word: string): number => {
-  let count = 0
-  for (const documents of index.postings(word)?.values() ?? []) count += documents.size
-  return count
-}
-
 /**
  * The documents of the index in which `words` follow each other, found the
  * first time (from the word with the fewest postings: the documents holding
@@ -1084,7 +1074,12 @@ const phraseSet = (state: IndexState, compiled: Compiled, words: readonly string
     }
   } else {
     let anchor = words[0] ?? ''
-    for (const word of words) if (postingCount(index, word) < postingCount(index, anchor)) anchor = word
+    // Counted without decoding the postings of a restored term.
+    const postingCount = (word: string): number => {
+      const postings = index.postings(word)
+      return postings ? postingCountOf(postings) : 0
+    }
+    for (const word of words) if (postingCount(word) < postingCount(anchor)) anchor = word
     const seen = new Uint8Array(index.nextShortId)
     let found: number[] = []
     for (const documents of index.postings(anchor)?.values() ?? []) {
@@ -1145,6 +1140,10 @@ const emptyCandidate = (): Candidate => ({
   exactness: 0,
   relevance: 0,
 })
+
+/** The live document under a short id (a search is synchronous: its candidates stay live while it runs). */
+const documentAt = (state: IndexState, shortId: number): KnowledgeDocument =>
+  state.entries[shortId]?.document ?? unusedDocument
 
 // Stands for a document no longer in the index (never the case while a search runs: it is synchronous).
 const unusedDocument: KnowledgeDocument = {
@@ -1237,9 +1236,16 @@ const createState = (compiled: Compiled): IndexState =>
 
 const noDocument = 255
 
-const grow = (lengths: Int32Array, size: number): Int32Array => {
-  const grown = new Int32Array(Math.max(size, lengths.length * 2, 1024)).fill(-1)
-  grown.set(lengths)
+/** A typed array by short id, grown to hold `size` slots at least, the new ones `empty`. */
+const grow = <T extends Int32Array | Uint8Array>(
+  array: T,
+  size: number,
+  empty: number,
+  make: (length: number) => T,
+): T => {
+  const grown = make(Math.max(size, array.length * 2, 1024))
+  grown.fill(empty)
+  grown.set(array)
   return grown
 }
 
@@ -1254,14 +1260,13 @@ const attachEntry = (state: IndexState, document: KnowledgeDocument, shortId: nu
   // In place: a restore attaches 50,000 documents in a row.
   for (let fieldId = 0; fieldId < state.lengths.length; fieldId += 1) {
     const lengths = state.lengths[fieldId] ?? new Int32Array(0)
-    const grown = lengths.length > shortId ? lengths : grow(lengths, shortId + 1)
+    const grown =
+      lengths.length > shortId ? lengths : grow(lengths, shortId + 1, -1, (length) => new Int32Array(length))
     grown[shortId] = entry.fieldLengths[fieldId] ?? 0
     state.lengths[fieldId] = grown
   }
   if (state.trust.length <= shortId) {
-    const grown = new Uint8Array(Math.max(shortId + 1, state.trust.length * 2, 1024)).fill(noDocument)
-    grown.set(state.trust)
-    state.trust = grown
+    state.trust = grow(state.trust, shortId + 1, noDocument, (length) => new Uint8Array(length))
   }
   state.trust[shortId] = trustOf(document)
   for (const column of state.columns.values()) column.set(shortId, document)
@@ -1417,12 +1422,8 @@ const findSynonymSpans = (
 const packedRange = { words: 16, typo: 32, attribute: 32, exactness: 16, trust: 4 } as const
 type PackedRule = keyof typeof packedRange
 
-const rankingOf = (
-  compiled: Compiled,
-  resolved: ResolvedSearchParams,
-  entries: readonly (Entry | undefined)[],
-): Ranking => {
-  const documentOf = (candidate: Candidate): KnowledgeDocument => entries[candidate.shortId]?.document ?? unusedDocument
+const rankingOf = (compiled: Compiled, resolved: ResolvedSearchParams, state: IndexState): Ranking => {
+  const documentOf = (candidate: Candidate): KnowledgeDocument => documentAt(state, candidate.shortId)
   const comparators: Comparator[] = []
   const sortComparators: Comparator[] = resolved.sort.map(({ attribute, direction }) => {
     const sign = direction === 'asc' ? 1 : -1
@@ -1470,7 +1471,8 @@ const rankingOf = (
         const sign = direction === 'asc' ? 1 : -1
         if (attribute === 'trust') {
           if (isPacking && !packed.includes('trust')) isTrustAscending = direction === 'asc'
-          packOr('trust', (left, right) => sign * (trustOf(documentOf(left)) - trustOf(documentOf(right))))
+          const { trust } = state
+          packOr('trust', (left, right) => sign * ((trust[left.shortId] ?? 0) - (trust[right.shortId] ?? 0)))
         } else if (attribute) {
           isPacking = false
           comparators.push(
