@@ -7,7 +7,15 @@
  *   personal-data guard, the search change feed and the notifications);
  * - the same citizen creates a document of a plain collection the benchmark
  *   adds to the host (`POST /api/plain-notes`, one text field, no hook): the
- *   baseline, measured in alternation with the tips so both see the same load.
+ *   baseline of the targets;
+ * - and, as context, the same tip stored by Payload alone (`POST
+ *   /api/bare-tips`, a collection the benchmark adds with the tips' fields,
+ *   columns and indexes, but none of Entraide's hooks, access rules,
+ *   validations or change feed; the author sent in the body): what storing
+ *   this document costs Payload, so that Entraide's own share shows.
+ *
+ * The three are measured in alternation, the order turning, so all see the
+ * same load.
  *
  * For each: the response time (wall), and the process's CPU time all told,
  * from the request until the tip is in the search index and the background
@@ -25,7 +33,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { getPayload, handleEndpoints, type Plugin } from 'payload'
+import { getPayload, handleEndpoints, type Field, type Plugin } from 'payload'
 
 import { onSearchChanges } from '../src/search/feed.ts'
 import { waitForNotificationRuns } from '../src/notifications/runner.ts'
@@ -54,6 +62,37 @@ const plainNotes: Plugin = (config) => ({
   ],
 })
 
+/** A field as Payload stores it, without what Entraide adds to it (access rules, validation, hooks, admin panel). */
+const bareField = (field: Field): Field[] => {
+  if (field.type === 'ui') return []
+  if ((field.type === 'row' || field.type === 'collapsible') && 'fields' in field) {
+    // Rows and collapsibles: their fields, bare.
+    return field.fields.flatMap(bareField)
+  }
+  const kept = { ...field }
+  for (const key of ['access', 'admin', 'hooks', 'validate']) Reflect.deleteProperty(kept, key)
+  return [kept]
+}
+
+/** The tips' fields (as Entraide configured them) in a collection of their own, with no hook, no access rule but sign-in. */
+const bareTips: Plugin = (config) => {
+  const tips = config.collections?.find((collection) => collection.slug === 'tips')
+  if (!tips) throw new Error('The host has no tips collection to copy.')
+  return {
+    ...config,
+    collections: [
+      ...(config.collections ?? []),
+      {
+        slug: 'bare-tips',
+        access: { create: ({ req }) => Boolean(req.user), read: () => true },
+        fields: tips.fields.flatMap(bareField),
+      },
+    ],
+  }
+}
+
+type Side = 'tip' | 'note' | 'bare'
+
 /** Times, and SQL statements: those run before the response, and those after it (index update, background work). */
 type Sample = { wallMs: number; cpuMs: number; statementsInRequest: number; statementsAfter: number }
 
@@ -73,7 +112,7 @@ const main = async (): Promise<void> => {
       rateLimits: { contributions: { perIp: false, perUser: false } },
       search: { snapshot: false },
     },
-    plugins: [plainNotes],
+    plugins: [plainNotes, bareTips],
     secret: 'entraide-contribution-bench-secret',
   })
   const payload = await getPayload({ config, key })
@@ -171,35 +210,51 @@ const main = async (): Promise<void> => {
       return { cpuMs, statementsAfter: log.take().length, statementsInRequest: inRequest.length, wallMs }
     }
 
-    // Warm-up of both paths.
-    for (let index = 0; index < 10; index += 1) {
-      await postTip(-index)
-      await postNote(-index)
+    const postBare = async (index: number): Promise<Sample> => {
+      log.take()
+      const cpuStart = process.cpuUsage()
+      const startedAt = performance.now()
+      const response = await api('/bare-tips?depth=0', token, {
+        author: citizen.id,
+        body: `Astuce mesurée numéro ${index} : gardez une copie du récépissé.`,
+        procedure: procedureId,
+      })
+      const wallMs = performance.now() - startedAt
+      const inRequest = log.take()
+      if (response.status !== 201)
+        throw new Error(`Creating a bare tip answered ${response.status}: ${await response.text()}`)
+      await sleep(5)
+      const cpuMs = cpuMsSince(cpuStart)
+      return { cpuMs, statementsAfter: log.take().length, statementsInRequest: inRequest.length, wallMs }
     }
-    const perRound: { tip: Sample[]; note: Sample[] }[] = []
+
+    const post: Record<Side, (index: number) => Promise<Sample>> = { bare: postBare, note: postNote, tip: postTip }
+    const orders: Side[][] = [
+      ['tip', 'note', 'bare'],
+      ['note', 'bare', 'tip'],
+      ['bare', 'tip', 'note'],
+    ]
+    // Warm-up of the three paths.
+    for (let index = 0; index < 10; index += 1) {
+      for (const side of orders[0] ?? []) await post[side](-index)
+    }
+    const perRound: Record<Side, Sample[]>[] = []
     let counter = 0
     for (let round = 0; round < rounds; round += 1) {
-      const tip: Sample[] = []
-      const note: Sample[] = []
+      const samplesOf: Record<Side, Sample[]> = { bare: [], note: [], tip: [] }
       for (let index = 0; index < samples; index += 1) {
         counter += 1
         // Alternated, the order turning each time.
-        if (index % 2 === 0) {
-          tip.push(await postTip(counter))
-          note.push(await postNote(counter))
-        } else {
-          note.push(await postNote(counter))
-          tip.push(await postTip(counter))
-        }
+        for (const side of orders[index % orders.length] ?? []) samplesOf[side].push(await post[side](counter))
       }
-      perRound.push({ note, tip })
+      perRound.push(samplesOf)
       process.stderr.write(`round ${round + 1} of ${rounds} done\n`)
     }
 
     const median = (values: readonly number[]): number => percentile(values, 50)
     const spread = (values: readonly number[]): string =>
       `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`
-    const figure = (pick: (sample: Sample) => number, side: 'tip' | 'note', p: number): number[] =>
+    const figure = (pick: (sample: Sample) => number, side: Side, p: number): number[] =>
       perRound.map((round) => percentile(round[side].map(pick), p))
     const ms = (value: number): string => (value < 10 ? value.toFixed(2) : value.toFixed(1))
 
@@ -207,9 +262,9 @@ const main = async (): Promise<void> => {
       `\n${documents.toLocaleString('en')} documents (SQLite), ${rounds} rounds of ${samples} of each, alternated; Node ${process.version}, ${os.cpus().length} cores\n`,
     )
     console.log(
-      '| | tip (`POST /api/tips`) | plain create (`POST /api/plain-notes`) | ratio, median round (min–max) | target |',
+      '| | tip (`POST /api/tips`) | plain create (`POST /api/plain-notes`) | tip ÷ plain create, median round (min–max) | target | the same tip by Payload alone (`POST /api/bare-tips`) | tip ÷ Payload alone |',
     )
-    console.log('|---|---|---|---|---|')
+    console.log('|---|---|---|---|---|---|---|')
     const failures: string[] = []
     const rows: { name: string; pick: (sample: Sample) => number; p: number; target: number | null }[] = [
       { name: 'response p50', p: 50, pick: (sample) => sample.wallMs, target: null },
@@ -219,32 +274,36 @@ const main = async (): Promise<void> => {
       { name: 'CPU all told, mean of the round', p: -1, pick: (sample) => sample.cpuMs, target: targets.cpu },
     ]
     for (const row of rows) {
-      const of = (side: 'tip' | 'note'): number[] =>
+      const of = (side: Side): number[] =>
         row.p === -1
           ? perRound.map((round) => round[side].reduce((sum, sample) => sum + row.pick(sample), 0) / round[side].length)
           : figure(row.pick, side, row.p)
       const tips = of('tip')
       const notes = of('note')
+      const bare = of('bare')
       const ratios = tips.map((value, index) => value / (notes[index] ?? 1))
       const ratio = median(ratios)
+      const bareRatios = tips.map((value, index) => value / (bare[index] ?? 1))
       const verdict = row.target === null ? '' : `≤ ${row.target}×: ${ratio <= row.target ? 'met' : 'missed'}`
       console.log(
-        `| ${row.name} | ${ms(median(tips))} ms (${spread(tips)}) | ${ms(median(notes))} ms (${spread(notes)}) | **${ratio.toFixed(2)}×** (${spread(ratios)}) | ${verdict} |`,
+        `| ${row.name} | ${ms(median(tips))} ms (${spread(tips)}) | ${ms(median(notes))} ms (${spread(notes)}) | **${ratio.toFixed(2)}×** (${spread(ratios)}) | ${verdict} | ${ms(median(bare))} ms (${spread(bare)}) | ${median(bareRatios).toFixed(2)}× (${spread(bareRatios)}) |`,
       )
       if (row.target !== null && ratio > row.target)
         failures.push(`${row.name}: ${ratio.toFixed(2)}× the plain create, above ${row.target}×`)
     }
-    const statements = (side: 'tip' | 'note', pick: (sample: Sample) => number): string => {
+    const statements = (side: Side, pick: (sample: Sample) => number): string => {
       const all = perRound.flatMap((round) => round[side].map(pick))
       const mean = all.reduce((sum, value) => sum + value, 0) / all.length
       return `${mean.toFixed(1)} (${Math.min(...all)}–${Math.max(...all)})`
     }
-    console.log(
-      `| SQL statements in the request, mean (min–max) | ${statements('tip', (sample) => sample.statementsInRequest)} | ${statements('note', (sample) => sample.statementsInRequest)} | | |`,
-    )
-    console.log(
-      `| SQL statements after the response, mean (min–max) | ${statements('tip', (sample) => sample.statementsAfter)} | ${statements('note', (sample) => sample.statementsAfter)} | | |`,
-    )
+    for (const [name, pick] of [
+      ['in the request', (sample: Sample) => sample.statementsInRequest],
+      ['after the response', (sample: Sample) => sample.statementsAfter],
+    ] as const) {
+      console.log(
+        `| SQL statements ${name}, mean (min–max) | ${statements('tip', pick)} | ${statements('note', pick)} | | | ${statements('bare', pick)} | |`,
+      )
+    }
     if (listStatements) {
       const short = (sql: string): string => (sql.length > 160 ? `${sql.slice(0, 160)}…` : sql)
       console.log(

@@ -255,6 +255,10 @@ describe('the index follows publication', () => {
       }),
       200,
     )
+    await runSyncJobs(app)
+    expect(await search(app, { q: 'escarboucle' })).toMatchObject({
+      hits: [{ procedure: { slug: 'immatriculation', title: 'Certificat d’immatriculation' } }],
+    })
     await expectStatus(
       await app.api('PATCH', `/agencies/${other.agency.id}?depth=0`, { body: { slug: 'ants' }, token: editor.token }),
       200,
@@ -270,6 +274,26 @@ describe('the index follows publication', () => {
     ])
     // The procedure's new title is searchable in the documents about it.
     expect((await search(app, { q: 'immatriculation', type: 'tip' })).hits.map((hit) => hit.id)).toEqual([`tips-${tip.id}`])
+
+    // The agency renamed alone, then a new tip: both tips carry what the database says now,
+    // not what an earlier sync read of the procedure.
+    await expectStatus(
+      await app.api('PATCH', `/agencies/${other.agency.id}?depth=0`, { body: { slug: 'ants-bis' }, token: editor.token }),
+      200,
+    )
+    await runSyncJobs(app)
+    const later = await created(
+      await app.api('POST', '/tips?depth=0', {
+        body: { body: 'Une seconde escarboucle se déclare aussi en ligne.', procedure: other.procedure.id },
+        token: citizen.token,
+      }),
+    )
+    await runSyncJobs(app)
+    const renamed = await search(app, { agency: 'ants-bis', q: 'escarboucle' })
+    expect(renamed.hits.map((hit) => hit.id).sort()).toEqual([`tips-${later.id}`, `tips-${tip.id}`].sort())
+    const renamedProcedure = { procedure: { slug: 'immatriculation', title: 'Certificat d’immatriculation' } }
+    expect(renamed.hits).toMatchObject([renamedProcedure, renamedProcedure])
+    expect((await search(app, { agency: 'ants', q: 'escarboucle' })).hits).toEqual([])
   })
 
   it('rebuilds an emptied index through the reindex endpoint, for editors and admins only', async () => {

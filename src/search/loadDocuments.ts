@@ -1,4 +1,4 @@
-import type { PayloadRequest, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import type { AnswerDoc, ThreadDoc } from '../data/documents.ts'
 import { isPublic, publicWhere } from '../policies/visibility.ts'
@@ -16,6 +16,7 @@ import {
   type KnowledgeUrls,
   type ProcedureContext,
 } from './documents.ts'
+import { perPayload } from './engineRegistry.ts'
 import type { KnowledgeDocument } from './types.ts'
 
 /**
@@ -24,6 +25,29 @@ import type { KnowledgeDocument } from './types.ts'
  * longer exists.
  */
 export type ProcedureCache = Map<string, ProcedureContext | null>
+
+/** Past this many procedures, the kept contexts start again from none. */
+const maxKeptProcedures = 10_000
+
+const keptProcedures = perPayload<{ contexts: ProcedureCache }>('procedureContexts', () => ({ contexts: new Map() }))
+
+/**
+ * The procedure contexts kept between syncs in this process, so that a tip,
+ * a thread, a guide or a wiki page synced after a write reads only itself.
+ * Whoever syncs a procedure's or an agency's change (they come through the
+ * feed like every change) forgets what was kept of it first; a rebuild
+ * forgets them all.
+ */
+export const keptProcedureContexts = (payload: Payload): ProcedureCache => {
+  const kept = keptProcedures(payload)
+  if (kept.contexts.size > maxKeptProcedures) kept.contexts = new Map()
+  return kept.contexts
+}
+
+/** Forgets every kept procedure context. */
+export const forgetProcedureContexts = (payload: Payload): void => {
+  keptProcedures(payload).contexts = new Map()
+}
 
 /** What anonymous readers may see of each collection, as a query (contributions: `policies/visibility.ts`). */
 const publicOf: Record<KnowledgeCollection, Where> = {

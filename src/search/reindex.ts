@@ -7,7 +7,7 @@ import { actorFromRequest } from '../policies/roles.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { knowledgeCollections, type KnowledgeCollection, type KnowledgeUrls } from './documents.ts'
 import { searchRuntimeOf } from './engineRegistry.ts'
-import { countPublicItems, loadKnowledgePage, type ProcedureCache } from './loadDocuments.ts'
+import { countPublicItems, forgetProcedureContexts, loadKnowledgePage, type ProcedureCache } from './loadDocuments.ts'
 import type { KnowledgeType, SearchEngine } from './types.ts'
 
 /**
@@ -55,6 +55,7 @@ const rebuild = async ({
   const total = counts.reduce((sum, count) => sum + count, 0)
   const byType: Record<KnowledgeType, number> = { guide: 0, procedure: 0, thread: 0, tip: 0, wiki: 0 }
   const cache: ProcedureCache = new Map()
+  forgetProcedureContexts(payload)
   let done = 0
   let documents = 0
   await engine.clear()

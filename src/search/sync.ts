@@ -1,9 +1,15 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { isRecord, parseId, type ID } from '../utilities/ids.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { isKnowledgeCollection, knowledgeDocumentId, type KnowledgeCollection } from './documents.ts'
-import { loadKnowledgeDocument, loadKnowledgePage, type ProcedureCache } from './loadDocuments.ts'
+import {
+  forgetProcedureContexts,
+  keptProcedureContexts,
+  loadKnowledgeDocument,
+  loadKnowledgePage,
+  type ProcedureCache,
+} from './loadDocuments.ts'
 import { knowledgeUrlsOf } from './reindex.ts'
 import type { SearchEngine } from './types.ts'
 import { findDocs } from '../data/local.ts'
@@ -23,6 +29,15 @@ export const parseSyncTarget = (input: unknown): SyncTarget | null => {
   if (id === null) return null
   if (collection === 'agencies' || isKnowledgeCollection(collection)) return { collection, id }
   return null
+}
+
+/**
+ * The procedure contexts kept in this process; an agency's change forgets
+ * them all (each procedure's sync forgets its own, below).
+ */
+const keptContextsFor = (payload: Payload, target: SyncTarget): ProcedureCache => {
+  if (target.collection === 'agencies') forgetProcedureContexts(payload)
+  return keptProcedureContexts(payload)
 }
 
 // Items that embed a procedure's title, slug and agency.
@@ -46,8 +61,9 @@ const syncItem = async (
   return { deleted: 1, upserted: 0 }
 }
 
-// The procedure's own document, then every public item that embeds it, in batches.
+// The procedure's own document, read again, then every public item that embeds it, in batches.
 const syncProcedure = async (context: SyncContext, id: ID): Promise<SyncCount> => {
+  context.cache.delete(String(id))
   const count = await syncItem(context, 'procedures', id)
   for (const collection of dependentsOfProcedure) {
     for (let page = 1; ; page += 1) {
@@ -104,7 +120,7 @@ export const syncSearchTarget = async ({
 }): Promise<SyncCount> => {
   const context: SyncContext = {
     batchSize: optionsOf(req.payload).search.reindexBatchSize,
-    cache: new Map(),
+    cache: keptContextsFor(req.payload, target),
     engine,
     req,
   }
