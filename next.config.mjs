@@ -35,7 +35,7 @@ const nextConfig = {
   // error by its name (a refused form is info, not an error with a stack) and
   // returns that name to API clients. The app is a long-lived Node process,
   // where unminified server code costs little.
-  experimental: { turbopackMinify: { client: true, server: false } },
+  experimental: { preloadEntriesOnStart: false, turbopackMinify: { client: true, server: false } },
   // The widget bundle (scripts/buildWidget.ts): its content-hashed copy never
   // changes, so browsers and proxies keep it a year; the stable name, which
   // existing embeds link, changes with each build and is kept a few minutes.

@@ -1,5 +1,5 @@
 // Database: SQLite is enough (the saved index and the start behaviour are the engine's, in the app process)
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -115,6 +115,20 @@ describe('a restart with a saved index', () => {
     await expect
       .poll(() => titles(second, 'permis étranger'), { interval: 50, timeout: 1000 })
       .toEqual(['Échanger un permis étranger'])
+    await second.payload.destroy()
+    payload = undefined
+
+    // One byte of the saved index changed on disk: the start's early read refuses it and the index is rebuilt.
+    const [file] = readdirSync(snapshotDir).filter((name) => name.endsWith('.snapshot'))
+    if (!file) throw new Error('No snapshot was saved at the second shutdown.')
+    const bytes = readFileSync(path.join(snapshotDir, file))
+    const at = bytes.length - 5
+    bytes[at] = (bytes[at] ?? 0) ^ 0xff
+    writeFileSync(path.join(snapshotDir, file), bytes)
+    const third = await start()
+    await readySearchEngine(third.payload)
+    expect(searchFeedStatus(third.payload).origin).toBe('rebuild')
+    expect(await titles(third, 'permis étranger')).toEqual(['Échanger un permis étranger'])
   })
 })
 
