@@ -83,11 +83,12 @@ describe('emails grouped by window (notifications.emailWindowMs)', () => {
     const second = await acceptedAnswer('Et pour un enfant ?')
     await notificationsSettled(app)
     expect(mailsTo(helper)).toHaveLength(1)
+    // Each delivery is a job of its own: two made in one run of the queue may be created in either order.
     const waiting = (await notificationsOf(helper)).slice(1)
-    expect(waiting.map((each) => [each.kind, each.emailStatus])).toEqual([
-      ['answer-validated', 'grouped'],
-      ['answer-promoted', 'grouped'],
+    expect(waiting.map((each) => [each.kind, each.emailStatus]).sort()).toEqual([
       ['answer-accepted', 'grouped'],
+      ['answer-promoted', 'grouped'],
+      ['answer-validated', 'grouped'],
     ])
     expect(new Set(waiting.map((each) => each.emailGroup)).size).toBe(1)
     // Before the window ends, the helper takes promotions in the app only: that one stays out of the email.
@@ -115,17 +116,20 @@ describe('emails grouped by window (notifications.emailWindowMs)', () => {
 
     // What each notification's email became, and when: the grouped email left a window after the first.
     const told = await notificationsOf(helper)
-    expect(told.map((each) => [each.kind, each.emailStatus])).toEqual([
+    const [alone, ...inTheWindow] = told
+    expect([alone?.kind, alone?.emailStatus]).toEqual(['answer-accepted', 'sent'])
+    expect(inTheWindow.map((each) => [each.kind, each.emailStatus]).sort()).toEqual([
       ['answer-accepted', 'sent'],
-      ['answer-validated', 'sent'],
       ['answer-promoted', 'unsubscribed'],
-      ['answer-accepted', 'sent'],
+      ['answer-validated', 'sent'],
     ])
-    expect(told[1]!.emailSentAt).toBe(told[3]!.emailSentAt)
-    expect(told[1]!.emailGroup).toBe(told[3]!.emailGroup)
-    expect(told[0]!.emailGroup ?? null).toBeNull()
-    const groupedSentAt = Date.parse(told[1]!.emailSentAt)
-    expect(groupedSentAt - Date.parse(told[0]!.emailSentAt)).toBeGreaterThanOrEqual(windowMs)
+    const validated = inTheWindow.find((each) => each.kind === 'answer-validated')!
+    const acceptedLater = inTheWindow.find((each) => each.kind === 'answer-accepted')!
+    expect(validated.emailSentAt).toBe(acceptedLater.emailSentAt)
+    expect(validated.emailGroup).toBe(acceptedLater.emailGroup)
+    expect(alone!.emailGroup ?? null).toBeNull()
+    const groupedSentAt = Date.parse(validated.emailSentAt)
+    expect(groupedSentAt - Date.parse(alone!.emailSentAt)).toBeGreaterThanOrEqual(windowMs)
 
     // Running the grouped email's job again (a retry, a second node) sends nothing twice.
     const { docs: groups } = await app.payload.find({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ID } from '../src/utilities/ids.ts'
 
+import { reindexKnowledge } from '../src/search/reindex.ts'
 import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
 import { createProcedure, json, proposeGuideEdit } from './helpers/fixtures.ts'
 import type { TestApp } from './helpers/payload.ts'
@@ -474,5 +475,37 @@ describe('the feed applied by the app itself', () => {
       .toBe(1)
     expect(engine.writesRefused).toBeGreaterThanOrEqual(1)
     expect((await search(app, { q: 'salamandre' })).hits[0]?.id).toBe(`tips-${tip.id}`)
+  })
+})
+
+describe('a rebuild of the index', () => {
+  let app: TestApp
+
+  beforeAll(async () => {
+    app = await startSearchApp({ search: { reindexBatchSize: 5 } })
+    const { procedure } = await createProcedure(app, { slug: 'rebuild' })
+    for (let index = 0; index < 30; index += 1) {
+      await app.payload.create({
+        collection: 'tips',
+        data: { body: `Astuce numéro ${index} pour la reconstruction.`, procedure: procedure.id },
+      })
+    }
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  // A server's requests and stop signals are events of the event loop: on SQLite, whose driver
+  // answers in the process, a loop of reads alone would hold them until the whole index is read.
+  it('lets the event loop serve what waits between two pages of its reading', async () => {
+    let rebuiltAt = Number.POSITIVE_INFINITY
+    const rebuilding = reindexKnowledge({ payload: app.payload }).then((report) => {
+      rebuiltAt = performance.now()
+      return report
+    })
+    const servedAt = await new Promise<number>((resolve) => setTimeout(() => resolve(performance.now()), 0))
+    const report = await rebuilding
+    expect(report.documents).toBeGreaterThanOrEqual(31)
+    expect(servedAt).toBeLessThan(rebuiltAt)
   })
 })

@@ -12,6 +12,7 @@ import { idSchema } from './documents.ts'
 import { readDashboards } from './dashboardStore.ts'
 import { findFields, rowsById } from './local.ts'
 import { loadReverifyQueue, type ReverifyQueueItem } from './reverifyQueue.ts'
+import { yieldToEventLoop } from '../utilities/eventLoop.ts'
 
 /** Weeks the dashboard looks back over (the current one included). */
 export const dashboardWeeks = 12
@@ -153,8 +154,7 @@ class Durations {
 /** Items a loop handles before it lets the event loop run the requests waiting (`breather`). */
 const itemsPerBreath = 2000
 
-/** Lets the event loop serve what waits (a request, a timer) before going on. */
-const breather = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+const breather = yieldToEventLoop
 
 /** Counts the items of a long loop and says when it is time for a `breather`. */
 const pacer = () => {

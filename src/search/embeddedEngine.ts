@@ -24,6 +24,7 @@ import type {
 import { parseKnowledgeDocument } from './types.ts'
 import { createValueColumns, narrowByColumns } from './valueColumns.ts'
 import type { ValueColumn } from './valueColumns.ts'
+import { yieldToEventLoop } from '../utilities/eventLoop.ts'
 
 /** term → field id → short document id → term frequency: MiniSearch's inverted index entry. */
 type Postings = Map<number, Map<number, number>>
@@ -439,8 +440,6 @@ const cloneDocument = (document: KnowledgeDocument): KnowledgeDocument => ({
   updatedAt: document.updatedAt,
   url: document.url,
 })
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 const isDigits = /^\d+$/
 

@@ -4,6 +4,7 @@ import { searchChangesSlug } from '../collections/SearchChanges.ts'
 import { ForbiddenActionError, NotSignedInError } from '../errors.ts'
 import { canManageCatalogue } from '../policies/contributions.ts'
 import { actorFromRequest } from '../policies/roles.ts'
+import { yieldToEventLoop } from '../utilities/eventLoop.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { knowledgeCollections, type KnowledgeCollection, type KnowledgeUrls } from './documents.ts'
 import { searchRuntimeOf } from './engineRegistry.ts'
@@ -64,6 +65,8 @@ const rebuild = async ({
     for (let page = 1; ; page += 1) {
       const loaded = await loadKnowledgePage({ cache, collection, limit: batchSize, page, req, urls })
       if (loaded.documents.length > 0) await engine.upsert(loaded.documents)
+      // Requests (and a stop signal) are served between two pages.
+      await yieldToEventLoop()
       for (const document of loaded.documents) byType[document.type] += 1
       documents += loaded.documents.length
       done += loaded.read

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { isRecord, parseId, type ID } from '../utilities/ids.ts'
+import { yieldToEventLoop } from '../utilities/eventLoop.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { isKnowledgeCollection, knowledgeDocumentId, type KnowledgeCollection } from './documents.ts'
 import {
@@ -77,6 +78,7 @@ const syncProcedure = async (context: SyncContext, id: ID): Promise<SyncCount> =
         where: { procedure: { equals: id } },
       })
       if (loaded.documents.length > 0) await context.engine.upsert(loaded.documents)
+      await yieldToEventLoop()
       count.upserted += loaded.documents.length
       if (!loaded.hasNextPage || loaded.read === 0) break
     }
