@@ -196,37 +196,32 @@ const main = async (): Promise<void> => {
       return { cpuMs, statementsAfter: after.length, statementsInRequest: inRequest.length, wallMs }
     }
 
-    const postNote = async (index: number): Promise<Sample> => {
+    /** A create through Payload alone (the baselines): timed, then a short rest for anything it set off. */
+    const postPlain = async (route: string, body: unknown, what: string): Promise<Sample> => {
       log.take()
       const cpuStart = process.cpuUsage()
       const startedAt = performance.now()
-      const response = await api('/plain-notes?depth=0', token, { body: `Note ordinaire numéro ${index}.` })
+      const response = await api(route, token, body)
       const wallMs = performance.now() - startedAt
       const inRequest = log.take()
       if (response.status !== 201)
-        throw new Error(`Creating a plain note answered ${response.status}: ${await response.text()}`)
+        throw new Error(`Creating ${what} answered ${response.status}: ${await response.text()}`)
       await sleep(5)
       const cpuMs = cpuMsSince(cpuStart)
       return { cpuMs, statementsAfter: log.take().length, statementsInRequest: inRequest.length, wallMs }
     }
-
-    const postBare = async (index: number): Promise<Sample> => {
-      log.take()
-      const cpuStart = process.cpuUsage()
-      const startedAt = performance.now()
-      const response = await api('/bare-tips?depth=0', token, {
-        author: citizen.id,
-        body: `Astuce mesurée numéro ${index} : gardez une copie du récépissé.`,
-        procedure: procedureId,
-      })
-      const wallMs = performance.now() - startedAt
-      const inRequest = log.take()
-      if (response.status !== 201)
-        throw new Error(`Creating a bare tip answered ${response.status}: ${await response.text()}`)
-      await sleep(5)
-      const cpuMs = cpuMsSince(cpuStart)
-      return { cpuMs, statementsAfter: log.take().length, statementsInRequest: inRequest.length, wallMs }
-    }
+    const postNote = (index: number): Promise<Sample> =>
+      postPlain('/plain-notes?depth=0', { body: `Note ordinaire numéro ${index}.` }, 'a plain note')
+    const postBare = (index: number): Promise<Sample> =>
+      postPlain(
+        '/bare-tips?depth=0',
+        {
+          author: citizen.id,
+          body: `Astuce mesurée numéro ${index} : gardez une copie du récépissé.`,
+          procedure: procedureId,
+        },
+        'a bare tip',
+      )
 
     const post: Record<Side, (index: number) => Promise<Sample>> = { bare: postBare, note: postNote, tip: postTip }
     const orders: Side[][] = [

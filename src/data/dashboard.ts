@@ -151,12 +151,10 @@ class Durations {
   }
 }
 
-/** Items a loop handles before it lets the event loop run the requests waiting (`breather`). */
+/** Items a loop handles before it lets the event loop run the requests waiting (`yieldToEventLoop`). */
 const itemsPerBreath = 2000
 
-const breather = yieldToEventLoop
-
-/** Counts the items of a long loop and says when it is time for a `breather`. */
+/** Counts the items of a long loop and says when it is time to yield to the event loop. */
 const pacer = () => {
   let count = 0
   return (): boolean => {
@@ -207,7 +205,7 @@ const rowsOf = (
   reading: Reading,
 ): AsyncGenerator<Row> =>
   rowsById({
-    afterPage: reading.afterPage ?? breather,
+    afterPage: reading.afterPage ?? yieldToEventLoop,
     collection,
     pageSize: reading.pageSize ?? pageSize,
     req,
@@ -432,7 +430,7 @@ const readFeedback = async (
     const info = infos.get(key)
     // An item since deleted: not counted.
     if (info) items.push({ ...item, ...info })
-    if (isDue()) await breather()
+    if (isDue()) await yieldToEventLoop()
   }
   return items
 }
@@ -635,7 +633,7 @@ export const computeDashboard = async ({
   const struggling: FeedbackItem[] = []
   let isDue = pacer()
   for (const item of feedback) {
-    if (isDue()) await breather()
+    if (isDue()) await yieldToEventLoop()
     // An item outside the agency: not counted.
     if (wantedAgency !== null && !inScope(item.procedure)) continue
     perItem.push({
@@ -760,7 +758,7 @@ export const computeDashboard = async ({
   const struggleSteps: StruggleRow[] = []
   isDue = pacer()
   for (const [stepKey, tally] of struggleByStep) {
-    if (isDue()) await breather()
+    if (isDue()) await yieldToEventLoop()
     const [key = '', index = '0'] = stepKey.split('|')
     const procedure = byProcedure.get(key)
     if (!procedure) continue

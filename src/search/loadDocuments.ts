@@ -36,7 +36,7 @@ const keptProcedures = perPayload<{ contexts: ProcedureCache }>('procedureContex
  * a thread, a guide or a wiki page synced after a write reads only itself.
  * Whoever syncs a procedure's or an agency's change (they come through the
  * feed like every change) forgets what was kept of it first; a rebuild
- * forgets them all.
+ * forgets them all, then keeps those it reads.
  */
 export const keptProcedureContexts = (payload: Payload): ProcedureCache => {
   const kept = keptProcedures(payload)

@@ -8,7 +8,7 @@ import { yieldToEventLoop } from '../utilities/eventLoop.ts'
 import { optionsOf } from '../utilities/pluginOptions.ts'
 import { knowledgeCollections, type KnowledgeCollection, type KnowledgeUrls } from './documents.ts'
 import { searchRuntimeOf } from './engineRegistry.ts'
-import { countPublicItems, forgetProcedureContexts, loadKnowledgePage, type ProcedureCache } from './loadDocuments.ts'
+import { countPublicItems, forgetProcedureContexts, keptProcedureContexts, loadKnowledgePage } from './loadDocuments.ts'
 import type { KnowledgeType, SearchEngine } from './types.ts'
 
 /**
@@ -55,8 +55,9 @@ const rebuild = async ({
   const counts = await Promise.all(knowledgeCollections.map((collection) => countPublicItems({ collection, req })))
   const total = counts.reduce((sum, count) => sum + count, 0)
   const byType: Record<KnowledgeType, number> = { guide: 0, procedure: 0, thread: 0, tip: 0, wiki: 0 }
-  const cache: ProcedureCache = new Map()
+  // The procedures read here are kept for the syncs after it (what was kept before may be stale).
   forgetProcedureContexts(payload)
+  const cache = keptProcedureContexts(payload)
   let done = 0
   let documents = 0
   await engine.clear()
