@@ -64,6 +64,7 @@ export default defineConfig({
       'entraide/widget': path.resolve(root, 'src/widget/index.ts'),
       'entraide/meilisearch': path.resolve(root, 'src/exports/meilisearch.ts'),
       'entraide/redis': path.resolve(root, 'src/exports/redis.ts'),
+      'entraide/instrumentation': path.resolve(root, 'src/exports/instrumentation.ts'),
       entraide: path.resolve(root, 'src/index.ts'),
     },
   },

@@ -55,6 +55,7 @@ step('bundling the type declarations per entry')
 const typeEntries = {
   client: path.join(distDir, 'exports', 'client.d.ts'),
   index: path.join(distDir, 'index.d.ts'),
+  instrumentation: path.join(distDir, 'exports', 'instrumentation.d.ts'),
   meilisearch: path.join(distDir, 'exports', 'meilisearch.d.ts'),
   redis: path.join(distDir, 'exports', 'redis.d.ts'),
   rsc: path.join(distDir, 'exports', 'rsc.d.ts'),

@@ -6,6 +6,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations/index.ts'
+import { defaultDatabaseUri } from './databaseAddress.ts'
 import { migrations as postgresMigrations } from '../migrations/postgres/index.ts'
 
 /** Where the SQLite schema migrations live (`npm run migrate:create` writes there). */
@@ -21,9 +22,6 @@ export const postgresMigrationDir = path.join(migrationDir, 'postgres')
  * another process only gets the lock in a gap between two of them.
  */
 const busyTimeoutMs = 30_000
-
-/** The embedded default: a SQLite file under `data/`. */
-export const defaultDatabaseUri = 'file:./data/entraide.db'
 
 /** How document ids are stored: Payload's default numbers on SQL databases, or text (UUIDs), as on MongoDB. */
 export type IdStorage = 'number' | 'text'

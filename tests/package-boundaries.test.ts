@@ -98,7 +98,13 @@ const reachableFrom = (entry: string): Set<string> => {
 
 describe('the entries', () => {
   const redisOnly = new Set(['ioredis', 'rate-limiter-flexible'])
-  const entries = ['src/index.ts', 'src/exports/client.ts', 'src/exports/rsc.ts', 'src/exports/meilisearch.ts', 'src/widget/index.ts']
+  const entries = [
+    'src/index.ts',
+    'src/exports/client.ts',
+    'src/exports/rsc.ts',
+    'src/exports/meilisearch.ts',
+    'src/widget/index.ts',
+  ]
 
   it.each(entries)('%s never loads Redis’s client or counter, which only entraide/redis needs', (entry) => {
     const modules = [...reachableFrom(path.join(root, entry))]
@@ -118,6 +124,17 @@ describe('the entries', () => {
     expect(specifiers.map(packageNameOf)).toEqual(expect.arrayContaining(['ioredis', 'rate-limiter-flexible']))
     // The client is loaded at run time, behind comments for bundlers: that import is seen too.
     expect(specifiers.filter((specifier) => specifier === 'ioredis').length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('entraide/instrumentation loads Node’s built-ins only: a site’s instrumentation hook runs it before Payload loads', () => {
+    const modules = [...reachableFrom(path.join(root, 'src/exports/instrumentation.ts'))]
+    expect(modules.map((file) => path.relative(root, file))).toContain('src/search/earlyRead.ts')
+    const packages = modules.flatMap((file) =>
+      specifiersOf(readFileSync(file, 'utf8'))
+        .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:'))
+        .map((specifier) => `${path.relative(root, file)}: ${specifier}`),
+    )
+    expect(packages).toEqual([])
   })
 })
 

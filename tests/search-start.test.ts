@@ -1,5 +1,5 @@
 // Database: SQLite is enough (the saved index and the start behaviour are the engine's, in the app process)
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -7,9 +7,12 @@ import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { buildAppConfig } from '../setup/appConfig.ts'
+import { hasPendingRead, readSearchIndexEarly, snapshotFileIn } from '../src/search/earlyRead.ts'
 import { onSearchChanges, searchFeedStatus, type SearchChange } from '../src/search/feed.ts'
+import { EmbeddedEngine } from '../src/search/embeddedEngine.ts'
 import { MeilisearchEngine } from '../src/search/meilisearchEngine.ts'
 import { readySearchEngine } from '../src/search/reindex.ts'
+import type { KnowledgeDocument } from '../src/search/types.ts'
 import { createProcedure } from './helpers/fixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
 import { startFakeMeilisearch, type FakeMeilisearch } from './search/fakeMeilisearch.ts'
@@ -44,12 +47,52 @@ describe('an app whose index is still being built', () => {
   })
 })
 
+/** The embedded engine, slow to take its first write: a build of the index takes seconds, as at 50,000 documents. */
+class SlowFirstWrite extends EmbeddedEngine {
+  isFirst = true
+  override async upsert(documents: readonly KnowledgeDocument[]): Promise<void> {
+    if (this.isFirst) await new Promise((resolve) => setTimeout(resolve, 2500))
+    this.isFirst = false
+    await super.upsert(documents)
+  }
+}
+
+describe('an index built from the database', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'entraide-built-'))
+  let payload: Payload | undefined
+  afterAll(async () => {
+    await payload?.destroy()
+    rmSync(dir, { force: true, recursive: true })
+  })
+
+  it('is saved as soon as a build that took seconds ends, without waiting for a shutdown', async () => {
+    const databaseUri = `file:${path.join(dir, 'site.db')}`
+    const directory = path.join(dir, 'search-index')
+    const config = await buildAppConfig({
+      databaseUri,
+      entraide: { rateLimits: false, search: { engine: new SlowFirstWrite(), snapshot: { directory } } },
+      secret: 'entraide-test-secret',
+    })
+    payload = await getPayload({ config, key: `built-${path.basename(dir)}` })
+    const agency = await payload.create({ collection: 'agencies', data: { name: 'ANTS', slug: 'ants' } })
+    await payload.create({
+      collection: 'procedures',
+      data: { agency: agency.id, slug: 'carte-grise', title: 'Immatriculer un véhicule' },
+    })
+    await readySearchEngine(payload)
+    expect(searchFeedStatus(payload).origin).toBe('rebuild')
+    const file = snapshotFileIn(directory, databaseUri)
+    await expect.poll(() => existsSync(file), { interval: 50, timeout: 5000 }).toBe(true)
+  })
+})
+
 describe('a restart with a saved index', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'entraide-restart-'))
   const snapshotDir = path.join(dir, 'search-index')
   let payload: Payload | undefined
   let instance = 0
 
+  const databaseUri = `file:${path.join(dir, 'site.db')}`
   const start = async ({ isWriterOnly = false } = {}): Promise<{
     payload: Payload
     config: SanitizedConfig
@@ -57,7 +100,7 @@ describe('a restart with a saved index', () => {
   }> => {
     instance += 1
     const config = await buildAppConfig({
-      databaseUri: `file:${path.join(dir, 'site.db')}`,
+      databaseUri,
       entraide: {
         rateLimits: false,
         // A writer only: it applies nothing and saves no index (a script, or another node).
@@ -108,7 +151,14 @@ describe('a restart with a saved index', () => {
     })
     await writer.payload.destroy()
 
+    // The site's instrumentation hook starts reading the saved index before Payload starts; Payload takes that read.
+    const snapshotFile = snapshotFileIn(snapshotDir, databaseUri)
+    readSearchIndexEarly({ databaseUri: `${databaseUri}?another=address`, directory: snapshotDir })
+    expect(hasPendingRead(snapshotFile)).toBe(false)
+    readSearchIndexEarly({ databaseUri, directory: snapshotDir })
+    expect(hasPendingRead(snapshotFile)).toBe(true)
     const second = await start()
+    expect(hasPendingRead(snapshotFile)).toBe(false)
     await readySearchEngine(second.payload)
     expect(searchFeedStatus(second.payload).origin).toBe('snapshot')
     expect(await titles(second, 'immatriculer')).toEqual(['Immatriculer un véhicule'])

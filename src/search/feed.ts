@@ -536,10 +536,13 @@ const populate = async (payload: Payload): Promise<void> => {
   feed.hasChangedSinceSnapshot = true
   feed.isReady = true
   feed.origin = 'rebuild'
-  const level = report.durationMs >= progressEveryMs ? 'info' : 'debug'
-  payload.logger[level]({
+  const isLong = report.durationMs >= progressEveryMs
+  payload.logger[isLong ? 'info' : 'debug']({
     msg: `Entraide search: index built from the database, ${report.documents} documents in ${report.durationMs} ms.`,
   })
+  // A build that took seconds is saved at once, not at the next periodic save: a server stopped
+  // before then (`next start` does not call payload.destroy() on SIGTERM) would build it all again.
+  if (isLong) void saveIndex(payload)
 }
 
 /**

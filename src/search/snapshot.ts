@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises'
-import os, { tmpdir } from 'node:os'
+import os from 'node:os'
 import path from 'node:path'
-import { Worker } from 'node:worker_threads'
 
 import type { Config, Payload } from 'payload'
 
 import { optionsOf } from '../utilities/pluginOptions.ts'
+import { readOnItsOwnThread, readPath, snapshotFileIn, takePendingRead, type EarlyBytes } from './earlyRead.ts'
 import { EmbeddedEngine } from './embeddedEngine.ts'
 
 /** The feed position an index snapshot was taken at (see `feed.ts`). */
@@ -17,12 +17,6 @@ export type FeedPosition = {
   /** The newest change applied, `id` and `createdAt`: it must still be in the feed for the snapshot to be trusted. */
   marker: { id: string; at: number }
 }
-
-const readPath = (value: unknown, keys: readonly string[]): unknown =>
-  keys.reduce<unknown>(
-    (current, key) => (typeof current === 'object' && current !== null ? Reflect.get(current, key) : undefined),
-    value,
-  )
 
 /**
  * What names the database: its address as the adapter was given it (SQLite's
@@ -41,10 +35,7 @@ const databaseAddress = (db: unknown): string => {
 
 const snapshotFileFor = (payload: Payload, db: unknown): string | null => {
   const { snapshot } = optionsOf(payload).search
-  if (snapshot === false) return null
-  const directory = snapshot.directory ?? path.join(tmpdir(), 'entraide-search')
-  const digest = createHash('sha256').update(databaseAddress(db)).digest('hex').slice(0, 24)
-  return path.join(directory, `index-${digest}.snapshot`)
+  return snapshot === false ? null : snapshotFileIn(snapshot.directory, databaseAddress(db))
 }
 
 /** The snapshot file of this Payload instance's database, or null when snapshots are off. */
@@ -54,107 +45,27 @@ export const snapshotFileOf = (payload: Payload): string | null => snapshotFileF
 const earlyReads = new WeakMap<Payload, { file: string; bytes: Promise<EarlyBytes | null> }>()
 
 /**
- * Bytes read early, with when the read started and ended (ms since the
- * process started), for the load's log line, and the SHA-256 digest of what
- * follows the header line, computed on the reading thread while the app's
- * thread restores the index (null when it could not be computed).
- */
-type EarlyBytes = { bytes: Buffer; startedMs: number; endedMs: number; bodyDigest: Promise<string | null> }
-
-const uptimeMs = (): number => Math.round(process.uptime() * 1000)
-
-/**
- * The reading thread's program (CommonJS, as a worker's evaluated source
- * is): reads the file into memory shared with the app's thread and hands it
- * over, then digests what follows the header line and hands the digest over;
- * or the error.
- */
-const readerSource = `
-const { parentPort, workerData } = require('node:worker_threads')
-const { closeSync, fstatSync, openSync, readSync } = require('node:fs')
-const { createHash } = require('node:crypto')
-try {
-  const descriptor = openSync(workerData.file, 'r')
-  let bytes
-  try {
-    const size = fstatSync(descriptor).size
-    const shared = new SharedArrayBuffer(size)
-    bytes = new Uint8Array(shared)
-    let length = 0
-    while (length < size) {
-      const read = readSync(descriptor, bytes, length, size - length, length)
-      if (read === 0) break
-      length += read
-    }
-    bytes = bytes.subarray(0, length)
-    parentPort.postMessage({ length, shared })
-  } finally {
-    closeSync(descriptor)
-  }
-  const lineEnd = bytes.indexOf(10)
-  parentPort.postMessage({ bodyDigest: lineEnd === -1 ? null : createHash('sha256').update(bytes.subarray(lineEnd + 1)).digest('hex') })
-} catch (error) {
-  parentPort.postMessage({ error: String(error) })
-}
-`
-
-/**
- * Reads `file` and digests it on a thread of its own: at start the app's
- * thread is busy loading modules and starting Payload, and on a machine
- * with two cores the other one is free. Resolves with null when the file
- * cannot be read or the thread cannot start.
- */
-const readOnItsOwnThread = (file: string): Promise<EarlyBytes | null> =>
-  new Promise((resolve) => {
-    const startedMs = uptimeMs()
-    let worker: Worker
-    try {
-      worker = new Worker(readerSource, { eval: true, workerData: { file } })
-    } catch {
-      resolve(null)
-      return
-    }
-    worker.unref()
-    let settleDigest: (digest: string | null) => void = () => undefined
-    const bodyDigest = new Promise<string | null>((settle) => (settleDigest = settle))
-    const fail = (): void => {
-      resolve(null)
-      settleDigest(null)
-    }
-    worker.on('message', (message: unknown) => {
-      const shared = readPath(message, ['shared'])
-      const length = readPath(message, ['length'])
-      if (shared instanceof SharedArrayBuffer && typeof length === 'number' && length <= shared.byteLength) {
-        resolve({ bodyDigest, bytes: Buffer.from(shared, 0, length), endedMs: uptimeMs(), startedMs })
-        return
-      }
-      const digest = readPath(message, ['bodyDigest'])
-      if (typeof digest === 'string') settleDigest(digest)
-      else fail()
-      void worker.terminate()
-    })
-    worker.once('error', fail)
-    worker.once('exit', fail)
-  })
-
-/**
  * The database adapter of a config, unchanged but for one thing: when
  * Payload makes it (before it connects and runs its migrations), the index
  * snapshot of that database starts being read from disk and checked, on a
  * thread of its own (about 0.3 s for 80 MB on this project's two-core
  * machine, half of it the first pass over memory just read), while the app's
- * thread goes on starting. Read on the app's thread pool instead, its bytes
- * waited over a second for the event loop, busy with Next's first requests;
- * read at once, synchronously, it held the start that long. A file that is
- * missing or unreadable is simply not used, as at `onInit`.
+ * thread goes on starting — unless the site's instrumentation hook started
+ * that read already (`readSearchIndexEarly`), sooner still. Read on the
+ * app's thread pool instead, its bytes waited over a second for the event
+ * loop, busy with Next's first requests; read at once, synchronously, it
+ * held the start that long. A file that is missing or unreadable is simply
+ * not used, as at `onInit`.
  */
 export const withEarlySnapshotRead = (db: Config['db']): Config['db'] => ({
   ...db,
   init: (args) => {
     const adapter = db.init(args)
     const file = snapshotFileFor(args.payload, adapter)
+    if (file === null) return adapter
+    const bytes = takePendingRead(file) ?? (existsSync(file) ? readOnItsOwnThread(file) : undefined)
     // No snapshot (a first start, or another engine): the load at onInit finds none either.
-    if (file && existsSync(file)) earlyReads.set(args.payload, { bytes: readOnItsOwnThread(file), file })
+    if (bytes) earlyReads.set(args.payload, { bytes, file })
     return adapter
   },
 })
