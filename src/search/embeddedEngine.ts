@@ -12,6 +12,8 @@ import type {
   FilterScalar,
   FormattedFields,
   KnowledgeDocument,
+  KnowledgeProcedure,
+  KnowledgeType,
   SearchableAttribute,
   SearchEngine,
   SearchEngineStats,
@@ -21,7 +23,7 @@ import type {
   SearchParams,
   SearchResult,
 } from './types.ts'
-import { parseKnowledgeDocument } from './types.ts'
+import { isKnowledgeType, isValidDocumentId, parseKnowledgeDocument, parseProcedure } from './types.ts'
 import { createValueColumns, narrowByColumns } from './valueColumns.ts'
 import type { ValueColumn } from './valueColumns.ts'
 import { yieldToEventLoop } from '../utilities/eventLoop.ts'
@@ -232,8 +234,9 @@ export type EmbeddedSnapshotHeader = { version: number; fingerprint: string; doc
  */
 export type EmbeddedSnapshot = { header: EmbeddedSnapshotHeader; parts: Uint8Array[] }
 
-// 2: binary parts, postings decoded on first use, texts read on first use (1: MiniSearch's JSON).
-const snapshotVersion = 2
+// 3: documents as rows, their procedures listed once. 2: binary parts, postings
+// decoded on first use, texts read on first use. 1: MiniSearch's JSON.
+const snapshotVersion = 3
 /** The parts of a snapshot, in order. */
 const snapshotParts = ['documents', 'numbers', 'textEnds', 'texts', 'terms', 'termStarts', 'postings'] as const
 
@@ -258,17 +261,17 @@ class SavedTextDocument implements KnowledgeDocument {
   readonly #start: number
   readonly #end: number
 
-  constructor(document: KnowledgeDocument, texts: Buffer, start: number, end: number) {
-    this.id = document.id
-    this.type = document.type
-    this.title = document.title
-    this.procedure = document.procedure
-    this.agency = document.agency
-    this.isOfficial = document.isOfficial
-    this.isValidated = document.isValidated
-    this.score = document.score
-    this.updatedAt = document.updatedAt
-    this.url = document.url
+  constructor(row: SavedRow, procedure: KnowledgeProcedure | null, texts: Buffer, start: number, end: number) {
+    this.id = row[0]
+    this.type = row[1]
+    this.title = row[2]
+    this.procedure = procedure
+    this.agency = row[4]
+    this.isOfficial = row[5]
+    this.isValidated = row[6]
+    this.score = row[7]
+    this.updatedAt = row[8]
+    this.url = row[9]
     this.#texts = texts
     this.#start = start
     this.#end = end
@@ -301,31 +304,86 @@ class SavedTextDocument implements KnowledgeDocument {
 const asciiJson = (json: string): string =>
   json.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
 
-/** Everything but the text, without reading it (the empty text keeps the saved shape a document's). */
-const withoutText = ({
-  agency,
-  id,
-  isOfficial,
-  isValidated,
-  procedure,
-  score,
-  title,
-  type,
-  updatedAt,
-  url,
-}: KnowledgeDocument): KnowledgeDocument => ({
-  agency,
-  id,
-  isOfficial,
-  isValidated,
-  procedure,
-  score,
-  text: '',
-  title,
-  type,
-  updatedAt,
-  url,
-})
+/**
+ * A document in a snapshot, without its text: its fields in a row (no key
+ * repeated 50,000 times in the JSON), its procedure by position in the
+ * snapshot's list of procedures (-1: none), each procedure listed once.
+ */
+type SavedRow = [
+  id: string,
+  type: KnowledgeType,
+  title: string,
+  procedure: number,
+  agency: string | null,
+  isOfficial: boolean,
+  isValidated: boolean,
+  score: number,
+  updatedAt: number,
+  url: string,
+]
+
+/** The rows of documents and the procedures they name, each procedure once (by its fields). */
+const savedRows = (documents: readonly KnowledgeDocument[]): { rows: SavedRow[]; procedures: KnowledgeProcedure[] } => {
+  const procedures: KnowledgeProcedure[] = []
+  const positions = new Map<string, number>()
+  const positionOf = (procedure: KnowledgeProcedure | null): number => {
+    if (procedure === null) return -1
+    const key = JSON.stringify([procedure.id, procedure.slug, procedure.title])
+    let position = positions.get(key)
+    if (position === undefined) {
+      position = procedures.push({ id: procedure.id, slug: procedure.slug, title: procedure.title }) - 1
+      positions.set(key, position)
+    }
+    return position
+  }
+  const rows = documents.map((document): SavedRow => [
+    document.id,
+    document.type,
+    document.title,
+    positionOf(document.procedure),
+    document.agency,
+    document.isOfficial,
+    document.isValidated,
+    document.score,
+    document.updatedAt,
+    document.url,
+  ])
+  return { procedures, rows }
+}
+
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
+
+/** A saved row checked as `parseKnowledgeDocument` checks a document (null when a field is wrong). */
+const checkedRow = (value: unknown, procedureCount: number): SavedRow | null => {
+  if (!Array.isArray(value) || value.length !== 10) return null
+  const fields: unknown[] = value
+  const [id, type, title, procedure, agency, isOfficial, isValidated, score, updatedAt, url] = fields
+  if (typeof id !== 'string' || !isValidDocumentId(id) || !isKnowledgeType(type) || typeof title !== 'string')
+    return null
+  if (typeof procedure !== 'number' || !Number.isInteger(procedure) || procedure < -1 || procedure >= procedureCount)
+    return null
+  if ((agency !== null && typeof agency !== 'string') || typeof isOfficial !== 'boolean') return null
+  if (typeof isValidated !== 'boolean' || !isFiniteNumber(score) || !isFiniteNumber(updatedAt)) return null
+  if (typeof url !== 'string') return null
+  return [id, type, title, procedure, agency, isOfficial, isValidated, score, updatedAt, url]
+}
+
+/** A snapshot's list of procedures, checked (null when one is wrong). */
+const checkedProcedures = (value: unknown): KnowledgeProcedure[] | null => {
+  if (!Array.isArray(value)) return null
+  const listed: unknown[] = value
+  const procedures: KnowledgeProcedure[] = []
+  for (const item of listed) {
+    try {
+      const procedure = parseProcedure(item, undefined)
+      if (procedure === null) return null
+      procedures.push(procedure)
+    } catch {
+      return null
+    }
+  }
+  return procedures
+}
 
 const bytesOf = (array: Int32Array | Uint32Array): Uint8Array =>
   new Uint8Array(array.buffer, array.byteOffset, array.byteLength)
@@ -543,7 +601,7 @@ export class EmbeddedEngine implements SearchEngine {
   /**
    * The whole index, to be saved to disk and given back to `restoreSnapshot`
    * by a later process, in binary parts: the documents without their texts
-   * (JSON), their short ids and field lengths, their texts (UTF-8, one after
+   * (JSON: a row of fields each, and their procedures listed once), their short ids and field lengths, their texts (UTF-8, one after
    * the other, with where each ends), the terms, and every term's postings in
    * one Int32Array (see `savedIndex.ts`). A restart then reads the postings
    * of a term, and a document's text, only when first used. Taken
@@ -577,12 +635,8 @@ export class EmbeddedEngine implements SearchEngine {
     })
     const terms = index.termEntries()
     const { postings, starts } = encodePostings(terms.map(([, termPostings]) => termPostings))
-    const documents = asciiJson(
-      JSON.stringify({
-        documents: entries.map((entry) => withoutText(entry.document)),
-        figures: index.savedFigures(),
-      }),
-    )
+    const { procedures, rows } = savedRows(entries.map((entry) => entry.document))
+    const documents = asciiJson(JSON.stringify({ documents: rows, figures: index.savedFigures(), procedures }))
     const parts: Record<(typeof snapshotParts)[number], Uint8Array> = {
       documents: Buffer.from(documents, 'latin1'),
       numbers: bytesOf(numbers),
@@ -617,6 +671,8 @@ export class EmbeddedEngine implements SearchEngine {
     const bufferOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     const saved: unknown = JSON.parse(bufferOf(documentsPart).toString('utf8'))
     if (!isRecord(saved) || !Array.isArray(saved.documents)) return false
+    const procedures = checkedProcedures(saved.procedures)
+    if (!procedures) return false
     const figures = parseFigures(saved.figures)
     const described: unknown[] = saved.documents
     const fieldCount = compiled.settings.searchableAttributes.length
@@ -644,7 +700,9 @@ export class EmbeddedEngine implements SearchEngine {
       const shortId = numbers[position * width] ?? -1
       if (textEnd < textStart || shortId < 0 || shortId >= figures.nextId) return false
       // Checked as any document written to the engine is; the text is read from the bytes when needed.
-      restored.push(new SavedTextDocument(parseKnowledgeDocument(value), texts, textStart, textEnd))
+      const row = checkedRow(value, procedures.length)
+      if (!row) return false
+      restored.push(new SavedTextDocument(row, procedures[row[3]] ?? null, texts, textStart, textEnd))
       textStart = textEnd
       shortIds[position] = shortId
       const lengths: number[] = []

@@ -171,13 +171,7 @@ export type SearchResult = {
 
 /** A ranking rule: a built-in Meilisearch rule, or a custom `attribute:direction` rule. */
 export type RankingRule =
-  | 'words'
-  | 'typo'
-  | 'proximity'
-  | 'attribute'
-  | 'sort'
-  | 'exactness'
-  | `${CustomRankingAttribute}:${SortDirection}`
+  'words' | 'typo' | 'proximity' | 'attribute' | 'sort' | 'exactness' | `${CustomRankingAttribute}:${SortDirection}`
 
 /**
  * Numeric attributes a custom ranking rule may use. `trust` is not stored in
@@ -251,7 +245,7 @@ export const isValidDocumentId = (id: string): boolean => documentIdPattern.test
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
-const isKnowledgeType = (value: unknown): value is KnowledgeType =>
+export const isKnowledgeType = (value: unknown): value is KnowledgeType =>
   typeof value === 'string' && knowledgeTypes.some((type) => type === value)
 
 const invalid = (message: string, id: unknown): SearchError =>
@@ -260,7 +254,7 @@ const invalid = (message: string, id: unknown): SearchError =>
     details: typeof id === 'string' ? { id } : {},
   })
 
-const parseProcedure = (value: unknown, id: unknown): KnowledgeProcedure | null => {
+export const parseProcedure = (value: unknown, id: unknown): KnowledgeProcedure | null => {
   if (value === null || value === undefined) return null
   if (
     !isRecord(value) ||
@@ -288,7 +282,8 @@ export const parseKnowledgeDocument = (value: unknown): KnowledgeDocument => {
       id,
     )
   }
-  if (!isKnowledgeType(value.type)) throw invalid(`Document ${id}: type must be one of ${knowledgeTypes.join(', ')}.`, id)
+  if (!isKnowledgeType(value.type))
+    throw invalid(`Document ${id}: type must be one of ${knowledgeTypes.join(', ')}.`, id)
   if (typeof value.title !== 'string') throw invalid(`Document ${id}: title must be a string.`, id)
   if (typeof value.text !== 'string') throw invalid(`Document ${id}: text must be a string.`, id)
   if (typeof value.url !== 'string') throw invalid(`Document ${id}: url must be a string.`, id)
