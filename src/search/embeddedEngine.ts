@@ -353,19 +353,27 @@ const savedRows = (documents: readonly KnowledgeDocument[]): { rows: SavedRow[];
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
 
-/** A saved row checked as `parseKnowledgeDocument` checks a document (null when a field is wrong). */
-const checkedRow = (value: unknown, procedureCount: number): SavedRow | null => {
-  if (!Array.isArray(value) || value.length !== 10) return null
+/** Whether a saved row holds what `parseKnowledgeDocument` checks of a document (the row itself is kept: no copy). */
+const isSavedRow = (value: unknown, procedureCount: number): value is SavedRow => {
+  if (!Array.isArray(value) || value.length !== 10) return false
   const fields: unknown[] = value
   const [id, type, title, procedure, agency, isOfficial, isValidated, score, updatedAt, url] = fields
-  if (typeof id !== 'string' || !isValidDocumentId(id) || !isKnowledgeType(type) || typeof title !== 'string')
-    return null
-  if (typeof procedure !== 'number' || !Number.isInteger(procedure) || procedure < -1 || procedure >= procedureCount)
-    return null
-  if ((agency !== null && typeof agency !== 'string') || typeof isOfficial !== 'boolean') return null
-  if (typeof isValidated !== 'boolean' || !isFiniteNumber(score) || !isFiniteNumber(updatedAt)) return null
-  if (typeof url !== 'string') return null
-  return [id, type, title, procedure, agency, isOfficial, isValidated, score, updatedAt, url]
+  return (
+    typeof id === 'string' &&
+    isValidDocumentId(id) &&
+    isKnowledgeType(type) &&
+    typeof title === 'string' &&
+    typeof procedure === 'number' &&
+    Number.isInteger(procedure) &&
+    procedure >= -1 &&
+    procedure < procedureCount &&
+    (agency === null || typeof agency === 'string') &&
+    typeof isOfficial === 'boolean' &&
+    typeof isValidated === 'boolean' &&
+    isFiniteNumber(score) &&
+    isFiniteNumber(updatedAt) &&
+    typeof url === 'string'
+  )
 }
 
 /** A snapshot's list of procedures, checked (null when one is wrong). */
@@ -700,9 +708,8 @@ export class EmbeddedEngine implements SearchEngine {
       const shortId = numbers[position * width] ?? -1
       if (textEnd < textStart || shortId < 0 || shortId >= figures.nextId) return false
       // Checked as any document written to the engine is; the text is read from the bytes when needed.
-      const row = checkedRow(value, procedures.length)
-      if (!row) return false
-      restored.push(new SavedTextDocument(row, procedures[row[3]] ?? null, texts, textStart, textEnd))
+      if (!isSavedRow(value, procedures.length)) return false
+      restored.push(new SavedTextDocument(value, procedures[value[3]] ?? null, texts, textStart, textEnd))
       textStart = textEnd
       shortIds[position] = shortId
       const lengths: number[] = []
