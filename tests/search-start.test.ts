@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { buildAppConfig } from '../setup/appConfig.ts'
 import { hasPendingRead, readSearchIndexEarly, snapshotFileIn } from '../src/search/earlyRead.ts'
-import { onSearchChanges, searchFeedStatus, type SearchChange } from '../src/search/feed.ts'
+import { onSearchChanges, saveSearchIndex, searchFeedStatus, type SearchChange } from '../src/search/feed.ts'
 import { EmbeddedEngine } from '../src/search/embeddedEngine.ts'
 import { MeilisearchEngine } from '../src/search/meilisearchEngine.ts'
 import { readySearchEngine } from '../src/search/reindex.ts'
@@ -59,21 +59,23 @@ class SlowFirstWrite extends EmbeddedEngine {
 
 describe('an index built from the database', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'entraide-built-'))
-  let payload: Payload | undefined
+  const apps: Payload[] = []
   afterAll(async () => {
-    await payload?.destroy()
+    for (const app of apps) await app.destroy()
     rmSync(dir, { force: true, recursive: true })
   })
 
-  it('is saved as soon as a build that took seconds ends, without waiting for a shutdown', async () => {
-    const databaseUri = `file:${path.join(dir, 'site.db')}`
-    const directory = path.join(dir, 'search-index')
+  /** An app on a database of its own holding one procedure, whose index took seconds to build; and its snapshot file. */
+  const builtSlowly = async (name: string): Promise<{ payload: Payload; file: string }> => {
+    const databaseUri = `file:${path.join(dir, `${name}.db`)}`
+    const directory = path.join(dir, `${name}-index`)
     const config = await buildAppConfig({
       databaseUri,
       entraide: { rateLimits: false, search: { engine: new SlowFirstWrite(), snapshot: { directory } } },
       secret: 'entraide-test-secret',
     })
-    payload = await getPayload({ config, key: `built-${path.basename(dir)}` })
+    const payload = await getPayload({ config, key: `built-${path.basename(dir)}-${name}` })
+    apps.push(payload)
     const agency = await payload.create({ collection: 'agencies', data: { name: 'ANTS', slug: 'ants' } })
     await payload.create({
       collection: 'procedures',
@@ -81,8 +83,18 @@ describe('an index built from the database', () => {
     })
     await readySearchEngine(payload)
     expect(searchFeedStatus(payload).origin).toBe('rebuild')
-    const file = snapshotFileIn(directory, databaseUri)
+    return { file: snapshotFileIn(directory, databaseUri), payload }
+  }
+
+  it('is saved as soon as a build that took seconds ends, without waiting for a shutdown', async () => {
+    const { file } = await builtSlowly('saved-at-once')
     await expect.poll(() => existsSync(file), { interval: 50, timeout: 5000 }).toBe(true)
+  })
+
+  it('is on disk when a save asked for during that save returns (it waits for the save under way)', async () => {
+    const { file, payload } = await builtSlowly('asked-meanwhile')
+    await saveSearchIndex(payload)
+    expect(existsSync(file)).toBe(true)
   })
 })
 

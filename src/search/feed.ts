@@ -552,6 +552,8 @@ const populate = async (payload: Payload): Promise<void> => {
  */
 const saveIndex = async (payload: Payload): Promise<void> => {
   const feed = feedOf(payload)
+  // A save under way is waited for (it marks the index unchanged as it starts); what changed since is saved after it.
+  while (feed.saving) await feed.saving
   const { engine } = searchRuntimeOf(payload)
   const file = snapshotFileOf(payload)
   if (!file || !(engine instanceof EmbeddedEngine) || !feed.isReady || !feed.hasChangedSinceSnapshot) return
