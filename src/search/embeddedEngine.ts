@@ -40,6 +40,47 @@ type Postings = Map<number, Map<number, number>>
  * cheap discard and vacuum, and the radix tree behind prefix and fuzzy lookups.
  */
 class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
+  /**
+   * A restored index's documents not yet in MiniSearch's id and field-length
+   * maps: searches read neither, so the maps (three entries per document,
+   * a tenth of a restore at 50,000 documents with their garbage collection)
+   * are filled at the first write or lookup by id, not before the index
+   * answers.
+   */
+  #unmapped: {
+    documents: readonly KnowledgeDocument[]
+    shortIds: Int32Array
+    fieldLengths: readonly number[][]
+  } | null = null
+
+  #mapRestored(): void {
+    const unmapped = this.#unmapped
+    if (!unmapped) return
+    this.#unmapped = null
+    const { documents, fieldLengths, shortIds } = unmapped
+    documents.forEach(({ id }, position) => {
+      const shortId = shortIds[position] ?? 0
+      this._documentIds.set(shortId, id)
+      this._idToShortId.set(id, shortId)
+      this._fieldLength.set(shortId, fieldLengths[position] ?? [])
+    })
+  }
+
+  override add(document: KnowledgeDocument): void {
+    this.#mapRestored()
+    super.add(document)
+  }
+
+  override discard(id: unknown): void {
+    this.#mapRestored()
+    super.discard(id)
+  }
+
+  override has(id: unknown): boolean {
+    this.#mapRestored()
+    return super.has(id)
+  }
+
   postings(term: string): Postings | undefined {
     return this._index.get(term)
   }
@@ -57,11 +98,13 @@ class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
   }
 
   shortIdOf(id: string): number | undefined {
+    this.#mapRestored()
     return this._idToShortId.get(id)
   }
 
   /** Words per field of a document, by field id (MiniSearch's own array, not a copy). */
   fieldLengthsOf(shortId: number): readonly number[] {
+    this.#mapRestored()
     return this._fieldLength.get(shortId) ?? []
   }
 
@@ -129,13 +172,13 @@ class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
     this._nextId = figures.nextId
     this._dirtCount = figures.dirtCount
     this._avgFieldLength = figures.averageFieldLength
-    documents.forEach(({ id }, position) => {
-      const shortId = shortIds[position] ?? 0
-      this._documentIds.set(shortId, id)
-      this._idToShortId.set(id, shortId)
-      this._fieldLength.set(shortId, fieldLengths[position] ?? [])
-    })
-    if (this._documentIds.size !== documents.length || this._idToShortId.size !== documents.length) return false
+    // Two documents never share a short id (ids are unique by construction of the saved index, whose digest is checked).
+    const taken = new Uint8Array(figures.nextId)
+    for (const shortId of shortIds) {
+      if (shortId < 0 || shortId >= taken.length || taken[shortId] === 1) return false
+      taken[shortId] = 1
+    }
+    this.#unmapped = { documents, fieldLengths, shortIds }
     terms.forEach((term, position) => {
       this._index.set(term, new SavedPostings(postings, starts[position] ?? 0, starts[position + 1] ?? 0))
     })
@@ -718,13 +761,14 @@ export class EmbeddedEngine implements SearchEngine {
       if ((position + 1) % restoreChunk === 0) await yieldToEventLoop()
     }
     const index = new KnowledgeMiniSearch(miniSearchOptions(compiled))
-    // False too when two documents share an id or a short id.
+    // False too when two documents share a short id.
     if (!index.restoreSaved({ documents: restored, fieldLengths, figures, postings, shortIds, starts, terms }))
       return false
     const state = emptyState(compiled, index)
     for (let position = 0; position < restored.length; position += 1) {
       const document = restored[position]
-      if (document) attachEntry(state, document, shortIds[position] ?? 0)
+      // The field lengths as read: MiniSearch's maps are filled later (`KnowledgeMiniSearch`).
+      if (document) attachEntry(state, document, shortIds[position] ?? 0, fieldLengths[position] ?? [])
       if ((position + 1) % restoreChunk === 0) await yieldToEventLoop()
     }
     if (restored.length !== index.liveDocumentCount) return false
@@ -1325,12 +1369,13 @@ const grow = <T extends Int32Array | Uint8Array>(
 }
 
 // Records a document MiniSearch already holds under `shortId`.
-const attachEntry = (state: IndexState, document: KnowledgeDocument, shortId: number): void => {
-  const entry: Entry = {
-    document,
-    shortId,
-    fieldLengths: state.index.fieldLengthsOf(shortId),
-  }
+const attachEntry = (
+  state: IndexState,
+  document: KnowledgeDocument,
+  shortId: number,
+  fieldLengths: readonly number[] = state.index.fieldLengthsOf(shortId),
+): void => {
+  const entry: Entry = { document, shortId, fieldLengths }
   state.entries[shortId] = entry
   // In place: a restore attaches 50,000 documents in a row.
   for (let fieldId = 0; fieldId < state.lengths.length; fieldId += 1) {
