@@ -482,7 +482,8 @@ export type SearchOptions = {
    * only catches up with the feed: `directory` (one file per database, named
    * by a digest of the database's address; default `entraide-search` in the
    * OS temporary directory) and `everyMs`, how often it is saved when it
-   * changed (and at `payload.destroy()`; saving blocks the process while the
+   * changed (and at `payload.destroy()`, and as soon as a build from the
+   * database that took seconds ends; saving blocks the process while the
    * index is written out, under 1 s of CPU at 50,000 documents). `false`:
    * never saved, every start rebuilds the index in the background.
    * @default { everyMs: 600000 }
