@@ -16,12 +16,12 @@
  */
 export const register = async (): Promise<void> => {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const [{ readSearchIndexEarly }, { defaultDatabaseUri }] = await Promise.all([
+  const [{ readSearchIndexEarly }, { databaseUriFromEnvironment }] = await Promise.all([
     import('entraide/instrumentation'),
     import('./setup/databaseAddress.ts'),
   ])
   // The address the database adapter gets (setup/appConfig.ts), and the plugin's default snapshot directory.
-  readSearchIndexEarly({ databaseUri: process.env.DATABASE_URI || defaultDatabaseUri })
+  readSearchIndexEarly({ databaseUri: databaseUriFromEnvironment() })
   const startHere = async (): Promise<void> => {
     const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('./payload.config.ts')])
     await getPayload({ config })

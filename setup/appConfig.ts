@@ -7,6 +7,7 @@ import { buildConfig, type Config, type Plugin, type SanitizedConfig } from 'pay
 
 import { entraidePlugin, type EntraideOptions } from 'entraide'
 import { databaseAdapter, type IdStorage } from './database.ts'
+import { databaseUriFromEnvironment } from './databaseAddress.ts'
 import { emailAdapterFromEnv } from './email.ts'
 import { loadLexicalEditor } from './richTextEditor.ts'
 import { resolveSecret } from './secret.ts'
@@ -68,7 +69,7 @@ export type AppConfigArgs = {
  */
 export const buildAppConfig = async ({
   databasePush,
-  databaseUri = process.env.DATABASE_URI || undefined,
+  databaseUri = databaseUriFromEnvironment(),
   email = emailAdapterFromEnv(),
   entraide = {},
   graphQL,

@@ -652,9 +652,10 @@ export class EmbeddedEngine implements SearchEngine {
   /**
    * The whole index, to be saved to disk and given back to `restoreSnapshot`
    * by a later process, in binary parts: the documents without their texts
-   * (JSON: a row of fields each, and their procedures listed once), their short ids and field lengths, their texts (UTF-8, one after
-   * the other, with where each ends), the terms, and every term's postings in
-   * one Int32Array (see `savedIndex.ts`). A restart then reads the postings
+   * (JSON: a row of fields each, and their procedures listed once), their
+   * short ids and field lengths, their texts (UTF-8, one after the other,
+   * with where each ends), the terms, and every term's postings in one
+   * Int32Array (see `savedIndex.ts`). A restart then reads the postings
    * of a term, and a document's text, only when first used. Taken
    * synchronously: no write lands halfway through.
    */
