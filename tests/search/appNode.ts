@@ -3,7 +3,8 @@
 // by NODE_DATABASE_URI and the Redis of NODE_REDIS_URL (and the Meilisearch
 // of MEILI_HOST when it is set), driven by the test
 // through IPC messages (REST requests sent to Payload's handler, and what its
-// search index applied). Run with `node --import tsx`.
+// search index applied). The test bundles it with the app's sources
+// (esbuild) and runs the bundle with plain Node.
 import { getPayload, handleEndpoints } from 'payload'
 
 import { onSearchChanges } from 'entraide'
