@@ -50,19 +50,20 @@ class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
   #unmapped: {
     documents: readonly KnowledgeDocument[]
     shortIds: Int32Array
-    fieldLengths: readonly number[][]
+    /** The document's words per field, as MiniSearch keeps them (made only here). */
+    fieldLengthsAt: (position: number) => number[]
   } | null = null
 
   #mapRestored(): void {
     const unmapped = this.#unmapped
     if (!unmapped) return
     this.#unmapped = null
-    const { documents, fieldLengths, shortIds } = unmapped
+    const { documents, fieldLengthsAt, shortIds } = unmapped
     documents.forEach(({ id }, position) => {
       const shortId = shortIds[position] ?? 0
       this._documentIds.set(shortId, id)
       this._idToShortId.set(id, shortId)
-      this._fieldLength.set(shortId, fieldLengths[position] ?? [])
+      this._fieldLength.set(shortId, fieldLengthsAt(position))
     })
   }
 
@@ -144,7 +145,7 @@ class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
    */
   restoreSaved({
     documents,
-    fieldLengths,
+    fieldLengthsAt,
     figures,
     postings,
     shortIds,
@@ -155,7 +156,7 @@ class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
     /** In parallel: each document's short id and words per field. */
     documents: readonly KnowledgeDocument[]
     shortIds: Int32Array
-    fieldLengths: readonly number[][]
+    fieldLengthsAt: (position: number) => number[]
     terms: readonly string[]
     postings: Int32Array
     starts: Uint32Array
@@ -178,7 +179,7 @@ class KnowledgeMiniSearch extends MiniSearch<KnowledgeDocument> {
       if (shortId < 0 || shortId >= taken.length || taken[shortId] === 1) return false
       taken[shortId] = 1
     }
-    this.#unmapped = { documents, fieldLengths, shortIds }
+    this.#unmapped = { documents, fieldLengthsAt, shortIds }
     terms.forEach((term, position) => {
       this._index.set(term, new SavedPostings(postings, starts[position] ?? 0, starts[position + 1] ?? 0))
     })
@@ -214,8 +215,6 @@ const parseFigures = (value: unknown): SavedFigures | null => {
 type Entry = {
   document: KnowledgeDocument
   shortId: number
-  /** Kept here so scoring reads an array slot instead of a Map per posting. */
-  fieldLengths: readonly number[]
 }
 
 /**
@@ -675,7 +674,7 @@ export class EmbeddedEngine implements SearchEngine {
       textEnds[position] = textBytes
       numbers[position * width] = entry.shortId
       for (let field = 0; field < fieldCount; field += 1) {
-        numbers[position * width + 1 + field] = entry.fieldLengths[field] ?? 0
+        numbers[position * width + 1 + field] = Math.max(0, state.lengths[field]?.[entry.shortId] ?? 0)
       }
     })
     const texts = Buffer.allocUnsafe(textBytes)
@@ -744,7 +743,6 @@ export class EmbeddedEngine implements SearchEngine {
     const texts = bufferOf(textsPart)
     const restored: KnowledgeDocument[] = []
     const shortIds = new Int32Array(described.length)
-    const fieldLengths: number[][] = []
     let textStart = 0
     for (let position = 0; position < described.length; position += 1) {
       const value = described[position]
@@ -756,20 +754,20 @@ export class EmbeddedEngine implements SearchEngine {
       restored.push(new SavedTextDocument(value, procedures[value[3]] ?? null, texts, textStart, textEnd))
       textStart = textEnd
       shortIds[position] = shortId
-      const lengths: number[] = []
-      for (let field = 1; field < width; field += 1) lengths.push(numbers[position * width + field] ?? 0)
-      fieldLengths.push(lengths)
       if ((position + 1) % restoreChunk === 0) await yieldToEventLoop()
     }
     const index = new KnowledgeMiniSearch(miniSearchOptions(compiled))
     // False too when two documents share a short id.
-    if (!index.restoreSaved({ documents: restored, fieldLengths, figures, postings, shortIds, starts, terms }))
+    // Words per field read from the numbers where they were saved, not copied into an array per document.
+    const fieldLengthsAt = (position: number): number[] =>
+      Array.from(numbers.subarray(position * width + 1, (position + 1) * width))
+    if (!index.restoreSaved({ documents: restored, fieldLengthsAt, figures, postings, shortIds, starts, terms }))
       return false
     const state = emptyState(compiled, index)
     for (let position = 0; position < restored.length; position += 1) {
       const document = restored[position]
       // The field lengths as read: MiniSearch's maps are filled later (`KnowledgeMiniSearch`).
-      if (document) attachEntry(state, document, shortIds[position] ?? 0, fieldLengths[position] ?? [])
+      if (document) attachEntry(state, document, shortIds[position] ?? 0, numbers, position * width + 1)
       if ((position + 1) % restoreChunk === 0) await yieldToEventLoop()
     }
     if (restored.length !== index.liveDocumentCount) return false
@@ -1369,21 +1367,24 @@ const grow = <T extends Int32Array | Uint8Array>(
   return grown
 }
 
-// Records a document MiniSearch already holds under `shortId`.
+// Records a document MiniSearch already holds under `shortId`, with its
+// words per field from `fieldLengths` (MiniSearch's array, or the saved
+// numbers of a restore) from `offset` on.
 const attachEntry = (
   state: IndexState,
   document: KnowledgeDocument,
   shortId: number,
-  fieldLengths: readonly number[] = state.index.fieldLengthsOf(shortId),
+  fieldLengths: ArrayLike<number> = state.index.fieldLengthsOf(shortId),
+  offset = 0,
 ): void => {
-  const entry: Entry = { document, shortId, fieldLengths }
+  const entry: Entry = { document, shortId }
   state.entries[shortId] = entry
   // In place: a restore attaches 50,000 documents in a row.
   for (let fieldId = 0; fieldId < state.lengths.length; fieldId += 1) {
     const lengths = state.lengths[fieldId] ?? new Int32Array(0)
     const grown =
       lengths.length > shortId ? lengths : grow(lengths, shortId + 1, -1, (length) => new Int32Array(length))
-    grown[shortId] = entry.fieldLengths[fieldId] ?? 0
+    grown[shortId] = fieldLengths[offset + fieldId] ?? 0
     state.lengths[fieldId] = grown
   }
   if (state.trust.length <= shortId) {
