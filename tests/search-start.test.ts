@@ -11,7 +11,8 @@ import { hasPendingRead, readSearchIndexEarly, snapshotFileIn } from '../src/sea
 import { onSearchChanges, saveSearchIndex, searchFeedStatus, type SearchChange } from '../src/search/feed.ts'
 import { EmbeddedEngine } from '../src/search/embeddedEngine.ts'
 import { MeilisearchEngine } from '../src/search/meilisearchEngine.ts'
-import { readySearchEngine } from '../src/search/reindex.ts'
+import { searchRuntimeOf } from '../src/search/engineRegistry.ts'
+import { readySearchEngine, reindexKnowledge } from '../src/search/reindex.ts'
 import type { KnowledgeDocument } from '../src/search/types.ts'
 import { createProcedure } from './helpers/fixtures.ts'
 import { startTestApp, type TestApp } from './helpers/payload.ts'
@@ -95,6 +96,91 @@ describe('an index built from the database', () => {
     const { file, payload } = await builtSlowly('asked-meanwhile')
     await saveSearchIndex(payload)
     expect(existsSync(file)).toBe(true)
+  })
+})
+
+/** The embedded engine, each of whose writes can be slowed: a rebuild then takes seconds, batch after batch. */
+class SlowWrites extends EmbeddedEngine {
+  delayMs = 0
+  override async upsert(documents: readonly KnowledgeDocument[]): Promise<void> {
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs))
+    await super.upsert(documents)
+  }
+}
+
+describe('an index rebuilt by an editor’s reindex', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'entraide-reindexed-'))
+  const databaseUri = `file:${path.join(dir, 'site.db')}`
+  const directory = path.join(dir, 'search-index')
+  const file = snapshotFileIn(directory, databaseUri)
+  let payload: Payload | undefined
+  let instance = 0
+
+  /** The app on the same database and index directory, reading one item per batch when it reindexes. */
+  const start = async (engine?: EmbeddedEngine): Promise<Payload> => {
+    instance += 1
+    const config = await buildAppConfig({
+      databaseUri,
+      entraide: { rateLimits: false, search: { engine, reindexBatchSize: 1, snapshot: { directory } } },
+      secret: 'entraide-test-secret',
+    })
+    payload = await getPayload({ config, key: `reindexed-${path.basename(dir)}-${instance}` })
+    await readySearchEngine(payload)
+    return payload
+  }
+  const stop = async (): Promise<void> => {
+    await payload?.destroy()
+    payload = undefined
+  }
+  const titles = async (app: Payload, q: string): Promise<string[]> =>
+    (await searchRuntimeOf(app).engine.search({ query: q })).hits.map(({ document }) => document.title)
+  /** How many documents the index saved on disk holds (its header line says). */
+  const savedDocuments = (): number =>
+    (JSON.parse(readFileSync(file, 'utf8').split('\n')[0] ?? '{}') as { documentCount?: number }).documentCount ?? -1
+
+  afterAll(async () => {
+    await stop()
+    rmSync(dir, { force: true, recursive: true })
+  })
+
+  it('is saved at shutdown when the reindex found items written around the feed (a bulk import), and a restart finds them', async () => {
+    const first = await start()
+    const agency = await first.create({ collection: 'agencies', data: { name: 'ANTS', slug: 'ants' } })
+    await first.create({
+      collection: 'procedures',
+      data: { agency: agency.id, slug: 'carte-grise', title: 'Immatriculer un véhicule' },
+    })
+    await expect
+      .poll(() => titles(first, 'immatriculer'), { interval: 50, timeout: 5000 })
+      .toEqual(['Immatriculer un véhicule'])
+    await saveSearchIndex(first)
+    expect(savedDocuments()).toBe(1)
+    // A bulk import: straight into the database, with no hook and no row in the change feed.
+    await first.db.create({
+      collection: 'procedures',
+      data: { agency: agency.id, slug: 'permis', title: 'Échanger un permis étranger' },
+    })
+    await reindexKnowledge({ payload: first })
+    expect(await titles(first, 'permis étranger')).toEqual(['Échanger un permis étranger'])
+    await stop()
+
+    const second = await start()
+    expect(searchFeedStatus(second).origin).toBe('snapshot')
+    expect(await titles(second, 'permis étranger')).toEqual(['Échanger un permis étranger'])
+    await stop()
+  })
+
+  it('saves, when asked during a reindex, the index the reindex ends with, never one emptied and half filled again', async () => {
+    const engine = new SlowWrites()
+    const app = await start(engine)
+    expect(searchFeedStatus(app).origin).toBe('snapshot')
+    engine.delayMs = 300
+    const reindexed = reindexKnowledge({ payload: app })
+    // The rebuild emptied the index and wrote its first item of two.
+    await expect.poll(async () => (await engine.stats()).documentCount, { interval: 10, timeout: 5000 }).toBe(1)
+    await saveSearchIndex(app)
+    expect(savedDocuments()).toBe(2)
+    await reindexed
   })
 })
 

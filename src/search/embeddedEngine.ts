@@ -586,6 +586,22 @@ export class EmbeddedEngine implements SearchEngine {
   readonly kind = 'embedded'
   #compiled: Compiled | undefined
   #state: IndexState | undefined
+  /** The changes of the index's earlier states (each replaced one counts its writes and its replacement). */
+  #earlierChanges = 0
+
+  #replaceState(state: IndexState): void {
+    this.#earlierChanges += (this.#state?.version ?? 0) + 1
+    this.#state = state
+  }
+
+  /**
+   * Goes up with every change to the index, whatever makes it (a write, a
+   * clear, a rebuild, a restore): a save records it, and the next save
+   * compares.
+   */
+  get changeCount(): number {
+    return this.#earlierChanges + (this.#state?.version ?? 0)
+  }
   #generation = 0
   #stamp = new Uint32Array(0)
   #wordStamp = new Uint32Array(0)
@@ -610,7 +626,7 @@ export class EmbeddedEngine implements SearchEngine {
       if (previous) {
         for (const entry of previous.entries) if (entry) addEntry(state, entry.document)
       }
-      this.#state = state
+      this.#replaceState(state)
     }
     this.#compiled = compiled
   }
@@ -636,7 +652,7 @@ export class EmbeddedEngine implements SearchEngine {
   async clear(): Promise<void> {
     const { compiled } = this.#ready()
     // A fresh MiniSearch rather than removeAll(): a vacuum still running on the old one stays harmless.
-    this.#state = createState(compiled)
+    this.#replaceState(createState(compiled))
   }
 
   async flush(): Promise<void> {
@@ -771,7 +787,7 @@ export class EmbeddedEngine implements SearchEngine {
       if ((position + 1) % restoreChunk === 0) await yieldToEventLoop()
     }
     if (restored.length !== index.liveDocumentCount) return false
-    this.#state = state
+    this.#replaceState(state)
     return true
   }
 

@@ -70,6 +70,8 @@ type FeedState = {
   failures: number
   retryAt: number
   hasChangedSinceSnapshot: boolean
+  /** The engine's change count when its index was last saved or loaded (see `EmbeddedEngine.changeCount`). */
+  changesAtSnapshot: number
   saving: Promise<void> | null
   listeners: Set<SearchChangeListener>
   lastPrunedAt: number
@@ -91,6 +93,7 @@ const feedOf = perPayload<FeedState>('feed', () => ({
   origin: null,
   failures: 0,
   hasChangedSinceSnapshot: false,
+  changesAtSnapshot: -1,
   isReady: false,
   isStopped: false,
   lastPrunedAt: 0,
@@ -502,6 +505,7 @@ const populate = async (payload: Payload): Promise<void> => {
     const early = takeEarlySnapshotRead(payload, file)
     const loaded = await runtime.writes.run(() => loadSnapshot({ early, engine, file }))
     if (loaded && (await isInFeed(payload, loaded.position.marker))) {
+      feed.changesAtSnapshot = engine.changeCount
       feed.cursor = loaded.position.cursor
       feed.marker = loaded.position.marker
       feed.isReady = true
@@ -556,7 +560,9 @@ const saveIndex = async (payload: Payload): Promise<void> => {
   while (feed.saving) await feed.saving
   const { engine } = searchRuntimeOf(payload)
   const file = snapshotFileOf(payload)
-  if (!file || !(engine instanceof EmbeddedEngine) || !feed.isReady || !feed.hasChangedSinceSnapshot) return
+  if (!file || !(engine instanceof EmbeddedEngine) || !feed.isReady) return
+  // Changed through the feed, or by anything else (an editor's reindex rebuilds the index outside it).
+  if (!feed.hasChangedSinceSnapshot && engine.changeCount === feed.changesAtSnapshot) return
   // An empty index is rebuilt at once: nothing worth a file (nor a marker row).
   if ((await engine.stats()).documentCount === 0) return
   if (feed.saving) return feed.saving
@@ -575,10 +581,16 @@ const saveIndex = async (payload: Payload): Promise<void> => {
       feed.marker = { at: row.at, id: row.key }
       feed.seen.set(row.key, row.at)
     }
-    const position: FeedPosition = { cursor: feed.cursor ?? feed.marker.at, marker: feed.marker }
-    feed.hasChangedSinceSnapshot = false
+    const { marker } = feed
     const startedAt = performance.now()
-    const saved = await saveSnapshot({ engine, file, position })
+    // Taken between two writes of the engine, never halfway through a rebuild (which empties the
+    // index, then fills it batch after batch) nor through a batch of changes from the feed.
+    const saved = await searchRuntimeOf(payload).writes.run(() => {
+      const position: FeedPosition = { cursor: feed.cursor ?? marker.at, marker: feed.marker ?? marker }
+      feed.hasChangedSinceSnapshot = false
+      feed.changesAtSnapshot = engine.changeCount
+      return saveSnapshot({ engine, file, position })
+    })
     payload.logger.debug({
       msg: `Entraide search: index saved to ${file} (${saved.documents} documents, ${saved.bytes} bytes, ${Math.round(performance.now() - startedAt)} ms).`,
     })
