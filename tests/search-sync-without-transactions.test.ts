@@ -22,7 +22,8 @@ describe('search sync on a database adapter without transactions (SQLite’s def
       collections: [{ slug: 'users', auth: true, fields: [] }],
       db: sqliteAdapter({ client: { url: `file:${path.join(dir, 'site.db')}` } }),
       editor: lexicalEditor(),
-      plugins: [entraidePlugin({})],
+      // Defaults but for where the index is saved: with the test's other files, removed after it.
+      plugins: [entraidePlugin({ search: { snapshot: { directory: path.join(dir, 'search-index') } } })],
       secret: 'no-transactions-test-secret',
       telemetry: false,
       typescript: { autoGenerate: false, declare: false },

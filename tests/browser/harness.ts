@@ -142,6 +142,8 @@ const serve = async (dataDir: string, { keepData = false } = {}): Promise<Runnin
     ENTRAIDE_SEED: 'true',
     PAYLOAD_SECRET: 'entraide-browser-test-secret',
     PORT: String(port),
+    // The app's temporary files (its saved search index) go with its data, removed when it stops.
+    TMPDIR: dataDir,
   })
   // Idle connections stay open longer on the server than in the tests' fetch (4 s):
   // a request never goes out on a connection the server is closing (ECONNRESET).

@@ -184,7 +184,8 @@ export const startHostSite = async (): Promise<HostSite> => {
     const child = spawn(next, ['start', '--port', String(port), '--keepAliveTimeout', '65000'], {
       cwd: dir,
       detached: true,
-      env: { ...env, PORT: String(port) },
+      // Its temporary files (the saved search index) go with the rest, removed at the end.
+      env: { ...env, PORT: String(port), TMPDIR: workDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     server = child
