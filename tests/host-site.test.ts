@@ -82,7 +82,13 @@ const hostConfig = async (dir: string, entraide: EntraideOptions, extra: Partial
         path: '/staff-dashboard',
       },
     ],
-    plugins: [entraidePlugin({ search: { runSyncJobs: 'manual' }, ...entraide })],
+    plugins: [
+      // The saved index goes with the host's other files, removed after it.
+      entraidePlugin({
+        search: { runSyncJobs: 'manual', snapshot: { directory: path.join(dir, 'search-index') } },
+        ...entraide,
+      }),
+    ],
     secret: 'host-site-test-secret',
     telemetry: false,
     typescript: { autoGenerate: false, declare: false },
