@@ -31,11 +31,17 @@ const nextConfig = {
   // The browser tests' build leaves the type check to `npm run typecheck`,
   // which CI runs on its own; `npm run build` checks types as usual.
   typescript: { ignoreBuildErrors: process.env.ENTRAIDE_BUILD_WITHOUT_TYPECHECK === 'true' },
-  // Server code keeps its class names: Payload picks the log level of an
-  // error by its name (a refused form is info, not an error with a stack) and
-  // returns that name to API clients. The app is a long-lived Node process,
-  // where unminified server code costs little.
-  experimental: { preloadEntriesOnStart: false, turbopackMinify: { client: true, server: false } },
+  experimental: {
+    preloadEntriesOnStart: false,
+    // Server code keeps its class names: Payload picks the log level of an
+    // error by its name (a refused form is info, not an error with a stack) and
+    // returns that name to API clients. The app is a long-lived Node process,
+    // where unminified server code costs little.
+    turbopackMinify: { client: true, server: false },
+    // The browser tests' first build in a checkout leaves out Turbopack's
+    // build cache, which only a later build would read (tests/browser/appBuild.ts).
+    turbopackFileSystemCacheForBuild: process.env.ENTRAIDE_BUILD_CACHE !== 'false',
+  },
   // The widget bundle (scripts/buildWidget.ts): its content-hashed copy never
   // changes, so browsers and proxies keep it a year; the stable name, which
   // existing embeds link, changes with each build and is kept a few minutes.
