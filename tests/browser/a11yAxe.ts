@@ -38,13 +38,33 @@ const findingOf = (result: RawResult): AxeFinding => ({
 })
 
 /**
- * Runs axe-core on the page as it is now, WCAG 2.1 A and AA rules only,
- * looking into the widget's open shadow root as axe does by default. Next.js's
- * development overlay (absent from production builds) is left out. `include`
+ * Waits until the CSS transitions and animations running on the page, in
+ * shadow roots too, have ended (infinite ones aside; 5 s at most). A check in
+ * the middle of one measures colours no one sees for more than an instant: a
+ * vote button that turns pressed as the person's votes arrive takes its light
+ * text at once and its dark background over a tenth of a second.
+ */
+export const animationsEnded = (page: Page): Promise<void> =>
+  page.evaluate(async () => {
+    const roots: (Document | ShadowRoot)[] = [document]
+    for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot)
+    const finite = [...new Set(roots.flatMap((root) => root.getAnimations()))].filter((animation) =>
+      Number.isFinite(Number(animation.effect?.getComputedTiming().endTime ?? Number.POSITIVE_INFINITY)),
+    )
+    const ended = Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)))
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 5000))])
+  })
+
+/**
+ * Runs axe-core on the page as it is now (once its transitions have ended),
+ * WCAG 2.1 A and AA rules only, looking into the widget's open shadow root as
+ * axe does by default. Next.js's development overlay (absent from production
+ * builds) is left out. `include`
  * limits the run to the elements those selectors match (Entraide's own parts
  * of a page it shares with the admin panel).
  */
 export const runAxe = async (page: Page, { include }: { include?: string[] } = {}): Promise<AxeReport> => {
+  await animationsEnded(page)
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeScript })
   // Only plain data crosses back from the page; it is shaped here.
   const results = await page.evaluate(

@@ -1,31 +1,14 @@
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 
-import { contrastBehindImages, describeFindings, runAxe, stillUndecided } from './a11yAxe.ts'
+import { animationsEnded, contrastBehindImages, describeFindings, runAxe, stillUndecided } from './a11yAxe.ts'
 import { describeHtmlcsErrors, runHtmlcs } from './a11yHtmlcs.ts'
 import { viewportScreenshot } from './journeyWidget.ts'
 
 /**
- * Waits until the CSS transitions and animations running on the page, in
- * shadow roots too, have ended (infinite ones aside; 5 s at most). A check in
- * the middle of one measures colours no one sees for more than an instant: a
- * vote button that turns pressed as the person's votes arrive takes its light
- * text at once and its dark background over a tenth of a second.
- */
-const animationsEnded = (page: Page): Promise<void> =>
-  page.evaluate(async () => {
-    const roots: (Document | ShadowRoot)[] = [document]
-    for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot)
-    const finite = [...new Set(roots.flatMap((root) => root.getAnimations()))].filter((animation) =>
-      Number.isFinite(Number(animation.effect?.getComputedTiming().endTime ?? Number.POSITIVE_INFINITY)),
-    )
-    const ended = Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)))
-    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, 5000))])
-  })
-
-/**
- * Both engines on the page as it is now (once its transitions have ended), inside the widget's shadow root
- * too: axe-core (WCAG 2.1 A and AA) must find no violation and must have
+ * Both engines on the page as it is now, once its transitions have ended
+ * (`animationsEnded`), inside the widget's shadow root too: axe-core (WCAG
+ * 2.1 A and AA) must find no violation and must have
  * checked colour contrast, deciding it everywhere except on glyphs without
  * text (the ▲ ▼ of the vote buttons, hidden from screen readers) and text
  * over the DSFR's gradient underlines, decided here instead (see

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module'
 
 import type { Page } from 'playwright-core'
 
+import { animationsEnded } from './a11yAxe.ts'
+
 /** HTML_CodeSniffer's browser build, injected into the page under test. */
 const htmlcsScript = createRequire(import.meta.url).resolve('html_codesniffer/build/HTMLCS.js')
 
@@ -33,6 +35,7 @@ export type HtmlcsError = {
  * `within` limits the run to one element (and the shadow roots inside it).
  */
 export const runHtmlcs = async (page: Page, { within }: { within?: string } = {}): Promise<HtmlcsError[]> => {
+  await animationsEnded(page)
   if (!(await page.evaluate(() => 'HTMLCS' in window))) await page.addScriptTag({ path: htmlcsScript })
   return page.evaluate(async (within) => {
     type Message = { type: number; code: string; msg: string; element: Element | null }
