@@ -59,9 +59,9 @@ export const animationsEnded = (page: Page): Promise<void> =>
  * Runs axe-core on the page as it is now (once its transitions have ended),
  * WCAG 2.1 A and AA rules only, looking into the widget's open shadow root as
  * axe does by default. Next.js's development overlay (absent from production
- * builds) is left out. `include`
- * limits the run to the elements those selectors match (Entraide's own parts
- * of a page it shares with the admin panel).
+ * builds) is left out. `include` limits the run to the elements those
+ * selectors match (Entraide's own parts of a page it shares with the admin
+ * panel).
  */
 export const runAxe = async (page: Page, { include }: { include?: string[] } = {}): Promise<AxeReport> => {
   await animationsEnded(page)

@@ -1,14 +1,14 @@
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 
-import { animationsEnded, contrastBehindImages, describeFindings, runAxe, stillUndecided } from './a11yAxe.ts'
+import { contrastBehindImages, describeFindings, runAxe, stillUndecided } from './a11yAxe.ts'
 import { describeHtmlcsErrors, runHtmlcs } from './a11yHtmlcs.ts'
 import { viewportScreenshot } from './journeyWidget.ts'
 
 /**
  * Both engines on the page as it is now, once its transitions have ended
- * (`animationsEnded`), inside the widget's shadow root too: axe-core (WCAG
- * 2.1 A and AA) must find no violation and must have
+ * (`runAxe` and `runHtmlcs` wait for them), inside the widget's shadow root
+ * too: axe-core (WCAG 2.1 A and AA) must find no violation and must have
  * checked colour contrast, deciding it everywhere except on glyphs without
  * text (the ▲ ▼ of the vote buttons, hidden from screen readers) and text
  * over the DSFR's gradient underlines, decided here instead (see
@@ -21,9 +21,9 @@ export const expectAccessible = async (
   shot: string,
   { include }: { include?: string } = {},
 ): Promise<void> => {
-  await animationsEnded(page)
-  await viewportScreenshot(page, shot)
   const report = await runAxe(page, include ? { include: [include] } : {})
+  // Taken after axe's wait: the page as checked.
+  await viewportScreenshot(page, shot)
   expect(report.violations, describeFindings(report.violations)).toEqual([])
   expect(report.passed).toContain('color-contrast')
   const undecided = stillUndecided(report.incomplete)

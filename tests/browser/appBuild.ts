@@ -132,8 +132,8 @@ const build = (label: string): Promise<void> =>
     })
     const child = spawn('npm', ['run', 'build'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
     // At a lower priority than the database tests it runs beside: it takes the
-    // processor time they leave (a third of it, waiting on timers and the
-    // database), not theirs. Set before npm starts `next build`, which inherits it.
+    // processor time they leave (about a quarter of it, waiting on timers and
+    // the database), not theirs. Set before npm starts `next build`, which inherits it.
     if (child.pid !== undefined) {
       try {
         setPriority(child.pid, 10)
