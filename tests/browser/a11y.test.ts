@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoAccount } from '../../demo/accounts.ts'
 import { expectAccessible } from './a11yCheck.ts'
 import { runHtmlcs } from './a11yHtmlcs.ts'
-import { newAdminPage, signIn } from './adminActions.ts'
+import { newAdminPage, signInThroughApi } from './adminActions.ts'
 import { browserSkipReason, printServerOutputOnFailure, type RunningApp } from './harness.ts'
 import {
   openProcedurePage,
@@ -266,7 +266,7 @@ describe.skipIf(reason)(
       const admin = await newAdminPage(browser, { height: 1000, width: 1400 })
       admin.setDefaultTimeout(stepTimeout)
       try {
-        await signIn(admin, { baseUrl: app.url, email: agent.email, password: agent.password })
+        await signInThroughApi(admin, { baseUrl: app.url, email: agent.email, landing: '/admin', password: agent.password })
         await admin.locator('.entraide-waiting').waitFor()
         await expectAccessible(admin, 'a11y-14-admin-dashboard', { include: '.entraide-waiting' })
         for (const [path, shot] of [

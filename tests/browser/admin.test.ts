@@ -9,7 +9,9 @@ import {
   publishWikiPageInAdmin,
   screenshot,
   signIn,
+  signInThroughApi,
   signOut,
+  signOutThroughApi,
   validateAnswerInAdmin,
 } from './adminActions.ts'
 import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness.ts'
@@ -87,7 +89,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     await signOut(page, { baseUrl: app.url })
 
     const editor = demoAccount('editor')
-    await signIn(page, { baseUrl: app.url, email: editor.email, password: editor.password })
+    await signInThroughApi(page, { baseUrl: app.url, email: editor.email, password: editor.password })
     await publishWikiPageInAdmin(page, { baseUrl: app.url, wikiPageId })
     await screenshot(page, 'admin-05-wiki-page-published')
 
@@ -101,7 +103,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
   it('the review views: an agent validates from the queue, an editor publishes, dismisses and rejects', async () => {
     const page = await newAdminPage(browser, { height: 1000, width: 1400 })
     const agent = demoAccount('agentAnts')
-    await signIn(page, { baseUrl: app.url, email: agent.email, password: agent.password })
+    await signInThroughApi(page, { baseUrl: app.url, email: agent.email, password: agent.password })
     await page.goto(`${app.url}/admin/awaiting-validation`)
     const firstRow = page.locator('.entraide-table tbody tr').first()
     const link = firstRow.locator('a').first()
@@ -116,10 +118,10 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     // The agent who clicked is recorded as the validator.
     const me = await page.evaluate(async () => ((await (await fetch('/api/users/me')).json()) as { user: { id: unknown } }).user)
     expect(String(validated.validatedBy)).toBe(String(me.id))
-    await signOut(page, { baseUrl: app.url })
+    await signOutThroughApi(page, { baseUrl: app.url })
 
     const editor = demoAccount('editor')
-    await signIn(page, { baseUrl: app.url, email: editor.email, password: editor.password })
+    await signInThroughApi(page, { baseUrl: app.url, email: editor.email, password: editor.password })
     await page.goto(`${app.url}/admin/moderation`)
     const pendingRow = page.locator('.entraide-table tbody tr').first()
     const pendingLink = pendingRow.locator('a').first()
@@ -162,7 +164,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     const citizen = demoAccount('camille')
     const { docs: guides } = await getJson(app, '/guides?limit=1&depth=0')
     const page = await newAdminPage(browser, { height: 1000, width: 1400 })
-    await signIn(page, { baseUrl: app.url, email: citizen.email, password: citizen.password })
+    await signInThroughApi(page, { baseUrl: app.url, email: citizen.email, password: citizen.password })
 
     await page.goto(`${app.url}/admin/collections/guides/${guides[0].id}`)
     // Citizens propose edits from the procedure page: the guide is read-only here, with nothing to save.
@@ -181,7 +183,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
 
     // A browser that asks for English gets the admin panel in English.
     const english = await newAdminPage(browser, { height: 1000, locale: 'en-GB', width: 1400 })
-    await signIn(english, { baseUrl: app.url, email: citizen.email, password: citizen.password })
+    await signInThroughApi(english, { baseUrl: app.url, email: citizen.email, password: citizen.password })
     await english.goto(`${app.url}/admin/collections/guides/${guides[0].id}`)
     expect(await textOf(english.locator('.entraide-notice'))).toContain('Guides are improved through proposals.')
     expect(await textOf(english.locator('label[for="field-title"]'))).toContain('Title')
@@ -190,7 +192,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
 
     // One asking for a language the demo does not offer gets its default, French.
     const german = await newAdminPage(browser, { height: 1000, locale: 'de-DE', width: 1400 })
-    await signIn(german, { baseUrl: app.url, email: citizen.email, password: citizen.password })
+    await signInThroughApi(german, { baseUrl: app.url, email: citizen.email, password: citizen.password })
     await german.goto(`${app.url}/admin/collections/guides/${guides[0].id}`)
     expect(await textOf(german.locator('.entraide-notice'))).toContain('Les guides s’améliorent par des propositions.')
     expect(await textOf(german.locator('label[for="field-title"]'))).toContain('Titre')

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts.ts'
 import { describeFindings, runAxe } from './a11yAxe.ts'
-import { newAdminPage, screenshot, signIn } from './adminActions.ts'
+import { newAdminPage, screenshot, signInThroughApi } from './adminActions.ts'
 import { browserSkipReason, type RunningApp } from './harness.ts'
 import { stepTimeout, useAppInChromium } from './journeyWidget.ts'
 
@@ -60,10 +60,10 @@ describe.skipIf(reason)(`The listening dashboard${reason ? ` — ${reason}` : ''
     const other = await agencyNamed(app, 'caf')
     const page = await newAdminPage(browser, { height: 1000, width: 1400 })
     try {
-      await signIn(page, { baseUrl: app.url, email: agent.email, password: agent.password })
+      await signInThroughApi(page, { baseUrl: app.url, email: agent.email, password: agent.password })
+      await openDashboard(page, app)
       // Linked in the navigation (its Entraide group may be folded).
       await expect(page.locator('nav a[href="/admin/listening"]').getAttribute('id')).resolves.toBe('nav-entraide-listening')
-      await openDashboard(page, app)
       await page.getByText(`Chiffres de votre organisme : ${own.name}.`).waitFor()
       // Computed by the scheduled job (the demo runs it once at start), and said so.
       await page.getByText(/^Chiffres calculés le \d{1,2} \S+ \d{4}/).waitFor()
@@ -98,7 +98,7 @@ describe.skipIf(reason)(`The listening dashboard${reason ? ` — ${reason}` : ''
     const page = await newAdminPage(browser, { height: 1000, width: 1400 })
     let createdPage: string | null = null
     try {
-      await signIn(page, { baseUrl: app.url, email: editor.email, password: editor.password })
+      await signInThroughApi(page, { baseUrl: app.url, email: editor.email, password: editor.password })
       await openDashboard(page, app)
       const filter = page.getByLabel('Organisme', { exact: true })
       await expect(filter.inputValue()).resolves.toBe('')

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts.ts'
-import { signIn } from './adminActions.ts'
+import { signInThroughApi } from './adminActions.ts'
 import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness.ts'
 import {
   confirmEmailFromLog,
@@ -463,7 +463,7 @@ describe.skipIf(reason)(
     it('the admin panel’s edit views, lists and review queues show the same content without running any of it', async () => {
       const context = await newContext()
       const page = await context.newPage()
-      await signIn(page, { baseUrl: app.url, email: admin.email, password: admin.password })
+      await signInThroughApi(page, { baseUrl: app.url, email: admin.email, password: admin.password })
       const views: { path: string; ready: string }[] = [
         { path: `/collections/threads/${ids.thread}`, ready: '#field-title' },
         { path: `/collections/threads/${ids.pendingThread}`, ready: '#field-title' },
