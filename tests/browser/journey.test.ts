@@ -9,6 +9,7 @@ import {
   publishWikiPageInAdmin,
   screenshot,
   signIn,
+  signInThroughApi,
   validateAnswerInAdmin,
 } from './adminActions.ts'
 import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness.ts'
@@ -275,7 +276,7 @@ describe.skipIf(reason)(
 
     step('an editor publishes the wiki page in the admin panel', async () => {
       const editorPage = await newPage()
-      await signIn(editorPage, { baseUrl: app.url, email: editor.email, password: editor.password })
+      await signInThroughApi(editorPage, { baseUrl: app.url, email: editor.email, password: editor.password })
       await publishWikiPageInAdmin(editorPage, { baseUrl: app.url, wikiPageId })
       await screenshot(editorPage, 'journey-09-wiki-page-published')
     })
