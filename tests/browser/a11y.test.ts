@@ -266,7 +266,8 @@ describe.skipIf(reason)(
       const admin = await newAdminPage(browser, { height: 1000, width: 1400 })
       admin.setDefaultTimeout(stepTimeout)
       try {
-        await signInThroughApi(admin, { baseUrl: app.url, email: agent.email, landing: '/admin', password: agent.password })
+        await signInThroughApi(admin, { baseUrl: app.url, email: agent.email, password: agent.password })
+        await admin.goto(`${app.url}/admin`, { timeout: stepTimeout })
         await admin.locator('.entraide-waiting').waitFor()
         await expectAccessible(admin, 'a11y-14-admin-dashboard', { include: '.entraide-waiting' })
         for (const [path, shot] of [
