@@ -270,17 +270,17 @@ describe.skipIf(reason)(
         await admin.goto(`${app.url}/admin`, { timeout: stepTimeout })
         await admin.locator('.entraide-waiting').waitFor()
         await expectAccessible(admin, 'a11y-14-admin-dashboard', { include: '.entraide-waiting' })
+        // The validation queue last: the answer's edit view below is opened from it.
         for (const [path, shot] of [
-          ['/admin/awaiting-validation', 'a11y-15-admin-awaiting-validation'],
           ['/admin/moderation', 'a11y-16-admin-moderation'],
           ['/admin/guide-reviews', 'a11y-17-admin-guide-reviews'],
+          ['/admin/awaiting-validation', 'a11y-15-admin-awaiting-validation'],
         ] as const) {
           await admin.goto(`${app.url}${path}`, { timeout: stepTimeout })
           await admin.locator('.entraide-view h1').waitFor()
           await expectAccessible(admin, shot, { include: '.entraide-view' })
         }
         // An answer's edit view: its validation panel.
-        await admin.goto(`${app.url}/admin/awaiting-validation`, { timeout: stepTimeout })
         const answerLink = admin.locator('.entraide-table tbody tr a[href*="/collections/answers/"]').first()
         const href = await answerLink.getAttribute('href')
         expect(href, 'an answer awaits validation in the demo content').toBeTruthy()

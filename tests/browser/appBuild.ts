@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { setPriority } from 'node:os'
 import path from 'node:path'
 
-import { browserSkipReason, buildFailureFile, seededDatabase, serverEnvironment, stampFile } from './harness'
+import { browserSkipReason, buildFailureFile, ensureSeededDatabase, seededDatabase, serverEnvironment, stampFile } from './harness'
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..')
 const distDir = path.join(projectRoot, '.next')
@@ -190,25 +190,44 @@ export const buildAppIfStale = async (label: string): Promise<'reused' | 'built'
 
 let building: Promise<unknown> | null = null
 
+/**
+ * Seeds the demo database the browser files copy, in the background once the
+ * build is there: the seeding server (about 10 s, more on a busy machine)
+ * then runs beside the database tests, at a lower priority, instead of
+ * holding the first browser files. When it fails, the first browser file
+ * seeds it again and fails with the reason.
+ */
+const seedInBackground = (): Promise<void> => {
+  const started = Date.now()
+  return ensureSeededDatabase({ niced: true }).then(
+    () => console.log(`Browser tests: demo content seeded in ${Math.round((Date.now() - started) / 1000)} s.`),
+    (error: unknown) =>
+      console.log(
+        `Browser tests: seeding the demo content in the background failed; the first browser file tries again. ${error instanceof Error ? error.message : String(error)}`,
+      ),
+  )
+}
+
 export function setup(): void {
   rmSync(buildFailureFile, { force: true })
-  // Seeded again by this run's first app, from this run's sources and at today's date.
+  // Seeded again in this run, from this run's sources and at today's date.
   rmSync(path.dirname(seededDatabase), { force: true, recursive: true })
   if (browserSkipReason() !== null) return // the browser tests say why they skip
   if (readStamp() === sourcesFingerprint()) {
     console.log('Browser tests: the production build in .next is current; reused.')
+    building = seedInBackground()
     return
   }
   console.log(
     'Browser tests: building the app once for all browser test files, while the other tests run (npm run build: about 2 minutes on two cores; reused while the sources do not change)…',
   )
-  building = buildAppIfStale('Browser tests').catch((error: unknown) => {
+  building = buildAppIfStale('Browser tests').then(seedInBackground, (error: unknown) => {
     mkdirSync(path.dirname(buildFailureFile), { recursive: true })
     writeFileSync(buildFailureFile, error instanceof Error ? error.message : String(error))
   })
 }
 
-/** A run that ends early (a filter without browser files, a bail) still waits for the build it started. */
+/** A run that ends early (a filter without browser files, a bail) still waits for the build and the seeding it started. */
 export async function teardown(): Promise<void> {
   await building
 }
