@@ -15,10 +15,17 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { setPriority } from 'node:os'
 import path from 'node:path'
 
-import { browserSkipReason, buildFailureFile, ensureSeededDatabase, seededDatabase, serverEnvironment, stampFile } from './harness'
+import {
+  browserSkipReason,
+  buildFailureFile,
+  ensureSeededDatabase,
+  lowerPriority,
+  seededDatabase,
+  serverEnvironment,
+  stampFile,
+} from './harness'
 
 const projectRoot = path.resolve(import.meta.dirname, '..', '..')
 const distDir = path.join(projectRoot, '.next')
@@ -134,13 +141,7 @@ const build = (label: string): Promise<void> =>
     // At a lower priority than the database tests it runs beside: it takes the
     // processor time they leave (about a quarter of it, waiting on timers and
     // the database), not theirs. Set before npm starts `next build`, which inherits it.
-    if (child.pid !== undefined) {
-      try {
-        setPriority(child.pid, 10)
-      } catch {
-        // not allowed here: the build runs at the usual priority
-      }
-    }
+    lowerPriority(child)
     let output = ''
     const keep = (chunk: Buffer) => {
       output += chunk.toString()

@@ -46,6 +46,20 @@ export const freePort = (): Promise<number> =>
   })
 
 /**
+ * Runs a child process at a lower priority (nice 10) than the tests beside
+ * it, so that it takes the processor time they leave; where that is not
+ * allowed, it keeps the usual priority. Its own children inherit it.
+ */
+export const lowerPriority = (child: ChildProcess): void => {
+  if (child.pid === undefined) return
+  try {
+    setPriority(child.pid, 10)
+  } catch {
+    // not allowed here
+  }
+}
+
+/**
  * The test runner's environment without what would change the app's build or
  * server: vitest's NODE_ENV=test (Next builds and serves production) and
  * another build directory.
@@ -159,13 +173,7 @@ const serve = async (
     },
   )
   runningServers.add(child)
-  if (niced && child.pid !== undefined) {
-    try {
-      setPriority(child.pid, 10)
-    } catch {
-      // not allowed here: the server runs at the usual priority
-    }
-  }
+  if (niced) lowerPriority(child)
   child.once('exit', () => runningServers.delete(child))
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
