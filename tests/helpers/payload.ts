@@ -86,19 +86,6 @@ const schemaSources = (): string => {
   return schemaSourcesDigest
 }
 
-/** A stable text for a test app's arguments: functions by their source, cycles cut. */
-const describeArgs = (value: unknown): string => {
-  const seen = new WeakSet<object>()
-  return JSON.stringify(value, (_key, item: unknown) => {
-    if (typeof item === 'function') return `function ${String(item)}`
-    if (typeof item === 'object' && item !== null) {
-      if (seen.has(item)) return '[cycle]'
-      seen.add(item)
-    }
-    return item
-  })
-}
-
 /** Runs one statement on a PostgreSQL database (the server's own, or a test database) and returns its rows. */
 const queryPostgresServer = async (uri: string, sql: string, values: unknown[] = []): Promise<unknown[]> => {
   const client = new pg.Client({ connectionString: uri })
@@ -110,20 +97,49 @@ const queryPostgresServer = async (uri: string, sql: string, values: unknown[] =
   }
 }
 
+/** Keys of a sanitized config that never change the database's tables: what the admin panel shows, who may act, what runs around a write. */
+const nonSchemaKeys = new Set(['access', 'admin', 'custom', 'editor', 'endpoints', 'graphQL', 'hooks', 'i18n', 'label', 'labels', 'typescript'])
+
+/**
+ * A digest of what the database's tables are made from in a sanitized
+ * config: its collections and globals (their fields, versions, uploads,
+ * indexes…) without what does not reach the database (hooks, access,
+ * admin options, labels), and the kind of ids. Apps whose options differ
+ * only in behaviour (rate limits, search settings, an onInit) share it.
+ */
+const schemaDigestOf = (config: SanitizedConfig): string => {
+  const seen = new WeakSet<object>()
+  const text = JSON.stringify(
+    { collections: config.collections, db: [config.db.name, config.db.defaultIDType], globals: config.globals },
+    (key, item: unknown) => {
+      if (typeof item === 'function' || nonSchemaKeys.has(key)) return undefined
+      if (typeof item === 'object' && item !== null) {
+        if (seen.has(item)) return '[cycle]'
+        seen.add(item)
+      }
+      return item
+    },
+  )
+  return createHash('sha256').update(text).digest('hex').slice(0, 12)
+}
+
 /**
  * On PostgreSQL, a test database is a copy of a template database that has
  * the schema (CREATE DATABASE … TEMPLATE, a file copy), instead of an empty
  * one that Payload's schema push fills, statement by statement, at every
  * start. The template is made once per schema (the sources it comes from and
- * the app's arguments), by the first worker that needs it, and kept for the
- * next runs; templates of other sources are dropped then.
+ * what the app's config makes tables of, `schemaDigestOf`), by the first
+ * worker that needs it, and kept for the next runs; templates of other
+ * sources are dropped then. Apps whose options differ only in behaviour
+ * share one: its tables are emptied once it is made.
  */
 const postgresTemplate = async (
   server: string,
   args: Omit<AppConfigArgs, 'databaseUri' | 'secret'>,
+  schemaDigest: string,
 ): Promise<string> => {
   const sources = schemaSources()
-  const name = `entraide_tpl_${sources}_${createHash('sha256').update(describeArgs(args)).digest('hex').slice(0, 12)}`
+  const name = `entraide_tpl_${sources}_${schemaDigest}`
   const client = new pg.Client({ connectionString: server })
   await client.connect()
   try {
@@ -215,15 +231,6 @@ export const startTestApp = async ({
   const server = process.env.TEST_DATABASE_URI ?? ''
   const kind = testDatabaseKind()
   const databaseName = `entraide_test_${path.basename(dir).replace(/\W/g, '_').toLowerCase()}`
-  if (kind === 'postgres') {
-    const clone = async () =>
-      queryPostgresServer(server, `CREATE DATABASE "${databaseName}" TEMPLATE "${await postgresTemplate(server, args)}"`)
-    // A run of other sources (another checkout) may have dropped the template meanwhile: it is made again.
-    await clone().catch(clone)
-    // A throw-away database needs no commit to wait for the disk.
-    await queryPostgresServer(server, `ALTER DATABASE "${databaseName}" SET synchronous_commit = off`)
-    await queryPostgresServer(server, `ALTER DATABASE "${databaseName}" SET jit = off`)
-  }
   const databaseUri =
     kind === 'sqlite' ? `file:${path.join(dir, 'test.db')}` : withDatabaseName(server, databaseName)
   const config = await buildAppConfig({
@@ -238,6 +245,19 @@ export const startTestApp = async ({
     databaseUri,
     secret: 'entraide-test-secret',
   })
+  if (kind === 'postgres') {
+    const schemaDigest = schemaDigestOf(config)
+    const clone = async () =>
+      queryPostgresServer(
+        server,
+        `CREATE DATABASE "${databaseName}" TEMPLATE "${await postgresTemplate(server, args, schemaDigest)}"`,
+      )
+    // A run of other sources (another checkout) may have dropped the template meanwhile: it is made again.
+    await clone().catch(clone)
+    // A throw-away database needs no commit to wait for the disk.
+    await queryPostgresServer(server, `ALTER DATABASE "${databaseName}" SET synchronous_commit = off`)
+    await queryPostgresServer(server, `ALTER DATABASE "${databaseName}" SET jit = off`)
+  }
   const key = isDefaultInstance ? 'default' : `test-${path.basename(dir)}`
   const payload = await getPayload({ config, key })
 
