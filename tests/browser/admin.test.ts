@@ -2,18 +2,7 @@ import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts.ts'
-import {
-  newAdminPage,
-  openAnswerValidationPanel,
-  promoteAnswerInAdmin,
-  publishWikiPageInAdmin,
-  screenshot,
-  signIn,
-  signInThroughApi,
-  signOut,
-  signOutThroughApi,
-  validateAnswerInAdmin,
-} from './adminActions.ts'
+import { newAdminPage, screenshot, signInThroughApi, signOutThroughApi } from './adminActions.ts'
 import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness.ts'
 
 const skipReason = browserSkipReason()
@@ -45,60 +34,6 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     await browser?.close()
     await app?.stop()
   })
-
-  it('an agent validates and promotes an accepted answer from its edit view, and an editor publishes the wiki page', async () => {
-    // An answer the asker accepted, on a procedure of the agent's agency, that nobody validated yet.
-    const agent = demoAccount('agentAnts')
-    const { docs: agencies } = await getJson(app, `/agencies?where[slug][equals]=${agent.agency}&depth=0`)
-    const { docs: candidates } = await getJson(
-      app,
-      '/answers?where[isAccepted][equals]=true&where[validatedAt][exists]=false&depth=1&limit=50',
-    )
-    const answer = candidates.find((doc: any) => doc.procedure?.agency === agencies[0].id)
-    expect(answer, 'the demo content has an accepted, unvalidated answer for the agent').toBeDefined()
-
-    const page = await newAdminPage(browser, { height: 1000, width: 1400 })
-    await signIn(page, { baseUrl: app.url, email: agent.email, password: agent.password })
-    expect(await textOf(page.locator('.entraide-waiting'))).toContain('Ce qui vous attend')
-    expect(await textOf(page.locator('.entraide-waiting'))).toMatch(/\d+ réponses? (ou|et) astuces? à valider/)
-    await screenshot(page, 'admin-01-agent-dashboard')
-
-    // Before validation, promoting is refused with the reason.
-    const panel = await openAnswerValidationPanel(page, { answerId: answer.id, baseUrl: app.url })
-    expect(await panel.getByRole('button', { exact: true, name: 'Reprendre' }).isDisabled()).toBe(true)
-    expect(await textOf(panel)).toContain('Validez cette réponse avant de la reprendre dans le wiki.')
-    await screenshot(page, 'admin-02-answer-before-validation')
-
-    await validateAnswerInAdmin(page, { answerId: answer.id, baseUrl: app.url, note: 'Conforme aux règles de l’ANTS.' })
-    expect(await textOf(panel.getByTestId('entraide-validated'))).toContain(agent.displayName)
-    expect(await textOf(panel)).toContain('Conforme aux règles de l’ANTS.')
-    await screenshot(page, 'admin-03-answer-validated')
-
-    const title = 'Obtenir le code de cession auprès du vendeur'
-    const { wikiPageId } = await promoteAnswerInAdmin(page, { answerId: answer.id, baseUrl: app.url, title })
-    expect(await textOf(panel.getByTestId('entraide-promoted'))).toBe(`${title} (brouillon)`)
-    await screenshot(page, 'admin-04-answer-promoted')
-
-    // The page is a draft: readers do not see it yet.
-    expect((await getJson(app, `/wiki-pages/${wikiPageId}`)).status).toBe(404)
-
-    // The wiki page shows where it comes from.
-    await page.goto(`${app.url}/admin/collections/wiki-pages/${wikiPageId}`)
-    const provenance = page.locator('.entraide-provenance')
-    expect(await textOf(provenance)).toMatch(new RegExp(`validée le \\d{1,2} \\S+ \\d{4}.* par ${agent.displayName}`))
-    await signOut(page, { baseUrl: app.url })
-
-    const editor = demoAccount('editor')
-    await signInThroughApi(page, { baseUrl: app.url, email: editor.email, password: editor.password })
-    await publishWikiPageInAdmin(page, { baseUrl: app.url, wikiPageId })
-    await screenshot(page, 'admin-05-wiki-page-published')
-
-    const published = await getJson(app, `/wiki-pages/${wikiPageId}?depth=0`)
-    expect(published.status).toBe(200)
-    expect(published.title).toBe(title)
-    expect(published.sources).toEqual([expect.objectContaining({ answer: answer.id, kind: 'answer' })])
-    await page.close()
-  }, 600_000)
 
   it('the review views: an agent validates from the queue, an editor publishes, dismisses and rejects', async () => {
     const page = await newAdminPage(browser, { height: 1000, width: 1400 })

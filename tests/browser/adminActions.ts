@@ -84,12 +84,17 @@ export const signOut = async (page: Page, { baseUrl }: AdminTarget): Promise<voi
   await page.waitForURL((url) => url.pathname.endsWith('/login'), { timeout: stepTimeout })
 }
 
-/** Opens the edit view of an answer and returns its validation panel. */
+/**
+ * Opens the edit view of an answer, unless the page shows it already (the
+ * panel updates in place after each action, as a person would go on from
+ * it), and returns its validation panel.
+ */
 export const openAnswerValidationPanel = async (
   page: Page,
   { answerId, baseUrl }: AdminTarget & { answerId: ID },
 ): Promise<Locator> => {
-  await page.goto(`${baseUrl}/admin/collections/answers/${encodeURIComponent(answerId)}`, { timeout: stepTimeout })
+  const editView = `${baseUrl}/admin/collections/answers/${encodeURIComponent(answerId)}`
+  if (page.url() !== editView) await page.goto(editView, { timeout: stepTimeout })
   const panel = page.locator('section.entraide-validation')
   await panel.waitFor({ timeout: stepTimeout })
   return panel

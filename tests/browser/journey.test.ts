@@ -5,11 +5,13 @@ import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vit
 import { demoAccount } from '../../demo/accounts.ts'
 import {
   adminLocale,
+  openAnswerValidationPanel,
   promoteAnswerInAdmin,
   publishWikiPageInAdmin,
   screenshot,
   signIn,
   signInThroughApi,
+  signOut,
   validateAnswerInAdmin,
 } from './adminActions.ts'
 import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness.ts'
@@ -219,6 +221,11 @@ describe.skipIf(reason)(
 
     step('the agent publishes the question from the Moderation view; anonymous readers then see it', async () => {
       await signIn(agentPage, { baseUrl: app.url, email: agent.email, password: agent.password })
+      // The agent's dashboard opens on what waits for them.
+      const waiting = agentPage.locator('.entraide-waiting')
+      await expect(waiting.innerText()).resolves.toContain('Ce qui vous attend')
+      await expect(waiting.innerText()).resolves.toMatch(/\d+ réponses? (ou|et) astuces? à valider/)
+      await screenshot(agentPage, 'journey-03a-agent-dashboard')
       await publishPending(`question de ${asker.displayName}`, 'journey-03-question-published-by-agent')
       const widget = await openProcedurePage(answererPage, { baseUrl: app.url, slug })
       await threadCard(widget, question.title).waitFor()
@@ -267,27 +274,44 @@ describe.skipIf(reason)(
     })
 
     step('the agent validates the answer and promotes it into a wiki draft in the admin panel', async () => {
+      // Before validation, promoting is refused with the reason.
+      const panel = await openAnswerValidationPanel(agentPage, { answerId, baseUrl: app.url })
+      await expect(panel.getByRole('button', { exact: true, name: 'Reprendre' }).isDisabled()).resolves.toBe(true)
+      await expect(panel.innerText()).resolves.toContain('Validez cette réponse avant de la reprendre dans le wiki.')
+      await screenshot(agentPage, 'journey-06b-answer-before-validation')
       const before = frenchLongDate(new Date())
-      await validateAnswerInAdmin(agentPage, {
-        answerId,
-        baseUrl: app.url,
-        note: 'Conforme aux règles des consulats.',
-      })
+      const note = 'Conforme aux règles des consulats.'
+      await validateAnswerInAdmin(agentPage, { answerId, baseUrl: app.url, note })
       validatedOn = [before, frenchLongDate(new Date())]
+      await expect(panel.getByTestId('entraide-validated').innerText()).resolves.toContain(agent.displayName)
+      await expect(panel.innerText()).resolves.toContain(note)
       await screenshot(agentPage, 'journey-07-answer-validated')
       ;({ wikiPageId } = await promoteAnswerInAdmin(agentPage, { answerId, baseUrl: app.url, title: wikiTitle }))
+      await expect(panel.getByTestId('entraide-promoted').innerText()).resolves.toBe(`${wikiTitle} (brouillon)`)
       await screenshot(agentPage, 'journey-08-answer-promoted')
       // A draft is not official yet: readers do not see it.
+      expect((await fetch(`${app.url}/api/wiki-pages/${wikiPageId}`)).status).toBe(404)
       const response = await fetch(`${app.url}/api/entraide/procedures/${slug}`)
       expect(JSON.stringify(await response.json())).not.toContain(wikiTitle)
+      await signOut(agentPage, { baseUrl: app.url })
+      await closePage(agentPage)
     })
 
     step('an editor publishes the wiki page in the admin panel', async () => {
       const editorPage = await newPage()
       await signInThroughApi(editorPage, { baseUrl: app.url, email: editor.email, password: editor.password })
       await publishWikiPageInAdmin(editorPage, { baseUrl: app.url, wikiPageId })
+      // The page shows where it comes from, to the editor who publishes it.
+      await expect(editorPage.locator('.entraide-provenance').innerText()).resolves.toMatch(
+        new RegExp(`validée le \\d{1,2} \\S+ \\d{4}.* par ${agent.displayName}`),
+      )
       await screenshot(editorPage, 'journey-09-wiki-page-published')
       await closePage(editorPage)
+      const published = await (await fetch(`${app.url}/api/wiki-pages/${wikiPageId}?depth=0`)).json()
+      expect(published.title).toBe(wikiTitle)
+      expect(published.sources.map((source: { answer: unknown; kind: string }) => [source.kind, String(source.answer)])).toEqual([
+        ['answer', String(answerId)],
+      ])
     })
 
     step('an anonymous reader sees the official answer with its provenance on the procedure page', async () => {
