@@ -36,6 +36,24 @@ const expectChartsBesideTables = async (page: Page): Promise<void> => {
   const charts = page.locator('.entraide-chart')
   expect(await charts.count()).toBeGreaterThanOrEqual(4)
   for (const chart of await charts.all()) expect(await chart.getAttribute('aria-hidden')).toBe('true')
+  // Each chart labels its horizontal axis, and no two drawn labels overlap or leave the chart.
+  const labelBoxes = await charts.evaluateAll((elements) =>
+    elements.map((chart) => {
+      const svg = chart.querySelector('.recharts-wrapper > svg')?.getBoundingClientRect()
+      const labels = [...chart.querySelectorAll('.recharts-xAxis-tick-labels text')].map((text) => {
+        const box = text.getBoundingClientRect()
+        return { left: box.left, right: box.right, text: text.textContent ?? '' }
+      })
+      return { labels, left: svg?.left ?? 0, right: svg?.right ?? 0 }
+    }),
+  )
+  for (const chart of labelBoxes) {
+    expect(chart.labels.length).toBeGreaterThan(0)
+    const inside = chart.labels.filter((label) => label.left >= chart.left - 1 && label.right <= chart.right + 1)
+    expect(inside).toEqual(chart.labels)
+    const overlapping = chart.labels.slice(1).filter((label, index) => label.left < chart.labels[index]!.right)
+    expect(overlapping).toEqual([])
+  }
   const tables = page.locator('.entraide-dashboard__section table')
   expect(await tables.count()).toBeGreaterThanOrEqual(8)
   for (const table of await tables.all()) {
