@@ -2,8 +2,9 @@ import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts.ts'
-import { newAdminPage, screenshot, signInThroughApi, signOutThroughApi } from './adminActions.ts'
+import { newAdminPage, signInThroughApi, signOutThroughApi } from './adminActions.ts'
 import { browserSkipReason, launchBrowser, printServerOutputOnFailure, startApp, type RunningApp } from './harness.ts'
+import { viewportScreenshot } from './journeyWidget.ts'
 
 const skipReason = browserSkipReason()
 if (skipReason) console.warn(skipReason)
@@ -45,7 +46,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     await link.waitFor({ timeout: 120_000 })
     const answerHref = (await link.getAttribute('href')) ?? ''
     const answerId = decodeURIComponent(answerHref.split('/').pop() ?? '')
-    await screenshot(page, 'admin-08-awaiting-validation')
+    await viewportScreenshot(page, 'admin-08-awaiting-validation')
     await firstRow.getByRole('button', { name: /^Valider : / }).click()
     await page.getByText(/est validée\.$/).first().waitFor({ timeout: 120_000 })
     await page.locator(`a[href="${answerHref}"]`).waitFor({ state: 'detached', timeout: 120_000 })
@@ -63,7 +64,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     await pendingLink.waitFor({ timeout: 120_000 })
     const [, collection, pendingId] = /collections\/([^/]+)\/([^/?]+)/.exec((await pendingLink.getAttribute('href')) ?? '') ?? []
     expect((await getJson(app, `/${collection}/${pendingId}`)).status).toBe(404)
-    await screenshot(page, 'admin-09-moderation-queue')
+    await viewportScreenshot(page, 'admin-09-moderation-queue')
     // Hiding needs a reason the author will read.
     await pendingRow.getByRole('button', { name: /^Masquer : / }).click()
     await pendingRow.getByRole('alert').getByText('Indiquez un motif pour la masquer : l’auteur le verra.').waitFor()
@@ -77,7 +78,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     await report.getByRole('button', { name: /^Classer sans suite : / }).click()
     await page.getByText('Les signalements sont classés sans suite.').first().waitFor({ timeout: 120_000 })
     await page.locator('.entraide-cards > li', { hasText: reported }).waitFor({ state: 'detached', timeout: 120_000 })
-    await screenshot(page, 'admin-10-moderation-after')
+    await viewportScreenshot(page, 'admin-10-moderation-after')
 
     await page.goto(`${app.url}/admin/guide-reviews`)
     const review = page.locator('.entraide-cards > li').first()
@@ -86,7 +87,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     const guideId = decodeURIComponent(guideHref.split('/').pop() ?? '')
     const before = await getJson(app, `/guides/${guideId}?depth=0`)
     expect(await review.locator('.entraide-diff ins').count()).toBeGreaterThan(0)
-    await screenshot(page, 'admin-11-guide-review')
+    await viewportScreenshot(page, 'admin-11-guide-review')
     await review.getByRole('button', { name: /^Refuser la modification/ }).click()
     await page.getByText(/est refusée\.$/).first().waitFor({ timeout: 120_000 })
     await page.locator(`.entraide-cards a[href="${guideHref}"]`).waitFor({ state: 'detached', timeout: 120_000 })
@@ -107,13 +108,13 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     expect(await textOf(page.locator('.entraide-notice'))).toContain('« Améliorer ce guide »')
     expect(await page.locator('#action-submit-for-review').count()).toBe(0)
     expect(await page.locator('#action-save').count()).toBe(0)
-    await screenshot(page, 'admin-06-citizen-guide')
+    await viewportScreenshot(page, 'admin-06-citizen-guide')
 
     await page.goto(`${app.url}/admin/awaiting-validation`)
     expect(await textOf(page.getByRole('alert').filter({ hasText: 'Accès refusé.' }))).toContain(
       'réservée aux agents publics, aux éditeurs et aux administrateurs',
     )
-    await screenshot(page, 'admin-07-citizen-not-allowed')
+    await viewportScreenshot(page, 'admin-07-citizen-not-allowed')
     await page.close()
 
     // A browser that asks for English gets the admin panel in English.
@@ -122,7 +123,7 @@ describe.skipIf(skipReason !== null)('agents’ and editors’ tools in the admi
     await english.goto(`${app.url}/admin/collections/guides/${guides[0].id}`)
     expect(await textOf(english.locator('.entraide-notice'))).toContain('Guides are improved through proposals.')
     expect(await textOf(english.locator('label[for="field-title"]'))).toContain('Title')
-    await screenshot(english, 'admin-12-citizen-guide-english')
+    await viewportScreenshot(english, 'admin-12-citizen-guide-english')
     await english.close()
 
     // One asking for a language the demo does not offer gets its default, French.

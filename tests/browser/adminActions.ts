@@ -1,8 +1,5 @@
-import path from 'node:path'
-
 import type { Browser, Locator, Page } from 'playwright-core'
 
-import { artifactsDir } from './harness.ts'
 import type { ID } from '../../src/utilities/ids.ts'
 
 /**
@@ -22,13 +19,6 @@ export type AdminTarget = { baseUrl: string }
 
 /** How long a step of the admin panel may take (the dev server compiles pages on first visit). */
 const stepTimeout = 120_000
-
-/** Saves a full-page screenshot under test-results/screenshots. */
-export const screenshot = async (page: Page, name: string): Promise<string> => {
-  const file = path.join(artifactsDir, `${name}.png`)
-  await page.screenshot({ fullPage: true, path: file })
-  return file
-}
 
 /**
  * Waits for the outcome of a panel action: resolves on the success message,

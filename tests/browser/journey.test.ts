@@ -8,7 +8,6 @@ import {
   openAnswerValidationPanel,
   promoteAnswerInAdmin,
   publishWikiPageInAdmin,
-  screenshot,
   signIn,
   signInThroughApi,
   signOut,
@@ -123,11 +122,11 @@ describe.skipIf(reason)(
       await agentPage.goto(`${app.url}/admin/moderation`, { timeout: stepTimeout })
       const publish = agentPage.getByRole('button', { exact: true, name: `Publier : ${rowLabel}` })
       await publish.waitFor()
-      await screenshot(agentPage, `${shot}-before`)
+      await viewportScreenshot(agentPage, `${shot}-before`)
       await publish.click()
       await agentPage.getByText('Publiée.').first().waitFor()
       await publish.waitFor({ state: 'detached' })
-      await screenshot(agentPage, shot)
+      await viewportScreenshot(agentPage, shot)
     }
 
     beforeAll(async () => {
@@ -148,7 +147,7 @@ describe.skipIf(reason)(
       'a newcomer signs up in the widget on the procedure page and asks a question, held for moderation',
       async () => {
         const widget = await openProcedurePage(askerPage, { baseUrl: app.url, slug })
-        await screenshot(askerPage, 'journey-01-procedure-page')
+        await viewportScreenshot(askerPage, 'journey-01-procedure-page')
         await signUpInWidget(widget, asker, app)
         await widget.getByRole('button', { exact: true, name: 'Poser une question' }).click()
         const form = widget.getByRole('form', { name: 'Poser une question' })
@@ -168,7 +167,7 @@ describe.skipIf(reason)(
           question.title,
         )
         await expect.poll(() => activeElementId(askerPage)).toBe(`entraide-thread-${threadId}`)
-        await screenshot(askerPage, 'journey-02-question-pending')
+        await viewportScreenshot(askerPage, 'journey-02-question-pending')
       },
     )
 
@@ -199,7 +198,7 @@ describe.skipIf(reason)(
       await form.getByRole('button', { name: 'Aperçu' }).click()
       const preview = form.getByRole('region', { name: 'Aperçu de votre proposition' })
       await preview.getByText(tipText).waitFor()
-      await screenshot(askerPage, 'journey-02b-guide-proposal-preview')
+      await viewportScreenshot(askerPage, 'journey-02b-guide-proposal-preview')
       await form.getByRole('button', { name: 'Revenir à la modification' }).click()
       const created = askerPage.waitForResponse(
         (response) => response.request().method() === 'POST' && /\/api\/guides\/[^/]+\/proposals$/.test(new URL(response.url()).pathname),
@@ -212,7 +211,7 @@ describe.skipIf(reason)(
         )
         .waitFor()
       await guide.getByText('Votre modification de ce guide est en attente de relecture.').waitFor()
-      await screenshot(askerPage, 'journey-02c-guide-proposal-awaits-review')
+      await viewportScreenshot(askerPage, 'journey-02c-guide-proposal-awaits-review')
       // Never the admin panel; readers do not see the proposal.
       expect(new URL(askerPage.url()).pathname).toBe(`/demarches/${slug}`)
       const published = await (await fetch(`${app.url}/api/entraide/procedures/${slug}`)).text()
@@ -225,7 +224,7 @@ describe.skipIf(reason)(
       const waiting = agentPage.locator('.entraide-waiting')
       await expect(waiting.innerText()).resolves.toContain('Ce qui vous attend')
       await expect(waiting.innerText()).resolves.toMatch(/\d+ réponses? (ou|et) astuces? à valider/)
-      await screenshot(agentPage, 'journey-03a-agent-dashboard')
+      await viewportScreenshot(agentPage, 'journey-03a-agent-dashboard')
       await publishPending(`question de ${asker.displayName}`, 'journey-03-question-published-by-agent')
       const widget = await openProcedurePage(answererPage, { baseUrl: app.url, slug })
       await threadCard(widget, question.title).waitFor()
@@ -249,7 +248,7 @@ describe.skipIf(reason)(
       await card
         .getByText('Merci, votre réponse est enregistrée : elle sera visible par tous après relecture.')
         .waitFor()
-      await screenshot(answererPage, 'journey-04-answer-pending')
+      await viewportScreenshot(answererPage, 'journey-04-answer-pending')
       await closePage(answererPage)
       await publishPending(`réponse de ${answerer.displayName}`, 'journey-05-answer-published-by-agent')
     })
@@ -269,7 +268,7 @@ describe.skipIf(reason)(
       await expect
         .poll(() => card.getByText('Acceptée par la personne qui a posé la question.').evaluate((node) => node.matches(':focus')))
         .toBe(true)
-      await screenshot(askerPage, 'journey-06-answer-accepted')
+      await viewportScreenshot(askerPage, 'journey-06-answer-accepted')
       await closePage(askerPage)
     })
 
@@ -278,17 +277,17 @@ describe.skipIf(reason)(
       const panel = await openAnswerValidationPanel(agentPage, { answerId, baseUrl: app.url })
       await expect(panel.getByRole('button', { exact: true, name: 'Reprendre' }).isDisabled()).resolves.toBe(true)
       await expect(panel.innerText()).resolves.toContain('Validez cette réponse avant de la reprendre dans le wiki.')
-      await screenshot(agentPage, 'journey-06b-answer-before-validation')
+      await viewportScreenshot(agentPage, 'journey-06b-answer-before-validation')
       const before = frenchLongDate(new Date())
       const note = 'Conforme aux règles des consulats.'
       await validateAnswerInAdmin(agentPage, { answerId, baseUrl: app.url, note })
       validatedOn = [before, frenchLongDate(new Date())]
       await expect(panel.getByTestId('entraide-validated').innerText()).resolves.toContain(agent.displayName)
       await expect(panel.innerText()).resolves.toContain(note)
-      await screenshot(agentPage, 'journey-07-answer-validated')
+      await viewportScreenshot(agentPage, 'journey-07-answer-validated')
       ;({ wikiPageId } = await promoteAnswerInAdmin(agentPage, { answerId, baseUrl: app.url, title: wikiTitle }))
       await expect(panel.getByTestId('entraide-promoted').innerText()).resolves.toBe(`${wikiTitle} (brouillon)`)
-      await screenshot(agentPage, 'journey-08-answer-promoted')
+      await viewportScreenshot(agentPage, 'journey-08-answer-promoted')
       // A draft is not official yet: readers do not see it.
       expect((await fetch(`${app.url}/api/wiki-pages/${wikiPageId}`)).status).toBe(404)
       const response = await fetch(`${app.url}/api/entraide/procedures/${slug}`)
@@ -305,7 +304,7 @@ describe.skipIf(reason)(
       await expect(editorPage.locator('.entraide-provenance').innerText()).resolves.toMatch(
         new RegExp(`validée le \\d{1,2} \\S+ \\d{4}.* par ${agent.displayName}`),
       )
-      await screenshot(editorPage, 'journey-09-wiki-page-published')
+      await viewportScreenshot(editorPage, 'journey-09-wiki-page-published')
       await closePage(editorPage)
       const published = await (await fetch(`${app.url}/api/wiki-pages/${wikiPageId}?depth=0`)).json()
       expect(published.title).toBe(wikiTitle)
@@ -333,7 +332,7 @@ describe.skipIf(reason)(
         expected.some((sentence) => provenance.includes(sentence)),
         `provenance shown: "${provenance}", expected: "${expected[0]}"`,
       ).toBe(true)
-      await screenshot(readerPage, 'journey-10-official-answer')
+      await viewportScreenshot(readerPage, 'journey-10-official-answer')
 
       // The provenance link leads to the original discussion, inside the widget.
       await officialPage.getByRole('link', { name: 'voir la discussion d’origine' }).click()

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 
 import { demoAccount } from '../../demo/accounts.ts'
 import { describeFindings, runAxe } from './a11yAxe.ts'
-import { newAdminPage, screenshot, signInThroughApi } from './adminActions.ts'
+import { newAdminPage, signInThroughApi } from './adminActions.ts'
 import { browserSkipReason, type RunningApp } from './harness.ts'
-import { stepTimeout, useAppInChromium } from './journeyWidget.ts'
+import { stepTimeout, useAppInChromium, viewportScreenshot } from './journeyWidget.ts'
 
 // The listening dashboard of the admin panel on the seeded demo (its months of
 // generated history): an agent sees their own agency only, whatever the address
@@ -99,7 +99,7 @@ describe.skipIf(reason)(`The listening dashboard${reason ? ` — ${reason}` : ''
       expect(procedures.length).toBeGreaterThan(0)
       expect(procedures).not.toContain('Demander l’aide personnalisée au logement (APL)')
       await expectChartsBesideTables(page)
-      await screenshot(page, 'listening-01-agent')
+      await viewportScreenshot(page, 'listening-01-agent')
       await expectAccessible(page)
 
       // Asking for another agency in the address changes nothing.
@@ -124,7 +124,7 @@ describe.skipIf(reason)(`The listening dashboard${reason ? ` — ${reason}` : ''
       const searches = page.getByRole('table', { name: 'Recherches sans résultat' })
       // The seeded history has searches that found nothing, week after week.
       expect(await searches.locator('tbody tr').count()).toBeGreaterThanOrEqual(5)
-      await screenshot(page, 'listening-02-editor')
+      await viewportScreenshot(page, 'listening-02-editor')
       await expectAccessible(page)
 
       await filter.selectOption(String(caf.id))
@@ -142,7 +142,7 @@ describe.skipIf(reason)(`The listening dashboard${reason ? ` — ${reason}` : ''
       const title = page.locator('#field-title')
       await title.waitFor({ timeout: stepTimeout })
       await expect(title.inputValue()).resolves.toBe(`${query.charAt(0).toLocaleUpperCase('fr')}${query.slice(1)}`)
-      await screenshot(page, 'listening-03-draft')
+      await viewportScreenshot(page, 'listening-03-draft')
     } finally {
       if (createdPage) await page.request.delete(`${app.url}/api/wiki-pages/${createdPage}`).catch(() => undefined)
       await page.close()
