@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { XAxisTickContentProps, YAxisTickContentProps } from 'recharts'
 
-import { estimatedWidth, tickFontSize, tickInterval } from './chartTicks.ts'
+import { estimatedWidth, tickFontSize, tickInterval, valueAxisWidth } from './chartTicks.ts'
 
 /** One series of a chart: the row field it draws and its name in the legend (already in the admin user's language). */
 export type ChartSeries = { key: string; label: string }
@@ -82,7 +82,7 @@ export const DashboardChart = ({
     <>
       <CartesianGrid stroke="#d9d9d9" strokeDasharray="3 3" />
       <XAxis dataKey={xKey} interval={tickInterval(labels, width)} stroke="#555" tick={tickIn(width)} />
-      <YAxis allowDecimals={false} interval={0} stroke="#555" tick={tickIn(width)} width={40} />
+      <YAxis allowDecimals={false} interval={0} stroke="#555" tick={tickIn(width)} width={valueAxisWidth} />
       <Tooltip />
       <Legend wrapperStyle={{ color: '#333', fontSize: 12 }} />
     </>

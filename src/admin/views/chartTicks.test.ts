@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { estimatedWidth, tickInterval } from './chartTicks.ts'
+import { estimatedWidth, labelGap, tickInterval, valueAxisWidth } from './chartTicks.ts'
 
 const weeks = ['14/09', '21/09', '28/09', '05/10', '12/10', '19/10', '26/10', '02/11', '09/11', '16/11', '23/11', '30/11']
 
@@ -12,10 +12,10 @@ describe('which tick labels a dashboard chart draws', () => {
   it('skips labels on a phone-wide chart so that the drawn ones do not overlap', () => {
     const interval = tickInterval(weeks, 290)
     expect(interval).toBeGreaterThan(0)
-    const slot = (290 - 40) / weeks.length
+    const slot = (290 - valueAxisWidth) / weeks.length
     // Two drawn labels are (interval + 1) slots apart: more than the widest label.
     expect((interval + 1) * slot).toBeGreaterThan(Math.max(...weeks.map(estimatedWidth)))
-    expect(interval * slot).toBeLessThanOrEqual(Math.max(...weeks.map(estimatedWidth)) + 8)
+    expect(interval * slot).toBeLessThanOrEqual(Math.max(...weeks.map(estimatedWidth)) + labelGap)
   })
 
   it('makes room for long procedure names by drawing fewer of them', () => {
