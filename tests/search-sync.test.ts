@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ID } from '../src/utilities/ids.ts'
 
-import { reindexKnowledge } from '../src/search/reindex.ts'
+import { reindexKnowledge, type ReindexProgress } from '../src/search/reindex.ts'
 import { lexicalRoot, plainTextToNodes } from '../src/utilities/lexical.ts'
 import { createProcedure, json, proposeGuideEdit } from './helpers/fixtures.ts'
 import type { TestApp } from './helpers/payload.ts'
@@ -507,5 +507,36 @@ describe('a rebuild of the index', () => {
     const report = await rebuilding
     expect(report.documents).toBeGreaterThanOrEqual(31)
     expect(servedAt).toBeLessThan(rebuiltAt)
+  })
+
+  // A node that starts on a database still being filled reads more items than it counted first.
+  it('counts the items written while it reads in the progress it reports', async () => {
+    const { procedure } = await createProcedure(app, { slug: 'rebuild-during-writes' })
+    const reports: ReindexProgress[] = []
+    let writing: Promise<void> | null = null
+    const report = await reindexKnowledge({
+      onProgress: (progress) => {
+        reports.push(progress)
+        if (progress.collection !== 'tips' || writing) return
+        writing = (async () => {
+          for (let index = 0; index < 10; index += 1) {
+            await app.payload.create({
+              collection: 'tips',
+              data: { body: `Astuce écrite pendant la reconstruction ${index}.`, procedure: procedure.id },
+            })
+          }
+        })()
+      },
+      payload: app.payload,
+    })
+    await writing
+    const first = reports[0]
+    const last = reports.at(-1)
+    expect(first && last).toBeTruthy()
+    // The tips written during the reading were read: more documents than the first count.
+    expect(report.documents).toBeGreaterThan(first?.total ?? 0)
+    expect(reports.every(({ done, total }) => done <= total)).toBe(true)
+    expect(last?.done).toBe(last?.total)
+    expect(last?.done).toBeGreaterThanOrEqual(report.documents)
   })
 })

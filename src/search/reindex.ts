@@ -62,7 +62,7 @@ const rebuild = async ({
   let documents = 0
   await engine.clear()
   for (const collection of knowledgeCollections) {
-    onProgress?.({ collection, done, total })
+    onProgress?.({ collection, done, total: Math.max(total, done) })
     for (let page = 1; ; page += 1) {
       const loaded = await loadKnowledgePage({ cache, collection, limit: batchSize, page, req, urls })
       if (loaded.documents.length > 0) await engine.upsert(loaded.documents)
@@ -71,12 +71,13 @@ const rebuild = async ({
       for (const document of loaded.documents) byType[document.type] += 1
       documents += loaded.documents.length
       done += loaded.read
-      onProgress?.({ collection, done: Math.min(done, total), total })
+      // Items written since the count are read too: the total grows with them.
+      onProgress?.({ collection, done, total: Math.max(total, done) })
       if (!loaded.hasNextPage || loaded.read === 0) break
     }
   }
   await engine.flush()
-  onProgress?.({ collection: knowledgeCollections[knowledgeCollections.length - 1] ?? 'threads', done: total, total })
+  onProgress?.({ collection: knowledgeCollections[knowledgeCollections.length - 1] ?? 'threads', done, total: done })
   return { byType, documents, durationMs: Math.round(performance.now() - startedAt), engine: engine.kind }
 }
 
