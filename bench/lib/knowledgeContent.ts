@@ -4,7 +4,7 @@ import { commitTransaction, createLocalReq, initTransaction, type Payload } from
 
 import type { ID } from '../../src/utilities/ids.ts'
 import { lexicalRoot, plainTextToNodes } from '../../src/utilities/lexical.ts'
-import { commonWords, frenchText, topics } from '../frenchText.ts'
+import { commonWords, frenchText, topics } from './frenchText.ts'
 import { idOrFail } from './measure.ts'
 
 export type SeedCounts = { items: number; publicItems: number; answers: number; seconds: number }

@@ -1,5 +1,5 @@
 import type { KnowledgeDocument, KnowledgeType } from '../../src/search/types.ts'
-import { commonWords, frenchText, topics } from '../frenchText.ts'
+import { commonWords, frenchText, topics } from './frenchText.ts'
 
 // ---------------------------------------------------------------- corpus
 
