@@ -15,7 +15,9 @@
  *   write alone, with the process's CPU time per publish (applying the change to the index included).
  *
  * Each size runs in its own child process on its own database. A size that
- * fails fails the benchmark (exit code 1): nothing is retried.
+ * fails fails the benchmark (exit code 1): nothing is retried. So does a
+ * missed target (endpoint ÷ engine p95 ≤ 1.3, publish → searchable p95 ≤
+ * 100 ms, warm reindex ≥ 3,000 docs/s), after the whole report is printed.
  * Run: npm run bench:search-e2e [-- --sizes 1000,10000]
  */
 import { fork } from 'node:child_process'
@@ -363,12 +365,26 @@ const printReport = (reports: readonly SizeReport[]): void => {
       `| publish → searchable p95 | ×${(last.publish.toSearchable.p95 / first.publish.toSearchable.p95).toFixed(1)} |`,
     )
   }
+  const missed: string[] = []
+  const verdict = (label: string, isMet: boolean): string => {
+    if (!isMet) missed.push(label)
+    return isMet ? 'met' : 'MISSED'
+  }
   const verdicts = reports.map(({ endpoint, publish, reindex }) => {
+    const size = `${reindex.documents.toLocaleString('en')} docs`
     const worstRatio = Math.max(...Object.values(endpoint).map((entry) => entry.endpoint.p95 / entry.engine.p95))
     const rate = (reindex.documents / reindex.warmWall.median) * 1000
-    return `${reindex.documents.toLocaleString('en')} docs: endpoint/engine p95 worst ${worstRatio.toFixed(2)}× (target ≤ 1.3: ${worstRatio <= 1.3 ? 'met' : 'MISSED'}), publish → searchable p95 ${ms(publish.toSearchable.p95)} ms (target ≤ 100: ${publish.toSearchable.p95 <= 100 ? 'met' : 'MISSED'}), reindex ${Math.round(rate).toLocaleString('en')} docs/s (target ≥ 3,000: ${rate >= 3000 ? 'met' : 'MISSED'})`
+    return [
+      `${size}: endpoint/engine p95 worst ${worstRatio.toFixed(2)}× (target ≤ 1.3: ${verdict(`${size}: endpoint/engine p95 ${worstRatio.toFixed(2)}×, above 1.3`, worstRatio <= 1.3)})`,
+      `publish → searchable p95 ${ms(publish.toSearchable.p95)} ms (target ≤ 100: ${verdict(`${size}: publish → searchable p95 ${ms(publish.toSearchable.p95)} ms, above 100 ms`, publish.toSearchable.p95 <= 100)})`,
+      `reindex ${Math.round(rate).toLocaleString('en')} docs/s (target ≥ 3,000: ${verdict(`${size}: reindex ${Math.round(rate).toLocaleString('en')} docs/s, under 3,000`, rate >= 3000)})`,
+    ].join(', ')
   })
   console.log(`\nTargets: ${verdicts.join('; ')}.`)
+  if (missed.length > 0) {
+    console.error(`\nFAILED:\n${missed.map((line) => `- ${line}`).join('\n')}`)
+    process.exitCode = 1
+  }
 }
 
 // ---------------------------------------------------------------- entry
