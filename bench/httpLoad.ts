@@ -33,10 +33,13 @@ import autocannon from 'autocannon'
 import { getPayload } from 'payload'
 import { z } from 'zod'
 
+import { saveSearchIndex } from '../src/search/feed.ts'
+import { reindexKnowledge } from '../src/search/reindex.ts'
+import { snapshotFileOf } from '../src/search/snapshot.ts'
 import { buildAppConfig } from '../setup/appConfig.ts'
 import { buildAppIfStale } from '../tests/browser/appBuild.ts'
 import { freePort } from '../tests/browser/harness.ts'
-import { topics } from './frenchText.ts'
+import { topics } from './lib/frenchText.ts'
 import { seedContent } from './lib/knowledgeContent.ts'
 import { percentile, positiveOption, sleep } from './lib/measure.ts'
 import {
@@ -152,6 +155,8 @@ const main = async (): Promise<void> => {
   const databaseUri = `file:${path.join(dataDir, 'bench.db')}`
   const probeFile = path.join(dataDir, 'memory.jsonl')
   let server: NextServer | null = null
+  // The index's snapshot, which the server loads, in the OS temporary directory: removed at the end.
+  let snapshot: string | null = null
   try {
     // The production server makes the schema with its migrations, as at a first deployment.
     const first = await startServer(databaseUri, probeFile)
@@ -159,6 +164,11 @@ const main = async (): Promise<void> => {
     const config = await buildAppConfig({ databasePush: false, databaseUri, secret })
     const payload = await getPayload({ config, key: 'http-benchmark-seed' })
     const seeded = await seedContent(payload, documents)
+    // The items were written straight to the database, around the change feed, while the start's
+    // own build read it: the index is built again from them all, and saved for the server to load.
+    await reindexKnowledge({ payload })
+    await saveSearchIndex(payload)
+    snapshot = snapshotFileOf(payload)
     await payload.destroy()
     console.log(
       `${seeded.items.toLocaleString('en')} documents generated (${seeded.publicItems.toLocaleString('en')} public, ${seeded.answers.toLocaleString('en')} answers) in ${seeded.seconds.toFixed(1)} s.`,
@@ -271,6 +281,7 @@ const main = async (): Promise<void> => {
   } finally {
     await server?.stop()
     rmSync(dataDir, { force: true, recursive: true })
+    if (snapshot) rmSync(snapshot, { force: true })
   }
 }
 
