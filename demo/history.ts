@@ -2,6 +2,7 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { demoAccounts, type DemoAccountKey } from './accounts.ts'
 import { demoProcedures } from './content/procedures.ts'
+import { seededRandom } from './seededRandom.ts'
 
 type ID = string | number
 
@@ -19,17 +20,6 @@ const weeks = 26
 const newestQuestionDays = 42
 const generatedQuestions = 64
 
-/** A small deterministic generator (mulberry32): the same history on every run and every machine. */
-const randomFrom = (seed: number) => {
-  let state = seed >>> 0
-  return (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const questionTitles = [
   (step: string) => `Combien de temps dure l’étape « ${step} » ?`,
@@ -114,7 +104,8 @@ export const seedDemoHistory = async ({
     where: { query: { equals: zeroHitQueries[0]?.query ?? '' } },
   })
   if (totalDocs > 0) return
-  const random = randomFrom(20261202)
+  // The same history on every run and every machine.
+  const random = seededRandom(20261202)
   const pick = <T,>(items: readonly T[]): T => {
     const item = items[Math.floor(random() * items.length)]
     if (item === undefined) throw new Error('Nothing to pick from.')

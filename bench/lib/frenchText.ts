@@ -4,18 +4,7 @@
  * words and a long tail of rarer ones (names, places), so that a query word
  * matches a realistic share of the corpus rather than all of it.
  */
-
-/** A small, fast, seedable random number generator (values in [0, 1)). */
-export const createRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0
-  return (): number => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let value = state
-    value = Math.imul(value ^ (value >>> 15), value | 1)
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61)
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../../demo/seededRandom.ts'
 
 /** The vocabulary of each topic: one per kind of procedure. */
 export const topics: string[][] = [
@@ -73,7 +62,7 @@ export type FrenchTextGenerator = {
  * corpus, but more slowly than it.
  */
 export const frenchText = (seed: number, { rareWords = 40_000 }: { rareWords?: number } = {}): FrenchTextGenerator => {
-  const random = createRandom(seed)
+  const random = seededRandom(seed)
   const pick = <T>(items: readonly T[], fallback: T): T => items[Math.floor(random() * items.length)] ?? fallback
   const zipf = <T>(items: readonly T[], fallback: T): T =>
     items[Math.min(items.length - 1, Math.floor(items.length * random() ** 3))] ?? fallback
