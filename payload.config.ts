@@ -6,6 +6,9 @@ import { describeSeedReport, hasCreatedContent, seedDemoContent } from './demo/s
 import { buildAppConfig } from './setup/appConfig.ts'
 import { printWelcome } from './setup/welcome.ts'
 
+/** The site's public address: ENTRAIDE_PUBLIC_URL, or this machine at the port the server listens on. */
+const publicUrl = process.env.ENTRAIDE_PUBLIC_URL || `http://localhost:${process.env.PORT || '3000'}`
+
 /**
  * Seeds the demo content on an empty database: always in development, in
  * production only when ENTRAIDE_SEED=true (the demo passwords are public).
@@ -26,7 +29,7 @@ const seedIfEmpty = async (payload: Payload): Promise<void> => {
   await computeFirstFigures(payload)
   printWelcome({
     accounts: demoAccounts,
-    baseUrl: process.env.ENTRAIDE_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? '3000'}`,
+    baseUrl: publicUrl,
     isFreshlySeeded: report !== null && hasCreatedContent(report),
   })
 }
@@ -53,7 +56,7 @@ export default buildAppConfig({
   entraide: {
     moderation: { preModeratedContributions: 2, reportsToHide: 3, trustedReputation: 50 },
     // Links in notification emails start with the site's public address.
-    notifications: { siteUrl: process.env.ENTRAIDE_PUBLIC_URL || undefined },
+    notifications: { siteUrl: publicUrl },
   },
   onInit: seedIfEmpty,
 })
