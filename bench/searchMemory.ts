@@ -95,7 +95,7 @@ const measure = async (directory: string, mode: 'empty' | 'full'): Promise<Measu
       throw new Error('This benchmark measures the embedded engine: unset MEILI_HOST.')
     const { documentCount } = await ready.stats()
     const { heap, rss } = await settle()
-    const { parts } = ready.snapshot()
+    const { parts } = await ready.snapshot()
     return {
       documents: documentCount,
       heapMb: heap,

@@ -483,8 +483,9 @@ export type SearchOptions = {
    * by a digest of the database's address; default `entraide-search` in the
    * OS temporary directory) and `everyMs`, how often it is saved when it
    * changed (and at `payload.destroy()`, and as soon as a build from the
-   * database that took seconds ends; saving blocks the process while the
-   * index is written out, under 1 s of CPU at 50,000 documents). `false`:
+   * database that took seconds ends; a save takes under 1 s of CPU at
+   * 50,000 documents, in slices between which searches are answered, and
+   * writes to the index wait for it). `false`:
    * never saved, every start rebuilds the index in the background.
    * @default { everyMs: 600000 }
    */

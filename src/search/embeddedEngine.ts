@@ -525,6 +525,8 @@ const maxKeptNarrowings = 64
 const upsertChunk = 1000
 // A restore does too, every this many documents (it does less per document than an upsert).
 const restoreChunk = 5000
+// A snapshot gives the event loop a turn every this many documents, then terms.
+const snapshotSlice = 5000
 
 const searchableFields: readonly SearchableAttribute[] = ['title', 'procedure.title', 'text']
 
@@ -671,19 +673,28 @@ export class EmbeddedEngine implements SearchEngine {
    * short ids and field lengths, their texts (UTF-8, one after the other,
    * with where each ends), the terms, and every term's postings in one
    * Int32Array (see `savedIndex.ts`). A restart then reads the postings
-   * of a term, and a document's text, only when first used. Taken
-   * synchronously: no write lands halfway through.
+   * of a term, and a document's text, only when first used.
+   *
+   * Made a slice at a time (`snapshotSlice` documents or terms), with the
+   * event loop served in between, so that searches are answered while a
+   * large index is saved. The caller keeps writes out meanwhile (the search
+   * runtime's write turn); a change that lands anyway is caught at the end,
+   * and the snapshot refused with an error rather than saved half old, half new.
    */
-  snapshot(): EmbeddedSnapshot {
+  async snapshot(): Promise<EmbeddedSnapshot> {
     const { compiled, state } = this.#ready()
+    const changesAtStart = this.changeCount
     const { index } = state
     const fieldCount = compiled.settings.searchableAttributes.length
     const width = 1 + fieldCount
     const entries = state.entries.filter((entry) => entry !== undefined)
+    const figures = index.savedFigures()
     const numbers = new Int32Array(entries.length * width)
     const textEnds = new Uint32Array(entries.length)
     let textBytes = 0
-    entries.forEach((entry, position) => {
+    for (let position = 0; position < entries.length; position += 1) {
+      const entry = entries[position]
+      if (!entry) continue
       const { document } = entry
       textBytes += document instanceof SavedTextDocument ? document.textBytes : Buffer.byteLength(document.text)
       if (textBytes > 0xffffffff) throw new Error('The texts of the index exceed 4 GiB: it cannot be saved.')
@@ -692,24 +703,35 @@ export class EmbeddedEngine implements SearchEngine {
       for (let field = 0; field < fieldCount; field += 1) {
         numbers[position * width + 1 + field] = Math.max(0, state.lengths[field]?.[entry.shortId] ?? 0)
       }
-    })
+      if ((position + 1) % snapshotSlice === 0) await yieldToEventLoop()
+    }
     const texts = Buffer.allocUnsafe(textBytes)
-    entries.forEach((entry, position) => {
+    for (let position = 0; position < entries.length; position += 1) {
       const start = position === 0 ? 0 : (textEnds[position - 1] ?? 0)
-      const { document } = entry
+      const document = entries[position]?.document
       if (document instanceof SavedTextDocument) document.copyText(texts, start)
-      else texts.write(document.text, start)
-    })
-    const terms = index.termEntries()
-    const { postings, starts } = encodePostings(terms.map(([, termPostings]) => termPostings))
+      else if (document) texts.write(document.text, start)
+      if ((position + 1) % snapshotSlice === 0) await yieldToEventLoop()
+    }
+    await yieldToEventLoop()
+    const { postings, starts, terms } = await encodePostings(index.termEntries(), snapshotSlice)
     const { procedures, rows } = savedRows(entries.map((entry) => entry.document))
-    const documents = asciiJson(JSON.stringify({ documents: rows, figures: index.savedFigures(), procedures }))
+    // The JSON of `{ documents, figures, procedures }`, the rows written a slice at a time.
+    const json = ['{"documents":[']
+    for (let start = 0; start < rows.length; start += snapshotSlice) {
+      await yieldToEventLoop()
+      json.push(`${start === 0 ? '' : ','}${asciiJson(JSON.stringify(rows.slice(start, start + snapshotSlice)).slice(1, -1))}`)
+    }
+    json.push(`],"figures":${asciiJson(JSON.stringify(figures))},"procedures":${asciiJson(JSON.stringify(procedures))}}`)
+    if (this.changeCount !== changesAtStart || this.#state !== state) {
+      throw new Error('The search index changed while it was being saved; it will be saved again.')
+    }
     const parts: Record<(typeof snapshotParts)[number], Uint8Array> = {
-      documents: Buffer.from(documents, 'latin1'),
+      documents: Buffer.from(json.join(''), 'latin1'),
       numbers: bytesOf(numbers),
       postings: bytesOf(postings),
       termStarts: bytesOf(starts),
-      terms: Buffer.from(terms.map(([term]) => term).join('\n')),
+      terms: Buffer.from(terms.join('\n')),
       textEnds: bytesOf(textEnds),
       texts,
     }

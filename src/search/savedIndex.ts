@@ -1,3 +1,5 @@
+import { yieldToEventLoop } from '../utilities/eventLoop.ts'
+
 /**
  * The inverted index as the snapshot keeps it: every term's postings in one
  * Int32Array, read back without being decoded. A restarted process puts one
@@ -144,40 +146,62 @@ export const postingCountOf = (postings: Map<number, FieldPostings>): number => 
   return count
 }
 
-/** The saved form of every term, in order, with where each one starts (`starts[terms]` is the end). */
-export const encodePostings = (
-  terms: readonly Map<number, FieldPostings>[],
-): { postings: Int32Array; starts: Uint32Array } => {
-  const starts = new Uint32Array(terms.length + 1)
+/** What `encodePostings` gives: the terms kept, their saved forms one after the other, where each starts. */
+export type EncodedPostings = { terms: string[]; postings: Int32Array; starts: Uint32Array }
+
+/**
+ * The saved form of every term, in order, with where each one starts
+ * (`starts[terms.length]` is the end), made `slice` terms at a time with the
+ * event loop served in between, so that requests are answered while a large
+ * index is saved. Searches and MiniSearch's vacuum may touch the postings
+ * meanwhile (decoding a term's saved form, dropping what a discarded document
+ * left): each term is encoded whole as it is when reached, and a term left
+ * with no postings at all is left out.
+ */
+export const encodePostings = async (
+  entries: readonly (readonly [string, Map<number, FieldPostings>])[],
+  slice: number,
+): Promise<EncodedPostings> => {
+  let encoded = new Int32Array(Math.max(1024, entries.length * 8))
   let length = 0
-  terms.forEach((postings, index) => {
-    starts[index] = length
+  const reserve = (more: number): void => {
+    if (length + more <= encoded.length) return
+    let capacity = encoded.length * 2
+    while (capacity < length + more) capacity *= 2
+    const grown = new Int32Array(capacity)
+    grown.set(encoded.subarray(0, length))
+    encoded = grown
+  }
+  const terms: string[] = []
+  const starts: number[] = []
+  for (let index = 0; index < entries.length; index += 1) {
+    if (index > 0 && index % slice === 0) await yieldToEventLoop()
+    const [term, postings] = entries[index] ?? ['', new Map<number, FieldPostings>()]
     const saved = postings instanceof SavedPostings ? postings.savedForm() : undefined
     if (saved) {
+      terms.push(term)
+      starts.push(length)
+      reserve(saved.length)
+      encoded.set(saved, length)
       length += saved.length
-      return
+      continue
     }
-    length += 1
-    for (const documents of postings.values()) length += 2 + 2 * documents.size
-  })
-  starts[terms.length] = length
-  const encoded = new Int32Array(length)
-  terms.forEach((postings, index) => {
-    let at = starts[index] ?? 0
-    const saved = postings instanceof SavedPostings ? postings.savedForm() : undefined
-    if (saved) {
-      encoded.set(saved, at)
-      return
-    }
-    encoded[at++] = postings.size
+    if (postings.size === 0) continue
+    let size = 1
+    for (const documents of postings.values()) size += 2 + 2 * documents.size
+    terms.push(term)
+    starts.push(length)
+    reserve(size)
+    encoded[length++] = postings.size
     for (const [fieldId, documents] of postings) {
-      encoded[at++] = fieldId
-      encoded[at++] = documents.size
+      encoded[length++] = fieldId
+      encoded[length++] = documents.size
       for (const [shortId, frequency] of documents) {
-        encoded[at++] = shortId
-        encoded[at++] = frequency
+        encoded[length++] = shortId
+        encoded[length++] = frequency
       }
     }
-  })
-  return { postings: encoded, starts }
+  }
+  starts.push(length)
+  return { postings: encoded.subarray(0, length), starts: Uint32Array.from(starts), terms }
 }
