@@ -40,7 +40,7 @@ import { waitForNotificationRuns } from '../src/notifications/runner.ts'
 import { idOf, isRecord, type ID } from '../src/utilities/ids.ts'
 import { buildAppConfig } from '../setup/appConfig.ts'
 import { seedContent } from './lib/knowledgeContent.ts'
-import { idOrFail, percentile, positiveOption, sleep } from './lib/measure.ts'
+import { failWith, idOrFail, percentile, positiveOption, sleep } from './lib/measure.ts'
 import { recordStatements } from './lib/sqlStatements.ts'
 
 const documents = positiveOption('documents', 10_000)
@@ -306,10 +306,7 @@ const main = async (): Promise<void> => {
       )
       console.log(`After the response:\n${listed.after.map((sql, index) => `${index + 1}. ${short(sql)}`).join('\n')}`)
     }
-    if (failures.length > 0) {
-      console.error(`\nFAILED:\n- ${failures.join('\n- ')}`)
-      process.exitCode = 1
-    }
+    failWith(failures)
   } finally {
     await payload.destroy()
     rmSync(directory, { force: true, recursive: true })

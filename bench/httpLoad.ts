@@ -41,7 +41,7 @@ import { buildAppIfStale } from '../tests/browser/appBuild.ts'
 import { freePort } from '../tests/browser/harness.ts'
 import { topics } from './lib/frenchText.ts'
 import { seedContent } from './lib/knowledgeContent.ts'
-import { percentile, positiveOption, sleep } from './lib/measure.ts'
+import { failWith, percentile, positiveOption, sleep } from './lib/measure.ts'
 import {
   memoryProbeEnvironment,
   nextAddress,
@@ -271,10 +271,7 @@ const main = async (): Promise<void> => {
         memoryLine('after the load', memoryLoaded),
       ].join('\n'),
     )
-    if (failures.length > 0) {
-      console.error(`\nFAILED:\n- ${failures.join('\n- ')}`)
-      process.exitCode = 1
-    }
+    failWith(failures)
   } catch (error) {
     if (server) console.error(server.output().slice(-4000))
     throw error

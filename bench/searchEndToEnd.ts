@@ -39,7 +39,7 @@ import { defaultIndexSettings, knowledgeFacets } from '../src/search/settings.ts
 import type { KnowledgeDocument, SearchParams } from '../src/search/types.ts'
 import { idOf, isRecord, type ID } from '../src/utilities/ids.ts'
 import { type SeedCounts, seedContent } from './lib/knowledgeContent.ts'
-import { sleep } from './lib/measure.ts'
+import { failWith, sleep } from './lib/measure.ts'
 
 // ---------------------------------------------------------------- measuring
 
@@ -381,10 +381,7 @@ const printReport = (reports: readonly SizeReport[]): void => {
     ].join(', ')
   })
   console.log(`\nTargets: ${verdicts.join('; ')}.`)
-  if (missed.length > 0) {
-    console.error(`\nFAILED:\n${missed.map((line) => `- ${line}`).join('\n')}`)
-    process.exitCode = 1
-  }
+  failWith(missed)
 }
 
 // ---------------------------------------------------------------- entry

@@ -39,3 +39,14 @@ export const positiveOption = (name: string, fallback: number, { isWhole = true 
   if (!isValid || value <= 0) throw new Error(`--${name} must be a positive ${isWhole ? 'whole ' : ''}number.`)
   return value
 }
+
+/**
+ * Ends a benchmark's report with the targets it missed and the checks it
+ * failed, if any: listed on stderr, and the process's exit code set to 1
+ * (the benchmark fails once its whole report is printed).
+ */
+export const failWith = (failures: readonly string[]): void => {
+  if (failures.length === 0) return
+  console.error(`\nFAILED:\n- ${failures.join('\n- ')}`)
+  process.exitCode = 1
+}
