@@ -174,9 +174,8 @@ export const encodePostings = async (
   }
   const terms: string[] = []
   const starts: number[] = []
-  for (let index = 0; index < entries.length; index += 1) {
+  for (const [index, [term, postings]] of entries.entries()) {
     if (index > 0 && index % slice === 0) await yieldToEventLoop()
-    const [term, postings] = entries[index] ?? ['', new Map<number, FieldPostings>()]
     const saved = postings instanceof SavedPostings ? postings.savedForm() : undefined
     if (saved) {
       terms.push(term)
